@@ -71,7 +71,7 @@ Status AuditChain::append(const QString &action, const QUuid &recordId, RecordTy
         "INSERT INTO audit(seq, at, action, record_id, type, field_names, prev_hash, hash) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, seq).bind(2, atMs).bind(3, action).bindId(4, recordId).bind(5, typeKey);
-    insert.bind(6, fieldNames.join(QLatin1Char(','))).bindBlob(7, prev).bindBlob(8, hash);
+    insert.bind(6, fieldNames.isEmpty() ? QStringLiteral("") : fieldNames.join(QLatin1Char(','))).bindBlob(7, prev).bindBlob(8, hash);
     if (Status s = insert.exec(); !s)
         return s;
     // The head, kept apart, shows when entries were cut off the end of the chain.
