@@ -47,7 +47,7 @@ Status toV1(sql::Database &db)
             record_id BLOB NOT NULL,
             type TEXT NOT NULL,
             changes BLOB NOT NULL,          -- CBOR {field: value}
-            stamps BLOB NOT NULL,           -- CBOR {field: hlc}
+            stamps BLOB NOT NULL,           -- CBOR {field: hlc}, only where it differs from hlc
             deleted INTEGER NOT NULL DEFAULT 0,
             hlc TEXT NOT NULL,
             created_at INTEGER NOT NULL

@@ -148,6 +148,8 @@ private slots:
         const RecordChange &update = pending->at(1).change;
         QCOMPARE(create.recordId, d->id);
         QVERIFY(create.fields.contains(QStringLiteral("writtenAt")));
+        QCOMPARE(create.stamps.size(), create.fields.size()); // every field carries its stamp
+        QCOMPARE(create.stamps.value(QStringLiteral("writtenAt")), create.stamp);
         QCOMPARE(update.fields.size(), 2);
         QCOMPARE(update.fields.value(QStringLiteral("text")).toString(), QStringLiteral("Final text"));
         QCOMPARE(update.fields.value(QStringLiteral("wellbeing")).toInteger(), 4);

@@ -46,7 +46,8 @@ private:
     {
         DiaryEntry d = m_store->diary().save(diary(text)).value();
         QList<qint64> seqs;
-        for (const OutboxEntry &e : m_store->outbox().pending(100).value())
+        const QList<OutboxEntry> pending = m_store->outbox().pending(100).value();
+        for (const OutboxEntry &e : pending)
             seqs.append(e.seq);
         if (!m_store->outbox().markApplied(seqs))
             qFatal("markApplied failed");
