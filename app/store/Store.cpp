@@ -94,8 +94,6 @@ Result<std::unique_ptr<Store>> Store::openUnencrypted(const QString &path, Mode 
 Result<std::unique_ptr<Store>> Store::openWith(const QString &path, const SecretBytes *key, Mode mode)
 {
     const QFileInfo file(path);
-    if (mode == Mode::CreateNew && file.exists() && file.size() > 0)
-        return Error{ErrorCode::InvalidInput, tr("A store already exists at %1.").arg(path)};
     if (mode == Mode::OpenExisting && !file.exists())
         return Error{ErrorCode::Io, tr("There is no store at %1.").arg(path)};
 
@@ -117,8 +115,13 @@ Result<std::unique_ptr<Store>> Store::openWith(const QString &path, const Secret
             return s.error();
     }
     // The first read decrypts page 1: a wrong key or a foreign file fails here (NotAStore).
-    if (Result<qint64> tables = db.scalar("SELECT count(*) FROM sqlite_master"); !tables)
+    Result<qint64> tables = db.scalar("SELECT count(*) FROM sqlite_master");
+    if (!tables)
         return tables.error();
+    // CreateNew never overwrites a store; it may finish a creation that was interrupted
+    // before the first schema step committed (the file decrypts and holds nothing).
+    if (mode == Mode::CreateNew && *tables > 0)
+        return Error{ErrorCode::InvalidInput, tr("A store already exists at %1.").arg(path)};
     if (mode == Mode::OpenExisting) {
         Result<qint64> app = db.scalar("PRAGMA application_id");
         if (!app)
