@@ -1,6 +1,8 @@
 // waypointctl end to end: the real binary on a real encrypted store, driven with QProcess.
 // Each run unlocks with the shipped Argon2id parameters, as a user's would.
+#include "DeviceStore.h"
 #include <QElapsedTimer>
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -302,6 +304,18 @@ private slots:
         QVERIFY(db.resize(0)); // truncated to nothing
         expectOneErrorLine(
             ctl({QStringLiteral("diary"), QStringLiteral("list")}, Pin, {}, dir.path()), 4);
+    }
+
+    void storeOpenElsewhereExitsFour()
+    {
+        // The app (here: this process) has the store open; waypointctl must not write to it.
+        QByteArray pin = Pin.toUtf8();
+        auto app = wp::DeviceStore::open(m_dir.path(), wp::SecretBytes::takeFrom(pin));
+        QVERIFY(app);
+        const Run busy = ctl({QStringLiteral("diary"), QStringLiteral("add"),
+                              QStringLiteral("--text"), QStringLiteral("while the app is open")});
+        expectOneErrorLine(busy, 4);
+        QVERIFY2(busy.err.contains(u"another Waypoint process"), qPrintable(busy.err));
     }
 
     void missingStoreExitsFour()
