@@ -19,7 +19,8 @@ int main(int argc, char *argv[])
     QQmlApplicationEngine engine;
     engine.loadData(QByteArrayLiteral(
         "import QtQuick\nimport QtQuick.Controls\nApplicationWindow { visible: true; width: 360; "
-        "height: 780; title: \"Waypoint\"; Label { anchors.centerIn: parent; text: \"Waypoint\" } }"));
+        "height: 780; title: \"Waypoint\"; Label { anchors.centerIn: parent; text: \"Waypoint\" } "
+        "}"));
     if (engine.rootObjects().isEmpty())
         return 1;
     if (parser.isSet(selfTest))
