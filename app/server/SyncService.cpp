@@ -247,6 +247,14 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
     if (!decoded)
         return decodingError(decoded.error());
     const PushRequest &req = *decoded;
+    {
+        QSet<std::uint64_t> ids;
+        for (const Change &ch : req.changes)
+            ids.insert(ch.changeId);
+        if (ids.size() != req.changes.size())
+            return error(400, QStringLiteral("malformed"),
+                         QStringLiteral("a batch names each change id once"));
+    }
     if (req.deviceId != id.device)
         return error(403, QStringLiteral("forbidden"),
                      QStringLiteral("the batch names another device"));
@@ -353,10 +361,28 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
                 authors.insert(uuidOf(r[0]), {uuidOf(r[1]), r[2].as<int>()});
         }
 
+        // Changes this device pushed before (an earlier attempt whose answer was lost, sent
+        // again in a new batch): acknowledged as applied, not applied again.
+        QSet<std::uint64_t> seen;
+        {
+            QList<qint64> ids;
+            for (const Change &ch : req.changes)
+                ids.append(qint64(ch.changeId));
+            for (const auto &r : w.exec_params("SELECT device_seq FROM changes WHERE "
+                                               "organisation_id = $1 AND device_id = $2 AND "
+                                               "device_seq = ANY($3::bigint[])",
+                                               org, device, bigintArray(ids)))
+                seen.insert(r[0].as<std::uint64_t>());
+        }
+
         PushResponse resp;
         resp.sequence = req.sequence;
         QList<const Change *> accepted;
         for (const Change &ch : req.changes) {
+            if (seen.contains(ch.changeId)) {
+                resp.applied.append(ch.changeId);
+                continue;
+            }
             QString reason;
             if (!ownedAudiences.contains(ch.audienceId))
                 reason = QStringLiteral("unknown_audience");
@@ -381,12 +407,13 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
                                                org, int(accepted.size()))[0]
                                     .as<qint64>();
             qint64 seq = last - accepted.size();
-            QList<qint64> seqs, typeCol, ms, counters;
+            QList<qint64> seqs, deviceSeqs, typeCol, ms, counters;
             QList<QUuid> recs, stampDevices, audiences;
             QList<QByteArray> envelopes;
             std::string deleted = "{";
             for (const Change *ch : accepted) {
                 seqs.append(++seq);
+                deviceSeqs.append(qint64(ch->changeId));
                 recs.append(ch->recordId);
                 typeCol.append(qint64(ch->type));
                 ms.append(ch->stamp.physicalMs);
@@ -400,14 +427,15 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
             deleted += '}';
             w.exec_params(
                 "INSERT INTO changes (organisation_id, seq, record_id, record_type, author_id, "
-                "device_id, batch_sequence, stamp_ms, stamp_counter, stamp_device, deleted, "
-                "audience_id, envelope) SELECT $1, s, r, t, $2, $3, $4, m, n, d, x, a, e FROM "
-                "unnest($5::bigint[], $6::uuid[], $7::smallint[], $8::bigint[], $9::bigint[], "
-                "$10::uuid[], $11::boolean[], $12::uuid[], $13::bytea[]) AS u(s, r, t, m, n, d, "
-                "x, a, e)",
+                "device_id, batch_sequence, device_seq, stamp_ms, stamp_counter, stamp_device, "
+                "deleted, audience_id, envelope) SELECT $1, s, r, t, $2, $3, $4, q, m, n, d, x, "
+                "a, e FROM unnest($5::bigint[], $6::uuid[], $7::smallint[], $8::bigint[], "
+                "$9::bigint[], $10::uuid[], $11::boolean[], $12::uuid[], $13::bytea[], "
+                "$14::bigint[]) AS u(s, r, t, m, n, d, x, a, e, q)",
                 org, user, device, qint64(req.sequence), bigintArray(seqs), uuidArray(recs),
                 bigintArray(typeCol), bigintArray(ms), bigintArray(counters),
-                uuidArray(stampDevices), deleted, uuidArray(audiences), byteaArray(envelopes));
+                uuidArray(stampDevices), deleted, uuidArray(audiences), byteaArray(envelopes),
+                bigintArray(deviceSeqs));
         }
         const QByteArray stored = encode(resp);
         w.exec_params("UPDATE batches SET response = $4 WHERE organisation_id = $1 AND "

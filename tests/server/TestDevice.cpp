@@ -100,7 +100,7 @@ bool TestDevice::restoreKeys(const QString &passphrase)
 }
 
 PushRequest TestDevice::batch(std::uint64_t sequence, const QList<Draft> &drafts,
-                              qint64 clockOffsetMs)
+                              qint64 clockOffsetMs, std::uint64_t firstChangeId)
 {
     PushRequest p;
     p.deviceId = credentials.deviceId;
@@ -109,7 +109,7 @@ PushRequest TestDevice::batch(std::uint64_t sequence, const QList<Draft> &drafts
                         {{credentials.userId,
                           crypto::sealTo(m_user->audienceKey, m_user->keys.encryptionPublic)}}});
     QList<QByteArray> digests;
-    std::uint64_t changeId = sequence * 100000;
+    std::uint64_t changeId = (firstChangeId ? firstChangeId : sequence * 100000 + 1) - 1;
     for (const Draft &d : drafts) {
         Change c;
         c.changeId = ++changeId;

@@ -61,8 +61,9 @@ public:
     void shareSecretsWith(const TestDevice &other) { m_user = other.m_user; }
     void useSecrets(std::shared_ptr<UserSecrets> secrets) { m_user = std::move(secrets); }
 
+    // Change ids are sequence * 100000 + 1, + 2, ... unless firstChangeId says otherwise.
     wp::wire::PushRequest batch(std::uint64_t sequence, const QList<Draft> &drafts,
-                                qint64 clockOffsetMs = 0);
+                                qint64 clockOffsetMs = 0, std::uint64_t firstChangeId = 0);
     HttpReply push(const wp::wire::PushRequest &request);
     // Pulls until the server has nothing more; verifies signatures and decrypts.
     wp::Result<QList<Received>> pullAll(int limit = 1000);

@@ -163,9 +163,20 @@ private slots:
         QVERIFY(r2->duplicate);
         QCOMPARE(r2->applied, r1->applied);
 
+        // After an app restart the device sends the same outbox entries again, re-encrypted,
+        // in a new batch: acknowledged as applied, still not applied twice.
+        QList<Draft> again;
+        for (const Change &c : batch.changes)
+            again.append({c.recordId, c.type, "re-encrypted"});
+        auto r3 = decodePushResponse(d->push(d->batch(2, again, 0, batch.changes[0].changeId)).body);
+        QVERIFY(r3.ok());
+        QCOMPARE(r3->applied, r1->applied);
+
         auto got = reader->pullAll();
         QVERIFY2(got.ok(), why(got).constData());
         QCOMPARE(got->size(), 3);
+        for (const Received &r : *got)
+            QVERIFY(r.plaintext != "re-encrypted");
 
         // The same sequence with other content is refused, not silently swallowed.
         const HttpReply reused = d->push(d->batch(1, drafts(1)));
