@@ -45,8 +45,10 @@ HttpReply TestDevice::call(const char *method, const QString &path, const QByteA
     reply.body = QByteArray::fromStdString(r->body);
     if (reply.status != 200) {
         auto e = decodeErrorBody(reply.body);
-        if (e)
+        if (e) {
             reply.code = e->code;
+            reply.message = e->message;
+        }
     }
     return reply;
 }

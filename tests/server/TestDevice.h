@@ -17,6 +17,7 @@ struct HttpReply
     int status = 0; // 0: the connection failed
     QByteArray body;
     QString code; // the error code from an Error body
+    QString message;
 };
 
 // What all devices of one user share: keys and the private audience.

@@ -16,6 +16,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <mutex>
 #include <thread>
 
 using namespace wp;
@@ -358,13 +359,19 @@ private slots:
         (void)puller->pullAll();
 
         std::atomic<int> failures{0};
+        std::mutex failureMutex;
+        QString failureCodes;
         std::atomic<bool> done{false};
         std::vector<std::thread> threads;
         for (auto &p : pushers)
             threads.emplace_back([&, d = p.get()] {
                 for (int b = 1; b <= Batches; ++b)
-                    if (d->push(d->batch(std::uint64_t(b), drafts(PerBatch))).status != 200)
+                    if (const HttpReply r = d->push(d->batch(std::uint64_t(b), drafts(PerBatch)));
+                        r.status != 200) {
                         ++failures;
+                        std::lock_guard lock(failureMutex);
+                        failureCodes += QStringLiteral("%1 %2 %3; ").arg(r.status).arg(r.code, r.message);
+                    }
             });
         QList<Received> seen;
         QString pullError;
@@ -386,7 +393,7 @@ private slots:
         auto rest = puller->pullAll();
         QVERIFY(rest.ok());
         seen += *rest;
-        QCOMPARE(failures.load(), 0);
+        QVERIFY2(failures.load() == 0, qPrintable(failureCodes));
         QCOMPARE(seen.size(), Pushers * Batches * PerBatch);
         QCOMPARE(idsOf(seen).size(), Pushers * Batches * PerBatch);
     }
