@@ -1,0 +1,160 @@
+#include "AuditChain.h"
+
+#include "Sodium.h"
+#include "Sqlite.h"
+
+#include <QCborArray>
+#include <QCborValue>
+#include <QCoreApplication>
+
+#include <sodium.h>
+
+namespace wp {
+
+namespace {
+
+QByteArray chainHash(const QByteArray &prev, const QByteArray &canonical)
+{
+    ensureSodium();
+    QByteArray out(AuditChain::HashBytes, Qt::Uninitialized);
+    crypto_generichash_state state;
+    crypto_generichash_init(&state, nullptr, 0, AuditChain::HashBytes);
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char *>(prev.constData()),
+                              size_t(prev.size()));
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char *>(canonical.constData()),
+                              size_t(canonical.size()));
+    crypto_generichash_final(&state, reinterpret_cast<unsigned char *>(out.data()), AuditChain::HashBytes);
+    return out;
+}
+
+QByteArray headValue(qint64 seq, const QByteArray &hash)
+{
+    return QCborArray{seq, hash}.toCborValue().toCbor();
+}
+
+} // namespace
+
+QByteArray AuditChain::canonicalBytes(qint64 seq, qint64 atMs, const QString &action,
+                                      const QUuid &recordId, const QString &typeKey,
+                                      const QStringList &fieldNames)
+{
+    QCborArray names;
+    for (const QString &n : fieldNames)
+        names.append(n);
+    return QCborArray{seq, atMs, action, recordId.isNull() ? QByteArray() : recordId.toRfc4122(),
+                      typeKey, names}
+        .toCborValue()
+        .toCbor();
+}
+
+Status AuditChain::append(const QString &action, const QUuid &recordId, RecordType type,
+                          const QStringList &fieldNames, qint64 atMs)
+{
+    qint64 lastSeq = 0;
+    QByteArray prev(HashBytes, '\0');
+    {
+        sql::Statement &last = m_db.cached("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+        Result<bool> row = last.step();
+        if (!row)
+            return row.error();
+        if (*row) {
+            lastSeq = last.int64(0);
+            prev = last.blob(1);
+        }
+        last.reset();
+    }
+    const qint64 seq = lastSeq + 1;
+    const QString typeKey = keyOf(type);
+    const QByteArray hash = chainHash(prev, canonicalBytes(seq, atMs, action, recordId, typeKey, fieldNames));
+
+    sql::Statement &insert = m_db.cached(
+        "INSERT INTO audit(seq, at, action, record_id, type, field_names, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, seq).bind(2, atMs).bind(3, action).bindId(4, recordId).bind(5, typeKey);
+    insert.bind(6, fieldNames.isEmpty() ? QStringLiteral("") : fieldNames.join(QLatin1Char(','))).bindBlob(7, prev).bindBlob(8, hash);
+    if (Status s = insert.exec(); !s)
+        return s;
+    // The head, kept apart, shows when entries were cut off the end of the chain.
+    sql::Statement &head = m_db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('audit_head', ?)");
+    head.bindBlob(1, headValue(seq, hash));
+    return head.exec();
+}
+
+Result<AuditVerification> AuditChain::verify()
+{
+    AuditVerification result;
+    sql::Statement st = m_db.prepare(
+        "SELECT seq, at, action, record_id, type, field_names, prev_hash, hash FROM audit ORDER BY seq");
+    QByteArray prev(HashBytes, '\0');
+    qint64 expectedSeq = 1;
+    for (;;) {
+        Result<bool> row = st.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const qint64 seq = st.int64(0);
+        const QString names = st.text(5);
+        const QByteArray canonical =
+            canonicalBytes(seq, st.int64(1), st.text(2), st.id(3), st.text(4),
+                           names.isEmpty() ? QStringList() : names.split(QLatin1Char(',')));
+        const bool linked = seq == expectedSeq && st.blob(6) == prev;
+        const QByteArray hash = st.blob(7);
+        if (!linked || hash != chainHash(prev, canonical)) {
+            result.firstBrokenSeq = expectedSeq;
+            return result;
+        }
+        prev = hash;
+        ++expectedSeq;
+        ++result.entries;
+    }
+    sql::Statement head = m_db.prepare("SELECT value FROM meta WHERE key = 'audit_head'");
+    Result<bool> row = head.step();
+    if (!row)
+        return row.error();
+    if (*row && head.blob(0) != headValue(expectedSeq - 1, prev))
+        result.firstBrokenSeq = expectedSeq; // entries after this one were removed
+    else if (!*row && result.entries > 0)
+        result.firstBrokenSeq = 1;
+    return result;
+}
+
+Result<Page<AuditEntry>> AuditChain::list(const PageRequest &request)
+{
+    const int limit = qBound(1, request.limit, 500);
+    const qint64 before = request.after.isEmpty() ? std::numeric_limits<qint64>::max()
+                                                  : request.after.toLongLong();
+    sql::Statement &st = m_db.cached(
+        "SELECT seq, at, action, record_id, type, field_names, prev_hash, hash FROM audit "
+        "WHERE seq < ? ORDER BY seq DESC LIMIT ?");
+    st.bind(1, before).bind(2, limit + 1);
+    Page<AuditEntry> page;
+    for (;;) {
+        Result<bool> row = st.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        if (page.items.size() == limit) {
+            page.next = QByteArray::number(page.items.last().seq);
+            break;
+        }
+        AuditEntry e;
+        e.seq = st.int64(0);
+        e.at = QDateTime::fromMSecsSinceEpoch(st.int64(1), Qt::UTC);
+        e.action = st.text(2);
+        e.recordId = st.id(3);
+        e.type = fromKey<RecordType>(st.text(4)).value_or(RecordType::DiaryEntry);
+        const QString names = st.text(5);
+        e.fieldNames = names.isEmpty() ? QStringList() : names.split(QLatin1Char(','));
+        e.prevHash = st.blob(6);
+        e.hash = st.blob(7);
+        page.items.append(std::move(e));
+    }
+    st.reset();
+    return page;
+}
+
+Result<qint64> AuditChain::count() { return m_db.scalar("SELECT count(*) FROM audit"); }
+
+} // namespace wp

@@ -1,0 +1,111 @@
+#include "Outbox.h"
+
+#include "Sqlite.h"
+
+#include <QCborArray>
+#include <QCborValue>
+
+namespace wp {
+
+namespace {
+
+QByteArray stampsToCbor(const QMap<QString, HlcStamp> &stamps)
+{
+    QCborMap map;
+    for (auto it = stamps.begin(); it != stamps.end(); ++it)
+        map.insert(it.key(), it.value().toString());
+    return map.toCborValue().toCbor();
+}
+
+QMap<QString, HlcStamp> stampsFromCbor(const QByteArray &bytes)
+{
+    QMap<QString, HlcStamp> out;
+    const QCborMap map = QCborValue::fromCbor(bytes).toMap();
+    for (auto it = map.begin(); it != map.end(); ++it)
+        out.insert(it.key().toString(), HlcStamp::fromString(it.value().toString()));
+    return out;
+}
+
+} // namespace
+
+Result<qint64> Outbox::append(const RecordChange &change, qint64 nowMs)
+{
+    sql::Statement &st = m_db.cached(
+        "INSERT INTO outbox(record_id, type, changes, stamps, deleted, hlc, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    st.bindId(1, change.recordId)
+        .bind(2, keyOf(change.type))
+        .bindBlob(3, change.fields.toCborValue().toCbor())
+        .bindBlob(4, stampsToCbor(change.stamps))
+        .bind(5, change.deleted)
+        .bind(6, change.stamp.toString())
+        .bind(7, nowMs);
+    if (Status s = st.exec(); !s)
+        return s.error();
+    return m_db.lastInsertRowId();
+}
+
+Result<QList<OutboxEntry>> Outbox::pending(int limit)
+{
+    sql::Statement &st = m_db.cached(
+        "SELECT seq, record_id, type, changes, stamps, deleted, hlc, created_at FROM outbox "
+        "ORDER BY seq LIMIT ?");
+    st.bind(1, qBound(1, limit, 10000));
+    QList<OutboxEntry> out;
+    for (;;) {
+        Result<bool> row = st.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        OutboxEntry e;
+        e.seq = st.int64(0);
+        e.change.recordId = st.id(1);
+        e.change.type = fromKey<RecordType>(st.text(2)).value_or(RecordType::DiaryEntry);
+        e.change.fields = QCborValue::fromCbor(st.blob(3)).toMap();
+        e.change.stamps = stampsFromCbor(st.blob(4));
+        e.change.deleted = st.int64(5) != 0;
+        e.change.stamp = HlcStamp::fromString(st.text(6));
+        e.createdAt = QDateTime::fromMSecsSinceEpoch(st.int64(7), Qt::UTC);
+        out.append(std::move(e));
+    }
+    return out;
+}
+
+Status Outbox::markApplied(const QList<qint64> &seqs)
+{
+    Result<sql::Transaction> tx = sql::Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    sql::Statement &st = m_db.cached("DELETE FROM outbox WHERE seq = ?");
+    for (qint64 seq : seqs) {
+        st.reset();
+        st.bind(1, seq);
+        if (Status s = st.exec(); !s)
+            return s;
+    }
+    return tx->commit();
+}
+
+Result<qint64> Outbox::count() { return m_db.scalar("SELECT count(*) FROM outbox"); }
+
+Result<QStringList> Outbox::pendingFields(const QUuid &recordId)
+{
+    sql::Statement &st = m_db.cached("SELECT stamps FROM outbox WHERE record_id = ?");
+    st.bindId(1, recordId);
+    QStringList out;
+    for (;;) {
+        Result<bool> row = st.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const QCborMap map = QCborValue::fromCbor(st.blob(0)).toMap();
+        for (auto it = map.begin(); it != map.end(); ++it)
+            if (!out.contains(it.key().toString()))
+                out.append(it.key().toString());
+    }
+    return out;
+}
+
+} // namespace wp

@@ -1,0 +1,570 @@
+#include "RecordTable.h"
+
+#include "AuditChain.h"
+#include "Outbox.h"
+#include "Sqlite.h"
+
+#include <QCborArray>
+#include <QCborValue>
+#include <QCoreApplication>
+
+namespace wp {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("Store", text); }
+
+constexpr int TitleChars = 80;
+
+QString titleFrom(std::initializer_list<QString> candidates)
+{
+    for (const QString &c : candidates) {
+        const QString line = c.section(QLatin1Char('\n'), 0, 0).trimmed();
+        if (!line.isEmpty())
+            return line.size() > TitleChars ? line.left(TitleChars - 1) + QChar(0x2026) : line;
+    }
+    return {};
+}
+
+qint64 msOr(const QDateTime &t, const QDateTime &fallback)
+{
+    return t.isValid() ? t.toMSecsSinceEpoch() : (fallback.isValid() ? fallback.toMSecsSinceEpoch() : 0);
+}
+
+qint64 dayMs(const QDate &d, const QDateTime &fallback)
+{
+    return d.isValid() ? d.startOfDay(Qt::UTC).toMSecsSinceEpoch() : msOr({}, fallback);
+}
+
+Error notFound() { return {ErrorCode::NotFound, tr("That record does not exist or was deleted.")}; }
+
+Error badCursor() { return {ErrorCode::InvalidInput, tr("That page cursor is not valid.")}; }
+
+qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+
+} // namespace
+
+DerivedColumns derive(const Participant &r)
+{
+    DerivedColumns d;
+    d.index.sortAt = msOr(r.lastContact, r.createdAt);
+    if (r.followUpDue.isValid())
+        d.index.followUp = r.followUpDue.toString(Qt::ISODate);
+    d.index.nameKey = r.pseudonym.trimmed().toCaseFolded();
+    d.search = {r.pseudonym, r.searchText()};
+    return d;
+}
+
+DerivedColumns derive(const Encounter &r)
+{
+    DerivedColumns d;
+    d.index.parentId = r.participantId;
+    d.index.sortAt = msOr(r.occurredAt, r.createdAt);
+    d.search = {titleFrom({r.note, r.nextStep}), r.searchText()};
+    return d;
+}
+
+DerivedColumns derive(const DiaryEntry &r)
+{
+    DerivedColumns d;
+    d.index.sortAt = msOr(r.writtenAt, r.createdAt);
+    d.index.shared = r.shared;
+    d.search = {titleFrom({r.text, r.prompts.whatHappened, r.prompts.howIFelt, r.prompts.wentWell,
+                           r.prompts.learned, r.prompts.nextTime}),
+                r.searchText()};
+    return d;
+}
+
+DerivedColumns derive(const SupervisionNote &r)
+{
+    DerivedColumns d;
+    d.index.sortAt = dayMs(r.heldOn, r.createdAt);
+    for (const ActionItem &a : r.actionItems)
+        d.index.openItems += a.done ? 0 : 1;
+    d.search = {titleFrom({r.topics.value(0), r.supervisor, r.notes}), r.searchText()};
+    return d;
+}
+
+DerivedColumns derive(const Comment &r)
+{
+    DerivedColumns d;
+    d.index.parentId = r.diaryEntryId;
+    d.index.sortAt = msOr(r.writtenAt, r.createdAt);
+    d.search = {titleFrom({r.author, r.text}), r.searchText()};
+    return d;
+}
+
+DerivedColumns derive(const TrainingRecord &r)
+{
+    DerivedColumns d;
+    d.index.sortAt = dayMs(r.completedOn, r.createdAt);
+    d.search = {titleFrom({r.course}), r.searchText()};
+    return d;
+}
+
+namespace {
+template <class T>
+Result<DerivedColumns> deriveAs(const QUuid &id, const QCborMap &fields)
+{
+    Result<T> r = T::fromFields(id, fields);
+    if (!r)
+        return r.error();
+    return derive(*r);
+}
+} // namespace
+
+Result<DerivedColumns> derive(RecordType type, const QUuid &id, const QCborMap &fields)
+{
+    switch (type) {
+    case RecordType::Participant: return deriveAs<Participant>(id, fields);
+    case RecordType::Encounter: return deriveAs<Encounter>(id, fields);
+    case RecordType::DiaryEntry: return deriveAs<DiaryEntry>(id, fields);
+    case RecordType::SupervisionNote: return deriveAs<SupervisionNote>(id, fields);
+    case RecordType::Comment: return deriveAs<Comment>(id, fields);
+    case RecordType::TrainingRecord: return deriveAs<TrainingRecord>(id, fields);
+    }
+    return Error{ErrorCode::Internal, tr("Unknown record type.")};
+}
+
+bool isFreeText(RecordType type, const QString &field)
+{
+    static const QHash<RecordType, QStringList> fields{
+        {RecordType::Encounter, {QStringLiteral("note"), QStringLiteral("nextStep")}},
+        {RecordType::DiaryEntry,
+         {QStringLiteral("text"), QStringLiteral("whatHappened"), QStringLiteral("howIFelt"),
+          QStringLiteral("wentWell"), QStringLiteral("learned"), QStringLiteral("nextTime")}},
+        {RecordType::SupervisionNote, {QStringLiteral("notes"), QStringLiteral("wellbeingNote")}},
+        {RecordType::Comment, {QStringLiteral("text")}},
+    };
+    return fields.value(type).contains(field);
+}
+
+// ---------------------------------------------------------------- rows
+
+Result<std::optional<RecordTable::StoredRow>> RecordTable::loadRow(const QUuid &id)
+{
+    sql::Statement &st = m_db.cached(
+        "SELECT rowid, type, fields, deleted, created_hlc FROM records WHERE id = ?");
+    st.bindId(1, id);
+    Result<bool> row = st.step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<StoredRow>();
+    StoredRow r;
+    r.rowid = st.int64(0);
+    r.typeKey = st.text(1);
+    r.fields = QCborValue::fromCbor(st.blob(2)).toMap();
+    r.deleted = st.int64(3) != 0;
+    r.createdStamp = HlcStamp::fromString(st.text(4));
+    st.reset();
+    return std::optional<StoredRow>(std::move(r));
+}
+
+Result<QMap<QString, HlcStamp>> RecordTable::loadStamps(const QUuid &id)
+{
+    sql::Statement &st = m_db.cached("SELECT field, hlc FROM field_stamps WHERE record_id = ?");
+    st.bindId(1, id);
+    QMap<QString, HlcStamp> out;
+    for (;;) {
+        Result<bool> row = st.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return out;
+        out.insert(st.text(0), HlcStamp::fromString(st.text(1)));
+    }
+}
+
+Status RecordTable::writeRow(std::optional<qint64> rowid, RecordType type, const QUuid &id,
+                             const QCborMap &fields, const DerivedColumns &derived,
+                             const HlcStamp &stamp, const HlcStamp &createdStamp, bool deleted)
+{
+    const IndexColumns &ix = derived.index;
+    sql::Statement &st =
+        rowid ? m_db.cached("UPDATE records SET fields = ?, deleted = ?, updated_hlc = ?, "
+                            "parent_id = ?, sort_at = ?, follow_up = ?, shared = ?, open_items = ?, "
+                            "name_key = ? WHERE rowid = ?")
+              : m_db.cached("INSERT INTO records(fields, deleted, updated_hlc, parent_id, sort_at, "
+                            "follow_up, shared, open_items, name_key, id, type, created_hlc) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    st.bindBlob(1, fields.toCborValue().toCbor()).bind(2, deleted).bind(3, stamp.toString());
+    st.bindId(4, deleted ? QUuid() : ix.parentId).bind(5, ix.sortAt);
+    st.bind(6, deleted ? QString() : ix.followUp);
+    if (ix.shared && !deleted)
+        st.bind(7, *ix.shared);
+    else
+        st.bindNull(7);
+    st.bind(8, deleted ? 0 : ix.openItems).bind(9, deleted ? QString() : ix.nameKey);
+    if (rowid) {
+        st.bind(10, *rowid);
+    } else {
+        st.bindId(10, id).bind(11, keyOf(type));
+        st.bind(12, createdStamp.isNull() ? QStringLiteral("") : createdStamp.toString());
+    }
+    if (Status s = st.exec(); !s)
+        return s;
+
+    const qint64 searchRow = rowid ? *rowid : m_db.lastInsertRowId();
+    if (rowid) {
+        sql::Statement &del = m_db.cached("DELETE FROM search WHERE rowid = ?");
+        del.bind(1, searchRow);
+        if (Status s = del.exec(); !s)
+            return s;
+    }
+    if (deleted)
+        return {};
+    sql::Statement &fts = m_db.cached("INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)");
+    fts.bind(1, searchRow).bind(2, derived.search.title).bind(3, derived.search.body);
+    return fts.exec();
+}
+
+Status RecordTable::writeStamps(const QUuid &id, const QMap<QString, HlcStamp> &stamps)
+{
+    sql::Statement &st =
+        m_db.cached("INSERT OR REPLACE INTO field_stamps(record_id, field, hlc) VALUES (?, ?, ?)");
+    for (auto it = stamps.begin(); it != stamps.end(); ++it) {
+        st.reset();
+        st.bindId(1, id).bind(2, it.key()).bind(3, it.value().toString());
+        if (Status s = st.exec(); !s)
+            return s;
+    }
+    return {};
+}
+
+Status RecordTable::saveClock()
+{
+    sql::Statement &st = m_db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('last_hlc', ?)");
+    st.bind(1, m_clock.last().toString());
+    return st.exec();
+}
+
+// ---------------------------------------------------------------- local changes
+
+Result<QStringList> RecordTable::write(RecordType type, const QUuid &id, const QCborMap &fields,
+                                       const DerivedColumns &derived)
+{
+    Result<sql::Transaction> tx = sql::Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    Result<std::optional<StoredRow>> existing = loadRow(id);
+    if (!existing)
+        return existing.error();
+    if (*existing && ((*existing)->deleted || (*existing)->typeKey != keyOf(type)))
+        return notFound();
+
+    QCborMap changes;
+    if (*existing) {
+        const QCborMap &old = (*existing)->fields;
+        for (auto it = fields.begin(); it != fields.end(); ++it)
+            if (old.value(it.key()) != it.value())
+                changes.insert(it.key(), it.value());
+        for (auto it = old.begin(); it != old.end(); ++it)
+            if (!fields.contains(it.key()))
+                changes.insert(it.key(), QCborValue());
+        if (changes.isEmpty())
+            return QStringList(); // nothing changed: nothing to sync or audit
+    } else {
+        changes = fields;
+    }
+
+    const HlcStamp stamp = m_clock.now();
+    QStringList names;
+    RecordChange change{id, type, changes, {}, false, stamp};
+    for (auto it = changes.begin(); it != changes.end(); ++it) {
+        names.append(it.key().toString());
+        change.stamps.insert(names.last(), stamp);
+    }
+
+    const std::optional<qint64> rowid = *existing ? std::optional<qint64>((*existing)->rowid) : std::nullopt;
+    if (Status s = writeRow(rowid, type, id, fields, derived, stamp, stamp, false); !s)
+        return s.error();
+    // A new record's fields all carry created_hlc; only later changes need their own stamps.
+    if (rowid) {
+        if (Status s = writeStamps(id, change.stamps); !s)
+            return s.error();
+    }
+    const qint64 now = nowMs();
+    if (Result<qint64> seq = m_outbox.append(change, now); !seq)
+        return seq.error();
+    if (Status s = m_audit.append(rowid ? QStringLiteral("update") : QStringLiteral("create"), id,
+                                  type, names, now);
+        !s)
+        return s.error();
+    if (Status s = saveClock(); !s)
+        return s.error();
+    if (Status s = tx->commit(); !s)
+        return s.error();
+    return names;
+}
+
+Result<QCborMap> RecordTable::read(RecordType type, const QUuid &id)
+{
+    Result<std::optional<StoredRow>> row = loadRow(id);
+    if (!row)
+        return row.error();
+    if (!*row || (*row)->deleted || (*row)->typeKey != keyOf(type))
+        return notFound();
+    return (*row)->fields;
+}
+
+Status RecordTable::tombstone(const StoredRow &row, RecordType type, const QUuid &id, const HlcStamp &stamp)
+{
+    // The tombstone keeps no content: the fields, stamps, search text, unsent changes and
+    // conflict copies of the record go (secure_delete overwrites the freed pages).
+    if (Status s = writeRow(row.rowid, type, id, QCborMap(), DerivedColumns(), stamp, row.createdStamp, true); !s)
+        return s;
+    for (const char *sql : {"DELETE FROM field_stamps WHERE record_id = ?",
+                            "DELETE FROM outbox WHERE record_id = ?",
+                            "DELETE FROM conflict_copies WHERE record_id = ?"}) {
+        sql::Statement &st = m_db.cached(sql);
+        st.bindId(1, id);
+        if (Status s = st.exec(); !s)
+            return s;
+    }
+    return {};
+}
+
+Status RecordTable::remove(RecordType type, const QUuid &id)
+{
+    Result<sql::Transaction> tx = sql::Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    Result<std::optional<StoredRow>> row = loadRow(id);
+    if (!row)
+        return row.error();
+    if (!*row || (*row)->deleted || (*row)->typeKey != keyOf(type))
+        return notFound();
+    const HlcStamp stamp = m_clock.now();
+    if (Status s = tombstone(**row, type, id, stamp); !s)
+        return s;
+    const qint64 now = nowMs();
+    RecordChange change{id, type, {}, {}, true, stamp};
+    if (Result<qint64> seq = m_outbox.append(change, now); !seq)
+        return seq.error();
+    if (Status s = m_audit.append(QStringLiteral("delete"), id, type, {}, now); !s)
+        return s;
+    if (Status s = saveClock(); !s)
+        return s;
+    return tx->commit();
+}
+
+// ---------------------------------------------------------------- remote changes
+
+Status RecordTable::merge(const RecordChange &change, MergeReport &report)
+{
+    for (const HlcStamp &s : change.stamps)
+        m_clock.observe(s);
+    m_clock.observe(change.stamp);
+
+    Result<std::optional<StoredRow>> loaded = loadRow(change.recordId);
+    if (!loaded)
+        return loaded.error();
+    const std::optional<StoredRow> &existing = *loaded;
+    if (existing && existing->typeKey != keyOf(change.type)) {
+        ++report.unreadable; // the same id with another type: refuse rather than mix them
+        return {};
+    }
+    const qint64 now = nowMs();
+
+    // Deletion wins over any field change: a deleted record stays deleted.
+    if (change.deleted) {
+        if (existing && existing->deleted) {
+            ++report.ignored;
+            return {};
+        }
+        if (existing) {
+            if (Status s = tombstone(*existing, change.type, change.recordId, change.stamp); !s)
+                return s;
+        } else if (Status s = writeRow(std::nullopt, change.type, change.recordId, QCborMap(),
+                                       DerivedColumns(), change.stamp, HlcStamp(), true);
+                   !s) {
+            return s;
+        }
+        ++report.applied;
+        report.changedRecords.append(change.recordId);
+        return m_audit.append(QStringLiteral("merge-delete"), change.recordId, change.type, {}, now);
+    }
+    if (existing && existing->deleted) {
+        report.ignored += int(change.fields.size());
+        return {};
+    }
+
+    QMap<QString, HlcStamp> localStamps;
+    QStringList pending;
+    if (existing) {
+        Result<QMap<QString, HlcStamp>> stamps = loadStamps(change.recordId);
+        if (!stamps)
+            return stamps.error();
+        localStamps = *stamps;
+        Result<QStringList> p = m_outbox.pendingFields(change.recordId);
+        if (!p)
+            return p.error();
+        pending = *p;
+    }
+
+    QCborMap merged = existing ? existing->fields : QCborMap();
+    QMap<QString, HlcStamp> won;
+    QStringList names;
+    for (auto it = change.fields.begin(); it != change.fields.end(); ++it) {
+        const QString field = it.key().toString();
+        const HlcStamp remote = change.stamps.value(field, change.stamp);
+        const HlcStamp local = existing ? localStamps.value(field, existing->createdStamp) : HlcStamp();
+        const QCborValue mine = merged.value(field);
+        const bool concurrentText = existing && isFreeText(change.type, field) && pending.contains(field) &&
+                                    mine != it.value();
+        if (!existing || remote > local) {
+            if (concurrentText && !mine.toString().isEmpty()) {
+                if (Status s = keepConflictCopy(change, field, mine.toString(), local); !s)
+                    return s;
+                ++report.conflicts;
+            }
+            merged.insert(field, it.value());
+            won.insert(field, remote);
+            names.append(field);
+            ++report.applied;
+        } else {
+            ++report.ignored;
+            if (concurrentText && !it.value().toString().isEmpty()) {
+                if (Status s = keepConflictCopy(change, field, it.value().toString(), remote); !s)
+                    return s;
+                ++report.conflicts;
+            }
+        }
+    }
+    if (names.isEmpty())
+        return {};
+
+    Result<DerivedColumns> derived = derive(change.type, change.recordId, merged);
+    if (!derived)
+        ++report.unreadable; // kept as sent; lists and search skip what they cannot read
+    const DerivedColumns columns = derived ? *derived : DerivedColumns();
+    const std::optional<qint64> rowid = existing ? std::optional<qint64>(existing->rowid) : std::nullopt;
+    if (Status s = writeRow(rowid, change.type, change.recordId, merged, columns, change.stamp,
+                            HlcStamp(), false);
+        !s)
+        return s;
+    if (Status s = writeStamps(change.recordId, won); !s)
+        return s;
+    report.changedRecords.append(change.recordId);
+    return m_audit.append(QStringLiteral("merge"), change.recordId, change.type, names, now);
+}
+
+Status RecordTable::keepConflictCopy(const RecordChange &change, const QString &field,
+                                     const QString &text, const HlcStamp &stamp)
+{
+    sql::Statement &st = m_db.cached(
+        "INSERT INTO conflict_copies(record_id, type, field, text, hlc, kept_at) VALUES (?, ?, ?, ?, ?, ?)");
+    st.bindId(1, change.recordId).bind(2, keyOf(change.type)).bind(3, field).bind(4, text);
+    st.bind(5, stamp.toString()).bind(6, nowMs());
+    return st.exec();
+}
+
+// ---------------------------------------------------------------- lists
+
+Result<Page<StoredRecord>> RecordTable::list(RecordType type, const ListFilter &filter,
+                                             const PageRequest &request)
+{
+    using Order = ListFilter::Order;
+    const int limit = qBound(1, request.limit, 500);
+
+    // The cursor is [sort key, id] of the last row shown.
+    QCborValue afterKey;
+    QUuid afterId;
+    if (!request.after.isEmpty()) {
+        const QCborArray cursor = QCborValue::fromCbor(request.after).toArray();
+        afterKey = cursor.at(0);
+        afterId = QUuid::fromRfc4122(cursor.at(1).toByteArray());
+        const bool keyOk = filter.order == Order::NewestFirst ? afterKey.isInteger() : afterKey.isString();
+        if (cursor.size() != 2 || !keyOk || cursor.at(1).toByteArray().size() != 16)
+            return badCursor();
+    }
+
+    QByteArray sql = "SELECT id, fields, ";
+    QByteArray where = " WHERE type = ?1 AND deleted = 0";
+    QByteArray order;
+    switch (filter.order) {
+    case Order::NewestFirst:
+        sql += "sort_at FROM records";
+        if (!afterId.isNull())
+            where += " AND (sort_at, id) < (?2, ?3)";
+        order = " ORDER BY sort_at DESC, id DESC";
+        break;
+    case Order::FollowUpFirst:
+        sql += "follow_up FROM records";
+        where += " AND follow_up IS NOT NULL AND follow_up <= ?4";
+        if (!afterId.isNull())
+            where += " AND (follow_up, id) > (?2, ?3)";
+        order = " ORDER BY follow_up, id";
+        break;
+    case Order::ByName:
+        sql += "name_key FROM records";
+        where += " AND name_key >= ?5 AND name_key < ?6";
+        if (!afterId.isNull())
+            where += " AND (name_key, id) > (?2, ?3)";
+        order = " ORDER BY name_key, id";
+        break;
+    }
+    if (!filter.parentId.isNull())
+        where += " AND parent_id = ?7";
+    if (filter.shared)
+        where += " AND shared = ?8";
+    if (filter.openItemsOnly)
+        where += " AND open_items > 0";
+    sql += where + order + " LIMIT ?9";
+
+    sql::Statement &st = m_db.cached(sql.constData());
+    st.bind(1, keyOf(type));
+    if (!afterId.isNull()) {
+        if (afterKey.isInteger())
+            st.bind(2, afterKey.toInteger());
+        else
+            st.bind(2, afterKey.toString());
+        st.bindId(3, afterId);
+    }
+    if (filter.order == Order::FollowUpFirst)
+        st.bind(4, filter.followUpOnOrBefore.toString(Qt::ISODate));
+    if (filter.order == Order::ByName) {
+        const QString prefix = filter.namePrefix.value_or(QString()).trimmed().toCaseFolded();
+        const char32_t last = 0x10FFFF;
+        st.bind(5, prefix).bind(6, prefix + QString::fromUcs4(&last, 1));
+    }
+    if (!filter.parentId.isNull())
+        st.bindId(7, filter.parentId);
+    if (filter.shared)
+        st.bind(8, *filter.shared);
+    st.bind(9, limit + 1);
+
+    Page<StoredRecord> page;
+    page.items.reserve(limit);
+    QCborValue lastKey;
+    for (;;) {
+        Result<bool> row = st.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        if (page.items.size() == limit) {
+            page.next = QCborArray{lastKey, page.items.last().id.toRfc4122()}.toCborValue().toCbor();
+            break;
+        }
+        page.items.append({st.id(0), QCborValue::fromCbor(st.blob(1)).toMap()});
+        lastKey = filter.order == Order::NewestFirst ? QCborValue(st.int64(2)) : QCborValue(st.text(2));
+    }
+    st.reset();
+    return page;
+}
+
+Result<qint64> RecordTable::count(RecordType type)
+{
+    sql::Statement &st = m_db.cached("SELECT count(*) FROM records WHERE type = ? AND deleted = 0");
+    st.bind(1, keyOf(type));
+    Result<bool> row = st.step();
+    if (!row)
+        return row.error();
+    const qint64 n = st.int64(0);
+    st.reset();
+    return n;
+}
+
+} // namespace wp

@@ -1,0 +1,120 @@
+#pragma once
+// The one `records` table behind every repository: a record is its id, type and a CBOR map of
+// fields, plus a few derived columns the lists need. Writes go with their field stamps, FTS
+// row, outbox entry and audit entry in one transaction.
+
+#include "Records.h"
+#include "Result.h"
+#include "StoreTypes.h"
+
+#include <QDate>
+
+#include <optional>
+
+namespace wp {
+
+namespace sql { class Database; }
+class AuditChain;
+class Outbox;
+
+// Derived from a record so lists can filter and sort without decoding CBOR.
+struct IndexColumns
+{
+    QUuid parentId;      // encounter -> participant, comment -> diary entry
+    qint64 sortAt = 0;   // ms since epoch, newest-first lists
+    QString followUp;    // ISO date, participants
+    std::optional<bool> shared; // diary entries
+    int openItems = 0;   // supervision: action items not done
+    QString nameKey;     // participants: folded pseudonym for prefix search
+};
+
+struct SearchColumns
+{
+    QString title;
+    QString body;
+};
+
+struct DerivedColumns
+{
+    IndexColumns index;
+    SearchColumns search;
+};
+
+DerivedColumns derive(const Participant &r);
+DerivedColumns derive(const Encounter &r);
+DerivedColumns derive(const DiaryEntry &r);
+DerivedColumns derive(const SupervisionNote &r);
+DerivedColumns derive(const Comment &r);
+DerivedColumns derive(const TrainingRecord &r);
+// For rows whose type is only known at run time (migrations, sync).
+Result<DerivedColumns> derive(RecordType type, const QUuid &id, const QCborMap &fields);
+
+struct ListFilter
+{
+    enum class Order { NewestFirst, FollowUpFirst, ByName };
+    Order order = Order::NewestFirst;
+    QUuid parentId;
+    std::optional<bool> shared;
+    QDate followUpOnOrBefore;
+    std::optional<QString> namePrefix;
+    bool openItemsOnly = false;
+};
+
+struct StoredRecord
+{
+    QUuid id;
+    QCborMap fields;
+};
+
+// Free-text fields: a concurrent edit of one keeps the losing text as a conflict copy.
+bool isFreeText(RecordType type, const QString &field);
+
+class RecordTable
+{
+public:
+    RecordTable(sql::Database &db, HybridClock &clock, Outbox &outbox, AuditChain &audit)
+        : m_db(db), m_clock(clock), m_outbox(outbox), m_audit(audit)
+    {
+    }
+
+    // Inserts or updates; records only the fields that changed. Returns the changed field
+    // names (empty when nothing changed, and then nothing is written).
+    Result<QStringList> write(RecordType type, const QUuid &id, const QCborMap &fields,
+                              const DerivedColumns &derived);
+    Result<QCborMap> read(RecordType type, const QUuid &id);
+    Status remove(RecordType type, const QUuid &id);
+    Result<Page<StoredRecord>> list(RecordType type, const ListFilter &filter,
+                                    const PageRequest &request);
+    Result<qint64> count(RecordType type);
+
+    // Applies one pulled change inside the caller's transaction (see Store::applyRemote).
+    Status merge(const RecordChange &change, MergeReport &report);
+
+private:
+    struct StoredRow
+    {
+        qint64 rowid = 0;
+        QString typeKey;
+        QCborMap fields;
+        bool deleted = false;
+        HlcStamp createdStamp; // the stamp of every field without its own field_stamps row
+    };
+
+    Result<std::optional<StoredRow>> loadRow(const QUuid &id);
+    Result<QMap<QString, HlcStamp>> loadStamps(const QUuid &id);
+    Status writeRow(std::optional<qint64> rowid, RecordType type, const QUuid &id,
+                    const QCborMap &fields, const DerivedColumns &derived, const HlcStamp &stamp,
+                    const HlcStamp &createdStamp, bool deleted);
+    Status writeStamps(const QUuid &id, const QMap<QString, HlcStamp> &stamps);
+    Status tombstone(const StoredRow &row, RecordType type, const QUuid &id, const HlcStamp &stamp);
+    Status keepConflictCopy(const RecordChange &change, const QString &field, const QString &text,
+                            const HlcStamp &stamp);
+    Status saveClock();
+
+    sql::Database &m_db;
+    HybridClock &m_clock;
+    Outbox &m_outbox;
+    AuditChain &m_audit;
+};
+
+} // namespace wp

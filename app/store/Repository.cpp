@@ -1,0 +1,63 @@
+#include "Repository.h"
+
+namespace wp {
+
+Result<Page<Participant>> ParticipantRepository::followUpDue(QDate day, const PageRequest &request)
+{
+    ListFilter f;
+    f.order = ListFilter::Order::FollowUpFirst;
+    f.followUpOnOrBefore = day;
+    return listWhere(f, request);
+}
+
+Result<Page<Participant>> ParticipantRepository::findByPseudonym(const QString &prefix,
+                                                                 const PageRequest &request)
+{
+    ListFilter f;
+    f.order = ListFilter::Order::ByName;
+    f.namePrefix = prefix;
+    return listWhere(f, request);
+}
+
+Result<Page<Encounter>> EncounterRepository::forParticipant(const QUuid &participantId,
+                                                            const PageRequest &request)
+{
+    if (participantId.isNull())
+        return Page<Encounter>();
+    ListFilter f;
+    f.parentId = participantId;
+    return listWhere(f, request);
+}
+
+Result<QList<Encounter>> EncounterRepository::recent(int limit)
+{
+    Result<Page<Encounter>> page = list({{}, limit});
+    if (!page)
+        return page.error();
+    return page->items;
+}
+
+Result<Page<DiaryEntry>> DiaryRepository::listShared(bool shared, const PageRequest &request)
+{
+    ListFilter f;
+    f.shared = shared;
+    return listWhere(f, request);
+}
+
+Result<Page<SupervisionNote>> SupervisionRepository::withOpenActionItems(const PageRequest &request)
+{
+    ListFilter f;
+    f.openItemsOnly = true;
+    return listWhere(f, request);
+}
+
+Result<Page<Comment>> CommentRepository::forDiaryEntry(const QUuid &diaryEntryId, const PageRequest &request)
+{
+    if (diaryEntryId.isNull())
+        return Page<Comment>();
+    ListFilter f;
+    f.parentId = diaryEntryId;
+    return listWhere(f, request);
+}
+
+} // namespace wp

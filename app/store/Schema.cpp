@@ -1,0 +1,168 @@
+#include "Schema.h"
+
+#include "RecordTable.h"
+#include "Sqlite.h"
+
+#include <QCborValue>
+#include <QCoreApplication>
+
+namespace wp::schema {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("Store", text); }
+
+Status toV1(sql::Database &db)
+{
+    return db.exec(R"sql(
+        CREATE TABLE records (
+            id BLOB PRIMARY KEY,            -- UUIDv7, 16 bytes
+            type TEXT NOT NULL,             -- RecordType key
+            fields BLOB NOT NULL,           -- CBOR map of the record's fields
+            deleted INTEGER NOT NULL DEFAULT 0,
+            updated_hlc TEXT NOT NULL,      -- newest change of any field
+            created_hlc TEXT NOT NULL,      -- stamp of fields with no field_stamps row
+            parent_id BLOB,                 -- encounter -> participant, comment -> diary entry
+            sort_at INTEGER NOT NULL DEFAULT 0,
+            follow_up TEXT,
+            shared INTEGER,
+            open_items INTEGER NOT NULL DEFAULT 0,
+            name_key TEXT
+        );
+        CREATE INDEX records_by_time ON records(type, sort_at DESC, id DESC) WHERE deleted = 0;
+        CREATE INDEX records_by_parent ON records(parent_id, type, sort_at DESC, id DESC)
+            WHERE deleted = 0 AND parent_id IS NOT NULL;
+        CREATE INDEX records_by_follow_up ON records(follow_up, id)
+            WHERE deleted = 0 AND follow_up IS NOT NULL;
+        CREATE INDEX records_by_name ON records(type, name_key, id)
+            WHERE deleted = 0 AND name_key IS NOT NULL;
+        CREATE TABLE field_stamps (
+            record_id BLOB NOT NULL REFERENCES records(id),
+            field TEXT NOT NULL,
+            hlc TEXT NOT NULL,
+            PRIMARY KEY (record_id, field)
+        ) WITHOUT ROWID;
+        CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            record_id BLOB NOT NULL,
+            type TEXT NOT NULL,
+            changes BLOB NOT NULL,          -- CBOR {field: value}
+            stamps BLOB NOT NULL,           -- CBOR {field: hlc}
+            deleted INTEGER NOT NULL DEFAULT 0,
+            hlc TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX outbox_by_record ON outbox(record_id);
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID;
+    )sql");
+}
+
+Status toV2(sql::Database &db)
+{
+    // Records written before the chain existed get no entries: the chain starts here.
+    return db.exec(R"sql(
+        CREATE TABLE audit (
+            seq INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            action TEXT NOT NULL,
+            record_id BLOB,
+            type TEXT,
+            field_names TEXT NOT NULL,      -- names only, never content
+            prev_hash BLOB NOT NULL,
+            hash BLOB NOT NULL
+        );
+    )sql");
+}
+
+Status toV3(sql::Database &db)
+{
+    // A regular FTS5 table (it keeps its own copy of the text, inside the encrypted file) so
+    // snippet() works; rowid = records.rowid.
+    if (Status s = db.exec(R"sql(
+            CREATE VIRTUAL TABLE search USING fts5(
+                title UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+            CREATE TABLE conflict_copies (
+                id INTEGER PRIMARY KEY,
+                record_id BLOB NOT NULL,
+                type TEXT NOT NULL,
+                field TEXT NOT NULL,
+                text TEXT NOT NULL,
+                hlc TEXT NOT NULL,
+                kept_at INTEGER NOT NULL
+            );
+            CREATE INDEX conflict_copies_by_record ON conflict_copies(record_id);
+        )sql");
+        !s)
+        return s;
+
+    // Index what earlier versions stored.
+    sql::Statement rows = db.prepare("SELECT rowid, id, type, fields FROM records WHERE deleted = 0");
+    sql::Statement insert = db.prepare("INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)");
+    for (;;) {
+        Result<bool> row = rows.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const auto type = fromKey<RecordType>(rows.text(2));
+        if (!type)
+            continue; // a type from a newer version: not searchable here
+        const QCborMap fields = QCborValue::fromCbor(rows.blob(3)).toMap();
+        Result<DerivedColumns> derived = derive(*type, rows.id(1), fields);
+        if (!derived)
+            continue;
+        insert.reset();
+        insert.bind(1, rows.int64(0)).bind(2, derived->search.title).bind(3, derived->search.body);
+        if (Status s = insert.exec(); !s)
+            return s;
+    }
+    return {};
+}
+
+using Step = Status (*)(sql::Database &);
+constexpr Step Steps[] = {toV1, toV2, toV3};
+static_assert(std::size(Steps) == Latest);
+
+} // namespace
+
+Result<int> version(sql::Database &db)
+{
+    Result<qint64> v = db.scalar("PRAGMA user_version");
+    if (!v)
+        return v.error();
+    return int(*v);
+}
+
+Status migrate(sql::Database &db, int target)
+{
+    Result<int> current = version(db);
+    if (!current)
+        return current.error();
+    if (*current > Latest)
+        return Error{ErrorCode::SchemaTooNew,
+                     tr("This store was written by a newer version of Waypoint (schema %1, this "
+                        "version reads up to %2). Update Waypoint to open it.")
+                         .arg(*current)
+                         .arg(Latest)};
+    for (int v = *current; v < target; ++v) {
+        Result<sql::Transaction> tx = sql::Transaction::begin(db);
+        if (!tx)
+            return tx.error();
+        if (Status s = Steps[v](db); !s)
+            return s;
+        // PRAGMA takes no bound parameters; v + 1 is our own integer.
+        const QByteArray pragma = "PRAGMA user_version = " + QByteArray::number(v + 1);
+        if (Status s = db.exec(pragma.constData()); !s)
+            return s;
+        if (v == 0) {
+            const QByteArray app = "PRAGMA application_id = " + QByteArray::number(ApplicationId);
+            if (Status s = db.exec(app.constData()); !s)
+                return s;
+        }
+        if (Status s = tx->commit(); !s)
+            return s;
+    }
+    return {};
+}
+
+} // namespace wp::schema

@@ -1,0 +1,25 @@
+#pragma once
+// Schema versions by PRAGMA user_version, one transaction per step:
+//   1  records, field stamps, outbox, meta
+//   2  the audit chain
+//   3  full-text search (FTS5, inside the encrypted file) and conflict copies
+// A store written by a newer Waypoint is refused with SchemaTooNew, never modified.
+
+#include "Result.h"
+
+namespace wp {
+
+namespace sql { class Database; }
+
+namespace schema {
+
+inline constexpr int Latest = 3;
+// "WPST": lets an unencrypted (benchmark) open tell a Waypoint file from any SQLite file.
+inline constexpr int ApplicationId = 0x57505354;
+
+Result<int> version(sql::Database &db);
+// Brings the store up to `target` (default: the latest), one transaction per step.
+Status migrate(sql::Database &db, int target = Latest);
+
+} // namespace schema
+} // namespace wp

@@ -1,0 +1,307 @@
+#include "Store.h"
+
+#include "Schema.h"
+#include "Sqlite.h"
+#include "StoreLock.h"
+
+#define SQLITE_HAS_CODEC 1
+#include <sqlite3.h>
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+namespace wp {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("Store", text); }
+
+// sqlite3_key with the text "x'<64 hex digits>'" takes the bytes as the raw key and skips
+// PBKDF2 (our key is already random). The text lives only in this wiped buffer.
+Status applyKey(sql::Database &db, const SecretBytes &key)
+{
+    static constexpr char Hex[] = "0123456789abcdef";
+    SecretBytes text(3 + 2 * key.size());
+    unsigned char *out = text.data();
+    *out++ = 'x';
+    *out++ = '\'';
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        *out++ = Hex[key.data()[i] >> 4];
+        *out++ = Hex[key.data()[i] & 0xf];
+    }
+    *out = '\'';
+    const int rc = sqlite3_key(db.handle(), text.data(), int(text.size()));
+    if (rc != SQLITE_OK)
+        return Error{ErrorCode::Crypto, tr("The store's key could not be applied.")};
+    return {};
+}
+
+Result<QString> pragmaText(sql::Database &db, const char *sql)
+{
+    sql::Statement st = db.prepare(sql);
+    Result<bool> row = st.step();
+    if (!row)
+        return row.error();
+    return *row ? st.text(0) : QString();
+}
+
+// Each word becomes an FTS5 string ("..." with quotes doubled), so operators, columns and
+// syntax in user input are just text; the last word matches as a prefix.
+QString ftsQuery(const QString &input)
+{
+    static const QRegularExpression spaces(QStringLiteral("\\s+"));
+    QStringList words;
+    for (QString word : input.split(spaces, Qt::SkipEmptyParts)) {
+        const bool hasText = std::any_of(word.cbegin(), word.cend(), [](QChar c) { return c.isLetterOrNumber(); });
+        if (!hasText)
+            continue;
+        word.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        words.append(QLatin1Char('"') + word + QLatin1Char('"'));
+        if (words.size() == 16)
+            break;
+    }
+    if (!words.isEmpty())
+        words.last() += QLatin1Char('*');
+    return words.join(QLatin1Char(' '));
+}
+
+} // namespace
+
+Store::Store(QString path, std::unique_ptr<StoreLock> lock, std::unique_ptr<sql::Database> db,
+             QUuid device, bool encrypted)
+    : m_path(std::move(path)), m_lock(std::move(lock)), m_db(std::move(db)), m_encrypted(encrypted),
+      m_clock(device), m_outbox(*m_db), m_audit(*m_db), m_table(*m_db, m_clock, m_outbox, m_audit),
+      m_participants(m_table), m_encounters(m_table), m_diary(m_table), m_supervision(m_table),
+      m_comments(m_table), m_training(m_table)
+{
+}
+
+Store::~Store() = default; // the connection closes (and checkpoints) before the lock goes
+
+Result<std::unique_ptr<Store>> Store::open(const QString &path, const SecretBytes &key, Mode mode)
+{
+    if (key.size() != KeyBytes)
+        return Error{ErrorCode::InvalidInput, tr("The store key must be %1 bytes.").arg(KeyBytes)};
+    return openWith(path, &key, mode);
+}
+
+Result<std::unique_ptr<Store>> Store::openUnencrypted(const QString &path, Mode mode)
+{
+    return openWith(path, nullptr, mode);
+}
+
+Result<std::unique_ptr<Store>> Store::openWith(const QString &path, const SecretBytes *key, Mode mode)
+{
+    const QFileInfo file(path);
+    if (mode == Mode::CreateNew && file.exists() && file.size() > 0)
+        return Error{ErrorCode::InvalidInput, tr("A store already exists at %1.").arg(path)};
+    if (mode == Mode::OpenExisting && !file.exists())
+        return Error{ErrorCode::Io, tr("There is no store at %1.").arg(path)};
+
+    Result<std::unique_ptr<StoreLock>> lock = StoreLock::acquire(path);
+    if (!lock)
+        return lock.error();
+    Result<std::unique_ptr<sql::Database>> opened = sql::Database::open(
+        path, mode == Mode::CreateNew ? sql::Database::OpenMode::ReadWriteCreate
+                                      : sql::Database::OpenMode::ReadWrite);
+    if (!opened)
+        return opened.error();
+    sql::Database &db = **opened;
+
+    if (key) {
+        if (Status s = applyKey(db, *key); !s)
+            return s.error();
+        // Wipe SQLCipher's own allocations when freed; must follow the key.
+        if (Status s = db.exec("PRAGMA cipher_memory_security = ON"); !s)
+            return s.error();
+    }
+    // The first read decrypts page 1: a wrong key or a foreign file fails here (NotAStore).
+    if (Result<qint64> tables = db.scalar("SELECT count(*) FROM sqlite_master"); !tables)
+        return tables.error();
+    if (mode == Mode::OpenExisting) {
+        Result<qint64> app = db.scalar("PRAGMA application_id");
+        if (!app)
+            return app.error();
+        if (*app != schema::ApplicationId)
+            return Error{ErrorCode::NotAStore, tr("This is not a Waypoint store, or the key is wrong.")};
+    }
+
+    // Temporary tables and sorts never reach the disk unencrypted; freed pages are zeroed.
+    // WAL + synchronous=NORMAL: a commit is durable against an app crash or kill (the WAL is
+    // written before COMMIT returns); only a power cut can lose the last commits, never
+    // corrupt the file. The crash-consistency test checks the app-crash promise.
+    for (const char *pragma : {"PRAGMA temp_store = MEMORY", "PRAGMA secure_delete = ON",
+                               "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"}) {
+        if (Status s = db.exec(pragma); !s)
+            return s.error();
+    }
+    Result<QString> journal = pragmaText(db, "PRAGMA journal_mode = WAL");
+    if (!journal)
+        return journal.error();
+    if (journal->compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        return Error{ErrorCode::Io, tr("The store could not switch to write-ahead logging.")};
+
+    if (Status s = schema::migrate(db); !s)
+        return s.error();
+
+    // The device id is made once, when the store is created.
+    QUuid device;
+    {
+        sql::Statement st = db.prepare("SELECT value FROM meta WHERE key = 'device_id'");
+        Result<bool> row = st.step();
+        if (!row)
+            return row.error();
+        if (*row)
+            device = QUuid::fromRfc4122(st.blob(0));
+    }
+    if (device.isNull()) {
+        device = QUuid::createUuid();
+        sql::Statement st = db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('device_id', ?)");
+        st.bindBlob(1, device.toRfc4122());
+        if (Status s = st.exec(); !s)
+            return s.error();
+    }
+
+    std::unique_ptr<Store> store(
+        new Store(path, std::move(*lock), std::move(*opened), device, key != nullptr));
+    if (Status s = store->loadMeta(); !s)
+        return s.error();
+    return store;
+}
+
+Status Store::loadMeta()
+{
+    sql::Statement st = m_db->prepare("SELECT key, value FROM meta WHERE key IN ('last_hlc', 'sync_cursor')");
+    for (;;) {
+        Result<bool> row = st.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return {};
+        if (st.text(0) == QLatin1String("last_hlc"))
+            m_clock.restore(HlcStamp::fromString(st.text(1)));
+        else
+            m_syncCursor = st.blob(1);
+    }
+}
+
+Result<QList<SearchHit>> Store::search(const QString &query, int limit)
+{
+    const QString match = ftsQuery(query);
+    if (match.isEmpty())
+        return QList<SearchHit>();
+    sql::Statement &st = m_db->cached(
+        "SELECT r.id, r.type, s.title, s.snip, s.rank FROM ("
+        "  SELECT rowid, title, snippet(search, 1, char(2), char(3), '…', 12) AS snip, rank"
+        "  FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2) AS s "
+        "JOIN records AS r ON r.rowid = s.rowid ORDER BY s.rank");
+    st.bind(1, match).bind(2, qBound(1, limit, 500));
+    QList<SearchHit> hits;
+    for (;;) {
+        Result<bool> row = st.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const auto type = fromKey<RecordType>(st.text(1));
+        if (!type)
+            continue;
+        hits.append({st.id(0), *type, st.text(2), st.text(3), st.real(4)});
+    }
+    return hits;
+}
+
+Result<QHash<RecordType, qint64>> Store::countByType()
+{
+    sql::Statement &st = m_db->cached("SELECT type, count(*) FROM records WHERE deleted = 0 GROUP BY type");
+    QHash<RecordType, qint64> out;
+    for (RecordType t : allOf<RecordType>())
+        out.insert(t, 0);
+    for (;;) {
+        Result<bool> row = st.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return out;
+        if (const auto type = fromKey<RecordType>(st.text(0)))
+            out.insert(*type, st.int64(1));
+    }
+}
+
+Status Store::integrityCheck()
+{
+    Result<QString> result = pragmaText(*m_db, "PRAGMA integrity_check");
+    if (!result)
+        return result.error();
+    if (*result != QLatin1String("ok"))
+        return Error{ErrorCode::Corrupt, tr("The store is damaged (%1).").arg(result->left(200))};
+    if (m_encrypted) {
+        // Lists pages whose HMAC does not match; no rows means every page is intact.
+        Result<QString> cipher = pragmaText(*m_db, "PRAGMA cipher_integrity_check");
+        if (!cipher)
+            return cipher.error();
+        if (!cipher->isEmpty())
+            return Error{ErrorCode::Corrupt, tr("The store is damaged (%1).").arg(cipher->left(200))};
+    }
+    return {};
+}
+
+Status Store::checkpoint() { return m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)"); }
+
+Result<MergeReport> Store::applyRemote(const QList<RemoteChange> &changes, const QByteArray &newCursor)
+{
+    Result<sql::Transaction> tx = sql::Transaction::begin(*m_db);
+    if (!tx)
+        return tx.error();
+    MergeReport report;
+    for (const RemoteChange &change : changes) {
+        if (Status s = m_table.merge(change, report); !s)
+            return s.error();
+    }
+    sql::Statement &cursor = m_db->cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('sync_cursor', ?)");
+    cursor.bindBlob(1, newCursor.isNull() ? QByteArray("") : newCursor);
+    if (Status s = cursor.exec(); !s)
+        return s.error();
+    sql::Statement &clock = m_db->cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('last_hlc', ?)");
+    clock.bind(1, m_clock.last().toString());
+    if (Status s = clock.exec(); !s)
+        return s.error();
+    if (Status s = tx->commit(); !s)
+        return s.error();
+    m_syncCursor = newCursor;
+    return report;
+}
+
+Result<QList<ConflictCopy>> Store::conflictCopies(const QUuid &recordId)
+{
+    sql::Statement &st = m_db->cached(
+        "SELECT id, type, field, text, hlc, kept_at FROM conflict_copies WHERE record_id = ? ORDER BY id");
+    st.bindId(1, recordId);
+    QList<ConflictCopy> out;
+    for (;;) {
+        Result<bool> row = st.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return out;
+        ConflictCopy c;
+        c.id = st.int64(0);
+        c.recordId = recordId;
+        c.type = fromKey<RecordType>(st.text(1)).value_or(RecordType::DiaryEntry);
+        c.field = st.text(2);
+        c.text = st.text(3);
+        c.stamp = HlcStamp::fromString(st.text(4));
+        c.keptAt = QDateTime::fromMSecsSinceEpoch(st.int64(5), Qt::UTC);
+        out.append(c);
+    }
+}
+
+Status Store::dismissConflictCopy(qint64 id)
+{
+    sql::Statement &st = m_db->cached("DELETE FROM conflict_copies WHERE id = ?");
+    st.bind(1, id);
+    return st.exec();
+}
+
+} // namespace wp

@@ -1,0 +1,104 @@
+#pragma once
+// The encrypted local store: one SQLCipher file per worker, opened with a 32-byte raw key.
+// Owns the connection, the HLC clock, the repositories, the outbox and the audit chain.
+// Single-threaded: use a Store from the thread that opened it.
+
+#include "AuditChain.h"
+#include "Outbox.h"
+#include "Repository.h"
+#include "Result.h"
+#include "SecretBytes.h"
+#include "StoreTypes.h"
+
+#include <QHash>
+#include <QString>
+
+#include <memory>
+
+namespace wp {
+
+namespace sql { class Database; }
+class StoreLock;
+
+class Store
+{
+public:
+    enum class Mode { OpenExisting, CreateNew };
+
+    static constexpr int KeyBytes = 32;
+    static constexpr int SchemaVersion = 3;
+
+    // Errors: NotAStore (not a Waypoint store, or the key is wrong), Corrupt, SchemaTooNew,
+    // Busy (another process has it open), Io, InvalidInput (key not 32 bytes, file exists
+    // for CreateNew / missing for OpenExisting).
+    static Result<std::unique_ptr<Store>> open(const QString &path, const SecretBytes &key, Mode mode);
+    // Same code path with no encryption: the baseline for benchmarks only. Never use for data.
+    static Result<std::unique_ptr<Store>> openUnencrypted(const QString &path, Mode mode);
+
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    ParticipantRepository &participants() { return m_participants; }
+    EncounterRepository &encounters() { return m_encounters; }
+    DiaryRepository &diary() { return m_diary; }
+    SupervisionRepository &supervision() { return m_supervision; }
+    CommentRepository &comments() { return m_comments; }
+    TrainingRepository &training() { return m_training; }
+
+    // Full-text search over every record's text. Any user input is safe: it is split into
+    // words, each quoted for FTS5; the last word matches as a prefix. Best matches first.
+    Result<QList<SearchHit>> search(const QString &query, int limit = 50);
+
+    Outbox &outbox() { return m_outbox; }
+    AuditChain &audit() { return m_audit; }
+    HybridClock &clock() { return m_clock; }
+    QUuid deviceId() const { return m_clock.device(); }
+    QString path() const { return m_path; }
+    bool isEncrypted() const { return m_encrypted; }
+
+    Result<QHash<RecordType, qint64>> countByType();
+
+    // PRAGMA integrity_check, plus cipher_integrity_check (page HMACs) when encrypted.
+    // Corrupt with the first problem found.
+    Status integrityCheck();
+    // Moves the WAL into the main file (tests, before backups).
+    Status checkpoint();
+
+    // Sync: applies pulled changes with per-field last-writer-wins by (HLC, device). When a
+    // free-text field this device changed (not yet acknowledged by the server) loses to a
+    // remote change, or a remote change of such a field loses to it, the losing text is kept
+    // as a ConflictCopy. Stores `newCursor` in the same transaction. Never writes the outbox.
+    Result<MergeReport> applyRemote(const QList<RemoteChange> &changes, const QByteArray &newCursor);
+    QByteArray syncCursor() const { return m_syncCursor; }
+
+    Result<QList<ConflictCopy>> conflictCopies(const QUuid &recordId);
+    Status dismissConflictCopy(qint64 id);
+
+    // The raw connection, for the keys module and tests. Keep SQL in the store.
+    sql::Database &database() { return *m_db; }
+
+private:
+    Store(QString path, std::unique_ptr<StoreLock> lock, std::unique_ptr<sql::Database> db,
+          QUuid device, bool encrypted);
+    static Result<std::unique_ptr<Store>> openWith(const QString &path, const SecretBytes *key, Mode mode);
+    Status loadMeta();
+
+    QString m_path;
+    std::unique_ptr<StoreLock> m_lock;
+    std::unique_ptr<sql::Database> m_db;
+    bool m_encrypted = true;
+    HybridClock m_clock;
+    QByteArray m_syncCursor;
+    Outbox m_outbox;
+    AuditChain m_audit;
+    RecordTable m_table;
+    ParticipantRepository m_participants;
+    EncounterRepository m_encounters;
+    DiaryRepository m_diary;
+    SupervisionRepository m_supervision;
+    CommentRepository m_comments;
+    TrainingRepository m_training;
+};
+
+} // namespace wp

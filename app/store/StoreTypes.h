@@ -1,0 +1,95 @@
+#pragma once
+// Values the store hands out: pages, search hits, field-level changes (outbox and sync).
+
+#include "HybridClock.h"
+#include "Vocabulary.h"
+
+#include <QByteArray>
+#include <QCborMap>
+#include <QDateTime>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QUuid>
+
+namespace wp {
+
+// Keyset pagination: `after` is the opaque cursor from the previous page's `next`
+// (empty for the first page). Lists never use OFFSET, so page 2,000 is as fast as page 1.
+struct PageRequest
+{
+    QByteArray after;
+    int limit = 50; // clamped to 1..500
+};
+
+template <class T>
+struct Page
+{
+    QList<T> items;
+    QByteArray next; // empty when there are no more items
+};
+
+struct SearchHit
+{
+    // Snippets mark each match with these characters (never typed by users): a UI escapes the
+    // snippet for display, then turns them into highlighting.
+    static constexpr QChar MatchStart = QChar(0x0002);
+    static constexpr QChar MatchEnd = QChar(0x0003);
+
+    QUuid id;
+    RecordType type = RecordType::DiaryEntry;
+    QString title;
+    QString snippet;
+    double rank = 0; // lower is better (bm25)
+};
+
+// The unit of sync: one record's changed fields, each with the HLC stamp of its change.
+// Outbox entries carry the local ones; sync hands pulled ones to Store::applyRemote.
+struct RecordChange
+{
+    QUuid recordId;
+    RecordType type = RecordType::DiaryEntry;
+    QCborMap fields;                 // field name -> new value (only what changed)
+    QMap<QString, HlcStamp> stamps;  // field name -> stamp of that change
+    bool deleted = false;            // a tombstone; `stamp` says when
+    HlcStamp stamp;                  // the newest stamp in this change
+};
+using RemoteChange = RecordChange;
+
+struct OutboxEntry
+{
+    qint64 seq = 0; // this device's sequence: (device id, seq) makes a push idempotent
+    RecordChange change;
+    QDateTime createdAt;
+};
+
+// Text that lost a concurrent edit of a free-text field: kept, shown to the user, never
+// dropped (see docs/architecture.md, "Store").
+struct ConflictCopy
+{
+    qint64 id = 0;
+    QUuid recordId;
+    RecordType type = RecordType::DiaryEntry;
+    QString field;
+    QString text;
+    HlcStamp stamp; // stamp of the losing edit
+    QDateTime keptAt;
+};
+
+struct MergeReport
+{
+    int applied = 0;       // field changes or tombstones written
+    int ignored = 0;       // older than what the store already had
+    int conflicts = 0;     // conflict copies kept
+    int unreadable = 0;    // changes with a type or field this version cannot read, kept raw
+    QList<QUuid> changedRecords;
+};
+
+struct AuditVerification
+{
+    qint64 entries = 0;
+    qint64 firstBrokenSeq = 0; // 0 when the chain is intact
+    bool intact() const { return firstBrokenSeq == 0; }
+};
+
+} // namespace wp
