@@ -7,7 +7,10 @@ namespace wp {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Validation", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Validation", text);
+}
 
 void checkLength(FieldErrors &errors, const QString &value, int max, const char *field)
 {
@@ -54,16 +57,34 @@ void require(FieldErrors &errors, bool ok, const char *message, const char *fiel
 
 // --- field codec helpers: dates as ISO text, times as Unix ms, enums by key ---
 
-QCborValue dateValue(const QDate &d) { return d.isValid() ? QCborValue(d.toString(Qt::ISODate)) : QCborValue(); }
-QDate toDate(const QCborValue &v) { return v.isString() ? QDate::fromString(v.toString(), Qt::ISODate) : QDate(); }
-QCborValue timeValue(const QDateTime &t) { return t.isValid() ? QCborValue(t.toMSecsSinceEpoch()) : QCborValue(); }
+QCborValue dateValue(const QDate &d)
+{
+    return d.isValid() ? QCborValue(d.toString(Qt::ISODate)) : QCborValue();
+}
+QDate toDate(const QCborValue &v)
+{
+    return v.isString() ? QDate::fromString(v.toString(), Qt::ISODate) : QDate();
+}
+QCborValue timeValue(const QDateTime &t)
+{
+    return t.isValid() ? QCborValue(t.toMSecsSinceEpoch()) : QCborValue();
+}
 QDateTime toTime(const QCborValue &v)
 {
     return v.isInteger() ? QDateTime::fromMSecsSinceEpoch(v.toInteger(), Qt::UTC) : QDateTime();
 }
-QCborValue idValue(const QUuid &id) { return id.isNull() ? QCborValue() : QCborValue(id.toString(QUuid::WithoutBraces)); }
-QUuid toId(const QCborValue &v) { return v.isString() ? QUuid::fromString(v.toString()) : QUuid(); }
-QCborValue ratingValue(const std::optional<int> &r) { return r ? QCborValue(*r) : QCborValue(); }
+QCborValue idValue(const QUuid &id)
+{
+    return id.isNull() ? QCborValue() : QCborValue(id.toString(QUuid::WithoutBraces));
+}
+QUuid toId(const QCborValue &v)
+{
+    return v.isString() ? QUuid::fromString(v.toString()) : QUuid();
+}
+QCborValue ratingValue(const std::optional<int> &r)
+{
+    return r ? QCborValue(*r) : QCborValue();
+}
 std::optional<int> toRating(const QCborValue &v)
 {
     return v.isInteger() ? std::optional<int>(int(v.toInteger())) : std::nullopt;
@@ -85,8 +106,7 @@ QStringList toStrings(const QCborValue &v)
     return out;
 }
 
-template <typename E>
-QCborArray keysValue(const QList<E> &list)
+template <typename E> QCborArray keysValue(const QList<E> &list)
 {
     QCborArray a;
     for (E e : list)
@@ -95,8 +115,7 @@ QCborArray keysValue(const QList<E> &list)
 }
 
 // Unknown keys (from a newer version) are reported, not silently dropped.
-template <typename E>
-bool toKeys(const QCborValue &v, QList<E> &out)
+template <typename E> bool toKeys(const QCborValue &v, QList<E> &out)
 {
     out.clear();
     for (const QCborValue &item : v.toArray()) {
@@ -108,8 +127,7 @@ bool toKeys(const QCborValue &v, QList<E> &out)
     return true;
 }
 
-template <typename E>
-bool toKey(const QCborValue &v, E &out, E fallback)
+template <typename E> bool toKey(const QCborValue &v, E &out, E fallback)
 {
     if (v.isUndefined() || v.isNull()) {
         out = fallback;
@@ -125,7 +143,8 @@ bool toKey(const QCborValue &v, E &out, E fallback)
 Error badField(const char *field)
 {
     return {ErrorCode::Protocol,
-            tr("The field %1 has a value this version does not understand.").arg(QString::fromLatin1(field)),
+            tr("The field %1 has a value this version does not understand.")
+                .arg(QString::fromLatin1(field)),
             QString::fromLatin1(field)};
 }
 
@@ -157,7 +176,8 @@ void Participant::moveToStage(Stage to, QDate on, const QString &note)
 FieldErrors Participant::validate() const
 {
     FieldErrors e;
-    require(e, !pseudonym.trimmed().isEmpty(), "Give the participant a pseudonym or initials.", "pseudonym");
+    require(e, !pseudonym.trimmed().isEmpty(), "Give the participant a pseudonym or initials.",
+            "pseudonym");
     checkLength(e, pseudonym, limits::Pseudonym, "pseudonym");
     checkLength(e, consent.scope, limits::ShortText, "consent");
     require(e, consent.state == ConsentState::NotAsked || consent.on.isValid(),
@@ -273,7 +293,9 @@ FieldErrors Encounter::validate() const
     checkList(e, obstacles.size(), limits::ListItems, "obstacles");
     checkLength(e, note, limits::Note, "note");
     checkLength(e, nextStep, limits::ShortText, "nextStep");
-    require(e, !followUpOn.isValid() || !occurredAt.isValid() || followUpOn >= occurredAt.date().addDays(-1),
+    require(e,
+            !followUpOn.isValid() || !occurredAt.isValid() ||
+                followUpOn >= occurredAt.date().addDays(-1),
             "The follow-up date cannot be before the encounter.", "followUpOn");
     require(e, !stageAfter || !isBriefContact(),
             "A stage can only be recorded for a named participant.", "stageAfter");
@@ -284,7 +306,8 @@ QCborMap Encounter::toFields() const
 {
     QCborArray refs;
     for (const Referral &r : referrals)
-        refs.append(QCborMap{{QStringLiteral("service"), keyOf(r.service)}, {QStringLiteral("to"), r.to}});
+        refs.append(
+            QCborMap{{QStringLiteral("service"), keyOf(r.service)}, {QStringLiteral("to"), r.to}});
     return {
         {QStringLiteral("participantId"), idValue(participantId)},
         {QStringLiteral("occurredAt"), timeValue(occurredAt)},
@@ -357,7 +380,8 @@ QString Encounter::searchText() const
 bool GuidedPrompts::isEmpty() const
 {
     return whatHappened.trimmed().isEmpty() && howIFelt.trimmed().isEmpty() &&
-           wentWell.trimmed().isEmpty() && learned.trimmed().isEmpty() && nextTime.trimmed().isEmpty();
+           wentWell.trimmed().isEmpty() && learned.trimmed().isEmpty() &&
+           nextTime.trimmed().isEmpty();
 }
 
 FieldErrors DiaryEntry::validate() const
@@ -438,7 +462,8 @@ FieldErrors SupervisionNote::validate() const
     checkList(e, linkedDiaryEntries.size(), limits::ListItems, "linkedDiaryEntries");
     checkList(e, actionItems.size(), limits::ListItems, "actionItems");
     for (const ActionItem &a : actionItems) {
-        require(e, !a.text.trimmed().isEmpty(), "An action item needs a description.", "actionItems");
+        require(e, !a.text.trimmed().isEmpty(), "An action item needs a description.",
+                "actionItems");
         checkLength(e, a.text, limits::ShortText, "actionItems");
     }
     checkItems(e, developmentGoals, limits::ShortText, "developmentGoals");
@@ -549,7 +574,10 @@ Result<Comment> Comment::fromFields(const QUuid &id, const QCborMap &f)
     return c;
 }
 
-QString Comment::searchText() const { return joined({author, text}); }
+QString Comment::searchText() const
+{
+    return joined({author, text});
+}
 
 // ---------------------------------------------------------------- TrainingRecord
 
@@ -588,6 +616,9 @@ Result<TrainingRecord> TrainingRecord::fromFields(const QUuid &id, const QCborMa
     return t;
 }
 
-QString TrainingRecord::searchText() const { return joined({course, certificate}); }
+QString TrainingRecord::searchText() const
+{
+    return joined({course, certificate});
+}
 
 } // namespace wp

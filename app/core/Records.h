@@ -20,10 +20,10 @@ namespace wp {
 // Limits chosen so a record stays small enough to sync quickly and a typo cannot fill a disk.
 namespace limits {
 inline constexpr int Pseudonym = 64;
-inline constexpr int ShortText = 500;     // scope, next step, goal, topic, course, owner
-inline constexpr int Note = 4000;         // encounter note, prompt answers, comment
-inline constexpr int DiaryText = 20000;   // a long reflective entry
-inline constexpr int ListItems = 50;      // goals, supplies, topics, action items...
+inline constexpr int ShortText = 500;   // scope, next step, goal, topic, course, owner
+inline constexpr int Note = 4000;       // encounter note, prompt answers, comment
+inline constexpr int DiaryText = 20000; // a long reflective entry
+inline constexpr int ListItems = 50;    // goals, supplies, topics, action items...
 inline constexpr int MaxDurationMinutes = 24 * 60;
 } // namespace limits
 
@@ -51,8 +51,8 @@ struct Goal
 struct Consent
 {
     ConsentState state = ConsentState::NotAsked;
-    QDate on;       // when given or withdrawn
-    QString scope;  // what the participant agreed to, in the worker's words
+    QDate on;      // when given or withdrawn
+    QString scope; // what the participant agreed to, in the worker's words
     friend bool operator==(const Consent &, const Consent &) = default;
 };
 
@@ -95,10 +95,10 @@ struct Encounter
     int durationMinutes = 0;
     Place place = Place::Outreach;
     QList<Need> needs;
-    QStringList supplies;        // harm-reduction supplies given
+    QStringList supplies; // harm-reduction supplies given
     QList<Referral> referrals;
-    QList<Service> advocacy;     // services the worker advocated with
-    QList<Service> obstacles;    // services where obstacles were met
+    QList<Service> advocacy;  // services the worker advocated with
+    QList<Service> obstacles; // services where obstacles were met
     std::optional<Stage> stageAfter;
     QString note;
     QString nextStep;
@@ -119,9 +119,9 @@ struct GuidedPrompts
 {
     QString whatHappened;
     QString howIFelt;
-    QString wentWell;    // what went well or not
+    QString wentWell; // what went well or not
     QString learned;
-    QString nextTime;    // what I'll do next
+    QString nextTime; // what I'll do next
     bool isEmpty() const;
     friend bool operator==(const GuidedPrompts &, const GuidedPrompts &) = default;
 };
@@ -216,8 +216,7 @@ struct TrainingRecord
 };
 
 // First validation error as a Status, for callers that report one line.
-template <typename R>
-Status validated(const R &record)
+template <typename R> Status validated(const R &record)
 {
     const FieldErrors errors = record.validate();
     if (errors.isEmpty())

@@ -10,23 +10,23 @@
 namespace wp {
 
 enum class ErrorCode {
-    InvalidInput,   // a field is out of range, too long, missing
-    NotFound,       // no record with that id
-    WrongPin,       // the PIN or passphrase did not unwrap the key
-    LockedOut,      // backing off after wrong PINs, or keys destroyed
-    NotAStore,      // the file is not a Waypoint store (or the key is wrong)
-    Corrupt,        // the store failed an integrity check or is truncated
-    SchemaTooNew,   // written by a newer Waypoint
-    DiskFull,       // the write did not fit; nothing was committed
-    Busy,           // another process holds the store
-    Io,             // any other file-system error
-    Crypto,         // authentication of ciphertext failed, or a crypto call failed
-    Unavailable,    // an OS facility (keychain) is missing
-    Conflict,       // a concurrent change won
-    Protocol,       // malformed or unexpected data from the other side
-    Network,        // the other side could not be reached
-    Unauthorized,   // bad, revoked or missing credentials
-    Internal,       // a bug: should never reach a user
+    InvalidInput, // a field is out of range, too long, missing
+    NotFound,     // no record with that id
+    WrongPin,     // the PIN or passphrase did not unwrap the key
+    LockedOut,    // backing off after wrong PINs, or keys destroyed
+    NotAStore,    // the file is not a Waypoint store (or the key is wrong)
+    Corrupt,      // the store failed an integrity check or is truncated
+    SchemaTooNew, // written by a newer Waypoint
+    DiskFull,     // the write did not fit; nothing was committed
+    Busy,         // another process holds the store
+    Io,           // any other file-system error
+    Crypto,       // authentication of ciphertext failed, or a crypto call failed
+    Unavailable,  // an OS facility (keychain) is missing
+    Conflict,     // a concurrent change won
+    Protocol,     // malformed or unexpected data from the other side
+    Network,      // the other side could not be reached
+    Unauthorized, // bad, revoked or missing credentials
+    Internal,     // a bug: should never reach a user
 };
 
 struct Error
@@ -42,8 +42,7 @@ struct Error
     }
 };
 
-template <typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_value(std::move(value)) {}
@@ -66,8 +65,7 @@ private:
     std::variant<T, Error> m_value;
 };
 
-template <>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;

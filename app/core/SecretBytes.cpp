@@ -27,7 +27,10 @@ SecretBytes::SecretBytes(const unsigned char *data, std::size_t size) : SecretBy
         std::memcpy(m_data, data, size);
 }
 
-SecretBytes::~SecretBytes() { clear(); }
+SecretBytes::~SecretBytes()
+{
+    clear();
+}
 
 SecretBytes::SecretBytes(SecretBytes &&other) noexcept
     : m_data(std::exchange(other.m_data, nullptr)), m_size(std::exchange(other.m_size, 0))

@@ -31,7 +31,10 @@ public:
     const unsigned char *data() const { return m_data; }
     std::size_t size() const { return m_size; }
     bool isEmpty() const { return m_size == 0; }
-    QByteArrayView view() const { return {reinterpret_cast<const char *>(m_data), qsizetype(m_size)}; }
+    QByteArrayView view() const
+    {
+        return {reinterpret_cast<const char *>(m_data), qsizetype(m_size)};
+    }
 
     // Constant time; false when sizes differ.
     bool equals(const SecretBytes &other) const;

@@ -62,7 +62,10 @@ QUuid createUuidV7(std::int64_t unixMs)
     return makeV7(unixMs, std::uint16_t(b[6] << 8 | b[7]), b);
 }
 
-int uuidVersion(const QUuid &id) { return int((id.data3 >> 12) & 0x0f); }
+int uuidVersion(const QUuid &id)
+{
+    return int((id.data3 >> 12) & 0x0f);
+}
 
 std::int64_t uuidV7Millis(const QUuid &id)
 {
@@ -75,8 +78,14 @@ std::int64_t uuidV7Millis(const QUuid &id)
     return std::int64_t(ms);
 }
 
-QString idText(const QUuid &id) { return id.toString(QUuid::WithoutBraces); }
+QString idText(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
 
-QUuid idFromText(QStringView text) { return QUuid::fromString(text); }
+QUuid idFromText(QStringView text)
+{
+    return QUuid::fromString(text);
+}
 
 } // namespace wp

@@ -46,14 +46,16 @@ const std::array<VocabularyEntry<Service>, 7> Vocabulary<Service>::entries{{
 
 const std::array<VocabularyEntry<DiaryTheme>, 10> Vocabulary<DiaryTheme>::entries{{
     {DiaryTheme::Boundaries, "boundaries", TR("Boundaries")},
-    {DiaryTheme::LivedExperience, "lived_experience", TR("Using lived experience / self-disclosure")},
+    {DiaryTheme::LivedExperience, "lived_experience",
+     TR("Using lived experience / self-disclosure")},
     {DiaryTheme::Stigma, "stigma", TR("Stigma")},
     {DiaryTheme::OrganisationalCulture, "organisational_culture", TR("Organisational culture")},
     {DiaryTheme::PersonalBias, "personal_bias", TR("Personal bias")},
     {DiaryTheme::SystemicObstacles, "systemic_obstacles", TR("Systemic obstacles")},
     {DiaryTheme::SelfCare, "self_care", TR("Self-care")},
     {DiaryTheme::TrainingDevelopment, "training", TR("Training and development")},
-    {DiaryTheme::ProfessionalRelationships, "professionals", TR("Relationships with professionals")},
+    {DiaryTheme::ProfessionalRelationships, "professionals",
+     TR("Relationships with professionals")},
     {DiaryTheme::Wins, "wins", TR("Wins")},
 }};
 
@@ -85,8 +87,7 @@ const std::array<VocabularyEntry<RecordType>, 6> Vocabulary<RecordType>::entries
     {RecordType::TrainingRecord, "training", TR("Training record")},
 }};
 
-template <typename E>
-QString labelOf(E value)
+template <typename E> QString labelOf(E value)
 {
     for (const auto &e : Vocabulary<E>::entries)
         if (e.value == value)

@@ -15,46 +15,98 @@ namespace wp {
 // Stepped model of peer provision practice: not always in order; moving back is normal.
 enum class Stage { SafePlace, Partnership, SteppingOut };
 enum class Place {
-    Outreach, Shelter, Hospital, Court, DropIn, PhoneText, AccompaniedAppointment, Other
+    Outreach,
+    Shelter,
+    Hospital,
+    Court,
+    DropIn,
+    PhoneText,
+    AccompaniedAppointment,
+    Other
 };
 enum class Need {
-    Housing, HarmReduction, MentalHealth, PhysicalHealth, IncomeBenefits, LegalJustice,
-    FamilyRelationships, PracticalNeeds
+    Housing,
+    HarmReduction,
+    MentalHealth,
+    PhysicalHealth,
+    IncomeBenefits,
+    LegalJustice,
+    FamilyRelationships,
+    PracticalNeeds
 };
 // Services a worker refers to, advocates with, or meets obstacles at (SHARPS).
 enum class Service { Housing, Benefits, Health, MentalHealth, SubstanceTreatment, Justice, Other };
 enum class DiaryTheme {
-    Boundaries, LivedExperience, Stigma, OrganisationalCulture, PersonalBias, SystemicObstacles,
-    SelfCare, TrainingDevelopment, ProfessionalRelationships, Wins
+    Boundaries,
+    LivedExperience,
+    Stigma,
+    OrganisationalCulture,
+    PersonalBias,
+    SystemicObstacles,
+    SelfCare,
+    TrainingDevelopment,
+    ProfessionalRelationships,
+    Wins
 };
 enum class GoalStatus { Open, InProgress, Achieved, Dropped };
 enum class ConsentState { NotAsked, Given, Withdrawn };
 enum class ActionOwner { Worker, Supervisor, Both };
-enum class RecordType { Participant, Encounter, DiaryEntry, SupervisionNote, Comment, TrainingRecord };
+enum class RecordType {
+    Participant,
+    Encounter,
+    DiaryEntry,
+    SupervisionNote,
+    Comment,
+    TrainingRecord
+};
 
-template <typename E>
-struct VocabularyEntry
+template <typename E> struct VocabularyEntry
 {
     E value;
     const char *key;
     const char *label; // English; translated in context "Vocabulary"
 };
 
-template <typename E>
-struct Vocabulary; // specialised below; entries defined in Vocabulary.cpp
+template <typename E> struct Vocabulary; // specialised below; entries defined in Vocabulary.cpp
 
-template <> struct Vocabulary<Stage> { static const std::array<VocabularyEntry<Stage>, 3> entries; };
-template <> struct Vocabulary<Place> { static const std::array<VocabularyEntry<Place>, 8> entries; };
-template <> struct Vocabulary<Need> { static const std::array<VocabularyEntry<Need>, 8> entries; };
-template <> struct Vocabulary<Service> { static const std::array<VocabularyEntry<Service>, 7> entries; };
-template <> struct Vocabulary<DiaryTheme> { static const std::array<VocabularyEntry<DiaryTheme>, 10> entries; };
-template <> struct Vocabulary<GoalStatus> { static const std::array<VocabularyEntry<GoalStatus>, 4> entries; };
-template <> struct Vocabulary<ConsentState> { static const std::array<VocabularyEntry<ConsentState>, 3> entries; };
-template <> struct Vocabulary<ActionOwner> { static const std::array<VocabularyEntry<ActionOwner>, 3> entries; };
-template <> struct Vocabulary<RecordType> { static const std::array<VocabularyEntry<RecordType>, 6> entries; };
+template <> struct Vocabulary<Stage>
+{
+    static const std::array<VocabularyEntry<Stage>, 3> entries;
+};
+template <> struct Vocabulary<Place>
+{
+    static const std::array<VocabularyEntry<Place>, 8> entries;
+};
+template <> struct Vocabulary<Need>
+{
+    static const std::array<VocabularyEntry<Need>, 8> entries;
+};
+template <> struct Vocabulary<Service>
+{
+    static const std::array<VocabularyEntry<Service>, 7> entries;
+};
+template <> struct Vocabulary<DiaryTheme>
+{
+    static const std::array<VocabularyEntry<DiaryTheme>, 10> entries;
+};
+template <> struct Vocabulary<GoalStatus>
+{
+    static const std::array<VocabularyEntry<GoalStatus>, 4> entries;
+};
+template <> struct Vocabulary<ConsentState>
+{
+    static const std::array<VocabularyEntry<ConsentState>, 3> entries;
+};
+template <> struct Vocabulary<ActionOwner>
+{
+    static const std::array<VocabularyEntry<ActionOwner>, 3> entries;
+};
+template <> struct Vocabulary<RecordType>
+{
+    static const std::array<VocabularyEntry<RecordType>, 6> entries;
+};
 
-template <typename E>
-QString keyOf(E value)
+template <typename E> QString keyOf(E value)
 {
     for (const auto &e : Vocabulary<E>::entries)
         if (e.value == value)
@@ -62,8 +114,7 @@ QString keyOf(E value)
     return {};
 }
 
-template <typename E>
-std::optional<E> fromKey(QStringView key)
+template <typename E> std::optional<E> fromKey(QStringView key)
 {
     for (const auto &e : Vocabulary<E>::entries)
         if (key == QLatin1StringView(e.key))
@@ -72,11 +123,9 @@ std::optional<E> fromKey(QStringView key)
 }
 
 // The translated label ("Creating a safe place").
-template <typename E>
-QString labelOf(E value);
+template <typename E> QString labelOf(E value);
 
-template <typename E>
-QList<E> allOf()
+template <typename E> QList<E> allOf()
 {
     QList<E> out;
     for (const auto &e : Vocabulary<E>::entries)

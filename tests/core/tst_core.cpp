@@ -145,11 +145,16 @@ private slots:
         const QDate day(2026, 3, 1);
         p.moveToStage(Stage::SafePlace, day);
         p.moveToStage(Stage::Partnership, day.addDays(20));
-        p.moveToStage(Stage::SafePlace, day.addDays(40), QStringLiteral("relapse, rebuilding trust"));
+        p.moveToStage(Stage::SafePlace, day.addDays(40),
+                      QStringLiteral("relapse, rebuilding trust"));
         QCOMPARE(p.stage, Stage::SafePlace);
         QCOMPARE(p.stageHistory.size(), 3);
-        p.goals.append({createUuidV7(), QStringLiteral("Get ID documents"), GoalStatus::InProgress,
-                        day, day.addDays(30), {}});
+        p.goals.append({createUuidV7(),
+                        QStringLiteral("Get ID documents"),
+                        GoalStatus::InProgress,
+                        day,
+                        day.addDays(30),
+                        {}});
         QVERIFY(p.validate().isEmpty());
         auto back = Participant::fromFields(p.id, p.toFields());
         QVERIFY(back.ok());

@@ -1,0 +1,190 @@
+#include "UserKeys.h"
+
+#include "Sodium.h"
+
+#include <QCborArray>
+#include <QCborValue>
+
+#include <sodium.h>
+
+#include <cstring>
+
+namespace wp::crypto {
+
+namespace {
+
+const QString BackupTag = QStringLiteral("wp-keys-v1");
+
+QByteArray associatedData(const QUuid &userId)
+{
+    return BackupTag.toLatin1() + userId.toRfc4122();
+}
+
+const unsigned char *bytes(QByteArrayView v)
+{
+    return reinterpret_cast<const unsigned char *>(v.data());
+}
+
+// Derives the wrapping key; the passphrase's UTF-8 copy is wiped before returning.
+Result<SecretBytes> passphraseKey(QStringView passphrase, QByteArrayView salt, KeyBackupCost cost)
+{
+    QByteArray utf8 = passphrase.toUtf8();
+    SecretBytes key(crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
+    const int rc =
+        crypto_pwhash(key.data(), key.size(), utf8.constData(), std::size_t(utf8.size()),
+                      bytes(salt), cost.opslimit, cost.memlimit, crypto_pwhash_ALG_ARGON2ID13);
+    wipe(utf8);
+    if (rc != 0)
+        return Error(ErrorCode::Crypto, QStringLiteral("not enough memory to derive the key"));
+    return key;
+}
+
+} // namespace
+
+UserKeys UserKeys::generate()
+{
+    ensureSodium();
+    UserKeys k;
+    k.encryptionPublic.resize(crypto_box_PUBLICKEYBYTES);
+    k.encryptionSecret = SecretBytes(crypto_box_SECRETKEYBYTES);
+    crypto_box_keypair(reinterpret_cast<unsigned char *>(k.encryptionPublic.data()),
+                       k.encryptionSecret.data());
+    k.signingPublic.resize(crypto_sign_PUBLICKEYBYTES);
+    k.signingSecret = SecretBytes(crypto_sign_SECRETKEYBYTES);
+    crypto_sign_keypair(reinterpret_cast<unsigned char *>(k.signingPublic.data()),
+                        k.signingSecret.data());
+    return k;
+}
+
+QByteArray UserKeys::fingerprint() const
+{
+    ensureSodium();
+    const QByteArray both = encryptionPublic + signingPublic;
+    QByteArray out(16, Qt::Uninitialized);
+    crypto_generichash(reinterpret_cast<unsigned char *>(out.data()), std::size_t(out.size()),
+                       bytes(both), std::size_t(both.size()), nullptr, 0);
+    return out;
+}
+
+KeyBackupCost KeyBackupCost::interactive()
+{
+    return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
+}
+
+KeyBackupCost KeyBackupCost::minimal()
+{
+    return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
+}
+
+QByteArray wrapKeys(const UserKeys &keys, const QUuid &userId, QStringView passphrase,
+                    KeyBackupCost cost)
+{
+    ensureSodium();
+    QByteArray salt(crypto_pwhash_SALTBYTES, Qt::Uninitialized);
+    randombytes_buf(salt.data(), std::size_t(salt.size()));
+    QByteArray nonce(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, Qt::Uninitialized);
+    randombytes_buf(nonce.data(), std::size_t(nonce.size()));
+    auto key = passphraseKey(passphrase, salt, cost);
+    if (!key)
+        qFatal("Argon2id failed with parameters this build chose");
+
+    SecretBytes plain(keys.encryptionSecret.size() + keys.signingSecret.size());
+    std::memcpy(plain.data(), keys.encryptionSecret.data(), keys.encryptionSecret.size());
+    std::memcpy(plain.data() + keys.encryptionSecret.size(), keys.signingSecret.data(),
+                keys.signingSecret.size());
+    const QByteArray ad = associatedData(userId);
+    QByteArray cipher(qsizetype(plain.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES),
+                      Qt::Uninitialized);
+    crypto_aead_xchacha20poly1305_ietf_encrypt(
+        reinterpret_cast<unsigned char *>(cipher.data()), nullptr, plain.data(), plain.size(),
+        bytes(ad), std::size_t(ad.size()), nullptr, bytes(nonce), key->data());
+    // The public keys travel inside too, so a restored device needs nothing else.
+    return QCborValue(QCborArray{BackupTag, qint64(cost.opslimit), qint64(cost.memlimit), salt,
+                                 nonce, cipher, keys.encryptionPublic, keys.signingPublic})
+        .toCbor();
+}
+
+Result<UserKeys> unwrapKeys(QByteArrayView blob, const QUuid &userId, QStringView passphrase)
+{
+    ensureSodium();
+    const Error malformed(ErrorCode::Protocol, QStringLiteral("the key backup is malformed"));
+    if (blob.size() > 4096)
+        return malformed;
+    QCborParserError err;
+    const QCborValue v = QCborValue::fromCbor(blob.toByteArray(), &err);
+    if (err.error != QCborError::NoError || !v.isArray())
+        return malformed;
+    const QCborArray a = v.toArray();
+    if (a.size() != 8 || a.at(0).toString() != BackupTag || !a.at(1).isInteger() ||
+        !a.at(2).isInteger())
+        return malformed;
+    const qint64 ops = a.at(1).toInteger(), mem = a.at(2).toInteger();
+    // A hostile server must not make a phone spin or run out of memory.
+    if (ops < qint64(crypto_pwhash_OPSLIMIT_MIN) ||
+        ops > qint64(4 * crypto_pwhash_OPSLIMIT_SENSITIVE) ||
+        mem < qint64(crypto_pwhash_MEMLIMIT_MIN) || mem > qint64(1) << 30)
+        return Error(ErrorCode::Protocol,
+                     QStringLiteral("the key backup asks for an unreasonable cost"));
+    const QByteArray salt = a.at(3).toByteArray(), nonce = a.at(4).toByteArray(),
+                     cipher = a.at(5).toByteArray(), encPublic = a.at(6).toByteArray(),
+                     signPublic = a.at(7).toByteArray();
+    const std::size_t plainSize = crypto_box_SECRETKEYBYTES + crypto_sign_SECRETKEYBYTES;
+    if (salt.size() != crypto_pwhash_SALTBYTES ||
+        nonce.size() != crypto_aead_xchacha20poly1305_ietf_NPUBBYTES ||
+        std::size_t(cipher.size()) != plainSize + crypto_aead_xchacha20poly1305_ietf_ABYTES ||
+        encPublic.size() != crypto_box_PUBLICKEYBYTES ||
+        signPublic.size() != crypto_sign_PUBLICKEYBYTES)
+        return malformed;
+
+    auto key = passphraseKey(passphrase, salt, {std::uint64_t(ops), std::size_t(mem)});
+    if (!key)
+        return key.error();
+    SecretBytes plain(plainSize);
+    const QByteArray ad = associatedData(userId);
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+            plain.data(), nullptr, nullptr, bytes(cipher), std::size_t(cipher.size()), bytes(ad),
+            std::size_t(ad.size()), bytes(nonce), key->data()) != 0)
+        return Error(ErrorCode::WrongPin,
+                     QStringLiteral("the recovery passphrase does not open this key backup"));
+    UserKeys k;
+    k.encryptionPublic = encPublic;
+    k.signingPublic = signPublic;
+    k.encryptionSecret = SecretBytes(plain.data(), crypto_box_SECRETKEYBYTES);
+    k.signingSecret =
+        SecretBytes(plain.data() + crypto_box_SECRETKEYBYTES, crypto_sign_SECRETKEYBYTES);
+    // The public halves must belong to the secret halves, or a tampered blob could pair our
+    // secret key with someone else's public key.
+    QByteArray derived(crypto_box_PUBLICKEYBYTES, Qt::Uninitialized);
+    crypto_scalarmult_base(reinterpret_cast<unsigned char *>(derived.data()),
+                           k.encryptionSecret.data());
+    if (derived != encPublic ||
+        std::memcmp(k.signingSecret.data() + 32, signPublic.constData(), 32) != 0)
+        return malformed;
+    return k;
+}
+
+QByteArray sealTo(const SecretBytes &key, QByteArrayView recipientPublic)
+{
+    ensureSodium();
+    if (recipientPublic.size() != crypto_box_PUBLICKEYBYTES)
+        return {};
+    QByteArray out(qsizetype(key.size() + crypto_box_SEALBYTES), Qt::Uninitialized);
+    crypto_box_seal(reinterpret_cast<unsigned char *>(out.data()), key.data(), key.size(),
+                    bytes(recipientPublic));
+    return out;
+}
+
+Result<SecretBytes> openSealed(QByteArrayView sealed, const UserKeys &keys)
+{
+    ensureSodium();
+    if (std::size_t(sealed.size()) <= crypto_box_SEALBYTES ||
+        keys.encryptionSecret.size() != crypto_box_SECRETKEYBYTES)
+        return Error(ErrorCode::Crypto, QStringLiteral("the sealed key is malformed"));
+    SecretBytes out(std::size_t(sealed.size()) - crypto_box_SEALBYTES);
+    if (crypto_box_seal_open(out.data(), bytes(sealed), std::size_t(sealed.size()),
+                             bytes(keys.encryptionPublic), keys.encryptionSecret.data()) != 0)
+        return Error(ErrorCode::Crypto, QStringLiteral("the key was not sealed to this user"));
+    return out;
+}
+
+} // namespace wp::crypto

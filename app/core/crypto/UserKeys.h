@@ -1,0 +1,49 @@
+#pragma once
+// A user's long-term keys (docs/protocol.md, "User keys"): X25519 to receive sealed audience
+// keys, Ed25519 to sign batches. Made on the user's first device; the private halves leave a
+// device only wrapped by Argon2id(recovery passphrase).
+
+#include "Result.h"
+#include "SecretBytes.h"
+
+#include <QByteArray>
+#include <QStringView>
+#include <QUuid>
+
+#include <cstdint>
+
+namespace wp::crypto {
+
+struct UserKeys
+{
+    QByteArray encryptionPublic; // X25519, 32 bytes
+    SecretBytes encryptionSecret;
+    QByteArray signingPublic;  // Ed25519, 32 bytes
+    SecretBytes signingSecret; // 64 bytes (libsodium's seed || public)
+
+    static UserKeys generate();
+    // 16 bytes of BLAKE2b over both public keys, to compare in person.
+    QByteArray fingerprint() const;
+};
+
+// Argon2id cost, stored in the backup so it can be raised later without breaking old ones.
+struct KeyBackupCost
+{
+    std::uint64_t opslimit = 0;
+    std::size_t memlimit = 0;
+    static KeyBackupCost interactive(); // the default: ~0.1 s, 64 MiB
+    static KeyBackupCost minimal();     // tests only
+};
+
+// The backup blob uploaded with PUT /v1/keys/backup.
+QByteArray wrapKeys(const UserKeys &keys, const QUuid &userId, QStringView passphrase,
+                    KeyBackupCost cost = KeyBackupCost::interactive());
+// WrongPin when the passphrase is wrong (or the blob belongs to another user), Protocol when
+// the blob is malformed or asks for an unreasonable cost.
+Result<UserKeys> unwrapKeys(QByteArrayView blob, const QUuid &userId, QStringView passphrase);
+
+// crypto_box_seal of a symmetric key to a reader's X25519 public key.
+QByteArray sealTo(const SecretBytes &key, QByteArrayView recipientPublic);
+Result<SecretBytes> openSealed(QByteArrayView sealed, const UserKeys &keys);
+
+} // namespace wp::crypto

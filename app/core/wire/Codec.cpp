@@ -1,0 +1,624 @@
+#include "Codec.h"
+
+#include <QCborArray>
+#include <QCborMap>
+#include <QCborValue>
+#include <QCoreApplication>
+
+namespace wp::wire {
+
+namespace {
+
+QCborValue uuidValue(const QUuid &id)
+{
+    return QCborValue(id.toRfc4122());
+}
+
+QCborValue stampValue(const HlcStamp &s)
+{
+    return QCborArray{qint64(s.physicalMs), qint64(s.counter), uuidValue(s.device)};
+}
+
+QByteArray finish(QCborMap map)
+{
+    map.insert(0, Version);
+    return QCborValue(map).toCbor();
+}
+
+// Reads values of a decoded message, remembering the first problem. Accessors return a
+// harmless default after a failure so decoders read straight through and check once.
+class Strict
+{
+public:
+    bool ok() const { return m_error.isEmpty(); }
+    Error error() const
+    {
+        return Error(ErrorCode::Protocol, QStringLiteral("malformed message: %1").arg(m_error),
+                     m_field);
+    }
+
+    void fail(const char *field, const char *why)
+    {
+        if (!ok())
+            return;
+        m_field = QString::fromLatin1(field);
+        m_error = QStringLiteral("%1 %2").arg(m_field, QString::fromLatin1(why));
+    }
+    void failSize(const char *field)
+    {
+        if (!ok())
+            return;
+        fail(field, "is over the limit");
+        m_field = QStringLiteral("size");
+    }
+
+    QCborValue required(const QCborMap &m, int key, const char *field)
+    {
+        const QCborValue v = m.value(key);
+        if (v.isUndefined())
+            fail(field, "is missing");
+        return v;
+    }
+
+    QUuid uuid(const QCborValue &v, const char *field)
+    {
+        if (!v.isByteArray() || v.toByteArray().size() != 16) {
+            fail(field, "is not a 16-byte id");
+            return {};
+        }
+        return QUuid::fromRfc4122(v.toByteArray());
+    }
+    QByteArray bytes(const QCborValue &v, const char *field, qsizetype max, qsizetype exact = -1)
+    {
+        if (!v.isByteArray()) {
+            fail(field, "is not a byte string");
+            return {};
+        }
+        QByteArray b = v.toByteArray();
+        if (b.size() > max) {
+            failSize(field);
+            return {};
+        }
+        if (exact >= 0 && b.size() != exact) {
+            fail(field, "has the wrong length");
+            return {};
+        }
+        return b;
+    }
+    QString text(const QCborValue &v, const char *field, qsizetype max = limits::MaxText)
+    {
+        if (!v.isString()) {
+            fail(field, "is not text");
+            return {};
+        }
+        QString s = v.toString();
+        if (s.size() > max) {
+            failSize(field);
+            return {};
+        }
+        return s;
+    }
+    std::uint64_t uint(const QCborValue &v, const char *field)
+    {
+        if (!v.isInteger() || v.toInteger() < 0) {
+            fail(field, "is not an unsigned integer");
+            return 0;
+        }
+        return std::uint64_t(v.toInteger());
+    }
+    bool boolean(const QCborValue &v, const char *field)
+    {
+        if (!v.isBool()) {
+            fail(field, "is not a boolean");
+            return false;
+        }
+        return v.toBool();
+    }
+    QCborArray array(const QCborValue &v, const char *field, qsizetype max)
+    {
+        if (!v.isArray()) {
+            fail(field, "is not an array");
+            return {};
+        }
+        QCborArray a = v.toArray();
+        if (a.size() > max) {
+            failSize(field);
+            return {};
+        }
+        return a;
+    }
+    QCborMap map(const QCborValue &v, const char *field)
+    {
+        if (!v.isMap()) {
+            fail(field, "is not a map");
+            return {};
+        }
+        return v.toMap();
+    }
+    HlcStamp stamp(const QCborValue &v, const char *field)
+    {
+        const QCborArray a = array(v, field, 3);
+        if (!ok())
+            return {};
+        if (a.size() != 3) {
+            fail(field, "is not [ms, counter, device]");
+            return {};
+        }
+        HlcStamp s;
+        s.physicalMs = qint64(uint(a.at(0), field));
+        const std::uint64_t counter = uint(a.at(1), field);
+        if (counter > 0xffffffffu)
+            fail(field, "counter is out of range");
+        s.counter = std::uint32_t(counter);
+        s.device = uuid(a.at(2), field);
+        return s;
+    }
+    RecordType recordType(const QCborValue &v, const char *field)
+    {
+        const std::uint64_t t = uint(v, field);
+        if (t >= Vocabulary<RecordType>::entries.size()) {
+            fail(field, "is not a known record type");
+            return RecordType::Participant;
+        }
+        return RecordType(t);
+    }
+
+private:
+    QString m_error;
+    QString m_field;
+};
+
+// Parses one top-level message: a single CBOR map of the supported version, nothing after it.
+Result<QCborMap> parse(QByteArrayView bytes, qsizetype max = limits::MaxBody)
+{
+    if (bytes.size() > max)
+        return Error(ErrorCode::Protocol, QStringLiteral("message is over the size limit"),
+                     QStringLiteral("size"));
+    QCborParserError err;
+    const QByteArray data = bytes.toByteArray();
+    const QCborValue value = QCborValue::fromCbor(data, &err);
+    if (err.error != QCborError::NoError)
+        return Error(ErrorCode::Protocol,
+                     QStringLiteral("malformed message: %1").arg(err.errorString()),
+                     QStringLiteral("cbor"));
+    if (err.offset != data.size())
+        return Error(ErrorCode::Protocol, QStringLiteral("malformed message: trailing bytes"),
+                     QStringLiteral("cbor"));
+    if (!value.isMap())
+        return Error(ErrorCode::Protocol, QStringLiteral("malformed message: not a map"),
+                     QStringLiteral("cbor"));
+    const QCborMap map = value.toMap();
+    const QCborValue version = map.value(0);
+    if (!version.isInteger())
+        return Error(ErrorCode::Protocol, QStringLiteral("malformed message: no version"),
+                     QStringLiteral("version"));
+    if (version.toInteger() != Version)
+        return Error(ErrorCode::Protocol,
+                     QStringLiteral("unsupported protocol version %1").arg(version.toInteger()),
+                     QStringLiteral("version"));
+    return map;
+}
+
+template <typename T> Result<T> done(const Strict &s, T value)
+{
+    if (!s.ok())
+        return s.error();
+    return value;
+}
+
+QCborMap changeMap(const Change &c)
+{
+    QCborMap m;
+    m.insert(1, qint64(c.changeId));
+    m.insert(2, uuidValue(c.recordId));
+    m.insert(3, int(c.type));
+    m.insert(4, stampValue(c.stamp));
+    if (c.deleted)
+        m.insert(5, true);
+    m.insert(6, uuidValue(c.audienceId));
+    m.insert(7, c.envelope);
+    if (c.seq)
+        m.insert(8, qint64(c.seq));
+    if (!c.authorId.isNull())
+        m.insert(9, uuidValue(c.authorId));
+    if (c.manifestIndex >= 0)
+        m.insert(10, c.manifestIndex);
+    return m;
+}
+
+Change readChange(Strict &s, const QCborValue &v)
+{
+    Change c;
+    const QCborMap m = s.map(v, "change");
+    if (!s.ok())
+        return c;
+    c.changeId = s.uint(s.required(m, 1, "changeId"), "changeId");
+    c.recordId = s.uuid(s.required(m, 2, "recordId"), "recordId");
+    c.type = s.recordType(s.required(m, 3, "type"), "type");
+    c.stamp = s.stamp(s.required(m, 4, "stamp"), "stamp");
+    if (m.contains(5))
+        c.deleted = s.boolean(m.value(5), "deleted");
+    c.audienceId = s.uuid(s.required(m, 6, "audienceId"), "audienceId");
+    c.envelope = s.bytes(s.required(m, 7, "envelope"), "envelope", limits::MaxEnvelope);
+    if (m.contains(8))
+        c.seq = s.uint(m.value(8), "seq");
+    if (m.contains(9))
+        c.authorId = s.uuid(m.value(9), "authorId");
+    if (m.contains(10)) {
+        const std::uint64_t index = s.uint(m.value(10), "manifest");
+        if (index > std::uint64_t(limits::MaxPull))
+            s.fail("manifest", "index is out of range");
+        c.manifestIndex = qint64(index);
+    }
+    return c;
+}
+
+QCborArray sealedKeyPair(const QUuid &id, const QByteArray &key)
+{
+    return QCborArray{uuidValue(id), key};
+}
+
+// Sealed boxes are 48 bytes plus the sealed key; allow a little slack for future key sizes.
+constexpr qsizetype MaxSealed = 128;
+
+} // namespace
+
+// ---- encoding ------------------------------------------------------------------------------
+
+QByteArray encode(const EnrolRequest &m)
+{
+    return finish({{1, m.code}, {2, m.deviceName}, {3, m.platform}});
+}
+
+QByteArray encode(const EnrolResponse &m)
+{
+    return finish({{1, uuidValue(m.organisationId)},
+                   {2, uuidValue(m.userId)},
+                   {3, uuidValue(m.deviceId)},
+                   {4, m.token},
+                   {5, m.role},
+                   {6, m.userHasKeys}});
+}
+
+QByteArray encode(const PublicKeys &m)
+{
+    return finish({{1, uuidValue(m.userId)}, {2, m.encryptionKey}, {3, m.signingKey}});
+}
+
+QByteArray encode(const KeyDirectory &m)
+{
+    QCborArray users;
+    for (const DirectoryEntry &e : m.users)
+        users.append(QCborArray{uuidValue(e.userId), e.role, e.encryptionKey, e.signingKey});
+    return finish({{1, users}});
+}
+
+QByteArray encode(const KeyBackupMessage &m)
+{
+    return finish({{1, m.blob}});
+}
+
+QByteArray encode(const Ack &)
+{
+    return finish({});
+}
+
+QByteArray encode(const PushRequest &m)
+{
+    QCborArray audiences;
+    for (const Audience &a : m.audiences) {
+        QCborArray readers;
+        for (const SealedKey &r : a.readers)
+            readers.append(sealedKeyPair(r.userId, r.sealedKey));
+        audiences.append(QCborMap{{1, uuidValue(a.id)}, {2, readers}});
+    }
+    QCborArray changes;
+    for (const Change &c : m.changes)
+        changes.append(changeMap(c));
+    return finish({{1, uuidValue(m.deviceId)},
+                   {2, qint64(m.sequence)},
+                   {3, audiences},
+                   {4, changes},
+                   {5, m.signature}});
+}
+
+QByteArray encode(const PushResponse &m)
+{
+    QCborArray applied;
+    for (std::uint64_t id : m.applied)
+        applied.append(qint64(id));
+    QCborArray rejected;
+    for (const Rejection &r : m.rejected)
+        rejected.append(QCborArray{qint64(r.changeId), r.reason});
+    return finish({{1, qint64(m.sequence)}, {2, m.duplicate}, {3, applied}, {4, rejected}});
+}
+
+QByteArray encode(const PullResponse &m)
+{
+    QCborArray changes;
+    for (const Change &c : m.changes)
+        changes.append(changeMap(c));
+    QCborArray grants;
+    for (const AudienceGrant &g : m.audienceKeys)
+        grants.append(sealedKeyPair(g.audienceId, g.sealedKey));
+    QCborArray manifests;
+    for (const Manifest &mf : m.manifests) {
+        QCborArray digests;
+        for (const QByteArray &d : mf.digests)
+            digests.append(d);
+        manifests.append(QCborMap{{1, uuidValue(mf.authorId)},
+                                  {2, uuidValue(mf.deviceId)},
+                                  {3, qint64(mf.sequence)},
+                                  {4, digests},
+                                  {5, mf.signature}});
+    }
+    return finish({{1, changes}, {2, qint64(m.cursor)}, {3, m.more}, {4, grants}, {5, manifests}});
+}
+
+QByteArray encode(const DeviceStatus &m)
+{
+    return finish({{1, m.status}, {2, m.destroyKeys}, {3, m.serverTimeMs}});
+}
+
+QByteArray encode(const ErrorBody &m)
+{
+    return finish({{1, m.code}, {2, m.message}});
+}
+
+// ---- decoding ------------------------------------------------------------------------------
+
+Result<EnrolRequest> decodeEnrolRequest(QByteArrayView bytes)
+{
+    auto map = parse(bytes, 4096);
+    if (!map)
+        return map.error();
+    Strict s;
+    EnrolRequest m;
+    m.code = s.text(s.required(*map, 1, "code"), "code");
+    m.deviceName = s.text(s.required(*map, 2, "deviceName"), "deviceName");
+    m.platform = s.text(s.required(*map, 3, "platform"), "platform");
+    return done(s, m);
+}
+
+Result<EnrolResponse> decodeEnrolResponse(QByteArrayView bytes)
+{
+    auto map = parse(bytes, 4096);
+    if (!map)
+        return map.error();
+    Strict s;
+    EnrolResponse m;
+    m.organisationId = s.uuid(s.required(*map, 1, "organisationId"), "organisationId");
+    m.userId = s.uuid(s.required(*map, 2, "userId"), "userId");
+    m.deviceId = s.uuid(s.required(*map, 3, "deviceId"), "deviceId");
+    m.token = s.bytes(s.required(*map, 4, "token"), "token", 32, 32);
+    m.role = s.text(s.required(*map, 5, "role"), "role");
+    m.userHasKeys = s.boolean(s.required(*map, 6, "userHasKeys"), "userHasKeys");
+    return done(s, m);
+}
+
+Result<PublicKeys> decodePublicKeys(QByteArrayView bytes)
+{
+    auto map = parse(bytes, 4096);
+    if (!map)
+        return map.error();
+    Strict s;
+    PublicKeys m;
+    m.userId = s.uuid(s.required(*map, 1, "userId"), "userId");
+    m.encryptionKey = s.bytes(s.required(*map, 2, "encryptionKey"), "encryptionKey", 32, 32);
+    m.signingKey = s.bytes(s.required(*map, 3, "signingKey"), "signingKey", 32, 32);
+    return done(s, m);
+}
+
+Result<KeyDirectory> decodeKeyDirectory(QByteArrayView bytes)
+{
+    auto map = parse(bytes);
+    if (!map)
+        return map.error();
+    Strict s;
+    KeyDirectory m;
+    const QCborArray users = s.array(s.required(*map, 1, "users"), "users", 100000);
+    for (const QCborValue &u : users) {
+        const QCborArray a = s.array(u, "user", 4);
+        if (!s.ok() || a.size() != 4) {
+            s.fail("user", "is not [id, role, key, key]");
+            break;
+        }
+        DirectoryEntry e;
+        e.userId = s.uuid(a.at(0), "userId");
+        e.role = s.text(a.at(1), "role");
+        e.encryptionKey = s.bytes(a.at(2), "encryptionKey", 32, 32);
+        e.signingKey = s.bytes(a.at(3), "signingKey", 32, 32);
+        m.users.append(e);
+    }
+    return done(s, m);
+}
+
+Result<KeyBackupMessage> decodeKeyBackup(QByteArrayView bytes)
+{
+    auto map = parse(bytes, limits::MaxKeyBackup + 64);
+    if (!map)
+        return map.error();
+    Strict s;
+    KeyBackupMessage m;
+    m.blob = s.bytes(s.required(*map, 1, "blob"), "blob", limits::MaxKeyBackup);
+    return done(s, m);
+}
+
+Result<Ack> decodeAck(QByteArrayView bytes)
+{
+    auto map = parse(bytes, 64);
+    if (!map)
+        return map.error();
+    return Ack{};
+}
+
+Result<PushRequest> decodePushRequest(QByteArrayView bytes)
+{
+    auto map = parse(bytes);
+    if (!map)
+        return map.error();
+    Strict s;
+    PushRequest m;
+    m.deviceId = s.uuid(s.required(*map, 1, "deviceId"), "deviceId");
+    m.sequence = s.uint(s.required(*map, 2, "sequence"), "sequence");
+    if (s.ok() && m.sequence == 0)
+        s.fail("sequence", "must be at least 1");
+    const QCborArray audiences =
+        s.array(s.required(*map, 3, "audiences"), "audiences", limits::MaxAudiences);
+    for (const QCborValue &v : audiences) {
+        if (!s.ok())
+            break;
+        const QCborMap am = s.map(v, "audience");
+        Audience a;
+        a.id = s.uuid(s.required(am, 1, "audienceId"), "audienceId");
+        const QCborArray readers =
+            s.array(s.required(am, 2, "readers"), "readers", limits::MaxReaders);
+        for (const QCborValue &r : readers) {
+            const QCborArray pair = s.array(r, "reader", 2);
+            if (!s.ok() || pair.size() != 2) {
+                s.fail("reader", "is not [userId, sealedKey]");
+                break;
+            }
+            a.readers.append(
+                {s.uuid(pair.at(0), "reader"), s.bytes(pair.at(1), "sealedKey", MaxSealed)});
+        }
+        if (s.ok() && a.readers.isEmpty())
+            s.fail("readers", "is empty");
+        m.audiences.append(a);
+    }
+    const QCborArray changes =
+        s.array(s.required(*map, 4, "changes"), "changes", limits::MaxChanges);
+    m.changes.reserve(changes.size());
+    for (const QCborValue &v : changes) {
+        if (!s.ok())
+            break;
+        m.changes.append(readChange(s, v));
+    }
+    m.signature = s.bytes(s.required(*map, 5, "signature"), "signature", 64, 64);
+    return done(s, m);
+}
+
+Result<PushResponse> decodePushResponse(QByteArrayView bytes)
+{
+    auto map = parse(bytes);
+    if (!map)
+        return map.error();
+    Strict s;
+    PushResponse m;
+    m.sequence = s.uint(s.required(*map, 1, "sequence"), "sequence");
+    m.duplicate = s.boolean(s.required(*map, 2, "duplicate"), "duplicate");
+    for (const QCborValue &v :
+         s.array(s.required(*map, 3, "applied"), "applied", limits::MaxChanges))
+        m.applied.append(s.uint(v, "applied"));
+    for (const QCborValue &v :
+         s.array(s.required(*map, 4, "rejected"), "rejected", limits::MaxChanges)) {
+        const QCborArray pair = s.array(v, "rejection", 2);
+        if (!s.ok() || pair.size() != 2) {
+            s.fail("rejection", "is not [changeId, reason]");
+            break;
+        }
+        m.rejected.append({s.uint(pair.at(0), "rejection"), s.text(pair.at(1), "reason")});
+    }
+    return done(s, m);
+}
+
+Result<PullResponse> decodePullResponse(QByteArrayView bytes)
+{
+    auto map = parse(bytes, 4 * limits::MaxBody);
+    if (!map)
+        return map.error();
+    Strict s;
+    PullResponse m;
+    const QCborArray changes = s.array(s.required(*map, 1, "changes"), "changes", limits::MaxPull);
+    m.changes.reserve(changes.size());
+    for (const QCborValue &v : changes) {
+        if (!s.ok())
+            break;
+        m.changes.append(readChange(s, v));
+    }
+    m.cursor = s.uint(s.required(*map, 2, "cursor"), "cursor");
+    m.more = s.boolean(s.required(*map, 3, "more"), "more");
+    for (const QCborValue &v :
+         s.array(s.required(*map, 4, "audienceKeys"), "audienceKeys", limits::MaxPull)) {
+        const QCborArray pair = s.array(v, "audienceKey", 2);
+        if (!s.ok() || pair.size() != 2) {
+            s.fail("audienceKey", "is not [audienceId, sealedKey]");
+            break;
+        }
+        m.audienceKeys.append(
+            {s.uuid(pair.at(0), "audienceId"), s.bytes(pair.at(1), "sealedKey", MaxSealed)});
+    }
+    for (const QCborValue &v :
+         s.array(s.required(*map, 5, "manifests"), "manifests", limits::MaxPull)) {
+        if (!s.ok())
+            break;
+        const QCborMap mm = s.map(v, "manifest");
+        Manifest mf;
+        mf.authorId = s.uuid(s.required(mm, 1, "authorId"), "authorId");
+        mf.deviceId = s.uuid(s.required(mm, 2, "deviceId"), "deviceId");
+        mf.sequence = s.uint(s.required(mm, 3, "sequence"), "sequence");
+        for (const QCborValue &d :
+             s.array(s.required(mm, 4, "digests"), "digests", limits::MaxChanges))
+            mf.digests.append(s.bytes(d, "digest", 32, 32));
+        mf.signature = s.bytes(s.required(mm, 5, "signature"), "signature", 64, 64);
+        m.manifests.append(mf);
+    }
+    for (const Change &c : m.changes)
+        if (c.manifestIndex >= m.manifests.size())
+            s.fail("manifest", "index is out of range");
+    return done(s, m);
+}
+
+Result<DeviceStatus> decodeDeviceStatus(QByteArrayView bytes)
+{
+    auto map = parse(bytes, 4096);
+    if (!map)
+        return map.error();
+    Strict s;
+    DeviceStatus m;
+    m.status = s.text(s.required(*map, 1, "status"), "status");
+    m.destroyKeys = s.boolean(s.required(*map, 2, "destroyKeys"), "destroyKeys");
+    m.serverTimeMs = qint64(s.uint(s.required(*map, 3, "serverTimeMs"), "serverTimeMs"));
+    return done(s, m);
+}
+
+Result<ErrorBody> decodeErrorBody(QByteArrayView bytes)
+{
+    auto map = parse(bytes, 4096);
+    if (!map)
+        return map.error();
+    Strict s;
+    ErrorBody m;
+    m.code = s.text(s.required(*map, 1, "code"), "code");
+    m.message = s.text(s.required(*map, 2, "message"), "message", 1000);
+    return done(s, m);
+}
+
+QString serverErrorCode(const Error &e)
+{
+    if (e.field == QLatin1String("version"))
+        return QStringLiteral("unsupported_version");
+    if (e.field == QLatin1String("size"))
+        return QStringLiteral("too_large");
+    return QStringLiteral("malformed");
+}
+
+QByteArray changeDigestInput(const Change &c)
+{
+    return QCborValue(QCborArray{uuidValue(c.recordId), int(c.type), stampValue(c.stamp), c.deleted,
+                                 uuidValue(c.audienceId), c.envelope})
+        .toCbor();
+}
+
+QByteArray manifestBytes(const QUuid &organisationId, const QUuid &authorId, const QUuid &deviceId,
+                         std::uint64_t sequence, const QList<QByteArray> &digests)
+{
+    QCborArray list;
+    for (const QByteArray &d : digests)
+        list.append(d);
+    return QCborValue(QCborArray{QStringLiteral("wp-batch-v1"), uuidValue(organisationId),
+                                 uuidValue(authorId), uuidValue(deviceId), qint64(sequence), list})
+        .toCbor();
+}
+
+} // namespace wp::wire

@@ -1,0 +1,166 @@
+#pragma once
+// The messages of the sync protocol (docs/protocol.md), as plain values. Codec.h turns them
+// into CBOR and back; client and server share both so they cannot drift apart.
+
+#include "HybridClock.h"
+#include "Vocabulary.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QUuid>
+
+#include <cstdint>
+
+namespace wp::wire {
+
+inline constexpr int Version = 1;
+
+namespace limits {
+inline constexpr qsizetype MaxBody = 8 * 1024 * 1024;
+inline constexpr qsizetype MaxChanges = 5000;
+inline constexpr qsizetype MaxEnvelope = 256 * 1024;
+inline constexpr qsizetype MaxAudiences = 64;
+inline constexpr qsizetype MaxReaders = 32;
+inline constexpr qsizetype DefaultPull = 1000;
+inline constexpr qsizetype MaxPull = 5000;
+inline constexpr qsizetype MaxText = 200; // codes, device names, reasons, messages
+inline constexpr qsizetype MaxKeyBackup = 4096;
+} // namespace limits
+
+struct EnrolRequest
+{
+    QString code;
+    QString deviceName;
+    QString platform;
+};
+
+struct EnrolResponse
+{
+    QUuid organisationId;
+    QUuid userId;
+    QUuid deviceId;
+    QByteArray token; // 32 bytes; shown once
+    QString role;
+    bool userHasKeys = false;
+};
+
+struct PublicKeys
+{
+    QUuid userId;
+    QByteArray encryptionKey; // X25519, 32 bytes
+    QByteArray signingKey;    // Ed25519, 32 bytes
+};
+
+struct DirectoryEntry
+{
+    QUuid userId;
+    QString role;
+    QByteArray encryptionKey;
+    QByteArray signingKey;
+};
+
+struct KeyDirectory
+{
+    QList<DirectoryEntry> users;
+};
+
+struct KeyBackupMessage
+{
+    QByteArray blob; // crypto::KeyBackup, opaque to the server
+};
+
+struct Ack
+{
+};
+
+// An audience key sealed to one reader.
+struct SealedKey
+{
+    QUuid userId;
+    QByteArray sealedKey;
+};
+
+struct Audience
+{
+    QUuid id;
+    QList<SealedKey> readers;
+};
+
+struct Change
+{
+    std::uint64_t changeId = 0; // the device's outbox id, echoed in PushResponse
+    QUuid recordId;
+    RecordType type = RecordType::Participant;
+    HlcStamp stamp;
+    bool deleted = false; // tombstone: empty envelope
+    QUuid audienceId;
+    QByteArray envelope;
+    // Set by the server in pulls:
+    std::uint64_t seq = 0;
+    QUuid authorId;
+    qint64 manifestIndex = -1;
+};
+
+struct PushRequest
+{
+    QUuid deviceId;
+    std::uint64_t sequence = 0;
+    QList<Audience> audiences;
+    QList<Change> changes;
+    QByteArray signature; // Ed25519 over the batch manifest
+};
+
+struct Rejection
+{
+    std::uint64_t changeId = 0;
+    QString reason;
+};
+
+struct PushResponse
+{
+    std::uint64_t sequence = 0;
+    bool duplicate = false;
+    QList<std::uint64_t> applied;
+    QList<Rejection> rejected;
+};
+
+struct Manifest
+{
+    QUuid authorId;
+    QUuid deviceId;
+    std::uint64_t sequence = 0;
+    QList<QByteArray> digests;
+    QByteArray signature;
+};
+
+// The caller's sealed copy of an audience key, delivered with the pull page that uses it.
+struct AudienceGrant
+{
+    QUuid audienceId;
+    QByteArray sealedKey;
+};
+
+struct PullResponse
+{
+    QList<Change> changes;
+    std::uint64_t cursor = 0;
+    bool more = false;
+    QList<AudienceGrant> audienceKeys;
+    QList<Manifest> manifests;
+};
+
+struct DeviceStatus
+{
+    QString status; // "active" or "revoked"
+    bool destroyKeys = false;
+    qint64 serverTimeMs = 0;
+};
+
+struct ErrorBody
+{
+    QString code;
+    QString message;
+};
+
+} // namespace wp::wire

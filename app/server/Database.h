@@ -1,0 +1,66 @@
+#pragma once
+// PostgreSQL access for the service: a small pool of libpqxx connections shared by the HTTP
+// worker threads, and conversions between Qt values and SQL parameters.
+
+#include "Result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QUuid>
+
+#include <pqxx/pqxx>
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace wp::server {
+
+class ConnectionPool
+{
+public:
+    ConnectionPool(std::string url, int size);
+
+    // One connection, returned to the pool when the lease ends (dropped if it broke, so the
+    // next lease reconnects: a restarted PostgreSQL costs one failed request, not an outage).
+    class Lease
+    {
+    public:
+        Lease(ConnectionPool *pool, std::unique_ptr<pqxx::connection> c);
+        Lease(Lease &&) noexcept = default;
+        Lease &operator=(Lease &&) = delete;
+        ~Lease();
+        pqxx::connection &operator*() { return *m_connection; }
+        pqxx::connection *operator->() { return m_connection.get(); }
+
+    private:
+        ConnectionPool *m_pool;
+        std::unique_ptr<pqxx::connection> m_connection;
+    };
+
+    // Unavailable when PostgreSQL cannot be reached.
+    Result<Lease> acquire();
+
+private:
+    void release(std::unique_ptr<pqxx::connection> c);
+
+    std::string m_url;
+    int m_size;
+    int m_out = 0;
+    std::vector<std::unique_ptr<pqxx::connection>> m_idle;
+    std::mutex m_mutex;
+    std::condition_variable m_available;
+};
+
+std::string sqlText(const QUuid &id);
+pqxx::binarystring sqlBytes(const QByteArray &bytes);
+QUuid uuidOf(const pqxx::field &f);
+QByteArray bytesOf(const pqxx::field &f);
+// A PostgreSQL array literal of uuids / bigints for "= ANY($1::uuid[])" and unnest().
+std::string uuidArray(const QList<QUuid> &ids);
+std::string bigintArray(const QList<qint64> &values);
+std::string byteaArray(const QList<QByteArray> &values);
+
+} // namespace wp::server

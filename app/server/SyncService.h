@@ -1,0 +1,64 @@
+#pragma once
+// What each endpoint does (docs/protocol.md), independent of HTTP: decoded CBOR in, a status
+// and a CBOR body out. Holds no state between requests; everything lives in PostgreSQL, so
+// any number of instances can serve one database.
+
+#include "Database.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QUuid>
+
+#include <functional>
+#include <string_view>
+#include <variant>
+
+namespace wp::server {
+
+struct Reply
+{
+    int status = 200;
+    QByteArray body;
+    QString errorCode; // for the request log
+    int retryAfter = 0;
+};
+
+struct Identity
+{
+    QUuid organisation;
+    QUuid device;
+    QUuid user;
+    QString role;
+    bool revoked = false;
+};
+
+class SyncService
+{
+public:
+    explicit SyncService(ConnectionPool &pool) : m_pool(pool) {}
+
+    // Checks "Authorization: Waypoint <org>.<device>.<token>" against the device's stored
+    // token hash (constant time). A revoked device passes only with allowRevoked.
+    std::variant<Identity, Reply> authenticate(std::string_view header, bool allowRevoked);
+
+    Reply enrol(QByteArrayView body);
+    Reply directory(const Identity &id);
+    Reply putPublicKeys(const Identity &id, QByteArrayView body);
+    Reply putKeyBackup(const Identity &id, QByteArrayView body);
+    Reply keyBackup(const Identity &id);
+    Reply push(const Identity &id, QByteArrayView body);
+    Reply pull(const Identity &id, std::uint64_t since, qsizetype limit);
+    Reply deviceStatus(const Identity &id);
+
+    static Reply error(int status, const QString &code, const QString &message);
+    static Reply decodingError(const Error &e);
+
+private:
+    // Runs `work` on a pooled connection; a lost connection is retried once on a fresh one
+    // (every operation is idempotent), then reported as 503 unavailable.
+    Reply withDb(const std::function<Reply(pqxx::connection &)> &work);
+
+    ConnectionPool &m_pool;
+};
+
+} // namespace wp::server

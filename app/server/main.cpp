@@ -1,0 +1,250 @@
+// waypoint-server: the sync service (`serve`), schema migrations (`migrate`) and the
+// administrator's commands. Run without arguments for usage.
+
+#include "Admin.h"
+#include "Database.h"
+#include "EnrolmentCode.h"
+#include "HttpFrontend.h"
+#include "Migrations.h"
+#include "Sodium.h"
+#include "SyncService.h"
+#include "Uuid.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <csignal>
+#include <cstdio>
+#include <pthread.h>
+#include <thread>
+
+using namespace wp;
+using namespace wp::server;
+
+namespace {
+
+const char Usage[] =
+    "usage: waypoint-server <command> [options]\n"
+    "  serve --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--threads N]\n"
+    "        [--auth-failures N]            run the sync service (PORT 0: any free port)\n"
+    "  migrate                               apply missing schema steps\n"
+    "  create-org --name NAME                prints the organisation id\n"
+    "  create-user --org ID --name NAME --role worker|supervisor|admin\n"
+    "                                        prints the user id\n"
+    "  assign-supervisor --org ID --worker ID --supervisor ID\n"
+    "  issue-code --org ID --user ID [--ttl-minutes 60] [--qr FILE.png] [--server-url URL]\n"
+    "                                        prints a one-time enrolment code\n"
+    "  list-devices --org ID\n"
+    "  revoke-device --org ID --device ID\n"
+    "Every command takes --database URL (or WAYPOINT_DATABASE_URL).\n";
+
+void print(const QString &line)
+{
+    std::fprintf(stdout, "%s\n", line.toLocal8Bit().constData());
+    std::fflush(stdout);
+}
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "waypoint-server: %s\n", message.toLocal8Bit().constData());
+    return 1;
+}
+
+int usage()
+{
+    std::fputs(Usage, stderr);
+    return 2;
+}
+
+struct Options
+{
+    QHash<QString, QString> values;
+    bool valid = true;
+
+    QString get(const QString &name) const { return values.value(name); }
+    QUuid id(const QString &name) const { return idFromText(values.value(name)); }
+};
+
+Options parse(const QStringList &args)
+{
+    Options o;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (!args[i].startsWith(u"--") || i + 1 >= args.size()) {
+            o.valid = false;
+            break;
+        }
+        o.values.insert(args[i].mid(2), args[i + 1]);
+        ++i;
+    }
+    return o;
+}
+
+int serve(const Options &o, const std::string &url)
+{
+    ServeOptions s;
+    const QString listen = o.get(QStringLiteral("listen"));
+    const qsizetype colon = listen.lastIndexOf(u':');
+    bool portOk = false;
+    if (colon > 0)
+        s.port = listen.mid(colon + 1).toInt(&portOk);
+    if (!portOk || s.port < 0 || s.port > 65535)
+        return fail(QStringLiteral("--listen needs HOST:PORT"));
+    s.host = listen.left(colon);
+    s.tlsCert = o.get(QStringLiteral("tls-cert"));
+    s.tlsKey = o.get(QStringLiteral("tls-key"));
+    if (s.tlsCert.isEmpty() != s.tlsKey.isEmpty())
+        return fail(QStringLiteral("--tls-cert and --tls-key go together"));
+    if (o.values.contains(QStringLiteral("threads")))
+        s.threads = std::clamp(o.get(QStringLiteral("threads")).toInt(), 1, 256);
+    if (o.values.contains(QStringLiteral("auth-failures")))
+        s.authFailuresPerMinute = std::max(1, o.get(QStringLiteral("auth-failures")).toInt());
+
+    ConnectionPool pool(url, s.threads);
+    {
+        auto lease = pool.acquire();
+        if (!lease)
+            return fail(lease.error().message);
+        const int version = Migrations::current(**lease);
+        if (version != Migrations::latest())
+            return fail(QStringLiteral("the database schema is at step %1, this server needs %2: "
+                                       "run waypoint-server migrate")
+                            .arg(version)
+                            .arg(Migrations::latest()));
+    }
+
+    // Signals are taken by one thread so the HTTP workers never see them.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
+    SyncService service(pool);
+    HttpFrontend frontend(service, s);
+    auto port = frontend.bind();
+    if (!port)
+        return fail(port.error().message);
+    std::thread stopper([&] {
+        int sig = 0;
+        sigwait(&stopSignals, &sig);
+        frontend.stop();
+    });
+    print(QStringLiteral("listening on %1://%2:%3")
+              .arg(s.tlsCert.isEmpty() ? QStringLiteral("http") : QStringLiteral("https"), s.host)
+              .arg(*port));
+    frontend.run();
+    // run() also returns if the listener fails; wake the signal thread so it can be joined.
+    pthread_kill(stopper.native_handle(), SIGTERM);
+    stopper.join();
+    return 0;
+}
+
+int admin(const QString &command, const Options &o, pqxx::connection &c)
+{
+    Admin a(c);
+    const QUuid org = o.id(QStringLiteral("org"));
+    if (command == u"create-org") {
+        auto id = a.createOrganisation(o.get(QStringLiteral("name")));
+        if (!id)
+            return fail(id.error().message);
+        print(idText(*id));
+        return 0;
+    }
+    if (org.isNull())
+        return fail(QStringLiteral("--org needs an organisation id"));
+    if (command == u"create-user") {
+        auto id = a.createUser(org, o.get(QStringLiteral("name")), o.get(QStringLiteral("role")));
+        if (!id)
+            return fail(id.error().message);
+        print(idText(*id));
+        return 0;
+    }
+    if (command == u"assign-supervisor") {
+        const Status s = a.assignSupervisor(org, o.id(QStringLiteral("worker")),
+                                            o.id(QStringLiteral("supervisor")));
+        if (!s)
+            return fail(s.error().message);
+        print(QStringLiteral("assigned"));
+        return 0;
+    }
+    if (command == u"issue-code") {
+        const int ttl = o.values.contains(QStringLiteral("ttl-minutes"))
+                            ? o.get(QStringLiteral("ttl-minutes")).toInt()
+                            : 60;
+        auto code = a.issueEnrolmentCode(org, o.id(QStringLiteral("user")), ttl);
+        if (!code)
+            return fail(code.error().message);
+        print(*code);
+        if (const QString qr = o.get(QStringLiteral("qr")); !qr.isEmpty()) {
+            QUrlQuery query;
+            query.addQueryItem(QStringLiteral("code"), *code);
+            if (const QString server = o.get(QStringLiteral("server-url")); !server.isEmpty())
+                query.addQueryItem(QStringLiteral("server"), server);
+            const QString text =
+                QStringLiteral("waypoint:enrol?") + query.toString(QUrl::FullyEncoded);
+            const Status s = writeQrPng(text, qr);
+            if (!s)
+                return fail(s.error().message);
+        }
+        return 0;
+    }
+    if (command == u"list-devices") {
+        auto devices = a.devices(org);
+        if (!devices)
+            return fail(devices.error().message);
+        for (const DeviceInfo &d : *devices)
+            print(QStringLiteral("%1  %2  %3 (%4)  user %5 %6  last seen %7")
+                      .arg(idText(d.deviceId),
+                           d.revoked ? QStringLiteral("revoked") : QStringLiteral("active "),
+                           d.name, d.platform, idText(d.userId), d.userName, d.lastSeen));
+        return 0;
+    }
+    if (command == u"revoke-device") {
+        const Status s = a.revokeDevice(org, o.id(QStringLiteral("device")));
+        if (!s)
+            return fail(s.error().message);
+        print(QStringLiteral("revoked %1").arg(o.get(QStringLiteral("device"))));
+        return 0;
+    }
+    return usage();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    ensureSodium();
+    QStringList args = app.arguments().mid(1);
+    if (args.isEmpty())
+        return usage();
+    const QString command = args.takeFirst();
+    Options o = parse(args);
+    if (!o.valid)
+        return usage();
+    QString url = o.get(QStringLiteral("database"));
+    if (url.isEmpty())
+        url = qEnvironmentVariable("WAYPOINT_DATABASE_URL");
+    if (url.isEmpty())
+        return fail(QStringLiteral("--database URL (or WAYPOINT_DATABASE_URL) is required"));
+
+    if (command == u"serve")
+        return serve(o, url.toStdString());
+    try {
+        pqxx::connection c(url.toStdString());
+        if (command == u"migrate") {
+            auto v = Migrations::apply(c);
+            if (!v)
+                return fail(v.error().message);
+            print(QStringLiteral("schema at step %1").arg(*v));
+            return 0;
+        }
+        return admin(command, o, c);
+    } catch (const pqxx::broken_connection &) {
+        return fail(QStringLiteral("cannot connect to the database"));
+    } catch (const pqxx::sql_error &e) {
+        return fail(QStringLiteral("database error %1").arg(QString::fromStdString(e.sqlstate())));
+    }
+}

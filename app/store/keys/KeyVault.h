@@ -1,0 +1,106 @@
+#pragma once
+// The database key is stored only wrapped: encrypted (XChaCha20-Poly1305) under a key derived
+// from the user's PIN with Argon2id, and optionally also under a device secret held in the OS
+// keystore. The vault file also carries the wrong-PIN accounting, so backoff and the wipe after
+// too many wrong PINs survive a restart. See docs/security.md.
+
+#include "Result.h"
+#include "SecretBytes.h"
+
+#include <QString>
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+
+namespace wp {
+
+class SecureKeyStore;
+
+struct KdfParams
+{
+    // Unlock takes about 0.4 s on the build machine (docs/security.md, bench_vault).
+    std::uint64_t opsLimit = 3;
+    std::uint64_t memLimitBytes = std::uint64_t(224) << 20;
+
+    // For tests only: the smallest cost libsodium accepts.
+    static KdfParams fastForTests() { return {1, 8 << 20}; }
+};
+
+struct VaultPolicy
+{
+    int maxAttempts = 10; // wrong PINs in a row before the key material is destroyed
+    int backoffFrom = 3;  // the wrong PIN after which waiting starts (1 s, then doubling)
+    std::chrono::milliseconds baseDelay{1000}; // first wait; doubles with each failure
+    std::chrono::milliseconds maxDelay{15 * 60 * 1000};
+    KdfParams kdf;
+    bool deviceWrap = false; // also require a device secret from the OS keystore
+};
+
+// What the vault talks to. Defaults: the wall clock and no keystore.
+struct VaultEnvironment
+{
+    static VaultEnvironment withKeyStore(SecureKeyStore *store)
+    {
+        VaultEnvironment env;
+        env.keyStore = store;
+        return env;
+    }
+
+    std::function<std::int64_t()> nowMs; // ms since the epoch
+    SecureKeyStore *keyStore = nullptr;  // needed when the vault uses a device wrap
+    // Called once an attempt is on disk and before the PIN is checked: where a process killed
+    // during Argon2id stops. Tests look at the file from here.
+    std::function<void()> onAttemptCounted;
+};
+
+class KeyVault
+{
+public:
+    static constexpr std::size_t KeySize = 32;
+    static constexpr int MinPinLength = 4;
+    static constexpr int MaxPinLength = 256;
+    static QString fileName() { return QStringLiteral("vault.cbor"); }
+    static QString pathIn(const QString &dataDir);
+
+    static bool exists(const QString &dataDir);
+    // Makes a new random database key, wraps it and writes the vault. Returns the key.
+    // Refuses to replace an existing vault (Conflict).
+    static Result<SecretBytes> create(const QString &dataDir, SecretBytes pin,
+                                      const VaultPolicy &policy = {}, VaultEnvironment env = {});
+    static Result<KeyVault> load(const QString &dataDir, VaultEnvironment env = {});
+    // Removes a vault whose key material was destroyed, so a new store can be made.
+    static Status removeDestroyed(const QString &dataDir);
+
+    // WrongPin (message says how many attempts are left), LockedOut (wait retryAfter(), or the
+    // keys were destroyed), Unavailable (device wrap on and the OS keystore cannot be reached),
+    // Corrupt/Crypto (the file was damaged). Each wrong PIN is on disk before the check ends.
+    Result<SecretBytes> unlock(SecretBytes pin);
+    // Re-wraps the same database key under a new PIN (new salt and nonce); the database is not
+    // re-encrypted. A wrong old PIN counts as a failed attempt.
+    Status changePin(SecretBytes oldPin, SecretBytes newPin);
+
+    std::chrono::milliseconds retryAfter() const;
+    int failedAttempts() const;
+    int attemptsLeft() const;
+    bool destroyed() const;
+    bool deviceWrapped() const;
+
+    KeyVault(KeyVault &&) noexcept;
+    KeyVault &operator=(KeyVault &&) noexcept;
+    ~KeyVault();
+
+private:
+    struct Data;
+    struct Unwrapped;
+    explicit KeyVault(std::unique_ptr<Data> data);
+    Result<Unwrapped> unwrapCounted(SecretBytes pin);
+    Status persist();
+    void destroy();
+    std::int64_t now() const;
+
+    std::unique_ptr<Data> d;
+};
+
+} // namespace wp

@@ -1,0 +1,344 @@
+// Key vault: wrapping, wrong PINs with persisted backoff, the wipe, PIN change, damaged files.
+// Argon2id runs with the smallest parameters here; a fake clock replaces sleeping.
+#include "InMemoryKeyStore.h"
+#include "KeyVault.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace wp;
+using namespace std::chrono_literals;
+
+namespace {
+
+SecretBytes pin(const char *text)
+{
+    return SecretBytes(reinterpret_cast<const unsigned char *>(text), std::strlen(text));
+}
+
+VaultPolicy testPolicy()
+{
+    VaultPolicy policy;
+    policy.kdf = KdfParams::fastForTests();
+    return policy;
+}
+
+} // namespace
+
+class TestKeyVault : public QObject
+{
+    Q_OBJECT
+
+    std::int64_t m_now = 1'700'000'000'000;
+    VaultEnvironment env()
+    {
+        VaultEnvironment fake;
+        fake.nowMs = [this] { return m_now; };
+        return fake;
+    }
+
+    KeyVault loadVault(const QString &dir)
+    {
+        auto vault = KeyVault::load(dir, env());
+        if (!vault)
+            qFatal("vault did not load");
+        return std::move(vault).value();
+    }
+
+private slots:
+    void init() { m_now = 1'700'000'000'000; }
+
+    void createThenUnlockGivesTheSameKey()
+    {
+        QTemporaryDir dir;
+        QVERIFY(!KeyVault::exists(dir.path()));
+        auto key = KeyVault::create(dir.path(), pin("2468"), testPolicy(), env());
+        QVERIFY2(key, qPrintable(key.ok() ? QString() : key.error().message));
+        QCOMPARE(key->size(), KeyVault::KeySize);
+        QVERIFY(KeyVault::exists(dir.path()));
+
+        KeyVault vault = loadVault(dir.path());
+        auto unlocked = vault.unlock(pin("2468"));
+        QVERIFY(unlocked);
+        QVERIFY(unlocked->equals(*key));
+        QCOMPARE(vault.failedAttempts(), 0);
+        QCOMPARE(vault.attemptsLeft(), 10);
+    }
+
+    void keyIsNeverStoredInTheClear()
+    {
+        QTemporaryDir dir;
+        auto key = KeyVault::create(dir.path(), pin("2468"), testPolicy(), env());
+        QVERIFY(key);
+        QFile file(KeyVault::pathIn(dir.path()));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(!bytes.contains(key->view().toByteArray()));
+        QVERIFY(!bytes.contains("2468"));
+    }
+
+    void secondCreateIsRefused()
+    {
+        QTemporaryDir dir;
+        QVERIFY(KeyVault::create(dir.path(), pin("2468"), testPolicy(), env()));
+        auto again = KeyVault::create(dir.path(), pin("1357"), testPolicy(), env());
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, ErrorCode::Conflict);
+    }
+
+    void shortPinIsRefused()
+    {
+        QTemporaryDir dir;
+        auto key = KeyVault::create(dir.path(), pin("12"), testPolicy(), env());
+        QVERIFY(!key);
+        QCOMPARE(key.error().code, ErrorCode::InvalidInput);
+        QVERIFY(!KeyVault::exists(dir.path()));
+    }
+
+    void wrongPinSaysHowManyAttemptsAreLeft()
+    {
+        QTemporaryDir dir;
+        QVERIFY(KeyVault::create(dir.path(), pin("2468"), testPolicy(), env()));
+        KeyVault vault = loadVault(dir.path());
+        auto wrong = vault.unlock(pin("0000"));
+        QVERIFY(!wrong);
+        QCOMPARE(wrong.error().code, ErrorCode::WrongPin);
+        QVERIFY2(wrong.error().message.contains(u"9 attempts left"),
+                 qPrintable(wrong.error().message));
+        QCOMPARE(vault.failedAttempts(), 1);
+        QCOMPARE(vault.attemptsLeft(), 9);
+        // A correct PIN resets the count.
+        QVERIFY(vault.unlock(pin("2468")));
+        QCOMPARE(vault.failedAttempts(), 0);
+        QCOMPARE(loadVault(dir.path()).failedAttempts(), 0);
+    }
+
+    void backoffDoublesAndSurvivesARestart()
+    {
+        QTemporaryDir dir;
+        QVERIFY(KeyVault::create(dir.path(), pin("2468"), testPolicy(), env()));
+        {
+            KeyVault vault = loadVault(dir.path());
+            for (int i = 0; i < 2; ++i) {
+                QCOMPARE(vault.unlock(pin("0000")).error().code, ErrorCode::WrongPin);
+                QCOMPARE(vault.retryAfter(), 0ms); // the first wrong PINs are free
+            }
+            QCOMPARE(vault.unlock(pin("0000")).error().code, ErrorCode::WrongPin);
+            QCOMPARE(vault.retryAfter(), 1000ms);
+        }
+        // A restart does not reset the wait or the count.
+        KeyVault vault = loadVault(dir.path());
+        QCOMPARE(vault.failedAttempts(), 3);
+        QCOMPARE(vault.retryAfter(), 1000ms);
+        auto locked = vault.unlock(pin("2468"));
+        QVERIFY(!locked);
+        QCOMPARE(locked.error().code, ErrorCode::LockedOut);
+        QCOMPARE(vault.failedAttempts(), 3); // a refused try is not an attempt
+
+        m_now += 1000;
+        QCOMPARE(vault.unlock(pin("0000")).error().code, ErrorCode::WrongPin);
+        QCOMPARE(loadVault(dir.path()).retryAfter(), 2000ms);
+        m_now += 2000;
+        QCOMPARE(vault.unlock(pin("0000")).error().code, ErrorCode::WrongPin);
+        QCOMPARE(loadVault(dir.path()).retryAfter(), 4000ms);
+        m_now += 4000;
+        QVERIFY(vault.unlock(pin("2468")));
+        QCOMPARE(loadVault(dir.path()).retryAfter(), 0ms);
+        QCOMPARE(loadVault(dir.path()).failedAttempts(), 0);
+    }
+
+    void clockSetBackDoesNotLockForever()
+    {
+        QTemporaryDir dir;
+        VaultPolicy policy = testPolicy();
+        policy.backoffFrom = 1;
+        QVERIFY(KeyVault::create(dir.path(), pin("2468"), policy, env()));
+        KeyVault vault = loadVault(dir.path());
+        QCOMPARE(vault.unlock(pin("0000")).error().code, ErrorCode::WrongPin);
+        m_now -= 365LL * 24 * 3600 * 1000; // the phone's clock jumps back a year
+        QVERIFY(vault.retryAfter() <= std::chrono::milliseconds(policy.maxDelay));
+    }
+
+    void attemptIsCountedBeforeTheCheckFinishes()
+    {
+        // The hook runs where a process killed during Argon2id would stop: the attempt must
+        // already be on disk, with its wait.
+        QTemporaryDir dir;
+        VaultPolicy policy = testPolicy();
+        policy.backoffFrom = 1;
+        QVERIFY(KeyVault::create(dir.path(), pin("2468"), policy, env()));
+        int onDisk = -1;
+        std::chrono::milliseconds waitOnDisk{-1};
+        VaultEnvironment spying = env();
+        spying.onAttemptCounted = [&, path = dir.path()] {
+            KeyVault seen = loadVault(path);
+            onDisk = seen.failedAttempts();
+            waitOnDisk = seen.retryAfter();
+        };
+        auto vault = KeyVault::load(dir.path(), spying);
+        QVERIFY(vault);
+        QVERIFY(vault->unlock(pin("2468"))); // even a right PIN is counted until it is known
+        QCOMPARE(onDisk, 1);
+        QCOMPARE(waitOnDisk, 1000ms);
+        QCOMPARE(loadVault(dir.path()).failedAttempts(), 0);
+    }
+
+    void tenWrongPinsDestroyTheKey()
+    {
+        QTemporaryDir dir;
+        QVERIFY(KeyVault::create(dir.path(), pin("2468"), testPolicy(), env()));
+        for (int i = 1; i <= 10; ++i) {
+            KeyVault vault = loadVault(dir.path()); // a restart between tries changes nothing
+            m_now += 3'600'000;                     // wait out any backoff
+            auto result = vault.unlock(pin("0000"));
+            QVERIFY(!result);
+            if (i < 10) {
+                QCOMPARE(result.error().code, ErrorCode::WrongPin);
+                QCOMPARE(vault.attemptsLeft(), 10 - i);
+            } else {
+                QCOMPARE(result.error().code, ErrorCode::LockedOut);
+                QVERIFY(vault.destroyed());
+            }
+        }
+        KeyVault after = loadVault(dir.path());
+        QVERIFY(after.destroyed());
+        m_now += 3'600'000;
+        auto right = after.unlock(pin("2468"));
+        QVERIFY(!right);
+        QCOMPARE(right.error().code, ErrorCode::LockedOut);
+        QVERIFY(right.error().message.contains(u"destroyed"));
+        // A destroyed vault can be removed to start over; a live one cannot.
+        QVERIFY(KeyVault::removeDestroyed(dir.path()));
+        QVERIFY(!KeyVault::exists(dir.path()));
+    }
+
+    void wipeLimitIsConfigurable()
+    {
+        QTemporaryDir dir;
+        VaultPolicy policy = testPolicy();
+        policy.maxAttempts = 2;
+        QVERIFY(KeyVault::create(dir.path(), pin("2468"), policy, env()));
+        KeyVault vault = loadVault(dir.path());
+        QCOMPARE(vault.unlock(pin("0000")).error().code, ErrorCode::WrongPin);
+        QCOMPARE(vault.unlock(pin("0000")).error().code, ErrorCode::LockedOut);
+        QVERIFY(vault.destroyed());
+        QVERIFY(loadVault(dir.path()).destroyed());
+    }
+
+    void liveVaultIsNotRemoved()
+    {
+        QTemporaryDir dir;
+        QVERIFY(KeyVault::create(dir.path(), pin("2468"), testPolicy(), env()));
+        auto removed = KeyVault::removeDestroyed(dir.path());
+        QVERIFY(!removed);
+        QCOMPARE(removed.error().code, ErrorCode::Conflict);
+        QVERIFY(KeyVault::exists(dir.path()));
+    }
+
+    void changePinKeepsTheSameKey()
+    {
+        QTemporaryDir dir;
+        auto key = KeyVault::create(dir.path(), pin("2468"), testPolicy(), env());
+        QVERIFY(key);
+        KeyVault vault = loadVault(dir.path());
+        QVERIFY(vault.changePin(pin("2468"), pin("97531")));
+        KeyVault reloaded = loadVault(dir.path());
+        QCOMPARE(reloaded.unlock(pin("2468")).error().code, ErrorCode::WrongPin);
+        auto unlocked = reloaded.unlock(pin("97531"));
+        QVERIFY(unlocked);
+        QVERIFY(unlocked->equals(*key));
+    }
+
+    void changePinWithWrongOldPinCounts()
+    {
+        QTemporaryDir dir;
+        QVERIFY(KeyVault::create(dir.path(), pin("2468"), testPolicy(), env()));
+        KeyVault vault = loadVault(dir.path());
+        auto changed = vault.changePin(pin("1111"), pin("97531"));
+        QVERIFY(!changed);
+        QCOMPARE(changed.error().code, ErrorCode::WrongPin);
+        QCOMPARE(loadVault(dir.path()).failedAttempts(), 1);
+        QVERIFY(loadVault(dir.path()).unlock(pin("2468")));
+        // A new PIN that is too short is refused before anything is checked.
+        QCOMPARE(vault.changePin(pin("2468"), pin("1")).error().code, ErrorCode::InvalidInput);
+    }
+
+    void tamperedFileIsReportedAsDamaged_data()
+    {
+        QTest::addColumn<int>("offsetFromEnd");
+        for (int offset : {1, 10, 40, 80, 120, 200})
+            QTest::addRow("byte -%d", offset) << offset;
+    }
+
+    void tamperedFileIsReportedAsDamaged()
+    {
+        QFETCH(int, offsetFromEnd);
+        QTemporaryDir dir;
+        QVERIFY(KeyVault::create(dir.path(), pin("2468"), testPolicy(), env()));
+        QFile file(KeyVault::pathIn(dir.path()));
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QByteArray bytes = file.readAll();
+        QVERIFY(bytes.size() > offsetFromEnd);
+        bytes[bytes.size() - offsetFromEnd] = char(bytes[bytes.size() - offsetFromEnd] ^ 0x01);
+        file.seek(0);
+        file.write(bytes);
+        file.close();
+        auto vault = KeyVault::load(dir.path(), env());
+        QVERIFY(!vault);
+        QVERIFY2(vault.error().code == ErrorCode::Corrupt, qPrintable(vault.error().message));
+        QVERIFY(vault.error().message.contains(u"damaged"));
+    }
+
+    void truncatedFileIsReportedAsDamaged()
+    {
+        QTemporaryDir dir;
+        QVERIFY(KeyVault::create(dir.path(), pin("2468"), testPolicy(), env()));
+        QFile file(KeyVault::pathIn(dir.path()));
+        const qint64 full = file.size();
+        for (qint64 size : {full - 1, full / 2, qint64(3), qint64(0)}) {
+            QVERIFY(file.resize(size));
+            auto vault = KeyVault::load(dir.path(), env());
+            QVERIFY(!vault);
+            QCOMPARE(vault.error().code, ErrorCode::Corrupt);
+        }
+    }
+
+    void garbageFileIsNotAVault()
+    {
+        QTemporaryDir dir;
+        QFile file(KeyVault::pathIn(dir.path()));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("SQLite format 3\0 this is something else", 40);
+        file.close();
+        auto vault = KeyVault::load(dir.path(), env());
+        QVERIFY(!vault);
+        QCOMPARE(vault.error().code, ErrorCode::Corrupt);
+        QCOMPARE(KeyVault::load(QDir(dir.path()).filePath(QStringLiteral("nothing-here")), env())
+                     .error()
+                     .code,
+                 ErrorCode::NotFound);
+    }
+
+    void secretsAreClearedAfterUse()
+    {
+        QTemporaryDir dir;
+        SecretBytes userPin = pin("2468");
+        auto key = KeyVault::create(dir.path(), std::move(userPin), testPolicy(), env());
+        QVERIFY(key);
+        QVERIFY(userPin.isEmpty()); // the vault took the PIN and wiped it
+        QCOMPARE(userPin.data(), nullptr);
+
+        KeyVault vault = loadVault(dir.path());
+        SecretBytes again = pin("2468");
+        auto unlocked = vault.unlock(std::move(again));
+        QVERIFY(unlocked);
+        QVERIFY(again.isEmpty());
+        unlocked->clear();
+        QVERIFY(unlocked->isEmpty());
+        QCOMPARE(unlocked->data(), nullptr);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKeyVault)
+#include "tst_keyvault.moc"
