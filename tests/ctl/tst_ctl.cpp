@@ -384,6 +384,25 @@ private slots:
         QVERIFY2(busy.err.contains(u"another Waypoint process"), qPrintable(busy.err));
     }
 
+    void deviceKeyWithoutKeychainFailsClosed()
+    {
+        // Test machines usually have no secret service. Then init must refuse (no store that
+        // silently lacks the promised second wrap); where one runs, the store must work.
+        QTemporaryDir dir;
+        const Run init =
+            ctl({QStringLiteral("init"), QStringLiteral("--device-key")}, Pin, {}, dir.path());
+        if (init.exitCode == 0) {
+            QCOMPARE(ctl({QStringLiteral("diary"), QStringLiteral("list")}, Pin, {}, dir.path())
+                         .exitCode,
+                     0);
+            return;
+        }
+        expectOneErrorLine(init, 4);
+        QVERIFY2(init.err.contains(u"keychain"), qPrintable(init.err));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("vault.cbor"))));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("waypoint.db"))));
+    }
+
     void missingStoreExitsFour()
     {
         QTemporaryDir dir;
