@@ -138,7 +138,7 @@ int HeadlessDevice::run(const ParsedCommand &command)
 Status HeadlessDevice::dispatch(const ParsedCommand &command, const QString &dataDir)
 {
     if (command.name == QLatin1String("init"))
-        return init(dataDir);
+        return init(command, dataDir);
     if (command.name == QLatin1String("change-pin"))
         return changePin(dataDir);
     if (command.name == QLatin1String("status"))
@@ -173,7 +173,7 @@ Status HeadlessDevice::dispatch(const ParsedCommand &command, const QString &dat
                  QStringLiteral("Command %1 is not wired up.").arg(command.name)};
 }
 
-Status HeadlessDevice::init(const QString &dataDir)
+Status HeadlessDevice::init(const ParsedCommand &command, const QString &dataDir)
 {
     if (DeviceStore::exists(dataDir))
         return Error{ErrorCode::Conflict,
@@ -181,9 +181,11 @@ Status HeadlessDevice::init(const QString &dataDir)
     auto pin = readPin("WAYPOINT_PIN", QStringLiteral("New PIN: "), true);
     if (!pin)
         return usage(pin.error().message);
+    VaultPolicy policy;
+    policy.deviceWrap = command.has(QStringLiteral("device-key"));
     QtKeychainKeyStore keychain;
-    auto store = DeviceStore::create(dataDir, std::move(pin).value(), VaultPolicy{},
-                                     deviceEnvironment(&keychain));
+    auto store =
+        DeviceStore::create(dataDir, std::move(pin).value(), policy, deviceEnvironment(&keychain));
     if (!store)
         return store.error();
     m_out << "Created an encrypted Waypoint store in " << dataDir << Qt::endl;

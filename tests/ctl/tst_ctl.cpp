@@ -11,7 +11,12 @@
 #include <QThread>
 #include <QtTest>
 
+#include <poll.h>
+#include <pty.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+extern char **environ;
 
 namespace {
 
@@ -218,6 +223,67 @@ private slots:
         expectOneErrorLine(ctl(args), 2);
     }
 
+    void promptReadsThePinWithoutEcho()
+    {
+        QTemporaryDir dir;
+        QCOMPARE(ctl({QStringLiteral("init")}, Pin, {}, dir.path()).exitCode, 0);
+        QCOMPARE(ctl({QStringLiteral("diary"), QStringLiteral("add"), QStringLiteral("--text"),
+                      QStringLiteral("typed at the prompt")},
+                     Pin, {}, dir.path())
+                     .exitCode,
+                 0);
+
+        // Everything the child needs is prepared before fork: after it, only exec.
+        const QByteArray program(WAYPOINTCTL_PATH);
+        const QByteArray dataDir = QFile::encodeName(dir.path());
+        std::vector<char *> argv{const_cast<char *>("waypointctl"),
+                                 const_cast<char *>("--data-dir"),
+                                 const_cast<char *>(dataDir.constData()),
+                                 const_cast<char *>("diary"),
+                                 const_cast<char *>("list"),
+                                 nullptr};
+        std::vector<char *> envp;
+        for (char **e = environ; *e; ++e)
+            if (std::strncmp(*e, "WAYPOINT_PIN=", 13) != 0)
+                envp.push_back(*e);
+        envp.push_back(nullptr);
+
+        int terminal = -1;
+        const pid_t pid = ::forkpty(&terminal, nullptr, nullptr, nullptr);
+        QVERIFY(pid >= 0);
+        if (pid == 0) {
+            ::execve(program.constData(), argv.data(), envp.data());
+            ::_exit(127);
+        }
+        QByteArray screen;
+        auto readUntil = [&](const QByteArray &wanted, int timeoutMs) {
+            QElapsedTimer timer;
+            timer.start();
+            while (!screen.contains(wanted) && timer.elapsed() < timeoutMs) {
+                pollfd p{terminal, POLLIN, 0};
+                if (::poll(&p, 1, 100) <= 0)
+                    continue;
+                char buffer[512];
+                const ssize_t got = ::read(terminal, buffer, sizeof buffer);
+                if (got <= 0)
+                    break; // the child closed the terminal
+                screen.append(buffer, got);
+            }
+        };
+        readUntil("PIN: ", 30'000);
+        QVERIFY2(screen.contains("PIN: "), screen.constData());
+        const QByteArray typed = Pin.toUtf8() + '\n';
+        QCOMPARE(::write(terminal, typed.constData(), std::size_t(typed.size())),
+                 ssize_t(typed.size()));
+        readUntil("typed at the prompt", 60'000);
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        ::close(terminal);
+        QVERIFY2(screen.contains("typed at the prompt"), screen.constData());
+        QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+        QVERIFY2(!screen.contains(Pin.toUtf8()), "the PIN must not be echoed");
+    }
+
     void missingPinWithoutTerminalExitsTwo()
     {
         expectOneErrorLine(ctl({QStringLiteral("diary"), QStringLiteral("list")}, QString()), 2);
@@ -316,6 +382,25 @@ private slots:
                               QStringLiteral("--text"), QStringLiteral("while the app is open")});
         expectOneErrorLine(busy, 4);
         QVERIFY2(busy.err.contains(u"another Waypoint process"), qPrintable(busy.err));
+    }
+
+    void deviceKeyWithoutKeychainFailsClosed()
+    {
+        // Test machines usually have no secret service. Then init must refuse (no store that
+        // silently lacks the promised second wrap); where one runs, the store must work.
+        QTemporaryDir dir;
+        const Run init =
+            ctl({QStringLiteral("init"), QStringLiteral("--device-key")}, Pin, {}, dir.path());
+        if (init.exitCode == 0) {
+            QCOMPARE(ctl({QStringLiteral("diary"), QStringLiteral("list")}, Pin, {}, dir.path())
+                         .exitCode,
+                     0);
+            return;
+        }
+        expectOneErrorLine(init, 4);
+        QVERIFY2(init.err.contains(u"keychain"), qPrintable(init.err));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("vault.cbor"))));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("waypoint.db"))));
     }
 
     void missingStoreExitsFour()
