@@ -490,7 +490,7 @@ Reply SyncService::pull(const Identity &id, std::uint64_t since, qsizetype limit
             ch.deleted = r[6].as<bool>();
             ch.audienceId = uuidOf(r[7]);
             ch.envelope = bytesOf(r[8]);
-            ch.authorId = uuidOf(r[9]);
+            // The author travels once per batch, in its manifest.
             const auto batch = std::make_pair(uuidOf(r[10]), r[11].as<qint64>());
             auto [it, fresh] = manifestIndex.try_emplace(batch, qint64(manifestIndex.size()));
             if (fresh) {

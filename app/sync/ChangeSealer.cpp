@@ -20,10 +20,13 @@ wire::Change ChangeSealer::seal(const OutboxEntry &entry, const QUuid &audienceI
     c.deleted = rc.deleted;
     c.audienceId = audienceId;
     if (!rc.deleted) {
+        // Only stamps that differ from the change's own: usually none, which keeps a record's
+        // overhead on the wire small.
         QCborMap stamps;
         for (auto it = rc.stamps.cbegin(); it != rc.stamps.cend(); ++it)
-            stamps.insert(it.key(), QCborArray{qint64(it->physicalMs), qint64(it->counter),
-                                               it->device.toRfc4122()});
+            if (*it != rc.stamp)
+                stamps.insert(it.key(), QCborArray{qint64(it->physicalMs), qint64(it->counter),
+                                                   it->device.toRfc4122()});
         const QByteArray plain = QCborValue(QCborMap{{1, rc.fields}, {2, stamps}}).toCbor();
         c.envelope = crypto::sealRecord(audienceKey, c.recordId, c.type, c.stamp, plain);
     }
@@ -51,6 +54,8 @@ Result<RecordChange> ChangeSealer::open(const wire::Change &c, const SecretBytes
     if (!m.value(1).isMap() || !m.value(2).isMap())
         return malformed;
     rc.fields = m.value(1).toMap();
+    for (auto it = rc.fields.constBegin(); it != rc.fields.constEnd(); ++it)
+        rc.stamps.insert(it.key().toString(), c.stamp);
     const QCborMap stamps = m.value(2).toMap();
     for (auto it = stamps.constBegin(); it != stamps.constEnd(); ++it) {
         const QCborArray a = it.value().toArray();

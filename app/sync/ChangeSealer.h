@@ -1,7 +1,8 @@
 #pragma once
 // Turns an outbox entry into an encrypted wire change and a pulled change back into a store
-// change. The plaintext is CBOR {1: changed fields, 2: field -> [ms, counter, device]}; the
-// envelope binds record id, type and stamp (crypto/Envelope.h).
+// change. The plaintext is CBOR {1: changed fields, 2: field -> [ms, counter, device]} where
+// the stamps map lists only fields whose stamp is not the change's own; the envelope binds
+// record id, type and stamp (crypto/Envelope.h).
 
 #include "Result.h"
 #include "SecretBytes.h"

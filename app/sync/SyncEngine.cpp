@@ -137,8 +137,12 @@ Status SyncEngine::pull(SyncReport &report)
         QList<bool> verified(page->manifests.size(), false);
         QList<RemoteChange> changes;
         changes.reserve(page->changes.size());
-        for (const Change &c : page->changes) {
+        for (Change &c : page->changes) {
+            if (c.manifestIndex < 0)
+                return Error(ErrorCode::Protocol, QStringLiteral("a pulled change has no batch"));
             const Manifest &m = page->manifests.at(c.manifestIndex);
+            if (c.authorId.isNull())
+                c.authorId = m.authorId;
             if (!verified[c.manifestIndex]) {
                 if (Status s = verifyManifest(m); !s)
                     return s;
