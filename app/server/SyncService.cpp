@@ -241,20 +241,19 @@ Reply SyncService::keyBackup(const Identity &id)
     });
 }
 
-Reply SyncService::push(const Identity &id, QByteArrayView body)
+std::variant<PreparedPush, Reply> SyncService::preparePush(const Identity &id, QByteArrayView body)
 {
     auto decoded = decodePushRequest(body);
     if (!decoded)
         return decodingError(decoded.error());
-    const PushRequest &req = *decoded;
-    {
-        QSet<std::uint64_t> ids;
-        for (const Change &ch : req.changes)
-            ids.insert(ch.changeId);
-        if (ids.size() != req.changes.size())
-            return error(400, QStringLiteral("malformed"),
-                         QStringLiteral("a batch names each change id once"));
-    }
+    PreparedPush p{std::move(*decoded), {}, {}};
+    const PushRequest &req = p.request;
+    QSet<std::uint64_t> ids;
+    for (const Change &ch : req.changes)
+        ids.insert(ch.changeId);
+    if (ids.size() != req.changes.size())
+        return error(400, QStringLiteral("malformed"),
+                     QStringLiteral("a batch names each change id once"));
     if (req.deviceId != id.device)
         return error(403, QStringLiteral("forbidden"),
                      QStringLiteral("the batch names another device"));
@@ -263,9 +262,20 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
     digests.reserve(req.changes.size());
     for (const Change &ch : req.changes)
         digests.append(crypto::changeDigest(ch));
-    const QByteArray manifest =
-        manifestBytes(id.organisation, id.user, id.device, req.sequence, digests);
-    const QByteArray allDigests = digests.join();
+    p.manifest = manifestBytes(id.organisation, id.user, id.device, req.sequence, digests);
+    p.digests = digests.join();
+    return p;
+}
+
+Reply SyncService::push(const Identity &id, QByteArrayView body)
+{
+    auto prepared = preparePush(id, body);
+    if (auto *failure = std::get_if<Reply>(&prepared))
+        return *failure;
+    const PreparedPush &p = std::get<PreparedPush>(prepared);
+    const PushRequest &req = p.request;
+    const QByteArray &manifest = p.manifest;
+    const QByteArray &allDigests = p.digests;
 
     return withDb([&](pqxx::connection &c) -> Reply {
         const std::string org = sqlText(id.organisation), user = sqlText(id.user),
@@ -480,7 +490,7 @@ Reply SyncService::pull(const Identity &id, std::uint64_t since, qsizetype limit
             ch.deleted = r[6].as<bool>();
             ch.audienceId = uuidOf(r[7]);
             ch.envelope = bytesOf(r[8]);
-            ch.authorId = uuidOf(r[9]);
+            // The author travels once per batch, in its manifest.
             const auto batch = std::make_pair(uuidOf(r[10]), r[11].as<qint64>());
             auto [it, fresh] = manifestIndex.try_emplace(batch, qint64(manifestIndex.size()));
             if (fresh) {

@@ -159,8 +159,10 @@ Result<QList<Received>> TestDevice::pullAll(int limit)
                 m_user->audienceKey = std::move(*key);
             }
         }
-        for (const Change &c : page->changes) {
+        for (Change &c : page->changes) {
             const Manifest &m = page->manifests.at(c.manifestIndex);
+            if (c.authorId.isNull())
+                c.authorId = m.authorId;
             if (!m_signingKeys.contains(m.authorId)) {
                 auto dir = decodeKeyDirectory(call("GET", QStringLiteral("/v1/keys")).body);
                 if (!dir)
