@@ -11,6 +11,7 @@
 #include "Session.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QTranslator>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
@@ -77,7 +78,7 @@ private:
     void storeClosing();
     void setStoreEverywhere(wp::Store *store);
 
-    QQmlEngine *m_engine = nullptr;
+    QPointer<QQmlEngine> m_engine;
     Preferences *m_preferences;
     Session *m_session;
     SyncStatus *m_sync;

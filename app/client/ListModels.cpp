@@ -242,7 +242,7 @@ Result<PagedModel::Chunk> ActionItemListModel::loadPage(const QByteArray &cursor
     });
     for (const Open &o : std::as_const(open)) {
         const QString due = o.item.due.isValid()
-            ? QCoreApplication::translate("RecordText", "Due %1").arg(RecordText::day(o.item.due, today))
+            ? QCoreApplication::translate("RecordText", "Due: %1").arg(RecordText::day(o.item.due, today))
             : QString();
         chunk.rows.append(Row{idText(o.note), o.item.text, idText(o.item.id), labelOf(o.item.owner), due,
                               o.item.due.isValid() && o.item.due < today});
@@ -256,7 +256,7 @@ SearchResultModel::SearchResultModel(ParticipantNames *names, QObject *parent) :
 
 QHash<int, QByteArray> SearchResultModel::roleNames() const
 {
-    return names({"recordId", "title", "kind", "kindLabel", "snippet", "participantId"});
+    return names({"recordId", "title", "kind", "kindLabel", "snippet", "participantId", "firstOfKind"});
 }
 
 void SearchResultModel::setQuery(const QString &query)
@@ -290,6 +290,7 @@ Result<PagedModel::Chunk> SearchResultModel::loadPage(const QByteArray &)
         return QString();
     };
     for (RecordType type : order) {
+        bool first = true;
         for (const SearchHit &hit : std::as_const(*hits)) {
             if (hit.type != type)
                 continue;
@@ -305,7 +306,8 @@ Result<PagedModel::Chunk> SearchResultModel::loadPage(const QByteArray &)
             if (title.trimmed().isEmpty())
                 title = labelOf(type);
             chunk.rows.append(Row{idText(hit.id), title, keyOf(type), group(type),
-                                  RecordText::highlighted(hit.snippet), participant});
+                                  RecordText::highlighted(hit.snippet), participant, first});
+            first = false;
         }
     }
     return chunk;

@@ -193,6 +193,7 @@ public:
         KindLabelRole,
         SnippetRole,
         ParticipantIdRole,
+        FirstOfKindRole, // the row starts a group: the view shows the kind above it
     };
     Q_ENUM(Roles)
 

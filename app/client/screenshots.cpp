@@ -53,11 +53,6 @@ int main(int argc, char *argv[])
         return 1;
     }
     window->resize(360, 780);
-    QObject *nav = engine.singletonInstance<QObject *>(qmlTypeId("Waypoint.Ui", 1, 0, "Nav"));
-    if (!nav) {
-        err << "screenshots: no Nav singleton\n";
-        return 1;
-    }
 
     QString suffix = QStringLiteral("light");
     int failures = 0;
@@ -71,13 +66,10 @@ int main(int argc, char *argv[])
         }
     };
     const auto open = [&](const QString &screen, const QVariantMap &props) {
-        QMetaObject::invokeMethod(nav, "open", Q_ARG(QString, screen), Q_ARG(QVariant, QVariant(props)));
+        QMetaObject::invokeMethod(window, "openScreen", Q_ARG(QString, screen), Q_ARG(QVariant, QVariant(props)));
     };
     const auto home = [&](int tab) {
-        QMetaObject::invokeMethod(nav, "home");
-        settle(100);
-        if (auto *tabs = window->findChild<QObject *>(QStringLiteral("tabs")))
-            tabs->setProperty("currentIndex", tab);
+        QMetaObject::invokeMethod(window, "goHome", Q_ARG(int, tab));
     };
 
     Session *session = context.session();
@@ -137,8 +129,8 @@ int main(int argc, char *argv[])
             open(QStringLiteral("supervision"), {{QStringLiteral("noteId"), wp::idText(notes->items.first().id)}});
         shoot(QStringLiteral("supervision-editor"));
         home(0);
-        open(QStringLiteral("search"), {});
         context.search()->setQuery(QStringLiteral("court"));
+        open(QStringLiteral("search"), {});
         settle(300);
         shoot(QStringLiteral("search"));
         home(0);

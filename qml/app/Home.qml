@@ -12,8 +12,8 @@ Page {
     property alias currentTab: tabs.currentIndex
 
     header: ToolBar {
-        Material.background: Material.primary
         Material.foreground: "white"
+        background: Rectangle { color: Material.primary }
         RowLayout {
             anchors.fill: parent
             anchors.leftMargin: 12
@@ -54,6 +54,13 @@ Page {
         }
     }
 
+    Connections {
+        target: Nav
+        function onTab(index) {
+            tabs.currentIndex = index
+        }
+    }
+
     StackLayout {
         anchors.fill: parent
         currentIndex: tabs.currentIndex
@@ -74,6 +81,9 @@ Page {
                 text: modelData
                 objectName: "tab_" + index
                 implicitHeight: 56
+                leftPadding: 2
+                rightPadding: 2
+                font.pixelSize: 14
                 font.capitalization: Font.MixedCase
                 Accessible.name: modelData
             }

@@ -23,6 +23,15 @@ ApplicationWindow {
         : App.session.state === Session.NeedsSetup ? "firstrun"
         : App.session.state === Session.Unlocked ? "app" : "unlock"
 
+    // For tools that drive the app from C++ (screenshots, benchmarks).
+    function openScreen(name: string, properties: var) {
+        Nav.open(name, properties)
+    }
+    function goHome(tab: int) {
+        Nav.home()
+        Nav.tab(tab)
+    }
+
     Loader {
         id: content
         anchors.fill: parent

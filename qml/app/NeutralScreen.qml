@@ -1,4 +1,5 @@
 import QtQuick
+import Waypoint.Ui
 import QtQuick.Controls
 import QtQuick.Layouts
 import Waypoint
@@ -25,7 +26,7 @@ Page {
             horizontalAlignment: Text.AlignHCenter
             Layout.fillWidth: true
         }
-        Button {
+        ActionButton {
             text: qsTr("Continue")
             flat: true
             objectName: "revealButton"

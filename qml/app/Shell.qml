@@ -31,6 +31,7 @@ StackView {
         target: Nav
         function onOpen(screen, properties) {
             const component = stack.screens[screen]
+            if (component && component.status === Component.Error) console.warn(component.errorString())
             if (component)
                 stack.push(component, properties || {})
         }

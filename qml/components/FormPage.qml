@@ -22,8 +22,8 @@ Page {
     }
 
     header: ToolBar {
-        Material.background: Material.primary
         Material.foreground: "white"
+        background: Rectangle { color: Material.primary }
         RowLayout {
             anchors.fill: parent
             spacing: 0

@@ -4,7 +4,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 
-// One row of a list: title, a line of detail, an optional badge on the right.
+// One row of a list: a title with a short badge on its right, then a line or two of detail.
 ItemDelegate {
     id: card
     property string title
@@ -13,14 +13,16 @@ ItemDelegate {
     property string badge
     property color badgeColor: Material.accentColor
     width: ListView.view ? ListView.view.width : implicitWidth
-    implicitHeight: Math.max(Style.touch + 16, contentItem.implicitHeight + 20)
+    implicitHeight: Math.max(Style.touch + 16, contentItem.implicitHeight + topPadding + bottomPadding)
+    topPadding: 10
+    bottomPadding: 10
     readonly property var parts: [title, badge, detail, extra]
     Accessible.name: parts.filter(s => s.length > 0).join(", ")
 
-    contentItem: RowLayout {
-        spacing: 10
-        ColumnLayout {
-            spacing: 2
+    contentItem: ColumnLayout {
+        spacing: 2
+        RowLayout {
+            spacing: 8
             Layout.fillWidth: true
             Label {
                 text: card.title
@@ -30,34 +32,33 @@ ItemDelegate {
                 Layout.fillWidth: true
             }
             Label {
-                visible: text.length > 0
-                text: card.detail
-                opacity: 0.8
-                wrapMode: Text.Wrap
-                maximumLineCount: 2
-                elide: Text.ElideRight
-                Layout.fillWidth: true
-            }
-            Label {
-                visible: text.length > 0
-                text: card.extra
-                opacity: 0.7
+                visible: card.badge.length > 0
+                text: card.badge
+                color: card.badgeColor
                 font.pixelSize: 13
-                wrapMode: Text.Wrap
-                maximumLineCount: 2
+                font.bold: true
                 elide: Text.ElideRight
-                Layout.fillWidth: true
+                Layout.maximumWidth: card.availableWidth * 0.6
             }
         }
         Label {
-            visible: card.badge.length > 0
-            text: card.badge
-            color: card.badgeColor
-            font.pixelSize: 13
-            font.bold: true
-            horizontalAlignment: Text.AlignRight
+            visible: text.length > 0
+            text: card.detail
+            opacity: 0.8
             wrapMode: Text.Wrap
-            Layout.maximumWidth: card.width * 0.35
+            maximumLineCount: 2
+            elide: Text.ElideRight
+            Layout.fillWidth: true
+        }
+        Label {
+            visible: text.length > 0
+            text: card.extra
+            opacity: 0.7
+            font.pixelSize: 13
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
+            elide: Text.ElideRight
+            Layout.fillWidth: true
         }
     }
 }

@@ -1,4 +1,5 @@
 import QtQuick
+import Waypoint.Ui
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts

@@ -152,7 +152,7 @@ FormPage {
         onToggled: key => page.editor.toggle("themes", key)
     }
     FieldError { objectName: "formError"; text: page.editor.errorString; Layout.fillWidth: true }
-    Button {
+    ActionButton {
         objectName: "saveDiary"
         text: qsTr("Save entry")
         highlighted: true

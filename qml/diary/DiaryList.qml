@@ -81,13 +81,8 @@ Page {
         }
     }
 
-    RoundButton {
-        text: "+"
+    AddButton {
         objectName: "addDiaryButton"
-        font.pixelSize: 28
-        highlighted: true
-        width: 64
-        height: 64
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: Style.margin

@@ -159,7 +159,7 @@ FormPage {
         onToggled: page.editor.setField("safetyConcern", checked)
     }
     FieldError { objectName: "formError"; text: page.editor.errorString; Layout.fillWidth: true }
-    Button {
+    ActionButton {
         objectName: "saveEncounter"
         text: qsTr("Save encounter")
         highlighted: true

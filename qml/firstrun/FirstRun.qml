@@ -110,7 +110,7 @@ Page {
                 font.pixelSize: 14
                 Layout.fillWidth: true
             }
-            Button {
+            ActionButton {
                 id: create
                 objectName: "createPinButton"
                 text: App.session.busy ? qsTr("Setting up\u2026") : qsTr("Create PIN and start")

@@ -96,7 +96,7 @@ FormPage {
             Accessible.name: qsTr("New goal")
             onAccepted: addGoal.clicked()
         }
-        Button {
+        ActionButton {
             id: addGoal
             text: qsTr("Add")
             objectName: "addGoalButton"
@@ -124,7 +124,7 @@ FormPage {
     }
     RowLayout {
         Layout.fillWidth: true
-        Button {
+        ActionButton {
             visible: page.detail.consentKey !== "given"
             text: qsTr("Consent given today")
             objectName: "giveConsentButton"
@@ -132,9 +132,9 @@ FormPage {
             Accessible.name: text
             onClicked: page.detail.giveConsent(scope.text)
         }
-        Button {
+        ActionButton {
             visible: page.detail.consentKey === "given"
-            text: qsTr("Consent withdrawn")
+            text: qsTr("Record withdrawal of consent")
             objectName: "withdrawConsentButton"
             Layout.minimumHeight: Style.touch
             Accessible.name: qsTr("Record that consent was withdrawn today")
@@ -161,7 +161,7 @@ FormPage {
             detail: summary
             extra: note.length > 0 ? note : placeLabel
             badge: placeLabel
-            enabled: false
+            hoverEnabled: false
             Layout.fillWidth: true
         }
     }

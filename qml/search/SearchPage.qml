@@ -12,8 +12,8 @@ Page {
     objectName: "searchPage"
 
     header: ToolBar {
-        Material.background: Material.primary
         Material.foreground: "white"
+        background: Rectangle { color: Material.primary }
         RowLayout {
             anchors.fill: parent
             spacing: 0
@@ -49,14 +49,6 @@ Page {
         model: App.search.results
         clip: true
         ScrollBar.vertical: ScrollBar { }
-        section.property: "kindLabel"
-        section.criteria: ViewSection.FullString
-        section.delegate: SectionTitle {
-            required property string section
-            text: section
-            leftPadding: Style.margin
-            width: ListView.view.width
-        }
         delegate: ItemDelegate {
             id: hit
             required property string kind
@@ -64,6 +56,8 @@ Page {
             required property string participantId
             required property string title
             required property string snippet
+            required property string kindLabel
+            required property bool firstOfKind
             width: ListView.view.width
             implicitHeight: Math.max(Style.touch + 8, contentItem.implicitHeight + 16)
             Accessible.name: title + ", " + snippet.replace(/<[^>]*>/g, "")
@@ -79,6 +73,11 @@ Page {
             }
             contentItem: ColumnLayout {
                 spacing: 2
+                SectionTitle {
+                    visible: hit.firstOfKind
+                    text: hit.kindLabel
+                    bottomPadding: 4
+                }
                 Label {
                     text: hit.title
                     font.bold: true

@@ -13,7 +13,7 @@ FormPage {
     readonly property var lockDelays: [30, 60, 120, 300, 600]
 
     SectionTitle { text: qsTr("Security") }
-    Button {
+    ActionButton {
         text: qsTr("Change PIN")
         objectName: "changePinButton"
         Layout.minimumHeight: Style.touch
@@ -105,7 +105,7 @@ FormPage {
         wrapMode: Text.Wrap
         Layout.fillWidth: true
     }
-    Button {
+    ActionButton {
         text: qsTr("Lock now")
         objectName: "lockNowButton"
         Layout.minimumHeight: Style.touch
@@ -158,7 +158,7 @@ FormPage {
                 Accessible.name: qsTr("Confirm new PIN")
             }
             FieldError { text: App.session.message; Layout.fillWidth: true }
-            Button {
+            ActionButton {
                 objectName: "confirmChangePin"
                 text: App.session.busy ? qsTr("Changing\u2026") : qsTr("Change PIN")
                 enabled: !App.session.busy
@@ -168,7 +168,7 @@ FormPage {
                 Accessible.name: qsTr("Change PIN")
                 onClicked: App.session.changePin(oldPin.text, newPin.text, confirmPin.text)
             }
-            Button {
+            ActionButton {
                 text: qsTr("Cancel")
                 flat: true
                 Layout.fillWidth: true

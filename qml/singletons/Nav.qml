@@ -7,4 +7,6 @@ QtObject {
     signal open(string screen, var properties)
     // Back to the tabs, dropping every pushed screen.
     signal home()
+    // Shows one of the home tabs (0 Today, 1 Caseload, 2 Diary, 3 Supervision).
+    signal tab(int index)
 }

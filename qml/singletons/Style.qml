@@ -13,4 +13,8 @@ QtObject {
     readonly property color privateColorDark: "#5eead4"
     readonly property color errorColor: "#b3261e"
     readonly property color errorColorDark: "#f2b8b5"
+    // Text on the accent colour: white on the light theme's dark teal, near-black on the dark
+    // theme's light teal (both above 4.5:1).
+    readonly property color onAccentLight: "#ffffff"
+    readonly property color onAccentDark: "#042f2e"
 }

@@ -77,7 +77,7 @@ FormPage {
             Accessible.name: qsTr("New topic")
             onAccepted: addTopic.clicked()
         }
-        Button {
+        ActionButton {
             id: addTopic
             objectName: "addTopicButton"
             text: qsTr("Add")
@@ -172,7 +172,7 @@ FormPage {
         title: qsTr("Due")
         onPicked: v => due.value = v
     }
-    Button {
+    ActionButton {
         objectName: "addActionButton"
         text: qsTr("Add action item")
         enabled: actionText.text.trim().length > 0
@@ -198,7 +198,7 @@ FormPage {
         onTextChanged: if (text !== (page.f.notes ?? "")) page.editor.setField("notes", text)
     }
     FieldError { objectName: "formError"; text: page.editor.errorString; Layout.fillWidth: true }
-    Button {
+    ActionButton {
         objectName: "saveSupervision"
         text: qsTr("Save session")
         highlighted: true

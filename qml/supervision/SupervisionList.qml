@@ -37,13 +37,8 @@ Page {
         }
     }
 
-    RoundButton {
-        text: "+"
+    AddButton {
         objectName: "addSupervisionButton"
-        font.pixelSize: 28
-        highlighted: true
-        width: 64
-        height: 64
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: Style.margin

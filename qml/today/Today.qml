@@ -29,7 +29,7 @@ Flickable {
         RowLayout {
             spacing: Style.gap
             Layout.fillWidth: true
-            Button {
+            ActionButton {
                 text: qsTr("New encounter")
                 objectName: "newEncounterButton"
                 highlighted: true
@@ -39,7 +39,7 @@ Flickable {
                 Accessible.name: text
                 onClicked: Nav.open("encounter", { participantId: "" })
             }
-            Button {
+            ActionButton {
                 text: qsTr("New diary entry")
                 objectName: "newDiaryButton"
                 Layout.fillWidth: true
@@ -86,7 +86,7 @@ Flickable {
         }
         Repeater {
             model: App.today.openActions
-            delegate: CheckDelegate {
+            delegate: RowLayout {
                 id: action
                 required property string noteId
                 required property string itemId
@@ -94,25 +94,33 @@ Flickable {
                 required property string ownerLabel
                 required property string dueText
                 required property bool overdue
+                spacing: 4
                 Layout.fillWidth: true
-                contentItem: ColumnLayout {
+                CheckBox {
+                    objectName: "actionDone"
+                    Layout.alignment: Qt.AlignTop
+                    Accessible.name: qsTr("Mark done: %1").arg(action.itemText)
+                    onToggled: App.today.setActionDone(action.noteId, action.itemId, checked)
+                }
+                ColumnLayout {
                     spacing: 0
+                    Layout.fillWidth: true
+                    Layout.topMargin: 10
                     Label {
                         text: action.itemText
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
-                        Layout.rightMargin: 48
                     }
                     Label {
                         text: action.dueText.length > 0 ? action.ownerLabel + " \u00b7 " + action.dueText : action.ownerLabel
-                        opacity: 0.7
                         font.pixelSize: 13
-                        color: action.overdue ? Style.errorColor : Material.foreground
+                        font.bold: action.overdue
+                        color: action.overdue ? (Material.theme === Material.Dark ? Style.errorColorDark : Style.errorColor)
+                                              : Material.foreground
+                        opacity: action.overdue ? 1 : 0.7
                         Layout.fillWidth: true
                     }
                 }
-                Accessible.name: qsTr("Mark done: %1").arg(itemText)
-                onToggled: App.today.setActionDone(noteId, itemId, checked)
             }
         }
 
