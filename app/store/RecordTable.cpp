@@ -205,7 +205,9 @@ Status RecordTable::writeRow(std::optional<qint64> rowid, RecordType type, const
     if (Status s = st.exec(); !s)
         return s;
 
-    const qint64 searchRow = rowid ? *rowid : m_db.lastInsertRowId();
+    // Negative: FTS5 walks a doclist forwards cheaply but loads all of it to walk backwards,
+    // so ascending search rowids must mean newest records first.
+    const qint64 searchRow = -(rowid ? *rowid : m_db.lastInsertRowId());
     if (rowid) {
         sql::Statement &del = m_db.cached("DELETE FROM search WHERE rowid = ?");
         del.bind(1, searchRow);

@@ -77,7 +77,8 @@ Status toV2(sql::Database &db)
 Status toV3(sql::Database &db)
 {
     // Contentless FTS5 (the index only: no second copy of the text), with deletes (SQLite
-    // 3.43+); rowid = records.rowid. Snippets are made from the record itself.
+    // 3.43+); rowid = -records.rowid, so the index's natural ascending order is newest first.
+    // Snippets are made from the record itself.
     if (Status s = db.exec(R"sql(
             CREATE VIRTUAL TABLE search USING fts5(
                 body, content = '', contentless_delete = 1,
@@ -113,7 +114,7 @@ Status toV3(sql::Database &db)
         if (!derived)
             continue;
         insert.reset();
-        insert.bind(1, rows.int64(0)).bind(2, derived->search.body);
+        insert.bind(1, -rows.int64(0)).bind(2, derived->search.body);
         if (Status s = insert.exec(); !s)
             return s;
     }

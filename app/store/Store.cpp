@@ -212,8 +212,8 @@ Result<QList<SearchHit>> Store::search(const QString &query, int limit)
     sql::Statement &st = m_db->cached(
         "SELECT r.id, r.type, r.fields, s.rank FROM ("
         "  SELECT rowid, bm25(search) AS rank FROM search WHERE search MATCH ?1"
-        "  ORDER BY rowid DESC LIMIT ?2) AS s "
-        "JOIN records AS r ON r.rowid = s.rowid ORDER BY s.rowid DESC");
+        "  ORDER BY rowid LIMIT ?2) AS s "
+        "JOIN records AS r ON r.rowid = -s.rowid ORDER BY s.rowid");
     st.bind(1, match).bind(2, qBound(1, limit, 500));
     const QStringList terms = searchTerms(query);
     const bool prefix = match.endsWith(QLatin1Char('*'));
