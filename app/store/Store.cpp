@@ -49,8 +49,9 @@ Result<QString> pragmaText(sql::Database &db, const char *sql)
 }
 
 // Each word becomes an FTS5 string ("..." with quotes doubled), so operators, columns and
-// syntax in user input are just text; the last word matches as a prefix.
-QString ftsQuery(const QString &input)
+// syntax in user input are just text. With `prefix`, the last word (3+ characters: a shorter
+// prefix would merge the postings of hundreds of words) matches as a prefix.
+QString ftsQuery(const QString &input, bool prefix)
 {
     static const QRegularExpression spaces(QStringLiteral("\\s+"));
     QStringList words;
@@ -63,11 +64,18 @@ QString ftsQuery(const QString &input)
         if (words.size() == 16)
             break;
     }
-    // A prefix of one or two letters would merge the postings of hundreds of words.
-    if (!words.isEmpty() && words.last().size() >= 2 + 3)
+    if (prefix && !words.isEmpty() && words.last().size() >= 2 + 3)
         words.last() += QLatin1Char('*');
     return words.join(QLatin1Char(' '));
 }
+
+struct MatchRow
+{
+    QUuid id;
+    QString typeKey;
+    QByteArray fields;
+    double rank = 0;
+};
 
 } // namespace
 
@@ -206,34 +214,54 @@ Status Store::loadMeta()
 
 Result<QList<SearchHit>> Store::search(const QString &query, int limit)
 {
-    const QString match = ftsQuery(query);
-    if (match.isEmpty())
+    limit = qBound(1, limit, 500);
+    auto matches = [this, limit](const QString &match) -> Result<QList<MatchRow>> {
+        sql::Statement &st = m_db->cached(
+            "SELECT r.id, r.type, r.fields, s.rank FROM ("
+            "  SELECT rowid, bm25(search) AS rank FROM search WHERE search MATCH ?1"
+            "  ORDER BY rowid LIMIT ?2) AS s "
+            "JOIN records AS r ON r.rowid = -s.rowid ORDER BY s.rowid");
+        st.bind(1, match).bind(2, limit);
+        QList<MatchRow> rows;
+        for (;;) {
+            Result<bool> row = st.step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                return rows;
+            rows.append({st.id(0), st.text(1), st.blob(2), st.real(3)});
+        }
+    };
+
+    // Whole words first: FTS5 streams those and stops at `limit`, while a prefix query merges
+    // the postings of every word with that prefix before the first hit (for a word in most
+    // entries, most of the index). Prefix matches fill in when whole words give too few.
+    const QString exact = ftsQuery(query, false);
+    if (exact.isEmpty())
         return QList<SearchHit>();
-    sql::Statement &st = m_db->cached(
-        "SELECT r.id, r.type, r.fields, s.rank FROM ("
-        "  SELECT rowid, bm25(search) AS rank FROM search WHERE search MATCH ?1"
-        "  ORDER BY rowid LIMIT ?2) AS s "
-        "JOIN records AS r ON r.rowid = -s.rowid ORDER BY s.rowid");
-    st.bind(1, match).bind(2, qBound(1, limit, 500));
+    Result<QList<MatchRow>> rows = matches(exact);
+    if (!rows)
+        return rows.error();
+    const QString withPrefix = ftsQuery(query, true);
+    const bool prefix = rows->size() < limit && withPrefix != exact;
+    if (prefix) {
+        rows = matches(withPrefix);
+        if (!rows)
+            return rows.error();
+    }
+
     const QStringList terms = searchTerms(query);
-    const bool prefix = match.endsWith(QLatin1Char('*'));
     QList<SearchHit> hits;
-    for (;;) {
-        Result<bool> row = st.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        const auto type = fromKey<RecordType>(st.text(1));
+    for (const MatchRow &row : std::as_const(*rows)) {
+        const auto type = fromKey<RecordType>(row.typeKey);
         if (!type)
             continue;
-        const QUuid id = st.id(0);
-        Result<DerivedColumns> derived = derive(*type, id, QCborValue::fromCbor(st.blob(2)).toMap());
+        Result<DerivedColumns> derived = derive(*type, row.id, QCborValue::fromCbor(row.fields).toMap());
         if (!derived)
             continue; // written by a newer version: not shown rather than shown wrong
-        hits.append({id, *type, derived->search.title,
+        hits.append({row.id, *type, derived->search.title,
                      makeSnippet(derived->search.body, terms, prefix, SearchHit::MatchStart, SearchHit::MatchEnd),
-                     st.real(3)});
+                     row.rank});
     }
     return hits;
 }

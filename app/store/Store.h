@@ -59,10 +59,10 @@ public:
     TrainingRepository &training() { return m_training; }
 
     // Full-text search over every record's text. Any user input is safe: it is split into
-    // words, each quoted for FTS5, all must match; the last word, if 3+ characters, matches
-    // as a prefix. Newest first (a timeline; sorting by relevance would score every match,
-    // too slow for common words over 100,000 entries): most recently created first; each hit
-    // still carries its bm25 rank.
+    // words, each quoted for FTS5, and all must match. Newest first (most recently created;
+    // ranking by relevance would score every match of a common word); each hit carries its
+    // bm25 rank. When whole words give fewer than `limit` hits, the last word (3+ characters)
+    // also matches as a prefix.
     Result<QList<SearchHit>> search(const QString &query, int limit = 50);
 
     Outbox &outbox() { return m_outbox; }

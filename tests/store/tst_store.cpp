@@ -338,6 +338,19 @@ private slots:
         QVERIFY(m_store->search(QStringLiteral("bo"))->isEmpty());
     }
 
+    void wholeWordsComeBeforePrefixMatches()
+    {
+        QVERIFY(m_store->diary().save(diary(QStringLiteral("a heronry by the river"))).ok());
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(m_store->diary().save(diary(QStringLiteral("a heron, number %1").arg(i))).ok());
+        QCOMPARE(m_store->search(QStringLiteral("heron"))->size(), 4); // fewer than 50: prefixes too
+        auto two = m_store->search(QStringLiteral("heron"), 2);
+        QCOMPARE(two->size(), 2);
+        for (const SearchHit &hit : *two)
+            QVERIFY(hit.snippet.contains(QString(SearchHit::MatchStart) + QStringLiteral("heron") + SearchHit::MatchEnd));
+        QCOMPARE(two->first().title, QStringLiteral("a heron, number 2")); // newest first
+    }
+
     void longTextSnippetIsCutAroundTheMatch()
     {
         const QString filler = QStringLiteral("word ").repeated(200);
