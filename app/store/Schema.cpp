@@ -10,7 +10,10 @@ namespace wp::schema {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Store", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Store", text);
+}
 
 Status toV1(sql::Database &db)
 {
@@ -98,7 +101,8 @@ Status toV3(sql::Database &db)
         return s;
 
     // Index what earlier versions stored.
-    sql::Statement rows = db.prepare("SELECT rowid, id, type, fields FROM records WHERE deleted = 0");
+    sql::Statement rows =
+        db.prepare("SELECT rowid, id, type, fields FROM records WHERE deleted = 0");
     sql::Statement insert = db.prepare("INSERT INTO search(rowid, body) VALUES (?, ?)");
     for (;;) {
         Result<bool> row = rows.step();
