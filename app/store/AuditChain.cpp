@@ -21,9 +21,11 @@ QByteArray chainHash(const QByteArray &prev, const QByteArray &canonical)
     crypto_generichash_init(&state, nullptr, 0, AuditChain::HashBytes);
     crypto_generichash_update(&state, reinterpret_cast<const unsigned char *>(prev.constData()),
                               size_t(prev.size()));
-    crypto_generichash_update(&state, reinterpret_cast<const unsigned char *>(canonical.constData()),
+    crypto_generichash_update(&state,
+                              reinterpret_cast<const unsigned char *>(canonical.constData()),
                               size_t(canonical.size()));
-    crypto_generichash_final(&state, reinterpret_cast<unsigned char *>(out.data()), AuditChain::HashBytes);
+    crypto_generichash_final(&state, reinterpret_cast<unsigned char *>(out.data()),
+                             AuditChain::HashBytes);
     return out;
 }
 
@@ -41,8 +43,8 @@ QByteArray AuditChain::canonicalBytes(qint64 seq, qint64 atMs, const QString &ac
     QCborArray names;
     for (const QString &n : fieldNames)
         names.append(n);
-    return QCborArray{seq, atMs, action, recordId.isNull() ? QByteArray() : recordId.toRfc4122(),
-                      typeKey, names}
+    return QCborArray{
+        seq, atMs, action, recordId.isNull() ? QByteArray() : recordId.toRfc4122(), typeKey, names}
         .toCborValue()
         .toCbor();
 }
@@ -65,17 +67,21 @@ Status AuditChain::append(const QString &action, const QUuid &recordId, RecordTy
     }
     const qint64 seq = lastSeq + 1;
     const QString typeKey = keyOf(type);
-    const QByteArray hash = chainHash(prev, canonicalBytes(seq, atMs, action, recordId, typeKey, fieldNames));
+    const QByteArray hash =
+        chainHash(prev, canonicalBytes(seq, atMs, action, recordId, typeKey, fieldNames));
 
     sql::Statement &insert = m_db.cached(
         "INSERT INTO audit(seq, at, action, record_id, type, field_names, prev_hash, hash) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, seq).bind(2, atMs).bind(3, action).bindId(4, recordId).bind(5, typeKey);
-    insert.bind(6, fieldNames.isEmpty() ? QStringLiteral("") : fieldNames.join(QLatin1Char(','))).bindBlob(7, prev).bindBlob(8, hash);
+    insert.bind(6, fieldNames.isEmpty() ? QStringLiteral("") : fieldNames.join(QLatin1Char(',')))
+        .bindBlob(7, prev)
+        .bindBlob(8, hash);
     if (Status s = insert.exec(); !s)
         return s;
     // The head, kept apart, shows when entries were cut off the end of the chain.
-    sql::Statement &head = m_db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('audit_head', ?)");
+    sql::Statement &head =
+        m_db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('audit_head', ?)");
     head.bindBlob(1, headValue(seq, hash));
     return head.exec();
 }
@@ -83,8 +89,8 @@ Status AuditChain::append(const QString &action, const QUuid &recordId, RecordTy
 Result<AuditVerification> AuditChain::verify()
 {
     AuditVerification result;
-    sql::Statement st = m_db.prepare(
-        "SELECT seq, at, action, record_id, type, field_names, prev_hash, hash FROM audit ORDER BY seq");
+    sql::Statement st = m_db.prepare("SELECT seq, at, action, record_id, type, field_names, "
+                                     "prev_hash, hash FROM audit ORDER BY seq");
     QByteArray prev(HashBytes, '\0');
     qint64 expectedSeq = 1;
     for (;;) {
@@ -122,8 +128,8 @@ Result<AuditVerification> AuditChain::verify()
 Result<Page<AuditEntry>> AuditChain::list(const PageRequest &request)
 {
     const int limit = qBound(1, request.limit, 500);
-    const qint64 before = request.after.isEmpty() ? std::numeric_limits<qint64>::max()
-                                                  : request.after.toLongLong();
+    const qint64 before =
+        request.after.isEmpty() ? std::numeric_limits<qint64>::max() : request.after.toLongLong();
     sql::Statement &st = m_db.cached(
         "SELECT seq, at, action, record_id, type, field_names, prev_hash, hash FROM audit "
         "WHERE seq < ? ORDER BY seq DESC LIMIT ?");
@@ -155,6 +161,9 @@ Result<Page<AuditEntry>> AuditChain::list(const PageRequest &request)
     return page;
 }
 
-Result<qint64> AuditChain::count() { return m_db.scalar("SELECT count(*) FROM audit"); }
+Result<qint64> AuditChain::count()
+{
+    return m_db.scalar("SELECT count(*) FROM audit");
+}
 
 } // namespace wp

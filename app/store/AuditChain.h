@@ -10,7 +10,9 @@
 
 namespace wp {
 
-namespace sql { class Database; }
+namespace sql {
+class Database;
+}
 
 struct AuditEntry
 {

@@ -20,7 +20,8 @@ QByteArray stampsToCbor(const QMap<QString, HlcStamp> &stamps, const HlcStamp &c
     return map.toCborValue().toCbor();
 }
 
-QMap<QString, HlcStamp> stampsFromCbor(const QByteArray &bytes, const QCborMap &fields, const HlcStamp &common)
+QMap<QString, HlcStamp> stampsFromCbor(const QByteArray &bytes, const QCborMap &fields,
+                                       const HlcStamp &common)
 {
     QMap<QString, HlcStamp> out;
     for (auto it = fields.begin(); it != fields.end(); ++it)
@@ -92,7 +93,10 @@ Status Outbox::markApplied(const QList<qint64> &seqs)
     return tx->commit();
 }
 
-Result<qint64> Outbox::count() { return m_db.scalar("SELECT count(*) FROM outbox"); }
+Result<qint64> Outbox::count()
+{
+    return m_db.scalar("SELECT count(*) FROM outbox");
+}
 
 Result<QStringList> Outbox::pendingFields(const QUuid &recordId)
 {

@@ -7,7 +7,9 @@
 
 namespace wp {
 
-namespace sql { class Database; }
+namespace sql {
+class Database;
+}
 
 class Outbox
 {

@@ -12,7 +12,10 @@ namespace wp {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Store", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Store", text);
+}
 
 constexpr int TitleChars = 80;
 
@@ -28,7 +31,8 @@ QString titleFrom(std::initializer_list<QString> candidates)
 
 qint64 msOr(const QDateTime &t, const QDateTime &fallback)
 {
-    return t.isValid() ? t.toMSecsSinceEpoch() : (fallback.isValid() ? fallback.toMSecsSinceEpoch() : 0);
+    return t.isValid() ? t.toMSecsSinceEpoch()
+                       : (fallback.isValid() ? fallback.toMSecsSinceEpoch() : 0);
 }
 
 qint64 dayMs(const QDate &d, const QDateTime &fallback)
@@ -36,11 +40,20 @@ qint64 dayMs(const QDate &d, const QDateTime &fallback)
     return d.isValid() ? d.startOfDay(Qt::UTC).toMSecsSinceEpoch() : msOr({}, fallback);
 }
 
-Error notFound() { return {ErrorCode::NotFound, tr("That record does not exist or was deleted.")}; }
+Error notFound()
+{
+    return {ErrorCode::NotFound, tr("That record does not exist or was deleted.")};
+}
 
-Error badCursor() { return {ErrorCode::InvalidInput, tr("That page cursor is not valid.")}; }
+Error badCursor()
+{
+    return {ErrorCode::InvalidInput, tr("That page cursor is not valid.")};
+}
 
-qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
 } // namespace
 
@@ -103,8 +116,7 @@ DerivedColumns derive(const TrainingRecord &r)
 }
 
 namespace {
-template <class T>
-Result<DerivedColumns> deriveAs(const QUuid &id, const QCborMap &fields)
+template <class T> Result<DerivedColumns> deriveAs(const QUuid &id, const QCborMap &fields)
 {
     Result<T> r = T::fromFields(id, fields);
     if (!r)
@@ -116,12 +128,18 @@ Result<DerivedColumns> deriveAs(const QUuid &id, const QCborMap &fields)
 Result<DerivedColumns> derive(RecordType type, const QUuid &id, const QCborMap &fields)
 {
     switch (type) {
-    case RecordType::Participant: return deriveAs<Participant>(id, fields);
-    case RecordType::Encounter: return deriveAs<Encounter>(id, fields);
-    case RecordType::DiaryEntry: return deriveAs<DiaryEntry>(id, fields);
-    case RecordType::SupervisionNote: return deriveAs<SupervisionNote>(id, fields);
-    case RecordType::Comment: return deriveAs<Comment>(id, fields);
-    case RecordType::TrainingRecord: return deriveAs<TrainingRecord>(id, fields);
+    case RecordType::Participant:
+        return deriveAs<Participant>(id, fields);
+    case RecordType::Encounter:
+        return deriveAs<Encounter>(id, fields);
+    case RecordType::DiaryEntry:
+        return deriveAs<DiaryEntry>(id, fields);
+    case RecordType::SupervisionNote:
+        return deriveAs<SupervisionNote>(id, fields);
+    case RecordType::Comment:
+        return deriveAs<Comment>(id, fields);
+    case RecordType::TrainingRecord:
+        return deriveAs<TrainingRecord>(id, fields);
     }
     return Error{ErrorCode::Internal, tr("Unknown record type.")};
 }
@@ -143,8 +161,8 @@ bool isFreeText(RecordType type, const QString &field)
 
 Result<std::optional<RecordTable::StoredRow>> RecordTable::loadRow(const QUuid &id)
 {
-    sql::Statement &st = m_db.cached(
-        "SELECT rowid, type, fields, deleted, created_hlc FROM records WHERE id = ?");
+    sql::Statement &st =
+        m_db.cached("SELECT rowid, type, fields, deleted, created_hlc FROM records WHERE id = ?");
     st.bindId(1, id);
     Result<bool> row = st.step();
     if (!row)
@@ -182,12 +200,13 @@ Status RecordTable::writeRow(std::optional<qint64> rowid, RecordType type, const
 {
     const IndexColumns &ix = derived.index;
     sql::Statement &st =
-        rowid ? m_db.cached("UPDATE records SET fields = ?, deleted = ?, updated_hlc = ?, "
-                            "parent_id = ?, sort_at = ?, follow_up = ?, shared = ?, open_items = ?, "
-                            "name_key = ? WHERE rowid = ?")
-              : m_db.cached("INSERT INTO records(fields, deleted, updated_hlc, parent_id, sort_at, "
-                            "follow_up, shared, open_items, name_key, id, type, created_hlc) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        rowid
+            ? m_db.cached("UPDATE records SET fields = ?, deleted = ?, updated_hlc = ?, "
+                          "parent_id = ?, sort_at = ?, follow_up = ?, shared = ?, open_items = ?, "
+                          "name_key = ? WHERE rowid = ?")
+            : m_db.cached("INSERT INTO records(fields, deleted, updated_hlc, parent_id, sort_at, "
+                          "follow_up, shared, open_items, name_key, id, type, created_hlc) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     st.bindBlob(1, fields.toCborValue().toCbor()).bind(2, deleted).bind(3, stamp.toString());
     st.bindId(4, deleted ? QUuid() : ix.parentId).bind(5, ix.sortAt);
     st.bind(6, deleted ? QString() : ix.followUp);
@@ -205,7 +224,9 @@ Status RecordTable::writeRow(std::optional<qint64> rowid, RecordType type, const
     if (Status s = st.exec(); !s)
         return s;
 
-    const qint64 searchRow = rowid ? *rowid : m_db.lastInsertRowId();
+    // Negative: FTS5 walks a doclist forwards cheaply but loads all of it to walk backwards,
+    // so ascending search rowids must mean newest records first.
+    const qint64 searchRow = -(rowid ? *rowid : m_db.lastInsertRowId());
     if (rowid) {
         sql::Statement &del = m_db.cached("DELETE FROM search WHERE rowid = ?");
         del.bind(1, searchRow);
@@ -234,7 +255,8 @@ Status RecordTable::writeStamps(const QUuid &id, const QMap<QString, HlcStamp> &
 
 Status RecordTable::saveClock()
 {
-    sql::Statement &st = m_db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('last_hlc', ?)");
+    sql::Statement &st =
+        m_db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('last_hlc', ?)");
     st.bind(1, m_clock.last().toString());
     return st.exec();
 }
@@ -276,7 +298,8 @@ Result<QStringList> RecordTable::write(RecordType type, const QUuid &id, const Q
         change.stamps.insert(names.last(), stamp);
     }
 
-    const std::optional<qint64> rowid = *existing ? std::optional<qint64>((*existing)->rowid) : std::nullopt;
+    const std::optional<qint64> rowid =
+        *existing ? std::optional<qint64>((*existing)->rowid) : std::nullopt;
     if (Status s = writeRow(rowid, type, id, fields, derived, stamp, stamp, false); !s)
         return s.error();
     // A new record's fields all carry created_hlc; only later changes need their own stamps.
@@ -308,15 +331,18 @@ Result<QCborMap> RecordTable::read(RecordType type, const QUuid &id)
     return (*row)->fields;
 }
 
-Status RecordTable::tombstone(const StoredRow &row, RecordType type, const QUuid &id, const HlcStamp &stamp)
+Status RecordTable::tombstone(const StoredRow &row, RecordType type, const QUuid &id,
+                              const HlcStamp &stamp)
 {
     // The tombstone keeps no content: the fields, stamps, search text, unsent changes and
     // conflict copies of the record go (secure_delete overwrites the freed pages).
-    if (Status s = writeRow(row.rowid, type, id, QCborMap(), DerivedColumns(), stamp, row.createdStamp, true); !s)
+    if (Status s = writeRow(row.rowid, type, id, QCborMap(), DerivedColumns(), stamp,
+                            row.createdStamp, true);
+        !s)
         return s;
-    for (const char *sql : {"DELETE FROM field_stamps WHERE record_id = ?",
-                            "DELETE FROM outbox WHERE record_id = ?",
-                            "DELETE FROM conflict_copies WHERE record_id = ?"}) {
+    for (const char *sql :
+         {"DELETE FROM field_stamps WHERE record_id = ?", "DELETE FROM outbox WHERE record_id = ?",
+          "DELETE FROM conflict_copies WHERE record_id = ?"}) {
         sql::Statement &st = m_db.cached(sql);
         st.bindId(1, id);
         if (Status s = st.exec(); !s)
@@ -383,7 +409,8 @@ Status RecordTable::merge(const RecordChange &change, MergeReport &report)
         }
         ++report.applied;
         report.changedRecords.append(change.recordId);
-        return m_audit.append(QStringLiteral("merge-delete"), change.recordId, change.type, {}, now);
+        return m_audit.append(QStringLiteral("merge-delete"), change.recordId, change.type, {},
+                              now);
     }
     if (existing && existing->deleted) {
         report.ignored += int(change.fields.size());
@@ -409,10 +436,11 @@ Status RecordTable::merge(const RecordChange &change, MergeReport &report)
     for (auto it = change.fields.begin(); it != change.fields.end(); ++it) {
         const QString field = it.key().toString();
         const HlcStamp remote = change.stamps.value(field, change.stamp);
-        const HlcStamp local = existing ? localStamps.value(field, existing->createdStamp) : HlcStamp();
+        const HlcStamp local =
+            existing ? localStamps.value(field, existing->createdStamp) : HlcStamp();
         const QCborValue mine = merged.value(field);
-        const bool concurrentText = existing && isFreeText(change.type, field) && pending.contains(field) &&
-                                    mine != it.value();
+        const bool concurrentText = existing && isFreeText(change.type, field) &&
+                                    pending.contains(field) && mine != it.value();
         if (!existing || remote > local) {
             if (concurrentText && !mine.toString().isEmpty()) {
                 if (Status s = keepConflictCopy(change, field, mine.toString(), local); !s)
@@ -439,7 +467,8 @@ Status RecordTable::merge(const RecordChange &change, MergeReport &report)
     if (!derived)
         ++report.unreadable; // kept as sent; lists and search skip what they cannot read
     const DerivedColumns columns = derived ? *derived : DerivedColumns();
-    const std::optional<qint64> rowid = existing ? std::optional<qint64>(existing->rowid) : std::nullopt;
+    const std::optional<qint64> rowid =
+        existing ? std::optional<qint64>(existing->rowid) : std::nullopt;
     if (Status s = writeRow(rowid, change.type, change.recordId, merged, columns, change.stamp,
                             HlcStamp(), false);
         !s)
@@ -453,8 +482,8 @@ Status RecordTable::merge(const RecordChange &change, MergeReport &report)
 Status RecordTable::keepConflictCopy(const RecordChange &change, const QString &field,
                                      const QString &text, const HlcStamp &stamp)
 {
-    sql::Statement &st = m_db.cached(
-        "INSERT INTO conflict_copies(record_id, type, field, text, hlc, kept_at) VALUES (?, ?, ?, ?, ?, ?)");
+    sql::Statement &st = m_db.cached("INSERT INTO conflict_copies(record_id, type, field, text, "
+                                     "hlc, kept_at) VALUES (?, ?, ?, ?, ?, ?)");
     st.bindId(1, change.recordId).bind(2, keyOf(change.type)).bind(3, field).bind(4, text);
     st.bind(5, stamp.toString()).bind(6, nowMs());
     return st.exec();
@@ -475,7 +504,8 @@ Result<Page<StoredRecord>> RecordTable::list(RecordType type, const ListFilter &
         const QCborArray cursor = QCborValue::fromCbor(request.after).toArray();
         afterKey = cursor.at(0);
         afterId = QUuid::fromRfc4122(cursor.at(1).toByteArray());
-        const bool keyOk = filter.order == Order::NewestFirst ? afterKey.isInteger() : afterKey.isString();
+        const bool keyOk =
+            filter.order == Order::NewestFirst ? afterKey.isInteger() : afterKey.isString();
         if (cursor.size() != 2 || !keyOk || cursor.at(1).toByteArray().size() != 16)
             return badCursor();
     }
@@ -545,11 +575,13 @@ Result<Page<StoredRecord>> RecordTable::list(RecordType type, const ListFilter &
         if (!*row)
             break;
         if (page.items.size() == limit) {
-            page.next = QCborArray{lastKey, page.items.last().id.toRfc4122()}.toCborValue().toCbor();
+            page.next =
+                QCborArray{lastKey, page.items.last().id.toRfc4122()}.toCborValue().toCbor();
             break;
         }
         page.items.append({st.id(0), QCborValue::fromCbor(st.blob(1)).toMap()});
-        lastKey = filter.order == Order::NewestFirst ? QCborValue(st.int64(2)) : QCborValue(st.text(2));
+        lastKey =
+            filter.order == Order::NewestFirst ? QCborValue(st.int64(2)) : QCborValue(st.text(2));
     }
     st.reset();
     return page;

@@ -13,19 +13,21 @@
 
 namespace wp {
 
-namespace sql { class Database; }
+namespace sql {
+class Database;
+}
 class AuditChain;
 class Outbox;
 
 // Derived from a record so lists can filter and sort without decoding CBOR.
 struct IndexColumns
 {
-    QUuid parentId;      // encounter -> participant, comment -> diary entry
-    qint64 sortAt = 0;   // ms since epoch, newest-first lists
-    QString followUp;    // ISO date, participants
+    QUuid parentId;             // encounter -> participant, comment -> diary entry
+    qint64 sortAt = 0;          // ms since epoch, newest-first lists
+    QString followUp;           // ISO date, participants
     std::optional<bool> shared; // diary entries
-    int openItems = 0;   // supervision: action items not done
-    QString nameKey;     // participants: folded pseudonym for prefix search
+    int openItems = 0;          // supervision: action items not done
+    QString nameKey;            // participants: folded pseudonym for prefix search
 };
 
 struct SearchColumns

@@ -51,7 +51,8 @@ Result<Page<SupervisionNote>> SupervisionRepository::withOpenActionItems(const P
     return listWhere(f, request);
 }
 
-Result<Page<Comment>> CommentRepository::forDiaryEntry(const QUuid &diaryEntryId, const PageRequest &request)
+Result<Page<Comment>> CommentRepository::forDiaryEntry(const QUuid &diaryEntryId,
+                                                       const PageRequest &request)
 {
     if (diaryEntryId.isNull())
         return Page<Comment>();

@@ -6,8 +6,7 @@
 
 namespace wp {
 
-template <class T>
-class Repository
+template <class T> class Repository
 {
 public:
     explicit Repository(RecordTable &table) : m_table(table) {}
@@ -72,7 +71,8 @@ public:
     // Follow-up due on or before `day`, most overdue first.
     Result<Page<Participant>> followUpDue(QDate day, const PageRequest &request = {});
     // Pseudonym starts with `prefix` (case-insensitive), alphabetical.
-    Result<Page<Participant>> findByPseudonym(const QString &prefix, const PageRequest &request = {});
+    Result<Page<Participant>> findByPseudonym(const QString &prefix,
+                                              const PageRequest &request = {});
 };
 
 class EncounterRepository : public Repository<Encounter>
@@ -80,7 +80,8 @@ class EncounterRepository : public Repository<Encounter>
 public:
     using Repository::Repository;
     // A participant's encounters, newest first.
-    Result<Page<Encounter>> forParticipant(const QUuid &participantId, const PageRequest &request = {});
+    Result<Page<Encounter>> forParticipant(const QUuid &participantId,
+                                           const PageRequest &request = {});
     Result<QList<Encounter>> recent(int limit = 20);
 };
 

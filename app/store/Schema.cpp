@@ -10,7 +10,10 @@ namespace wp::schema {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Store", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Store", text);
+}
 
 Status toV1(sql::Database &db)
 {
@@ -77,7 +80,8 @@ Status toV2(sql::Database &db)
 Status toV3(sql::Database &db)
 {
     // Contentless FTS5 (the index only: no second copy of the text), with deletes (SQLite
-    // 3.43+); rowid = records.rowid. Snippets are made from the record itself.
+    // 3.43+); rowid = -records.rowid, so the index's natural ascending order is newest first.
+    // Snippets are made from the record itself.
     if (Status s = db.exec(R"sql(
             CREATE VIRTUAL TABLE search USING fts5(
                 body, content = '', contentless_delete = 1,
@@ -97,7 +101,8 @@ Status toV3(sql::Database &db)
         return s;
 
     // Index what earlier versions stored.
-    sql::Statement rows = db.prepare("SELECT rowid, id, type, fields FROM records WHERE deleted = 0");
+    sql::Statement rows =
+        db.prepare("SELECT rowid, id, type, fields FROM records WHERE deleted = 0");
     sql::Statement insert = db.prepare("INSERT INTO search(rowid, body) VALUES (?, ?)");
     for (;;) {
         Result<bool> row = rows.step();
@@ -113,7 +118,7 @@ Status toV3(sql::Database &db)
         if (!derived)
             continue;
         insert.reset();
-        insert.bind(1, rows.int64(0)).bind(2, derived->search.body);
+        insert.bind(1, -rows.int64(0)).bind(2, derived->search.body);
         if (Status s = insert.exec(); !s)
             return s;
     }

@@ -9,7 +9,9 @@
 
 namespace wp {
 
-namespace sql { class Database; }
+namespace sql {
+class Database;
+}
 
 namespace schema {
 

@@ -12,7 +12,10 @@ struct Token
     qsizetype end = 0;
 };
 
-bool isWordChar(QChar c) { return c.isLetterOrNumber() || c.category() == QChar::Mark_NonSpacing; }
+bool isWordChar(QChar c)
+{
+    return c.isLetterOrNumber() || c.category() == QChar::Mark_NonSpacing;
+}
 
 QList<Token> tokens(const QString &text)
 {

@@ -8,13 +8,17 @@
 namespace wp::sql {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("Store", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Store", text);
+}
 } // namespace
 
 Error errorFrom(int rc, sqlite3 *db)
 {
     // Only the SQLite message is appended, never statement text or values.
-    const QString detail = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(rc));
+    const QString detail =
+        db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(rc));
     switch (rc & 0xff) {
     case SQLITE_NOTADB:
         return {ErrorCode::NotAStore, tr("This is not a Waypoint store, or the key is wrong.")};
@@ -147,8 +151,14 @@ void Statement::reset()
     }
 }
 
-qint64 Statement::int64(int column) const { return sqlite3_column_int64(m_stmt, column); }
-double Statement::real(int column) const { return sqlite3_column_double(m_stmt, column); }
+qint64 Statement::int64(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+double Statement::real(int column) const
+{
+    return sqlite3_column_double(m_stmt, column);
+}
 
 QString Statement::text(int column) const
 {
@@ -173,7 +183,10 @@ QUuid Statement::id(int column) const
     return bytes.size() == 16 ? QUuid::fromRfc4122(bytes) : QUuid();
 }
 
-bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
 
 // ---------------------------------------------------------------- Database
 
@@ -242,7 +255,10 @@ Result<qint64> Database::scalar(const char *sql)
     return *row ? st.int64(0) : 0;
 }
 
-qint64 Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db); }
+qint64 Database::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
 
 // ---------------------------------------------------------------- Transaction
 

@@ -17,7 +17,10 @@ namespace wp {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Store", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Store", text);
+}
 
 // sqlite3_key with the text "x'<64 hex digits>'" takes the bytes as the raw key and skips
 // PBKDF2 (our key is already random). The text lives only in this wiped buffer.
@@ -49,13 +52,15 @@ Result<QString> pragmaText(sql::Database &db, const char *sql)
 }
 
 // Each word becomes an FTS5 string ("..." with quotes doubled), so operators, columns and
-// syntax in user input are just text; the last word matches as a prefix.
-QString ftsQuery(const QString &input)
+// syntax in user input are just text. With `prefix`, the last word (3+ characters: a shorter
+// prefix would merge the postings of hundreds of words) matches as a prefix.
+QString ftsQuery(const QString &input, bool prefix)
 {
     static const QRegularExpression spaces(QStringLiteral("\\s+"));
     QStringList words;
     for (QString word : input.split(spaces, Qt::SkipEmptyParts)) {
-        const bool hasText = std::any_of(word.cbegin(), word.cend(), [](QChar c) { return c.isLetterOrNumber(); });
+        const bool hasText =
+            std::any_of(word.cbegin(), word.cend(), [](QChar c) { return c.isLetterOrNumber(); });
         if (!hasText)
             continue;
         word.replace(QLatin1Char('"'), QStringLiteral("\"\""));
@@ -63,11 +68,18 @@ QString ftsQuery(const QString &input)
         if (words.size() == 16)
             break;
     }
-    // A prefix of one or two letters would merge the postings of hundreds of words.
-    if (!words.isEmpty() && words.last().size() >= 2 + 3)
+    if (prefix && !words.isEmpty() && words.last().size() >= 2 + 3)
         words.last() += QLatin1Char('*');
     return words.join(QLatin1Char(' '));
 }
+
+struct MatchRow
+{
+    QUuid id;
+    QString typeKey;
+    QByteArray fields;
+    double rank = 0;
+};
 
 } // namespace
 
@@ -97,8 +109,8 @@ Result<std::unique_ptr<Store>> Store::openUnencrypted(const QString &path, Mode 
     return openWith(path, nullptr, mode, plain);
 }
 
-Result<std::unique_ptr<Store>> Store::openWith(const QString &path, const SecretBytes *key, Mode mode,
-                                               const StoreOptions &options)
+Result<std::unique_ptr<Store>> Store::openWith(const QString &path, const SecretBytes *key,
+                                               Mode mode, const StoreOptions &options)
 {
     const QFileInfo file(path);
     if (mode == Mode::OpenExisting && !file.exists())
@@ -107,9 +119,9 @@ Result<std::unique_ptr<Store>> Store::openWith(const QString &path, const Secret
     Result<std::unique_ptr<StoreLock>> lock = StoreLock::acquire(path);
     if (!lock)
         return lock.error();
-    Result<std::unique_ptr<sql::Database>> opened = sql::Database::open(
-        path, mode == Mode::CreateNew ? sql::Database::OpenMode::ReadWriteCreate
-                                      : sql::Database::OpenMode::ReadWrite);
+    Result<std::unique_ptr<sql::Database>> opened =
+        sql::Database::open(path, mode == Mode::CreateNew ? sql::Database::OpenMode::ReadWriteCreate
+                                                          : sql::Database::OpenMode::ReadWrite);
     if (!opened)
         return opened.error();
     sql::Database &db = **opened;
@@ -136,7 +148,8 @@ Result<std::unique_ptr<Store>> Store::openWith(const QString &path, const Secret
         if (!app)
             return app.error();
         if (*app != schema::ApplicationId)
-            return Error{ErrorCode::NotAStore, tr("This is not a Waypoint store, or the key is wrong.")};
+            return Error{ErrorCode::NotAStore,
+                         tr("This is not a Waypoint store, or the key is wrong.")};
     }
 
     // Temporary tables and sorts never reach the disk unencrypted; freed pages are zeroed.
@@ -145,13 +158,14 @@ Result<std::unique_ptr<Store>> Store::openWith(const QString &path, const Secret
     // corrupt the file. The crash-consistency test checks the app-crash promise.
     // A checkpoint every 4,000 WAL pages (16 MiB) instead of 1,000: fewer stalls on the save
     // that happens to trigger one, and pages changed again before it are written once.
-    for (const char *pragma : {"PRAGMA temp_store = MEMORY", "PRAGMA secure_delete = ON",
-                               "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON",
-                               "PRAGMA wal_autocheckpoint = 4000"}) {
+    for (const char *pragma :
+         {"PRAGMA temp_store = MEMORY", "PRAGMA secure_delete = ON", "PRAGMA synchronous = NORMAL",
+          "PRAGMA foreign_keys = ON", "PRAGMA wal_autocheckpoint = 4000"}) {
         if (Status s = db.exec(pragma); !s)
             return s.error();
     }
-    const QByteArray cache = "PRAGMA cache_size = -" + QByteArray::number(qBound(512, options.cacheKiB, 1 << 20));
+    const QByteArray cache =
+        "PRAGMA cache_size = -" + QByteArray::number(qBound(512, options.cacheKiB, 1 << 20));
     if (Status s = db.exec(cache.constData()); !s)
         return s.error();
     Result<QString> journal = pragmaText(db, "PRAGMA journal_mode = WAL");
@@ -175,7 +189,8 @@ Result<std::unique_ptr<Store>> Store::openWith(const QString &path, const Secret
     }
     if (device.isNull()) {
         device = QUuid::createUuid();
-        sql::Statement st = db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('device_id', ?)");
+        sql::Statement st =
+            db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('device_id', ?)");
         st.bindBlob(1, device.toRfc4122());
         if (Status s = st.exec(); !s)
             return s.error();
@@ -190,7 +205,8 @@ Result<std::unique_ptr<Store>> Store::openWith(const QString &path, const Secret
 
 Status Store::loadMeta()
 {
-    sql::Statement st = m_db->prepare("SELECT key, value FROM meta WHERE key IN ('last_hlc', 'sync_cursor')");
+    sql::Statement st =
+        m_db->prepare("SELECT key, value FROM meta WHERE key IN ('last_hlc', 'sync_cursor')");
     for (;;) {
         Result<bool> row = st.step();
         if (!row)
@@ -206,41 +222,64 @@ Status Store::loadMeta()
 
 Result<QList<SearchHit>> Store::search(const QString &query, int limit)
 {
-    const QString match = ftsQuery(query);
-    if (match.isEmpty())
+    limit = qBound(1, limit, 500);
+    auto matches = [this, limit](const QString &match) -> Result<QList<MatchRow>> {
+        sql::Statement &st =
+            m_db->cached("SELECT r.id, r.type, r.fields, s.rank FROM ("
+                         "  SELECT rowid, bm25(search) AS rank FROM search WHERE search MATCH ?1"
+                         "  ORDER BY rowid LIMIT ?2) AS s "
+                         "JOIN records AS r ON r.rowid = -s.rowid ORDER BY s.rowid");
+        st.bind(1, match).bind(2, limit);
+        QList<MatchRow> rows;
+        for (;;) {
+            Result<bool> row = st.step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                return rows;
+            rows.append({st.id(0), st.text(1), st.blob(2), st.real(3)});
+        }
+    };
+
+    // Whole words first: FTS5 streams those and stops at `limit`, while a prefix query merges
+    // the postings of every word with that prefix before the first hit (for a word in most
+    // entries, most of the index). Prefix matches fill in when whole words give too few.
+    const QString exact = ftsQuery(query, false);
+    if (exact.isEmpty())
         return QList<SearchHit>();
-    sql::Statement &st = m_db->cached(
-        "SELECT r.id, r.type, r.fields, s.rank FROM ("
-        "  SELECT rowid, bm25(search) AS rank FROM search WHERE search MATCH ?1"
-        "  ORDER BY rowid DESC LIMIT ?2) AS s "
-        "JOIN records AS r ON r.rowid = s.rowid ORDER BY s.rowid DESC");
-    st.bind(1, match).bind(2, qBound(1, limit, 500));
+    Result<QList<MatchRow>> rows = matches(exact);
+    if (!rows)
+        return rows.error();
+    const QString withPrefix = ftsQuery(query, true);
+    const bool prefix = rows->size() < limit && withPrefix != exact;
+    if (prefix) {
+        rows = matches(withPrefix);
+        if (!rows)
+            return rows.error();
+    }
+
     const QStringList terms = searchTerms(query);
-    const bool prefix = match.endsWith(QLatin1Char('*'));
     QList<SearchHit> hits;
-    for (;;) {
-        Result<bool> row = st.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        const auto type = fromKey<RecordType>(st.text(1));
+    for (const MatchRow &row : std::as_const(*rows)) {
+        const auto type = fromKey<RecordType>(row.typeKey);
         if (!type)
             continue;
-        const QUuid id = st.id(0);
-        Result<DerivedColumns> derived = derive(*type, id, QCborValue::fromCbor(st.blob(2)).toMap());
+        Result<DerivedColumns> derived =
+            derive(*type, row.id, QCborValue::fromCbor(row.fields).toMap());
         if (!derived)
             continue; // written by a newer version: not shown rather than shown wrong
-        hits.append({id, *type, derived->search.title,
-                     makeSnippet(derived->search.body, terms, prefix, SearchHit::MatchStart, SearchHit::MatchEnd),
-                     st.real(3)});
+        hits.append({row.id, *type, derived->search.title,
+                     makeSnippet(derived->search.body, terms, prefix, SearchHit::MatchStart,
+                                 SearchHit::MatchEnd),
+                     row.rank});
     }
     return hits;
 }
 
 Result<QHash<RecordType, qint64>> Store::countByType()
 {
-    sql::Statement &st = m_db->cached("SELECT type, count(*) FROM records WHERE deleted = 0 GROUP BY type");
+    sql::Statement &st =
+        m_db->cached("SELECT type, count(*) FROM records WHERE deleted = 0 GROUP BY type");
     QHash<RecordType, qint64> out;
     for (RecordType t : allOf<RecordType>())
         out.insert(t, 0);
@@ -268,14 +307,19 @@ Status Store::integrityCheck()
         if (!cipher)
             return cipher.error();
         if (!cipher->isEmpty())
-            return Error{ErrorCode::Corrupt, tr("The store is damaged (%1).").arg(cipher->left(200))};
+            return Error{ErrorCode::Corrupt,
+                         tr("The store is damaged (%1).").arg(cipher->left(200))};
     }
     return {};
 }
 
-Status Store::checkpoint() { return m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)"); }
+Status Store::checkpoint()
+{
+    return m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
 
-Result<MergeReport> Store::applyRemote(const QList<RemoteChange> &changes, const QByteArray &newCursor)
+Result<MergeReport> Store::applyRemote(const QList<RemoteChange> &changes,
+                                       const QByteArray &newCursor)
 {
     Result<sql::Transaction> tx = sql::Transaction::begin(*m_db);
     if (!tx)
@@ -285,11 +329,13 @@ Result<MergeReport> Store::applyRemote(const QList<RemoteChange> &changes, const
         if (Status s = m_table.merge(change, report); !s)
             return s.error();
     }
-    sql::Statement &cursor = m_db->cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('sync_cursor', ?)");
+    sql::Statement &cursor =
+        m_db->cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('sync_cursor', ?)");
     cursor.bindBlob(1, newCursor.isNull() ? QByteArray("") : newCursor);
     if (Status s = cursor.exec(); !s)
         return s.error();
-    sql::Statement &clock = m_db->cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('last_hlc', ?)");
+    sql::Statement &clock =
+        m_db->cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('last_hlc', ?)");
     clock.bind(1, m_clock.last().toString());
     if (Status s = clock.exec(); !s)
         return s.error();
@@ -301,8 +347,8 @@ Result<MergeReport> Store::applyRemote(const QList<RemoteChange> &changes, const
 
 Result<QList<ConflictCopy>> Store::conflictCopies(const QUuid &recordId)
 {
-    sql::Statement &st = m_db->cached(
-        "SELECT id, type, field, text, hlc, kept_at FROM conflict_copies WHERE record_id = ? ORDER BY id");
+    sql::Statement &st = m_db->cached("SELECT id, type, field, text, hlc, kept_at FROM "
+                                      "conflict_copies WHERE record_id = ? ORDER BY id");
     st.bindId(1, recordId);
     QList<ConflictCopy> out;
     for (;;) {

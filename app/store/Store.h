@@ -41,8 +41,8 @@ public:
     // Errors: NotAStore (not a Waypoint store, or the key is wrong), Corrupt, SchemaTooNew,
     // Busy (another process has it open), Io, InvalidInput (key not 32 bytes, file exists
     // for CreateNew / missing for OpenExisting).
-    static Result<std::unique_ptr<Store>> open(const QString &path, const SecretBytes &key, Mode mode,
-                                               const StoreOptions &options = {});
+    static Result<std::unique_ptr<Store>> open(const QString &path, const SecretBytes &key,
+                                               Mode mode, const StoreOptions &options = {});
     // Same code path with no encryption: the baseline for benchmarks only. Never use for data.
     // Turns SQLCipher's process-wide memory security off (the baseline is plain SQLite).
     static Result<std::unique_ptr<Store>> openUnencrypted(const QString &path, Mode mode);
@@ -59,10 +59,10 @@ public:
     TrainingRepository &training() { return m_training; }
 
     // Full-text search over every record's text. Any user input is safe: it is split into
-    // words, each quoted for FTS5, all must match; the last word, if 3+ characters, matches
-    // as a prefix. Newest first (a timeline; sorting by relevance would score every match,
-    // too slow for common words over 100,000 entries): most recently created first; each hit
-    // still carries its bm25 rank.
+    // words, each quoted for FTS5, and all must match. Newest first (most recently created;
+    // ranking by relevance would score every match of a common word); each hit carries its
+    // bm25 rank. When whole words give fewer than `limit` hits, the last word (3+ characters)
+    // also matches as a prefix.
     Result<QList<SearchHit>> search(const QString &query, int limit = 50);
 
     Outbox &outbox() { return m_outbox; }
@@ -89,7 +89,8 @@ public:
     // free-text field this device changed (not yet acknowledged by the server) loses to a
     // remote change, or a remote change of such a field loses to it, the losing text is kept
     // as a ConflictCopy. Stores `newCursor` in the same transaction. Never writes the outbox.
-    Result<MergeReport> applyRemote(const QList<RemoteChange> &changes, const QByteArray &newCursor);
+    Result<MergeReport> applyRemote(const QList<RemoteChange> &changes,
+                                    const QByteArray &newCursor);
     QByteArray syncCursor() const { return m_syncCursor; }
 
     Result<QList<ConflictCopy>> conflictCopies(const QUuid &recordId);
@@ -101,8 +102,8 @@ public:
 private:
     Store(QString path, std::unique_ptr<StoreLock> lock, std::unique_ptr<sql::Database> db,
           QUuid device, bool encrypted);
-    static Result<std::unique_ptr<Store>> openWith(const QString &path, const SecretBytes *key, Mode mode,
-                                                   const StoreOptions &options);
+    static Result<std::unique_ptr<Store>> openWith(const QString &path, const SecretBytes *key,
+                                                   Mode mode, const StoreOptions &options);
     Status loadMeta();
 
     QString m_path;

@@ -22,8 +22,7 @@ struct PageRequest
     int limit = 50; // clamped to 1..500
 };
 
-template <class T>
-struct Page
+template <class T> struct Page
 {
     QList<T> items;
     QByteArray next; // empty when there are no more items
@@ -49,10 +48,10 @@ struct RecordChange
 {
     QUuid recordId;
     RecordType type = RecordType::DiaryEntry;
-    QCborMap fields;                 // field name -> new value (only what changed)
-    QMap<QString, HlcStamp> stamps;  // field name -> stamp of that change
-    bool deleted = false;            // a tombstone; `stamp` says when
-    HlcStamp stamp;                  // the newest stamp in this change
+    QCborMap fields;                // field name -> new value (only what changed)
+    QMap<QString, HlcStamp> stamps; // field name -> stamp of that change
+    bool deleted = false;           // a tombstone; `stamp` says when
+    HlcStamp stamp;                 // the newest stamp in this change
 };
 using RemoteChange = RecordChange;
 
@@ -78,10 +77,10 @@ struct ConflictCopy
 
 struct MergeReport
 {
-    int applied = 0;       // field changes or tombstones written
-    int ignored = 0;       // older than what the store already had
-    int conflicts = 0;     // conflict copies kept
-    int unreadable = 0;    // changes with a type or field this version cannot read, kept raw
+    int applied = 0;    // field changes or tombstones written
+    int ignored = 0;    // older than what the store already had
+    int conflicts = 0;  // conflict copies kept
+    int unreadable = 0; // changes with a type or field this version cannot read, kept raw
     QList<QUuid> changedRecords;
 };
 

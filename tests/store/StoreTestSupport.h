@@ -9,8 +9,7 @@
 namespace wp::test {
 
 // For QVERIFY2, which builds its message even when the check passes.
-template <class R>
-QByteArray why(const R &result)
+template <class R> QByteArray why(const R &result)
 {
     return result.ok() ? QByteArray() : result.error().message.toUtf8();
 }

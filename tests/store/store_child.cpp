@@ -60,7 +60,8 @@ int main(int argc, char **argv)
     }
     if (mode == QLatin1String("add")) {
         for (int i = 0;; ++i) {
-            DiaryEntry d = test::diary(QStringLiteral("crash test entry %1 ").arg(i).repeated(1 + i % 20));
+            DiaryEntry d =
+                test::diary(QStringLiteral("crash test entry %1 ").arg(i).repeated(1 + i % 20));
             auto saved = (*store)->diary().save(d);
             if (!saved) {
                 say("error " + saved.error().message.toUtf8());

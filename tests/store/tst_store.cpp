@@ -23,7 +23,8 @@ private:
 private slots:
     void init()
     {
-        auto store = Store::open(path(QStringLiteral("s%1.db").arg(++m_n)), testKey(), Store::Mode::CreateNew);
+        auto store = Store::open(path(QStringLiteral("s%1.db").arg(++m_n)), testKey(),
+                                 Store::Mode::CreateNew);
         QVERIFY2(store.ok(), why(store).constData());
         m_store = std::move(*store);
     }
@@ -38,7 +39,8 @@ private slots:
         const QUuid device = m_store->deviceId();
         m_store.reset();
 
-        auto store = Store::open(path(QStringLiteral("s%1.db").arg(m_n)), testKey(), Store::Mode::OpenExisting);
+        auto store = Store::open(path(QStringLiteral("s%1.db").arg(m_n)), testKey(),
+                                 Store::Mode::OpenExisting);
         QVERIFY2(store.ok(), why(store).constData());
         QCOMPARE((*store)->deviceId(), device);
         auto loaded = (*store)->diary().get(saved->id);
@@ -53,7 +55,12 @@ private slots:
         Participant p = participant(QStringLiteral("JD"));
         p.consent = {ConsentState::Given, QDate(2026, 3, 1), QStringLiteral("notes and referrals")};
         p.moveToStage(Stage::Partnership, QDate(2026, 3, 2));
-        p.goals.append({createUuidV7(), QStringLiteral("Find a room"), GoalStatus::Open, QDate(2026, 3, 2), {}, {}});
+        p.goals.append({createUuidV7(),
+                        QStringLiteral("Find a room"),
+                        GoalStatus::Open,
+                        QDate(2026, 3, 2),
+                        {},
+                        {}});
         auto sp = m_store->participants().save(p);
         QVERIFY2(sp.ok(), why(sp).constData());
         QCOMPARE(*m_store->participants().get(sp->id), *sp);
@@ -69,7 +76,8 @@ private slots:
         SupervisionNote n;
         n.heldOn = QDate(2026, 3, 4);
         n.supervisor = QStringLiteral("Sam");
-        n.actionItems.append({createUuidV7(), QStringLiteral("Book first aid refresher"), ActionOwner::Worker, QDate(2026, 4, 1), false});
+        n.actionItems.append({createUuidV7(), QStringLiteral("Book first aid refresher"),
+                              ActionOwner::Worker, QDate(2026, 4, 1), false});
         auto sn = m_store->supervision().save(n);
         QVERIFY2(sn.ok(), why(sn).constData());
         QCOMPARE(*m_store->supervision().get(sn->id), *sn);
@@ -151,7 +159,8 @@ private slots:
         QCOMPARE(create.stamps.size(), create.fields.size()); // every field carries its stamp
         QCOMPARE(create.stamps.value(QStringLiteral("writtenAt")), create.stamp);
         QCOMPARE(update.fields.size(), 2);
-        QCOMPARE(update.fields.value(QStringLiteral("text")).toString(), QStringLiteral("Final text"));
+        QCOMPARE(update.fields.value(QStringLiteral("text")).toString(),
+                 QStringLiteral("Final text"));
         QCOMPARE(update.fields.value(QStringLiteral("wellbeing")).toInteger(), 4);
         QVERIFY(update.stamps.value(QStringLiteral("text")) > create.stamp);
         QCOMPARE(update.stamps.value(QStringLiteral("text")).device, m_store->deviceId());
@@ -162,7 +171,8 @@ private slots:
         auto entries = m_store->audit().list({});
         QVERIFY(entries.ok());
         QCOMPARE(entries->items.first().action, QStringLiteral("update"));
-        QCOMPARE(entries->items.first().fieldNames, (QStringList{QStringLiteral("text"), QStringLiteral("wellbeing")}));
+        QCOMPARE(entries->items.first().fieldNames,
+                 (QStringList{QStringLiteral("text"), QStringLiteral("wellbeing")}));
     }
 
     void outboxIsClearedOnlyForAppliedEntries()
@@ -207,7 +217,8 @@ private slots:
         QSet<QUuid> expected;
         for (int i = 0; i < total; ++i) {
             // Every tenth shares a timestamp with its neighbour: ties are broken by id.
-            auto e = m_store->encounters().save(encounter(QStringLiteral("n%1").arg(i), base.addSecs(i - i % 10 / 9)));
+            auto e = m_store->encounters().save(
+                encounter(QStringLiteral("n%1").arg(i), base.addSecs(i - i % 10 / 9)));
             QVERIFY(e.ok());
             expected.insert(e->id);
         }
@@ -225,7 +236,8 @@ private slots:
                 lastTime = e.occurredAt.toMSecsSinceEpoch();
             }
             // New encounters arrive while the user scrolls; they belong at the top.
-            QVERIFY(m_store->encounters().save(encounter(QStringLiteral("new"), base.addDays(1))).ok());
+            QVERIFY(
+                m_store->encounters().save(encounter(QStringLiteral("new"), base.addDays(1))).ok());
             ++pages;
             if (page->next.isEmpty())
                 break;
@@ -269,7 +281,8 @@ private slots:
             e.participantId = a->id;
             QVERIFY(m_store->encounters().save(e).ok());
         }
-        QVERIFY(m_store->encounters().save(encounter(QStringLiteral("brief"), t0.addSecs(-30))).ok());
+        QVERIFY(
+            m_store->encounters().save(encounter(QStringLiteral("brief"), t0.addSecs(-30))).ok());
         auto mine = m_store->encounters().forParticipant(a->id, {{}, 3});
         QCOMPARE(mine->items.size(), 3);
         QCOMPARE(mine->items.first().note, QStringLiteral("with a 0"));
@@ -286,12 +299,15 @@ private slots:
         auto priv = m_store->diary().save(diary(QStringLiteral("private one")));
         QVERIFY(priv.ok());
         QCOMPARE(m_store->diary().listShared(true)->items.size(), 1);
-        QCOMPARE(m_store->diary().listShared(true)->items.first().text, QStringLiteral("shared one"));
-        QCOMPARE(m_store->diary().listShared(false)->items.first().text, QStringLiteral("private one"));
+        QCOMPARE(m_store->diary().listShared(true)->items.first().text,
+                 QStringLiteral("shared one"));
+        QCOMPARE(m_store->diary().listShared(false)->items.first().text,
+                 QStringLiteral("private one"));
 
         SupervisionNote open;
         open.heldOn = QDate(2026, 3, 1);
-        open.actionItems.append({createUuidV7(), QStringLiteral("todo"), ActionOwner::Both, {}, false});
+        open.actionItems.append(
+            {createUuidV7(), QStringLiteral("todo"), ActionOwner::Both, {}, false});
         SupervisionNote closed = open;
         closed.actionItems.first().done = true;
         auto so = m_store->supervision().save(open);
@@ -309,15 +325,20 @@ private slots:
 
     void searchFindsTextWithMarkedSnippets()
     {
-        QVERIFY(m_store->diary().save(diary(QStringLiteral("Talked about boundaries with my supervisor today"))).ok());
-        QVERIFY(m_store->encounters().save(encounter(QStringLiteral("Gave naloxone kit at the shelter"))).ok());
+        QVERIFY(m_store->diary()
+                    .save(diary(QStringLiteral("Talked about boundaries with my supervisor today")))
+                    .ok());
+        QVERIFY(m_store->encounters()
+                    .save(encounter(QStringLiteral("Gave naloxone kit at the shelter")))
+                    .ok());
         QVERIFY(m_store->participants().save(participant(QStringLiteral("Boundary Bob"))).ok());
 
         auto hits = m_store->search(QStringLiteral("naloxone"));
         QVERIFY(hits.ok());
         QCOMPARE(hits->size(), 1);
         QCOMPARE(hits->first().type, RecordType::Encounter);
-        QVERIFY(hits->first().snippet.contains(QString(SearchHit::MatchStart) + QStringLiteral("naloxone") + SearchHit::MatchEnd));
+        QVERIFY(hits->first().snippet.contains(QString(SearchHit::MatchStart) +
+                                               QStringLiteral("naloxone") + SearchHit::MatchEnd));
         QCOMPARE(hits->first().title, QStringLiteral("Gave naloxone kit at the shelter"));
 
         // The last word matches as a prefix; case and accents do not matter.
@@ -327,28 +348,46 @@ private slots:
 
         auto accented = m_store->search(QStringLiteral("SUPÉRVISOR"));
         QCOMPARE(accented->size(), 1);
-        QVERIFY(accented->first().snippet.contains(QString(SearchHit::MatchStart) + QStringLiteral("supervisor") +
-                                                   SearchHit::MatchEnd));
+        QVERIFY(accented->first().snippet.contains(
+            QString(SearchHit::MatchStart) + QStringLiteral("supervisor") + SearchHit::MatchEnd));
         auto prefix = m_store->search(QStringLiteral("bound"));
         QCOMPARE(prefix->size(), 2);
         QCOMPARE(prefix->first().type, RecordType::Participant); // newest first
         QCOMPARE(prefix->first().title, QStringLiteral("Boundary Bob"));
-        QVERIFY(prefix->last().snippet.contains(QString(SearchHit::MatchStart) + QStringLiteral("boundaries")));
+        QVERIFY(prefix->last().snippet.contains(QString(SearchHit::MatchStart) +
+                                                QStringLiteral("boundaries")));
         // One or two letters do not match as a prefix (too many words would).
         QVERIFY(m_store->search(QStringLiteral("bo"))->isEmpty());
+    }
+
+    void wholeWordsComeBeforePrefixMatches()
+    {
+        QVERIFY(m_store->diary().save(diary(QStringLiteral("a heronry by the river"))).ok());
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(m_store->diary().save(diary(QStringLiteral("a heron, number %1").arg(i))).ok());
+        QCOMPARE(m_store->search(QStringLiteral("heron"))->size(),
+                 4); // fewer than 50: prefixes too
+        auto two = m_store->search(QStringLiteral("heron"), 2);
+        QCOMPARE(two->size(), 2);
+        for (const SearchHit &hit : *two)
+            QVERIFY(hit.snippet.contains(QString(SearchHit::MatchStart) + QStringLiteral("heron") +
+                                         SearchHit::MatchEnd));
+        QCOMPARE(two->first().title, QStringLiteral("a heron, number 2")); // newest first
     }
 
     void longTextSnippetIsCutAroundTheMatch()
     {
         const QString filler = QStringLiteral("word ").repeated(200);
-        QVERIFY(m_store->diary().save(diary(filler + QStringLiteral("the heron flew ") + filler)).ok());
+        QVERIFY(
+            m_store->diary().save(diary(filler + QStringLiteral("the heron flew ") + filler)).ok());
         auto hits = m_store->search(QStringLiteral("heron"));
         QCOMPARE(hits->size(), 1);
         const QString snippet = hits->first().snippet;
         QVERIFY(snippet.startsWith(QChar(0x2026)));
         QVERIFY(snippet.endsWith(QChar(0x2026)));
         QVERIFY(snippet.size() < 120);
-        QVERIFY(snippet.contains(QString(SearchHit::MatchStart) + QStringLiteral("heron") + SearchHit::MatchEnd));
+        QVERIFY(snippet.contains(QString(SearchHit::MatchStart) + QStringLiteral("heron") +
+                                 SearchHit::MatchEnd));
     }
 
     void memorySecurityIsOnByDefault()
@@ -360,12 +399,22 @@ private slots:
 
     void searchTreatsAnyInputAsText()
     {
-        QVERIFY(m_store->diary().save(diary(QStringLiteral("He said \"no\" AND left; OR not?"))).ok());
-        const QStringList hostile{
-            QStringLiteral("\""), QStringLiteral("\"\"\""), QStringLiteral("AND"), QStringLiteral("OR NOT"),
-            QStringLiteral("NEAR(a b"), QStringLiteral("title:x"), QStringLiteral("*"), QStringLiteral("-x"),
-            QStringLiteral("^a"), QStringLiteral("a) OR (b"), QStringLiteral("'; DROP TABLE records; --"),
-            QStringLiteral("{body}: x"), QString(2000, QLatin1Char('x')), QStringLiteral("\u0000\u0002")};
+        QVERIFY(
+            m_store->diary().save(diary(QStringLiteral("He said \"no\" AND left; OR not?"))).ok());
+        const QStringList hostile{QStringLiteral("\""),
+                                  QStringLiteral("\"\"\""),
+                                  QStringLiteral("AND"),
+                                  QStringLiteral("OR NOT"),
+                                  QStringLiteral("NEAR(a b"),
+                                  QStringLiteral("title:x"),
+                                  QStringLiteral("*"),
+                                  QStringLiteral("-x"),
+                                  QStringLiteral("^a"),
+                                  QStringLiteral("a) OR (b"),
+                                  QStringLiteral("'; DROP TABLE records; --"),
+                                  QStringLiteral("{body}: x"),
+                                  QString(2000, QLatin1Char('x')),
+                                  QStringLiteral("\u0000\u0002")};
         for (const QString &q : hostile) {
             auto hits = m_store->search(q);
             QVERIFY2(hits.ok(), qPrintable(q.left(20)));
@@ -384,11 +433,13 @@ private slots:
         QCOMPARE(ok->entries, 6);
 
         // The audit holds no content.
-        sql::Statement st = m_store->database().prepare("SELECT count(*) FROM audit WHERE field_names LIKE '%secret%'");
+        sql::Statement st = m_store->database().prepare(
+            "SELECT count(*) FROM audit WHERE field_names LIKE '%secret%'");
         QVERIFY(*st.step());
         QCOMPARE(st.int64(0), 0);
 
-        QVERIFY(m_store->database().exec("UPDATE audit SET field_names = 'text' WHERE seq = 4").ok());
+        QVERIFY(
+            m_store->database().exec("UPDATE audit SET field_names = 'text' WHERE seq = 4").ok());
         QCOMPARE(m_store->audit().verify()->firstBrokenSeq, 4);
     }
 
@@ -428,7 +479,8 @@ private slots:
         auto d = m_store->diary().save(diary(QStringLiteral("x")));
         const HlcStamp last = m_store->clock().last();
         m_store.reset();
-        auto store = Store::open(path(QStringLiteral("s%1.db").arg(m_n)), testKey(), Store::Mode::OpenExisting);
+        auto store = Store::open(path(QStringLiteral("s%1.db").arg(m_n)), testKey(),
+                                 Store::Mode::OpenExisting);
         QVERIFY(store.ok());
         QCOMPARE((*store)->clock().last().physicalMs, last.physicalMs);
         QVERIFY((*store)->clock().now() > last);

@@ -52,7 +52,8 @@ private slots:
                     continue;
                 QVERIFY2(!line.startsWith("error"), QByteArray(line + ' ' + seedNote).constData());
                 const QUuid id = QUuid::fromString(QLatin1String(line));
-                QVERIFY2(!id.isNull(), QByteArray(line + ' ' + seedNote).constData()); // lines are whole
+                QVERIFY2(!id.isNull(),
+                         QByteArray(line + ' ' + seedNote).constData()); // lines are whole
                 thisRound.append(id);
             }
             killedAfterWrites += thisRound.isEmpty() ? 0 : 1;

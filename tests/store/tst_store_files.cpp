@@ -53,7 +53,8 @@ QStringList storeFiles(const QString &dbPath)
 {
     QStringList out;
     const QFileInfo db(dbPath);
-    for (const QFileInfo &f : db.dir().entryInfoList({db.fileName() + QLatin1Char('*')}, QDir::Files))
+    for (const QFileInfo &f :
+         db.dir().entryInfoList({db.fileName() + QLatin1Char('*')}, QDir::Files))
         out.append(f.filePath());
     return out;
 }
@@ -61,7 +62,8 @@ QStringList storeFiles(const QString &dbPath)
 Status fillWithDiary(Store &store, int count, const QString &prefix = QStringLiteral("entry"))
 {
     for (int i = 0; i < count; ++i) {
-        auto r = store.diary().save(diary(QStringLiteral("%1 %2 about the day").arg(prefix).arg(i)));
+        auto r =
+            store.diary().save(diary(QStringLiteral("%1 %2 about the day").arg(prefix).arg(i)));
         if (!r)
             return r.error();
     }
@@ -90,7 +92,8 @@ private:
 private slots:
     void plaintextNeverReachesTheFiles()
     {
-        const QString marker = QStringLiteral("Quokkamarker%1").arg(QRandomGenerator::global()->generate());
+        const QString marker =
+            QStringLiteral("Quokkamarker%1").arg(QRandomGenerator::global()->generate());
         const QString path = freshPath();
         auto store = create(path);
         DiaryEntry d = diary(QStringLiteral("Today %1 was hard").arg(marker));
@@ -120,7 +123,8 @@ private slots:
     {
         // The same check against the unencrypted baseline finds the marker: the test above
         // really looks at the bytes.
-        const QString marker = QStringLiteral("Wombatmarker%1").arg(QRandomGenerator::global()->generate());
+        const QString marker =
+            QStringLiteral("Wombatmarker%1").arg(QRandomGenerator::global()->generate());
         const QString path = freshPath();
         auto store = Store::openUnencrypted(path, Store::Mode::CreateNew);
         QVERIFY(store.ok());
@@ -135,8 +139,10 @@ private slots:
         QVERIFY(!readAll(path).startsWith("SQLite format 3"));
 
         sqlite3 *db = nullptr;
-        QCOMPARE(sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-        const int rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+        QCOMPARE(sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr),
+                 SQLITE_OK);
+        const int rc =
+            sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
         sqlite3_close_v2(db);
         QCOMPARE(rc, SQLITE_NOTADB);
     }
@@ -158,7 +164,8 @@ private slots:
         QCOMPARE(unencrypted.error().code, ErrorCode::NotAStore);
 
         SecretBytes shortKey(16);
-        QCOMPARE(Store::open(path, shortKey, Store::Mode::OpenExisting).error().code, ErrorCode::InvalidInput);
+        QCOMPARE(Store::open(path, shortKey, Store::Mode::OpenExisting).error().code,
+                 ErrorCode::InvalidInput);
 
         auto right = Store::open(path, testKey(), Store::Mode::OpenExisting);
         QVERIFY2(right.ok(), why(right).constData());
@@ -168,11 +175,14 @@ private slots:
     void modesRefuseTheWrongSituation()
     {
         const QString path = freshPath();
-        QCOMPARE(Store::open(path, testKey(), Store::Mode::OpenExisting).error().code, ErrorCode::Io);
+        QCOMPARE(Store::open(path, testKey(), Store::Mode::OpenExisting).error().code,
+                 ErrorCode::Io);
         QVERIFY(!QFile::exists(path));
         create(path);
-        QCOMPARE(Store::open(path, testKey(), Store::Mode::CreateNew).error().code, ErrorCode::InvalidInput);
-        QCOMPARE(Store::open(m_dir.filePath(QStringLiteral("no/such/dir/x.db")), testKey(), Store::Mode::CreateNew)
+        QCOMPARE(Store::open(path, testKey(), Store::Mode::CreateNew).error().code,
+                 ErrorCode::InvalidInput);
+        QCOMPARE(Store::open(m_dir.filePath(QStringLiteral("no/such/dir/x.db")), testKey(),
+                             Store::Mode::CreateNew)
                      .error()
                      .code,
                  ErrorCode::Io);
@@ -182,26 +192,33 @@ private slots:
     {
         const QString random = freshPath();
         QByteArray noise(64 * 1024, Qt::Uninitialized);
-        QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(noise.data()), noise.size() / 4);
+        QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(noise.data()),
+                                              noise.size() / 4);
         writeAll(random, noise);
-        QCOMPARE(Store::open(random, testKey(), Store::Mode::OpenExisting).error().code, ErrorCode::NotAStore);
-        QCOMPARE(Store::openUnencrypted(random, Store::Mode::OpenExisting).error().code, ErrorCode::NotAStore);
+        QCOMPARE(Store::open(random, testKey(), Store::Mode::OpenExisting).error().code,
+                 ErrorCode::NotAStore);
+        QCOMPARE(Store::openUnencrypted(random, Store::Mode::OpenExisting).error().code,
+                 ErrorCode::NotAStore);
         QCOMPARE(readAll(random), noise);
 
         const QString plain = freshPath();
         sqlite3 *db = nullptr;
         QCOMPARE(sqlite3_open(plain.toUtf8().constData(), &db), SQLITE_OK);
-        QCOMPARE(sqlite3_exec(db, "CREATE TABLE notes(t TEXT); INSERT INTO notes VALUES ('hello')", nullptr, nullptr, nullptr),
+        QCOMPARE(sqlite3_exec(db, "CREATE TABLE notes(t TEXT); INSERT INTO notes VALUES ('hello')",
+                              nullptr, nullptr, nullptr),
                  SQLITE_OK);
         sqlite3_close(db);
         const QByteArray before = sha(plain);
-        QCOMPARE(Store::open(plain, testKey(), Store::Mode::OpenExisting).error().code, ErrorCode::NotAStore);
-        QCOMPARE(Store::openUnencrypted(plain, Store::Mode::OpenExisting).error().code, ErrorCode::NotAStore);
+        QCOMPARE(Store::open(plain, testKey(), Store::Mode::OpenExisting).error().code,
+                 ErrorCode::NotAStore);
+        QCOMPARE(Store::openUnencrypted(plain, Store::Mode::OpenExisting).error().code,
+                 ErrorCode::NotAStore);
         QCOMPARE(sha(plain), before);
 
         const QString empty = freshPath();
         writeAll(empty, {});
-        QCOMPARE(Store::open(empty, testKey(), Store::Mode::OpenExisting).error().code, ErrorCode::NotAStore);
+        QCOMPARE(Store::open(empty, testKey(), Store::Mode::OpenExisting).error().code,
+                 ErrorCode::NotAStore);
     }
 
     void truncatedFileIsReportedAsDamaged()
@@ -269,7 +286,8 @@ private slots:
         // container), otherwise SQLite's page limit, which fails the same way (SQLITE_FULL).
         const QString mountPoint = m_dir.filePath(QStringLiteral("tiny"));
         QVERIFY(QDir().mkpath(mountPoint));
-        const bool realDisk = ::mount("tmpfs", mountPoint.toUtf8().constData(), "tmpfs", 0, "size=2m") == 0;
+        const bool realDisk =
+            ::mount("tmpfs", mountPoint.toUtf8().constData(), "tmpfs", 0, "size=2m") == 0;
         const auto unmount = qScopeGuard([&] {
             if (realDisk)
                 ::umount2(mountPoint.toUtf8().constData(), MNT_DETACH);
@@ -333,14 +351,16 @@ private slots:
             QProcess child;
             child.start(QStringLiteral(STORE_CHILD), {QStringLiteral("try-open"), path});
             QVERIFY(child.waitForFinished(20000));
-            QCOMPARE(child.readAllStandardOutput().trimmed(), QByteArray::number(int(ErrorCode::Busy)));
+            QCOMPARE(child.readAllStandardOutput().trimmed(),
+                     QByteArray::number(int(ErrorCode::Busy)));
         }
 
         QProcess holder;
         holder.start(QStringLiteral(STORE_CHILD), {QStringLiteral("hold"), path});
         QVERIFY(holder.waitForReadyRead(20000));
         QCOMPARE(holder.readLine().trimmed(), QByteArray("open"));
-        QCOMPARE(Store::open(path, testKey(), Store::Mode::OpenExisting).error().code, ErrorCode::Busy);
+        QCOMPARE(Store::open(path, testKey(), Store::Mode::OpenExisting).error().code,
+                 ErrorCode::Busy);
         holder.kill(); // SIGKILL: no clean shutdown, the lock must still go away
         QVERIFY(holder.waitForFinished(20000));
 

@@ -23,7 +23,9 @@ std::unique_ptr<sql::Database> openKeyed(const QString &path)
     if (!db)
         qFatal("open failed");
     const SecretBytes key = testKey();
-    QByteArray text = "x'" + QByteArray(reinterpret_cast<const char *>(key.data()), int(key.size())).toHex() + "'";
+    QByteArray text =
+        "x'" + QByteArray(reinterpret_cast<const char *>(key.data()), int(key.size())).toHex() +
+        "'";
     if (sqlite3_key((*db)->handle(), text.constData(), int(text.size())) != SQLITE_OK)
         qFatal("key failed");
     wipe(text);
@@ -33,7 +35,9 @@ std::unique_ptr<sql::Database> openKeyed(const QString &path)
 QByteArray sha(const QString &path)
 {
     QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) : QByteArray();
+    return f.open(QIODevice::ReadOnly)
+               ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
+               : QByteArray();
 }
 
 // A row as versions 1 and 2 wrote it (the records table has not changed since v1).
@@ -41,9 +45,9 @@ void insertV1Record(sql::Database &db, const QUuid &id, RecordType type, const Q
                     qint64 sortAt, const QUuid &parent = {})
 {
     const HlcStamp stamp{sortAt, 0, QUuid::createUuid()};
-    sql::Statement st = db.prepare(
-        "INSERT INTO records(id, type, fields, deleted, updated_hlc, created_hlc, parent_id, sort_at) "
-        "VALUES (?, ?, ?, 0, ?, ?, ?, ?)");
+    sql::Statement st = db.prepare("INSERT INTO records(id, type, fields, deleted, updated_hlc, "
+                                   "created_hlc, parent_id, sort_at) "
+                                   "VALUES (?, ?, ?, 0, ?, ?, ?, ?)");
     st.bindId(1, id).bind(2, keyOf(type)).bindBlob(3, fields.toCborValue().toCbor());
     st.bind(4, stamp.toString()).bind(5, stamp.toString()).bindId(6, parent).bind(7, sortAt);
     QVERIFY(st.exec().ok());
@@ -71,7 +75,8 @@ private slots:
         QFETCH(int, version);
         const QString path = m_dir.filePath(QStringLiteral("v%1.db").arg(version));
         const QDateTime when = QDateTime::fromMSecsSinceEpoch(1750000000000, Qt::UTC);
-        DiaryEntry d = diary(QStringLiteral("Written by version %1 about kestrels").arg(version), when);
+        DiaryEntry d =
+            diary(QStringLiteral("Written by version %1 about kestrels").arg(version), when);
         d.id = createUuidV7();
         d.createdAt = when;
         Participant p = participant(QStringLiteral("KT"));
@@ -85,9 +90,12 @@ private slots:
             auto db = openKeyed(path);
             QVERIFY(schema::migrate(*db, version).ok());
             QCOMPARE(*schema::version(*db), version);
-            insertV1Record(*db, d.id, RecordType::DiaryEntry, d.toFields(), when.toMSecsSinceEpoch());
-            insertV1Record(*db, p.id, RecordType::Participant, p.toFields(), when.toMSecsSinceEpoch());
-            insertV1Record(*db, e.id, RecordType::Encounter, e.toFields(), when.toMSecsSinceEpoch(), p.id);
+            insertV1Record(*db, d.id, RecordType::DiaryEntry, d.toFields(),
+                           when.toMSecsSinceEpoch());
+            insertV1Record(*db, p.id, RecordType::Participant, p.toFields(),
+                           when.toMSecsSinceEpoch());
+            insertV1Record(*db, e.id, RecordType::Encounter, e.toFields(), when.toMSecsSinceEpoch(),
+                           p.id);
         }
 
         auto store = Store::open(path, testKey(), Store::Mode::OpenExisting);

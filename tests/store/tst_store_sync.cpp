@@ -10,15 +10,16 @@ using namespace wp::test;
 
 namespace {
 
-const QUuid OtherDevice = QUuid::fromString(QStringLiteral("{6f1c2b7e-0000-4000-8000-00000000beef}"));
+const QUuid OtherDevice =
+    QUuid::fromString(QStringLiteral("{6f1c2b7e-0000-4000-8000-00000000beef}"));
 
 HlcStamp remoteStamp(qint64 offsetMs)
 {
     return {QDateTime::currentMSecsSinceEpoch() + offsetMs, 0, OtherDevice};
 }
 
-RemoteChange fieldChange(const QUuid &id, RecordType type, const QString &field, const QCborValue &value,
-                         const HlcStamp &stamp)
+RemoteChange fieldChange(const QUuid &id, RecordType type, const QString &field,
+                         const QCborValue &value, const HlcStamp &stamp)
 {
     RemoteChange c;
     c.recordId = id;
@@ -99,8 +100,10 @@ private slots:
     {
         const DiaryEntry d = pushedEntry(QStringLiteral("mine"));
         const QList<RemoteChange> changes{
-            fieldChange(d.id, RecordType::DiaryEntry, QStringLiteral("wellbeing"), 2, remoteStamp(5000)),
-            fieldChange(d.id, RecordType::DiaryEntry, QStringLiteral("text"), QStringLiteral("stale"), remoteStamp(-60000)),
+            fieldChange(d.id, RecordType::DiaryEntry, QStringLiteral("wellbeing"), 2,
+                        remoteStamp(5000)),
+            fieldChange(d.id, RecordType::DiaryEntry, QStringLiteral("text"),
+                        QStringLiteral("stale"), remoteStamp(-60000)),
         };
         auto report = m_store->applyRemote(changes, QByteArrayLiteral("c2"));
         QVERIFY(report.ok());
@@ -123,10 +126,10 @@ private slots:
         QVERIFY(m_store->diary().save(edited).ok()); // pending in the outbox
 
         // The other device's edit is newer: it wins, ours is kept as a conflict copy.
-        auto report = m_store->applyRemote(
-            {fieldChange(d.id, RecordType::DiaryEntry, QStringLiteral("text"), QStringLiteral("their edit"),
-                         remoteStamp(60000))},
-            QByteArrayLiteral("c3"));
+        auto report =
+            m_store->applyRemote({fieldChange(d.id, RecordType::DiaryEntry, QStringLiteral("text"),
+                                              QStringLiteral("their edit"), remoteStamp(60000))},
+                                 QByteArrayLiteral("c3"));
         QVERIFY(report.ok());
         QCOMPARE(report->conflicts, 1);
         QCOMPARE(m_store->diary().get(d.id)->text, QStringLiteral("their edit"));
@@ -141,8 +144,8 @@ private slots:
         again.text = QStringLiteral("newest local");
         QVERIFY(m_store->diary().save(again).ok());
         auto late = m_store->applyRemote(
-            {fieldChange(d.id, RecordType::DiaryEntry, QStringLiteral("text"), QStringLiteral("late arrival"),
-                         remoteStamp(-600000))},
+            {fieldChange(d.id, RecordType::DiaryEntry, QStringLiteral("text"),
+                         QStringLiteral("late arrival"), remoteStamp(-600000))},
             QByteArrayLiteral("c4"));
         QCOMPARE(late->conflicts, 1);
         QCOMPARE(m_store->diary().get(d.id)->text, QStringLiteral("newest local"));
@@ -169,10 +172,10 @@ private slots:
         QCOMPARE(m_store->diary().get(d.id).error().code, ErrorCode::NotFound);
         QVERIFY(m_store->search(QStringLiteral("otters"))->isEmpty());
 
-        auto after = m_store->applyRemote(
-            {fieldChange(d.id, RecordType::DiaryEntry, QStringLiteral("text"), QStringLiteral("revived?"),
-                         remoteStamp(9000))},
-            QByteArrayLiteral("c6"));
+        auto after =
+            m_store->applyRemote({fieldChange(d.id, RecordType::DiaryEntry, QStringLiteral("text"),
+                                              QStringLiteral("revived?"), remoteStamp(9000))},
+                                 QByteArrayLiteral("c6"));
         QCOMPARE(after->applied, 0);
         QCOMPARE(after->ignored, 1);
         QCOMPARE(m_store->diary().get(d.id).error().code, ErrorCode::NotFound);
@@ -183,9 +186,10 @@ private slots:
     void sameIdWithAnotherTypeIsNotMixedIn()
     {
         const DiaryEntry d = pushedEntry(QStringLiteral("a diary"));
-        auto report = m_store->applyRemote(
-            {fieldChange(d.id, RecordType::Encounter, QStringLiteral("note"), QStringLiteral("x"), remoteStamp(1))},
-            QByteArrayLiteral("c7"));
+        auto report =
+            m_store->applyRemote({fieldChange(d.id, RecordType::Encounter, QStringLiteral("note"),
+                                              QStringLiteral("x"), remoteStamp(1))},
+                                 QByteArrayLiteral("c7"));
         QVERIFY(report.ok());
         QCOMPARE(report->unreadable, 1);
         QCOMPARE(m_store->diary().get(d.id)->text, QStringLiteral("a diary"));
