@@ -13,6 +13,7 @@
 
 #include <poll.h>
 #include <pty.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -277,7 +278,16 @@ private slots:
                  ssize_t(typed.size()));
         readUntil("typed at the prompt", 60'000);
         int status = 0;
-        ::waitpid(pid, &status, 0);
+        QElapsedTimer waited;
+        waited.start();
+        while (::waitpid(pid, &status, WNOHANG) == 0) {
+            if (waited.elapsed() > 60'000) {
+                ::kill(pid, SIGKILL);
+                ::waitpid(pid, &status, 0);
+                break;
+            }
+            QThread::msleep(20);
+        }
         ::close(terminal);
         QVERIFY2(screen.contains("typed at the prompt"), screen.constData());
         QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
