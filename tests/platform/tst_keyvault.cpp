@@ -7,6 +7,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/resource.h>
+
+#include <csignal>
+
 using namespace wp;
 using namespace std::chrono_literals;
 
@@ -262,6 +266,42 @@ private slots:
         QVERIFY(loadVault(dir.path()).unlock(pin("2468")));
         // A new PIN that is too short is refused before anything is checked.
         QCOMPARE(vault.changePin(pin("2468"), pin("1")).error().code, ErrorCode::InvalidInput);
+    }
+
+    void fullDiskMeansNoCheckAndNoChange()
+    {
+        // The attempt must be on disk before the PIN is checked; when it cannot be written,
+        // the PIN is not checked at all (no uncounted guesses) and the old vault stays.
+        QTemporaryDir dir;
+        auto key = KeyVault::create(dir.path(), pin("2468"), testPolicy(), env());
+        QVERIFY(key);
+        KeyVault vault = loadVault(dir.path());
+        QFile file(KeyVault::pathIn(dir.path()));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        file.close();
+
+        std::signal(SIGXFSZ, SIG_IGN);
+        rlimit saved{};
+        QVERIFY(::getrlimit(RLIMIT_FSIZE, &saved) == 0);
+        rlimit tiny = saved;
+        tiny.rlim_cur = 16; // any file this process writes stops at 16 bytes, like a full disk
+        QVERIFY(::setrlimit(RLIMIT_FSIZE, &tiny) == 0);
+        auto right = vault.unlock(pin("2468"));
+        auto changed = vault.changePin(pin("2468"), pin("97531"));
+        QVERIFY(::setrlimit(RLIMIT_FSIZE, &saved) == 0);
+        std::signal(SIGXFSZ, SIG_DFL);
+
+        QVERIFY(!right);
+        QCOMPARE(right.error().code, ErrorCode::DiskFull);
+        QVERIFY(!changed);
+        QCOMPARE(changed.error().code, ErrorCode::DiskFull);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
+        QCOMPARE(vault.failedAttempts(), 0);
+        auto unlocked = loadVault(dir.path()).unlock(pin("2468"));
+        QVERIFY(unlocked);
+        QVERIFY(unlocked->equals(*key));
     }
 
     void tamperedFileIsReportedAsDamaged_data()

@@ -50,7 +50,7 @@ bool syncFolder(const QString &folder)
 
 Error writeError(const QString &path, QFileDevice::FileError error, int err)
 {
-    if (err == ENOSPC || err == EDQUOT)
+    if (err == ENOSPC || err == EDQUOT || err == EFBIG)
         return {ErrorCode::DiskFull,
                 QStringLiteral("The disk is full; the key vault was not changed.")};
     Q_UNUSED(error);
