@@ -413,6 +413,23 @@ private slots:
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("waypoint.db"))));
     }
 
+    void defaultDataDirIsTheApps()
+    {
+        // Without --data-dir, waypointctl uses the app's folder (organisation and application
+        // "Waypoint"): ~/.local/share/Waypoint/Waypoint.
+        QTemporaryDir home;
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.path());
+        env.insert(QStringLiteral("WAYPOINT_PIN"), Pin);
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(WAYPOINTCTL_PATH), {QStringLiteral("init")});
+        QVERIFY(process.waitForFinished(120'000));
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(QFile::exists(home.filePath(QStringLiteral("Waypoint/Waypoint/vault.cbor"))));
+        QVERIFY(QFile::exists(home.filePath(QStringLiteral("Waypoint/Waypoint/waypoint.db"))));
+    }
+
     void missingStoreExitsFour()
     {
         QTemporaryDir dir;
