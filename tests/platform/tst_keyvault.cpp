@@ -230,6 +230,37 @@ private slots:
         QVERIFY(loadVault(dir.path()).destroyed());
     }
 
+    void wipeInterruptedAfterScrubStillReadsAsDestroyed()
+    {
+        QTemporaryDir dir;
+        QVERIFY(KeyVault::create(dir.path(), pin("2468"), testPolicy(), env()));
+        QFile file(KeyVault::pathIn(dir.path()));
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.write(QByteArray(file.size(), '\0')) > 0); // what the scrub leaves
+        file.close();
+        KeyVault vault = loadVault(dir.path());
+        QVERIFY(vault.destroyed());
+        QCOMPARE(vault.unlock(pin("2468")).error().code, ErrorCode::LockedOut);
+        QVERIFY(KeyVault::removeDestroyed(dir.path()));
+    }
+
+    void damagedVaultIsNotRemoved()
+    {
+        QTemporaryDir dir;
+        QVERIFY(KeyVault::create(dir.path(), pin("2468"), testPolicy(), env()));
+        QFile file(KeyVault::pathIn(dir.path()));
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QByteArray bytes = file.readAll();
+        bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x10);
+        file.seek(0);
+        file.write(bytes);
+        file.close();
+        auto removed = KeyVault::removeDestroyed(dir.path());
+        QVERIFY(!removed);
+        QCOMPARE(removed.error().code, ErrorCode::Corrupt);
+        QVERIFY(KeyVault::exists(dir.path()));
+    }
+
     void liveVaultIsNotRemoved()
     {
         QTemporaryDir dir;
