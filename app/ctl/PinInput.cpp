@@ -20,9 +20,8 @@ Result<SecretBytes> promptOnTerminal(const QString &prompt)
     if (tty < 0)
         return Error{ErrorCode::Unavailable,
                      QStringLiteral("No PIN: set WAYPOINT_PIN or run waypointctl in a terminal.")};
-    const QByteArray text = prompt.toUtf8();
-    (void)!::write(tty, text.constData(), std::size_t(text.size()));
-
+    // Echo off before the prompt shows: TCSAFLUSH drops anything typed earlier, and nothing
+    // typed after the prompt may be echoed or dropped.
     termios saved{};
     const bool isTerminal = ::tcgetattr(tty, &saved) == 0;
     if (isTerminal) {
@@ -31,6 +30,8 @@ Result<SecretBytes> promptOnTerminal(const QString &prompt)
         silent.c_lflag |= ECHONL;
         ::tcsetattr(tty, TCSAFLUSH, &silent);
     }
+    const QByteArray text = prompt.toUtf8();
+    (void)!::write(tty, text.constData(), std::size_t(text.size()));
     SecretBytes line(256);
     std::size_t length = 0;
     bool complete = false;

@@ -25,8 +25,9 @@ void silenceSqlCipherLog()
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    // The same name as the app, so the default data folder is the app's.
+    // The same names as the app, so the default data folder is the app's.
     QCoreApplication::setApplicationName(QStringLiteral("Waypoint"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Waypoint"));
 
     QTextStream out(stdout);
     QTextStream err(stderr);

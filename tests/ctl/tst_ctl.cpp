@@ -13,6 +13,7 @@
 
 #include <poll.h>
 #include <pty.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -277,7 +278,16 @@ private slots:
                  ssize_t(typed.size()));
         readUntil("typed at the prompt", 60'000);
         int status = 0;
-        ::waitpid(pid, &status, 0);
+        QElapsedTimer waited;
+        waited.start();
+        while (::waitpid(pid, &status, WNOHANG) == 0) {
+            if (waited.elapsed() > 60'000) {
+                ::kill(pid, SIGKILL);
+                ::waitpid(pid, &status, 0);
+                break;
+            }
+            QThread::msleep(20);
+        }
         ::close(terminal);
         QVERIFY2(screen.contains("typed at the prompt"), screen.constData());
         QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
@@ -401,6 +411,23 @@ private slots:
         QVERIFY2(init.err.contains(u"keychain"), qPrintable(init.err));
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("vault.cbor"))));
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("waypoint.db"))));
+    }
+
+    void defaultDataDirIsTheApps()
+    {
+        // Without --data-dir, waypointctl uses the app's folder (organisation and application
+        // "Waypoint"): ~/.local/share/Waypoint/Waypoint.
+        QTemporaryDir home;
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.path());
+        env.insert(QStringLiteral("WAYPOINT_PIN"), Pin);
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(WAYPOINTCTL_PATH), {QStringLiteral("init")});
+        QVERIFY(process.waitForFinished(120'000));
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(QFile::exists(home.filePath(QStringLiteral("Waypoint/Waypoint/vault.cbor"))));
+        QVERIFY(QFile::exists(home.filePath(QStringLiteral("Waypoint/Waypoint/waypoint.db"))));
     }
 
     void missingStoreExitsFour()

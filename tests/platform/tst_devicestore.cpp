@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <thread>
+
 using namespace wp;
 
 namespace {
@@ -61,6 +63,30 @@ private slots:
         auto read = (*store)->diary().get(id);
         QVERIFY(read);
         QCOMPARE(read->text, QStringLiteral("first shift at the drop-in"));
+    }
+
+    void twoStepUnlockOpensTheSameStore()
+    {
+        // What the app does: the slow key step on a worker thread, the store on its own.
+        QTemporaryDir dir;
+        auto key = DeviceStore::createKey(dir.path(), pin("2468"), fastPolicy());
+        QVERIFY(key);
+        QUuid id;
+        {
+            auto store = DeviceStore::openWithKey(dir.path(), *key, Store::Mode::CreateNew);
+            QVERIFY(store);
+            id = (*store)->diary().save(entry(QStringLiteral("two steps")))->id;
+        }
+        key->clear();
+        Result<SecretBytes> unlocked = Error{};
+        std::thread worker(
+            [&, path = dir.path()] { unlocked = DeviceStore::unlockKey(path, pin("2468")); });
+        worker.join();
+        QVERIFY(unlocked);
+        auto store = DeviceStore::openWithKey(dir.path(), *unlocked, Store::Mode::OpenExisting);
+        QVERIFY(store);
+        QCOMPARE((*store)->diary().get(id)->text, QStringLiteral("two steps"));
+        QCOMPARE(DeviceStore::unlockKey(dir.path(), pin("0000")).error().code, ErrorCode::WrongPin);
     }
 
     void wrongPinOpensNothing()

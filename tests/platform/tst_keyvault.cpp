@@ -7,6 +7,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/resource.h>
+
+#include <csignal>
+
 using namespace wp;
 using namespace std::chrono_literals;
 
@@ -226,6 +230,37 @@ private slots:
         QVERIFY(loadVault(dir.path()).destroyed());
     }
 
+    void wipeInterruptedAfterScrubStillReadsAsDestroyed()
+    {
+        QTemporaryDir dir;
+        QVERIFY(KeyVault::create(dir.path(), pin("2468"), testPolicy(), env()));
+        QFile file(KeyVault::pathIn(dir.path()));
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.write(QByteArray(file.size(), '\0')) > 0); // what the scrub leaves
+        file.close();
+        KeyVault vault = loadVault(dir.path());
+        QVERIFY(vault.destroyed());
+        QCOMPARE(vault.unlock(pin("2468")).error().code, ErrorCode::LockedOut);
+        QVERIFY(KeyVault::removeDestroyed(dir.path()));
+    }
+
+    void damagedVaultIsNotRemoved()
+    {
+        QTemporaryDir dir;
+        QVERIFY(KeyVault::create(dir.path(), pin("2468"), testPolicy(), env()));
+        QFile file(KeyVault::pathIn(dir.path()));
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QByteArray bytes = file.readAll();
+        bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x10);
+        file.seek(0);
+        file.write(bytes);
+        file.close();
+        auto removed = KeyVault::removeDestroyed(dir.path());
+        QVERIFY(!removed);
+        QCOMPARE(removed.error().code, ErrorCode::Corrupt);
+        QVERIFY(KeyVault::exists(dir.path()));
+    }
+
     void liveVaultIsNotRemoved()
     {
         QTemporaryDir dir;
@@ -262,6 +297,42 @@ private slots:
         QVERIFY(loadVault(dir.path()).unlock(pin("2468")));
         // A new PIN that is too short is refused before anything is checked.
         QCOMPARE(vault.changePin(pin("2468"), pin("1")).error().code, ErrorCode::InvalidInput);
+    }
+
+    void fullDiskMeansNoCheckAndNoChange()
+    {
+        // The attempt must be on disk before the PIN is checked; when it cannot be written,
+        // the PIN is not checked at all (no uncounted guesses) and the old vault stays.
+        QTemporaryDir dir;
+        auto key = KeyVault::create(dir.path(), pin("2468"), testPolicy(), env());
+        QVERIFY(key);
+        KeyVault vault = loadVault(dir.path());
+        QFile file(KeyVault::pathIn(dir.path()));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        file.close();
+
+        std::signal(SIGXFSZ, SIG_IGN);
+        rlimit saved{};
+        QVERIFY(::getrlimit(RLIMIT_FSIZE, &saved) == 0);
+        rlimit tiny = saved;
+        tiny.rlim_cur = 16; // any file this process writes stops at 16 bytes, like a full disk
+        QVERIFY(::setrlimit(RLIMIT_FSIZE, &tiny) == 0);
+        auto right = vault.unlock(pin("2468"));
+        auto changed = vault.changePin(pin("2468"), pin("97531"));
+        QVERIFY(::setrlimit(RLIMIT_FSIZE, &saved) == 0);
+        std::signal(SIGXFSZ, SIG_DFL);
+
+        QVERIFY(!right);
+        QCOMPARE(right.error().code, ErrorCode::DiskFull);
+        QVERIFY(!changed);
+        QCOMPARE(changed.error().code, ErrorCode::DiskFull);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
+        QCOMPARE(vault.failedAttempts(), 0);
+        auto unlocked = loadVault(dir.path()).unlock(pin("2468"));
+        QVERIFY(unlocked);
+        QVERIFY(unlocked->equals(*key));
     }
 
     void tamperedFileIsReportedAsDamaged_data()

@@ -46,8 +46,8 @@ void DeviceStore::removeDatabaseFiles(const QString &dataDir)
         QFile::remove(db + suffix);
 }
 
-Result<std::unique_ptr<Store>> DeviceStore::create(const QString &dataDir, SecretBytes pin,
-                                                   const VaultPolicy &policy, VaultEnvironment env)
+Result<SecretBytes> DeviceStore::createKey(const QString &dataDir, SecretBytes pin,
+                                           const VaultPolicy &policy, VaultEnvironment env)
 {
     if (KeyVault::exists(dataDir)) {
         auto vault = KeyVault::load(dataDir, env);
@@ -63,23 +63,11 @@ Result<std::unique_ptr<Store>> DeviceStore::create(const QString &dataDir, Secre
                      QStringLiteral("%1 holds a database without its key vault; move it away "
                                     "first.")
                          .arg(dataDir)};
-
-    auto key = KeyVault::create(dataDir, std::move(pin), policy, env);
-    if (!key)
-        return key.error();
-    auto store = Store::open(databasePath(dataDir), *key, Store::Mode::CreateNew);
-    key->clear();
-    if (!store) {
-        // Leave the folder as it was, so the user can try again.
-        removeDatabaseFiles(dataDir);
-        QFile::remove(KeyVault::pathIn(dataDir));
-        return store.error();
-    }
-    return store;
+    return KeyVault::create(dataDir, std::move(pin), policy, std::move(env));
 }
 
-Result<std::unique_ptr<Store>> DeviceStore::open(const QString &dataDir, SecretBytes pin,
-                                                 VaultEnvironment env)
+Result<SecretBytes> DeviceStore::unlockKey(const QString &dataDir, SecretBytes pin,
+                                           VaultEnvironment env)
 {
     if (!KeyVault::exists(dataDir))
         return Error{ErrorCode::NotFound,
@@ -88,12 +76,41 @@ Result<std::unique_ptr<Store>> DeviceStore::open(const QString &dataDir, SecretB
     if (!vault)
         return vault.error();
     auto key = vault->unlock(std::move(pin));
-    if (!key) {
-        if (vault->destroyed())
-            removeDatabaseFiles(dataDir); // unreadable without the key: free the space
-        return key.error();
+    if (!key && vault->destroyed())
+        removeDatabaseFiles(dataDir); // unreadable without the key: free the space
+    return key;
+}
+
+Result<std::unique_ptr<Store>> DeviceStore::openWithKey(const QString &dataDir,
+                                                        const SecretBytes &key, Store::Mode mode)
+{
+    auto store = Store::open(databasePath(dataDir), key, mode);
+    if (!store && mode == Store::Mode::CreateNew) {
+        // Leave the folder as it was, so the user can try again.
+        removeDatabaseFiles(dataDir);
+        QFile::remove(KeyVault::pathIn(dataDir));
     }
-    auto store = Store::open(databasePath(dataDir), *key, Store::Mode::OpenExisting);
+    return store;
+}
+
+Result<std::unique_ptr<Store>> DeviceStore::create(const QString &dataDir, SecretBytes pin,
+                                                   const VaultPolicy &policy, VaultEnvironment env)
+{
+    auto key = createKey(dataDir, std::move(pin), policy, std::move(env));
+    if (!key)
+        return key.error();
+    auto store = openWithKey(dataDir, *key, Store::Mode::CreateNew);
+    key->clear();
+    return store;
+}
+
+Result<std::unique_ptr<Store>> DeviceStore::open(const QString &dataDir, SecretBytes pin,
+                                                 VaultEnvironment env)
+{
+    auto key = unlockKey(dataDir, std::move(pin), std::move(env));
+    if (!key)
+        return key.error();
+    auto store = openWithKey(dataDir, *key, Store::Mode::OpenExisting);
     key->clear();
     return store;
 }

@@ -32,7 +32,8 @@ class DeviceStore
 public:
     static QString databaseFileName() { return QStringLiteral("waypoint.db"); }
     static QString databasePath(const QString &dataDir);
-    // QStandardPaths::AppDataLocation; call after QCoreApplication::setApplicationName("Waypoint").
+    // QStandardPaths::AppDataLocation; call after setting the application and organisation
+    // names to "Waypoint" (as the app and waypointctl do): ~/.local/share/Waypoint/Waypoint.
     static QString defaultDataDir();
 
     // Whether the folder holds a store (a vault, live or destroyed).
@@ -50,6 +51,17 @@ public:
     // When the wrong PIN destroys the keys, the unreadable database files are deleted too.
     static Result<std::unique_ptr<Store>> open(const QString &dataDir, SecretBytes pin,
                                                VaultEnvironment env = {});
+    // The same two calls in two steps, for callers that run the slow Argon2id step on a worker
+    // thread and open the (single-threaded) Store on their own thread:
+    //   createKey / unlockKey: any thread, ~0.4 s; same errors and clean-up as create / open.
+    //   openWithKey: the Store's thread, fast; clears nothing, the caller clears the key.
+    static Result<SecretBytes> createKey(const QString &dataDir, SecretBytes pin,
+                                         const VaultPolicy &policy = {}, VaultEnvironment env = {});
+    static Result<SecretBytes> unlockKey(const QString &dataDir, SecretBytes pin,
+                                         VaultEnvironment env = {});
+    static Result<std::unique_ptr<Store>> openWithKey(const QString &dataDir,
+                                                      const SecretBytes &key, Store::Mode mode);
+
     // Re-wraps the key under a new PIN; the database is not touched.
     static Status changePin(const QString &dataDir, SecretBytes oldPin, SecretBytes newPin,
                             VaultEnvironment env = {});

@@ -219,11 +219,11 @@ Result<KeyVault> KeyVault::load(const QString &dataDir, VaultEnvironment env)
 Status KeyVault::removeDestroyed(const QString &dataDir)
 {
     auto rec = readVaultFile(pathIn(dataDir));
-    if (rec && !rec->destroyed)
+    if (!rec)
+        return rec.error(); // a damaged vault may still be repairable: never removed here
+    if (!rec->destroyed)
         return Error{ErrorCode::Conflict,
                      QStringLiteral("The key vault still holds a key; it was not removed.")};
-    if (!rec && rec.error().code != ErrorCode::Corrupt)
-        return rec.error();
     if (!QFile::remove(pathIn(dataDir)))
         return Error{ErrorCode::Io, QStringLiteral("The old key vault could not be removed.")};
     return {};

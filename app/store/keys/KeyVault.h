@@ -70,7 +70,8 @@ public:
     static Result<SecretBytes> create(const QString &dataDir, SecretBytes pin,
                                       const VaultPolicy &policy = {}, VaultEnvironment env = {});
     static Result<KeyVault> load(const QString &dataDir, VaultEnvironment env = {});
-    // Removes a vault whose key material was destroyed, so a new store can be made.
+    // Removes a vault whose key material was destroyed, so a new store can be made. A live or
+    // damaged vault is never removed (Conflict / Corrupt).
     static Status removeDestroyed(const QString &dataDir);
 
     // WrongPin (message says how many attempts are left), LockedOut (wait retryAfter(), or the

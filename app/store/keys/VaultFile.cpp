@@ -50,7 +50,7 @@ bool syncFolder(const QString &folder)
 
 Error writeError(const QString &path, QFileDevice::FileError error, int err)
 {
-    if (err == ENOSPC || err == EDQUOT)
+    if (err == ENOSPC || err == EDQUOT || err == EFBIG)
         return {ErrorCode::DiskFull,
                 QStringLiteral("The disk is full; the key vault was not changed.")};
     Q_UNUSED(error);
@@ -91,6 +91,13 @@ QByteArray encodeVault(const VaultRecord &r)
 
 Result<VaultRecord> decodeVault(const QByteArray &bytes)
 {
+    // All zeros: a wipe was interrupted after scrubbing, before the tombstone was written.
+    if (!bytes.isEmpty() && bytes.count('\0') == bytes.size()) {
+        VaultRecord scrubbed;
+        scrubbed.destroyed = true;
+        scrubbed.failedAttempts = scrubbed.maxAttempts;
+        return scrubbed;
+    }
     QCborParserError parseError;
     const QCborValue outer = QCborValue::fromCbor(bytes, &parseError);
     if (parseError.error != QCborError::NoError || !outer.isMap())
@@ -196,9 +203,8 @@ void scrubFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadWrite))
         return;
-    QByteArray noise(file.size(), Qt::Uninitialized);
-    randombytes_buf(noise.data(), std::size_t(noise.size()));
-    file.write(noise);
+    // Zeros, so a vault caught between scrub and tombstone still reads as destroyed.
+    file.write(QByteArray(file.size(), '\0'));
     file.flush();
     ::fsync(file.handle());
 }

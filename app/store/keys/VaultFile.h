@@ -43,7 +43,8 @@ Result<VaultRecord> decodeVault(const QByteArray &bytes);
 Result<VaultRecord> readVaultFile(const QString &path);
 // Atomic: a temporary file, fsync, rename, fsync of the folder. On failure the old file stays.
 Status writeVaultFile(const QString &path, const VaultRecord &record);
-// Overwrites the file's bytes in place with random data and syncs, before it is replaced.
+// Overwrites the file's bytes in place with zeros and syncs, before it is replaced. An
+// all-zero vault file reads as destroyed.
 void scrubFile(const QString &path);
 
 } // namespace wp
