@@ -1,29 +1,119 @@
+// The waypoint executable: builds the object graph, loads the QML, runs.
+#include "ActivityFilter.h"
+#include "AppContext.h"
+#include "ScreenCaptureGuard.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
 #include <QQmlApplicationEngine>
-#include <QTimer>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+
+const QUrl MainQml(QStringLiteral("qrc:/qt/qml/Waypoint/Ui/app/Main.qml"));
+
+// Waits for the first frame and checks the first screen is first run or unlock.
+int selfTest(QQmlApplicationEngine &engine, const QStringList &warnings)
+{
+    QTextStream err(stderr);
+    auto *window = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    if (!window) {
+        err << "waypoint: self-test failed: the main window did not load\n";
+        for (const QString &w : warnings)
+            err << "  " << w << '\n';
+        return 1;
+    }
+    bool drawn = false;
+    QObject::connect(window, &QQuickWindow::frameSwapped, window, [&drawn] { drawn = true; });
+    QElapsedTimer timer;
+    timer.start();
+    QQuickItem *screen = nullptr;
+    while (timer.elapsed() < 10000 && (!drawn || !screen)) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        auto *loader = window->findChild<QQuickItem *>(QStringLiteral("screenLoader"));
+        const QVariant item = loader ? loader->property("item") : QVariant();
+        screen = item.value<QQuickItem *>();
+    }
+    if (!drawn || !screen) {
+        err << "waypoint: self-test failed: the first screen was not shown within 10 s\n";
+        return 1;
+    }
+    const QString name = screen->objectName();
+    if (name != QLatin1String("firstRun") && name != QLatin1String("unlock")) {
+        err << "waypoint: self-test failed: unexpected first screen '" << name << "'\n";
+        return 1;
+    }
+    if (!warnings.isEmpty()) {
+        err << "waypoint: self-test failed: QML warnings\n";
+        for (const QString &w : warnings)
+            err << "  " << w << '\n';
+        return 1;
+    }
+    QTextStream(stdout) << "waypoint: self-test ok (" << name << " shown in " << timer.elapsed() << " ms)\n";
+    return 0;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Waypoint"));
     QCoreApplication::setOrganizationName(QStringLiteral("Waypoint"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(WAYPOINT_VERSION));
 
     QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Waypoint: an offline-first companion for peer navigators."));
     parser.addHelpOption();
-    QCommandLineOption selfTest(QStringLiteral("self-test"),
-                                QStringLiteral("Start, show the first screen, quit."));
-    parser.addOption(selfTest);
+    parser.addVersionOption();
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("Keep the encrypted store in DIR."), QStringLiteral("DIR"));
+    const QCommandLineOption selfTestOption(QStringLiteral("self-test"),
+                                            QStringLiteral("Start, show the first screen, quit (0 when it worked)."));
+    parser.addOption(dataDir);
+    parser.addOption(selfTestOption);
     parser.process(app);
 
-    QQmlApplicationEngine engine;
-    engine.loadData(QByteArrayLiteral(
-        "import QtQuick\nimport QtQuick.Controls\nApplicationWindow { visible: true; width: 360; "
-        "height: 780; title: \"Waypoint\"; Label { anchors.centerIn: parent; text: \"Waypoint\" } "
-        "}"));
-    if (engine.rootObjects().isEmpty())
+    const QString dir = parser.isSet(dataDir) ? parser.value(dataDir)
+                                              : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (!QDir().mkpath(dir)) {
+        QTextStream(stderr) << "waypoint: cannot create the data directory " << dir << '\n';
         return 1;
-    if (parser.isSet(selfTest))
-        QTimer::singleShot(0, &app, &QCoreApplication::quit);
+    }
+
+    // Blocks screenshots and the recent-apps thumbnail where the OS allows (Android).
+    if (wp::ScreenCaptureGuard::supported())
+        (void)wp::ScreenCaptureGuard::enable();
+
+    wp::client::AppContext context(wp::client::Session::Options{dir, {}, 6});
+    wp::client::ActivityFilter activity(context.session());
+    app.installEventFilter(&activity);
+
+    QQmlApplicationEngine engine;
+    QStringList warnings;
+    QObject::connect(&engine, &QQmlEngine::warnings, &engine, [&warnings](const QList<QQmlError> &list) {
+        for (const QQmlError &e : list)
+            warnings.append(e.toString());
+    });
+    context.attach(&engine);
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.load(MainQml);
+
+    if (parser.isSet(selfTestOption))
+        return selfTest(engine, warnings);
+    if (engine.rootObjects().isEmpty()) {
+        QTextStream err(stderr);
+        err << "waypoint: the user interface failed to load\n";
+        for (const QString &w : std::as_const(warnings))
+            err << "  " << w << '\n';
+        return 1;
+    }
     return app.exec();
 }

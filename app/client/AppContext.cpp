@@ -1,0 +1,162 @@
+#include "AppContext.h"
+
+#include "DraftBox.h"
+#include "Store.h"
+
+#include <QCoreApplication>
+#include <QGuiApplication>
+#include <QLocale>
+#include <QQmlEngine>
+
+namespace wp::client {
+
+namespace {
+const char EngineProperty[] = "_waypoint_app";
+
+template <typename E>
+QVariantList choicesOf()
+{
+    QVariantList out;
+    for (E value : allOf<E>())
+        out.append(QVariantMap{{QStringLiteral("key"), keyOf(value)}, {QStringLiteral("label"), labelOf(value)}});
+    return out;
+}
+} // namespace
+
+AppContext::AppContext(Session::Options options, QObject *parent)
+    : QObject(parent),
+      m_preferences(new Preferences(options.dataDir, this)),
+      m_session(new Session(std::move(options), this)),
+      m_sync(new SyncStatus(this)),
+      m_caseload(new ParticipantListModel(ParticipantListModel::Kind::Caseload, this)),
+      m_diary(new DiaryListModel(this)),
+      m_supervision(new SupervisionListModel(this)),
+      m_today(new TodayBoard(&m_names, this)),
+      m_search(new SearchController(&m_names, this)),
+      m_participant(new ParticipantDetail(&m_names, this)),
+      m_participantEditor(new ParticipantEditor(this)),
+      m_encounterEditor(new EncounterEditor(this)),
+      m_diaryEditor(new DiaryEditor(this)),
+      m_supervisionEditor(new SupervisionEditor(this))
+{
+    m_session->setAutoLockSeconds(m_preferences->autoLockSeconds());
+    connect(m_preferences, &Preferences::autoLockSecondsChanged, this,
+            [this] { m_session->setAutoLockSeconds(m_preferences->autoLockSeconds()); });
+    connect(m_preferences, &Preferences::languageChanged, this, &AppContext::applyLanguage);
+    connect(m_session, &Session::opened, this, &AppContext::storeOpened);
+    connect(m_session, &Session::closing, this, &AppContext::storeClosing);
+    if (auto *gui = qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        connect(gui, &QGuiApplication::applicationStateChanged, m_session,
+                [this](Qt::ApplicationState state) {
+                    m_session->applicationActiveChanged(state == Qt::ApplicationActive);
+                });
+
+    // Whatever changes a participant changes the caseload, Today and the name cache.
+    const auto participantsChanged = [this] {
+        m_names.clear();
+        m_caseload->reload();
+        m_today->refresh();
+    };
+    connect(m_participantEditor, &Editor::saved, this, participantsChanged);
+    connect(m_participant, &ParticipantDetail::saved, this, participantsChanged);
+    connect(m_encounterEditor, &Editor::saved, this, [this, participantsChanged] {
+        participantsChanged();
+        m_participant->reload();
+    });
+    connect(m_diaryEditor, &Editor::saved, m_diary, &PagedModel::reload);
+    connect(m_supervisionEditor, &Editor::saved, this, [this] {
+        m_supervision->reload();
+        m_today->refresh();
+    });
+    connect(m_today, &TodayBoard::actionItemChanged, m_supervision, &PagedModel::reload);
+    applyLanguage();
+}
+
+AppContext::~AppContext()
+{
+    if (m_engine)
+        m_engine->setProperty(EngineProperty, QVariant());
+    // Editors keep their drafts while the store and draft box still exist.
+    m_session->lock();
+}
+
+void AppContext::attach(QQmlEngine *engine)
+{
+    m_engine = engine;
+    engine->setProperty(EngineProperty, QVariant::fromValue(static_cast<QObject *>(this)));
+}
+
+AppContext *AppContext::create(QQmlEngine *engine, QJSEngine *)
+{
+    auto *app = qobject_cast<AppContext *>(engine->property(EngineProperty).value<QObject *>());
+    if (!app)
+        qFatal("Waypoint: no App attached to this QML engine (AppContext::attach)");
+    QJSEngine::setObjectOwnership(app, QJSEngine::CppOwnership);
+    return app;
+}
+
+QVariantMap AppContext::vocabulary() const
+{
+    QVariantList supplies;
+    for (const QString &s : commonSupplies())
+        supplies.append(QVariantMap{{QStringLiteral("key"), s}, {QStringLiteral("label"), s}});
+    return {{QStringLiteral("stage"), choicesOf<Stage>()},
+            {QStringLiteral("place"), choicesOf<Place>()},
+            {QStringLiteral("need"), choicesOf<Need>()},
+            {QStringLiteral("service"), choicesOf<Service>()},
+            {QStringLiteral("theme"), choicesOf<DiaryTheme>()},
+            {QStringLiteral("goalStatus"), choicesOf<GoalStatus>()},
+            {QStringLiteral("consent"), choicesOf<ConsentState>()},
+            {QStringLiteral("owner"), choicesOf<ActionOwner>()},
+            {QStringLiteral("supplies"), supplies}};
+}
+
+void AppContext::applyLanguage()
+{
+    const QString language = m_preferences->language();
+    if (m_translator) {
+        QCoreApplication::removeTranslator(m_translator.get());
+        m_translator.reset();
+    }
+    QLocale::setDefault(QLocale(language == QLatin1String("fr") ? QLocale::French : QLocale::English,
+                                language == QLatin1String("fr") ? QLocale::France : QLocale::UnitedKingdom));
+    auto translator = std::make_unique<QTranslator>();
+    if (translator->load(QStringLiteral(":/i18n/waypoint_%1.qm").arg(language))) {
+        QCoreApplication::installTranslator(translator.get());
+        m_translator = std::move(translator);
+    }
+    if (m_engine)
+        m_engine->retranslate();
+    Q_EMIT vocabularyChanged();
+    // Lists hold translated labels computed when rows were read.
+    if (m_session->store())
+        setStoreEverywhere(m_session->store());
+}
+
+void AppContext::storeOpened()
+{
+    m_names.clear();
+    setStoreEverywhere(m_session->store());
+}
+
+void AppContext::storeClosing()
+{
+    setStoreEverywhere(nullptr);
+    m_names.clear();
+}
+
+void AppContext::setStoreEverywhere(wp::Store *store)
+{
+    DraftBox *drafts = store ? m_session->drafts() : nullptr;
+    for (Editor *editor : {static_cast<Editor *>(m_participantEditor), static_cast<Editor *>(m_encounterEditor),
+                           static_cast<Editor *>(m_diaryEditor), static_cast<Editor *>(m_supervisionEditor)})
+        editor->attach(store, drafts);
+    m_caseload->setStore(store);
+    m_diary->setStore(store);
+    m_supervision->setStore(store);
+    m_today->setStore(store);
+    m_search->setStore(store);
+    m_participant->setStore(store);
+}
+
+} // namespace wp::client

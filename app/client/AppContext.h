@@ -1,0 +1,99 @@
+#pragma once
+// The object graph QML sees as the `App` singleton. main.cpp (or a test) builds one per engine
+// and attaches it; QML gets that instance from create(), owned by C++. It wires the session to
+// the models and editors: opening the store hands it to them, locking takes it back.
+
+#include "Boards.h"
+#include "ListModels.h"
+#include "ParticipantDetail.h"
+#include "Preferences.h"
+#include "RecordEditors.h"
+#include "Session.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTranslator>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace wp::client {
+
+class AppContext : public QObject
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(App)
+    QML_SINGLETON
+    Q_PROPERTY(wp::client::Session *session READ session CONSTANT)
+    Q_PROPERTY(wp::client::Preferences *preferences READ preferences CONSTANT)
+    Q_PROPERTY(wp::client::SyncStatus *sync READ sync CONSTANT)
+    Q_PROPERTY(QVariant vocabulary READ vocabularyValue NOTIFY vocabularyChanged)
+    Q_PROPERTY(wp::client::ParticipantListModel *caseload READ caseload CONSTANT)
+    Q_PROPERTY(wp::client::DiaryListModel *diary READ diary CONSTANT)
+    Q_PROPERTY(wp::client::SupervisionListModel *supervision READ supervision CONSTANT)
+    Q_PROPERTY(wp::client::TodayBoard *today READ today CONSTANT)
+    Q_PROPERTY(wp::client::SearchController *search READ search CONSTANT)
+    Q_PROPERTY(wp::client::ParticipantDetail *participant READ participant CONSTANT)
+    Q_PROPERTY(wp::client::ParticipantEditor *participantEditor READ participantEditor CONSTANT)
+    Q_PROPERTY(wp::client::EncounterEditor *encounterEditor READ encounterEditor CONSTANT)
+    Q_PROPERTY(wp::client::DiaryEditor *diaryEditor READ diaryEditor CONSTANT)
+    Q_PROPERTY(wp::client::SupervisionEditor *supervisionEditor READ supervisionEditor CONSTANT)
+
+public:
+    explicit AppContext(Session::Options options, QObject *parent = nullptr);
+    ~AppContext() override;
+
+    // Makes this graph the `App` of `engine` and lets it retranslate the engine's bindings.
+    void attach(QQmlEngine *engine);
+    static AppContext *create(QQmlEngine *engine, QJSEngine *);
+
+    Session *session() const { return m_session; }
+    Preferences *preferences() const { return m_preferences; }
+    SyncStatus *sync() const { return m_sync; }
+    QVariantMap vocabulary() const;
+    QVariant vocabularyValue() const { return vocabulary(); }
+    ParticipantListModel *caseload() const { return m_caseload; }
+    DiaryListModel *diary() const { return m_diary; }
+    SupervisionListModel *supervision() const { return m_supervision; }
+    TodayBoard *today() const { return m_today; }
+    SearchController *search() const { return m_search; }
+    ParticipantDetail *participant() const { return m_participant; }
+    ParticipantEditor *participantEditor() const { return m_participantEditor; }
+    EncounterEditor *encounterEditor() const { return m_encounterEditor; }
+    DiaryEditor *diaryEditor() const { return m_diaryEditor; }
+    SupervisionEditor *supervisionEditor() const { return m_supervisionEditor; }
+
+    // Installs the translation for the preferred language (called at start and on change).
+    void applyLanguage();
+
+Q_SIGNALS:
+    void vocabularyChanged();
+
+private:
+    void storeOpened();
+    void storeClosing();
+    void setStoreEverywhere(wp::Store *store);
+
+    QPointer<QQmlEngine> m_engine;
+    Preferences *m_preferences;
+    Session *m_session;
+    SyncStatus *m_sync;
+    ParticipantNames m_names;
+    ParticipantListModel *m_caseload;
+    DiaryListModel *m_diary;
+    SupervisionListModel *m_supervision;
+    TodayBoard *m_today;
+    SearchController *m_search;
+    ParticipantDetail *m_participant;
+    ParticipantEditor *m_participantEditor;
+    EncounterEditor *m_encounterEditor;
+    DiaryEditor *m_diaryEditor;
+    SupervisionEditor *m_supervisionEditor;
+    std::unique_ptr<QTranslator> m_translator;
+};
+
+} // namespace wp::client

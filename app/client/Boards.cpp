@@ -1,0 +1,110 @@
+#include "Boards.h"
+
+#include "Store.h"
+#include "Uuid.h"
+
+namespace wp::client {
+
+TodayBoard::TodayBoard(ParticipantNames *names, QObject *parent)
+    : QObject(parent),
+      m_followUps(new ParticipantListModel(ParticipantListModel::Kind::FollowUpsDue, this)),
+      m_recent(new EncounterListModel(names, RecentEncounters, this)),
+      m_actions(new ActionItemListModel(this))
+{
+}
+
+void TodayBoard::setStore(wp::Store *store)
+{
+    m_store = store;
+    m_followUps->setStore(store);
+    m_recent->setStore(store);
+    m_actions->setStore(store);
+}
+
+void TodayBoard::refresh()
+{
+    m_followUps->reload();
+    m_recent->reload();
+    m_actions->reload();
+}
+
+bool TodayBoard::setActionDone(const QString &noteId, const QString &itemId, bool done)
+{
+    if (!m_store)
+        return false;
+    Result<SupervisionNote> note = m_store->supervision().get(idFromText(noteId));
+    if (!note)
+        return false;
+    bool found = false;
+    for (ActionItem &a : note->actionItems) {
+        if (a.id == idFromText(itemId)) {
+            a.done = done;
+            found = true;
+        }
+    }
+    if (!found || !m_store->supervision().save(*note))
+        return false;
+    m_actions->reload();
+    Q_EMIT actionItemChanged();
+    return true;
+}
+
+SearchController::SearchController(ParticipantNames *names, QObject *parent)
+    : QObject(parent), m_results(new SearchResultModel(names, this))
+{
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(120);
+    connect(&m_debounce, &QTimer::timeout, this, [this] { m_results->setQuery(m_query); });
+}
+
+void SearchController::setStore(wp::Store *store)
+{
+    if (!store) {
+        m_query.clear();
+        Q_EMIT queryChanged();
+        m_results->setQuery({});
+    }
+    m_results->setStore(store);
+}
+
+void SearchController::setQuery(const QString &query)
+{
+    if (m_query == query)
+        return;
+    m_query = query;
+    Q_EMIT queryChanged();
+    m_debounce.start();
+}
+
+SyncStatus::SyncStatus(QObject *parent) : QObject(parent) {}
+
+QString SyncStatus::statusText() const
+{
+    switch (m_state) {
+    case NotEnrolled: return tr("Not enrolled");
+    case Idle: return tr("Up to date");
+    case Syncing: return tr("Syncing\u2026");
+    case Offline: return tr("Offline: changes wait on this phone");
+    case Failed: return tr("Sync failed");
+    }
+    return {};
+}
+
+QString SyncStatus::detailText() const
+{
+    if (!m_detail.isEmpty())
+        return m_detail;
+    if (m_state == NotEnrolled)
+        return tr("Everything stays on this phone. Your organisation can enrol it so shared diary "
+                  "entries and supervision notes reach your supervisor, end-to-end encrypted.");
+    return {};
+}
+
+void SyncStatus::setState(State state, const QString &detail)
+{
+    m_state = state;
+    m_detail = detail;
+    Q_EMIT changed();
+}
+
+} // namespace wp::client

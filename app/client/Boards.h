@@ -1,0 +1,97 @@
+#pragma once
+// Small controllers behind screens that combine several lists: Today, Search, and the sync
+// status shown in Settings.
+
+#include "ListModels.h"
+
+#include <QObject>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+namespace wp::client {
+
+class TodayBoard : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by App")
+    Q_PROPERTY(wp::client::ParticipantListModel *followUps READ followUps CONSTANT)
+    Q_PROPERTY(wp::client::EncounterListModel *recentEncounters READ recentEncounters CONSTANT)
+    Q_PROPERTY(wp::client::ActionItemListModel *openActions READ openActions CONSTANT)
+
+public:
+    static constexpr int RecentEncounters = 10;
+    TodayBoard(ParticipantNames *names, QObject *parent = nullptr);
+
+    void setStore(wp::Store *store);
+    ParticipantListModel *followUps() const { return m_followUps; }
+    EncounterListModel *recentEncounters() const { return m_recent; }
+    ActionItemListModel *openActions() const { return m_actions; }
+
+    Q_INVOKABLE void refresh();
+    Q_INVOKABLE bool setActionDone(const QString &noteId, const QString &itemId, bool done);
+
+Q_SIGNALS:
+    void actionItemChanged();
+
+private:
+    wp::Store *m_store = nullptr;
+    ParticipantListModel *m_followUps;
+    EncounterListModel *m_recent;
+    ActionItemListModel *m_actions;
+};
+
+class SearchController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by App")
+    Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY queryChanged)
+    Q_PROPERTY(wp::client::SearchResultModel *results READ results CONSTANT)
+
+public:
+    SearchController(ParticipantNames *names, QObject *parent = nullptr);
+    void setStore(wp::Store *store);
+    QString query() const { return m_query; }
+    void setQuery(const QString &query);
+    SearchResultModel *results() const { return m_results; }
+
+Q_SIGNALS:
+    void queryChanged();
+
+private:
+    QString m_query;
+    SearchResultModel *m_results;
+    QTimer m_debounce; // one query per pause in typing, not one per key
+};
+
+// What Settings says about sync. Until the sync issue enrols devices this is honestly
+// "not enrolled"; the sync engine will drive it through setState().
+class SyncStatus : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by App")
+    Q_PROPERTY(State state READ state NOTIFY changed)
+    Q_PROPERTY(QString statusText READ statusText NOTIFY changed)
+    Q_PROPERTY(QString detailText READ detailText NOTIFY changed)
+
+public:
+    enum State { NotEnrolled, Idle, Syncing, Offline, Failed };
+    Q_ENUM(State)
+
+    explicit SyncStatus(QObject *parent = nullptr);
+    State state() const { return m_state; }
+    QString statusText() const;
+    QString detailText() const;
+    void setState(State state, const QString &detail = {});
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    State m_state = NotEnrolled;
+    QString m_detail;
+};
+
+} // namespace wp::client

@@ -1,0 +1,206 @@
+#include "Editor.h"
+
+#include "DraftBox.h"
+#include "Uuid.h"
+
+#include <QCborValue>
+
+namespace wp::client {
+
+namespace {
+const QString IdKey = QStringLiteral("__id");
+}
+
+Editor::Editor(QString draftName, QObject *parent) : QObject(parent), m_draftName(std::move(draftName))
+{
+    m_draftTimer.setSingleShot(true);
+    m_draftTimer.setInterval(1000);
+    connect(&m_draftTimer, &QTimer::timeout, this, &Editor::keepDraft);
+}
+
+void Editor::attach(wp::Store *store, DraftBox *drafts)
+{
+    if (!store && m_store)
+        keepDraft(); // locking: the draft goes to disk, sealed, before the store closes
+    m_store = store;
+    m_drafts = drafts;
+    if (!store) {
+        m_draftTimer.stop();
+        m_id = {};
+        m_fields.clear();
+        m_choices.clear();
+        setDirty(false);
+        Q_EMIT fieldsChanged();
+        Q_EMIT choicesChanged();
+    }
+}
+
+void Editor::startNew(const QString &context)
+{
+    clearErrors();
+    m_id = {};
+    std::optional<QCborMap> draft = m_drafts ? m_drafts->get(m_draftName) : std::nullopt;
+    if (draft && draft->value(IdKey).toString().isEmpty()) {
+        QVariantMap fields = draft->toVariantMap();
+        fields.remove(IdKey);
+        m_fields = fields;
+        setRestored(true);
+        setDirty(true);
+    } else {
+        m_fields = blank(context);
+        setRestored(false);
+        setDirty(false);
+    }
+    refreshChoices(context);
+    Q_EMIT fieldsChanged();
+}
+
+void Editor::load(const QString &id)
+{
+    clearErrors();
+    const QUuid uuid = idFromText(id);
+    std::optional<QCborMap> draft = m_drafts ? m_drafts->get(m_draftName) : std::nullopt;
+    if (draft && idFromText(draft->value(IdKey).toString()) == uuid && !uuid.isNull()) {
+        QVariantMap fields = draft->toVariantMap();
+        fields.remove(IdKey);
+        m_id = uuid;
+        m_fields = fields;
+        setRestored(true);
+        setDirty(true);
+    } else {
+        Result<QVariantMap> fields = m_store ? read(uuid) : Result<QVariantMap>(Error(ErrorCode::NotFound, {}));
+        if (!fields) {
+            m_errorString = tr("This record could not be opened.");
+            Q_EMIT errorsChanged();
+            m_id = {};
+            m_fields = blank({});
+        } else {
+            m_id = uuid;
+            m_fields = *fields;
+        }
+        setRestored(false);
+        setDirty(false);
+    }
+    refreshChoices({});
+    Q_EMIT fieldsChanged();
+}
+
+void Editor::setField(const QString &name, const QVariant &value)
+{
+    if (m_fields.value(name) == value)
+        return;
+    m_fields.insert(name, value);
+    if (m_errors.remove(name) > 0)
+        Q_EMIT errorsChanged();
+    setDirty(true);
+    m_draftTimer.start();
+    Q_EMIT fieldsChanged();
+}
+
+void Editor::toggle(const QString &name, const QString &key)
+{
+    if (key.isEmpty())
+        return;
+    QStringList list = m_fields.value(name).toStringList();
+    if (list.contains(key))
+        list.removeAll(key);
+    else
+        list.append(key);
+    setField(name, list);
+}
+
+bool Editor::save()
+{
+    if (!m_store)
+        return false;
+    QVariantMap errors;
+    Result<QUuid> id = write(m_id, m_fields, errors);
+    m_errors = errors;
+    if (!id) {
+        m_errorString = errors.isEmpty() ? id.error().message
+            : errors.size() == 1 && errors.contains(QStringLiteral("form"))
+            ? errors.value(QStringLiteral("form")).toString()
+            : tr("Some fields need a look: see the messages next to them.");
+        Q_EMIT errorsChanged();
+        return false;
+    }
+    m_errorString.clear();
+    Q_EMIT errorsChanged();
+    m_draftTimer.stop();
+    if (m_drafts)
+        m_drafts->remove(m_draftName);
+    m_id = *id;
+    setDirty(false);
+    setRestored(false);
+    m_savedId = idText(*id);
+    Q_EMIT saved(m_savedId);
+    return true;
+}
+
+void Editor::keepDraft()
+{
+    m_draftTimer.stop();
+    if (!m_dirty || !m_drafts)
+        return;
+    QCborMap draft = QCborMap::fromVariantMap(m_fields);
+    draft.insert(IdKey, m_id.isNull() ? QString() : idText(m_id));
+    if (Status kept = m_drafts->put(m_draftName, draft); !kept) {
+        m_errorString = tr("The draft could not be kept: %1").arg(kept.error().message);
+        Q_EMIT errorsChanged();
+    }
+}
+
+void Editor::discard()
+{
+    m_draftTimer.stop();
+    if (m_drafts)
+        m_drafts->remove(m_draftName);
+    setDirty(false);
+    setRestored(false);
+}
+
+void Editor::setChoices(const QVariantList &choices)
+{
+    m_choices = choices;
+    Q_EMIT choicesChanged();
+}
+
+void Editor::replaceFields(const QVariantMap &fields)
+{
+    m_fields = fields;
+    setDirty(true);
+    m_draftTimer.start();
+    Q_EMIT fieldsChanged();
+}
+
+void Editor::addErrorTo(QVariantMap &errors, const Error &error)
+{
+    const QString field = error.field.isEmpty() ? QStringLiteral("form") : error.field;
+    if (!errors.contains(field))
+        errors.insert(field, error.message);
+}
+
+void Editor::setDirty(bool dirty)
+{
+    if (m_dirty == dirty)
+        return;
+    m_dirty = dirty;
+    Q_EMIT dirtyChanged();
+}
+
+void Editor::setRestored(bool restored)
+{
+    if (m_restoredDraft == restored)
+        return;
+    m_restoredDraft = restored;
+    Q_EMIT restoredDraftChanged();
+}
+
+void Editor::clearErrors()
+{
+    m_errors.clear();
+    m_errorString.clear();
+    Q_EMIT errorsChanged();
+}
+
+} // namespace wp::client

@@ -1,0 +1,114 @@
+#pragma once
+// A form over one record: QML reads `fields` and `errors` (maps keyed by field name) and
+// writes with setField/toggle. Unsaved changes are kept as an encrypted draft (DraftBox) a
+// second after each change and whenever the form is left or the app locks, so a form is never
+// lost; saving validates through the core, shows each message next to its field, and removes
+// the draft.
+
+#include "Result.h"
+
+#include <QObject>
+#include <QTimer>
+#include <QUuid>
+#include <QVariantList>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+namespace wp {
+class Store;
+}
+
+namespace wp::client {
+
+class DraftBox;
+
+class Editor : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Editors are owned by App")
+    Q_PROPERTY(QVariant fields READ fieldsValue NOTIFY fieldsChanged)
+    Q_PROPERTY(QVariant errors READ errorsValue NOTIFY errorsChanged)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY errorsChanged)
+    Q_PROPERTY(bool restoredDraft READ restoredDraft NOTIFY restoredDraftChanged)
+    Q_PROPERTY(bool dirty READ dirty NOTIFY dirtyChanged)
+    Q_PROPERTY(bool isNew READ isNew NOTIFY fieldsChanged)
+    Q_PROPERTY(QString savedId READ savedId NOTIFY saved)
+    Q_PROPERTY(QVariant choices READ choicesValue NOTIFY choicesChanged)
+
+public:
+    explicit Editor(QString draftName, QObject *parent = nullptr);
+
+    void attach(wp::Store *store, DraftBox *drafts);
+
+    QVariantMap fields() const { return m_fields; }
+    QVariantMap errors() const { return m_errors; }
+    QString errorString() const { return m_errorString; }
+    bool restoredDraft() const { return m_restoredDraft; }
+    bool dirty() const { return m_dirty; }
+    bool isNew() const { return m_id.isNull(); }
+    QString savedId() const { return m_savedId; }
+    QVariantList choices() const { return m_choices; }
+    // As plain values for QML (JavaScript objects and arrays).
+    QVariant fieldsValue() const { return m_fields; }
+    QVariant errorsValue() const { return m_errors; }
+    QVariant choicesValue() const { return m_choices; }
+
+    // A new record; `context` is an editor-specific hint (encounter: the participant id).
+    // Restores the draft of an unsaved new record if there is one.
+    Q_INVOKABLE void startNew(const QString &context);
+    // An existing record, or its unsaved draft if one was kept.
+    Q_INVOKABLE void load(const QString &id);
+    Q_INVOKABLE void setField(const QString &name, const QVariant &value);
+    // Adds `key` to the list field `name`, or removes it if present.
+    Q_INVOKABLE void toggle(const QString &name, const QString &key);
+    Q_INVOKABLE bool save();
+    Q_INVOKABLE void keepDraft();
+    Q_INVOKABLE void discard();
+
+Q_SIGNALS:
+    void fieldsChanged();
+    void errorsChanged();
+    void restoredDraftChanged();
+    void dirtyChanged();
+    void choicesChanged();
+    void saved(const QString &id);
+
+protected:
+    virtual QVariantMap blank(const QString &context) = 0;
+    virtual Result<QVariantMap> read(const QUuid &id) = 0;
+    // Builds the record from the fields, validates and saves it. Field problems go into
+    // `errors` (field name -> message) and the result is an error.
+    virtual Result<QUuid> write(const QUuid &id, const QVariantMap &fields, QVariantMap &errors) = 0;
+    virtual void refreshChoices(const QString &context) { Q_UNUSED(context) }
+
+    wp::Store *store() const { return m_store; }
+    void setChoices(const QVariantList &choices);
+    void replaceFields(const QVariantMap &fields);
+    QUuid currentId() const { return m_id; }
+    // Maps a core validation error to the form field it is about.
+public:
+    static void addErrorTo(QVariantMap &errors, const Error &error);
+
+protected:
+
+private:
+    void setDirty(bool dirty);
+    void setRestored(bool restored);
+    void clearErrors();
+
+    QString m_draftName;
+    wp::Store *m_store = nullptr;
+    DraftBox *m_drafts = nullptr;
+    QUuid m_id;
+    QVariantMap m_fields;
+    QVariantMap m_errors;
+    QString m_errorString;
+    QString m_savedId;
+    QVariantList m_choices;
+    bool m_dirty = false;
+    bool m_restoredDraft = false;
+    QTimer m_draftTimer;
+};
+
+} // namespace wp::client

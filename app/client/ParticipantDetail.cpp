@@ -1,0 +1,173 @@
+#include "ParticipantDetail.h"
+
+#include "RecordText.h"
+#include "Store.h"
+#include "Uuid.h"
+
+#include <QLocale>
+
+namespace wp::client {
+
+ParticipantDetail::ParticipantDetail(ParticipantNames *names, QObject *parent)
+    : QObject(parent), m_encounters(new EncounterListModel(names, 0, this))
+{
+}
+
+void ParticipantDetail::setStore(wp::Store *store)
+{
+    m_store = store;
+    if (!store) {
+        m_participant = {};
+        m_loaded = false;
+        m_encounters->setStore(nullptr);
+        Q_EMIT changed();
+    }
+}
+
+QString ParticipantDetail::participantId() const { return m_loaded ? idText(m_participant.id) : QString(); }
+
+QVariantList ParticipantDetail::stageHistory() const
+{
+    QVariantList out;
+    // Newest first, as a worker reads it.
+    for (auto it = m_participant.stageHistory.crbegin(); it != m_participant.stageHistory.crend(); ++it)
+        out.append(QVariantMap{{QStringLiteral("date"), QLocale().toString(it->on, QLocale::ShortFormat)},
+                               {QStringLiteral("label"), labelOf(it->stage)}});
+    return out;
+}
+
+QVariantList ParticipantDetail::goals() const
+{
+    QVariantList out;
+    for (const Goal &g : m_participant.goals)
+        out.append(QVariantMap{{QStringLiteral("id"), idText(g.id)},
+                               {QStringLiteral("text"), g.text},
+                               {QStringLiteral("status"), keyOf(g.status)},
+                               {QStringLiteral("statusLabel"), labelOf(g.status)}});
+    return out;
+}
+
+QString ParticipantDetail::consentText() const
+{
+    const Consent &c = m_participant.consent;
+    switch (c.state) {
+    case ConsentState::NotAsked:
+        return tr("Consent not yet asked.");
+    case ConsentState::Given:
+        return c.scope.isEmpty() ? tr("Consent given on %1.").arg(QLocale().toString(c.on, QLocale::ShortFormat))
+                                 : tr("Consent given on %1: %2").arg(QLocale().toString(c.on, QLocale::ShortFormat), c.scope);
+    case ConsentState::Withdrawn:
+        return tr("Consent withdrawn on %1.").arg(QLocale().toString(c.on, QLocale::ShortFormat));
+    }
+    return {};
+}
+
+void ParticipantDetail::load(const QString &id)
+{
+    setError({});
+    m_loaded = false;
+    m_participant = {};
+    if (m_store) {
+        Result<Participant> p = m_store->participants().get(idFromText(id));
+        if (p) {
+            m_participant = *p;
+            m_loaded = true;
+        } else {
+            setError(tr("This participant could not be opened."));
+        }
+    }
+    Q_EMIT changed();
+    m_encounters->setParticipant(m_participant.id);
+    m_encounters->setStore(m_loaded ? m_store : nullptr);
+}
+
+void ParticipantDetail::reload()
+{
+    if (m_loaded)
+        load(idText(m_participant.id));
+}
+
+bool ParticipantDetail::save(const Participant &updated)
+{
+    if (!m_store || !m_loaded)
+        return false;
+    Result<Participant> written = m_store->participants().save(updated);
+    if (!written) {
+        setError(written.error().message);
+        return false;
+    }
+    setError({});
+    m_participant = *written;
+    Q_EMIT changed();
+    Q_EMIT saved();
+    return true;
+}
+
+bool ParticipantDetail::moveToStage(const QString &stageKey)
+{
+    const std::optional<Stage> stage = fromKey<Stage>(stageKey);
+    if (!stage || !m_loaded || *stage == m_participant.stage)
+        return false;
+    Participant p = m_participant;
+    p.moveToStage(*stage, QDate::currentDate());
+    return save(p);
+}
+
+bool ParticipantDetail::addGoal(const QString &text)
+{
+    if (!m_loaded || text.trimmed().isEmpty())
+        return false;
+    Participant p = m_participant;
+    Goal g;
+    g.id = createUuidV7();
+    g.text = text.trimmed();
+    g.setOn = QDate::currentDate();
+    p.goals.append(g);
+    return save(p);
+}
+
+bool ParticipantDetail::setGoalStatus(const QString &goalId, const QString &statusKey)
+{
+    const std::optional<GoalStatus> status = fromKey<GoalStatus>(statusKey);
+    if (!status || !m_loaded)
+        return false;
+    Participant p = m_participant;
+    for (Goal &g : p.goals) {
+        if (g.id != idFromText(goalId))
+            continue;
+        g.status = *status;
+        const bool closed = *status == GoalStatus::Achieved || *status == GoalStatus::Dropped;
+        g.closedOn = closed ? QDate::currentDate() : QDate();
+        return save(p);
+    }
+    return false;
+}
+
+bool ParticipantDetail::giveConsent(const QString &scope)
+{
+    if (!m_loaded)
+        return false;
+    Participant p = m_participant;
+    p.consent = {ConsentState::Given, QDate::currentDate(), scope.trimmed()};
+    return save(p);
+}
+
+bool ParticipantDetail::withdrawConsent()
+{
+    if (!m_loaded)
+        return false;
+    Participant p = m_participant;
+    p.consent.state = ConsentState::Withdrawn;
+    p.consent.on = QDate::currentDate();
+    return save(p);
+}
+
+void ParticipantDetail::setError(const QString &error)
+{
+    if (m_error == error)
+        return;
+    m_error = error;
+    Q_EMIT errorStringChanged();
+}
+
+} // namespace wp::client

@@ -1,0 +1,72 @@
+#pragma once
+// The participant page: stage with its history, goals, consent, encounters. Every change is
+// saved at once (one tap), so moving back a stage is as easy as moving forward.
+
+#include "ListModels.h"
+#include "Records.h"
+
+#include <QObject>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+namespace wp::client {
+
+class ParticipantDetail : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by App")
+    Q_PROPERTY(QString participantId READ participantId NOTIFY changed)
+    Q_PROPERTY(QString pseudonym READ pseudonym NOTIFY changed)
+    Q_PROPERTY(QString stageKey READ stageKey NOTIFY changed)
+    Q_PROPERTY(QString stageLabel READ stageLabel NOTIFY changed)
+    Q_PROPERTY(QVariant stageHistory READ stageHistoryValue NOTIFY changed)
+    Q_PROPERTY(QVariant goals READ goalsValue NOTIFY changed)
+    Q_PROPERTY(QString consentKey READ consentKey NOTIFY changed)
+    Q_PROPERTY(QString consentText READ consentText NOTIFY changed)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
+    Q_PROPERTY(wp::client::EncounterListModel *encounters READ encounters CONSTANT)
+
+public:
+    ParticipantDetail(ParticipantNames *names, QObject *parent = nullptr);
+
+    void setStore(wp::Store *store);
+
+    QString participantId() const;
+    QString pseudonym() const { return m_participant.pseudonym; }
+    QString stageKey() const { return m_loaded ? keyOf(m_participant.stage) : QString(); }
+    QString stageLabel() const { return m_loaded ? labelOf(m_participant.stage) : QString(); }
+    QVariantList stageHistory() const;
+    QVariantList goals() const;
+    QVariant stageHistoryValue() const { return stageHistory(); }
+    QVariant goalsValue() const { return goals(); }
+    QString consentKey() const { return keyOf(m_participant.consent.state); }
+    QString consentText() const;
+    QString errorString() const { return m_error; }
+    EncounterListModel *encounters() const { return m_encounters; }
+
+    Q_INVOKABLE void load(const QString &id);
+    Q_INVOKABLE void reload();
+    Q_INVOKABLE bool moveToStage(const QString &stageKey);
+    Q_INVOKABLE bool addGoal(const QString &text);
+    Q_INVOKABLE bool setGoalStatus(const QString &goalId, const QString &statusKey);
+    Q_INVOKABLE bool giveConsent(const QString &scope);
+    Q_INVOKABLE bool withdrawConsent();
+
+Q_SIGNALS:
+    void changed();
+    void errorStringChanged();
+    void saved(); // the participant was changed in the store
+
+private:
+    bool save(const Participant &updated);
+    void setError(const QString &error);
+
+    wp::Store *m_store = nullptr;
+    Participant m_participant;
+    bool m_loaded = false;
+    QString m_error;
+    EncounterListModel *m_encounters;
+};
+
+} // namespace wp::client

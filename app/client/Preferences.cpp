@@ -1,0 +1,83 @@
+#include "Preferences.h"
+
+#include <QDir>
+#include <QLocale>
+
+namespace wp::client {
+
+namespace {
+const QString AutoLock = QStringLiteral("autoLockSeconds");
+const QString QuickHide = QStringLiteral("quickHide");
+const QString Language = QStringLiteral("language");
+const QString Theme = QStringLiteral("theme");
+const QString TextScale = QStringLiteral("textScale");
+} // namespace
+
+Preferences::Preferences(const QString &dataDir, QObject *parent)
+    : QObject(parent), m_settings(QDir(dataDir).filePath(QStringLiteral("preferences.ini")), QSettings::IniFormat)
+{
+}
+
+int Preferences::autoLockSeconds() const { return qBound(10, m_settings.value(AutoLock, 120).toInt(), 3600); }
+
+void Preferences::setAutoLockSeconds(int seconds)
+{
+    seconds = qBound(10, seconds, 3600);
+    if (seconds == autoLockSeconds())
+        return;
+    m_settings.setValue(AutoLock, seconds);
+    Q_EMIT autoLockSecondsChanged();
+}
+
+bool Preferences::quickHide() const { return m_settings.value(QuickHide, true).toBool(); }
+
+void Preferences::setQuickHide(bool on)
+{
+    if (on == quickHide())
+        return;
+    m_settings.setValue(QuickHide, on);
+    Q_EMIT quickHideChanged();
+}
+
+QString Preferences::language() const
+{
+    const QString fallback = QLocale().language() == QLocale::French ? QStringLiteral("fr") : QStringLiteral("en");
+    const QString value = m_settings.value(Language, fallback).toString();
+    return value == QLatin1String("fr") ? value : QStringLiteral("en");
+}
+
+void Preferences::setLanguage(const QString &language)
+{
+    const QString value = language == QLatin1String("fr") ? language : QStringLiteral("en");
+    if (value == this->language())
+        return;
+    m_settings.setValue(Language, value);
+    Q_EMIT languageChanged();
+}
+
+QString Preferences::theme() const
+{
+    const QString value = m_settings.value(Theme, QStringLiteral("system")).toString();
+    return value == QLatin1String("light") || value == QLatin1String("dark") ? value : QStringLiteral("system");
+}
+
+void Preferences::setTheme(const QString &theme)
+{
+    if (theme == this->theme())
+        return;
+    m_settings.setValue(Theme, theme);
+    Q_EMIT themeChanged();
+}
+
+double Preferences::textScale() const { return qBound(1.0, m_settings.value(TextScale, 1.0).toDouble(), 1.5); }
+
+void Preferences::setTextScale(double scale)
+{
+    scale = qBound(1.0, scale, 1.5);
+    if (qFuzzyCompare(scale, textScale()))
+        return;
+    m_settings.setValue(TextScale, scale);
+    Q_EMIT textScaleChanged();
+}
+
+} // namespace wp::client

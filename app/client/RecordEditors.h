@@ -1,0 +1,78 @@
+#pragma once
+// The four forms: participant, encounter, diary entry, supervision session.
+
+#include "Editor.h"
+#include "Records.h"
+
+#include <optional>
+
+namespace wp::client {
+
+class ParticipantEditor : public wp::client::Editor
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(ParticipantRecordEditor)
+    QML_UNCREATABLE("Editors are owned by App")
+public:
+    explicit ParticipantEditor(QObject *parent = nullptr) : Editor(QStringLiteral("participant"), parent) {}
+
+protected:
+    QVariantMap blank(const QString &context) override;
+    Result<QVariantMap> read(const QUuid &id) override;
+    Result<QUuid> write(const QUuid &id, const QVariantMap &fields, QVariantMap &errors) override;
+};
+
+// Besides saving the encounter, brings its participant up to date: last contact, follow-up
+// date and, when chosen, the stage after the encounter.
+class EncounterEditor : public wp::client::Editor
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(EncounterRecordEditor)
+    QML_UNCREATABLE("Editors are owned by App")
+public:
+    static constexpr int RecentChoices = 6;
+    explicit EncounterEditor(QObject *parent = nullptr) : Editor(QStringLiteral("encounter"), parent) {}
+
+    // Participants whose pseudonym starts with `text`, in place of the recent ones.
+    Q_INVOKABLE void findChoices(const QString &text);
+
+protected:
+    QVariantMap blank(const QString &context) override;
+    Result<QVariantMap> read(const QUuid &id) override;
+    Result<QUuid> write(const QUuid &id, const QVariantMap &fields, QVariantMap &errors) override;
+    void refreshChoices(const QString &context) override;
+};
+
+class DiaryEditor : public wp::client::Editor
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(DiaryRecordEditor)
+    QML_UNCREATABLE("Editors are owned by App")
+public:
+    explicit DiaryEditor(QObject *parent = nullptr) : Editor(QStringLiteral("diary"), parent) {}
+
+protected:
+    QVariantMap blank(const QString &context) override;
+    Result<QVariantMap> read(const QUuid &id) override;
+    Result<QUuid> write(const QUuid &id, const QVariantMap &fields, QVariantMap &errors) override;
+};
+
+class SupervisionEditor : public wp::client::Editor
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(SupervisionRecordEditor)
+    QML_UNCREATABLE("Editors are owned by App")
+public:
+    explicit SupervisionEditor(QObject *parent = nullptr) : Editor(QStringLiteral("supervision"), parent) {}
+
+    Q_INVOKABLE void addActionItem(const QString &text, const QString &ownerKey, const QString &due);
+    Q_INVOKABLE void setActionItem(int index, const QString &field, const QVariant &value);
+
+protected:
+    QVariantMap blank(const QString &context) override;
+    Result<QVariantMap> read(const QUuid &id) override;
+    Result<QUuid> write(const QUuid &id, const QVariantMap &fields, QVariantMap &errors) override;
+    void refreshChoices(const QString &context) override;
+};
+
+} // namespace wp::client

@@ -1,0 +1,376 @@
+#include "Session.h"
+
+#include "DraftBox.h"
+#include "Store.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace wp::client {
+
+namespace {
+QString storePath(const QString &dataDir) { return QDir(dataDir).filePath(QStringLiteral("waypoint.db")); }
+
+SecretBytes secretFrom(QString text)
+{
+    QByteArray bytes = text.toUtf8();
+    wipe(text);
+    return SecretBytes::takeFrom(bytes);
+}
+} // namespace
+
+struct Session::KeyResult
+{
+    enum Kind { Create, Unlock, ChangePin } kind = Unlock;
+    std::optional<SecretBytes> key;
+    std::optional<Error> error;
+    int attemptsLeft = -1;
+    qint64 retryAfterMs = 0;
+};
+
+Session::Session(Options options, QObject *parent) : QObject(parent), m_options(std::move(options))
+{
+    QDir().mkpath(m_options.dataDir);
+    m_inactivity.setSingleShot(true);
+    m_inactivity.setInterval(m_autoLockSeconds * 1000);
+    connect(&m_inactivity, &QTimer::timeout, this, &Session::lock);
+    m_backoffTick.setInterval(250);
+    connect(&m_backoffTick, &QTimer::timeout, this, &Session::tickBackoff);
+    connect(&m_job, &QFutureWatcherBase::finished, this, &Session::finishKeyJob);
+
+    if (!KeyVault::exists(m_options.dataDir))
+        return;
+    Result<KeyVault> vault = KeyVault::load(m_options.dataDir);
+    if (!vault) {
+        m_state = Locked;
+        m_message = describe(vault.error());
+        return;
+    }
+    if (vault->destroyed()) {
+        m_message = tr("After too many wrong PINs the keys on this phone were destroyed and "
+                       "its records cannot be read. Set up Waypoint again.");
+        return;
+    }
+    m_state = Locked;
+    m_attemptsLeft = vault->failedAttempts() > 0 ? vault->attemptsLeft() : -1;
+    if (vault->retryAfter().count() > 0)
+        startBackoff(vault->retryAfter().count());
+}
+
+Session::~Session()
+{
+    m_job.waitForFinished();
+    if (m_store)
+        Q_EMIT closing();
+}
+
+void Session::setMessage(const QString &message)
+{
+    if (m_message == message)
+        return;
+    m_message = message;
+    Q_EMIT messageChanged();
+}
+
+void Session::setAutoLockSeconds(int seconds)
+{
+    seconds = qBound(10, seconds, 3600);
+    if (seconds == m_autoLockSeconds)
+        return;
+    m_autoLockSeconds = seconds;
+    m_inactivity.setInterval(seconds * 1000);
+    if (m_inactivity.isActive())
+        m_inactivity.start();
+    Q_EMIT autoLockSecondsChanged();
+}
+
+QString Session::validateNewPin(const QString &pin, const QString &confirm) const
+{
+    if (pin.size() < m_options.minPinLength)
+        return tr("Use at least %n characters.", "", m_options.minPinLength);
+    if (pin.size() > KeyVault::MaxPinLength)
+        return tr("That is too long: at most %n characters.", "", KeyVault::MaxPinLength);
+    bool allSame = true;
+    for (QChar c : pin)
+        allSame = allSame && c == pin.front();
+    if (allSame)
+        return tr("Choose something harder to guess than one repeated character.");
+    if (pin != confirm)
+        return tr("The two entries are different. Type the same PIN twice.");
+    return {};
+}
+
+QString Session::describe(const Error &error) const
+{
+    switch (error.code) {
+    case ErrorCode::WrongPin:
+        return tr("Wrong PIN.");
+    case ErrorCode::LockedOut:
+        return tr("Too many wrong PINs. Wait, then try again.");
+    case ErrorCode::NotAStore:
+    case ErrorCode::Corrupt:
+    case ErrorCode::Crypto:
+        return tr("The encrypted file on this phone is damaged and cannot be opened.");
+    case ErrorCode::SchemaTooNew:
+        return tr("These records were written by a newer Waypoint. Update the app to open them.");
+    case ErrorCode::Busy:
+        return tr("Waypoint is already open in another window.");
+    case ErrorCode::DiskFull:
+        return tr("The phone is out of storage space. Free some space and try again.");
+    case ErrorCode::Unavailable:
+        return tr("The phone's secure key storage is not available.");
+    default:
+        return tr("Waypoint could not open its records (%1).").arg(error.message);
+    }
+}
+
+void Session::createPin(const QString &pin, const QString &confirm)
+{
+    if (m_busy || m_state != NeedsSetup)
+        return;
+    if (const QString problem = validateNewPin(pin, confirm); !problem.isEmpty()) {
+        setMessage(problem);
+        return;
+    }
+    setMessage({});
+    const QString dir = m_options.dataDir;
+    const VaultPolicy policy = m_options.policy;
+    startKeyJob([dir, policy, secret = std::make_shared<SecretBytes>(secretFrom(pin))]() {
+        KeyResult r;
+        r.kind = KeyResult::Create;
+        // A vault whose keys were destroyed leaves an unreadable store behind: start clean.
+        if (KeyVault::exists(dir)) {
+            if (Status removed = KeyVault::removeDestroyed(dir); !removed) {
+                r.error = removed.error();
+                return r;
+            }
+        }
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(storePath(dir) + suffix);
+        Result<SecretBytes> key = KeyVault::create(dir, std::move(*secret), policy);
+        if (key)
+            r.key = std::move(*key);
+        else
+            r.error = key.error();
+        return r;
+    });
+}
+
+void Session::unlock(const QString &pin)
+{
+    if (m_busy || m_state != Locked || m_retrySeconds > 0 || pin.isEmpty())
+        return;
+    setMessage({});
+    const QString dir = m_options.dataDir;
+    startKeyJob([dir, secret = std::make_shared<SecretBytes>(secretFrom(pin))]() {
+        KeyResult r;
+        r.kind = KeyResult::Unlock;
+        Result<KeyVault> vault = KeyVault::load(dir);
+        if (!vault) {
+            r.error = vault.error();
+            return r;
+        }
+        Result<SecretBytes> key = vault->unlock(std::move(*secret));
+        if (key) {
+            r.key = std::move(*key);
+        } else {
+            r.error = key.error();
+            r.attemptsLeft = vault->destroyed() ? 0 : vault->attemptsLeft();
+            r.retryAfterMs = vault->retryAfter().count();
+        }
+        return r;
+    });
+}
+
+void Session::changePin(const QString &oldPin, const QString &newPin, const QString &confirm)
+{
+    if (m_busy || m_state != Unlocked)
+        return;
+    if (const QString problem = validateNewPin(newPin, confirm); !problem.isEmpty()) {
+        setMessage(problem);
+        return;
+    }
+    setMessage({});
+    const QString dir = m_options.dataDir;
+    startKeyJob([dir, oldSecret = std::make_shared<SecretBytes>(secretFrom(oldPin)),
+                 newSecret = std::make_shared<SecretBytes>(secretFrom(newPin))]() {
+        KeyResult r;
+        r.kind = KeyResult::ChangePin;
+        Result<KeyVault> vault = KeyVault::load(dir);
+        if (!vault) {
+            r.error = vault.error();
+            return r;
+        }
+        if (Status changed = vault->changePin(std::move(*oldSecret), std::move(*newSecret)); !changed) {
+            r.error = changed.error();
+            r.attemptsLeft = vault->attemptsLeft();
+        }
+        return r;
+    });
+}
+
+void Session::startKeyJob(std::function<KeyResult()> job)
+{
+    setBusy(true);
+    m_job.setFuture(QtConcurrent::run([job = std::move(job)]() { return std::make_shared<KeyResult>(job()); }));
+}
+
+void Session::waitForIdle()
+{
+    m_job.waitForFinished();
+    if (m_busy)
+        finishKeyJob();
+}
+
+void Session::finishKeyJob()
+{
+    if (!m_busy)
+        return;
+    std::shared_ptr<KeyResult> r = m_job.result();
+    setBusy(false);
+    if (!r)
+        return;
+    switch (r->kind) {
+    case KeyResult::Create:
+        if (r->error)
+            setMessage(describe(*r->error));
+        else
+            openStore(std::move(*r->key), true);
+        break;
+    case KeyResult::Unlock:
+        if (r->error) {
+            setAttemptsLeft(r->attemptsLeft);
+            if (r->attemptsLeft == 0 && r->error->code == ErrorCode::LockedOut) {
+                setMessage(tr("After too many wrong PINs the keys on this phone were destroyed. "
+                              "Set up Waypoint again."));
+                setState(NeedsSetup);
+                return;
+            }
+            setMessage(describe(*r->error));
+            if (r->retryAfterMs > 0)
+                startBackoff(r->retryAfterMs);
+        } else {
+            setAttemptsLeft(-1);
+            openStore(std::move(*r->key), false);
+        }
+        break;
+    case KeyResult::ChangePin:
+        if (r->error) {
+            setMessage(r->error->code == ErrorCode::WrongPin ? tr("The current PIN is wrong.")
+                                                             : describe(*r->error));
+        } else {
+            setMessage({});
+            Q_EMIT pinChanged();
+        }
+        break;
+    }
+}
+
+void Session::openStore(SecretBytes key, bool create)
+{
+    Result<std::unique_ptr<Store>> store = Store::open(
+        storePath(m_options.dataDir), key, create ? Store::Mode::CreateNew : Store::Mode::OpenExisting);
+    if (!store) {
+        setMessage(describe(store.error()));
+        if (create)
+            setState(NeedsSetup);
+        return;
+    }
+    m_store = std::move(*store);
+    m_drafts = std::make_unique<DraftBox>(QDir(m_options.dataDir).filePath(QStringLiteral("drafts")), key);
+    m_hidden = false;
+    Q_EMIT hiddenChanged();
+    setState(Unlocked);
+    m_inactivity.start();
+    Q_EMIT opened();
+}
+
+void Session::lock()
+{
+    m_inactivity.stop();
+    if (m_state != Unlocked)
+        return;
+    Q_EMIT closing();
+    m_drafts.reset();
+    m_store.reset();
+    setMessage({});
+    setState(Locked);
+}
+
+void Session::quickHide()
+{
+    if (!m_hidden) {
+        m_hidden = true;
+        Q_EMIT hiddenChanged();
+    }
+    lock();
+}
+
+void Session::reveal()
+{
+    if (!m_hidden)
+        return;
+    m_hidden = false;
+    Q_EMIT hiddenChanged();
+}
+
+void Session::noteActivity()
+{
+    if (m_state == Unlocked)
+        m_inactivity.start();
+}
+
+void Session::applicationActiveChanged(bool active)
+{
+    if (!active)
+        lock();
+}
+
+void Session::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged();
+}
+
+void Session::setBusy(bool busy)
+{
+    if (m_busy == busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged();
+}
+
+void Session::setAttemptsLeft(int left)
+{
+    if (m_attemptsLeft == left)
+        return;
+    m_attemptsLeft = left;
+    Q_EMIT attemptsLeftChanged();
+}
+
+void Session::startBackoff(qint64 ms)
+{
+    m_retryUntilMs = QDateTime::currentMSecsSinceEpoch() + ms;
+    m_backoffTick.start();
+    tickBackoff();
+}
+
+void Session::tickBackoff()
+{
+    const qint64 left = m_retryUntilMs - QDateTime::currentMSecsSinceEpoch();
+    const int seconds = left > 0 ? int((left + 999) / 1000) : 0;
+    if (seconds == 0)
+        m_backoffTick.stop();
+    if (seconds != m_retrySeconds) {
+        m_retrySeconds = seconds;
+        Q_EMIT retrySecondsChanged();
+        if (seconds == 0)
+            setMessage({});
+    }
+}
+
+} // namespace wp::client

@@ -1,0 +1,126 @@
+#pragma once
+// Whether Waypoint is set up, locked or open, and the one place that opens and closes the
+// encrypted store. Unwrapping the key (Argon2id, ~0.4 s) runs off the UI thread; the store is
+// opened on the UI thread, which then owns it. Locks after inactivity, when the app leaves
+// the foreground, and on quick-hide.
+
+#include "KeyVault.h"
+#include "Result.h"
+#include "SecretBytes.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+#include <optional>
+
+namespace wp {
+class Store;
+}
+
+namespace wp::client {
+
+class DraftBox;
+
+class Session : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Session is owned by App")
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(bool hidden READ hidden NOTIFY hiddenChanged)
+    Q_PROPERTY(QString message READ message WRITE setMessage NOTIFY messageChanged)
+    Q_PROPERTY(int attemptsLeft READ attemptsLeft NOTIFY attemptsLeftChanged)
+    Q_PROPERTY(int retrySeconds READ retrySeconds NOTIFY retrySecondsChanged)
+    Q_PROPERTY(int autoLockSeconds READ autoLockSeconds WRITE setAutoLockSeconds NOTIFY autoLockSecondsChanged)
+
+public:
+    enum State { NeedsSetup, Locked, Unlocked };
+    Q_ENUM(State)
+
+    struct Options
+    {
+        QString dataDir;
+        VaultPolicy policy;
+        int minPinLength = 6;
+    };
+
+    explicit Session(Options options, QObject *parent = nullptr);
+    ~Session() override;
+
+    State state() const { return m_state; }
+    bool busy() const { return m_busy; }
+    bool hidden() const { return m_hidden; }
+    QString message() const { return m_message; }
+    void setMessage(const QString &message);
+    int attemptsLeft() const { return m_attemptsLeft; }
+    int retrySeconds() const { return m_retrySeconds; }
+    int autoLockSeconds() const { return m_autoLockSeconds; }
+    void setAutoLockSeconds(int seconds);
+
+    // The open store while unlocked, else null. Owned here; valid until locked().
+    wp::Store *store() const { return m_store.get(); }
+    DraftBox *drafts() const { return m_drafts.get(); }
+    QString dataDir() const { return m_options.dataDir; }
+
+    Q_INVOKABLE void createPin(const QString &pin, const QString &confirm);
+    Q_INVOKABLE void unlock(const QString &pin);
+    Q_INVOKABLE void changePin(const QString &oldPin, const QString &newPin, const QString &confirm);
+    Q_INVOKABLE void lock();
+    // Covers the screen with the neutral page and locks at once.
+    Q_INVOKABLE void quickHide();
+    // From the neutral page to the PIN pad.
+    Q_INVOKABLE void reveal();
+    // Any touch or key press: restarts the inactivity countdown.
+    Q_INVOKABLE void noteActivity();
+    // The app moved to the background (or came back).
+    void applicationActiveChanged(bool active);
+
+    // Blocks until a pending unlock or setup finished (self-test, benchmarks, tests).
+    void waitForIdle();
+
+Q_SIGNALS:
+    void stateChanged();
+    void busyChanged();
+    void hiddenChanged();
+    void messageChanged();
+    void attemptsLeftChanged();
+    void retrySecondsChanged();
+    void autoLockSecondsChanged();
+    void opened();  // the store is open: models may load
+    void closing(); // the store is about to close: drop everything read from it
+    void pinChanged();
+
+private:
+    struct KeyResult;
+    void startKeyJob(std::function<KeyResult()> job);
+    void finishKeyJob();
+    void openStore(SecretBytes key, bool create);
+    void setState(State state);
+    void setBusy(bool busy);
+    void setAttemptsLeft(int left);
+    void startBackoff(qint64 ms);
+    void tickBackoff();
+    QString validateNewPin(const QString &pin, const QString &confirm) const;
+    QString describe(const Error &error) const;
+
+    Options m_options;
+    State m_state = NeedsSetup;
+    bool m_busy = false;
+    bool m_hidden = false;
+    QString m_message;
+    int m_attemptsLeft = -1;
+    int m_retrySeconds = 0;
+    qint64 m_retryUntilMs = 0;
+    int m_autoLockSeconds = 120;
+    std::unique_ptr<wp::Store> m_store;
+    std::unique_ptr<DraftBox> m_drafts;
+    QTimer m_inactivity;
+    QTimer m_backoffTick;
+    QFutureWatcher<std::shared_ptr<KeyResult>> m_job;
+};
+
+} // namespace wp::client

@@ -1,0 +1,146 @@
+// Renders every main screen at phone size, light and dark, with demo data made through the
+// store, into a folder (scripts/screenshots passes docs/screenshots). Offscreen.
+#include "AppContext.h"
+#include "DemoData.h"
+#include "Store.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+using namespace wp::client;
+
+namespace {
+
+void settle(int ms = 400)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QTextStream err(stderr);
+    const QStringList args = QCoreApplication::arguments();
+    const QString out = args.size() > 1 ? args.at(1) : QStringLiteral("docs/screenshots");
+    const QString language = args.size() > 2 ? args.at(2) : QStringLiteral("en");
+    QDir().mkpath(out);
+
+    QTemporaryDir data;
+    wp::VaultPolicy policy;
+    policy.kdf = wp::KdfParams::fastForTests();
+    AppContext context(Session::Options{data.path(), policy, 6});
+    context.preferences()->setLanguage(language);
+    context.preferences()->setTheme(QStringLiteral("light"));
+    QQmlApplicationEngine engine;
+    context.attach(&engine);
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Waypoint/Ui/app/Main.qml")));
+    auto *window = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    if (!window) {
+        err << "screenshots: the main window did not load\n";
+        return 1;
+    }
+    window->resize(360, 780);
+
+    QString suffix = QStringLiteral("light");
+    int failures = 0;
+    const auto shoot = [&](const QString &name) {
+        settle();
+        const QImage image = window->grabWindow();
+        const QString file = QDir(out).filePath(QStringLiteral("%1-%2.png").arg(name, suffix));
+        if (image.isNull() || !image.save(file)) {
+            err << "screenshots: could not write " << file << '\n';
+            ++failures;
+        }
+    };
+    const auto open = [&](const QString &screen, const QVariantMap &props) {
+        QMetaObject::invokeMethod(window, "openScreen", Q_ARG(QString, screen), Q_ARG(QVariant, QVariant(props)));
+    };
+    const auto home = [&](int tab) {
+        QMetaObject::invokeMethod(window, "goHome", Q_ARG(int, tab));
+    };
+
+    Session *session = context.session();
+    for (const QString &theme : {QStringLiteral("dark"), QStringLiteral("light")}) {
+        suffix = theme;
+        context.preferences()->setTheme(theme);
+        shoot(QStringLiteral("firstrun"));
+    }
+    for (const QString &theme : {QStringLiteral("light"), QStringLiteral("dark")}) {
+        suffix = theme;
+        context.preferences()->setTheme(theme);
+        if (session->state() == Session::NeedsSetup) {
+            session->createPin(QStringLiteral("246810"), QStringLiteral("246810"));
+            session->waitForIdle();
+            if (!session->store()) {
+                err << "screenshots: setup failed: " << session->message() << '\n';
+                return 1;
+            }
+            if (wp::Status filled = addDemoData(*session->store()); !filled) {
+                err << "screenshots: demo data: " << filled.error().message << '\n';
+                return 1;
+            }
+            session->lock();
+        }
+        shoot(QStringLiteral("unlock"));
+        session->unlock(QStringLiteral("246810"));
+        session->waitForIdle();
+        if (session->state() != Session::Unlocked) {
+            err << "screenshots: unlock failed: " << session->message() << '\n';
+            return 1;
+        }
+        home(0);
+        shoot(QStringLiteral("today"));
+        home(1);
+        shoot(QStringLiteral("caseload"));
+        QString someone;
+        if (auto page = session->store()->participants().findByPseudonym(QStringLiteral("JD")); page && !page->items.isEmpty())
+            someone = wp::idText(page->items.first().id);
+        open(QStringLiteral("participant"), {{QStringLiteral("participantId"), someone}});
+        shoot(QStringLiteral("participant"));
+        open(QStringLiteral("encounter"), {{QStringLiteral("participantId"), someone}});
+        context.encounterEditor()->setField(QStringLiteral("needs"), QStringList{QStringLiteral("housing"), QStringLiteral("harm_reduction")});
+        context.encounterEditor()->setField(QStringLiteral("supplies"), QStringList{QStringLiteral("Naloxone")});
+        context.encounterEditor()->setField(QStringLiteral("durationMinutes"), 15);
+        shoot(QStringLiteral("encounter"));
+        context.encounterEditor()->discard();
+        home(2);
+        shoot(QStringLiteral("diary"));
+        open(QStringLiteral("diary"), {{QStringLiteral("entryId"), QString()}});
+        context.diaryEditor()->setField(QStringLiteral("text"), QStringLiteral("Sat with Robin at the drop-in while the housing officer was late.\nWe talked about football."));
+        context.diaryEditor()->setField(QStringLiteral("wellbeing"), 4);
+        shoot(QStringLiteral("diary-editor"));
+        context.diaryEditor()->discard();
+        home(3);
+        shoot(QStringLiteral("supervision"));
+        if (auto notes = session->store()->supervision().list(); notes && !notes->items.isEmpty())
+            open(QStringLiteral("supervision"), {{QStringLiteral("noteId"), wp::idText(notes->items.first().id)}});
+        shoot(QStringLiteral("supervision-editor"));
+        home(0);
+        context.search()->setQuery(QStringLiteral("court"));
+        open(QStringLiteral("search"), {});
+        settle(300);
+        shoot(QStringLiteral("search"));
+        home(0);
+        open(QStringLiteral("settings"), {});
+        shoot(QStringLiteral("settings"));
+        home(0);
+        session->quickHide();
+        shoot(QStringLiteral("quickhide"));
+        session->reveal();
+    }
+    QTextStream(stdout) << "screenshots: written to " << out << '\n';
+    return failures == 0 ? 0 : 1;
+}

@@ -1,0 +1,92 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Waypoint
+import Waypoint.Ui
+
+// The four places a worker lives in, as tabs, with search, quick-hide and settings on top.
+Page {
+    id: home
+    objectName: "home"
+    property alias currentTab: tabs.currentIndex
+
+    header: ToolBar {
+        Material.foreground: "white"
+        background: Rectangle { color: Material.primary }
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 12
+            spacing: 0
+            Label {
+                text: [qsTr("Today"), qsTr("Caseload"), qsTr("Diary"), qsTr("Supervision")][tabs.currentIndex]
+                font.pixelSize: 20
+                font.bold: true
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
+            }
+            ToolButton {
+                text: qsTr("Search")
+                objectName: "searchButton"
+                implicitHeight: Style.touch
+                Accessible.name: qsTr("Search everything")
+                onClicked: Nav.open("search", {})
+            }
+            ToolButton {
+                text: qsTr("Hide")
+                objectName: "quickHideButton"
+                implicitHeight: Style.touch
+                visible: App.preferences.quickHide
+                Accessible.name: qsTr("Quick hide: cover the screen and lock")
+                onClicked: App.session.quickHide()
+            }
+            ToolButton {
+                text: "\u22ee"
+                font.pixelSize: 22
+                implicitWidth: Style.touch
+                implicitHeight: Style.touch
+                objectName: "settingsButton"
+                Accessible.name: qsTr("Settings")
+                onClicked: Nav.open("settings", {})
+            }
+        }
+    }
+
+    Connections {
+        target: Nav
+        function onTab(index) {
+            tabs.currentIndex = index
+        }
+    }
+
+    StackLayout {
+        anchors.fill: parent
+        currentIndex: tabs.currentIndex
+        Today { }
+        Caseload { }
+        DiaryList { }
+        SupervisionList { }
+    }
+
+    footer: TabBar {
+        id: tabs
+        objectName: "tabs"
+        Repeater {
+            model: [qsTr("Today"), qsTr("Caseload"), qsTr("Diary"), qsTr("Supervision")]
+            delegate: TabButton {
+                required property string modelData
+                required property int index
+                text: modelData
+                objectName: "tab_" + index
+                implicitHeight: 56
+                leftPadding: 2
+                rightPadding: 2
+                font.pixelSize: 14
+                font.capitalization: Font.MixedCase
+                Accessible.name: modelData
+            }
+        }
+    }
+}

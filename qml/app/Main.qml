@@ -1,0 +1,48 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import Waypoint
+import Waypoint.Ui
+
+// The window: first run, unlock, the neutral cover after quick-hide, or the app itself.
+// Which one shows is the session's state, decided in C++.
+ApplicationWindow {
+    id: window
+    width: 360
+    height: 780
+    visible: true
+    title: App.session.hidden ? qsTr("Notes") : qsTr("Waypoint")
+
+    Material.theme: App.preferences.theme === "dark" ? Material.Dark
+                  : App.preferences.theme === "light" ? Material.Light : Material.System
+    Material.primary: Material.theme === Material.Dark ? "#134e4a" : "#0f766e"
+    Material.accent: Material.theme === Material.Dark ? "#5eead4" : "#0f766e"
+    font.pixelSize: 16 * App.preferences.textScale
+
+    readonly property string screen: App.session.hidden ? "hidden"
+        : App.session.state === Session.NeedsSetup ? "firstrun"
+        : App.session.state === Session.Unlocked ? "app" : "unlock"
+
+    // For tools that drive the app from C++ (screenshots, benchmarks).
+    function openScreen(name: string, properties: var) {
+        Nav.open(name, properties)
+    }
+    function goHome(tab: int) {
+        Nav.home()
+        Nav.tab(tab)
+    }
+
+    Loader {
+        id: content
+        anchors.fill: parent
+        objectName: "screenLoader"
+        sourceComponent: window.screen === "hidden" ? neutral
+                       : window.screen === "firstrun" ? firstRun
+                       : window.screen === "app" ? shell : unlock
+    }
+
+    Component { id: neutral; NeutralScreen { } }
+    Component { id: firstRun; FirstRun { } }
+    Component { id: unlock; Unlock { } }
+    Component { id: shell; Shell { } }
+}

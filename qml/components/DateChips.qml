@@ -1,0 +1,70 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Waypoint.Ui
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// A date picked with one tap (today, tomorrow, in a week...) or typed as YYYY-MM-DD.
+// `value` is an ISO date or "" for none.
+ColumnLayout {
+    id: dates
+    property string title
+    property string value: ""
+    property bool allowNone: true
+    property bool future: true
+    property string error: ""
+    signal picked(string value)
+    spacing: 4
+    Layout.fillWidth: true
+
+    function isoIn(days) {
+        const d = new Date()
+        d.setDate(d.getDate() + days)
+        return Qt.formatDate(d, "yyyy-MM-dd")
+    }
+    readonly property var choices: future
+        ? [{ days: 0, label: qsTr("Today") }, { days: 1, label: qsTr("Tomorrow") },
+           { days: 3, label: qsTr("In 3 days") }, { days: 7, label: qsTr("In a week") },
+           { days: 14, label: qsTr("In 2 weeks") }]
+        : [{ days: 0, label: qsTr("Today") }, { days: -1, label: qsTr("Yesterday") },
+           { days: -7, label: qsTr("A week ago") }]
+
+    Label {
+        visible: dates.title.length > 0
+        text: dates.title
+        font.bold: true
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+    }
+    Flow {
+        Layout.fillWidth: true
+        spacing: 6
+        Repeater {
+            model: dates.choices
+            delegate: Chip {
+                required property var modelData
+                text: modelData.label
+                objectName: dates.objectName + "_" + modelData.days
+                checked: dates.value === dates.isoIn(modelData.days)
+                onClicked: {
+                    const iso = dates.isoIn(modelData.days)
+                    dates.picked(dates.value === iso && dates.allowNone ? "" : iso)
+                    checked = Qt.binding(() => dates.value === dates.isoIn(modelData.days))
+                }
+            }
+        }
+    }
+    TextField {
+        id: typed
+        Layout.fillWidth: true
+        placeholderText: qsTr("Or type a date: YYYY-MM-DD")
+        text: dates.value
+        inputMethodHints: Qt.ImhDate
+        Accessible.name: dates.title.length > 0 ? qsTr("%1, date").arg(dates.title) : qsTr("Date")
+        onEditingFinished: if (text !== dates.value) dates.picked(text.trim())
+    }
+    FieldError {
+        text: dates.error
+        Layout.fillWidth: true
+    }
+}

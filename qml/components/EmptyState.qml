@@ -1,0 +1,27 @@
+import QtQuick
+import Waypoint.Ui
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// What an empty list says: what will appear here and how to add the first one.
+ColumnLayout {
+    id: empty
+    property string title
+    property string body
+    spacing: 6
+    Label {
+        text: empty.title
+        font.pixelSize: 18
+        font.bold: true
+        wrapMode: Text.Wrap
+        horizontalAlignment: Text.AlignHCenter
+        Layout.fillWidth: true
+    }
+    Label {
+        text: empty.body
+        opacity: 0.75
+        wrapMode: Text.Wrap
+        horizontalAlignment: Text.AlignHCenter
+        Layout.fillWidth: true
+    }
+}

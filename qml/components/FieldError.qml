@@ -1,0 +1,14 @@
+import QtQuick
+import Waypoint.Ui
+import QtQuick.Controls
+import QtQuick.Controls.Material
+
+// A validation message shown right under the field it is about.
+Label {
+    visible: text.length > 0
+    color: Material.theme === Material.Dark ? Style.errorColorDark : Style.errorColor
+    wrapMode: Text.Wrap
+    font.pixelSize: 14
+    Accessible.role: Accessible.AlertMessage
+    Accessible.name: text
+}

@@ -1,0 +1,77 @@
+import QtQuick
+import Waypoint.Ui
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+
+// A pushed screen with a back button, a title and an optional action on the right.
+// `leaving()` lets a form keep its draft before the screen goes away.
+Page {
+    id: page
+    property string actionText: ""
+    property bool actionEnabled: true
+    default property alias content: body.data
+    property alias flickable: flick
+    signal action()
+    signal leaving()
+
+    function goBack() {
+        page.leaving()
+        if (page.StackView.view)
+            page.StackView.view.pop()
+    }
+
+    header: ToolBar {
+        Material.foreground: "white"
+        background: Rectangle { color: Material.primary }
+        RowLayout {
+            anchors.fill: parent
+            spacing: 0
+            ToolButton {
+                text: "\u2190"
+                font.pixelSize: 22
+                implicitWidth: Style.touch
+                implicitHeight: Style.touch
+                objectName: "backButton"
+                Accessible.name: qsTr("Back")
+                onClicked: page.goBack()
+            }
+            Label {
+                text: page.title
+                elide: Text.ElideRight
+                font.pixelSize: 19
+                font.bold: true
+                Layout.fillWidth: true
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
+            }
+            ToolButton {
+                visible: page.actionText.length > 0
+                text: page.actionText
+                enabled: page.actionEnabled
+                font.bold: true
+                implicitHeight: Style.touch
+                objectName: "actionButton"
+                Accessible.name: text
+                onClicked: page.action()
+            }
+        }
+    }
+
+    Flickable {
+        id: flick
+        anchors.fill: parent
+        contentWidth: width
+        contentHeight: body.implicitHeight + 2 * Style.margin
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        ScrollBar.vertical: ScrollBar { }
+        ColumnLayout {
+            id: body
+            x: Math.max(Style.margin, (flick.width - width) / 2)
+            y: Style.margin
+            width: Math.min(flick.width - 2 * Style.margin, Style.maxContentWidth)
+            spacing: Style.gap
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import QtQuick
+import Waypoint.Ui
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+
+Label {
+    font.pixelSize: 15
+    font.bold: true
+    font.capitalization: Font.AllUppercase
+    font.letterSpacing: 0.6
+    color: Material.accentColor
+    wrapMode: Text.Wrap
+    topPadding: 12
+    Layout.fillWidth: true
+    Accessible.role: Accessible.Heading
+    Accessible.name: text
+}

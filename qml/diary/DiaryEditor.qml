@@ -1,0 +1,164 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Waypoint
+import Waypoint.Ui
+
+// A diary entry: free text, guided prompts that can be skipped, wellbeing and stress,
+// self-care and themes, and the share switch, off by default and impossible to miss.
+FormPage {
+    id: page
+    objectName: "diaryEditor"
+    property string entryId: ""
+    readonly property Editor editor: App.diaryEditor
+    readonly property var f: editor.fields
+    readonly property var e: editor.errors
+    readonly property bool shared: f.shared ?? false
+    readonly property var selfCareChoices: [qsTr("Took a break"), qsTr("Talked it through"), qsTr("Time outside"),
+                                            qsTr("Exercise"), qsTr("Rest"), qsTr("Something I enjoy")]
+    title: entryId.length > 0 ? qsTr("Diary entry") : qsTr("New diary entry")
+    actionText: qsTr("Save")
+    Component.onCompleted: entryId.length > 0 ? editor.load(entryId) : editor.startNew("")
+    onLeaving: editor.keepDraft()
+    onAction: save()
+
+    function save() {
+        if (editor.save())
+            page.StackView.view.pop()
+    }
+
+    // The share state, at the top, in words and colour.
+    Rectangle {
+        objectName: "shareBanner"
+        readonly property bool dark: Material.theme === Material.Dark
+        color: "transparent"
+        border.width: 2
+        border.color: page.shared ? (dark ? Style.sharedColorDark : Style.sharedColor)
+                                  : (dark ? Style.privateColorDark : Style.privateColor)
+        radius: 8
+        Layout.fillWidth: true
+        implicitHeight: shareRow.implicitHeight + 16
+        RowLayout {
+            id: shareRow
+            anchors.fill: parent
+            anchors.margins: 8
+            ColumnLayout {
+                spacing: 0
+                Layout.fillWidth: true
+                Label {
+                    objectName: "shareState"
+                    text: page.shared ? qsTr("Shared with your supervisor") : qsTr("Private: only you can read this")
+                    font.bold: true
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    text: page.shared ? qsTr("Your supervisor will see this entry after the next sync.")
+                                      : qsTr("Switch on to share this one entry with your supervisor.")
+                    font.pixelSize: 13
+                    opacity: 0.75
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+            }
+            Switch {
+                objectName: "shareSwitch"
+                checked: page.shared
+                Accessible.name: qsTr("Share this entry with my supervisor")
+                onToggled: page.editor.setField("shared", checked)
+            }
+        }
+    }
+
+    Label {
+        visible: page.editor.restoredDraft
+        text: qsTr("Your unsaved draft was restored.")
+        opacity: 0.8
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+    }
+
+    Label { text: qsTr("Your entry"); font.bold: true }
+    TextArea {
+        objectName: "diaryText"
+        text: page.f.text ?? ""
+        placeholderText: qsTr("Write freely, or use the prompts below")
+        wrapMode: TextEdit.Wrap
+        Layout.fillWidth: true
+        Layout.minimumHeight: 120
+        Accessible.name: qsTr("Diary text")
+        onTextChanged: if (text !== (page.f.text ?? "")) page.editor.setField("text", text)
+    }
+    FieldError { objectName: "textError"; text: page.e.text ?? ""; Layout.fillWidth: true }
+
+    SectionTitle { text: qsTr("Guided prompts (skip any)") }
+    Repeater {
+        model: [
+            { field: "whatHappened", label: qsTr("What happened?") },
+            { field: "howIFelt", label: qsTr("How did I feel?") },
+            { field: "wentWell", label: qsTr("What went well, or not?") },
+            { field: "learned", label: qsTr("What did I learn?") },
+            { field: "nextTime", label: qsTr("What will I do next?") }
+        ]
+        delegate: ColumnLayout {
+            id: prompt
+            required property var modelData
+            spacing: 2
+            Layout.fillWidth: true
+            Label { text: prompt.modelData.label; wrapMode: Text.Wrap; Layout.fillWidth: true }
+            TextArea {
+                objectName: "prompt_" + prompt.modelData.field
+                text: page.f[prompt.modelData.field] ?? ""
+                wrapMode: TextEdit.Wrap
+                Layout.fillWidth: true
+                Accessible.name: prompt.modelData.label
+                onTextChanged: if (text !== (page.f[prompt.modelData.field] ?? ""))
+                                   page.editor.setField(prompt.modelData.field, text)
+            }
+        }
+    }
+
+    SectionTitle { text: qsTr("How are you?") }
+    RatingRow {
+        objectName: "wellbeing"
+        title: qsTr("Wellbeing")
+        lowText: qsTr("Low")
+        highText: qsTr("Good")
+        value: page.f.wellbeing ?? 0
+        onRated: v => page.editor.setField("wellbeing", v)
+    }
+    RatingRow {
+        objectName: "stress"
+        title: qsTr("Stress")
+        lowText: qsTr("Calm")
+        highText: qsTr("Overwhelmed")
+        value: page.f.stress ?? 0
+        onRated: v => page.editor.setField("stress", v)
+    }
+    ChipGroup {
+        objectName: "selfCareChips"
+        title: qsTr("Self-care I did")
+        options: page.selfCareChoices.map(s => ({ key: s, label: s }))
+        selected: page.f.selfCare ?? []
+        onToggled: key => page.editor.toggle("selfCare", key)
+    }
+    ChipGroup {
+        objectName: "themeChips"
+        title: qsTr("Themes")
+        options: App.vocabulary.theme
+        selected: page.f.themes ?? []
+        onToggled: key => page.editor.toggle("themes", key)
+    }
+    FieldError { objectName: "formError"; text: page.editor.errorString; Layout.fillWidth: true }
+    ActionButton {
+        objectName: "saveDiary"
+        text: qsTr("Save entry")
+        highlighted: true
+        Layout.fillWidth: true
+        Layout.minimumHeight: 56
+        Accessible.name: text
+        onClicked: page.save()
+    }
+}

@@ -1,0 +1,92 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Waypoint
+import Waypoint.Ui
+
+// The worker's reflective diary, newest first. Every entry says whether it is private or
+// shared with the supervisor.
+Page {
+    id: diary
+    objectName: "diaryList"
+
+    ListView {
+        id: list
+        objectName: "diaryListView"
+        anchors.fill: parent
+        model: App.diary
+        clip: true
+        ScrollBar.vertical: ScrollBar { }
+        delegate: ItemDelegate {
+            id: row
+            required property string recordId
+            required property string whenText
+            required property string title
+            required property string excerpt
+            required property bool shared
+            required property string themesText
+            required property int wellbeing
+            width: ListView.view.width
+            implicitHeight: Math.max(72, contentItem.implicitHeight + 20)
+            Accessible.name: title + ", " + (shared ? qsTr("shared with supervisor") : qsTr("private")) + ", " + whenText
+            onClicked: Nav.open("diary", { entryId: recordId })
+            contentItem: ColumnLayout {
+                spacing: 4
+                RowLayout {
+                    spacing: 8
+                    Layout.fillWidth: true
+                    Label {
+                        text: row.whenText
+                        opacity: 0.7
+                        font.pixelSize: 13
+                        Layout.fillWidth: true
+                        elide: Text.ElideRight
+                    }
+                    ShareBadge { shared: row.shared }
+                }
+                Label {
+                    text: row.title
+                    font.bold: true
+                    font.pixelSize: 17
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
+                Label {
+                    visible: text.length > 0
+                    text: row.excerpt
+                    opacity: 0.8
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 2
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
+                Label {
+                    visible: text.length > 0
+                    text: row.themesText
+                    color: Material.accentColor
+                    font.pixelSize: 13
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+            }
+        }
+        EmptyState {
+            anchors.centerIn: parent
+            width: parent.width - 48
+            visible: list.count === 0
+            title: qsTr("Your diary is empty")
+            body: qsTr("Write about your day: what happened, how you felt, what you learned. Entries are private unless you share one.")
+        }
+    }
+
+    AddButton {
+        objectName: "addDiaryButton"
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Style.margin
+        Accessible.name: qsTr("New diary entry")
+        onClicked: Nav.open("diary", { entryId: "" })
+    }
+}

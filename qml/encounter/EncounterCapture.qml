@@ -1,0 +1,171 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Waypoint
+import Waypoint.Ui
+
+// Encounter capture, built for speed: who (recent first), where, what was addressed, supplies,
+// how long, stage after, follow-up, save. About ten taps; typing is optional.
+FormPage {
+    id: page
+    objectName: "encounterCapture"
+    property string participantId: ""
+    readonly property EncounterRecordEditor editor: App.encounterEditor
+    readonly property var choices: editor.choices
+    readonly property var durations: [5, 10, 15, 30, 45, 60, 90]
+    readonly property var briefChoice: [{ key: "brief", label: qsTr("Unnamed / brief contact") }]
+    readonly property var f: editor.fields
+    readonly property var e: editor.errors
+    readonly property bool brief: (f.participant ?? "") === "brief"
+    title: qsTr("New encounter")
+    actionText: qsTr("Save")
+    Component.onCompleted: editor.startNew(participantId)
+    onLeaving: editor.keepDraft()
+    onAction: save()
+
+    function save() {
+        if (editor.save())
+            page.StackView.view.pop()
+    }
+
+    Label {
+        visible: page.editor.restoredDraft
+        text: qsTr("Your unsaved draft was restored.")
+        opacity: 0.8
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+    }
+
+    ChipGroup {
+        objectName: "participantChips"
+        title: qsTr("Who")
+        multiple: false
+        allowNone: false
+        options: page.briefChoice.concat(page.choices)
+        current: page.f.participant ?? ""
+        error: page.e.participant ?? ""
+        onPicked: key => page.editor.setField("participant", key)
+    }
+    TextField {
+        id: who
+        objectName: "findParticipant"
+        placeholderText: qsTr("Someone else? Type a pseudonym")
+        Layout.fillWidth: true
+        Accessible.name: qsTr("Find a participant")
+        onTextEdited: page.editor.findChoices(text)
+    }
+
+    ChipGroup {
+        objectName: "placeChips"
+        title: qsTr("Where")
+        multiple: false
+        allowNone: false
+        options: App.vocabulary.place
+        current: page.f.place ?? ""
+        onPicked: key => page.editor.setField("place", key)
+    }
+    ChipGroup {
+        objectName: "needChips"
+        title: qsTr("Needs addressed")
+        options: App.vocabulary.need
+        selected: page.f.needs ?? []
+        onToggled: key => page.editor.toggle("needs", key)
+    }
+    ChipGroup {
+        objectName: "supplyChips"
+        title: qsTr("Harm-reduction supplies given")
+        options: App.vocabulary.supplies
+        selected: page.f.supplies ?? []
+        onToggled: key => page.editor.toggle("supplies", key)
+    }
+    ChipGroup {
+        objectName: "durationChips"
+        title: qsTr("How long")
+        multiple: false
+        options: page.durations.map(m => ({ key: String(m), label: qsTr("%1 min").arg(m) }))
+        current: String(page.f.durationMinutes ?? "")
+        error: page.e.durationMinutes ?? ""
+        onPicked: key => page.editor.setField("durationMinutes", key.length > 0 ? Number(key) : 0)
+    }
+    Label { text: qsTr("Note"); font.bold: true }
+    TextArea {
+        objectName: "note"
+        text: page.f.note ?? ""
+        placeholderText: qsTr("A few words (optional)")
+        wrapMode: TextEdit.Wrap
+        Layout.fillWidth: true
+        Layout.minimumHeight: 72
+        Accessible.name: qsTr("Note")
+        onTextChanged: if (text !== (page.f.note ?? "")) page.editor.setField("note", text)
+    }
+    FieldError { text: page.e.note ?? ""; Layout.fillWidth: true }
+
+    ChipGroup {
+        objectName: "stageAfterChips"
+        visible: !page.brief
+        title: qsTr("Stage after this encounter")
+        multiple: false
+        options: App.vocabulary.stage
+        current: page.f.stageAfter ?? ""
+        error: page.e.stageAfter ?? ""
+        onPicked: key => page.editor.setField("stageAfter", key)
+    }
+    Label { text: qsTr("Next step"); font.bold: true }
+    TextField {
+        objectName: "nextStep"
+        text: page.f.nextStep ?? ""
+        placeholderText: qsTr("e.g. Go with them to the housing office")
+        Layout.fillWidth: true
+        Accessible.name: qsTr("Next step")
+        onTextEdited: page.editor.setField("nextStep", text)
+    }
+    DateChips {
+        objectName: "followUp"
+        title: qsTr("Follow up")
+        value: page.f.followUpOn ?? ""
+        error: page.e.followUpOn ?? ""
+        onPicked: v => page.editor.setField("followUpOn", v)
+    }
+
+    SectionTitle { text: qsTr("Referrals, advocacy, obstacles") }
+    ChipGroup {
+        objectName: "referralChips"
+        title: qsTr("Referred to")
+        options: App.vocabulary.service
+        selected: page.f.referrals ?? []
+        onToggled: key => page.editor.toggle("referrals", key)
+    }
+    ChipGroup {
+        objectName: "advocacyChips"
+        title: qsTr("Advocated with")
+        options: App.vocabulary.service
+        selected: page.f.advocacy ?? []
+        onToggled: key => page.editor.toggle("advocacy", key)
+    }
+    ChipGroup {
+        objectName: "obstacleChips"
+        title: qsTr("Obstacles met at")
+        options: App.vocabulary.service
+        selected: page.f.obstacles ?? []
+        onToggled: key => page.editor.toggle("obstacles", key)
+    }
+    Switch {
+        objectName: "safetyConcern"
+        text: qsTr("Safety concern")
+        checked: page.f.safetyConcern ?? false
+        Layout.fillWidth: true
+        Accessible.name: text
+        onToggled: page.editor.setField("safetyConcern", checked)
+    }
+    FieldError { objectName: "formError"; text: page.editor.errorString; Layout.fillWidth: true }
+    ActionButton {
+        objectName: "saveEncounter"
+        text: qsTr("Save encounter")
+        highlighted: true
+        Layout.fillWidth: true
+        Layout.minimumHeight: 56
+        Accessible.name: text
+        onClicked: page.save()
+    }
+}

@@ -1,0 +1,80 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Waypoint
+import Waypoint.Ui
+
+// A new participant: a pseudonym (never a full name), where the relationship stands, consent.
+FormPage {
+    id: page
+    objectName: "participantForm"
+    readonly property Editor editor: App.participantEditor
+    readonly property var f: editor.fields
+    readonly property var e: editor.errors
+    title: qsTr("New participant")
+    actionText: qsTr("Save")
+    Component.onCompleted: editor.startNew("")
+    onLeaving: editor.keepDraft()
+    onAction: {
+        if (editor.save()) {
+            page.StackView.view.pop()
+            Nav.open("participant", { participantId: editor.savedId })
+        }
+    }
+
+    Label {
+        visible: page.editor.restoredDraft
+        text: qsTr("Your unsaved draft was restored.")
+        opacity: 0.8
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+    }
+    Label { text: qsTr("Pseudonym or initials"); font.bold: true }
+    TextField {
+        objectName: "pseudonym"
+        text: page.f.pseudonym ?? ""
+        placeholderText: qsTr("e.g. JD or \u201cBlue jacket\u201d")
+        Layout.fillWidth: true
+        Accessible.name: qsTr("Pseudonym or initials")
+        onTextEdited: page.editor.setField("pseudonym", text)
+    }
+    FieldError { objectName: "pseudonymError"; text: page.e.pseudonym ?? ""; Layout.fillWidth: true }
+    Label {
+        text: qsTr("Never a full name: a code or initials you will recognise.")
+        opacity: 0.7
+        font.pixelSize: 14
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+    }
+    ChipGroup {
+        title: qsTr("Stage")
+        multiple: false
+        allowNone: false
+        options: App.vocabulary.stage
+        current: page.f.stage ?? "safe_place"
+        onPicked: key => page.editor.setField("stage", key)
+    }
+    ChipGroup {
+        title: qsTr("Consent")
+        multiple: false
+        allowNone: false
+        options: App.vocabulary.consent
+        current: page.f.consentState ?? "not_asked"
+        error: page.e.consent ?? ""
+        onPicked: key => page.editor.setField("consentState", key)
+    }
+    TextField {
+        visible: (page.f.consentState ?? "") === "given"
+        text: page.f.consentScope ?? ""
+        placeholderText: qsTr("What they agreed to, in your words")
+        Layout.fillWidth: true
+        Accessible.name: qsTr("Consent scope")
+        onTextEdited: page.editor.setField("consentScope", text)
+    }
+    DateChips {
+        title: qsTr("Follow up")
+        value: page.f.followUpDue ?? ""
+        error: page.e.followUpDue ?? ""
+        onPicked: v => page.editor.setField("followUpDue", v)
+    }
+}

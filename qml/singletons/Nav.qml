@@ -1,0 +1,12 @@
+pragma Singleton
+import QtQuick
+
+// Screen requests from anywhere in the app ("open the participant page for id X"); the shell
+// listens and pushes the page. Keeps screens from knowing about each other's files.
+QtObject {
+    signal open(string screen, var properties)
+    // Back to the tabs, dropping every pushed screen.
+    signal home()
+    // Shows one of the home tabs (0 Today, 1 Caseload, 2 Diary, 3 Supervision).
+    signal tab(int index)
+}

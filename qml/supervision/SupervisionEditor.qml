@@ -1,0 +1,210 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Waypoint
+import Waypoint.Ui
+
+// A supervision session: date and who, topics, a wellbeing check, diary entries to talk about,
+// and action items with an owner, a due date and a done box.
+FormPage {
+    id: page
+    objectName: "supervisionEditor"
+    property string noteId: ""
+    readonly property SupervisionRecordEditor editor: App.supervisionEditor
+    readonly property var choices: editor.choices
+    readonly property var f: editor.fields
+    readonly property var e: editor.errors
+    title: noteId.length > 0 ? qsTr("Supervision session") : qsTr("New supervision session")
+    actionText: qsTr("Save")
+    Component.onCompleted: noteId.length > 0 ? editor.load(noteId) : editor.startNew("")
+    onLeaving: editor.keepDraft()
+    onAction: save()
+
+    function save() {
+        if (editor.save())
+            page.StackView.view.pop()
+    }
+
+    Label {
+        visible: page.editor.restoredDraft
+        text: qsTr("Your unsaved draft was restored.")
+        opacity: 0.8
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+    }
+    DateChips {
+        objectName: "heldOn"
+        title: qsTr("Date")
+        future: false
+        allowNone: false
+        value: page.f.heldOn ?? ""
+        error: page.e.heldOn ?? ""
+        onPicked: v => page.editor.setField("heldOn", v)
+    }
+    Label { text: qsTr("Supervisor"); font.bold: true }
+    TextField {
+        objectName: "supervisor"
+        text: page.f.supervisor ?? ""
+        placeholderText: qsTr("Name")
+        Layout.fillWidth: true
+        Accessible.name: qsTr("Supervisor")
+        onTextEdited: page.editor.setField("supervisor", text)
+    }
+
+    SectionTitle { text: qsTr("Topics") }
+    Flow {
+        spacing: 6
+        Layout.fillWidth: true
+        Repeater {
+            model: page.f.topics ?? []
+            delegate: Chip {
+                required property string modelData
+                text: modelData + "  \u00d7"
+                checked: true
+                Accessible.name: qsTr("Remove topic %1").arg(modelData)
+                onClicked: page.editor.toggle("topics", modelData)
+            }
+        }
+    }
+    RowLayout {
+        Layout.fillWidth: true
+        TextField {
+            id: topic
+            objectName: "newTopic"
+            placeholderText: qsTr("Add a topic")
+            Layout.fillWidth: true
+            Accessible.name: qsTr("New topic")
+            onAccepted: addTopic.clicked()
+        }
+        ActionButton {
+            id: addTopic
+            objectName: "addTopicButton"
+            text: qsTr("Add")
+            enabled: topic.text.trim().length > 0
+            Layout.minimumHeight: Style.touch
+            Accessible.name: qsTr("Add topic")
+            onClicked: {
+                page.editor.toggle("topics", topic.text.trim())
+                topic.text = ""
+            }
+        }
+    }
+
+    SectionTitle { text: qsTr("Wellbeing check") }
+    RatingRow {
+        objectName: "wellbeing"
+        title: qsTr("How am I doing?")
+        lowText: qsTr("Struggling")
+        highText: qsTr("Doing well")
+        value: page.f.wellbeing ?? 0
+        onRated: v => page.editor.setField("wellbeing", v)
+    }
+    TextField {
+        objectName: "wellbeingNote"
+        text: page.f.wellbeingNote ?? ""
+        placeholderText: qsTr("A few words about it (optional)")
+        Layout.fillWidth: true
+        Accessible.name: qsTr("Wellbeing note")
+        onTextEdited: page.editor.setField("wellbeingNote", text)
+    }
+
+    SectionTitle { text: qsTr("Diary entries to discuss") }
+    Label {
+        visible: page.choices.length === 0
+        text: qsTr("Entries you share with your supervisor can be linked here.")
+        opacity: 0.75
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+    }
+    ChipGroup {
+        objectName: "linkedDiary"
+        options: page.choices
+        selected: page.f.linkedDiaryEntries ?? []
+        onToggled: key => page.editor.toggle("linkedDiaryEntries", key)
+    }
+
+    SectionTitle { text: qsTr("Action items") }
+    Repeater {
+        model: page.f.actionItems ?? []
+        delegate: ColumnLayout {
+            id: item
+            required property var modelData
+            required property int index
+            spacing: 0
+            Layout.fillWidth: true
+            CheckBox {
+                text: item.modelData.text
+                checked: item.modelData.done
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Done: %1").arg(item.modelData.text)
+                onToggled: page.editor.setActionItem(item.index, "done", checked)
+            }
+            Label {
+                text: item.modelData.due.length > 0 ? item.modelData.ownerLabel + " \u00b7 " + item.modelData.due : item.modelData.ownerLabel
+                opacity: 0.7
+                font.pixelSize: 13
+                leftPadding: 48
+                Layout.fillWidth: true
+            }
+        }
+    }
+    TextField {
+        id: actionText
+        objectName: "newActionItem"
+        placeholderText: qsTr("Something agreed to do")
+        Layout.fillWidth: true
+        Accessible.name: qsTr("New action item")
+    }
+    ChipGroup {
+        id: owner
+        objectName: "actionOwner"
+        title: qsTr("Who does it")
+        multiple: false
+        allowNone: false
+        options: App.vocabulary.owner
+        current: "worker"
+        onPicked: key => owner.current = key
+    }
+    DateChips {
+        id: due
+        objectName: "actionDue"
+        title: qsTr("Due")
+        onPicked: v => due.value = v
+    }
+    ActionButton {
+        objectName: "addActionButton"
+        text: qsTr("Add action item")
+        enabled: actionText.text.trim().length > 0
+        Layout.minimumHeight: Style.touch
+        Accessible.name: text
+        onClicked: {
+            page.editor.addActionItem(actionText.text.trim(), owner.current, due.value)
+            actionText.text = ""
+            due.value = ""
+        }
+    }
+    FieldError { text: page.e.actionItems ?? ""; Layout.fillWidth: true }
+
+    SectionTitle { text: qsTr("Notes") }
+    TextArea {
+        objectName: "notes"
+        text: page.f.notes ?? ""
+        placeholderText: qsTr("What we talked about")
+        wrapMode: TextEdit.Wrap
+        Layout.fillWidth: true
+        Layout.minimumHeight: 96
+        Accessible.name: qsTr("Notes")
+        onTextChanged: if (text !== (page.f.notes ?? "")) page.editor.setField("notes", text)
+    }
+    FieldError { objectName: "formError"; text: page.editor.errorString; Layout.fillWidth: true }
+    ActionButton {
+        objectName: "saveSupervision"
+        text: qsTr("Save session")
+        highlighted: true
+        Layout.fillWidth: true
+        Layout.minimumHeight: 56
+        Accessible.name: text
+        onClicked: page.save()
+    }
+}

@@ -1,0 +1,152 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Waypoint
+import Waypoint.Ui
+
+// Today: the two quick actions first, then follow-ups due, open action items and recent
+// encounters.
+Flickable {
+    id: today
+    objectName: "today"
+    contentWidth: width
+    contentHeight: column.implicitHeight + 2 * Style.margin
+    clip: true
+    boundsBehavior: Flickable.StopAtBounds
+    ScrollBar.vertical: ScrollBar { }
+
+    Component.onCompleted: App.today.refresh()
+
+    ColumnLayout {
+        id: column
+        x: Math.max(Style.margin, (today.width - width) / 2)
+        y: Style.margin
+        width: Math.min(today.width - 2 * Style.margin, Style.maxContentWidth)
+        spacing: Style.gap
+
+        RowLayout {
+            spacing: Style.gap
+            Layout.fillWidth: true
+            ActionButton {
+                text: qsTr("New encounter")
+                objectName: "newEncounterButton"
+                highlighted: true
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                Layout.minimumHeight: 56
+                Accessible.name: text
+                onClicked: Nav.open("encounter", { participantId: "" })
+            }
+            ActionButton {
+                text: qsTr("New diary entry")
+                objectName: "newDiaryButton"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                Layout.minimumHeight: 56
+                Accessible.name: text
+                onClicked: Nav.open("diary", { entryId: "" })
+            }
+        }
+
+        SectionTitle { text: qsTr("Follow-ups due") }
+        Label {
+            visible: App.today.followUps.count === 0
+            text: qsTr("Nothing due. Follow-up dates you set on an encounter appear here.")
+            opacity: 0.75
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Repeater {
+            model: App.today.followUps
+            delegate: ListCard {
+                required property string recordId
+                required property string pseudonym
+                required property string stageLabel
+                required property string followUpText
+                required property bool followUpOverdue
+                title: pseudonym
+                detail: stageLabel
+                badge: followUpText
+                badgeColor: followUpOverdue ? (Material.theme === Material.Dark ? Style.errorColorDark : Style.errorColor)
+                                            : Material.accentColor
+                Layout.fillWidth: true
+                onClicked: Nav.open("participant", { participantId: recordId })
+            }
+        }
+
+        SectionTitle { text: qsTr("Open action items") }
+        Label {
+            visible: App.today.openActions.count === 0
+            text: qsTr("No open action items from supervision.")
+            opacity: 0.75
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Repeater {
+            model: App.today.openActions
+            delegate: RowLayout {
+                id: action
+                required property string noteId
+                required property string itemId
+                required property string itemText
+                required property string ownerLabel
+                required property string dueText
+                required property bool overdue
+                spacing: 4
+                Layout.fillWidth: true
+                CheckBox {
+                    objectName: "actionDone"
+                    Layout.alignment: Qt.AlignTop
+                    Accessible.name: qsTr("Mark done: %1").arg(action.itemText)
+                    onToggled: App.today.setActionDone(action.noteId, action.itemId, checked)
+                }
+                ColumnLayout {
+                    spacing: 0
+                    Layout.fillWidth: true
+                    Layout.topMargin: 10
+                    Label {
+                        text: action.itemText
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        text: action.dueText.length > 0 ? action.ownerLabel + " \u00b7 " + action.dueText : action.ownerLabel
+                        font.pixelSize: 13
+                        font.bold: action.overdue
+                        color: action.overdue ? (Material.theme === Material.Dark ? Style.errorColorDark : Style.errorColor)
+                                              : Material.foreground
+                        opacity: action.overdue ? 1 : 0.7
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+        }
+
+        SectionTitle { text: qsTr("Recent encounters") }
+        Label {
+            visible: App.today.recentEncounters.count === 0
+            text: qsTr("No encounters yet. Tap \u201cNew encounter\u201d after you meet someone.")
+            opacity: 0.75
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Repeater {
+            model: App.today.recentEncounters
+            delegate: ListCard {
+                required property string participantId
+                required property string participantName
+                required property string whenText
+                required property string placeLabel
+                required property string summary
+                title: participantName
+                detail: summary
+                extra: placeLabel
+                badge: whenText
+                Layout.fillWidth: true
+                onClicked: if (participantId.length > 0) Nav.open("participant", { participantId: participantId })
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Waypoint.Ui
+
+// Big digit keys for one thumb. Emits digits; the owner keeps the text.
+GridLayout {
+    id: pad
+    columns: 3
+    rowSpacing: 8
+    columnSpacing: 8
+    property bool keysEnabled: true
+    signal digit(string d)
+    signal erase()
+    signal submit()
+
+    Repeater {
+        model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "\u232b", "0", "OK"]
+        delegate: Button {
+            id: key
+            required property string modelData
+            text: modelData === "OK" ? qsTr("OK") : modelData
+            objectName: modelData === "\u232b" ? "key_erase" : modelData === "OK" ? "key_ok" : "key_" + modelData
+            enabled: pad.keysEnabled
+            highlighted: modelData === "OK"
+            font.pixelSize: 24
+            Layout.fillWidth: true
+            Layout.preferredHeight: 64
+            Layout.minimumHeight: Style.touch
+            Accessible.name: modelData === "\u232b" ? qsTr("Delete last digit")
+                           : modelData === "OK" ? qsTr("Unlock") : modelData
+            onClicked: {
+                if (modelData === "\u232b")
+                    pad.erase()
+                else if (modelData === "OK")
+                    pad.submit()
+                else
+                    pad.digit(modelData)
+            }
+        }
+    }
+}
