@@ -115,8 +115,7 @@ int main(int argc, char **argv)
     const int rounds = cli.value(QStringLiteral("rounds")).toInt();
 
     ServerFixture fx;
-    if (!fx.startDatabase() ||
-        !fx.startServer({QStringLiteral("--threads"), QStringLiteral("240")}))
+    if (!fx.startDatabase() || !fx.startServer({QStringLiteral("--threads"), QStringLiteral("32")}))
         die(fx.lastError());
     QTemporaryDir dir;
     const ServerFixture::Org org = fx.createOrganisation(QStringLiteral("Load"));
