@@ -24,9 +24,9 @@ QString EnrolmentCode::generate()
     unsigned char raw[10];
     randombytes_buf(raw, sizeof raw);
     QString out;
-    int bits = 0, value = 0;
+    unsigned bits = 0, value = 0;
     for (unsigned char byte : raw) {
-        value = (value << 8) | byte;
+        value = ((value << 8) | byte) & 0xfffu; // never more than 12 pending bits
         bits += 8;
         while (bits >= 5) {
             out += QLatin1Char(Alphabet[(value >> (bits - 5)) & 31]);

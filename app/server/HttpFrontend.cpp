@@ -5,6 +5,8 @@
 
 #include <httplib.h>
 
+#include <sys/socket.h>
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -65,6 +67,13 @@ HttpFrontend::HttpFrontend(SyncService &service, ServeOptions options)
     m_server->new_task_queue = [threads] { return new httplib::ThreadPool(std::size_t(threads)); };
     // A little above the protocol limit so the codec, not the transport, names the problem.
     m_server->set_payload_max_length(std::size_t(wire::limits::MaxBody) + 1024);
+    // cpp-httplib 0.11 listens with a backlog of 5: a burst of devices connecting at once
+    // would see dropped SYNs and seconds of retransmission. Remember the listening socket
+    // so bind() can raise the backlog (a second listen() on Linux just updates it).
+    m_server->set_socket_options([this](socket_t sock) {
+        httplib::default_socket_options(sock);
+        m_listenSocket = int(sock);
+    });
     m_server->set_read_timeout(30, 0);
     m_server->set_write_timeout(30, 0);
     routes();

@@ -44,6 +44,7 @@ private:
     ServeOptions m_options;
     AuthLimiter m_limiter;
     std::unique_ptr<httplib::Server> m_server;
+    int m_listenSocket = -1;
 };
 
 } // namespace wp::server

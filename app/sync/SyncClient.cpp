@@ -42,7 +42,7 @@ Result<QByteArray> SyncClient::exchange(const QByteArray &verb, const QString &p
     if (!reply->isFinished())
         loop.exec();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray data = reply->readAll();
+    const QByteArray data = reply->isOpen() ? reply->readAll() : QByteArray();
     const QNetworkReply::NetworkError networkError = reply->error();
     reply->deleteLater();
     m_sent += body.size();

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTcpServer>
 #include <QThread>
 
@@ -64,6 +65,10 @@ bool ServerFixture::startServer(const QStringList &extra)
 {
     stopServer();
     m_server = std::make_unique<QProcess>();
+    // The request log goes to a file: a pipe nobody reads while the test thread waits would
+    // fill up and block the server mid-request.
+    m_server->setStandardErrorFile(m_logDir.filePath(QStringLiteral("server.log")),
+                                   QIODevice::Append);
     // Keep the port across restarts so devices (and the proxy) can reconnect.
     const int port = m_port ? m_port : 0;
     m_server->start(ServerBin, QStringList{QStringLiteral("serve"), QStringLiteral("--listen"),
@@ -78,7 +83,7 @@ bool ServerFixture::startServer(const QStringList &extra)
     QByteArray out;
     while (!out.contains('\n') && t.elapsed() < 15000) {
         if (m_server->state() == QProcess::NotRunning) {
-            m_error = QString::fromLocal8Bit(m_server->readAllStandardError());
+            m_error = QString::fromLocal8Bit(serverLog().right(2000));
             return false;
         }
         m_server->waitForReadyRead(200);
@@ -92,9 +97,10 @@ bool ServerFixture::startServer(const QStringList &extra)
 
 QByteArray ServerFixture::serverLog()
 {
-    if (m_server)
-        m_log += m_server->readAllStandardError();
-    return m_log;
+    QFile log(m_logDir.filePath(QStringLiteral("server.log")));
+    if (!log.open(QIODevice::ReadOnly))
+        return {};
+    return log.readAll();
 }
 
 void ServerFixture::stopServer()
@@ -108,7 +114,6 @@ void ServerFixture::stopServer()
             m_server->waitForFinished(5000);
         }
     }
-    m_log += m_server->readAllStandardError();
     m_server.reset();
 }
 
@@ -118,7 +123,6 @@ void ServerFixture::killServer()
         return;
     m_server->kill();
     m_server->waitForFinished(5000);
-    m_log += m_server->readAllStandardError();
     m_server.reset();
 }
 

@@ -52,10 +52,10 @@ private:
     QString runScript(const QStringList &args, bool *ok);
 
     QTemporaryDir m_tmp;
+    QTemporaryDir m_logDir;
     QString m_pgDir;
     QString m_databaseUrl;
     std::unique_ptr<QProcess> m_server;
-    QByteArray m_log;
     int m_port = 0;
     QString m_error;
 };
