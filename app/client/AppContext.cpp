@@ -7,6 +7,7 @@
 #include <QGuiApplication>
 #include <QLocale>
 #include <QQmlEngine>
+#include <QQuickStyle>
 
 namespace wp::client {
 
@@ -78,6 +79,11 @@ AppContext::~AppContext()
         m_engine->setProperty(EngineProperty, QVariant());
     // Editors keep their drafts while the store and draft box still exist.
     m_session->lock();
+}
+
+void AppContext::useMaterialStyle()
+{
+    QQuickStyle::setStyle(QStringLiteral("Material"));
 }
 
 void AppContext::attach(QQmlEngine *engine)

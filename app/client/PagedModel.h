@@ -68,6 +68,7 @@ private:
     QList<Row> m_rows;
     QByteArray m_next;
     bool m_more = false;
+    bool m_notifying = false; // inside endResetModel/endInsertRows
     QString m_error;
 };
 

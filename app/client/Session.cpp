@@ -80,10 +80,15 @@ void Session::setAutoLockSeconds(int seconds)
     if (seconds == m_autoLockSeconds)
         return;
     m_autoLockSeconds = seconds;
-    m_inactivity.setInterval(seconds * 1000);
+    setAutoLockMs(seconds * 1000);
+    Q_EMIT autoLockSecondsChanged();
+}
+
+void Session::setAutoLockMs(int ms)
+{
+    m_inactivity.setInterval(qMax(1, ms));
     if (m_inactivity.isActive())
         m_inactivity.start();
-    Q_EMIT autoLockSecondsChanged();
 }
 
 QString Session::validateNewPin(const QString &pin, const QString &confirm) const

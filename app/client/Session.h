@@ -60,6 +60,8 @@ public:
     int retrySeconds() const { return m_retrySeconds; }
     int autoLockSeconds() const { return m_autoLockSeconds; }
     void setAutoLockSeconds(int seconds);
+    // The same countdown with any delay (tests and tools; the UI offers 30 s to 10 min).
+    Q_INVOKABLE void setAutoLockMs(int ms);
 
     // The open store while unlocked, else null. Owned here; valid until locked().
     wp::Store *store() const { return m_store.get(); }

@@ -96,6 +96,7 @@ int main(int argc, char *argv[])
     wp::client::ActivityFilter activity(context.session());
     app.installEventFilter(&activity);
 
+    wp::client::AppContext::useMaterialStyle();
     QQmlApplicationEngine engine;
     QStringList warnings;
     QObject::connect(&engine, &QQmlEngine::warnings, &engine, [&warnings](const QList<QQmlError> &list) {

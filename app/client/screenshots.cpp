@@ -43,6 +43,7 @@ int main(int argc, char *argv[])
     AppContext context(Session::Options{data.path(), policy, 6});
     context.preferences()->setLanguage(language);
     context.preferences()->setTheme(QStringLiteral("light"));
+    AppContext::useMaterialStyle();
     QQmlApplicationEngine engine;
     context.attach(&engine);
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));

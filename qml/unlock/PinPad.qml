@@ -17,7 +17,7 @@ GridLayout {
 
     Repeater {
         model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "\u232b", "0", "OK"]
-        delegate: Button {
+        delegate: ActionButton {
             id: key
             required property string modelData
             text: modelData === "OK" ? qsTr("OK") : modelData
