@@ -30,6 +30,7 @@ Page {
             ToolButton {
                 text: qsTr("Search")
                 objectName: "searchButton"
+                font.capitalization: Font.MixedCase
                 implicitHeight: Style.touch
                 Accessible.name: qsTr("Search everything")
                 onClicked: Nav.open("search", {})
@@ -37,6 +38,7 @@ Page {
             ToolButton {
                 text: qsTr("Hide")
                 objectName: "quickHideButton"
+                font.capitalization: Font.MixedCase
                 implicitHeight: Style.touch
                 visible: App.preferences.quickHide
                 Accessible.name: qsTr("Quick hide: cover the screen and lock")
