@@ -39,9 +39,11 @@ Error keychainError(const QKeychain::Job &job, const QString &what)
         return {ErrorCode::Unavailable,
                 QStringLiteral("The system keychain refused access to the %1.").arg(what)};
     default:
-        // errorString() comes from the backend and names no secret.
-        return {ErrorCode::Unavailable, QStringLiteral("The system keychain failed for the %1: %2")
-                                            .arg(what, job.errorString())};
+        // Backends without a running service (no D-Bus session, no Secret Service) land here
+        // with a vague errorString(); say what it means for the user first. It names no secret.
+        return {ErrorCode::Unavailable,
+                QStringLiteral("No usable system keychain for the %1 (%2).")
+                    .arg(what, job.errorString())};
     }
 }
 

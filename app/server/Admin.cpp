@@ -19,8 +19,8 @@ Result<QUuid> Admin::createOrganisation(const QString &name)
         return Error(ErrorCode::InvalidInput, QStringLiteral("an organisation needs a name"));
     const QUuid id = createUuidV7();
     pqxx::work w(m_c);
-    w.exec_params("INSERT INTO organisations (organisation_id, name) VALUES ($1, $2)",
-                  sqlText(id), name.trimmed().toStdString());
+    w.exec_params("INSERT INTO organisations (organisation_id, name) VALUES ($1, $2)", sqlText(id),
+                  name.trimmed().toStdString());
     w.commit();
     return id;
 }
@@ -39,8 +39,9 @@ Result<QUuid> Admin::createUser(const QUuid &org, const QString &name, const QSt
     if (w.exec_params("SELECT 1 FROM organisations WHERE organisation_id = $1", sqlText(org))
             .empty())
         return notFound("organisation");
-    w.exec_params("INSERT INTO users (organisation_id, user_id, name, role) VALUES ($1, $2, $3, $4)",
-                  sqlText(org), sqlText(id), name.trimmed().toStdString(), role.toStdString());
+    w.exec_params(
+        "INSERT INTO users (organisation_id, user_id, name, role) VALUES ($1, $2, $3, $4)",
+        sqlText(org), sqlText(id), name.trimmed().toStdString(), role.toStdString());
     w.commit();
     return id;
 }
@@ -63,8 +64,9 @@ Status Admin::assignSupervisor(const QUuid &org, const QUuid &worker, const QUui
     if (!workerFound)
         return notFound("worker in this organisation");
     if (!supervisorOk)
-        return Error(ErrorCode::InvalidInput,
-                     QStringLiteral("the supervisor must be a supervisor or admin of this organisation"));
+        return Error(
+            ErrorCode::InvalidInput,
+            QStringLiteral("the supervisor must be a supervisor or admin of this organisation"));
     w.exec_params("INSERT INTO supervisions (organisation_id, worker_id, supervisor_id) "
                   "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
                   sqlText(org), sqlText(worker), sqlText(supervisor));

@@ -35,7 +35,8 @@ void AuthLimiter::purge(Clock::time_point now)
     if (now - m_lastPurge < m_window && m_entries.size() < 100000)
         return;
     m_lastPurge = now;
-    std::erase_if(m_entries, [&](const auto &kv) { return now - kv.second.windowStart >= m_window; });
+    std::erase_if(m_entries,
+                  [&](const auto &kv) { return now - kv.second.windowStart >= m_window; });
 }
 
 } // namespace wp::server

@@ -4,9 +4,7 @@
 
 namespace wp::server {
 
-ConnectionPool::ConnectionPool(std::string url, int size) : m_url(std::move(url)), m_size(size)
-{
-}
+ConnectionPool::ConnectionPool(std::string url, int size) : m_url(std::move(url)), m_size(size) {}
 
 ConnectionPool::Lease::Lease(ConnectionPool *pool, std::unique_ptr<pqxx::connection> c)
     : m_pool(pool), m_connection(std::move(c))
@@ -54,7 +52,10 @@ void ConnectionPool::release(std::unique_ptr<pqxx::connection> c)
     m_available.notify_one();
 }
 
-std::string sqlText(const QUuid &id) { return idText(id).toStdString(); }
+std::string sqlText(const QUuid &id)
+{
+    return idText(id).toStdString();
+}
 
 pqxx::binarystring sqlBytes(const QByteArray &bytes)
 {

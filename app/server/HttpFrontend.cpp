@@ -75,7 +75,8 @@ HttpFrontend::~HttpFrontend() = default;
 Result<int> HttpFrontend::bind()
 {
     if (!m_server->is_valid())
-        return Error(ErrorCode::InvalidInput, QStringLiteral("the TLS certificate or key cannot be used"));
+        return Error(ErrorCode::InvalidInput,
+                     QStringLiteral("the TLS certificate or key cannot be used"));
     const std::string host = m_options.host.toStdString();
     int port = m_options.port;
     if (port == 0)
@@ -83,14 +84,21 @@ Result<int> HttpFrontend::bind()
     else if (!m_server->bind_to_port(host, port))
         port = -1;
     if (port < 0)
-        return Error(ErrorCode::Network,
-                     QStringLiteral("cannot listen on %1:%2").arg(m_options.host).arg(m_options.port));
+        return Error(
+            ErrorCode::Network,
+            QStringLiteral("cannot listen on %1:%2").arg(m_options.host).arg(m_options.port));
     return port;
 }
 
-void HttpFrontend::run() { m_server->listen_after_bind(); }
+void HttpFrontend::run()
+{
+    m_server->listen_after_bind();
+}
 
-void HttpFrontend::stop() { m_server->stop(); }
+void HttpFrontend::stop()
+{
+    m_server->stop();
+}
 
 void HttpFrontend::routes()
 {
@@ -143,7 +151,8 @@ void HttpFrontend::routes()
 
     s.set_exception_handler([](const httplib::Request &, httplib::Response &res,
                                std::exception_ptr) {
-        send(res, SyncService::error(500, QStringLiteral("internal"), QStringLiteral("server error")));
+        send(res,
+             SyncService::error(500, QStringLiteral("internal"), QStringLiteral("server error")));
     });
 
     using Handler = std::function<Reply(const Identity &, const httplib::Request &)>;

@@ -20,7 +20,10 @@ constexpr long long LockKey = 0x5761797074;
 
 } // namespace
 
-int Migrations::latest() { return int(steps().size()); }
+int Migrations::latest()
+{
+    return int(steps().size());
+}
 
 int Migrations::current(pqxx::connection &c)
 {

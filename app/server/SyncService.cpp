@@ -20,15 +20,20 @@ using namespace wp::wire;
 
 namespace {
 
-template <typename M>
-Reply ok(const M &message)
+template <typename M> Reply ok(const M &message)
 {
     return {200, encode(message), {}, 0};
 }
 
-QByteArray tokenHash(QByteArrayView token) { return crypto::blake2b256(token); }
+QByteArray tokenHash(QByteArrayView token)
+{
+    return crypto::blake2b256(token);
+}
 
-std::string text(const QString &s) { return s.toStdString(); }
+std::string text(const QString &s)
+{
+    return s.toStdString();
+}
 
 } // namespace
 
@@ -56,8 +61,9 @@ Reply SyncService::withDb(const std::function<Reply(pqxx::connection &)> &work)
             continue;
         } catch (const pqxx::sql_error &e) {
             // The SQL state is safe to report; the message could quote data.
-            return error(500, QStringLiteral("internal"),
-                         QStringLiteral("database error %1").arg(QString::fromStdString(e.sqlstate())));
+            return error(
+                500, QStringLiteral("internal"),
+                QStringLiteral("database error %1").arg(QString::fromStdString(e.sqlstate())));
         } catch (const std::exception &) {
             return error(500, QStringLiteral("internal"), QStringLiteral("server error"));
         }
@@ -82,8 +88,7 @@ std::variant<Identity, Reply> SyncService::authenticate(std::string_view header,
     const auto decoded = QByteArray::fromBase64Encoding(
         parts[2].toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals |
                                  QByteArray::AbortOnBase64DecodingErrors);
-    if (id.organisation.isNull() || id.device.isNull() || !decoded ||
-        decoded.decoded.size() != 32)
+    if (id.organisation.isNull() || id.device.isNull() || !decoded || decoded.decoded.size() != 32)
         return unauthorized;
     const QByteArray presented = tokenHash(decoded.decoded);
 
@@ -132,12 +137,12 @@ Reply SyncService::enrol(QByteArrayView body)
         return error(400, QStringLiteral("malformed"), QStringLiteral("the device needs a name"));
     return withDb([&](pqxx::connection &c) -> Reply {
         pqxx::work w(c);
-        const auto rows = w.exec_params(
-            "SELECT e.organisation_id, e.user_id, u.role, u.signing_key IS NOT NULL "
-            "FROM enrolment_codes e JOIN users u USING (organisation_id, user_id) "
-            "WHERE e.code_hash = $1 AND e.used_at IS NULL AND e.expires_at > now() "
-            "FOR UPDATE OF e",
-            sqlBytes(EnrolmentCode::hash(code)));
+        const auto rows =
+            w.exec_params("SELECT e.organisation_id, e.user_id, u.role, u.signing_key IS NOT NULL "
+                          "FROM enrolment_codes e JOIN users u USING (organisation_id, user_id) "
+                          "WHERE e.code_hash = $1 AND e.used_at IS NULL AND e.expires_at > now() "
+                          "FOR UPDATE OF e",
+                          sqlBytes(EnrolmentCode::hash(code)));
         if (rows.empty())
             return invalid;
         EnrolResponse resp;
@@ -153,9 +158,9 @@ Reply SyncService::enrol(QByteArrayView body)
                       sqlText(resp.organisationId), sqlBytes(EnrolmentCode::hash(code)));
         w.exec_params("INSERT INTO devices (organisation_id, device_id, user_id, name, platform, "
                       "token_hash) VALUES ($1, $2, $3, $4, $5, $6)",
-                      sqlText(resp.organisationId), sqlText(resp.deviceId),
-                      sqlText(resp.userId), text(req->deviceName.trimmed()),
-                      text(req->platform), sqlBytes(tokenHash(resp.token)));
+                      sqlText(resp.organisationId), sqlText(resp.deviceId), sqlText(resp.userId),
+                      text(req->deviceName.trimmed()), text(req->platform),
+                      sqlBytes(tokenHash(resp.token)));
         w.commit();
         Reply r = ok(resp);
         wipe(resp.token);
@@ -167,10 +172,10 @@ Reply SyncService::directory(const Identity &id)
 {
     return withDb([&](pqxx::connection &c) -> Reply {
         pqxx::work w(c);
-        const auto rows = w.exec_params(
-            "SELECT user_id, role, encryption_key, signing_key FROM users "
-            "WHERE organisation_id = $1 AND signing_key IS NOT NULL ORDER BY user_id",
-            sqlText(id.organisation));
+        const auto rows =
+            w.exec_params("SELECT user_id, role, encryption_key, signing_key FROM users "
+                          "WHERE organisation_id = $1 AND signing_key IS NOT NULL ORDER BY user_id",
+                          sqlText(id.organisation));
         KeyDirectory dir;
         for (const auto &r : rows)
             dir.users.append({uuidOf(r[0]), QString::fromStdString(r[1].as<std::string>()),
@@ -186,10 +191,9 @@ Reply SyncService::putPublicKeys(const Identity &id, QByteArrayView body)
         return decodingError(req.error());
     return withDb([&](pqxx::connection &c) -> Reply {
         pqxx::work w(c);
-        const auto row = w.exec_params1(
-            "SELECT encryption_key, signing_key FROM users "
-            "WHERE organisation_id = $1 AND user_id = $2 FOR UPDATE",
-            sqlText(id.organisation), sqlText(id.user));
+        const auto row = w.exec_params1("SELECT encryption_key, signing_key FROM users "
+                                        "WHERE organisation_id = $1 AND user_id = $2 FOR UPDATE",
+                                        sqlText(id.organisation), sqlText(id.user));
         if (!row[0].is_null()) {
             // A user's identity is set once; replacing it silently would let a device
             // impersonate the user to every reader.
@@ -216,8 +220,9 @@ Reply SyncService::putKeyBackup(const Identity &id, QByteArrayView body)
         return error(400, QStringLiteral("malformed"), QStringLiteral("the key backup is empty"));
     return withDb([&](pqxx::connection &c) -> Reply {
         pqxx::work w(c);
-        w.exec_params("UPDATE users SET key_backup = $3 WHERE organisation_id = $1 AND user_id = $2",
-                      sqlText(id.organisation), sqlText(id.user), sqlBytes(req->blob));
+        w.exec_params(
+            "UPDATE users SET key_backup = $3 WHERE organisation_id = $1 AND user_id = $2",
+            sqlText(id.organisation), sqlText(id.user), sqlBytes(req->blob));
         w.commit();
         return ok(Ack{});
     });
@@ -236,12 +241,19 @@ Reply SyncService::keyBackup(const Identity &id)
     });
 }
 
-Reply SyncService::push(const Identity &id, QByteArrayView body)
+std::variant<PreparedPush, Reply> SyncService::preparePush(const Identity &id, QByteArrayView body)
 {
     auto decoded = decodePushRequest(body);
     if (!decoded)
         return decodingError(decoded.error());
-    const PushRequest &req = *decoded;
+    PreparedPush p{std::move(*decoded), {}, {}};
+    const PushRequest &req = p.request;
+    QSet<std::uint64_t> ids;
+    for (const Change &ch : req.changes)
+        ids.insert(ch.changeId);
+    if (ids.size() != req.changes.size())
+        return error(400, QStringLiteral("malformed"),
+                     QStringLiteral("a batch names each change id once"));
     if (req.deviceId != id.device)
         return error(403, QStringLiteral("forbidden"),
                      QStringLiteral("the batch names another device"));
@@ -250,17 +262,27 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
     digests.reserve(req.changes.size());
     for (const Change &ch : req.changes)
         digests.append(crypto::changeDigest(ch));
-    const QByteArray manifest =
-        manifestBytes(id.organisation, id.user, id.device, req.sequence, digests);
-    const QByteArray allDigests = digests.join();
+    p.manifest = manifestBytes(id.organisation, id.user, id.device, req.sequence, digests);
+    p.digests = digests.join();
+    return p;
+}
+
+Reply SyncService::push(const Identity &id, QByteArrayView body)
+{
+    auto prepared = preparePush(id, body);
+    if (auto *failure = std::get_if<Reply>(&prepared))
+        return *failure;
+    const PreparedPush &p = std::get<PreparedPush>(prepared);
+    const PushRequest &req = p.request;
+    const QByteArray &manifest = p.manifest;
+    const QByteArray &allDigests = p.digests;
 
     return withDb([&](pqxx::connection &c) -> Reply {
         const std::string org = sqlText(id.organisation), user = sqlText(id.user),
                           device = sqlText(id.device);
         pqxx::work w(c);
         const auto key = w.exec_params1(
-            "SELECT signing_key FROM users WHERE organisation_id = $1 AND user_id = $2", org,
-            user);
+            "SELECT signing_key FROM users WHERE organisation_id = $1 AND user_id = $2", org, user);
         if (key[0].is_null())
             return error(409, QStringLiteral("keys_missing"),
                          QStringLiteral("upload the user's public keys first"));
@@ -271,8 +293,7 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
         const auto inserted = w.exec_params(
             "INSERT INTO batches (organisation_id, device_id, sequence, author_id, digests, "
             "signature) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING 1",
-            org, device, qint64(req.sequence), user, sqlBytes(allDigests),
-            sqlBytes(req.signature));
+            org, device, qint64(req.sequence), user, sqlBytes(allDigests), sqlBytes(req.signature));
         if (inserted.empty()) {
             // A retry: answer what the first application answered; apply nothing.
             const auto prior = w.exec_params1(
@@ -284,7 +305,8 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
                              QStringLiteral("this batch sequence was used for other changes"));
             auto resp = decodePushResponse(bytesOf(prior[1]));
             if (!resp)
-                return error(500, QStringLiteral("internal"), QStringLiteral("stored response unreadable"));
+                return error(500, QStringLiteral("internal"),
+                             QStringLiteral("stored response unreadable"));
             resp->duplicate = true;
             return ok(*resp);
         }
@@ -349,10 +371,28 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
                 authors.insert(uuidOf(r[0]), {uuidOf(r[1]), r[2].as<int>()});
         }
 
+        // Changes this device pushed before (an earlier attempt whose answer was lost, sent
+        // again in a new batch): acknowledged as applied, not applied again.
+        QSet<std::uint64_t> seen;
+        {
+            QList<qint64> ids;
+            for (const Change &ch : req.changes)
+                ids.append(qint64(ch.changeId));
+            for (const auto &r : w.exec_params("SELECT device_seq FROM changes WHERE "
+                                               "organisation_id = $1 AND device_id = $2 AND "
+                                               "device_seq = ANY($3::bigint[])",
+                                               org, device, bigintArray(ids)))
+                seen.insert(r[0].as<std::uint64_t>());
+        }
+
         PushResponse resp;
         resp.sequence = req.sequence;
         QList<const Change *> accepted;
         for (const Change &ch : req.changes) {
+            if (seen.contains(ch.changeId)) {
+                resp.applied.append(ch.changeId);
+                continue;
+            }
             QString reason;
             if (!ownedAudiences.contains(ch.audienceId))
                 reason = QStringLiteral("unknown_audience");
@@ -377,12 +417,13 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
                                                org, int(accepted.size()))[0]
                                     .as<qint64>();
             qint64 seq = last - accepted.size();
-            QList<qint64> seqs, typeCol, ms, counters;
+            QList<qint64> seqs, deviceSeqs, typeCol, ms, counters;
             QList<QUuid> recs, stampDevices, audiences;
             QList<QByteArray> envelopes;
             std::string deleted = "{";
             for (const Change *ch : accepted) {
                 seqs.append(++seq);
+                deviceSeqs.append(qint64(ch->changeId));
                 recs.append(ch->recordId);
                 typeCol.append(qint64(ch->type));
                 ms.append(ch->stamp.physicalMs);
@@ -390,20 +431,21 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
                 stampDevices.append(ch->stamp.device);
                 audiences.append(ch->audienceId);
                 envelopes.append(ch->envelope);
-                deleted += (deleted.size() > 1 ? ",": "");
+                deleted += (deleted.size() > 1 ? "," : "");
                 deleted += ch->deleted ? 't' : 'f';
             }
             deleted += '}';
             w.exec_params(
                 "INSERT INTO changes (organisation_id, seq, record_id, record_type, author_id, "
-                "device_id, batch_sequence, stamp_ms, stamp_counter, stamp_device, deleted, "
-                "audience_id, envelope) SELECT $1, s, r, t, $2, $3, $4, m, n, d, x, a, e FROM "
-                "unnest($5::bigint[], $6::uuid[], $7::smallint[], $8::bigint[], $9::bigint[], "
-                "$10::uuid[], $11::boolean[], $12::uuid[], $13::bytea[]) AS u(s, r, t, m, n, d, "
-                "x, a, e)",
+                "device_id, batch_sequence, device_seq, stamp_ms, stamp_counter, stamp_device, "
+                "deleted, audience_id, envelope) SELECT $1, s, r, t, $2, $3, $4, q, m, n, d, x, "
+                "a, e FROM unnest($5::bigint[], $6::uuid[], $7::smallint[], $8::bigint[], "
+                "$9::bigint[], $10::uuid[], $11::boolean[], $12::uuid[], $13::bytea[], "
+                "$14::bigint[]) AS u(s, r, t, m, n, d, x, a, e, q)",
                 org, user, device, qint64(req.sequence), bigintArray(seqs), uuidArray(recs),
                 bigintArray(typeCol), bigintArray(ms), bigintArray(counters),
-                uuidArray(stampDevices), deleted, uuidArray(audiences), byteaArray(envelopes));
+                uuidArray(stampDevices), deleted, uuidArray(audiences), byteaArray(envelopes),
+                bigintArray(deviceSeqs));
         }
         const QByteArray stored = encode(resp);
         w.exec_params("UPDATE batches SET response = $4 WHERE organisation_id = $1 AND "
@@ -422,7 +464,8 @@ Reply SyncService::pull(const Identity &id, std::uint64_t since, qsizetype limit
         // One snapshot for the counter and the rows.
         pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> w(c);
         const qint64 counter =
-            w.exec_params1("SELECT change_seq FROM organisations WHERE organisation_id = $1", org)[0]
+            w.exec_params1("SELECT change_seq FROM organisations WHERE organisation_id = $1",
+                           org)[0]
                 .as<qint64>();
         const auto rows = w.exec_params(
             "SELECT c.seq, c.record_id, c.record_type, c.stamp_ms, c.stamp_counter, "
@@ -447,7 +490,7 @@ Reply SyncService::pull(const Identity &id, std::uint64_t since, qsizetype limit
             ch.deleted = r[6].as<bool>();
             ch.audienceId = uuidOf(r[7]);
             ch.envelope = bytesOf(r[8]);
-            ch.authorId = uuidOf(r[9]);
+            // The author travels once per batch, in its manifest.
             const auto batch = std::make_pair(uuidOf(r[10]), r[11].as<qint64>());
             auto [it, fresh] = manifestIndex.try_emplace(batch, qint64(manifestIndex.size()));
             if (fresh) {

@@ -4,6 +4,7 @@
 // any number of instances can serve one database.
 
 #include "Database.h"
+#include "wire/Messages.h"
 
 #include <QByteArray>
 #include <QString>
@@ -32,6 +33,14 @@ struct Identity
     bool revoked = false;
 };
 
+// A push body checked and digested, before any database work.
+struct PreparedPush
+{
+    wire::PushRequest request;
+    QByteArray manifest; // the bytes the author must have signed
+    QByteArray digests;  // 32 bytes per change, in order
+};
+
 class SyncService
 {
 public:
@@ -47,6 +56,8 @@ public:
     Reply putKeyBackup(const Identity &id, QByteArrayView body);
     Reply keyBackup(const Identity &id);
     Reply push(const Identity &id, QByteArrayView body);
+    // The push handler's input parsing (pure; the fuzz target drives it).
+    static std::variant<PreparedPush, Reply> preparePush(const Identity &id, QByteArrayView body);
     Reply pull(const Identity &id, std::uint64_t since, qsizetype limit);
     Reply deviceStatus(const Identity &id);
 

@@ -164,7 +164,10 @@ int admin(const QString &command, const Options &o, pqxx::connection &c)
     if (command == u"assign-supervisor") {
         const Status s = a.assignSupervisor(org, o.id(QStringLiteral("worker")),
                                             o.id(QStringLiteral("supervisor")));
-        return s ? 0 : fail(s.error().message);
+        if (!s)
+            return fail(s.error().message);
+        print(QStringLiteral("assigned"));
+        return 0;
     }
     if (command == u"issue-code") {
         const int ttl = o.values.contains(QStringLiteral("ttl-minutes"))
@@ -179,8 +182,8 @@ int admin(const QString &command, const Options &o, pqxx::connection &c)
             query.addQueryItem(QStringLiteral("code"), *code);
             if (const QString server = o.get(QStringLiteral("server-url")); !server.isEmpty())
                 query.addQueryItem(QStringLiteral("server"), server);
-            const QString text = QStringLiteral("waypoint:enrol?") +
-                                 query.toString(QUrl::FullyEncoded);
+            const QString text =
+                QStringLiteral("waypoint:enrol?") + query.toString(QUrl::FullyEncoded);
             const Status s = writeQrPng(text, qr);
             if (!s)
                 return fail(s.error().message);
@@ -200,7 +203,10 @@ int admin(const QString &command, const Options &o, pqxx::connection &c)
     }
     if (command == u"revoke-device") {
         const Status s = a.revokeDevice(org, o.id(QStringLiteral("device")));
-        return s ? 0 : fail(s.error().message);
+        if (!s)
+            return fail(s.error().message);
+        print(QStringLiteral("revoked %1").arg(o.get(QStringLiteral("device"))));
+        return 0;
     }
     return usage();
 }

@@ -9,17 +9,22 @@ namespace wp {
 
 namespace {
 
-QByteArray stampsToCbor(const QMap<QString, HlcStamp> &stamps)
+// Only stamps that differ from the entry's own stamp are stored: a local change stamps all
+// its fields alike, and 13 copies of a 58-character stamp would outweigh a short entry.
+QByteArray stampsToCbor(const QMap<QString, HlcStamp> &stamps, const HlcStamp &common)
 {
     QCborMap map;
     for (auto it = stamps.begin(); it != stamps.end(); ++it)
-        map.insert(it.key(), it.value().toString());
+        if (it.value() != common)
+            map.insert(it.key(), it.value().toString());
     return map.toCborValue().toCbor();
 }
 
-QMap<QString, HlcStamp> stampsFromCbor(const QByteArray &bytes)
+QMap<QString, HlcStamp> stampsFromCbor(const QByteArray &bytes, const QCborMap &fields, const HlcStamp &common)
 {
     QMap<QString, HlcStamp> out;
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        out.insert(it.key().toString(), common);
     const QCborMap map = QCborValue::fromCbor(bytes).toMap();
     for (auto it = map.begin(); it != map.end(); ++it)
         out.insert(it.key().toString(), HlcStamp::fromString(it.value().toString()));
@@ -36,7 +41,7 @@ Result<qint64> Outbox::append(const RecordChange &change, qint64 nowMs)
     st.bindId(1, change.recordId)
         .bind(2, keyOf(change.type))
         .bindBlob(3, change.fields.toCborValue().toCbor())
-        .bindBlob(4, stampsToCbor(change.stamps))
+        .bindBlob(4, stampsToCbor(change.stamps, change.stamp))
         .bind(5, change.deleted)
         .bind(6, change.stamp.toString())
         .bind(7, nowMs);
@@ -63,9 +68,9 @@ Result<QList<OutboxEntry>> Outbox::pending(int limit)
         e.change.recordId = st.id(1);
         e.change.type = fromKey<RecordType>(st.text(2)).value_or(RecordType::DiaryEntry);
         e.change.fields = QCborValue::fromCbor(st.blob(3)).toMap();
-        e.change.stamps = stampsFromCbor(st.blob(4));
         e.change.deleted = st.int64(5) != 0;
         e.change.stamp = HlcStamp::fromString(st.text(6));
+        e.change.stamps = stampsFromCbor(st.blob(4), e.change.fields, e.change.stamp);
         e.createdAt = QDateTime::fromMSecsSinceEpoch(st.int64(7), Qt::UTC);
         out.append(std::move(e));
     }
@@ -91,7 +96,7 @@ Result<qint64> Outbox::count() { return m_db.scalar("SELECT count(*) FROM outbox
 
 Result<QStringList> Outbox::pendingFields(const QUuid &recordId)
 {
-    sql::Statement &st = m_db.cached("SELECT stamps FROM outbox WHERE record_id = ?");
+    sql::Statement &st = m_db.cached("SELECT changes FROM outbox WHERE record_id = ?");
     st.bindId(1, recordId);
     QStringList out;
     for (;;) {

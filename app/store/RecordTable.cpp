@@ -214,8 +214,8 @@ Status RecordTable::writeRow(std::optional<qint64> rowid, RecordType type, const
     }
     if (deleted)
         return {};
-    sql::Statement &fts = m_db.cached("INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)");
-    fts.bind(1, searchRow).bind(2, derived.search.title).bind(3, derived.search.body);
+    sql::Statement &fts = m_db.cached("INSERT INTO search(rowid, body) VALUES (?, ?)");
+    fts.bind(1, searchRow).bind(2, derived.search.body);
     return fts.exec();
 }
 

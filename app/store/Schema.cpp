@@ -47,7 +47,7 @@ Status toV1(sql::Database &db)
             record_id BLOB NOT NULL,
             type TEXT NOT NULL,
             changes BLOB NOT NULL,          -- CBOR {field: value}
-            stamps BLOB NOT NULL,           -- CBOR {field: hlc}
+            stamps BLOB NOT NULL,           -- CBOR {field: hlc}, only where it differs from hlc
             deleted INTEGER NOT NULL DEFAULT 0,
             hlc TEXT NOT NULL,
             created_at INTEGER NOT NULL
@@ -76,11 +76,12 @@ Status toV2(sql::Database &db)
 
 Status toV3(sql::Database &db)
 {
-    // A regular FTS5 table (it keeps its own copy of the text, inside the encrypted file) so
-    // snippet() works; rowid = records.rowid.
+    // Contentless FTS5 (the index only: no second copy of the text), with deletes (SQLite
+    // 3.43+); rowid = records.rowid. Snippets are made from the record itself.
     if (Status s = db.exec(R"sql(
             CREATE VIRTUAL TABLE search USING fts5(
-                title UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+                body, content = '', contentless_delete = 1,
+                tokenize = 'unicode61 remove_diacritics 2');
             CREATE TABLE conflict_copies (
                 id INTEGER PRIMARY KEY,
                 record_id BLOB NOT NULL,
@@ -97,7 +98,7 @@ Status toV3(sql::Database &db)
 
     // Index what earlier versions stored.
     sql::Statement rows = db.prepare("SELECT rowid, id, type, fields FROM records WHERE deleted = 0");
-    sql::Statement insert = db.prepare("INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)");
+    sql::Statement insert = db.prepare("INSERT INTO search(rowid, body) VALUES (?, ?)");
     for (;;) {
         Result<bool> row = rows.step();
         if (!row)
@@ -112,7 +113,7 @@ Status toV3(sql::Database &db)
         if (!derived)
             continue;
         insert.reset();
-        insert.bind(1, rows.int64(0)).bind(2, derived->search.title).bind(3, derived->search.body);
+        insert.bind(1, rows.int64(0)).bind(2, derived->search.body);
         if (Status s = insert.exec(); !s)
             return s;
     }

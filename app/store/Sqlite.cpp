@@ -248,22 +248,31 @@ qint64 Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db
 
 Result<Transaction> Transaction::begin(Database &db)
 {
-    if (Status s = db.exec("BEGIN IMMEDIATE"); !s)
+    // Inside an outer transaction (a bulk import) a change becomes a savepoint, so it still
+    // rolls back on its own when it fails.
+    const bool nested = sqlite3_get_autocommit(db.handle()) == 0;
+    if (Status s = db.exec(nested ? "SAVEPOINT wp_nested" : "BEGIN IMMEDIATE"); !s)
         return s.error();
-    return Transaction(&db);
+    return Transaction(&db, nested);
 }
 
 Transaction::~Transaction()
 {
-    if (m_db)
-        (void)m_db->exec("ROLLBACK"); // nothing to report from a destructor; data unchanged
+    // Nothing to report from a destructor: the data is left as it was before begin().
+    if (m_db && m_nested)
+        (void)m_db->exec("ROLLBACK TO wp_nested; RELEASE wp_nested");
+    else if (m_db)
+        (void)m_db->exec("ROLLBACK");
 }
 
-Transaction::Transaction(Transaction &&other) noexcept : m_db(std::exchange(other.m_db, nullptr)) {}
+Transaction::Transaction(Transaction &&other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr)), m_nested(other.m_nested)
+{
+}
 
 Status Transaction::commit()
 {
-    Status s = m_db->exec("COMMIT");
+    Status s = m_db->exec(m_nested ? "RELEASE wp_nested" : "COMMIT");
     if (s)
         m_db = nullptr;
     return s;

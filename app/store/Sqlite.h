@@ -95,7 +95,8 @@ private:
 };
 
 // BEGIN IMMEDIATE: takes the write lock up front, so a busy store fails here and not halfway
-// through a change. Rolls back in the destructor unless commit() succeeded.
+// through a change. Rolls back in the destructor unless commit() succeeded. Inside another
+// transaction it is a savepoint (bulk imports wrap many changes in one commit).
 class Transaction
 {
 public:
@@ -108,8 +109,9 @@ public:
     Status commit();
 
 private:
-    explicit Transaction(Database *db) : m_db(db) {}
+    Transaction(Database *db, bool nested) : m_db(db), m_nested(nested) {}
     Database *m_db = nullptr;
+    bool m_nested = false;
 };
 
 } // namespace wp::sql

@@ -8,6 +8,7 @@
 #include "Repository.h"
 #include "Result.h"
 #include "SecretBytes.h"
+#include "Sqlite.h"
 #include "StoreTypes.h"
 
 #include <QHash>
@@ -17,8 +18,17 @@
 
 namespace wp {
 
-namespace sql { class Database; }
 class StoreLock;
+
+struct StoreOptions
+{
+    // SQLCipher's cipher_memory_security: every SQLite allocation is mlock'ed and wiped when
+    // freed, not only key material (always wiped). It costs one mlock/munlock pair per
+    // allocation (see docs/benchmarks.md) and is process-wide in SQLCipher.
+    bool memorySecurity = true;
+    // Page cache per connection; decrypting a page again costs more than keeping it.
+    int cacheKiB = 16 * 1024;
+};
 
 class Store
 {
@@ -31,8 +41,10 @@ public:
     // Errors: NotAStore (not a Waypoint store, or the key is wrong), Corrupt, SchemaTooNew,
     // Busy (another process has it open), Io, InvalidInput (key not 32 bytes, file exists
     // for CreateNew / missing for OpenExisting).
-    static Result<std::unique_ptr<Store>> open(const QString &path, const SecretBytes &key, Mode mode);
+    static Result<std::unique_ptr<Store>> open(const QString &path, const SecretBytes &key, Mode mode,
+                                               const StoreOptions &options = {});
     // Same code path with no encryption: the baseline for benchmarks only. Never use for data.
+    // Turns SQLCipher's process-wide memory security off (the baseline is plain SQLite).
     static Result<std::unique_ptr<Store>> openUnencrypted(const QString &path, Mode mode);
 
     ~Store();
@@ -47,7 +59,10 @@ public:
     TrainingRepository &training() { return m_training; }
 
     // Full-text search over every record's text. Any user input is safe: it is split into
-    // words, each quoted for FTS5; the last word matches as a prefix. Best matches first.
+    // words, each quoted for FTS5, all must match; the last word, if 3+ characters, matches
+    // as a prefix. Newest first (a timeline; sorting by relevance would score every match,
+    // too slow for common words over 100,000 entries): most recently created first; each hit
+    // still carries its bm25 rank.
     Result<QList<SearchHit>> search(const QString &query, int limit = 50);
 
     Outbox &outbox() { return m_outbox; }
@@ -58,6 +73,11 @@ public:
     bool isEncrypted() const { return m_encrypted; }
 
     Result<QHash<RecordType, qint64>> countByType();
+
+    // Groups many changes into one commit (imports, demo data, benchmarks): each save inside
+    // is a savepoint that rolls back alone on failure; nothing is durable until the returned
+    // transaction commits, and dropping it rolls everything back.
+    Result<sql::Transaction> batch() { return sql::Transaction::begin(*m_db); }
 
     // PRAGMA integrity_check, plus cipher_integrity_check (page HMACs) when encrypted.
     // Corrupt with the first problem found.
@@ -81,7 +101,8 @@ public:
 private:
     Store(QString path, std::unique_ptr<StoreLock> lock, std::unique_ptr<sql::Database> db,
           QUuid device, bool encrypted);
-    static Result<std::unique_ptr<Store>> openWith(const QString &path, const SecretBytes *key, Mode mode);
+    static Result<std::unique_ptr<Store>> openWith(const QString &path, const SecretBytes *key, Mode mode,
+                                                   const StoreOptions &options);
     Status loadMeta();
 
     QString m_path;

@@ -148,6 +148,8 @@ private slots:
         const RecordChange &update = pending->at(1).change;
         QCOMPARE(create.recordId, d->id);
         QVERIFY(create.fields.contains(QStringLiteral("writtenAt")));
+        QCOMPARE(create.stamps.size(), create.fields.size()); // every field carries its stamp
+        QCOMPARE(create.stamps.value(QStringLiteral("writtenAt")), create.stamp);
         QCOMPARE(update.fields.size(), 2);
         QCOMPARE(update.fields.value(QStringLiteral("text")).toString(), QStringLiteral("Final text"));
         QCOMPARE(update.fields.value(QStringLiteral("wellbeing")).toInteger(), 4);
@@ -322,6 +324,38 @@ private slots:
         QCOMPARE(m_store->search(QStringLiteral("BOUNDAR"))->size(), 2);
         QCOMPARE(m_store->search(QStringLiteral("supérvisor boundaries"))->size(), 1);
         QVERIFY(m_store->search(QStringLiteral("   "))->isEmpty());
+
+        auto accented = m_store->search(QStringLiteral("SUPÉRVISOR"));
+        QCOMPARE(accented->size(), 1);
+        QVERIFY(accented->first().snippet.contains(QString(SearchHit::MatchStart) + QStringLiteral("supervisor") +
+                                                   SearchHit::MatchEnd));
+        auto prefix = m_store->search(QStringLiteral("bound"));
+        QCOMPARE(prefix->size(), 2);
+        QCOMPARE(prefix->first().type, RecordType::Participant); // newest first
+        QCOMPARE(prefix->first().title, QStringLiteral("Boundary Bob"));
+        QVERIFY(prefix->last().snippet.contains(QString(SearchHit::MatchStart) + QStringLiteral("boundaries")));
+        // One or two letters do not match as a prefix (too many words would).
+        QVERIFY(m_store->search(QStringLiteral("bo"))->isEmpty());
+    }
+
+    void longTextSnippetIsCutAroundTheMatch()
+    {
+        const QString filler = QStringLiteral("word ").repeated(200);
+        QVERIFY(m_store->diary().save(diary(filler + QStringLiteral("the heron flew ") + filler)).ok());
+        auto hits = m_store->search(QStringLiteral("heron"));
+        QCOMPARE(hits->size(), 1);
+        const QString snippet = hits->first().snippet;
+        QVERIFY(snippet.startsWith(QChar(0x2026)));
+        QVERIFY(snippet.endsWith(QChar(0x2026)));
+        QVERIFY(snippet.size() < 120);
+        QVERIFY(snippet.contains(QString(SearchHit::MatchStart) + QStringLiteral("heron") + SearchHit::MatchEnd));
+    }
+
+    void memorySecurityIsOnByDefault()
+    {
+        sql::Statement st = m_store->database().prepare("PRAGMA cipher_memory_security");
+        QVERIFY(*st.step());
+        QCOMPARE(st.int64(0), 1);
     }
 
     void searchTreatsAnyInputAsText()
@@ -366,6 +400,27 @@ private slots:
         QCOMPARE(m_store->audit().verify()->firstBrokenSeq, 5);
         QVERIFY(m_store->database().exec("DELETE FROM audit WHERE seq = 2").ok());
         QCOMPARE(m_store->audit().verify()->firstBrokenSeq, 2);
+    }
+
+    void batchCommitsAllOrNothing()
+    {
+        {
+            auto batch = m_store->batch();
+            QVERIFY(batch.ok());
+            for (int i = 0; i < 50; ++i)
+                QVERIFY(m_store->diary().save(diary(QStringLiteral("dropped %1").arg(i))).ok());
+        } // not committed
+        QCOMPARE(*m_store->diary().count(), 0);
+        QCOMPARE(*m_store->outbox().count(), 0);
+
+        auto batch = m_store->batch();
+        QVERIFY(batch.ok());
+        for (int i = 0; i < 50; ++i)
+            QVERIFY(m_store->diary().save(diary(QStringLiteral("kept %1").arg(i))).ok());
+        QVERIFY(batch->commit().ok());
+        QCOMPARE(*m_store->diary().count(), 50);
+        QCOMPARE(*m_store->outbox().count(), 50);
+        QVERIFY(m_store->audit().verify()->intact());
     }
 
     void clockStaysAheadAcrossReopen()

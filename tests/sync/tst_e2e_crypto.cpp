@@ -11,8 +11,7 @@
 
 using namespace wp;
 
-template <typename R>
-QByteArray why(const R &r)
+template <typename R> QByteArray why(const R &r)
 {
     return r.ok() ? QByteArray() : r.error().message.toUtf8();
 }
@@ -83,14 +82,12 @@ private slots:
         c.audienceId = createUuidV7();
         c.envelope = QByteArray(60, 'e');
         const QUuid org = createUuidV7(), device = createUuidV7();
-        const QByteArray manifest =
-            wire::manifestBytes(org, QUuid(), device, 1, {changeDigest(c)});
+        const QByteArray manifest = wire::manifestBytes(org, QUuid(), device, 1, {changeDigest(c)});
         const QByteArray sig = signManifest(author.signingSecret, manifest);
         QVERIFY(verifyManifest(author.signingPublic, manifest, sig));
         QVERIFY(!verifyManifest(other.signingPublic, manifest, sig));
         c.envelope[0] = 'f';
-        const QByteArray altered =
-            wire::manifestBytes(org, QUuid(), device, 1, {changeDigest(c)});
+        const QByteArray altered = wire::manifestBytes(org, QUuid(), device, 1, {changeDigest(c)});
         QVERIFY(!verifyManifest(author.signingPublic, altered, sig));
         QVERIFY(!verifyManifest(author.signingPublic,
                                 wire::manifestBytes(org, QUuid(), device, 2, {changeDigest(c)}),

@@ -12,8 +12,7 @@
 
 using namespace wp;
 
-template <typename R>
-QByteArray why(const R &r)
+template <typename R> QByteArray why(const R &r)
 {
     return r.ok() ? QByteArray() : r.error().message.toUtf8();
 }
@@ -84,8 +83,8 @@ private slots:
         r.cursor = 77;
         r.more = true;
         r.audienceKeys.append({r.changes[0].audienceId, QByteArray(80, 'x')});
-        r.manifests.append({r.changes[0].authorId, createUuidV7(), 9, {QByteArray(32, 'd')},
-                            QByteArray(64, 's')});
+        r.manifests.append(
+            {r.changes[0].authorId, createUuidV7(), 9, {QByteArray(32, 'd')}, QByteArray(64, 's')});
         auto back = decodePullResponse(encode(r));
         QVERIFY2(back.ok(), why(back).constData());
         QCOMPARE(back->changes[0].seq, 77u);
@@ -99,8 +98,8 @@ private slots:
 
     void smallMessagesRoundTrip()
     {
-        EnrolResponse e{createUuidV7(), createUuidV7(), createUuidV7(), QByteArray(32, 't'),
-                        QStringLiteral("worker"), true};
+        EnrolResponse e{createUuidV7(),      createUuidV7(),           createUuidV7(),
+                        QByteArray(32, 't'), QStringLiteral("worker"), true};
         auto eb = decodeEnrolResponse(encode(e));
         QVERIFY(eb.ok());
         QCOMPARE(eb->token, e.token);
@@ -112,7 +111,8 @@ private slots:
         QCOMPARE(pb->applied, pr.applied);
         QCOMPARE(pb->rejected[0].reason, QStringLiteral("not_author"));
 
-        auto err = decodeErrorBody(encode(ErrorBody{QStringLiteral("too_large"), QStringLiteral("x")}));
+        auto err =
+            decodeErrorBody(encode(ErrorBody{QStringLiteral("too_large"), QStringLiteral("x")}));
         QVERIFY(err.ok());
         QCOMPARE(err->code, QStringLiteral("too_large"));
 
@@ -151,12 +151,12 @@ private slots:
     {
         const QCborMap good = QCborValue::fromCbor(encode(samplePush())).toMap();
         const QList<std::pair<int, QCborValue>> bad = {
-            {1, QCborValue(QByteArray(15, 'x'))},      // short id
-            {2, QCborValue(-1)},                       // negative sequence
-            {2, QCborValue(0)},                        // sequence 0
-            {3, QCborValue(QStringLiteral("nope"))},   // audiences not an array
-            {4, QCborArray{QCborValue(1)}},            // change not a map
-            {5, QCborValue(QByteArray(63, 's'))},      // short signature
+            {1, QCborValue(QByteArray(15, 'x'))},    // short id
+            {2, QCborValue(-1)},                     // negative sequence
+            {2, QCborValue(0)},                      // sequence 0
+            {3, QCborValue(QStringLiteral("nope"))}, // audiences not an array
+            {4, QCborArray{QCborValue(1)}},          // change not a map
+            {5, QCborValue(QByteArray(63, 's'))},    // short signature
         };
         for (const auto &[key, value] : bad) {
             QCborMap m = good;

@@ -33,8 +33,7 @@ QByteArray signManifest(const SecretBytes &signingSecret, QByteArrayView manifes
     return sig;
 }
 
-bool verifyManifest(QByteArrayView signingPublic, QByteArrayView manifest,
-                    QByteArrayView signature)
+bool verifyManifest(QByteArrayView signingPublic, QByteArrayView manifest, QByteArrayView signature)
 {
     ensureSodium();
     if (signingPublic.size() != crypto_sign_PUBLICKEYBYTES || signature.size() != crypto_sign_BYTES)

@@ -48,7 +48,10 @@ const unsigned char *bytes(QByteArrayView v)
 
 } // namespace
 
-SecretBytes newAudienceKey() { return SecretBytes::random(AudienceKeySize); }
+SecretBytes newAudienceKey()
+{
+    return SecretBytes::random(AudienceKeySize);
+}
 
 QByteArray sealRecord(const SecretBytes &audienceKey, const QUuid &recordId, RecordType type,
                       const HlcStamp &stamp, QByteArrayView plaintext)
@@ -63,8 +66,7 @@ QByteArray sealRecord(const SecretBytes &audienceKey, const QUuid &recordId, Rec
     const QByteArray ad = associatedData(recordId, type, stamp);
     crypto_aead_xchacha20poly1305_ietf_encrypt(nonce + NonceSize, nullptr, bytes(plaintext),
                                                std::size_t(plaintext.size()), bytes(ad),
-                                               std::size_t(ad.size()), nullptr, nonce,
-                                               key.data());
+                                               std::size_t(ad.size()), nullptr, nonce, key.data());
     return out;
 }
 
@@ -74,8 +76,7 @@ Result<QByteArray> openRecord(const SecretBytes &audienceKey, const QUuid &recor
     ensureSodium();
     const Error failed(ErrorCode::Crypto,
                        QStringLiteral("a record failed authentication and was not accepted"));
-    if (audienceKey.size() != AudienceKeySize ||
-        std::size_t(envelope.size()) < NonceSize + TagSize)
+    if (audienceKey.size() != AudienceKeySize || std::size_t(envelope.size()) < NonceSize + TagSize)
         return failed;
     const auto *nonce = bytes(envelope);
     const SecretBytes key = recordKey(audienceKey, nonce);

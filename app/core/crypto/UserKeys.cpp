@@ -26,14 +26,13 @@ const unsigned char *bytes(QByteArrayView v)
 }
 
 // Derives the wrapping key; the passphrase's UTF-8 copy is wiped before returning.
-Result<SecretBytes> passphraseKey(QStringView passphrase, QByteArrayView salt,
-                                  KeyBackupCost cost)
+Result<SecretBytes> passphraseKey(QStringView passphrase, QByteArrayView salt, KeyBackupCost cost)
 {
     QByteArray utf8 = passphrase.toUtf8();
     SecretBytes key(crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
-    const int rc = crypto_pwhash(key.data(), key.size(), utf8.constData(),
-                                 std::size_t(utf8.size()), bytes(salt), cost.opslimit,
-                                 cost.memlimit, crypto_pwhash_ALG_ARGON2ID13);
+    const int rc =
+        crypto_pwhash(key.data(), key.size(), utf8.constData(), std::size_t(utf8.size()),
+                      bytes(salt), cost.opslimit, cost.memlimit, crypto_pwhash_ALG_ARGON2ID13);
     wipe(utf8);
     if (rc != 0)
         return Error(ErrorCode::Crypto, QStringLiteral("not enough memory to derive the key"));
@@ -124,7 +123,8 @@ Result<UserKeys> unwrapKeys(QByteArrayView blob, const QUuid &userId, QStringVie
     if (ops < qint64(crypto_pwhash_OPSLIMIT_MIN) ||
         ops > qint64(4 * crypto_pwhash_OPSLIMIT_SENSITIVE) ||
         mem < qint64(crypto_pwhash_MEMLIMIT_MIN) || mem > qint64(1) << 30)
-        return Error(ErrorCode::Protocol, QStringLiteral("the key backup asks for an unreasonable cost"));
+        return Error(ErrorCode::Protocol,
+                     QStringLiteral("the key backup asks for an unreasonable cost"));
     const QByteArray salt = a.at(3).toByteArray(), nonce = a.at(4).toByteArray(),
                      cipher = a.at(5).toByteArray(), encPublic = a.at(6).toByteArray(),
                      signPublic = a.at(7).toByteArray();

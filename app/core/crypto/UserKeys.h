@@ -18,8 +18,8 @@ struct UserKeys
 {
     QByteArray encryptionPublic; // X25519, 32 bytes
     SecretBytes encryptionSecret;
-    QByteArray signingPublic;    // Ed25519, 32 bytes
-    SecretBytes signingSecret;   // 64 bytes (libsodium's seed || public)
+    QByteArray signingPublic;  // Ed25519, 32 bytes
+    SecretBytes signingSecret; // 64 bytes (libsodium's seed || public)
 
     static UserKeys generate();
     // 16 bytes of BLAKE2b over both public keys, to compare in person.

@@ -9,7 +9,10 @@ namespace wp::wire {
 
 namespace {
 
-QCborValue uuidValue(const QUuid &id) { return QCborValue(id.toRfc4122()); }
+QCborValue uuidValue(const QUuid &id)
+{
+    return QCborValue(id.toRfc4122());
+}
 
 QCborValue stampValue(const HlcStamp &s)
 {
@@ -30,8 +33,8 @@ public:
     bool ok() const { return m_error.isEmpty(); }
     Error error() const
     {
-        return Error(ErrorCode::Protocol,
-                     QStringLiteral("malformed message: %1").arg(m_error), m_field);
+        return Error(ErrorCode::Protocol, QStringLiteral("malformed message: %1").arg(m_error),
+                     m_field);
     }
 
     void fail(const char *field, const char *why)
@@ -196,8 +199,7 @@ Result<QCborMap> parse(QByteArrayView bytes, qsizetype max = limits::MaxBody)
     return map;
 }
 
-template <typename T>
-Result<T> done(const Strict &s, T value)
+template <typename T> Result<T> done(const Strict &s, T value)
 {
     if (!s.ok())
         return s.error();
@@ -291,9 +293,15 @@ QByteArray encode(const KeyDirectory &m)
     return finish({{1, users}});
 }
 
-QByteArray encode(const KeyBackupMessage &m) { return finish({{1, m.blob}}); }
+QByteArray encode(const KeyBackupMessage &m)
+{
+    return finish({{1, m.blob}});
+}
 
-QByteArray encode(const Ack &) { return finish({}); }
+QByteArray encode(const Ack &)
+{
+    return finish({});
+}
 
 QByteArray encode(const PushRequest &m)
 {
@@ -344,11 +352,7 @@ QByteArray encode(const PullResponse &m)
                                   {4, digests},
                                   {5, mf.signature}});
     }
-    return finish({{1, changes},
-                   {2, qint64(m.cursor)},
-                   {3, m.more},
-                   {4, grants},
-                   {5, manifests}});
+    return finish({{1, changes}, {2, qint64(m.cursor)}, {3, m.more}, {4, grants}, {5, manifests}});
 }
 
 QByteArray encode(const DeviceStatus &m)
@@ -356,7 +360,10 @@ QByteArray encode(const DeviceStatus &m)
     return finish({{1, m.status}, {2, m.destroyKeys}, {3, m.serverTimeMs}});
 }
 
-QByteArray encode(const ErrorBody &m) { return finish({{1, m.code}, {2, m.message}}); }
+QByteArray encode(const ErrorBody &m)
+{
+    return finish({{1, m.code}, {2, m.message}});
+}
 
 // ---- decoding ------------------------------------------------------------------------------
 
@@ -472,8 +479,8 @@ Result<PushRequest> decodePushRequest(QByteArrayView bytes)
                 s.fail("reader", "is not [userId, sealedKey]");
                 break;
             }
-            a.readers.append({s.uuid(pair.at(0), "reader"),
-                              s.bytes(pair.at(1), "sealedKey", MaxSealed)});
+            a.readers.append(
+                {s.uuid(pair.at(0), "reader"), s.bytes(pair.at(1), "sealedKey", MaxSealed)});
         }
         if (s.ok() && a.readers.isEmpty())
             s.fail("readers", "is empty");
@@ -500,11 +507,11 @@ Result<PushResponse> decodePushResponse(QByteArrayView bytes)
     PushResponse m;
     m.sequence = s.uint(s.required(*map, 1, "sequence"), "sequence");
     m.duplicate = s.boolean(s.required(*map, 2, "duplicate"), "duplicate");
-    for (const QCborValue &v : s.array(s.required(*map, 3, "applied"), "applied",
-                                       limits::MaxChanges))
+    for (const QCborValue &v :
+         s.array(s.required(*map, 3, "applied"), "applied", limits::MaxChanges))
         m.applied.append(s.uint(v, "applied"));
-    for (const QCborValue &v : s.array(s.required(*map, 4, "rejected"), "rejected",
-                                       limits::MaxChanges)) {
+    for (const QCborValue &v :
+         s.array(s.required(*map, 4, "rejected"), "rejected", limits::MaxChanges)) {
         const QCborArray pair = s.array(v, "rejection", 2);
         if (!s.ok() || pair.size() != 2) {
             s.fail("rejection", "is not [changeId, reason]");
@@ -531,8 +538,8 @@ Result<PullResponse> decodePullResponse(QByteArrayView bytes)
     }
     m.cursor = s.uint(s.required(*map, 2, "cursor"), "cursor");
     m.more = s.boolean(s.required(*map, 3, "more"), "more");
-    for (const QCborValue &v : s.array(s.required(*map, 4, "audienceKeys"), "audienceKeys",
-                                       limits::MaxPull)) {
+    for (const QCborValue &v :
+         s.array(s.required(*map, 4, "audienceKeys"), "audienceKeys", limits::MaxPull)) {
         const QCborArray pair = s.array(v, "audienceKey", 2);
         if (!s.ok() || pair.size() != 2) {
             s.fail("audienceKey", "is not [audienceId, sealedKey]");
@@ -541,8 +548,8 @@ Result<PullResponse> decodePullResponse(QByteArrayView bytes)
         m.audienceKeys.append(
             {s.uuid(pair.at(0), "audienceId"), s.bytes(pair.at(1), "sealedKey", MaxSealed)});
     }
-    for (const QCborValue &v : s.array(s.required(*map, 5, "manifests"), "manifests",
-                                       limits::MaxPull)) {
+    for (const QCborValue &v :
+         s.array(s.required(*map, 5, "manifests"), "manifests", limits::MaxPull)) {
         if (!s.ok())
             break;
         const QCborMap mm = s.map(v, "manifest");
@@ -598,21 +605,19 @@ QString serverErrorCode(const Error &e)
 
 QByteArray changeDigestInput(const Change &c)
 {
-    return QCborValue(QCborArray{uuidValue(c.recordId), int(c.type), stampValue(c.stamp),
-                                 c.deleted, uuidValue(c.audienceId), c.envelope})
+    return QCborValue(QCborArray{uuidValue(c.recordId), int(c.type), stampValue(c.stamp), c.deleted,
+                                 uuidValue(c.audienceId), c.envelope})
         .toCbor();
 }
 
-QByteArray manifestBytes(const QUuid &organisationId, const QUuid &authorId,
-                         const QUuid &deviceId, std::uint64_t sequence,
-                         const QList<QByteArray> &digests)
+QByteArray manifestBytes(const QUuid &organisationId, const QUuid &authorId, const QUuid &deviceId,
+                         std::uint64_t sequence, const QList<QByteArray> &digests)
 {
     QCborArray list;
     for (const QByteArray &d : digests)
         list.append(d);
     return QCborValue(QCborArray{QStringLiteral("wp-batch-v1"), uuidValue(organisationId),
-                                 uuidValue(authorId), uuidValue(deviceId), qint64(sequence),
-                                 list})
+                                 uuidValue(authorId), uuidValue(deviceId), qint64(sequence), list})
         .toCbor();
 }
 

@@ -41,8 +41,7 @@ QString serverErrorCode(const Error &decodingError);
 // audienceId, envelope]. Deterministic (definite lengths, shortest integers).
 QByteArray changeDigestInput(const Change &change);
 // The bytes an author signs for a batch.
-QByteArray manifestBytes(const QUuid &organisationId, const QUuid &authorId,
-                         const QUuid &deviceId, std::uint64_t sequence,
-                         const QList<QByteArray> &digests);
+QByteArray manifestBytes(const QUuid &organisationId, const QUuid &authorId, const QUuid &deviceId,
+                         std::uint64_t sequence, const QList<QByteArray> &digests);
 
 } // namespace wp::wire

@@ -24,7 +24,7 @@ inline constexpr qsizetype MaxAudiences = 64;
 inline constexpr qsizetype MaxReaders = 32;
 inline constexpr qsizetype DefaultPull = 1000;
 inline constexpr qsizetype MaxPull = 5000;
-inline constexpr qsizetype MaxText = 200;      // codes, device names, reasons, messages
+inline constexpr qsizetype MaxText = 200; // codes, device names, reasons, messages
 inline constexpr qsizetype MaxKeyBackup = 4096;
 } // namespace limits
 

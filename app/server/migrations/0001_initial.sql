@@ -109,11 +109,13 @@ CREATE TABLE changes (
     author_id uuid NOT NULL,
     device_id uuid NOT NULL,
     batch_sequence bigint NOT NULL,
+    device_seq bigint NOT NULL,  -- the device's outbox sequence: retries are recognised by it
     stamp_ms bigint NOT NULL,
     stamp_counter bigint NOT NULL,
     stamp_device uuid NOT NULL,
     deleted boolean NOT NULL,
     audience_id uuid NOT NULL,
     envelope bytea NOT NULL,
-    PRIMARY KEY (organisation_id, seq)
+    PRIMARY KEY (organisation_id, seq),
+    UNIQUE (organisation_id, device_id, device_seq)
 );

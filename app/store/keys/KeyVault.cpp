@@ -319,6 +319,9 @@ Result<KeyVault::Unwrapped> KeyVault::unwrapCounted(SecretBytes pin)
         destroy();
         return destroyedError();
     }
+    // The wait runs from the answer, not from the start of the slow check.
+    rec.nextAttemptMs = now() + delayFor(rec, rec.failedAttempts);
+    (void)persist(); // the earlier write already holds the count
     const int left = attemptsLeft();
     return Error{ErrorCode::WrongPin,
                  left == 1

@@ -1,0 +1,203 @@
+#include "CommandLine.h"
+
+#include <vector>
+
+namespace wp::ctl {
+namespace {
+
+struct OptionSpec
+{
+    const char *name;
+    bool takesValue;
+    bool repeatable;
+};
+
+struct CommandSpec
+{
+    const char *name;
+    int minPositionals;
+    int maxPositionals;
+    std::vector<OptionSpec> options;
+};
+
+const OptionSpec Json{"json", false, false};
+const OptionSpec Limit{"limit", true, false};
+
+const std::vector<CommandSpec> Commands{
+    {"init", 0, 0, {{"device-key", false, false}}},
+    {"diary add",
+     0,
+     0,
+     {{"text", true, false},
+      {"wellbeing", true, false},
+      {"stress", true, false},
+      {"theme", true, true},
+      {"self-care", true, true},
+      {"share", false, false}}},
+    {"diary list", 0, 0, {Json, Limit}},
+    {"encounter add",
+     0,
+     0,
+     {{"participant", true, false},
+      {"at", true, false},
+      {"place", true, false},
+      {"need", true, true},
+      {"supply", true, true},
+      {"duration", true, false},
+      {"note", true, false},
+      {"next-step", true, false},
+      {"follow-up", true, false},
+      {"stage-after", true, false},
+      {"advocacy", true, true},
+      {"obstacle", true, true},
+      {"safety-concern", false, false}}},
+    {"encounter list", 0, 0, {Json, Limit}},
+    {"participant add",
+     0,
+     0,
+     {{"pseudonym", true, false},
+      {"stage", true, false},
+      {"consent-scope", true, false},
+      {"follow-up", true, false}}},
+    {"participant list", 0, 0, {Json, Limit}},
+    {"search", 1, -1, {Json, Limit}},
+    {"audit verify", 0, 0, {}},
+    {"change-pin", 0, 0, {}},
+    {"status", 0, 0, {Json}},
+};
+
+Error usageError(const QString &message)
+{
+    return {ErrorCode::InvalidInput, message};
+}
+
+bool isPinOption(const QString &name)
+{
+    return name.compare(QLatin1String("pin"), Qt::CaseInsensitive) == 0 ||
+           name.compare(QLatin1String("new-pin"), Qt::CaseInsensitive) == 0 ||
+           name.compare(QLatin1String("passphrase"), Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
+QString usage()
+{
+    return QStringLiteral(
+        "Usage: waypointctl [--data-dir DIR] COMMAND [OPTIONS]\n"
+        "\n"
+        "The PIN is read from WAYPOINT_PIN or asked for on the terminal; never from arguments.\n"
+        "\n"
+        "Commands:\n"
+        "  init [--device-key]           create an encrypted store (asks for a new PIN);\n"
+        "                                --device-key also wraps its key with a secret in the\n"
+        "                                system keychain (fails if there is none)\n"
+        "  diary add --text T [--wellbeing 1-5] [--stress 1-5] [--theme KEY]...\n"
+        "            [--self-care S]... [--share]\n"
+        "  diary list [--json] [--limit N]\n"
+        "  encounter add [--participant ID] [--at ISO-TIME] [--place KEY] [--need KEY]...\n"
+        "            [--supply S]... [--duration MIN] [--note T] [--next-step T]\n"
+        "            [--follow-up YYYY-MM-DD] [--stage-after KEY] [--advocacy KEY]...\n"
+        "            [--obstacle KEY]... [--safety-concern]\n"
+        "  encounter list [--json] [--limit N]\n"
+        "  participant add --pseudonym P [--stage KEY] [--consent-scope S] [--follow-up DATE]\n"
+        "  participant list [--json] [--limit N]\n"
+        "  search QUERY [--json] [--limit N]\n"
+        "  audit verify                  check the tamper-evident audit chain\n"
+        "  change-pin                    old PIN from WAYPOINT_PIN, new from WAYPOINT_NEW_PIN\n"
+        "  status [--json]               attempts left and wait time; needs no PIN\n"
+        "\n"
+        "--json prints one JSON object per line (JSON Lines).\n"
+        "Exit codes: 0 ok, 2 usage or invalid input, 3 wrong PIN or locked, 4 store error.\n");
+}
+
+Result<ParsedCommand> parseCommandLine(const QStringList &arguments)
+{
+    ParsedCommand parsed;
+    QStringList words; // before the command is known
+    QStringList rest;  // options and positionals after it
+    const CommandSpec *spec = nullptr;
+
+    // Split "--name=value" and find the global options wherever they are.
+    QStringList args;
+    for (const QString &a : arguments) {
+        if (a.startsWith(QLatin1String("--")) && a.contains(u'=')) {
+            const qsizetype eq = a.indexOf(u'=');
+            args << a.left(eq) << a.mid(eq + 1);
+        } else {
+            args << a;
+        }
+    }
+
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        if (a == QLatin1String("--data-dir")) {
+            if (i + 1 >= args.size() || args.at(i + 1).isEmpty())
+                return usageError(QStringLiteral("--data-dir needs a folder."));
+            parsed.dataDir = args.at(++i);
+            continue;
+        }
+        if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
+            parsed.help = true;
+            continue;
+        }
+        if (a.startsWith(QLatin1String("--")) && isPinOption(a.mid(2)))
+            return usageError(QStringLiteral("The PIN is never taken from the command line (it "
+                                             "would show in the process list); set "
+                                             "WAYPOINT_PIN or type it at the prompt."));
+        if (spec) {
+            rest << a;
+            continue;
+        }
+        if (a.startsWith(u'-'))
+            return usageError(QStringLiteral("Unknown option %1 before the command.").arg(a));
+        words << a;
+        const QString name = words.join(u' ');
+        for (const CommandSpec &c : Commands)
+            if (name == QLatin1String(c.name))
+                spec = &c;
+        if (!spec && words.size() >= 2)
+            return usageError(QStringLiteral("Unknown command \"%1\".").arg(name));
+    }
+    if (parsed.help)
+        return parsed;
+    if (!spec)
+        return usageError(words.isEmpty()
+                              ? QStringLiteral("No command given; see waypointctl --help.")
+                              : QStringLiteral("Unknown command \"%1\".").arg(words.join(u' ')));
+    parsed.name = QLatin1String(spec->name);
+
+    for (qsizetype i = 0; i < rest.size(); ++i) {
+        const QString &a = rest.at(i);
+        if (!a.startsWith(QLatin1String("--")) || a == QLatin1String("--")) {
+            if (a == QLatin1String("--")) {
+                parsed.positionals << rest.mid(i + 1);
+                break;
+            }
+            parsed.positionals << a;
+            continue;
+        }
+        const QString name = a.mid(2);
+        const OptionSpec *option = nullptr;
+        for (const OptionSpec &o : spec->options)
+            if (name == QLatin1String(o.name))
+                option = &o;
+        if (!option)
+            return usageError(QStringLiteral("%1 has no option --%2.").arg(parsed.name, name));
+        if (parsed.options.contains(name) && !option->repeatable)
+            return usageError(QStringLiteral("--%1 was given twice.").arg(name));
+        QStringList &values = parsed.options[name];
+        if (option->takesValue) {
+            if (i + 1 >= rest.size())
+                return usageError(QStringLiteral("--%1 needs a value.").arg(name));
+            values << rest.at(++i);
+        }
+    }
+    if (parsed.positionals.size() < spec->minPositionals)
+        return usageError(QStringLiteral("%1 needs a query.").arg(parsed.name));
+    if (spec->maxPositionals >= 0 && parsed.positionals.size() > spec->maxPositionals)
+        return usageError(QStringLiteral("Unexpected argument \"%1\" for %2.")
+                              .arg(parsed.positionals.value(spec->maxPositionals), parsed.name));
+    return parsed;
+}
+
+} // namespace wp::ctl

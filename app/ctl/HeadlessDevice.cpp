@@ -1,0 +1,489 @@
+#include "HeadlessDevice.h"
+
+#include "DeviceStore.h"
+#include "PinInput.h"
+#include "QtKeychainKeyStore.h"
+#include "Records.h"
+#include "Store.h"
+#include "Uuid.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <climits>
+
+namespace wp::ctl {
+namespace {
+
+Error usage(const QString &message)
+{
+    return {ErrorCode::InvalidInput, message};
+}
+
+Result<int> intOption(const ParsedCommand &c, const QString &name, int min, int max)
+{
+    bool ok = false;
+    const int value = c.value(name).toInt(&ok);
+    if (!ok || value < min || value > max)
+        return usage(QStringLiteral("--%1 must be a whole number from %2 to %3.")
+                         .arg(name)
+                         .arg(min)
+                         .arg(max));
+    return value;
+}
+
+Result<QDate> dateOption(const ParsedCommand &c, const QString &name)
+{
+    const QDate date = QDate::fromString(c.value(name), Qt::ISODate);
+    if (!date.isValid())
+        return usage(QStringLiteral("--%1 must be a date like 2026-03-31.").arg(name));
+    return date;
+}
+
+template <typename E> Result<E> keyOption(const QString &option, const QString &key)
+{
+    if (const auto value = fromKey<E>(key))
+        return *value;
+    QStringList keys;
+    for (const E e : allOf<E>())
+        keys << keyOf(e);
+    return usage(QStringLiteral("--%1 \"%2\" is not one of: %3.")
+                     .arg(option, key, keys.join(QStringLiteral(", "))));
+}
+
+template <typename E> Result<QList<E>> keyList(const ParsedCommand &c, const QString &option)
+{
+    QList<E> out;
+    for (const QString &key : c.values(option)) {
+        auto value = keyOption<E>(option, key);
+        if (!value)
+            return value.error();
+        if (!out.contains(*value))
+            out << *value;
+    }
+    return out;
+}
+
+// One JSON object per record: its sync fields plus id and type.
+template <typename T> QJsonObject toJson(const T &record)
+{
+    QJsonObject object = record.toFields().toJsonObject();
+    object.insert(QStringLiteral("id"), idText(record.id));
+    object.insert(QStringLiteral("type"), keyOf(T::Type));
+    return object;
+}
+
+QString oneLine(QString text, int max = 80)
+{
+    text.replace(u'\n', u' ');
+    return text.size() > max ? text.left(max - 1) + QChar(0x2026) : text;
+}
+
+QString summary(const DiaryEntry &d)
+{
+    return oneLine(d.text);
+}
+QString summary(const Participant &p)
+{
+    return p.pseudonym + u' ' + keyOf(p.stage);
+}
+QString summary(const Encounter &e)
+{
+    return keyOf(e.place) + u' ' + oneLine(e.note);
+}
+
+QString stripMarks(QString snippet)
+{
+    snippet.remove(SearchHit::MatchStart);
+    snippet.remove(SearchHit::MatchEnd);
+    return snippet;
+}
+
+VaultEnvironment deviceEnvironment(SecureKeyStore *keyStore)
+{
+    return VaultEnvironment::withKeyStore(keyStore);
+}
+
+} // namespace
+
+int exitCodeFor(const Error &error)
+{
+    switch (error.code) {
+    case ErrorCode::WrongPin:
+    case ErrorCode::LockedOut:
+        return PinRefused;
+    case ErrorCode::InvalidInput:
+        return Usage;
+    default:
+        return StoreFailed;
+    }
+}
+
+int HeadlessDevice::run(const ParsedCommand &command)
+{
+    QString dataDir = command.dataDir.isEmpty() ? DeviceStore::defaultDataDir() : command.dataDir;
+    dataDir = QDir::cleanPath(QDir::current().absoluteFilePath(dataDir));
+    const Status done = dispatch(command, dataDir);
+    m_out.flush();
+    if (done)
+        return Ok;
+    QString message = done.error().message;
+    message.replace(u'\n', u' ');
+    m_err << "waypointctl: " << message << Qt::endl;
+    return exitCodeFor(done.error());
+}
+
+Status HeadlessDevice::dispatch(const ParsedCommand &command, const QString &dataDir)
+{
+    if (command.name == QLatin1String("init"))
+        return init(command, dataDir);
+    if (command.name == QLatin1String("change-pin"))
+        return changePin(dataDir);
+    if (command.name == QLatin1String("status"))
+        return status(command, dataDir);
+
+    if (!DeviceStore::exists(dataDir))
+        return Error{
+            ErrorCode::NotFound,
+            QStringLiteral("There is no Waypoint store in %1; run waypointctl init.").arg(dataDir)};
+    auto pin = readPin("WAYPOINT_PIN", QStringLiteral("PIN: "));
+    if (!pin)
+        return usage(pin.error().message);
+    QtKeychainKeyStore keychain;
+    auto store = DeviceStore::open(dataDir, std::move(pin).value(), deviceEnvironment(&keychain));
+    if (!store)
+        return store.error();
+    Store &s = **store;
+
+    if (command.name == QLatin1String("diary add"))
+        return addDiary(s, command);
+    if (command.name == QLatin1String("encounter add"))
+        return addEncounter(s, command);
+    if (command.name == QLatin1String("participant add"))
+        return addParticipant(s, command);
+    if (command.name.endsWith(QLatin1String(" list")))
+        return list(s, command);
+    if (command.name == QLatin1String("search"))
+        return search(s, command);
+    if (command.name == QLatin1String("audit verify"))
+        return verifyAudit(s);
+    return Error{ErrorCode::Internal,
+                 QStringLiteral("Command %1 is not wired up.").arg(command.name)};
+}
+
+Status HeadlessDevice::init(const ParsedCommand &command, const QString &dataDir)
+{
+    if (DeviceStore::exists(dataDir))
+        return Error{ErrorCode::Conflict,
+                     QStringLiteral("A Waypoint store already exists in %1.").arg(dataDir)};
+    auto pin = readPin("WAYPOINT_PIN", QStringLiteral("New PIN: "), true);
+    if (!pin)
+        return usage(pin.error().message);
+    VaultPolicy policy;
+    policy.deviceWrap = command.has(QStringLiteral("device-key"));
+    QtKeychainKeyStore keychain;
+    auto store =
+        DeviceStore::create(dataDir, std::move(pin).value(), policy, deviceEnvironment(&keychain));
+    if (!store)
+        return store.error();
+    m_out << "Created an encrypted Waypoint store in " << dataDir << Qt::endl;
+    return {};
+}
+
+Status HeadlessDevice::changePin(const QString &dataDir)
+{
+    if (!DeviceStore::exists(dataDir))
+        return Error{ErrorCode::NotFound,
+                     QStringLiteral("There is no Waypoint store in %1.").arg(dataDir)};
+    auto oldPin = readPin("WAYPOINT_PIN", QStringLiteral("Current PIN: "));
+    if (!oldPin)
+        return usage(oldPin.error().message);
+    auto newPin = readPin("WAYPOINT_NEW_PIN", QStringLiteral("New PIN: "), true);
+    if (!newPin)
+        return usage(newPin.error().message);
+    QtKeychainKeyStore keychain;
+    if (auto changed =
+            DeviceStore::changePin(dataDir, std::move(oldPin).value(), std::move(newPin).value(),
+                                   deviceEnvironment(&keychain));
+        !changed)
+        return changed;
+    m_out << "PIN changed." << Qt::endl;
+    return {};
+}
+
+Status HeadlessDevice::status(const ParsedCommand &command, const QString &dataDir)
+{
+    auto status = DeviceStore::status(dataDir);
+    if (!status)
+        return status.error();
+    if (command.has(QStringLiteral("json"))) {
+        const QJsonObject o{{QStringLiteral("exists"), status->exists},
+                            {QStringLiteral("destroyed"), status->destroyed},
+                            {QStringLiteral("deviceWrapped"), status->deviceWrapped},
+                            {QStringLiteral("failedAttempts"), status->failedAttempts},
+                            {QStringLiteral("attemptsLeft"), status->attemptsLeft},
+                            {QStringLiteral("retryAfterMs"), qint64(status->retryAfter.count())}};
+        m_out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+    } else if (!status->exists) {
+        m_out << "No store in " << dataDir << '\n';
+    } else if (status->destroyed) {
+        m_out << "Keys destroyed after too many wrong PINs." << '\n';
+    } else {
+        m_out << "Wrong PINs: " << status->failedAttempts
+              << ", attempts left: " << status->attemptsLeft
+              << ", wait: " << (status->retryAfter.count() + 999) / 1000 << " s" << '\n';
+    }
+    return {};
+}
+
+Status HeadlessDevice::addDiary(Store &store, const ParsedCommand &c)
+{
+    DiaryEntry entry;
+    entry.writtenAt = QDateTime::currentDateTimeUtc();
+    entry.text = c.value(QStringLiteral("text"));
+    if (entry.text.trimmed().isEmpty())
+        return usage(QStringLiteral("diary add needs --text."));
+    for (const QString &name : {QStringLiteral("wellbeing"), QStringLiteral("stress")}) {
+        if (!c.has(name))
+            continue;
+        auto rating = intOption(c, name, 1, 5);
+        if (!rating)
+            return rating.error();
+        (name == QLatin1String("wellbeing") ? entry.wellbeing : entry.stress) = *rating;
+    }
+    auto themes = keyList<DiaryTheme>(c, QStringLiteral("theme"));
+    if (!themes)
+        return themes.error();
+    entry.themes = *themes;
+    entry.selfCare = c.values(QStringLiteral("self-care"));
+    entry.shared = c.has(QStringLiteral("share"));
+    auto saved = store.diary().save(entry);
+    if (!saved)
+        return saved.error();
+    m_out << idText(saved->id) << '\n';
+    return {};
+}
+
+Status HeadlessDevice::addEncounter(Store &store, const ParsedCommand &c)
+{
+    Encounter e;
+    e.occurredAt = QDateTime::currentDateTimeUtc();
+    if (c.has(QStringLiteral("at"))) {
+        e.occurredAt = QDateTime::fromString(c.value(QStringLiteral("at")), Qt::ISODate);
+        if (!e.occurredAt.isValid())
+            return usage(QStringLiteral("--at must be a time like 2026-03-31T14:30:00Z."));
+    }
+    if (c.has(QStringLiteral("participant"))) {
+        e.participantId = idFromText(c.value(QStringLiteral("participant")));
+        if (e.participantId.isNull())
+            return usage(QStringLiteral("--participant must be a participant id."));
+        auto participant = store.participants().get(e.participantId);
+        if (!participant && participant.error().code == ErrorCode::NotFound)
+            return usage(QStringLiteral("There is no participant with id %1.")
+                             .arg(c.value(QStringLiteral("participant"))));
+        if (!participant)
+            return participant.error();
+    }
+    if (c.has(QStringLiteral("place"))) {
+        auto place = keyOption<Place>(QStringLiteral("place"), c.value(QStringLiteral("place")));
+        if (!place)
+            return place.error();
+        e.place = *place;
+    }
+    auto needs = keyList<Need>(c, QStringLiteral("need"));
+    auto advocacy = keyList<Service>(c, QStringLiteral("advocacy"));
+    auto obstacles = keyList<Service>(c, QStringLiteral("obstacle"));
+    for (const Error *error :
+         {needs ? nullptr : &needs.error(), advocacy ? nullptr : &advocacy.error(),
+          obstacles ? nullptr : &obstacles.error()})
+        if (error)
+            return *error;
+    e.needs = *needs;
+    e.advocacy = *advocacy;
+    e.obstacles = *obstacles;
+    e.supplies = c.values(QStringLiteral("supply"));
+    if (c.has(QStringLiteral("duration"))) {
+        auto minutes = intOption(c, QStringLiteral("duration"), 0, limits::MaxDurationMinutes);
+        if (!minutes)
+            return minutes.error();
+        e.durationMinutes = *minutes;
+    }
+    e.note = c.value(QStringLiteral("note"));
+    e.nextStep = c.value(QStringLiteral("next-step"));
+    if (c.has(QStringLiteral("follow-up"))) {
+        auto date = dateOption(c, QStringLiteral("follow-up"));
+        if (!date)
+            return date.error();
+        e.followUpOn = *date;
+    }
+    if (c.has(QStringLiteral("stage-after"))) {
+        auto stage =
+            keyOption<Stage>(QStringLiteral("stage-after"), c.value(QStringLiteral("stage-after")));
+        if (!stage)
+            return stage.error();
+        e.stageAfter = *stage;
+    }
+    e.safetyConcern = c.has(QStringLiteral("safety-concern"));
+    auto saved = store.encounters().save(e);
+    if (!saved)
+        return saved.error();
+    m_out << idText(saved->id) << '\n';
+    return {};
+}
+
+Status HeadlessDevice::addParticipant(Store &store, const ParsedCommand &c)
+{
+    Participant p;
+    p.pseudonym = c.value(QStringLiteral("pseudonym"));
+    if (p.pseudonym.trimmed().isEmpty())
+        return usage(QStringLiteral("participant add needs --pseudonym."));
+    const QDate today = QDate::currentDate();
+    Stage stage = Stage::SafePlace;
+    if (c.has(QStringLiteral("stage"))) {
+        auto chosen = keyOption<Stage>(QStringLiteral("stage"), c.value(QStringLiteral("stage")));
+        if (!chosen)
+            return chosen.error();
+        stage = *chosen;
+    }
+    p.moveToStage(stage, today);
+    if (c.has(QStringLiteral("consent-scope"))) {
+        p.consent.state = ConsentState::Given;
+        p.consent.on = today;
+        p.consent.scope = c.value(QStringLiteral("consent-scope"));
+    }
+    if (c.has(QStringLiteral("follow-up"))) {
+        auto date = dateOption(c, QStringLiteral("follow-up"));
+        if (!date)
+            return date.error();
+        p.followUpDue = *date;
+    }
+    auto saved = store.participants().save(p);
+    if (!saved)
+        return saved.error();
+    m_out << idText(saved->id) << '\n';
+    return {};
+}
+
+namespace {
+
+// Pages through a repository (keyset pagination), printing each record.
+template <typename Repo> Status printAll(Repo &repository, QTextStream &out, bool json, int limit)
+{
+    PageRequest request;
+    request.limit = 500;
+    int printed = 0;
+    for (;;) {
+        auto page = repository.list(request);
+        if (!page)
+            return page.error();
+        for (const auto &record : page->items) {
+            if (printed == limit)
+                return {};
+            if (json)
+                out << QJsonDocument(toJson(record)).toJson(QJsonDocument::Compact) << '\n';
+            else
+                out << idText(record.id) << '\t' << summary(record) << '\n';
+            ++printed;
+        }
+        if (page->next.isEmpty())
+            return {};
+        request.after = page->next;
+    }
+}
+
+} // namespace
+
+Status HeadlessDevice::list(Store &store, const ParsedCommand &c)
+{
+    int limit = INT_MAX;
+    if (c.has(QStringLiteral("limit"))) {
+        auto n = intOption(c, QStringLiteral("limit"), 1, INT_MAX);
+        if (!n)
+            return n.error();
+        limit = *n;
+    }
+    const bool json = c.has(QStringLiteral("json"));
+    if (c.name.startsWith(QLatin1String("diary")))
+        return printAll(store.diary(), m_out, json, limit);
+    if (c.name.startsWith(QLatin1String("encounter")))
+        return printAll(store.encounters(), m_out, json, limit);
+    return printAll(store.participants(), m_out, json, limit);
+}
+
+namespace {
+
+template <typename Repo> Result<QJsonObject> fetchJson(Repo &repository, const QUuid &id)
+{
+    auto record = repository.get(id);
+    if (!record)
+        return record.error();
+    return toJson(*record);
+}
+
+} // namespace
+
+Status HeadlessDevice::search(Store &store, const ParsedCommand &c)
+{
+    int limit = 50;
+    if (c.has(QStringLiteral("limit"))) {
+        auto n = intOption(c, QStringLiteral("limit"), 1, 500);
+        if (!n)
+            return n.error();
+        limit = *n;
+    }
+    auto hits = store.search(c.positionals.join(u' '), limit);
+    if (!hits)
+        return hits.error();
+    const bool json = c.has(QStringLiteral("json"));
+    for (const SearchHit &hit : *hits) {
+        if (!json) {
+            m_out << idText(hit.id) << '\t' << keyOf(hit.type) << '\t'
+                  << oneLine(stripMarks(hit.snippet)) << '\n';
+            continue;
+        }
+        Result<QJsonObject> object = QJsonObject{};
+        switch (hit.type) {
+        case RecordType::DiaryEntry:
+            object = fetchJson(store.diary(), hit.id);
+            break;
+        case RecordType::Encounter:
+            object = fetchJson(store.encounters(), hit.id);
+            break;
+        case RecordType::Participant:
+            object = fetchJson(store.participants(), hit.id);
+            break;
+        case RecordType::SupervisionNote:
+            object = fetchJson(store.supervision(), hit.id);
+            break;
+        case RecordType::Comment:
+            object = fetchJson(store.comments(), hit.id);
+            break;
+        case RecordType::TrainingRecord:
+            object = fetchJson(store.training(), hit.id);
+            break;
+        }
+        if (!object)
+            return object.error();
+        object->insert(QStringLiteral("match"), stripMarks(hit.snippet));
+        m_out << QJsonDocument(*object).toJson(QJsonDocument::Compact) << '\n';
+    }
+    return {};
+}
+
+Status HeadlessDevice::verifyAudit(Store &store)
+{
+    auto verified = store.audit().verify();
+    if (!verified)
+        return verified.error();
+    if (!verified->intact())
+        return Error{ErrorCode::Corrupt, QStringLiteral("The audit chain is broken at entry %1 "
+                                                        "(of %2).")
+                                             .arg(verified->firstBrokenSeq)
+                                             .arg(verified->entries)};
+    m_out << "Audit chain intact: " << verified->entries << " entries." << Qt::endl;
+    return {};
+}
+
+} // namespace wp::ctl

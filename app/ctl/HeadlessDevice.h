@@ -1,0 +1,45 @@
+#pragma once
+// Runs one waypointctl command against a device's data folder: unlocks with the same
+// DeviceStore sequence as the app, then reads or writes records through the Store.
+
+#include "CommandLine.h"
+#include "Result.h"
+
+#include <QTextStream>
+
+namespace wp {
+class Store;
+}
+
+namespace wp::ctl {
+
+enum ExitCode { Ok = 0, Usage = 2, PinRefused = 3, StoreFailed = 4 };
+
+// Which exit code an error gets (docs: README, "waypointctl").
+int exitCodeFor(const Error &error);
+
+class HeadlessDevice
+{
+public:
+    HeadlessDevice(QTextStream &out, QTextStream &err) : m_out(out), m_err(err) {}
+
+    // Prints results to `out`, and on failure exactly one line "waypointctl: ..." to `err`.
+    int run(const ParsedCommand &command);
+
+private:
+    Status dispatch(const ParsedCommand &command, const QString &dataDir);
+    Status init(const ParsedCommand &command, const QString &dataDir);
+    Status changePin(const QString &dataDir);
+    Status status(const ParsedCommand &command, const QString &dataDir);
+    Status addDiary(Store &store, const ParsedCommand &command);
+    Status addEncounter(Store &store, const ParsedCommand &command);
+    Status addParticipant(Store &store, const ParsedCommand &command);
+    Status list(Store &store, const ParsedCommand &command);
+    Status search(Store &store, const ParsedCommand &command);
+    Status verifyAudit(Store &store);
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+};
+
+} // namespace wp::ctl

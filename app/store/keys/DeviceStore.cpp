@@ -1,0 +1,113 @@
+#include "DeviceStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+
+namespace wp {
+
+QString DeviceStore::databasePath(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(databaseFileName());
+}
+
+QString DeviceStore::defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+bool DeviceStore::exists(const QString &dataDir)
+{
+    return KeyVault::exists(dataDir);
+}
+
+Result<VaultStatus> DeviceStore::status(const QString &dataDir, VaultEnvironment env)
+{
+    VaultStatus status;
+    if (!KeyVault::exists(dataDir))
+        return status;
+    auto vault = KeyVault::load(dataDir, std::move(env));
+    if (!vault)
+        return vault.error();
+    status.exists = true;
+    status.destroyed = vault->destroyed();
+    status.deviceWrapped = vault->deviceWrapped();
+    status.failedAttempts = vault->failedAttempts();
+    status.attemptsLeft = vault->attemptsLeft();
+    status.retryAfter = vault->retryAfter();
+    return status;
+}
+
+void DeviceStore::removeDatabaseFiles(const QString &dataDir)
+{
+    const QString db = databasePath(dataDir);
+    for (const QString &suffix :
+         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral(".lock")})
+        QFile::remove(db + suffix);
+}
+
+Result<std::unique_ptr<Store>> DeviceStore::create(const QString &dataDir, SecretBytes pin,
+                                                   const VaultPolicy &policy, VaultEnvironment env)
+{
+    if (KeyVault::exists(dataDir)) {
+        auto vault = KeyVault::load(dataDir, env);
+        if (!vault || !vault->destroyed())
+            return Error{ErrorCode::Conflict,
+                         QStringLiteral("A Waypoint store already exists in %1.").arg(dataDir)};
+        removeDatabaseFiles(dataDir);
+        if (auto removed = KeyVault::removeDestroyed(dataDir); !removed)
+            return removed.error();
+    }
+    if (QFile::exists(databasePath(dataDir)))
+        return Error{ErrorCode::Conflict,
+                     QStringLiteral("%1 holds a database without its key vault; move it away "
+                                    "first.")
+                         .arg(dataDir)};
+
+    auto key = KeyVault::create(dataDir, std::move(pin), policy, env);
+    if (!key)
+        return key.error();
+    auto store = Store::open(databasePath(dataDir), *key, Store::Mode::CreateNew);
+    key->clear();
+    if (!store) {
+        // Leave the folder as it was, so the user can try again.
+        removeDatabaseFiles(dataDir);
+        QFile::remove(KeyVault::pathIn(dataDir));
+        return store.error();
+    }
+    return store;
+}
+
+Result<std::unique_ptr<Store>> DeviceStore::open(const QString &dataDir, SecretBytes pin,
+                                                 VaultEnvironment env)
+{
+    if (!KeyVault::exists(dataDir))
+        return Error{ErrorCode::NotFound,
+                     QStringLiteral("There is no Waypoint store in %1.").arg(dataDir)};
+    auto vault = KeyVault::load(dataDir, std::move(env));
+    if (!vault)
+        return vault.error();
+    auto key = vault->unlock(std::move(pin));
+    if (!key) {
+        if (vault->destroyed())
+            removeDatabaseFiles(dataDir); // unreadable without the key: free the space
+        return key.error();
+    }
+    auto store = Store::open(databasePath(dataDir), *key, Store::Mode::OpenExisting);
+    key->clear();
+    return store;
+}
+
+Status DeviceStore::changePin(const QString &dataDir, SecretBytes oldPin, SecretBytes newPin,
+                              VaultEnvironment env)
+{
+    auto vault = KeyVault::load(dataDir, std::move(env));
+    if (!vault)
+        return vault.error();
+    Status changed = vault->changePin(std::move(oldPin), std::move(newPin));
+    if (!changed && vault->destroyed())
+        removeDatabaseFiles(dataDir);
+    return changed;
+}
+
+} // namespace wp

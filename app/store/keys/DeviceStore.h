@@ -1,0 +1,61 @@
+#pragma once
+// The unlock sequence the app and waypointctl share: PIN -> key vault -> database key ->
+// encrypted Store. One place, so both open a device's data the same way.
+//
+// A data folder holds `vault.cbor` (the wrapped key) and `waypoint.db` (SQLCipher, with its
+// -wal and -shm files while open).
+
+#include "KeyVault.h"
+#include "Result.h"
+#include "SecretBytes.h"
+#include "Store.h"
+
+#include <QString>
+
+#include <chrono>
+#include <memory>
+
+namespace wp {
+
+struct VaultStatus
+{
+    bool exists = false;
+    bool destroyed = false;
+    bool deviceWrapped = false;
+    int failedAttempts = 0;
+    int attemptsLeft = 0;
+    std::chrono::milliseconds retryAfter{0};
+};
+
+class DeviceStore
+{
+public:
+    static QString databaseFileName() { return QStringLiteral("waypoint.db"); }
+    static QString databasePath(const QString &dataDir);
+    // QStandardPaths::AppDataLocation; call after QCoreApplication::setApplicationName("Waypoint").
+    static QString defaultDataDir();
+
+    // Whether the folder holds a store (a vault, live or destroyed).
+    static bool exists(const QString &dataDir);
+    // For the lock screen: attempts left, how long to wait. Corrupt/Io when the vault is bad.
+    static Result<VaultStatus> status(const QString &dataDir, VaultEnvironment env = {});
+
+    // A new vault with a new random key, and a new empty store under that key. Conflict when
+    // a store exists (a destroyed one is cleared first: its data can no longer be read).
+    static Result<std::unique_ptr<Store>> create(const QString &dataDir, SecretBytes pin,
+                                                 const VaultPolicy &policy = {},
+                                                 VaultEnvironment env = {});
+    // Unlocks the vault and opens the store. Errors: NotFound (no store here), WrongPin,
+    // LockedOut, Unavailable (device keystore), Corrupt, NotAStore, Busy, SchemaTooNew, Io.
+    // When the wrong PIN destroys the keys, the unreadable database files are deleted too.
+    static Result<std::unique_ptr<Store>> open(const QString &dataDir, SecretBytes pin,
+                                               VaultEnvironment env = {});
+    // Re-wraps the key under a new PIN; the database is not touched.
+    static Status changePin(const QString &dataDir, SecretBytes oldPin, SecretBytes newPin,
+                            VaultEnvironment env = {});
+
+private:
+    static void removeDatabaseFiles(const QString &dataDir);
+};
+
+} // namespace wp

@@ -1,0 +1,64 @@
+#pragma once
+// The protocol's HTTP client (docs/protocol.md, "Endpoints"), one blocking call per
+// endpoint over Qt Network. Use it from a thread with no UI to keep responsive (waypointctl,
+// the app's sync thread, the load generator).
+//
+// Errors: Network (unreachable, timeout, 429, 5xx: retry with backoff), Unauthorized (401,
+// 403), Protocol (the server refused the request as malformed or a body did not decode).
+// Error::field carries the server's error code ("device_revoked", "rate_limited", ...).
+
+#include "Result.h"
+#include "SecretBytes.h"
+#include "wire/Messages.h"
+
+#include <QNetworkAccessManager>
+#include <QString>
+#include <QUuid>
+
+namespace wp::sync {
+
+struct DeviceCredentials
+{
+    QString serverUrl;
+    QUuid organisationId;
+    QUuid userId;
+    QUuid deviceId;
+    QString role;
+    SecretBytes token;
+};
+
+class SyncClient
+{
+public:
+    explicit SyncClient(QString serverUrl);
+
+    void setCredentials(const DeviceCredentials *credentials) { m_credentials = credentials; }
+    void setTimeout(int ms) { m_timeoutMs = ms; }
+
+    Result<wire::EnrolResponse> enrol(const QString &code, const QString &deviceName,
+                                      const QString &platform);
+    Status putPublicKeys(const QByteArray &encryptionKey, const QByteArray &signingKey);
+    Status putKeyBackup(const QByteArray &blob);
+    Result<QByteArray> keyBackup(); // NotFound when there is none
+    Result<wire::KeyDirectory> directory();
+    Result<wire::PushResponse> push(const wire::PushRequest &request);
+    Result<wire::PullResponse> pull(std::uint64_t since, int limit);
+    Result<wire::DeviceStatus> deviceStatus();
+
+    // Bytes sent and received so far (bodies), for the load generator's per-record figures.
+    qint64 bytesSent() const { return m_sent; }
+    qint64 bytesReceived() const { return m_received; }
+
+private:
+    Result<QByteArray> exchange(const QByteArray &verb, const QString &path, const QByteArray &body,
+                                bool authenticated);
+
+    QString m_serverUrl;
+    const DeviceCredentials *m_credentials = nullptr;
+    int m_timeoutMs = 30000;
+    QNetworkAccessManager m_network;
+    qint64 m_sent = 0;
+    qint64 m_received = 0;
+};
+
+} // namespace wp::sync

@@ -1,0 +1,54 @@
+#pragma once
+// One sync round for one device: pull pages since the stored cursor, verify and decrypt them,
+// and merge each page with its cursor in one store transaction (Store::applyRemote); then push
+// the outbox in signed, encrypted batches, clearing only what the server applied. Safe to
+// kill at any point: the outbox and the cursor are only advanced after the server or the
+// store committed, and the server recognises retried changes.
+
+#include "Store.h"
+#include "SyncClient.h"
+#include "SyncIdentity.h"
+
+#include <QHash>
+
+namespace wp::sync {
+
+struct SyncReport
+{
+    int pushed = 0;         // outbox entries the server applied
+    int rejected = 0;       // refused by the server (kept in the outbox)
+    int pulled = 0;         // changes received and merged
+    int conflicts = 0;      // conflict copies kept while merging
+    qint64 pending = 0;     // outbox entries left
+    QStringList rejections; // reasons, for the status line
+};
+
+class SyncEngine
+{
+public:
+    SyncEngine(Store &store, SyncIdentity &identity, SyncClient &client);
+
+    void setBatchSize(int n) { m_batchSize = n; }
+    void setPageSize(int n) { m_pageSize = n; }
+
+    Result<SyncReport> syncOnce();
+    Status push(SyncReport &report);
+    Status pull(SyncReport &report);
+
+    // True when the identity learnt something to persist (an audience key).
+    bool identityChanged() const { return m_identityChanged; }
+
+private:
+    std::uint64_t nextBatchSequence();
+    Status verifyManifest(const wire::Manifest &manifest);
+
+    Store &m_store;
+    SyncIdentity &m_identity;
+    SyncClient &m_client;
+    int m_batchSize = 500;
+    int m_pageSize = 1000;
+    bool m_identityChanged = false;
+    QHash<QUuid, QByteArray> m_signingKeys;
+};
+
+} // namespace wp::sync

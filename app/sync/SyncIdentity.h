@@ -1,0 +1,34 @@
+#pragma once
+// Everything a device needs to sync: its credentials, the user's keys and the audience keys
+// it has opened. Secret as a whole; it is persisted only as SecretBytes handed to the key
+// vault (serialize/deserialize), never written in the clear.
+
+#include "SyncClient.h"
+#include "crypto/UserKeys.h"
+
+#include <map>
+
+namespace wp::sync {
+
+struct SyncIdentity
+{
+    DeviceCredentials credentials;
+    crypto::UserKeys keys;
+    QUuid privateAudience; // the user's own audience: records only they read
+    std::map<QUuid, SecretBytes> audienceKeys;
+
+    bool hasAudienceKey(const QUuid &id) const { return audienceKeys.count(id) != 0; }
+
+    SecretBytes serialize() const;
+    static Result<SyncIdentity> deserialize(const SecretBytes &bytes);
+
+    // Enrols with a one-time code. The user's first device makes the keys, uploads the
+    // public halves and a backup wrapped by the recovery passphrase; a later device restores
+    // them from that backup (WrongPin when the passphrase does not open it).
+    static Result<SyncIdentity>
+    enrol(const QString &serverUrl, const QString &code, const QString &deviceName,
+          const QString &platform, const QString &recoveryPassphrase,
+          crypto::KeyBackupCost cost = crypto::KeyBackupCost::interactive());
+};
+
+} // namespace wp::sync

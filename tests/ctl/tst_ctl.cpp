@@ -1,0 +1,415 @@
+// waypointctl end to end: the real binary on a real encrypted store, driven with QProcess.
+// Each run unlocks with the shipped Argon2id parameters, as a user's would.
+#include "DeviceStore.h"
+#include <QElapsedTimer>
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtTest>
+
+#include <poll.h>
+#include <pty.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+namespace {
+
+const QString Pin = QStringLiteral("739164");
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QStringList errLines() const { return err.split(u'\n', Qt::SkipEmptyParts); }
+};
+
+QList<QJsonObject> jsonLines(const QString &text)
+{
+    QList<QJsonObject> objects;
+    for (const QString &line : text.split(u'\n', Qt::SkipEmptyParts)) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(line.toUtf8(), &error);
+        if (error.error != QJsonParseError::NoError || !doc.isObject())
+            return {}; // every line must be one object
+        objects << doc.object();
+    }
+    return objects;
+}
+
+} // namespace
+
+class TestCtl : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    bool m_pinPrinted = false;
+
+    Run ctl(const QStringList &args, const QString &pin = Pin, const QString &newPin = {},
+            const QString &dataDir = {})
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("WAYPOINT_PIN"));
+        env.remove(QStringLiteral("WAYPOINT_NEW_PIN"));
+        if (!pin.isNull())
+            env.insert(QStringLiteral("WAYPOINT_PIN"), pin);
+        if (!newPin.isNull())
+            env.insert(QStringLiteral("WAYPOINT_NEW_PIN"), newPin);
+        process.setProcessEnvironment(env);
+        // No controlling terminal: a missing PIN must fail, not wait at a prompt.
+        process.setChildProcessModifier([] { ::setsid(); });
+        QStringList all{QStringLiteral("--data-dir"), dataDir.isEmpty() ? m_dir.path() : dataDir};
+        all << args;
+        process.start(QStringLiteral(WAYPOINTCTL_PATH), all);
+        if (!process.waitForFinished(120'000))
+            qFatal("waypointctl did not finish");
+        Run run;
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        if (run.out.contains(Pin) || run.err.contains(Pin))
+            m_pinPrinted = true;
+        return run;
+    }
+
+    static void expectOneErrorLine(const Run &run, int exitCode)
+    {
+        QCOMPARE(run.exitCode, exitCode);
+        QCOMPARE(run.errLines().size(), 1);
+        QVERIFY2(run.errLines().first().startsWith(u"waypointctl: "), qPrintable(run.err));
+    }
+
+private slots:
+    void cleanup() { QVERIFY2(!m_pinPrinted, "the PIN must never be printed"); }
+
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        const Run init = ctl({QStringLiteral("init")});
+        QVERIFY2(init.exitCode == 0, qPrintable(init.err));
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("vault.cbor"))));
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("waypoint.db"))));
+        expectOneErrorLine(ctl({QStringLiteral("init")}), 4); // never over an existing store
+    }
+
+    void diaryEntryIsListedAndFound()
+    {
+        const Run add = ctl(
+            {QStringLiteral("diary"), QStringLiteral("add"), QStringLiteral("--text"),
+             QStringLiteral("Court visit with R went well; housing officer listened"),
+             QStringLiteral("--wellbeing"), QStringLiteral("4"), QStringLiteral("--theme"),
+             QStringLiteral("wins"), QStringLiteral("--theme"), QStringLiteral("professionals")});
+        QVERIFY2(add.exitCode == 0, qPrintable(add.err));
+        const QString id = add.out.trimmed();
+        QCOMPARE(id.size(), 36);
+
+        const Run list =
+            ctl({QStringLiteral("diary"), QStringLiteral("list"), QStringLiteral("--json")});
+        QVERIFY2(list.exitCode == 0, qPrintable(list.err));
+        const QList<QJsonObject> entries = jsonLines(list.out);
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries[0][QStringLiteral("id")].toString(), id);
+        QCOMPARE(entries[0][QStringLiteral("type")].toString(), QStringLiteral("diary"));
+        QVERIFY(
+            entries[0][QStringLiteral("text")].toString().contains(u"housing officer listened"));
+        QCOMPARE(entries[0][QStringLiteral("wellbeing")].toInt(), 4);
+        QCOMPARE(entries[0][QStringLiteral("shared")].toBool(true), false); // private by default
+
+        const Run found = ctl({QStringLiteral("search"), QStringLiteral("housing officer"),
+                               QStringLiteral("--json")});
+        QVERIFY2(found.exitCode == 0, qPrintable(found.err));
+        const QList<QJsonObject> hits = jsonLines(found.out);
+        QCOMPARE(hits.size(), 1);
+        QCOMPARE(hits[0][QStringLiteral("id")].toString(), id);
+        QCOMPARE(hits[0][QStringLiteral("type")].toString(), QStringLiteral("diary"));
+
+        const Run none =
+            ctl({QStringLiteral("search"), QStringLiteral("zeppelin"), QStringLiteral("--json")});
+        QCOMPARE(none.exitCode, 0);
+        QVERIFY(none.out.isEmpty());
+    }
+
+    void participantAndEncounter()
+    {
+        const Run participant = ctl(
+            {QStringLiteral("participant"), QStringLiteral("add"), QStringLiteral("--pseudonym"),
+             QStringLiteral("JD-17"), QStringLiteral("--stage"), QStringLiteral("partnership"),
+             QStringLiteral("--consent-scope"), QStringLiteral("notes and referrals")});
+        QVERIFY2(participant.exitCode == 0, qPrintable(participant.err));
+        const QString participantId = participant.out.trimmed();
+
+        const Run encounter = ctl(
+            {QStringLiteral("encounter"), QStringLiteral("add"), QStringLiteral("--participant"),
+             participantId, QStringLiteral("--place"), QStringLiteral("shelter"),
+             QStringLiteral("--need"), QStringLiteral("housing"), QStringLiteral("--need"),
+             QStringLiteral("harm_reduction"), QStringLiteral("--supply"),
+             QStringLiteral("naloxone"), QStringLiteral("--duration"), QStringLiteral("25"),
+             QStringLiteral("--note"), QStringLiteral("Talked through the tenancy letter"),
+             QStringLiteral("--follow-up"), QStringLiteral("2031-05-02")});
+        QVERIFY2(encounter.exitCode == 0, qPrintable(encounter.err));
+
+        const QList<QJsonObject> encounters = jsonLines(
+            ctl({QStringLiteral("encounter"), QStringLiteral("list"), QStringLiteral("--json")})
+                .out);
+        QCOMPARE(encounters.size(), 1);
+        const QJsonObject e = encounters[0];
+        QCOMPARE(e[QStringLiteral("id")].toString(), encounter.out.trimmed());
+        QCOMPARE(e[QStringLiteral("type")].toString(), QStringLiteral("encounter"));
+        QCOMPARE(e[QStringLiteral("note")].toString(),
+                 QStringLiteral("Talked through the tenancy letter"));
+        QCOMPARE(e[QStringLiteral("participantId")].toString(), participantId);
+        QVERIFY(QJsonDocument(e).toJson().contains("naloxone"));
+
+        const QList<QJsonObject> participants = jsonLines(
+            ctl({QStringLiteral("participant"), QStringLiteral("list"), QStringLiteral("--json")})
+                .out);
+        QCOMPARE(participants.size(), 1);
+        QCOMPARE(participants[0][QStringLiteral("pseudonym")].toString(), QStringLiteral("JD-17"));
+        QCOMPARE(participants[0][QStringLiteral("type")].toString(), QStringLiteral("participant"));
+
+        // An encounter for a participant who does not exist is refused as bad input.
+        expectOneErrorLine(ctl({QStringLiteral("encounter"), QStringLiteral("add"),
+                                QStringLiteral("--participant"),
+                                QStringLiteral("01890000-0000-7000-8000-000000000000")}),
+                           2);
+    }
+
+    void auditChainVerifies()
+    {
+        const Run audit = ctl({QStringLiteral("audit"), QStringLiteral("verify")});
+        QVERIFY2(audit.exitCode == 0, qPrintable(audit.err));
+        QVERIFY(audit.out.contains(u"intact"));
+    }
+
+    void badUsageExitsTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("no command") << QStringList{};
+        QTest::newRow("unknown command")
+            << QStringList{QStringLiteral("diary"), QStringLiteral("eat")};
+        QTest::newRow("unknown option") << QStringList{
+            QStringLiteral("diary"), QStringLiteral("list"), QStringLiteral("--colour")};
+        QTest::newRow("missing value") << QStringList{
+            QStringLiteral("diary"), QStringLiteral("add"), QStringLiteral("--text")};
+        QTest::newRow("no text") << QStringList{QStringLiteral("diary"), QStringLiteral("add")};
+        QTest::newRow("rating out of range") << QStringList{
+            QStringLiteral("diary"), QStringLiteral("add"),         QStringLiteral("--text"),
+            QStringLiteral("x"),     QStringLiteral("--wellbeing"), QStringLiteral("9")};
+        QTest::newRow("unknown theme") << QStringList{
+            QStringLiteral("diary"), QStringLiteral("add"),     QStringLiteral("--text"),
+            QStringLiteral("x"),     QStringLiteral("--theme"), QStringLiteral("weather")};
+        QTest::newRow("overlong text")
+            << QStringList{QStringLiteral("diary"), QStringLiteral("add"), QStringLiteral("--text"),
+                           QString(20001, u'a')};
+        QTest::newRow("bad date") << QStringList{QStringLiteral("encounter"), QStringLiteral("add"),
+                                                 QStringLiteral("--follow-up"),
+                                                 QStringLiteral("tomorrow")};
+        QTest::newRow("search without query") << QStringList{QStringLiteral("search")};
+        QTest::newRow("PIN as an argument") << QStringList{
+            QStringLiteral("--pin"), Pin, QStringLiteral("diary"), QStringLiteral("list")};
+    }
+
+    void badUsageExitsTwo()
+    {
+        QFETCH(QStringList, args);
+        expectOneErrorLine(ctl(args), 2);
+    }
+
+    void promptReadsThePinWithoutEcho()
+    {
+        QTemporaryDir dir;
+        QCOMPARE(ctl({QStringLiteral("init")}, Pin, {}, dir.path()).exitCode, 0);
+        QCOMPARE(ctl({QStringLiteral("diary"), QStringLiteral("add"), QStringLiteral("--text"),
+                      QStringLiteral("typed at the prompt")},
+                     Pin, {}, dir.path())
+                     .exitCode,
+                 0);
+
+        // Everything the child needs is prepared before fork: after it, only exec.
+        const QByteArray program(WAYPOINTCTL_PATH);
+        const QByteArray dataDir = QFile::encodeName(dir.path());
+        std::vector<char *> argv{const_cast<char *>("waypointctl"),
+                                 const_cast<char *>("--data-dir"),
+                                 const_cast<char *>(dataDir.constData()),
+                                 const_cast<char *>("diary"),
+                                 const_cast<char *>("list"),
+                                 nullptr};
+        std::vector<char *> envp;
+        for (char **e = environ; *e; ++e)
+            if (std::strncmp(*e, "WAYPOINT_PIN=", 13) != 0)
+                envp.push_back(*e);
+        envp.push_back(nullptr);
+
+        int terminal = -1;
+        const pid_t pid = ::forkpty(&terminal, nullptr, nullptr, nullptr);
+        QVERIFY(pid >= 0);
+        if (pid == 0) {
+            ::execve(program.constData(), argv.data(), envp.data());
+            ::_exit(127);
+        }
+        QByteArray screen;
+        auto readUntil = [&](const QByteArray &wanted, int timeoutMs) {
+            QElapsedTimer timer;
+            timer.start();
+            while (!screen.contains(wanted) && timer.elapsed() < timeoutMs) {
+                pollfd p{terminal, POLLIN, 0};
+                if (::poll(&p, 1, 100) <= 0)
+                    continue;
+                char buffer[512];
+                const ssize_t got = ::read(terminal, buffer, sizeof buffer);
+                if (got <= 0)
+                    break; // the child closed the terminal
+                screen.append(buffer, got);
+            }
+        };
+        readUntil("PIN: ", 30'000);
+        QVERIFY2(screen.contains("PIN: "), screen.constData());
+        const QByteArray typed = Pin.toUtf8() + '\n';
+        QCOMPARE(::write(terminal, typed.constData(), std::size_t(typed.size())),
+                 ssize_t(typed.size()));
+        readUntil("typed at the prompt", 60'000);
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        ::close(terminal);
+        QVERIFY2(screen.contains("typed at the prompt"), screen.constData());
+        QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+        QVERIFY2(!screen.contains(Pin.toUtf8()), "the PIN must not be echoed");
+    }
+
+    void missingPinWithoutTerminalExitsTwo()
+    {
+        expectOneErrorLine(ctl({QStringLiteral("diary"), QStringLiteral("list")}, QString()), 2);
+    }
+
+    void wrongPinExitsThreeThenBacksOff()
+    {
+        QTemporaryDir dir;
+        QCOMPARE(ctl({QStringLiteral("init")}, Pin, {}, dir.path()).exitCode, 0);
+        const QStringList list{QStringLiteral("diary"), QStringLiteral("list")};
+        // Wrong PINs in separate processes: the count and, from the third on, the wait carry
+        // over. Five wrong PINs make the next try wait 4 s, longer than a process start.
+        int failures = 0;
+        bool waited = false;
+        QElapsedTimer guard;
+        guard.start();
+        while (failures < 5 && guard.elapsed() < 60'000) {
+            const Run wrong = ctl(list, QStringLiteral("000000"), {}, dir.path());
+            expectOneErrorLine(wrong, 3);
+            if (wrong.err.contains(u"Try again")) { // refused before trying: not counted
+                waited = true;
+                QThread::msleep(250);
+                continue;
+            }
+            ++failures;
+            QVERIFY2(wrong.err.contains(QStringLiteral("%1 attempts left").arg(10 - failures)),
+                     qPrintable(wrong.err));
+        }
+        QCOMPARE(failures, 5);
+        QVERIFY2(waited, "wrong PINs must make the next try wait");
+        const Run locked = ctl(list, Pin, {}, dir.path()); // even the right PIN waits
+        expectOneErrorLine(locked, 3);
+        QVERIFY2(locked.err.contains(u"Try again"), qPrintable(locked.err));
+
+        const Run status =
+            ctl({QStringLiteral("status"), QStringLiteral("--json")}, QString(), {}, dir.path());
+        QCOMPARE(status.exitCode, 0);
+        const QJsonObject s = QJsonDocument::fromJson(status.out.toUtf8()).object();
+        QCOMPARE(s[QStringLiteral("failedAttempts")].toInt(), 5);
+        QCOMPARE(s[QStringLiteral("attemptsLeft")].toInt(), 5);
+        QVERIFY(s[QStringLiteral("retryAfterMs")].toInteger() > 0);
+    }
+
+    void changePinKeepsTheData()
+    {
+        QTemporaryDir dir;
+        QCOMPARE(ctl({QStringLiteral("init")}, Pin, {}, dir.path()).exitCode, 0);
+        QCOMPARE(ctl({QStringLiteral("diary"), QStringLiteral("add"), QStringLiteral("--text"),
+                      QStringLiteral("before the change")},
+                     Pin, {}, dir.path())
+                     .exitCode,
+                 0);
+        const QString newPin = QStringLiteral("51824936");
+        const Run changed = ctl({QStringLiteral("change-pin")}, Pin, newPin, dir.path());
+        QVERIFY2(changed.exitCode == 0, qPrintable(changed.err));
+        QVERIFY(!changed.out.contains(newPin));
+        expectOneErrorLine(
+            ctl({QStringLiteral("diary"), QStringLiteral("list")}, Pin, {}, dir.path()), 3);
+        const Run list =
+            ctl({QStringLiteral("diary"), QStringLiteral("list"), QStringLiteral("--json")}, newPin,
+                {}, dir.path());
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY(list.out.contains(u"before the change"));
+    }
+
+    void corruptedDatabaseExitsFour()
+    {
+        QTemporaryDir dir;
+        QCOMPARE(ctl({QStringLiteral("init")}, Pin, {}, dir.path()).exitCode, 0);
+        QCOMPARE(ctl({QStringLiteral("diary"), QStringLiteral("add"), QStringLiteral("--text"),
+                      QStringLiteral("soon unreadable")},
+                     Pin, {}, dir.path())
+                     .exitCode,
+                 0);
+        QFile db(dir.filePath(QStringLiteral("waypoint.db")));
+        QVERIFY(db.open(QIODevice::ReadWrite));
+        QVERIFY(db.size() > 64);
+        db.seek(0);
+        db.write(QByteArray(64, '\x5a')); // the SQLCipher salt and first page header
+        db.close();
+        const Run run = ctl({QStringLiteral("diary"), QStringLiteral("list")}, Pin, {}, dir.path());
+        expectOneErrorLine(run, 4);
+
+        QVERIFY(db.resize(0)); // truncated to nothing
+        expectOneErrorLine(
+            ctl({QStringLiteral("diary"), QStringLiteral("list")}, Pin, {}, dir.path()), 4);
+    }
+
+    void storeOpenElsewhereExitsFour()
+    {
+        // The app (here: this process) has the store open; waypointctl must not write to it.
+        QByteArray pin = Pin.toUtf8();
+        auto app = wp::DeviceStore::open(m_dir.path(), wp::SecretBytes::takeFrom(pin));
+        QVERIFY(app);
+        const Run busy = ctl({QStringLiteral("diary"), QStringLiteral("add"),
+                              QStringLiteral("--text"), QStringLiteral("while the app is open")});
+        expectOneErrorLine(busy, 4);
+        QVERIFY2(busy.err.contains(u"another Waypoint process"), qPrintable(busy.err));
+    }
+
+    void deviceKeyWithoutKeychainFailsClosed()
+    {
+        // Test machines usually have no secret service. Then init must refuse (no store that
+        // silently lacks the promised second wrap); where one runs, the store must work.
+        QTemporaryDir dir;
+        const Run init =
+            ctl({QStringLiteral("init"), QStringLiteral("--device-key")}, Pin, {}, dir.path());
+        if (init.exitCode == 0) {
+            QCOMPARE(ctl({QStringLiteral("diary"), QStringLiteral("list")}, Pin, {}, dir.path())
+                         .exitCode,
+                     0);
+            return;
+        }
+        expectOneErrorLine(init, 4);
+        QVERIFY2(init.err.contains(u"keychain"), qPrintable(init.err));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("vault.cbor"))));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("waypoint.db"))));
+    }
+
+    void missingStoreExitsFour()
+    {
+        QTemporaryDir dir;
+        expectOneErrorLine(
+            ctl({QStringLiteral("diary"), QStringLiteral("list")}, Pin, {}, dir.path()), 4);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCtl)
+#include "tst_ctl.moc"

@@ -1,0 +1,65 @@
+// Runs a fuzz target's entry point without libFuzzer: on valid seeds, on every truncation of
+// them, and on deterministic random mutations. The targets abort on any violated property,
+// so a pass here means no crash, no abort and no sanitizer report (in the asan preset).
+
+#include "FuzzSeeds.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size);
+
+namespace {
+void run(const QByteArray &input)
+{
+    LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t *>(input.constData()),
+                           std::size_t(input.size()));
+}
+} // namespace
+
+class FuzzReplay : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void seedsAndTruncations()
+    {
+        for (const QByteArray &seed : fuzz::seeds())
+            for (qsizetype n = 0; n <= seed.size(); ++n)
+                run(seed.first(n));
+    }
+
+    void mutations()
+    {
+        QRandomGenerator rng(20261123);
+        const QList<QByteArray> seeds = fuzz::seeds();
+        int runs = 0;
+        for (int i = 0; i < 20000; ++i) {
+            QByteArray b = seeds[int(rng.bounded(seeds.size()))];
+            const int edits = 1 + int(rng.bounded(6));
+            for (int e = 0; e < edits && !b.isEmpty(); ++e) {
+                const int at = int(rng.bounded(b.size()));
+                switch (rng.bounded(4)) {
+                case 0:
+                    b[at] = char(b[at] ^ (1 << rng.bounded(8)));
+                    break;
+                case 1:
+                    b[at] = char(rng.bounded(256));
+                    break;
+                case 2:
+                    b.insert(at, char(rng.bounded(256)));
+                    break;
+                default:
+                    b.remove(at, 1 + int(rng.bounded(4)));
+                    break;
+                }
+            }
+            run(b);
+            ++runs;
+        }
+        QCOMPARE(runs, 20000);
+    }
+};
+
+QTEST_GUILESS_MAIN(FuzzReplay)
+#include "FuzzReplay.moc"

@@ -1,0 +1,60 @@
+#pragma once
+// Valid messages to start fuzzing from, shared by the targets and the replay driver.
+
+#include "Uuid.h"
+#include "wire/Codec.h"
+
+#include <QList>
+
+namespace fuzz {
+
+// The device the push target authenticates as; seeds use it so parsing goes all the way.
+inline QUuid device()
+{
+    return QUuid(QStringLiteral("01900000-0000-7000-8000-000000000001"));
+}
+
+inline QList<QByteArray> seeds()
+{
+    using namespace wp;
+    using namespace wp::wire;
+    PushRequest p;
+    p.deviceId = device();
+    p.sequence = 7;
+    p.audiences.append({createUuidV7(), {{createUuidV7(), QByteArray(80, 'k')}}});
+    for (int i = 1; i <= 3; ++i) {
+        Change c;
+        c.changeId = std::uint64_t(i);
+        c.recordId = createUuidV7();
+        c.type = RecordType::Encounter;
+        c.stamp = {1'700'000'000'000 + i, std::uint32_t(i), device()};
+        c.deleted = i == 2;
+        c.audienceId = p.audiences[0].id;
+        c.envelope = QByteArray(40 + i, char(i));
+        p.changes.append(c);
+    }
+    p.signature = QByteArray(64, 's');
+    PullResponse pull;
+    pull.changes = p.changes;
+    pull.changes[0].seq = 3;
+    pull.changes[0].manifestIndex = 0;
+    pull.cursor = 3;
+    pull.manifests.append(
+        {createUuidV7(), device(), 7, {QByteArray(32, 'd')}, QByteArray(64, 's')});
+    pull.audienceKeys.append({p.audiences[0].id, QByteArray(80, 'x')});
+    return {
+        encode(p),
+        encode(pull),
+        encode(PushResponse{7, false, {1, 2}, {{3, QStringLiteral("not_author")}}}),
+        encode(EnrolRequest{QStringLiteral("ABCD-EFGH-JKMN-PQRS"), QStringLiteral("phone"),
+                            QStringLiteral("android")}),
+        encode(EnrolResponse{createUuidV7(), createUuidV7(), device(), QByteArray(32, 't'),
+                             QStringLiteral("worker"), false}),
+        encode(KeyDirectory{{{createUuidV7(), QStringLiteral("worker"), QByteArray(32, 'e'),
+                              QByteArray(32, 's')}}}),
+        encode(DeviceStatus{QStringLiteral("active"), false, 1}),
+        encode(ErrorBody{QStringLiteral("malformed"), QStringLiteral("x")}),
+    };
+}
+
+} // namespace fuzz

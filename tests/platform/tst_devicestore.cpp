@@ -1,0 +1,189 @@
+// DeviceStore: the one unlock sequence (vault -> key -> encrypted Store) the app and
+// waypointctl share, on real SQLCipher files.
+#include "DeviceStore.h"
+#include "InMemoryKeyStore.h"
+#include "Records.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace wp;
+
+namespace {
+
+SecretBytes pin(const char *text)
+{
+    return SecretBytes(reinterpret_cast<const unsigned char *>(text), std::strlen(text));
+}
+
+VaultPolicy fastPolicy(int maxAttempts = 10)
+{
+    VaultPolicy policy;
+    policy.kdf = KdfParams::fastForTests();
+    policy.maxAttempts = maxAttempts;
+    return policy;
+}
+
+DiaryEntry entry(const QString &text)
+{
+    DiaryEntry e;
+    e.writtenAt = QDateTime::currentDateTimeUtc();
+    e.text = text;
+    return e;
+}
+
+} // namespace
+
+class TestDeviceStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void createThenOpenReadsTheData()
+    {
+        QTemporaryDir dir;
+        QVERIFY(!DeviceStore::exists(dir.path()));
+        QUuid id;
+        {
+            auto store = DeviceStore::create(dir.path(), pin("2468"), fastPolicy());
+            QVERIFY2(store, qPrintable(store.ok() ? QString() : store.error().message));
+            QVERIFY((*store)->isEncrypted());
+            auto saved =
+                (*store)->diary().save(entry(QStringLiteral("first shift at the drop-in")));
+            QVERIFY(saved);
+            id = saved->id;
+        }
+        QVERIFY(DeviceStore::exists(dir.path()));
+        QVERIFY(QFile::exists(DeviceStore::databasePath(dir.path())));
+        auto store = DeviceStore::open(dir.path(), pin("2468"));
+        QVERIFY(store);
+        auto read = (*store)->diary().get(id);
+        QVERIFY(read);
+        QCOMPARE(read->text, QStringLiteral("first shift at the drop-in"));
+    }
+
+    void wrongPinOpensNothing()
+    {
+        QTemporaryDir dir;
+        QVERIFY(DeviceStore::create(dir.path(), pin("2468"), fastPolicy()));
+        auto store = DeviceStore::open(dir.path(), pin("1111"));
+        QVERIFY(!store);
+        QCOMPARE(store.error().code, ErrorCode::WrongPin);
+        auto status = DeviceStore::status(dir.path());
+        QVERIFY(status);
+        QVERIFY(status->exists);
+        QCOMPARE(status->failedAttempts, 1);
+        QCOMPARE(status->attemptsLeft, 9);
+    }
+
+    void secondCreateIsRefused()
+    {
+        QTemporaryDir dir;
+        QVERIFY(DeviceStore::create(dir.path(), pin("2468"), fastPolicy()));
+        auto again = DeviceStore::create(dir.path(), pin("1357"), fastPolicy());
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, ErrorCode::Conflict);
+        QVERIFY(DeviceStore::open(dir.path(), pin("2468"))); // the first store is untouched
+    }
+
+    void databaseWithoutVaultIsNotOverwritten()
+    {
+        QTemporaryDir dir;
+        QFile db(DeviceStore::databasePath(dir.path()));
+        QVERIFY(db.open(QIODevice::WriteOnly));
+        db.write("someone's data");
+        db.close();
+        auto store = DeviceStore::create(dir.path(), pin("2468"), fastPolicy());
+        QVERIFY(!store);
+        QCOMPARE(store.error().code, ErrorCode::Conflict);
+        QVERIFY(!KeyVault::exists(dir.path()));
+        QVERIFY(db.open(QIODevice::ReadOnly));
+        QCOMPARE(db.readAll(), QByteArray("someone's data"));
+    }
+
+    void noStoreIsNotFound()
+    {
+        QTemporaryDir dir;
+        auto store = DeviceStore::open(dir.path(), pin("2468"));
+        QVERIFY(!store);
+        QCOMPARE(store.error().code, ErrorCode::NotFound);
+        auto status = DeviceStore::status(dir.path());
+        QVERIFY(status);
+        QVERIFY(!status->exists);
+    }
+
+    void wipeLeavesNothingReadableAndAllowsAFreshStart()
+    {
+        QTemporaryDir dir;
+        {
+            auto store = DeviceStore::create(dir.path(), pin("2468"), fastPolicy(3));
+            QVERIFY(store);
+            QVERIFY((*store)->diary().save(entry(QStringLiteral("to be destroyed"))));
+        }
+        QCOMPARE(DeviceStore::open(dir.path(), pin("0000")).error().code, ErrorCode::WrongPin);
+        QCOMPARE(DeviceStore::open(dir.path(), pin("0000")).error().code, ErrorCode::WrongPin);
+        QCOMPARE(DeviceStore::open(dir.path(), pin("0000")).error().code, ErrorCode::LockedOut);
+        QVERIFY(!QFile::exists(DeviceStore::databasePath(dir.path())));
+        QVERIFY(DeviceStore::status(dir.path())->destroyed);
+        QCOMPARE(DeviceStore::open(dir.path(), pin("2468")).error().code, ErrorCode::LockedOut);
+
+        auto fresh = DeviceStore::create(dir.path(), pin("8642"), fastPolicy());
+        QVERIFY2(fresh, qPrintable(fresh.ok() ? QString() : fresh.error().message));
+        QCOMPARE(*(*fresh)->diary().count(), 0);
+    }
+
+    void changePinKeepsTheDatabase()
+    {
+        QTemporaryDir dir;
+        QUuid id;
+        {
+            auto store = DeviceStore::create(dir.path(), pin("2468"), fastPolicy());
+            QVERIFY(store);
+            id = (*store)->diary().save(entry(QStringLiteral("kept across the PIN change")))->id;
+        }
+        QFile db(DeviceStore::databasePath(dir.path()));
+        QVERIFY(db.open(QIODevice::ReadOnly));
+        const QByteArray before = db.readAll();
+        db.close();
+        QVERIFY(DeviceStore::changePin(dir.path(), pin("2468"), pin("97531")));
+        QVERIFY(db.open(QIODevice::ReadOnly));
+        QCOMPARE(db.readAll(), before); // not re-encrypted
+        db.close();
+        auto store = DeviceStore::open(dir.path(), pin("97531"));
+        QVERIFY(store);
+        QCOMPARE((*store)->diary().get(id)->text, QStringLiteral("kept across the PIN change"));
+    }
+
+    void deviceWrapFailsClosed()
+    {
+        QTemporaryDir dir;
+        InMemoryKeyStore keystore;
+        VaultPolicy policy = fastPolicy();
+        policy.deviceWrap = true;
+        QVERIFY(DeviceStore::create(dir.path(), pin("2468"), policy,
+                                    VaultEnvironment::withKeyStore(&keystore)));
+        keystore.setAvailable(false);
+        auto store =
+            DeviceStore::open(dir.path(), pin("2468"), VaultEnvironment::withKeyStore(&keystore));
+        QVERIFY(!store);
+        QCOMPARE(store.error().code, ErrorCode::Unavailable);
+        keystore.setAvailable(true);
+        QVERIFY(
+            DeviceStore::open(dir.path(), pin("2468"), VaultEnvironment::withKeyStore(&keystore)));
+    }
+
+    void openStoreIsBusyForASecondOpener()
+    {
+        QTemporaryDir dir;
+        auto first = DeviceStore::create(dir.path(), pin("2468"), fastPolicy());
+        QVERIFY(first);
+        // flock is per open file description, so a second opener in this process also sees it.
+        auto second = DeviceStore::open(dir.path(), pin("2468"));
+        QVERIFY(!second);
+        QCOMPARE(second.error().code, ErrorCode::Busy);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDeviceStore)
+#include "tst_devicestore.moc"

@@ -1,0 +1,180 @@
+#include "ServerFixture.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QTcpServer>
+#include <QThread>
+
+#include <pqxx/pqxx>
+
+namespace {
+const QString ServerBin = QStringLiteral(WAYPOINT_SERVER_BIN);
+const QString PgScript = QStringLiteral(WAYPOINT_SOURCE_DIR "/scripts/pg");
+} // namespace
+
+ServerFixture::ServerFixture()
+{
+    m_tmp.setAutoRemove(true);
+}
+
+ServerFixture::~ServerFixture()
+{
+    stopServer();
+    if (!m_pgDir.isEmpty()) {
+        bool ok = false;
+        runScript({QStringLiteral("stop"), m_pgDir}, &ok);
+    }
+}
+
+int ServerFixture::freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+QString ServerFixture::runScript(const QStringList &args, bool *ok)
+{
+    QProcess p;
+    p.start(PgScript, args);
+    *ok = p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    if (!*ok)
+        m_error = QString::fromLocal8Bit(p.readAllStandardError());
+    return QString::fromLocal8Bit(p.readAllStandardOutput()).trimmed();
+}
+
+bool ServerFixture::startDatabase()
+{
+    m_pgDir = m_tmp.path();
+    bool ok = false;
+    m_databaseUrl = runScript({QStringLiteral("start"), m_pgDir, QString::number(freePort())}, &ok);
+    if (!ok)
+        return false;
+    return admin({QStringLiteral("migrate")}).startsWith(u"schema at step");
+}
+
+bool ServerFixture::restartDatabase()
+{
+    bool ok = false;
+    runScript({QStringLiteral("restart"), m_pgDir}, &ok);
+    return ok;
+}
+
+bool ServerFixture::startServer(const QStringList &extra)
+{
+    stopServer();
+    m_server = std::make_unique<QProcess>();
+    // Keep the port across restarts so devices (and the proxy) can reconnect.
+    const int port = m_port ? m_port : 0;
+    m_server->start(ServerBin, QStringList{QStringLiteral("serve"), QStringLiteral("--listen"),
+                                           QStringLiteral("127.0.0.1:%1").arg(port),
+                                           QStringLiteral("--database"), m_databaseUrl,
+                                           QStringLiteral("--threads"), QStringLiteral("16")} +
+                                   extra);
+    if (!m_server->waitForStarted(10000))
+        return false;
+    QElapsedTimer t;
+    t.start();
+    QByteArray out;
+    while (!out.contains('\n') && t.elapsed() < 15000) {
+        if (m_server->state() == QProcess::NotRunning) {
+            m_error = QString::fromLocal8Bit(m_server->readAllStandardError());
+            return false;
+        }
+        m_server->waitForReadyRead(200);
+        out += m_server->readAllStandardOutput();
+    }
+    // "listening on http://127.0.0.1:PORT"
+    const qsizetype colon = out.trimmed().lastIndexOf(':');
+    m_port = out.trimmed().mid(colon + 1).toInt();
+    return m_port > 0;
+}
+
+QByteArray ServerFixture::serverLog()
+{
+    if (m_server)
+        m_log += m_server->readAllStandardError();
+    return m_log;
+}
+
+void ServerFixture::stopServer()
+{
+    if (!m_server)
+        return;
+    if (m_server->state() != QProcess::NotRunning) {
+        m_server->terminate();
+        if (!m_server->waitForFinished(10000)) {
+            m_server->kill();
+            m_server->waitForFinished(5000);
+        }
+    }
+    m_log += m_server->readAllStandardError();
+    m_server.reset();
+}
+
+void ServerFixture::killServer()
+{
+    if (!m_server)
+        return;
+    m_server->kill();
+    m_server->waitForFinished(5000);
+    m_log += m_server->readAllStandardError();
+    m_server.reset();
+}
+
+QString ServerFixture::admin(const QStringList &args)
+{
+    QProcess p;
+    p.start(ServerBin, args + QStringList{QStringLiteral("--database"), m_databaseUrl});
+    if (!p.waitForFinished(60000) || p.exitCode() != 0) {
+        m_error = QString::fromLocal8Bit(p.readAllStandardError());
+        return {};
+    }
+    return QString::fromLocal8Bit(p.readAllStandardOutput()).trimmed();
+}
+
+bool ServerFixture::sql(const QString &statement)
+{
+    try {
+        pqxx::connection c(m_databaseUrl.toStdString());
+        pqxx::work w(c);
+        w.exec(statement.toStdString());
+        w.commit();
+        return true;
+    } catch (const std::exception &e) {
+        m_error = QString::fromLocal8Bit(e.what());
+        return false;
+    }
+}
+
+QByteArray ServerFixture::pgDump()
+{
+    QProcess p;
+    p.start(QStringLiteral("/usr/lib/postgresql/15/bin/pg_dump"), {m_databaseUrl});
+    p.waitForFinished(60000);
+    return p.readAllStandardOutput();
+}
+
+ServerFixture::Org ServerFixture::createOrganisation(const QString &name)
+{
+    Org o;
+    o.id = QUuid::fromString(admin({QStringLiteral("create-org"), QStringLiteral("--name"), name}));
+    const auto user = [&](const QString &n, const QString &role) {
+        return QUuid::fromString(
+            admin({QStringLiteral("create-user"), QStringLiteral("--org"),
+                   o.id.toString(QUuid::WithoutBraces), QStringLiteral("--name"), n,
+                   QStringLiteral("--role"), role}));
+    };
+    o.supervisor = user(QStringLiteral("Alex"), QStringLiteral("supervisor"));
+    o.worker1 = user(QStringLiteral("Sam"), QStringLiteral("worker"));
+    o.worker2 = user(QStringLiteral("Jo"), QStringLiteral("worker"));
+    return o;
+}
+
+QString ServerFixture::issueCode(const QUuid &org, const QUuid &user, int ttlMinutes)
+{
+    return admin({QStringLiteral("issue-code"), QStringLiteral("--org"),
+                  org.toString(QUuid::WithoutBraces), QStringLiteral("--user"),
+                  user.toString(QUuid::WithoutBraces), QStringLiteral("--ttl-minutes"),
+                  QString::number(ttlMinutes)});
+}

@@ -1,0 +1,61 @@
+#pragma once
+// Starts what the integration tests need and stops it afterwards: a throwaway PostgreSQL
+// cluster (scripts/pg) on a free loopback port, the schema, and waypoint-server processes.
+
+#include <QByteArray>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUuid>
+
+#include <memory>
+
+class ServerFixture
+{
+public:
+    ServerFixture();
+    ~ServerFixture();
+
+    bool startDatabase(); // cluster + migrate
+    bool startServer(const QStringList &extra = {});
+    void stopServer(); // SIGTERM, then wait
+    void killServer(); // SIGKILL: a crash
+    bool restartDatabase();
+
+    QString baseUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
+    int port() const { return m_port; }
+    QString databaseUrl() const { return m_databaseUrl; }
+    QString lastError() const { return m_error; }
+    // Everything the server wrote to stderr (the request log).
+    QByteArray serverLog();
+
+    // Runs a waypoint-server admin command; its stdout, trimmed ("" on failure).
+    QString admin(const QStringList &args);
+    // Runs SQL directly (test set-up only, e.g. expiring a code).
+    bool sql(const QString &statement);
+    QByteArray pgDump();
+
+    struct Org
+    {
+        QUuid id;
+        QUuid supervisor;
+        QUuid worker1;
+        QUuid worker2;
+    };
+    Org createOrganisation(const QString &name);
+    QString issueCode(const QUuid &org, const QUuid &user, int ttlMinutes = 60);
+
+    static int freePort();
+
+private:
+    QString runScript(const QStringList &args, bool *ok);
+
+    QTemporaryDir m_tmp;
+    QString m_pgDir;
+    QString m_databaseUrl;
+    std::unique_ptr<QProcess> m_server;
+    QByteArray m_log;
+    int m_port = 0;
+    QString m_error;
+};

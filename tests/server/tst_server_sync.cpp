@@ -1,0 +1,506 @@
+// The sync service end to end: a real PostgreSQL cluster, the real waypoint-server over
+// real HTTP, devices using the real codec and crypto. Each test makes its own organisation.
+
+#include "LoopbackProxy.h"
+#include "ServerFixture.h"
+#include "TestDevice.h"
+#include "Uuid.h"
+#include "crypto/BatchSignature.h"
+#include "wire/Codec.h"
+
+#include <QCborMap>
+#include <QCborValue>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTest>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+using namespace wp;
+using namespace wp::wire;
+
+namespace {
+
+QList<Draft> drafts(int n, const QByteArray &prefix = "note")
+{
+    QList<Draft> out;
+    for (int i = 0; i < n; ++i)
+        out.append({createUuidV7(), RecordType::Encounter, prefix + ' ' + QByteArray::number(i)});
+    return out;
+}
+
+QSet<QUuid> idsOf(const QList<Received> &records)
+{
+    QSet<QUuid> ids;
+    for (const Received &r : records)
+        ids.insert(r.recordId);
+    return ids;
+}
+
+template <typename R> QByteArray why(const R &r)
+{
+    return r.ok() ? QByteArray() : r.error().message.toUtf8();
+}
+
+} // namespace
+
+class TestServerSync : public QObject
+{
+    Q_OBJECT
+
+    ServerFixture fx;
+    ServerFixture::Org org;
+    QHash<QUuid, std::shared_ptr<UserSecrets>> secrets; // per user, shared by their devices
+
+    // An enrolled device of `user` in `o`; the first device of a user makes its keys.
+    std::unique_ptr<TestDevice> device(const ServerFixture::Org &o, const QUuid &user,
+                                       const TestDevice *sibling = nullptr)
+    {
+        auto d = std::make_unique<TestDevice>(fx.baseUrl());
+        const QString code = fx.issueCode(o.id, user);
+        if (!d->enrol(code))
+            return nullptr;
+        if (sibling)
+            d->shareSecretsWith(*sibling);
+        else if (secrets.contains(user))
+            d->useSecrets(secrets.value(user));
+        else if (!d->createKeys(QStringLiteral("a long recovery passphrase")))
+            return nullptr;
+        secrets.insert(user, d->user());
+        return d;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(fx.startDatabase(), qPrintable(fx.lastError()));
+        QVERIFY2(fx.startServer(), qPrintable(fx.lastError()));
+        org = fx.createOrganisation(QStringLiteral("Riverside Peers"));
+        QVERIFY(!org.worker1.isNull());
+    }
+
+    void enrolmentCodesWorkOnceAndExpire()
+    {
+        const QString code = fx.issueCode(org.id, org.worker1);
+        QCOMPARE(code.size(), 19);
+        TestDevice a(fx.baseUrl()), b(fx.baseUrl());
+        // Typed sloppily: lower case, no dashes.
+        QVERIFY(a.enrol(code.toLower().remove(u'-')));
+        QCOMPARE(a.credentials.userId, org.worker1);
+        QCOMPARE(a.credentials.role, QStringLiteral("worker"));
+        QCOMPARE(a.credentials.token.size(), 32);
+
+        const HttpReply reused = b.call("POST", QStringLiteral("/v1/enrol"),
+                                        encode(EnrolRequest{code, QStringLiteral("b"), {}}), false);
+        QCOMPARE(reused.status, 401);
+        QCOMPARE(reused.code, QStringLiteral("enrolment_code_invalid"));
+
+        const QString expiring = fx.issueCode(org.id, org.worker1);
+        QVERIFY(fx.sql(QStringLiteral("UPDATE enrolment_codes SET expires_at = now() - "
+                                      "interval '1 second' WHERE used_at IS NULL")));
+        QVERIFY(!b.enrol(expiring));
+
+        const HttpReply garbage =
+            b.call("POST", QStringLiteral("/v1/enrol"), QByteArray("\xa1\x00", 2), false);
+        QCOMPARE(garbage.status, 400);
+    }
+
+    void keysDirectoryAndBackupRestoreOnASecondDevice()
+    {
+        auto first = device(org, org.worker1);
+        QVERIFY(first);
+        const QByteArray marker = "restored-on-new-phone";
+        QCOMPARE(
+            first->push(first->batch(1, {{createUuidV7(), RecordType::DiaryEntry, marker}})).status,
+            200);
+
+        // A second device of the same user gets everything back with the passphrase.
+        auto second = std::make_unique<TestDevice>(fx.baseUrl());
+        QVERIFY(second->enrol(fx.issueCode(org.id, org.worker1)));
+        QVERIFY(second->credentials.userHasKeys);
+        QVERIFY(!second->restoreKeys(QStringLiteral("the wrong passphrase")));
+        QVERIFY(second->restoreKeys(QStringLiteral("a long recovery passphrase")));
+        auto got = second->pullAll();
+        QVERIFY2(got.ok(), why(got).constData());
+        bool found = false;
+        for (const Received &r : *got)
+            found |= r.plaintext == marker;
+        QVERIFY(found);
+
+        // A user's identity cannot be replaced by another device.
+        const auto other = crypto::UserKeys::generate();
+        const HttpReply replace =
+            second->call("PUT", QStringLiteral("/v1/keys"),
+                         encode(PublicKeys{{}, other.encryptionPublic, other.signingPublic}));
+        QCOMPARE(replace.status, 409);
+
+        auto dir = decodeKeyDirectory(first->call("GET", QStringLiteral("/v1/keys")).body);
+        QVERIFY(dir.ok());
+        bool listed = false;
+        for (const DirectoryEntry &e : dir->users)
+            listed |= e.userId == org.worker1 && e.signingKey == first->user()->keys.signingPublic;
+        QVERIFY(listed);
+    }
+
+    void duplicateBatchIsAcknowledgedNotAppliedTwice()
+    {
+        auto d = device(org, org.worker1);
+        auto reader = device(org, org.worker1, d.get());
+        QVERIFY(d && reader);
+        (void)reader->pullAll(); // start from now
+        const PushRequest batch = d->batch(1, drafts(3));
+        const HttpReply first = d->push(batch);
+        QCOMPARE(first.status, 200);
+        auto r1 = decodePushResponse(first.body);
+        QVERIFY(r1.ok());
+        QVERIFY(!r1->duplicate);
+        QCOMPARE(r1->applied.size(), 3);
+
+        auto r2 = decodePushResponse(d->push(batch).body);
+        QVERIFY(r2.ok());
+        QVERIFY(r2->duplicate);
+        QCOMPARE(r2->applied, r1->applied);
+
+        // After an app restart the device sends the same outbox entries again, re-encrypted,
+        // in a new batch: acknowledged as applied, still not applied twice.
+        QList<Draft> again;
+        for (const Change &c : batch.changes)
+            again.append({c.recordId, c.type, "re-encrypted"});
+        auto r3 = decodePushResponse(d->push(d->batch(2, again, 0, batch.changes[0].changeId)).body);
+        QVERIFY(r3.ok());
+        QCOMPARE(r3->applied, r1->applied);
+
+        auto got = reader->pullAll();
+        QVERIFY2(got.ok(), why(got).constData());
+        QCOMPARE(got->size(), 3);
+        for (const Received &r : *got)
+            QVERIFY(r.plaintext != "re-encrypted");
+
+        // The same sequence with other content is refused, not silently swallowed.
+        const HttpReply reused = d->push(d->batch(1, drafts(1)));
+        QCOMPARE(reused.status, 409);
+        QCOMPARE(reused.code, QStringLiteral("sequence_reused"));
+    }
+
+    void reorderedBatchesAndAClockHoursOffBothApply()
+    {
+        auto d = device(org, org.worker1);
+        auto reader = device(org, org.worker1, d.get());
+        (void)reader->pullAll();
+        const PushRequest b2 = d->batch(2, drafts(2, "second"), 5 * 3600 * 1000);
+        const PushRequest b3 = d->batch(3, drafts(2, "third"), -7 * 3600 * 1000);
+        const PushRequest b1 = d->batch(1, drafts(2, "first"));
+        QCOMPARE(d->push(b3).status, 200);
+        QCOMPARE(d->push(b1).status, 200);
+        QCOMPARE(d->push(b2).status, 200);
+        QCOMPARE(decodePushResponse(d->push(b1).body)->duplicate, true);
+        auto got = reader->pullAll();
+        QVERIFY2(got.ok(), why(got).constData());
+        QCOMPARE(got->size(), 6);
+    }
+
+    void tombstonesArePulled()
+    {
+        auto d = device(org, org.worker1);
+        auto reader = device(org, org.worker1, d.get());
+        (void)reader->pullAll();
+        const QUuid id = createUuidV7();
+        QCOMPARE(d->push(d->batch(1, {{id, RecordType::Participant, "P-17"}})).status, 200);
+        QCOMPARE(d->push(d->batch(2, {{id, RecordType::Participant, {}, true}})).status, 200);
+        auto got = reader->pullAll();
+        QVERIFY2(got.ok(), why(got).constData());
+        QCOMPARE(got->size(), 2);
+        QVERIFY(!got->at(0).deleted);
+        QVERIFY(got->at(1).deleted);
+        QVERIFY(got->at(0).seq < got->at(1).seq);
+    }
+
+    void malformedInputGetsClearErrors()
+    {
+        auto d = device(org, org.worker1);
+        const QByteArray good = encode(d->batch(1, drafts(2)));
+
+        const HttpReply truncated =
+            d->call("POST", QStringLiteral("/v1/push"), good.first(good.size() / 2));
+        QCOMPARE(truncated.status, 400);
+        QCOMPARE(truncated.code, QStringLiteral("malformed"));
+
+        const HttpReply junk = d->call("POST", QStringLiteral("/v1/push"), QByteArray(100, '\xff'));
+        QCOMPARE(junk.status, 400);
+
+        QCborMap m = QCborValue::fromCbor(good).toMap();
+        m.insert(0, 99);
+        const HttpReply version =
+            d->call("POST", QStringLiteral("/v1/push"), QCborValue(m).toCbor());
+        QCOMPARE(version.status, 400);
+        QCOMPARE(version.code, QStringLiteral("unsupported_version"));
+
+        QList<Draft> many;
+        for (int i = 0; i < 5001; ++i)
+            many.append({createUuidV7(), RecordType::Encounter, "x"});
+        const HttpReply tooMany = d->push(d->batch(2, many));
+        QCOMPARE(tooMany.status, 413);
+        QCOMPARE(tooMany.code, QStringLiteral("too_large"));
+
+        const HttpReply huge =
+            d->call("POST", QStringLiteral("/v1/push"), QByteArray(limits::MaxBody + 4096, 'x'));
+        QCOMPARE(huge.status, 413);
+
+        // A batch signed by someone else, and one naming another device.
+        PushRequest forged = d->batch(3, drafts(1));
+        forged.signature[0] = char(forged.signature[0] ^ 1);
+        const HttpReply bad = d->push(forged);
+        QCOMPARE(bad.status, 422);
+        QCOMPARE(bad.code, QStringLiteral("bad_signature"));
+        PushRequest other = d->batch(4, drafts(1));
+        other.deviceId = createUuidV7();
+        QCOMPARE(d->push(other).status, 403);
+
+        // Nothing of the refused batches was applied.
+        auto reader = device(org, org.worker1, d.get());
+        auto got = reader->pullAll();
+        QVERIFY(got.ok());
+        for (const Received &r : *got)
+            QVERIFY(r.plaintext != "x");
+    }
+
+    void wrongRevokedAndRateLimitedTokens()
+    {
+        auto d = device(org, org.worker1);
+        TestDevice impostor(fx.baseUrl());
+        impostor.credentials = d->credentials;
+        impostor.credentials.token[0] = char(impostor.credentials.token[0] ^ 1);
+        QCOMPARE(impostor.call("GET", QStringLiteral("/v1/pull")).status, 401);
+        QCOMPARE(d->call("GET", QStringLiteral("/v1/pull"), {}, false).status, 401);
+
+        // Guessing is slowed down: after 10 failures the claimed device is refused for a while,
+        // even with the right token.
+        for (int i = 0; i < 12; ++i)
+            impostor.call("GET", QStringLiteral("/v1/device"));
+        const HttpReply limited = d->call("GET", QStringLiteral("/v1/device"));
+        QCOMPARE(limited.status, 429);
+        QCOMPARE(limited.code, QStringLiteral("rate_limited"));
+
+        auto e = device(org, org.worker2);
+        QCOMPARE(e->call("GET", QStringLiteral("/v1/device")).status, 200);
+        QVERIFY(fx.admin({QStringLiteral("revoke-device"), QStringLiteral("--org"), idText(org.id),
+                          QStringLiteral("--device"), idText(e->credentials.deviceId)})
+                    .startsWith(u"revoked"));
+        const QString listing =
+            fx.admin({QStringLiteral("list-devices"), QStringLiteral("--org"), idText(org.id)});
+        QVERIFY(listing.contains(idText(e->credentials.deviceId) + QStringLiteral("  revoked")));
+        const HttpReply pull = e->call("GET", QStringLiteral("/v1/pull"));
+        QCOMPARE(pull.status, 403);
+        QCOMPARE(pull.code, QStringLiteral("device_revoked"));
+        auto status = decodeDeviceStatus(e->call("GET", QStringLiteral("/v1/device")).body);
+        QVERIFY(status.ok());
+        QCOMPARE(status->status, QStringLiteral("revoked"));
+        QVERIFY(status->destroyKeys);
+    }
+
+    void organisationsAndWorkersAreIsolated()
+    {
+        const ServerFixture::Org other = fx.createOrganisation(QStringLiteral("Northside"));
+        auto a1 = device(org, org.worker1);
+        auto a2 = device(org, org.worker2);
+        auto sup = device(org, org.supervisor);
+        auto b1 = device(other, other.worker1);
+        QVERIFY(a1 && a2 && sup && b1);
+        (void)a2->pullAll();
+        (void)sup->pullAll();
+        (void)b1->pullAll();
+
+        const QUuid secret = createUuidV7();
+        QCOMPARE(a1->push(a1->batch(1, {{secret, RecordType::DiaryEntry, "private diary"}})).status,
+                 200);
+        QCOMPARE(b1->push(b1->batch(1, drafts(2, "north"))).status, 200);
+
+        // Neither another worker, nor the supervisor (not shared), nor another organisation.
+        for (TestDevice *d : {a2.get(), sup.get(), b1.get()}) {
+            auto got = d->pullAll();
+            QVERIFY2(got.ok(), why(got).constData());
+            QVERIFY(!idsOf(*got).contains(secret));
+            for (const Received &r : *got)
+                QVERIFY(r.authorId == d->credentials.userId);
+        }
+
+        // Another worker cannot overwrite the record, nor use someone else's audience.
+        auto hijack = decodePushResponse(
+            a2->push(a2->batch(1, {{secret, RecordType::DiaryEntry, "overwritten"}})).body);
+        QVERIFY(hijack.ok());
+        QCOMPARE(hijack->applied.size(), 0);
+        QCOMPARE(hijack->rejected.at(0).reason, QStringLiteral("not_author"));
+
+        PushRequest stolen = b1->batch(2, drafts(1));
+        stolen.audiences.clear();
+        stolen.changes[0].audienceId = a1->user()->audienceId;
+        // Re-sign so only the audience check can refuse it.
+        QList<QByteArray> digests{crypto::changeDigest(stolen.changes[0])};
+        stolen.signature = crypto::signManifest(
+            b1->user()->keys.signingSecret,
+            manifestBytes(b1->credentials.organisationId, b1->credentials.userId,
+                          b1->credentials.deviceId, 2, digests));
+        auto resp = decodePushResponse(b1->push(stolen).body);
+        QVERIFY(resp.ok());
+        QCOMPARE(resp->rejected.at(0).reason, QStringLiteral("unknown_audience"));
+    }
+
+    void concurrentPushersNeverMakeAPullSkipAChange()
+    {
+        constexpr int Pushers = 4, Batches = 15, PerBatch = 10;
+        auto first = device(org, org.worker2);
+        std::vector<std::unique_ptr<TestDevice>> pushers;
+        for (int i = 0; i < Pushers; ++i)
+            pushers.push_back(device(org, org.worker2, first.get()));
+        auto puller = device(org, org.worker2, first.get());
+        (void)puller->pullAll();
+
+        std::atomic<int> failures{0};
+        std::mutex failureMutex;
+        QString failureCodes;
+        std::atomic<bool> done{false};
+        std::vector<std::thread> threads;
+        for (auto &p : pushers)
+            threads.emplace_back([&, d = p.get()] {
+                for (int b = 1; b <= Batches; ++b)
+                    if (const HttpReply r = d->push(d->batch(std::uint64_t(b), drafts(PerBatch)));
+                        r.status != 200) {
+                        ++failures;
+                        std::lock_guard lock(failureMutex);
+                        failureCodes += QStringLiteral("%1 %2 %3; ").arg(r.status).arg(r.code, r.message);
+                    }
+            });
+        QList<Received> seen;
+        QString pullError;
+        std::thread pulling([&] {
+            while (!done) {
+                auto got = puller->pullAll(7); // small pages: many cursors in flight
+                if (!got) {
+                    pullError = got.error().message;
+                    return;
+                }
+                seen += *got;
+            }
+        });
+        for (auto &t : threads)
+            t.join();
+        done = true;
+        pulling.join();
+        QVERIFY2(pullError.isEmpty(), qPrintable(pullError));
+        auto rest = puller->pullAll();
+        QVERIFY(rest.ok());
+        seen += *rest;
+        QVERIFY2(failures.load() == 0, qPrintable(failureCodes));
+        QCOMPARE(seen.size(), Pushers * Batches * PerBatch);
+        QCOMPARE(idsOf(seen).size(), Pushers * Batches * PerBatch);
+    }
+
+    void connectionCutMidPushThenRetryConverges()
+    {
+        auto d = device(org, org.worker1);
+        auto reader = device(org, org.worker1, d.get());
+        (void)reader->pullAll();
+        LoopbackProxy proxy(fx.port());
+        const QString direct = fx.baseUrl();
+        d->setBaseUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port()));
+
+        // Lost while sending: the server never sees a whole request and applies nothing.
+        const PushRequest b1 = d->batch(1, drafts(20, "cut-up"));
+        proxy.cutAfter(encode(b1).size() / 2, -1);
+        QCOMPARE(d->push(b1).status, 0);
+        // Lost while the answer comes back: applied, but the device does not know it.
+        const PushRequest b2 = d->batch(2, drafts(20, "cut-down"));
+        proxy.cutAfter(-1, 10);
+        QCOMPARE(d->push(b2).status, 0);
+        QCOMPARE(proxy.cuts(), 2);
+
+        // Signal is back: the device retries both, and the server applies each exactly once.
+        proxy.cutAfter(-1, -1);
+        auto again1 = decodePushResponse(d->push(b1).body);
+        auto again2 = decodePushResponse(d->push(b2).body);
+        QVERIFY(again1.ok() && again2.ok());
+        QVERIFY(!again1->duplicate);
+        QVERIFY(again2->duplicate);
+        QCOMPARE(again2->applied.size(), 20);
+        d->setBaseUrl(direct);
+
+        // A pull cut mid-response leaves the cursor alone; the next pull gets everything.
+        reader->setBaseUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port()));
+        proxy.cutAfter(-1, 300);
+        const std::uint64_t before = reader->cursor;
+        QVERIFY(!reader->pullAll().ok());
+        QCOMPARE(reader->cursor, before);
+        proxy.cutAfter(-1, -1);
+        auto got = reader->pullAll();
+        QVERIFY2(got.ok(), why(got).constData());
+        QCOMPARE(got->size(), 40);
+        QCOMPARE(idsOf(*got).size(), 40);
+    }
+
+    void serverAndDatabaseRestartsMidSync()
+    {
+        auto d = device(org, org.worker1);
+        auto reader = device(org, org.worker1, d.get());
+        (void)reader->pullAll();
+        const PushRequest b1 = d->batch(1, drafts(5));
+        QCOMPARE(d->push(b1).status, 200);
+
+        fx.killServer(); // a crash, not a clean stop
+        QCOMPARE(d->push(d->batch(2, drafts(5))).status, 0);
+        QVERIFY2(fx.startServer(), qPrintable(fx.lastError()));
+        QVERIFY(decodePushResponse(d->push(b1).body)->duplicate);
+        QCOMPARE(d->push(d->batch(2, drafts(5))).status, 200);
+
+        QVERIFY(fx.restartDatabase());
+        // Pooled connections died with PostgreSQL; the server reconnects on its own.
+        QCOMPARE(d->push(d->batch(3, drafts(5))).status, 200);
+        auto got = reader->pullAll();
+        QVERIFY2(got.ok(), why(got).constData());
+        QCOMPARE(got->size(), 15);
+    }
+
+    void theDatabaseAndLogsHoldNoPlaintext()
+    {
+        auto d = device(org, org.worker1);
+        const QByteArray marker = "MARKER-c0ffee-diary-text-never-on-server";
+        QCOMPARE(d->push(d->batch(1, {{createUuidV7(), RecordType::DiaryEntry, marker}})).status,
+                 200);
+        auto reader = device(org, org.worker1, d.get());
+        auto got = reader->pullAll();
+        QVERIFY(got.ok());
+        QVERIFY(std::any_of(got->begin(), got->end(),
+                            [&](const Received &r) { return r.plaintext == marker; }));
+
+        const QByteArray dump = fx.pgDump();
+        QVERIFY(dump.contains("CREATE TABLE public.changes"));
+        QVERIFY(dump.size() > 10000);
+        QVERIFY(!dump.contains(marker));
+        QVERIFY(!dump.contains(marker.toHex())); // bytea is dumped as hex
+        QVERIFY(!dump.contains(d->credentials.token.toHex()));
+
+        const QByteArray log = fx.serverLog();
+        QVERIFY(!log.contains(marker));
+        QVERIFY(!log.contains(d->authorization().split('.').last()));
+        // One JSON object per request, with route, status, duration and organisation.
+        bool sawPush = false;
+        for (const QByteArray &line : log.split('\n')) {
+            if (line.isEmpty())
+                continue;
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            QVERIFY2(!o.isEmpty(), line.constData());
+            QVERIFY(o.contains(QStringLiteral("status")) && o.contains(QStringLiteral("ms")));
+            if (o.value(QStringLiteral("route")).toString() == u"/v1/push" &&
+                o.value(QStringLiteral("status")).toInt() == 200)
+                sawPush = o.value(QStringLiteral("org")).toString() == idText(org.id) || sawPush;
+        }
+        QVERIFY(sawPush);
+    }
+
+    void cleanupTestCase() { fx.stopServer(); }
+};
+
+QTEST_GUILESS_MAIN(TestServerSync)
+#include "tst_server_sync.moc"

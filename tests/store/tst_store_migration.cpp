@@ -1,0 +1,168 @@
+// Schema migrations: every earlier version opens, is brought up to date with its data intact,
+// and a schema from a newer Waypoint is refused without being touched.
+
+#include "Schema.h"
+#include "Sqlite.h"
+#include "StoreTestSupport.h"
+
+#define SQLITE_HAS_CODEC 1
+#include <sqlite3.h>
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTest>
+
+using namespace wp;
+using namespace wp::test;
+
+namespace {
+
+std::unique_ptr<sql::Database> openKeyed(const QString &path)
+{
+    auto db = sql::Database::open(path, sql::Database::OpenMode::ReadWriteCreate);
+    if (!db)
+        qFatal("open failed");
+    const SecretBytes key = testKey();
+    QByteArray text = "x'" + QByteArray(reinterpret_cast<const char *>(key.data()), int(key.size())).toHex() + "'";
+    if (sqlite3_key((*db)->handle(), text.constData(), int(text.size())) != SQLITE_OK)
+        qFatal("key failed");
+    wipe(text);
+    return std::move(*db);
+}
+
+QByteArray sha(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) : QByteArray();
+}
+
+// A row as versions 1 and 2 wrote it (the records table has not changed since v1).
+void insertV1Record(sql::Database &db, const QUuid &id, RecordType type, const QCborMap &fields,
+                    qint64 sortAt, const QUuid &parent = {})
+{
+    const HlcStamp stamp{sortAt, 0, QUuid::createUuid()};
+    sql::Statement st = db.prepare(
+        "INSERT INTO records(id, type, fields, deleted, updated_hlc, created_hlc, parent_id, sort_at) "
+        "VALUES (?, ?, ?, 0, ?, ?, ?, ?)");
+    st.bindId(1, id).bind(2, keyOf(type)).bindBlob(3, fields.toCborValue().toCbor());
+    st.bind(4, stamp.toString()).bind(5, stamp.toString()).bindId(6, parent).bind(7, sortAt);
+    QVERIFY(st.exec().ok());
+}
+
+} // namespace
+
+class TestStoreMigration : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private slots:
+    void fromEveryEarlierVersion_data()
+    {
+        QTest::addColumn<int>("version");
+        for (int v = 1; v < schema::Latest; ++v)
+            QTest::addRow("v%d", v) << v;
+    }
+
+    void fromEveryEarlierVersion()
+    {
+        QFETCH(int, version);
+        const QString path = m_dir.filePath(QStringLiteral("v%1.db").arg(version));
+        const QDateTime when = QDateTime::fromMSecsSinceEpoch(1750000000000, Qt::UTC);
+        DiaryEntry d = diary(QStringLiteral("Written by version %1 about kestrels").arg(version), when);
+        d.id = createUuidV7();
+        d.createdAt = when;
+        Participant p = participant(QStringLiteral("KT"));
+        p.id = createUuidV7();
+        p.createdAt = when;
+        Encounter e = encounter(QStringLiteral("Old encounter note"), when);
+        e.id = createUuidV7();
+        e.createdAt = when;
+        e.participantId = p.id;
+        {
+            auto db = openKeyed(path);
+            QVERIFY(schema::migrate(*db, version).ok());
+            QCOMPARE(*schema::version(*db), version);
+            insertV1Record(*db, d.id, RecordType::DiaryEntry, d.toFields(), when.toMSecsSinceEpoch());
+            insertV1Record(*db, p.id, RecordType::Participant, p.toFields(), when.toMSecsSinceEpoch());
+            insertV1Record(*db, e.id, RecordType::Encounter, e.toFields(), when.toMSecsSinceEpoch(), p.id);
+        }
+
+        auto store = Store::open(path, testKey(), Store::Mode::OpenExisting);
+        QVERIFY2(store.ok(), why(store).constData());
+        QCOMPARE(*schema::version((*store)->database()), schema::Latest);
+
+        QCOMPARE(*(*store)->diary().get(d.id), d);
+        QCOMPARE(*(*store)->participants().get(p.id), p);
+        QCOMPARE((*store)->encounters().forParticipant(p.id)->items.size(), 1);
+        // Text written before search existed is indexed by the migration.
+        auto hits = (*store)->search(QStringLiteral("kestrels"));
+        QVERIFY(hits.ok());
+        QCOMPARE(hits->size(), 1);
+        QCOMPARE(hits->first().id, d.id);
+
+        // The store works normally afterwards; the audit chain starts at the migration.
+        DiaryEntry edited = d;
+        edited.text = QStringLiteral("Edited after the upgrade");
+        QVERIFY((*store)->diary().save(edited).ok());
+        QVERIFY((*store)->audit().verify()->intact());
+        QCOMPARE(*(*store)->audit().count(), 1);
+        QVERIFY((*store)->integrityCheck().ok());
+    }
+
+    void newStoreStartsAtTheLatestVersion()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("new.db"));
+        auto store = Store::open(path, testKey(), Store::Mode::CreateNew);
+        QVERIFY(store.ok());
+        QCOMPARE(*schema::version((*store)->database()), schema::Latest);
+        QCOMPARE(*(*store)->database().scalar("PRAGMA application_id"), schema::ApplicationId);
+        QCOMPARE(Store::SchemaVersion, schema::Latest);
+    }
+
+    void newerSchemaIsRefusedUntouched()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("future.db"));
+        QUuid id;
+        {
+            auto store = Store::open(path, testKey(), Store::Mode::CreateNew);
+            QVERIFY(store.ok());
+            id = (*store)->diary().save(diary(QStringLiteral("from the future"))).value().id;
+            QVERIFY((*store)->database().exec("PRAGMA user_version = 99").ok());
+        }
+        const QByteArray before = sha(path);
+        auto store = Store::open(path, testKey(), Store::Mode::OpenExisting);
+        QVERIFY(!store.ok());
+        QCOMPARE(store.error().code, ErrorCode::SchemaTooNew);
+        QVERIFY(store.error().message.contains(QStringLiteral("newer version")));
+        QCOMPARE(sha(path), before);
+
+        // Put back by a (hypothetical) newer app that downgrades: the data is all there.
+        {
+            auto db = openKeyed(path);
+            QVERIFY(db->exec("PRAGMA user_version = 3").ok());
+        }
+        auto again = Store::open(path, testKey(), Store::Mode::OpenExisting);
+        QVERIFY(again.ok());
+        QCOMPARE((*again)->diary().get(id)->text, QStringLiteral("from the future"));
+    }
+
+    void aFailedStepLeavesThePreviousVersion()
+    {
+        // v2 -> v3 cannot complete when a table v3 creates already exists: the step rolls back
+        // as a whole and the store stays a valid v2 store.
+        const QString path = m_dir.filePath(QStringLiteral("stuck.db"));
+        auto db = openKeyed(path);
+        QVERIFY(schema::migrate(*db, 2).ok());
+        QVERIFY(db->exec("CREATE TABLE conflict_copies(x)").ok());
+        const Status s = schema::migrate(*db);
+        QVERIFY(!s.ok());
+        QCOMPARE(*schema::version(*db), 2);
+        QCOMPARE(*db->scalar("SELECT count(*) FROM sqlite_master WHERE name = 'search'"), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreMigration)
+#include "tst_store_migration.moc"

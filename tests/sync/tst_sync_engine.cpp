@@ -1,0 +1,218 @@
+// Two devices of one worker, each with its own encrypted store, enrolled with one-time codes,
+// editing offline and syncing through the real server: they converge, nothing typed is lost,
+// a cut connection or a revoked device behaves.
+
+#include "LoopbackProxy.h"
+#include "ServerFixture.h"
+#include "Store.h"
+#include "SyncEngine.h"
+#include "Uuid.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace wp;
+using namespace wp::sync;
+
+namespace {
+
+template <typename R> QByteArray why(const R &r)
+{
+    return r.ok() ? QByteArray() : r.error().message.toUtf8();
+}
+
+struct Device
+{
+    std::unique_ptr<Store> store;
+    SyncIdentity identity;
+    std::unique_ptr<SyncClient> client;
+
+    Result<SyncReport> sync()
+    {
+        SyncEngine engine(*store, identity, *client);
+        return engine.syncOnce();
+    }
+};
+
+DiaryEntry entry(const QString &text)
+{
+    DiaryEntry e;
+    e.text = text;
+    e.writtenAt = QDateTime::currentDateTimeUtc();
+    return e;
+}
+
+} // namespace
+
+class TestSyncEngine : public QObject
+{
+    Q_OBJECT
+
+    ServerFixture fx;
+    ServerFixture::Org org;
+    QTemporaryDir dir;
+    int stores = 0;
+
+    std::unique_ptr<Device> enrol(const QUuid &user, const QString &passphrase)
+    {
+        auto d = std::make_unique<Device>();
+        auto store = Store::open(dir.filePath(QStringLiteral("store%1.db").arg(++stores)),
+                                 SecretBytes::random(Store::KeyBytes), Store::Mode::CreateNew);
+        if (!store)
+            return nullptr;
+        d->store = std::move(*store);
+        auto id = SyncIdentity::enrol(
+            fx.baseUrl(), fx.issueCode(org.id, user), QStringLiteral("phone %1").arg(stores),
+            QStringLiteral("test"), passphrase, crypto::KeyBackupCost::minimal());
+        if (!id) {
+            qWarning("enrol: %s", qPrintable(id.error().message));
+            return nullptr;
+        }
+        d->identity = std::move(*id);
+        d->client = std::make_unique<SyncClient>(fx.baseUrl());
+        return d;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(fx.startDatabase(), qPrintable(fx.lastError()));
+        QVERIFY2(fx.startServer(), qPrintable(fx.lastError()));
+        org = fx.createOrganisation(QStringLiteral("Riverside Peers"));
+    }
+
+    void twoDevicesEditOfflineAndConverge()
+    {
+        auto a = enrol(org.worker1, QStringLiteral("purple kettle on the stairs"));
+        QVERIFY(a);
+        // Phone A works offline first.
+        auto first =
+            a->store->diary().save(entry(QStringLiteral("Walked Dee to the housing office")));
+        QVERIFY(first.ok());
+        QVERIFY(a->store->encounters()
+                    .save([] {
+                        Encounter e;
+                        e.occurredAt = QDateTime::currentDateTimeUtc();
+                        e.durationMinutes = 20;
+                        e.note = QStringLiteral("Naloxone kit given");
+                        return e;
+                    }())
+                    .ok());
+        auto ra = a->sync();
+        QVERIFY2(ra.ok(), why(ra).constData());
+        QCOMPARE(ra->pushed, 2);
+        QCOMPARE(ra->pending, 0);
+
+        // Phone B: the same worker's second device, keys restored with the passphrase.
+        auto wrong = SyncIdentity::enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1),
+                                         QStringLiteral("x"), QStringLiteral("test"),
+                                         QStringLiteral("not the passphrase"),
+                                         crypto::KeyBackupCost::minimal());
+        QCOMPARE(wrong.error().code, ErrorCode::WrongPin);
+        auto b = enrol(org.worker1, QStringLiteral("purple kettle on the stairs"));
+        QVERIFY(b);
+        auto rb = b->sync();
+        QVERIFY2(rb.ok(), why(rb).constData());
+        QCOMPARE(rb->pulled, 2);
+        auto onB = b->store->diary().get(first->id);
+        QVERIFY2(onB.ok(), why(onB).constData());
+        QCOMPARE(onB->text, first->text);
+
+        // Both edit offline: B a new entry and the wellbeing rating, A the text.
+        auto bNew = b->store->diary().save(entry(QStringLiteral("Supervision helped today")));
+        QVERIFY(bNew.ok());
+        DiaryEntry fromB = *onB;
+        fromB.wellbeing = 4;
+        QVERIFY(b->store->diary().save(fromB).ok());
+        DiaryEntry fromA = *first;
+        fromA.text = QStringLiteral("Walked Dee to the housing office; they said come back Monday");
+        QVERIFY(a->store->diary().save(fromA).ok());
+
+        QVERIFY(b->sync().ok());
+        QVERIFY(a->sync().ok());
+        QVERIFY(b->sync().ok());
+
+        for (Device *d : {a.get(), b.get()}) {
+            auto merged = d->store->diary().get(first->id);
+            QVERIFY(merged.ok());
+            QCOMPARE(merged->text, fromA.text);
+            QCOMPARE(merged->wellbeing, std::optional<int>(4));
+            QVERIFY(d->store->diary().get(bNew->id).ok());
+            QCOMPARE(*d->store->diary().count(), 2);
+            QCOMPARE(*d->store->encounters().count(), 1);
+            QCOMPARE(*d->store->outbox().count(), 0);
+        }
+
+        // The same free text edited on both: one wins everywhere, the other is kept.
+        DiaryEntry x = *a->store->diary().get(bNew->id);
+        x.text = QStringLiteral("Version typed on A");
+        QVERIFY(a->store->diary().save(x).ok());
+        DiaryEntry y = *b->store->diary().get(bNew->id);
+        y.text = QStringLiteral("Version typed on B");
+        QVERIFY(b->store->diary().save(y).ok());
+        QVERIFY(a->sync().ok());
+        auto rbc = b->sync();
+        QVERIFY(rbc.ok());
+        QVERIFY(a->sync().ok());
+        const QString onA = a->store->diary().get(bNew->id)->text;
+        QCOMPARE(b->store->diary().get(bNew->id)->text, onA);
+        auto copies = b->store->conflictCopies(bNew->id);
+        QVERIFY(copies.ok());
+        QStringList kept;
+        for (const ConflictCopy &c : *copies)
+            kept << c.text;
+        const QString loser = onA == x.text ? y.text : x.text;
+        QVERIFY2(kept.contains(loser), qPrintable(kept.join(u'|')));
+    }
+
+    void aCutConnectionThenRetryConvergesWithoutDuplicates()
+    {
+        auto a = enrol(org.worker2, QStringLiteral("another long passphrase"));
+        QVERIFY(a);
+        for (int i = 0; i < 30; ++i)
+            QVERIFY(a->store->diary().save(entry(QStringLiteral("entry %1").arg(i))).ok());
+        LoopbackProxy proxy(fx.port());
+        a->client =
+            std::make_unique<SyncClient>(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port()));
+        proxy.cutAfter(-1, 20); // the push is applied, its answer lost
+        auto cut = a->sync();
+        QVERIFY(!cut.ok());
+        QCOMPARE(cut.error().code, ErrorCode::Network);
+        QCOMPARE(*a->store->outbox().count(), 30);
+
+        // The app is killed and restarts: the identity and store are reloaded, the outbox is
+        // pushed again (re-encrypted) and recognised.
+        const SecretBytes saved = a->identity.serialize();
+        auto reloaded = SyncIdentity::deserialize(saved);
+        QVERIFY(reloaded.ok());
+        a->identity = std::move(*reloaded);
+        proxy.cutAfter(-1, -1);
+        auto again = a->sync();
+        QVERIFY2(again.ok(), why(again).constData());
+        QCOMPARE(again->pending, 0);
+
+        auto b = enrol(org.worker2, QStringLiteral("another long passphrase"));
+        QVERIFY(b);
+        auto rb = b->sync();
+        QVERIFY2(rb.ok(), why(rb).constData());
+        QCOMPARE(rb->pulled, 30);
+        QCOMPARE(*b->store->diary().count(), 30);
+    }
+
+    void aRevokedDeviceIsToldSo()
+    {
+        auto a = enrol(org.supervisor, QStringLiteral("supervisor passphrase here"));
+        QVERIFY(a);
+        QVERIFY(a->sync().ok());
+        QVERIFY(fx.admin({QStringLiteral("revoke-device"), QStringLiteral("--org"), idText(org.id),
+                          QStringLiteral("--device"), idText(a->identity.credentials.deviceId)})
+                    .startsWith(u"revoked"));
+        auto r = a->sync();
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Unauthorized);
+        QCOMPARE(r.error().field, QStringLiteral("device_revoked"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncEngine)
+#include "tst_sync_engine.moc"
