@@ -35,6 +35,9 @@ int main(int argc, char *argv[])
     const QStringList args = QCoreApplication::arguments();
     const QString out = args.size() > 1 ? args.at(1) : QStringLiteral("docs/screenshots");
     const QString language = args.size() > 2 ? args.at(2) : QStringLiteral("en");
+    // Optional: window size ("1280x800") and text scale (1, 1.25, 1.5).
+    const QStringList size = (args.size() > 3 ? args.at(3) : QStringLiteral("360x780")).split(QLatin1Char('x'));
+    const double textScale = args.size() > 4 ? args.at(4).toDouble() : 1.0;
     QDir().mkpath(out);
 
     QTemporaryDir data;
@@ -43,6 +46,7 @@ int main(int argc, char *argv[])
     AppContext context(Session::Options{data.path(), policy, 6});
     context.preferences()->setLanguage(language);
     context.preferences()->setTheme(QStringLiteral("light"));
+    context.preferences()->setTextScale(textScale);
     AppContext::useMaterialStyle();
     QQmlApplicationEngine engine;
     context.attach(&engine);
@@ -53,7 +57,7 @@ int main(int argc, char *argv[])
         err << "screenshots: the main window did not load\n";
         return 1;
     }
-    window->resize(360, 780);
+    window->resize(size.value(0).toInt(), size.value(1).toInt());
 
     QString suffix = QStringLiteral("light");
     int failures = 0;
