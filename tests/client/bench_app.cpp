@@ -149,6 +149,8 @@ int main(int argc, char *argv[])
     if (!window)
         return 1;
     spin(300);
+    const long rssLocked = rssKb();
+    long rssFirstUnlock = 0;
     QList<double> unlockMs, kdfMs, openMs;
     for (int i = 0; i < 5; ++i) {
         {
@@ -175,6 +177,10 @@ int main(int argc, char *argv[])
             QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
         unlockMs.append(t.nsecsElapsed() / 1e6);
         QObject::disconnect(c);
+        if (i == 0) {
+            spin(200);
+            rssFirstUnlock = rssKb();
+        }
         if (i < 4) {
             context.session()->lock();
             spin(100);
@@ -183,6 +189,16 @@ int main(int argc, char *argv[])
     out << "unlock to Today (first frame): median " << median(unlockMs) << " ms, of which vault unwrap (fast KDF) "
         << median(kdfMs) << " ms -> excluding Argon2id " << median(unlockMs) - median(kdfMs)
         << " ms; baseline Store::open alone " << median(openMs) << " ms\n";
+
+    spin(200);
+    const long rssToday = rssKb();
+    // 5a. Resident memory after scrolling the whole caseload (every page fetched).
+    ParticipantListModel *caseload = context.caseload();
+    caseload->reload();
+    while (caseload->canFetchMore({}))
+        caseload->fetchMore({});
+    spin(200);
+    const long rssCaseload = rssKb();
 
     // 4. fetchMore of 50 rows, and data() per row, over the diary; baseline: the store's page.
     DiaryListModel *diary = context.diary();
@@ -221,13 +237,11 @@ int main(int argc, char *argv[])
     out << "data(): " << perCallUs << " us per call, " << perCallUs * roles.size() << " us per row ("
         << roles.size() << " roles)\n";
 
-    // 5. Resident memory after scrolling the whole caseload and diary in the app's lists.
-    ParticipantListModel *caseload = context.caseload();
-    caseload->reload();
-    while (caseload->canFetchMore({}))
-        caseload->fetchMore({});
+    // 5b. ... and then the whole diary too.
     spin(200);
-    out << "caseload rows " << caseload->rowCount() << ", diary rows " << diary->rowCount()
-        << "; RSS " << rssKb() / 1024.0 << " MB\n";
+    out << "RSS: locked screen " << rssLocked / 1024.0 << " MB, Today after the first unlock "
+        << rssFirstUnlock / 1024.0 << " MB, Today after 5 lock/unlock cycles " << rssToday / 1024.0
+        << " MB, whole caseload (" << caseload->rowCount() << " rows) " << rssCaseload / 1024.0
+        << " MB, plus whole diary (" << diary->rowCount() << " rows) " << rssKb() / 1024.0 << " MB\n";
     return 0;
 }
