@@ -11,7 +11,10 @@
 namespace wp::client {
 
 namespace {
-QString storePath(const QString &dataDir) { return QDir(dataDir).filePath(QStringLiteral("waypoint.db")); }
+QString storePath(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("waypoint.db"));
+}
 
 SecretBytes secretFrom(QString text)
 {
@@ -208,7 +211,8 @@ void Session::changePin(const QString &oldPin, const QString &newPin, const QStr
             r.error = vault.error();
             return r;
         }
-        if (Status changed = vault->changePin(std::move(*oldSecret), std::move(*newSecret)); !changed) {
+        if (Status changed = vault->changePin(std::move(*oldSecret), std::move(*newSecret));
+            !changed) {
             r.error = changed.error();
             r.attemptsLeft = vault->attemptsLeft();
         }
@@ -219,7 +223,8 @@ void Session::changePin(const QString &oldPin, const QString &newPin, const QStr
 void Session::startKeyJob(std::function<KeyResult()> job)
 {
     setBusy(true);
-    m_job.setFuture(QtConcurrent::run([job = std::move(job)]() { return std::make_shared<KeyResult>(job()); }));
+    m_job.setFuture(
+        QtConcurrent::run([job = std::move(job)]() { return std::make_shared<KeyResult>(job()); }));
 }
 
 void Session::waitForIdle()
@@ -275,8 +280,9 @@ void Session::finishKeyJob()
 
 void Session::openStore(SecretBytes key, bool create)
 {
-    Result<std::unique_ptr<Store>> store = Store::open(
-        storePath(m_options.dataDir), key, create ? Store::Mode::CreateNew : Store::Mode::OpenExisting);
+    Result<std::unique_ptr<Store>> store =
+        Store::open(storePath(m_options.dataDir), key,
+                    create ? Store::Mode::CreateNew : Store::Mode::OpenExisting);
     if (!store) {
         setMessage(describe(store.error()));
         if (create)
@@ -284,7 +290,8 @@ void Session::openStore(SecretBytes key, bool create)
         return;
     }
     m_store = std::move(*store);
-    m_drafts = std::make_unique<DraftBox>(QDir(m_options.dataDir).filePath(QStringLiteral("drafts")), key);
+    m_drafts =
+        std::make_unique<DraftBox>(QDir(m_options.dataDir).filePath(QStringLiteral("drafts")), key);
     m_hidden = false;
     Q_EMIT hiddenChanged();
     setState(Unlocked);

@@ -35,7 +35,8 @@ class Session : public QObject
     Q_PROPERTY(QString message READ message WRITE setMessage NOTIFY messageChanged)
     Q_PROPERTY(int attemptsLeft READ attemptsLeft NOTIFY attemptsLeftChanged)
     Q_PROPERTY(int retrySeconds READ retrySeconds NOTIFY retrySecondsChanged)
-    Q_PROPERTY(int autoLockSeconds READ autoLockSeconds WRITE setAutoLockSeconds NOTIFY autoLockSecondsChanged)
+    Q_PROPERTY(int autoLockSeconds READ autoLockSeconds WRITE setAutoLockSeconds NOTIFY
+                   autoLockSecondsChanged)
 
 public:
     enum State { NeedsSetup, Locked, Unlocked };
@@ -70,7 +71,8 @@ public:
 
     Q_INVOKABLE void createPin(const QString &pin, const QString &confirm);
     Q_INVOKABLE void unlock(const QString &pin);
-    Q_INVOKABLE void changePin(const QString &oldPin, const QString &newPin, const QString &confirm);
+    Q_INVOKABLE void changePin(const QString &oldPin, const QString &newPin,
+                               const QString &confirm);
     Q_INVOKABLE void lock();
     // Covers the screen with the neutral page and locks at once.
     Q_INVOKABLE void quickHide();

@@ -80,10 +80,14 @@ int main(int argc, char *argv[])
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QCommandLineParser parser;
-    const QCommandLineOption encountersOpt(QStringLiteral("encounters"), QStringLiteral("N"), QStringLiteral("N"), QStringLiteral("100000"));
-    const QCommandLineOption diaryOpt(QStringLiteral("diary"), QStringLiteral("N"), QStringLiteral("N"), QStringLiteral("20000"));
-    const QCommandLineOption participantsOpt(QStringLiteral("participants"), QStringLiteral("N"), QStringLiteral("N"), QStringLiteral("5000"));
-    const QCommandLineOption dirOpt(QStringLiteral("data-dir"), QStringLiteral("DIR"), QStringLiteral("DIR"));
+    const QCommandLineOption encountersOpt(QStringLiteral("encounters"), QStringLiteral("N"),
+                                           QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption diaryOpt(QStringLiteral("diary"), QStringLiteral("N"),
+                                      QStringLiteral("N"), QStringLiteral("20000"));
+    const QCommandLineOption participantsOpt(QStringLiteral("participants"), QStringLiteral("N"),
+                                             QStringLiteral("N"), QStringLiteral("5000"));
+    const QCommandLineOption dirOpt(QStringLiteral("data-dir"), QStringLiteral("DIR"),
+                                    QStringLiteral("DIR"));
     parser.addOptions({encountersOpt, diaryOpt, participantsOpt, dirOpt});
     parser.process(app);
 
@@ -104,7 +108,9 @@ int main(int argc, char *argv[])
             QProcess::execute(waypoint, {QStringLiteral("--version")});
             base.append(t.nsecsElapsed() / 1e6);
             t.restart();
-            const int rc = QProcess::execute(waypoint, {QStringLiteral("--self-test"), QStringLiteral("--data-dir"), empty.path()});
+            const int rc =
+                QProcess::execute(waypoint, {QStringLiteral("--self-test"),
+                                             QStringLiteral("--data-dir"), empty.path()});
             start.append(t.nsecsElapsed() / 1e6);
             if (rc != 0) {
                 out << "self-test failed\n";
@@ -121,7 +127,8 @@ int main(int argc, char *argv[])
         Result<SecretBytes> key = KeyVault::create(dir, pinSecret(), benchPolicy());
         if (!key)
             return 1;
-        Result<std::unique_ptr<Store>> store = Store::open(QDir(dir).filePath(QStringLiteral("waypoint.db")), *key, Store::Mode::CreateNew);
+        Result<std::unique_ptr<Store>> store = Store::open(
+            QDir(dir).filePath(QStringLiteral("waypoint.db")), *key, Store::Mode::CreateNew);
         if (!store) {
             out << "store: " << store.error().message << '\n';
             return 1;
@@ -160,7 +167,8 @@ int main(int argc, char *argv[])
             Result<SecretBytes> key = vault->unlock(pinSecret());
             kdfMs.append(t.nsecsElapsed() / 1e6);
             t.restart();
-            auto store = Store::open(QDir(dir).filePath(QStringLiteral("waypoint.db")), *key, Store::Mode::OpenExisting);
+            auto store = Store::open(QDir(dir).filePath(QStringLiteral("waypoint.db")), *key,
+                                     Store::Mode::OpenExisting);
             openMs.append(t.nsecsElapsed() / 1e6);
         }
         bool drawn = false;
@@ -186,9 +194,10 @@ int main(int argc, char *argv[])
             spin(100);
         }
     }
-    out << "unlock to Today (first frame): median " << median(unlockMs) << " ms, of which vault unwrap (fast KDF) "
-        << median(kdfMs) << " ms -> excluding Argon2id " << median(unlockMs) - median(kdfMs)
-        << " ms; baseline Store::open alone " << median(openMs) << " ms\n";
+    out << "unlock to Today (first frame): median " << median(unlockMs)
+        << " ms, of which vault unwrap (fast KDF) " << median(kdfMs) << " ms -> excluding Argon2id "
+        << median(unlockMs) - median(kdfMs) << " ms; baseline Store::open alone " << median(openMs)
+        << " ms\n";
 
     spin(200);
     const long rssToday = rssKb();
@@ -222,8 +231,8 @@ int main(int argc, char *argv[])
         }
     }
     out << "diary fetchMore(50): median " << median(fetch) << " ms, p95 " << percentile(fetch, 0.95)
-        << " ms over " << fetch.size() << " pages (" << diary->rowCount() << " rows); baseline store page "
-        << median(storePage) << " ms\n";
+        << " ms over " << fetch.size() << " pages (" << diary->rowCount()
+        << " rows); baseline store page " << median(storePage) << " ms\n";
     const QList<int> roles = diary->roleNames().keys();
     QElapsedTimer t;
     t.start();
@@ -234,14 +243,15 @@ int main(int argc, char *argv[])
             ++calls;
         }
     const double perCallUs = t.nsecsElapsed() / 1e3 / double(calls);
-    out << "data(): " << perCallUs << " us per call, " << perCallUs * roles.size() << " us per row ("
-        << roles.size() << " roles)\n";
+    out << "data(): " << perCallUs << " us per call, " << perCallUs * roles.size()
+        << " us per row (" << roles.size() << " roles)\n";
 
     // 5b. ... and then the whole diary too.
     spin(200);
     out << "RSS: locked screen " << rssLocked / 1024.0 << " MB, Today after the first unlock "
         << rssFirstUnlock / 1024.0 << " MB, Today after 5 lock/unlock cycles " << rssToday / 1024.0
         << " MB, whole caseload (" << caseload->rowCount() << " rows) " << rssCaseload / 1024.0
-        << " MB, plus whole diary (" << diary->rowCount() << " rows) " << rssKb() / 1024.0 << " MB\n";
+        << " MB, plus whole diary (" << diary->rowCount() << " rows) " << rssKb() / 1024.0
+        << " MB\n";
     return 0;
 }

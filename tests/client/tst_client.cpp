@@ -80,7 +80,8 @@ private Q_SLOTS:
         QCOMPARE(caseload->rowCount(), 120);
         QVERIFY(!caseload->canFetchMore({}));
         // The tester fetches on its own as views do; reading and paging stay consistent.
-        QAbstractItemModelTester tester(caseload, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(caseload,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         caseload->reload();
         while (caseload->canFetchMore({}))
             caseload->fetchMore({});
@@ -95,7 +96,8 @@ private Q_SLOTS:
     void caseloadFiltersByStageAndSearches()
     {
         ParticipantListModel *caseload = m_app->caseload();
-        QAbstractItemModelTester tester(caseload, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(caseload,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         caseload->setStageFilter(QStringLiteral("stepping_out"));
         QVERIFY(caseload->rowCount() > 0);
         while (caseload->canFetchMore({}))
@@ -114,10 +116,12 @@ private Q_SLOTS:
         DiaryListModel *diary = m_app->diary();
         diary->reload();
         QCOMPARE(diary->rowCount(), 50);
-        QAbstractItemModelTester tester(diary, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(diary,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         diary->reload();
         for (int row = 0; row < diary->rowCount(); ++row) {
-            Result<DiaryEntry> entry = session()->store()->diary().get(idFromText(role(diary, row, "recordId").toString()));
+            Result<DiaryEntry> entry = session()->store()->diary().get(
+                idFromText(role(diary, row, "recordId").toString()));
             QVERIFY(entry.ok());
             QCOMPARE(role(diary, row, "shared").toBool(), entry->shared);
         }
@@ -126,13 +130,15 @@ private Q_SLOTS:
     void searchGroupsResultsByKindWithHighlights()
     {
         SearchResultModel *results = m_app->search()->results();
-        QAbstractItemModelTester tester(results, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(results,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         results->setQuery(QStringLiteral("court"));
         QVERIFY(results->rowCount() > 2);
         QStringList kinds;
         for (int row = 0; row < results->rowCount(); ++row) {
             const QString kind = role(results, row, "kind").toString();
-            QCOMPARE(role(results, row, "firstOfKind").toBool(), kinds.isEmpty() || kinds.last() != kind);
+            QCOMPARE(role(results, row, "firstOfKind").toBool(),
+                     kinds.isEmpty() || kinds.last() != kind);
             if (kinds.isEmpty() || kinds.last() != kind) {
                 QVERIFY2(!kinds.contains(kind), "a kind appears in two groups");
                 kinds.append(kind);
@@ -155,10 +161,12 @@ private Q_SLOTS:
         QVERIFY(editor->errors().contains(QStringLiteral("participant")));
         QVERIFY(editor->choices().size() >= 1);
 
-        const QString who = editor->choices().first().toMap().value(QStringLiteral("key")).toString();
+        const QString who =
+            editor->choices().first().toMap().value(QStringLiteral("key")).toString();
         Result<Participant> before = session()->store()->participants().get(idFromText(who));
         QVERIFY(before.ok());
-        const Stage next = before->stage == Stage::Partnership ? Stage::SafePlace : Stage::Partnership;
+        const Stage next =
+            before->stage == Stage::Partnership ? Stage::SafePlace : Stage::Partnership;
         editor->setField(QStringLiteral("participant"), who);
         editor->toggle(QStringLiteral("needs"), QStringLiteral("housing"));
         editor->setField(QStringLiteral("stageAfter"), keyOf(next));
@@ -180,23 +188,27 @@ private Q_SLOTS:
     void stageMovesBackInOneCall()
     {
         ParticipantDetail *detail = m_app->participant();
-        Result<Page<Participant>> page = session()->store()->participants().findByPseudonym(QStringLiteral("Nana"));
+        Result<Page<Participant>> page =
+            session()->store()->participants().findByPseudonym(QStringLiteral("Nana"));
         QVERIFY(page.ok() && !page->items.isEmpty());
         detail->load(idText(page->items.first().id));
-        QVERIFY(detail->moveToStage(QStringLiteral("partnership")) || detail->stageKey() == QStringLiteral("partnership"));
+        QVERIFY(detail->moveToStage(QStringLiteral("partnership")) ||
+                detail->stageKey() == QStringLiteral("partnership"));
         const int history = detail->stageHistory().size();
         QVERIFY(detail->moveToStage(QStringLiteral("safe_place")));
         QCOMPARE(detail->stageKey(), QStringLiteral("safe_place"));
         QCOMPARE(detail->stageHistory().size(), history + 1);
         QVERIFY(detail->withdrawConsent());
         QCOMPARE(detail->consentKey(), QStringLiteral("withdrawn"));
-        QAbstractItemModelTester tester(detail->encounters(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(detail->encounters(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(detail->encounters()->rowCount() > 0);
     }
 
     void draftIsSealedAndSurvivesLocking()
     {
-        const QString marker = QStringLiteral("PLAINTEXT-MARKER-%1").arg(QCoreApplication::applicationPid());
+        const QString marker =
+            QStringLiteral("PLAINTEXT-MARKER-%1").arg(QCoreApplication::applicationPid());
         DiaryEditor *editor = m_app->diaryEditor();
         editor->startNew({});
         editor->setField(QStringLiteral("text"), marker);
@@ -228,11 +240,13 @@ private Q_SLOTS:
         SupervisionEditor *editor = m_app->supervisionEditor();
         editor->startNew({});
         editor->toggle(QStringLiteral("topics"), QStringLiteral("Caseload size"));
-        editor->addActionItem(QStringLiteral("Ask for a smaller caseload"), QStringLiteral("supervisor"),
+        editor->addActionItem(QStringLiteral("Ask for a smaller caseload"),
+                              QStringLiteral("supervisor"),
                               QDate::currentDate().toString(Qt::ISODate));
         QVERIFY(editor->save());
         ActionItemListModel *open = m_app->today()->openActions();
-        QAbstractItemModelTester tester(open, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(open,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         open->reload();
         int row = -1;
         for (int r = 0; r < open->rowCount(); ++r)
@@ -240,7 +254,8 @@ private Q_SLOTS:
                 row = r;
         QVERIFY(row >= 0);
         const int before = open->rowCount();
-        QVERIFY(m_app->today()->setActionDone(role(open, row, "noteId").toString(), role(open, row, "itemId").toString(), true));
+        QVERIFY(m_app->today()->setActionDone(role(open, row, "noteId").toString(),
+                                              role(open, row, "itemId").toString(), true));
         QCOMPARE(open->rowCount(), before - 1);
     }
 
@@ -286,7 +301,8 @@ private Q_SLOTS:
     {
         unlock();
         QSignalSpy changed(session(), &Session::pinChanged);
-        session()->changePin(QStringLiteral("999999"), QStringLiteral("864200"), QStringLiteral("864200"));
+        session()->changePin(QStringLiteral("999999"), QStringLiteral("864200"),
+                             QStringLiteral("864200"));
         session()->waitForIdle();
         QCOMPARE(changed.count(), 0);
         QVERIFY(!session()->message().isEmpty());
