@@ -93,4 +93,16 @@ TestCase {
         enterPin("135790")
         tryCompare(App.session, "state", Session.Unlocked, 5000)
     }
+
+    function test_5_frenchEverywhereAfterSwitchingLanguage() {
+        tryVerify(() => screen() === "shell", 5000)
+        const tab = findChild(window.contentItem, "tab_0")
+        compare(tab.text, "Today")
+        App.preferences.language = "fr"
+        tryCompare(tab, "text", "Aujourd\u2019hui")
+        compare(App.vocabulary.stage[0].label, "Cr\u00e9er un lieu s\u00fbr")
+        App.preferences.language = "en"
+        tryCompare(tab, "text", "Today")
+        compare(App.vocabulary.stage[0].label, "Creating a safe place")
+    }
 }
