@@ -6,7 +6,10 @@
 
 namespace wp::client {
 
-ActivityFilter::ActivityFilter(Session *session, QObject *parent) : QObject(parent), m_session(session) {}
+ActivityFilter::ActivityFilter(Session *session, QObject *parent)
+    : QObject(parent), m_session(session)
+{
+}
 
 bool ActivityFilter::eventFilter(QObject *watched, QEvent *event)
 {

@@ -7,36 +7,32 @@
 #include <QGuiApplication>
 #include <QLocale>
 #include <QQmlEngine>
+#include <QQuickStyle>
 
 namespace wp::client {
 
 namespace {
 const char EngineProperty[] = "_waypoint_app";
 
-template <typename E>
-QVariantList choicesOf()
+template <typename E> QVariantList choicesOf()
 {
     QVariantList out;
     for (E value : allOf<E>())
-        out.append(QVariantMap{{QStringLiteral("key"), keyOf(value)}, {QStringLiteral("label"), labelOf(value)}});
+        out.append(QVariantMap{{QStringLiteral("key"), keyOf(value)},
+                               {QStringLiteral("label"), labelOf(value)}});
     return out;
 }
 } // namespace
 
 AppContext::AppContext(Session::Options options, QObject *parent)
-    : QObject(parent),
-      m_preferences(new Preferences(options.dataDir, this)),
-      m_session(new Session(std::move(options), this)),
-      m_sync(new SyncStatus(this)),
+    : QObject(parent), m_preferences(new Preferences(options.dataDir, this)),
+      m_session(new Session(std::move(options), this)), m_sync(new SyncStatus(this)),
       m_caseload(new ParticipantListModel(ParticipantListModel::Kind::Caseload, this)),
-      m_diary(new DiaryListModel(this)),
-      m_supervision(new SupervisionListModel(this)),
-      m_today(new TodayBoard(&m_names, this)),
-      m_search(new SearchController(&m_names, this)),
+      m_diary(new DiaryListModel(this)), m_supervision(new SupervisionListModel(this)),
+      m_today(new TodayBoard(&m_names, this)), m_search(new SearchController(&m_names, this)),
       m_participant(new ParticipantDetail(&m_names, this)),
       m_participantEditor(new ParticipantEditor(this)),
-      m_encounterEditor(new EncounterEditor(this)),
-      m_diaryEditor(new DiaryEditor(this)),
+      m_encounterEditor(new EncounterEditor(this)), m_diaryEditor(new DiaryEditor(this)),
       m_supervisionEditor(new SupervisionEditor(this))
 {
     m_session->setAutoLockSeconds(m_preferences->autoLockSeconds());
@@ -80,6 +76,11 @@ AppContext::~AppContext()
     m_session->lock();
 }
 
+void AppContext::useMaterialStyle()
+{
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+}
+
 void AppContext::attach(QQmlEngine *engine)
 {
     m_engine = engine;
@@ -118,8 +119,9 @@ void AppContext::applyLanguage()
         QCoreApplication::removeTranslator(m_translator.get());
         m_translator.reset();
     }
-    QLocale::setDefault(QLocale(language == QLatin1String("fr") ? QLocale::French : QLocale::English,
-                                language == QLatin1String("fr") ? QLocale::France : QLocale::UnitedKingdom));
+    QLocale::setDefault(
+        QLocale(language == QLatin1String("fr") ? QLocale::French : QLocale::English,
+                language == QLatin1String("fr") ? QLocale::France : QLocale::UnitedKingdom));
     auto translator = std::make_unique<QTranslator>();
     if (translator->load(QStringLiteral(":/i18n/waypoint_%1.qm").arg(language))) {
         QCoreApplication::installTranslator(translator.get());
@@ -148,8 +150,9 @@ void AppContext::storeClosing()
 void AppContext::setStoreEverywhere(wp::Store *store)
 {
     DraftBox *drafts = store ? m_session->drafts() : nullptr;
-    for (Editor *editor : {static_cast<Editor *>(m_participantEditor), static_cast<Editor *>(m_encounterEditor),
-                           static_cast<Editor *>(m_diaryEditor), static_cast<Editor *>(m_supervisionEditor)})
+    for (Editor *editor :
+         {static_cast<Editor *>(m_participantEditor), static_cast<Editor *>(m_encounterEditor),
+          static_cast<Editor *>(m_diaryEditor), static_cast<Editor *>(m_supervisionEditor)})
         editor->attach(store, drafts);
     m_caseload->setStore(store);
     m_diary->setStore(store);

@@ -47,6 +47,8 @@ public:
     explicit AppContext(Session::Options options, QObject *parent = nullptr);
     ~AppContext() override;
 
+    // Material style, light or dark (Preferences.theme); call before the first QML loads.
+    static void useMaterialStyle();
     // Makes this graph the `App` of `engine` and lets it retranslate the engine's bindings.
     void attach(QQmlEngine *engine);
     static AppContext *create(QQmlEngine *engine, QJSEngine *);

@@ -81,11 +81,16 @@ SyncStatus::SyncStatus(QObject *parent) : QObject(parent) {}
 QString SyncStatus::statusText() const
 {
     switch (m_state) {
-    case NotEnrolled: return tr("Not enrolled");
-    case Idle: return tr("Up to date");
-    case Syncing: return tr("Syncing\u2026");
-    case Offline: return tr("Offline: changes wait on this phone");
-    case Failed: return tr("Sync failed");
+    case NotEnrolled:
+        return tr("Not enrolled");
+    case Idle:
+        return tr("Up to date");
+    case Syncing:
+        return tr("Syncing\u2026");
+    case Offline:
+        return tr("Offline: changes wait on this phone");
+    case Failed:
+        return tr("Sync failed");
     }
     return {};
 }

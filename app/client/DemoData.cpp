@@ -10,13 +10,15 @@ namespace wp::client {
 
 namespace {
 
-const QStringList Pseudonyms{QStringLiteral("JD"), QStringLiteral("Blue jacket"), QStringLiteral("M.K."),
-                             QStringLiteral("Sam R"), QStringLiteral("T by the bridge"), QStringLiteral("Nana"),
-                             QStringLiteral("AK"), QStringLiteral("Robin"), QStringLiteral("Dee"),
-                             QStringLiteral("Lou P"), QStringLiteral("Big Mike"), QStringLiteral("Sparrow")};
+const QStringList Pseudonyms{
+    QStringLiteral("JD"),    QStringLiteral("Blue jacket"),     QStringLiteral("M.K."),
+    QStringLiteral("Sam R"), QStringLiteral("T by the bridge"), QStringLiteral("Nana"),
+    QStringLiteral("AK"),    QStringLiteral("Robin"),           QStringLiteral("Dee"),
+    QStringLiteral("Lou P"), QStringLiteral("Big Mike"),        QStringLiteral("Sparrow")};
 
 const QStringList Notes{
-    QStringLiteral("Checked in under the bridge. Tired, but glad to see me. Talked about the housing form."),
+    QStringLiteral(
+        "Checked in under the bridge. Tired, but glad to see me. Talked about the housing form."),
     QStringLiteral("Went with them to the GP. Waited 2 hours; they stayed. Prescription sorted."),
     QStringLiteral("Brief chat at the drop-in. Asked about the naloxone training next week."),
     QStringLiteral("Benefits office refused the appeal form without ID. Will bring the letter."),
@@ -27,9 +29,12 @@ const QStringList Notes{
 };
 
 const QStringList NextSteps{
-    QStringLiteral("Bring the ID letter to the benefits office"), QStringLiteral("Meet at the drop-in on Thursday"),
-    QStringLiteral("Call the housing team about the form"), QStringLiteral("Go with them to court"),
-    QStringLiteral("Check the prescription was collected"), QStringLiteral("Naloxone refresher together"),
+    QStringLiteral("Bring the ID letter to the benefits office"),
+    QStringLiteral("Meet at the drop-in on Thursday"),
+    QStringLiteral("Call the housing team about the form"),
+    QStringLiteral("Go with them to court"),
+    QStringLiteral("Check the prescription was collected"),
+    QStringLiteral("Naloxone refresher together"),
 };
 
 struct DiaryDemo
@@ -44,29 +49,62 @@ struct DiaryDemo
 };
 
 const DiaryDemo Diary[] = {
-    {"Long day at the court with Sam.\nThe duty solicitor spoke over him until I asked them to slow down.",
-     "Angry at first, then proud I said something.", "Advocating calmly works better than I thought.",
-     {DiaryTheme::ProfessionalRelationships, DiaryTheme::SystemicObstacles}, 3, 4, true},
+    {"Long day at the court with Sam.\nThe duty solicitor spoke over him until I asked them to "
+     "slow down.",
+     "Angry at first, then proud I said something.",
+     "Advocating calmly works better than I thought.",
+     {DiaryTheme::ProfessionalRelationships, DiaryTheme::SystemicObstacles},
+     3,
+     4,
+     true},
     {"Told JD a bit about my own time in the hostel.\nHe opened up after that.",
-     "Exposed, a bit shaky afterwards.", "Self-disclosure needs a purpose: it did today.",
-     {DiaryTheme::LivedExperience, DiaryTheme::Boundaries}, 4, 3, false},
+     "Exposed, a bit shaky afterwards.",
+     "Self-disclosure needs a purpose: it did today.",
+     {DiaryTheme::LivedExperience, DiaryTheme::Boundaries},
+     4,
+     3,
+     false},
     {"The nurse called Blue jacket 'a frequent flyer' in front of him.",
-     "That word still stings me too.", "Name it with the team next time, not just in here.",
-     {DiaryTheme::Stigma, DiaryTheme::OrganisationalCulture}, 2, 4, true},
+     "That word still stings me too.",
+     "Name it with the team next time, not just in here.",
+     {DiaryTheme::Stigma, DiaryTheme::OrganisationalCulture},
+     2,
+     4,
+     true},
     {"Hostel bed came through for Nana after six weeks.\nWe both cried a bit.",
-     "Lighter than I have felt in a month.", "Keep the small wins written down.",
-     {DiaryTheme::Wins}, 5, 2, false},
-    {"Finished the naloxone trainer course.", "Confident.", "I can run the session for the drop-in.",
-     {DiaryTheme::TrainingDevelopment}, 4, 2, true},
+     "Lighter than I have felt in a month.",
+     "Keep the small wins written down.",
+     {DiaryTheme::Wins},
+     5,
+     2,
+     false},
+    {"Finished the naloxone trainer course.",
+     "Confident.",
+     "I can run the session for the drop-in.",
+     {DiaryTheme::TrainingDevelopment},
+     4,
+     2,
+     true},
     {"Caught myself assuming T would not turn up.\nHe was there before me.",
-     "Embarrassed.", "My old assumptions about people 'like me' still show up.",
-     {DiaryTheme::PersonalBias}, 3, 3, false},
+     "Embarrassed.",
+     "My old assumptions about people 'like me' still show up.",
+     {DiaryTheme::PersonalBias},
+     3,
+     3,
+     false},
     {"Took the afternoon off after the hospital discharge.\nWalked by the river.",
-     "Drained, then better.", "Asking for the time off was the right call.",
-     {DiaryTheme::SelfCare}, 3, 3, false},
+     "Drained, then better.",
+     "Asking for the time off was the right call.",
+     {DiaryTheme::SelfCare},
+     3,
+     3,
+     false},
 };
 
-QString s(const char *text) { return QString::fromUtf8(text); }
+QString s(const char *text)
+{
+    return QString::fromUtf8(text);
+}
 
 } // namespace
 
@@ -77,8 +115,9 @@ Status addDemoData(wp::Store &store, const DemoSize &size, QDate today)
     for (int i = 0; i < size.participants; ++i) {
         Participant p;
         p.id = createUuidV7(now.addDays(-60 + i).toMSecsSinceEpoch());
-        p.pseudonym = i < Pseudonyms.size() ? Pseudonyms.at(i)
-                                            : QStringLiteral("P-%1").arg(i + 1, 5, 10, QLatin1Char('0'));
+        p.pseudonym = i < Pseudonyms.size()
+                          ? Pseudonyms.at(i)
+                          : QStringLiteral("P-%1").arg(i + 1, 5, 10, QLatin1Char('0'));
         p.createdAt = now.addDays(-60 + i % 60).toUTC();
         p.moveToStage(Stage::SafePlace, today.addDays(-60 + i % 60));
         if (i % 3 != 0)
@@ -87,13 +126,15 @@ Status addDemoData(wp::Store &store, const DemoSize &size, QDate today)
             p.moveToStage(Stage::SafePlace, today.addDays(-5)); // moving back is normal
         if (i % 11 == 10)
             p.moveToStage(Stage::SteppingOut, today.addDays(-2));
-        p.consent = i % 5 == 3 ? Consent{ConsentState::NotAsked, {}, {}}
-                               : Consent{ConsentState::Given, today.addDays(-50 + i % 40),
-                                         QStringLiteral("Notes about our work together; no full name")};
+        p.consent = i % 5 == 3
+                        ? Consent{ConsentState::NotAsked, {}, {}}
+                        : Consent{ConsentState::Given, today.addDays(-50 + i % 40),
+                                  QStringLiteral("Notes about our work together; no full name")};
         if (p.stage == Stage::Partnership && i < 50) {
             Goal g;
             g.id = createUuidV7();
-            g.text = i % 2 ? QStringLiteral("Get ID replaced") : QStringLiteral("Register with a GP");
+            g.text =
+                i % 2 ? QStringLiteral("Get ID replaced") : QStringLiteral("Register with a GP");
             g.status = i % 4 == 1 ? GoalStatus::Achieved : GoalStatus::InProgress;
             g.setOn = today.addDays(-25);
             p.goals.append(g);
@@ -135,7 +176,8 @@ Status addDemoData(wp::Store &store, const DemoSize &size, QDate today)
         }
         encounters.append(e);
         for (Participant &p : people)
-            if (p.id == e.participantId && (!p.lastContact.isValid() || p.lastContact < e.occurredAt))
+            if (p.id == e.participantId &&
+                (!p.lastContact.isValid() || p.lastContact < e.occurredAt))
                 p.lastContact = e.occurredAt;
     }
 
@@ -175,19 +217,23 @@ Status addDemoData(wp::Store &store, const DemoSize &size, QDate today)
         n.heldOn = today.addDays(-3 - 14 * i);
         n.id = createUuidV7(QDateTime(n.heldOn, QTime(10, 0)).toMSecsSinceEpoch());
         n.supervisor = QStringLiteral("Alex M.");
-        n.topics = i % 2 ? QStringList{QStringLiteral("Boundaries with JD"), QStringLiteral("Court support")}
-                         : QStringList{QStringLiteral("Stigma at the hospital"), QStringLiteral("Naloxone training"),
-                                       QStringLiteral("Workload")};
+        n.topics =
+            i % 2
+                ? QStringList{QStringLiteral("Boundaries with JD"), QStringLiteral("Court support")}
+                : QStringList{QStringLiteral("Stigma at the hospital"),
+                              QStringLiteral("Naloxone training"), QStringLiteral("Workload")};
         n.wellbeing = 3 + i % 2;
         n.wellbeingNote = QStringLiteral("Tired after the court week, sleeping better.");
         if (i == 0)
             n.linkedDiaryEntries = sharedDiary;
-        ActionItem a1{createUuidV7(), QStringLiteral("Raise the 'frequent flyer' comment with the ward manager"),
+        ActionItem a1{createUuidV7(),
+                      QStringLiteral("Raise the 'frequent flyer' comment with the ward manager"),
                       ActionOwner::Supervisor, today.addDays(4 - 14 * i), i > 0};
-        ActionItem a2{createUuidV7(), QStringLiteral("Book a day off after the court hearing"), ActionOwner::Worker,
-                      today.addDays(-1 - 14 * i), i > 0};
+        ActionItem a2{createUuidV7(), QStringLiteral("Book a day off after the court hearing"),
+                      ActionOwner::Worker, today.addDays(-1 - 14 * i), i > 0};
         n.actionItems = {a1, a2};
-        n.notes = QStringLiteral("Talked through the court day and the hospital. Agreed to bring it to the team meeting.");
+        n.notes = QStringLiteral("Talked through the court day and the hospital. Agreed to bring "
+                                 "it to the team meeting.");
         if (Result<SupervisionNote> saved = store.supervision().save(n); !saved)
             return saved.error();
     }

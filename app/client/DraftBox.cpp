@@ -22,9 +22,11 @@ DraftBox::DraftBox(QString directory, const SecretBytes &databaseKey)
     ensureSodium();
     static_assert(crypto_kdf_KEYBYTES == 32);
     Q_ASSERT(databaseKey.size() == crypto_kdf_KEYBYTES);
-    crypto_kdf_derive_from_key(m_key.data(), m_key.size(), DraftSubkey, KdfContext, databaseKey.data());
+    crypto_kdf_derive_from_key(m_key.data(), m_key.size(), DraftSubkey, KdfContext,
+                               databaseKey.data());
     QDir().mkpath(m_directory);
-    QFile::setPermissions(m_directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile::setPermissions(m_directory,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 }
 
 QString DraftBox::pathOf(const QString &name) const
@@ -36,8 +38,8 @@ Status DraftBox::put(const QString &name, const QCborMap &fields)
 {
     QByteArray plain = QCborValue(fields).toCbor();
     const QByteArray ad = name.toUtf8();
-    QByteArray sealed(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + plain.size()
-                          + crypto_aead_xchacha20poly1305_ietf_ABYTES,
+    QByteArray sealed(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + plain.size() +
+                          crypto_aead_xchacha20poly1305_ietf_ABYTES,
                       Qt::Uninitialized);
     auto *nonce = reinterpret_cast<unsigned char *>(sealed.data());
     randombytes_buf(nonce, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
@@ -45,7 +47,8 @@ Status DraftBox::put(const QString &name, const QCborMap &fields)
     crypto_aead_xchacha20poly1305_ietf_encrypt(
         nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, &written,
         reinterpret_cast<const unsigned char *>(plain.constData()), plain.size(),
-        reinterpret_cast<const unsigned char *>(ad.constData()), ad.size(), nullptr, nonce, m_key.data());
+        reinterpret_cast<const unsigned char *>(ad.constData()), ad.size(), nullptr, nonce,
+        m_key.data());
     wipe(plain);
 
     QSaveFile file(pathOf(name));
@@ -63,7 +66,8 @@ std::optional<QCborMap> DraftBox::get(const QString &name) const
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
     const QByteArray sealed = file.readAll();
-    constexpr qsizetype overhead = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + crypto_aead_xchacha20poly1305_ietf_ABYTES;
+    constexpr qsizetype overhead =
+        crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + crypto_aead_xchacha20poly1305_ietf_ABYTES;
     if (sealed.size() < overhead)
         return std::nullopt;
     const QByteArray ad = name.toUtf8();
@@ -74,8 +78,8 @@ std::optional<QCborMap> DraftBox::get(const QString &name) const
             reinterpret_cast<unsigned char *>(plain.data()), &length, nullptr,
             nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
             sealed.size() - crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
-            reinterpret_cast<const unsigned char *>(ad.constData()), ad.size(), nonce, m_key.data())
-        != 0)
+            reinterpret_cast<const unsigned char *>(ad.constData()), ad.size(), nonce,
+            m_key.data()) != 0)
         return std::nullopt;
     const QCborValue value = QCborValue::fromCbor(plain);
     wipe(plain);

@@ -11,7 +11,8 @@ namespace {
 const QString IdKey = QStringLiteral("__id");
 }
 
-Editor::Editor(QString draftName, QObject *parent) : QObject(parent), m_draftName(std::move(draftName))
+Editor::Editor(QString draftName, QObject *parent)
+    : QObject(parent), m_draftName(std::move(draftName))
 {
     m_draftTimer.setSingleShot(true);
     m_draftTimer.setInterval(1000);
@@ -68,7 +69,8 @@ void Editor::load(const QString &id)
         setRestored(true);
         setDirty(true);
     } else {
-        Result<QVariantMap> fields = m_store ? read(uuid) : Result<QVariantMap>(Error(ErrorCode::NotFound, {}));
+        Result<QVariantMap> fields =
+            m_store ? read(uuid) : Result<QVariantMap>(Error(ErrorCode::NotFound, {}));
         if (!fields) {
             m_errorString = tr("This record could not be opened.");
             Q_EMIT errorsChanged();
@@ -118,9 +120,9 @@ bool Editor::save()
     m_errors = errors;
     if (!id) {
         m_errorString = errors.isEmpty() ? id.error().message
-            : errors.size() == 1 && errors.contains(QStringLiteral("form"))
-            ? errors.value(QStringLiteral("form")).toString()
-            : tr("Some fields need a look: see the messages next to them.");
+                        : errors.size() == 1 && errors.contains(QStringLiteral("form"))
+                            ? errors.value(QStringLiteral("form")).toString()
+                            : tr("Some fields need a look: see the messages next to them.");
         Q_EMIT errorsChanged();
         return false;
     }

@@ -79,7 +79,8 @@ protected:
     virtual Result<QVariantMap> read(const QUuid &id) = 0;
     // Builds the record from the fields, validates and saves it. Field problems go into
     // `errors` (field name -> message) and the result is an error.
-    virtual Result<QUuid> write(const QUuid &id, const QVariantMap &fields, QVariantMap &errors) = 0;
+    virtual Result<QUuid> write(const QUuid &id, const QVariantMap &fields,
+                                QVariantMap &errors) = 0;
     virtual void refreshChoices(const QString &context) { Q_UNUSED(context) }
 
     wp::Store *store() const { return m_store; }
@@ -91,7 +92,6 @@ public:
     static void addErrorTo(QVariantMap &errors, const Error &error);
 
 protected:
-
 private:
     void setDirty(bool dirty);
     void setRestored(bool restored);

@@ -10,7 +10,10 @@ namespace wp::client {
 namespace {
 constexpr int MaxFilteredPages = 40; // a stage filter skips at most this many pages per fetch
 
-PageRequest pageAfter(const QByteArray &cursor) { return PageRequest{cursor, PagedModel::PageSize}; }
+PageRequest pageAfter(const QByteArray &cursor)
+{
+    return PageRequest{cursor, PagedModel::PageSize};
+}
 
 QHash<int, QByteArray> names(std::initializer_list<const char *> list)
 {
@@ -21,17 +24,23 @@ QHash<int, QByteArray> names(std::initializer_list<const char *> list)
     return out;
 }
 
-Error noStore() { return Error(ErrorCode::Internal, QStringLiteral("locked")); }
+Error noStore()
+{
+    return Error(ErrorCode::Internal, QStringLiteral("locked"));
+}
 } // namespace
 
 // --- participants ---
 
-ParticipantListModel::ParticipantListModel(Kind kind, QObject *parent) : PagedModel(parent), m_kind(kind) {}
+ParticipantListModel::ParticipantListModel(Kind kind, QObject *parent)
+    : PagedModel(parent), m_kind(kind)
+{
+}
 
 QHash<int, QByteArray> ParticipantListModel::roleNames() const
 {
-    return names({"recordId", "pseudonym", "stageKey", "stageLabel", "lastContactText", "followUpText",
-                  "followUpOverdue", "consentLabel"});
+    return names({"recordId", "pseudonym", "stageKey", "stageLabel", "lastContactText",
+                  "followUpText", "followUpOverdue", "consentLabel"});
 }
 
 void ParticipantListModel::setQuery(const QString &query)
@@ -70,14 +79,17 @@ Result<PagedModel::Chunk> ParticipantListModel::loadPage(const QByteArray &curso
     if (!store())
         return noStore();
     const QDate today = QDate::currentDate();
-    const std::optional<Stage> stage = m_stageFilter.isEmpty() ? std::nullopt : fromKey<Stage>(m_stageFilter);
+    const std::optional<Stage> stage =
+        m_stageFilter.isEmpty() ? std::nullopt : fromKey<Stage>(m_stageFilter);
     Chunk chunk;
     QByteArray after = cursor;
     for (int pages = 0; pages < MaxFilteredPages; ++pages) {
         Result<Page<Participant>> page =
-            m_kind == Kind::FollowUpsDue ? store()->participants().followUpDue(today, pageAfter(after))
-            : m_query.trimmed().isEmpty() ? store()->participants().list(pageAfter(after))
-                                          : store()->participants().findByPseudonym(m_query.trimmed(), pageAfter(after));
+            m_kind == Kind::FollowUpsDue
+                ? store()->participants().followUpDue(today, pageAfter(after))
+            : m_query.trimmed().isEmpty()
+                ? store()->participants().list(pageAfter(after))
+                : store()->participants().findByPseudonym(m_query.trimmed(), pageAfter(after));
         if (!page)
             return page.error();
         for (const Participant &p : std::as_const(page->items))
@@ -98,7 +110,8 @@ QString ParticipantNames::nameOf(wp::Store *store, const QUuid &id)
     if (auto found = m_names.constFind(id); found != m_names.constEnd())
         return *found;
     Result<Participant> p = store ? store->participants().get(id) : Result<Participant>(noStore());
-    const QString name = p ? p->pseudonym : QCoreApplication::translate("RecordText", "Removed participant");
+    const QString name =
+        p ? p->pseudonym : QCoreApplication::translate("RecordText", "Removed participant");
     m_names.insert(id, name);
     return name;
 }
@@ -112,8 +125,8 @@ EncounterListModel::EncounterListModel(ParticipantNames *names, int recentLimit,
 
 QHash<int, QByteArray> EncounterListModel::roleNames() const
 {
-    return names({"recordId", "participantName", "participantId", "whenText", "placeLabel", "summary",
-                  "note", "followUpText"});
+    return names({"recordId", "participantName", "participantId", "whenText", "placeLabel",
+                  "summary", "note", "followUpText"});
 }
 
 void EncounterListModel::setParticipant(const QUuid &participantId)
@@ -134,7 +147,8 @@ Result<PagedModel::Chunk> EncounterListModel::loadPage(const QByteArray &cursor)
             return recent.error();
         items = std::move(*recent);
     } else {
-        Result<Page<Encounter>> page = store()->encounters().forParticipant(m_participant, pageAfter(cursor));
+        Result<Page<Encounter>> page =
+            store()->encounters().forParticipant(m_participant, pageAfter(cursor));
         if (!page)
             return page.error();
         items = std::move(page->items);
@@ -157,7 +171,8 @@ DiaryListModel::DiaryListModel(QObject *parent) : PagedModel(parent) {}
 
 QHash<int, QByteArray> DiaryListModel::roleNames() const
 {
-    return names({"recordId", "title", "whenText", "excerpt", "shared", "themesText", "wellbeing", "stress"});
+    return names({"recordId", "title", "whenText", "excerpt", "shared", "themesText", "wellbeing",
+                  "stress"});
 }
 
 Result<PagedModel::Chunk> DiaryListModel::loadPage(const QByteArray &cursor)
@@ -174,8 +189,9 @@ Result<PagedModel::Chunk> DiaryListModel::loadPage(const QByteArray &cursor)
         QStringList themes;
         for (DiaryTheme t : d.themes)
             themes.append(labelOf(t));
-        chunk.rows.append(Row{idText(d.id), RecordText::diaryTitle(d), RecordText::when(d.writtenAt, today),
-                              RecordText::diaryExcerpt(d), d.shared, themes.join(QStringLiteral(" \u00b7 ")),
+        chunk.rows.append(Row{idText(d.id), RecordText::diaryTitle(d),
+                              RecordText::when(d.writtenAt, today), RecordText::diaryExcerpt(d),
+                              d.shared, themes.join(QStringLiteral(" \u00b7 ")),
                               d.wellbeing.value_or(0), d.stress.value_or(0)});
     }
     return chunk;
@@ -187,7 +203,8 @@ SupervisionListModel::SupervisionListModel(QObject *parent) : PagedModel(parent)
 
 QHash<int, QByteArray> SupervisionListModel::roleNames() const
 {
-    return names({"recordId", "heldOnText", "supervisor", "topicsText", "openActions", "wellbeing"});
+    return names(
+        {"recordId", "heldOnText", "supervisor", "topicsText", "openActions", "wellbeing"});
 }
 
 Result<PagedModel::Chunk> SupervisionListModel::loadPage(const QByteArray &cursor)
@@ -204,10 +221,10 @@ Result<PagedModel::Chunk> SupervisionListModel::loadPage(const QByteArray &curso
         const int open = int(std::count_if(n.actionItems.cbegin(), n.actionItems.cend(),
                                            [](const ActionItem &a) { return !a.done; }));
         const QString held = RecordText::day(n.heldOn, today);
-        chunk.rows.append(Row{idText(n.id),
-                              QCoreApplication::translate("RecordText", "Supervision, %1").arg(held),
-                              n.supervisor, n.topics.join(QStringLiteral(" \u00b7 ")), open,
-                              n.wellbeing.value_or(0)});
+        chunk.rows.append(Row{
+            idText(n.id), QCoreApplication::translate("RecordText", "Supervision, %1").arg(held),
+            n.supervisor, n.topics.join(QStringLiteral(" \u00b7 ")), open,
+            n.wellbeing.value_or(0)});
     }
     return chunk;
 }
@@ -223,13 +240,18 @@ Result<PagedModel::Chunk> ActionItemListModel::loadPage(const QByteArray &cursor
 {
     if (!store())
         return noStore();
-    Result<Page<SupervisionNote>> page = store()->supervision().withOpenActionItems(pageAfter(cursor));
+    Result<Page<SupervisionNote>> page =
+        store()->supervision().withOpenActionItems(pageAfter(cursor));
     if (!page)
         return page.error();
     Chunk chunk;
     chunk.next = page->next;
     const QDate today = QDate::currentDate();
-    struct Open { QUuid note; ActionItem item; };
+    struct Open
+    {
+        QUuid note;
+        ActionItem item;
+    };
     QList<Open> open;
     for (const SupervisionNote &n : std::as_const(page->items))
         for (const ActionItem &a : n.actionItems)
@@ -242,21 +264,26 @@ Result<PagedModel::Chunk> ActionItemListModel::loadPage(const QByteArray &cursor
     });
     for (const Open &o : std::as_const(open)) {
         const QString due = o.item.due.isValid()
-            ? QCoreApplication::translate("RecordText", "Due: %1").arg(RecordText::day(o.item.due, today))
-            : QString();
-        chunk.rows.append(Row{idText(o.note), o.item.text, idText(o.item.id), labelOf(o.item.owner), due,
-                              o.item.due.isValid() && o.item.due < today});
+                                ? QCoreApplication::translate("RecordText", "Due: %1")
+                                      .arg(RecordText::day(o.item.due, today))
+                                : QString();
+        chunk.rows.append(Row{idText(o.note), o.item.text, idText(o.item.id), labelOf(o.item.owner),
+                              due, o.item.due.isValid() && o.item.due < today});
     }
     return chunk;
 }
 
 // --- search ---
 
-SearchResultModel::SearchResultModel(ParticipantNames *names, QObject *parent) : PagedModel(parent), m_names(names) {}
+SearchResultModel::SearchResultModel(ParticipantNames *names, QObject *parent)
+    : PagedModel(parent), m_names(names)
+{
+}
 
 QHash<int, QByteArray> SearchResultModel::roleNames() const
 {
-    return names({"recordId", "title", "kind", "kindLabel", "snippet", "participantId", "firstOfKind"});
+    return names(
+        {"recordId", "title", "kind", "kindLabel", "snippet", "participantId", "firstOfKind"});
 }
 
 void SearchResultModel::setQuery(const QString &query)
@@ -276,16 +303,23 @@ Result<PagedModel::Chunk> SearchResultModel::loadPage(const QByteArray &)
     if (!hits)
         return hits.error();
     // Grouped by kind in a fixed order; best match first within a kind.
-    const QList<RecordType> order{RecordType::Participant, RecordType::Encounter, RecordType::DiaryEntry,
-                                  RecordType::SupervisionNote, RecordType::Comment, RecordType::TrainingRecord};
+    const QList<RecordType> order{RecordType::Participant, RecordType::Encounter,
+                                  RecordType::DiaryEntry,  RecordType::SupervisionNote,
+                                  RecordType::Comment,     RecordType::TrainingRecord};
     const auto group = [](RecordType t) {
         switch (t) {
-        case RecordType::Participant: return QCoreApplication::translate("RecordText", "Participants");
-        case RecordType::Encounter: return QCoreApplication::translate("RecordText", "Encounters");
-        case RecordType::DiaryEntry: return QCoreApplication::translate("RecordText", "Diary entries");
-        case RecordType::SupervisionNote: return QCoreApplication::translate("RecordText", "Supervision notes");
-        case RecordType::Comment: return QCoreApplication::translate("RecordText", "Comments");
-        case RecordType::TrainingRecord: return QCoreApplication::translate("RecordText", "Training");
+        case RecordType::Participant:
+            return QCoreApplication::translate("RecordText", "Participants");
+        case RecordType::Encounter:
+            return QCoreApplication::translate("RecordText", "Encounters");
+        case RecordType::DiaryEntry:
+            return QCoreApplication::translate("RecordText", "Diary entries");
+        case RecordType::SupervisionNote:
+            return QCoreApplication::translate("RecordText", "Supervision notes");
+        case RecordType::Comment:
+            return QCoreApplication::translate("RecordText", "Comments");
+        case RecordType::TrainingRecord:
+            return QCoreApplication::translate("RecordText", "Training");
         }
         return QString();
     };
@@ -300,7 +334,8 @@ Result<PagedModel::Chunk> SearchResultModel::loadPage(const QByteArray &)
                 if (Result<Encounter> e = store()->encounters().get(hit.id)) {
                     participant = e->participantId.isNull() ? QString() : idText(e->participantId);
                     title = QCoreApplication::translate("RecordText", "%1, %2")
-                                .arg(m_names->nameOf(store(), e->participantId), RecordText::when(e->occurredAt));
+                                .arg(m_names->nameOf(store(), e->participantId),
+                                     RecordText::when(e->occurredAt));
                 }
             }
             if (title.trimmed().isEmpty())

@@ -1,5 +1,7 @@
 #include "PagedModel.h"
 
+#include <QScopedValueRollback>
+
 namespace wp::client {
 
 PagedModel::PagedModel(QObject *parent) : QAbstractListModel(parent) {}
@@ -35,13 +37,15 @@ QVariant PagedModel::value(int row, int role) const
 
 bool PagedModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_store && m_more;
+    return !parent.isValid() && m_store && m_more && !m_notifying;
 }
 
 void PagedModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
+    // No fetching from inside our own change notifications (views and testers re-enter).
+    const QScopedValueRollback<bool> busy(m_notifying, true);
     Result<Chunk> chunk = loadPage(m_next);
     if (!chunk) {
         m_more = false;
@@ -60,13 +64,26 @@ void PagedModel::fetchMore(const QModelIndex &parent)
 
 void PagedModel::reload()
 {
+    // The first page is read inside the reset, so views (and QAbstractItemModelTester) see
+    // one consistent change.
+    const QScopedValueRollback<bool> busy(m_notifying, true);
     beginResetModel();
     m_rows.clear();
     m_next.clear();
-    m_more = m_store != nullptr;
+    m_more = false;
+    QString error;
+    if (m_store) {
+        Result<Chunk> chunk = loadPage({});
+        if (chunk) {
+            m_rows = std::move(chunk->rows);
+            m_next = chunk->next;
+            m_more = paged() && !m_next.isEmpty();
+        } else {
+            error = chunk.error().message;
+        }
+    }
     endResetModel();
-    setError({});
-    fetchMore({});
+    setError(error);
     Q_EMIT countChanged();
 }
 

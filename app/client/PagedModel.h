@@ -42,7 +42,7 @@ public:
     int count() const { return int(m_rows.size()); }
     QString errorString() const { return m_error; }
     // The value of a role for a row, for C++ callers and tests.
-    QVariant value(int row, int role) const;
+    Q_INVOKABLE QVariant value(int row, int role) const;
 
     // Drops what was loaded and reads the first page again.
     Q_INVOKABLE void reload();
@@ -68,6 +68,7 @@ private:
     QList<Row> m_rows;
     QByteArray m_next;
     bool m_more = false;
+    bool m_notifying = false; // inside endResetModel/endInsertRows
     QString m_error;
 };
 

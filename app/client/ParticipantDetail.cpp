@@ -24,15 +24,20 @@ void ParticipantDetail::setStore(wp::Store *store)
     }
 }
 
-QString ParticipantDetail::participantId() const { return m_loaded ? idText(m_participant.id) : QString(); }
+QString ParticipantDetail::participantId() const
+{
+    return m_loaded ? idText(m_participant.id) : QString();
+}
 
 QVariantList ParticipantDetail::stageHistory() const
 {
     QVariantList out;
     // Newest first, as a worker reads it.
-    for (auto it = m_participant.stageHistory.crbegin(); it != m_participant.stageHistory.crend(); ++it)
-        out.append(QVariantMap{{QStringLiteral("date"), QLocale().toString(it->on, QLocale::ShortFormat)},
-                               {QStringLiteral("label"), labelOf(it->stage)}});
+    for (auto it = m_participant.stageHistory.crbegin(); it != m_participant.stageHistory.crend();
+         ++it)
+        out.append(
+            QVariantMap{{QStringLiteral("date"), QLocale().toString(it->on, QLocale::ShortFormat)},
+                        {QStringLiteral("label"), labelOf(it->stage)}});
     return out;
 }
 
@@ -54,8 +59,10 @@ QString ParticipantDetail::consentText() const
     case ConsentState::NotAsked:
         return tr("Consent not yet asked.");
     case ConsentState::Given:
-        return c.scope.isEmpty() ? tr("Consent given on %1.").arg(QLocale().toString(c.on, QLocale::ShortFormat))
-                                 : tr("Consent given on %1: %2").arg(QLocale().toString(c.on, QLocale::ShortFormat), c.scope);
+        return c.scope.isEmpty()
+                   ? tr("Consent given on %1.").arg(QLocale().toString(c.on, QLocale::ShortFormat))
+                   : tr("Consent given on %1: %2")
+                         .arg(QLocale().toString(c.on, QLocale::ShortFormat), c.scope);
     case ConsentState::Withdrawn:
         return tr("Consent withdrawn on %1.").arg(QLocale().toString(c.on, QLocale::ShortFormat));
     }

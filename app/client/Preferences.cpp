@@ -14,11 +14,15 @@ const QString TextScale = QStringLiteral("textScale");
 } // namespace
 
 Preferences::Preferences(const QString &dataDir, QObject *parent)
-    : QObject(parent), m_settings(QDir(dataDir).filePath(QStringLiteral("preferences.ini")), QSettings::IniFormat)
+    : QObject(parent),
+      m_settings(QDir(dataDir).filePath(QStringLiteral("preferences.ini")), QSettings::IniFormat)
 {
 }
 
-int Preferences::autoLockSeconds() const { return qBound(10, m_settings.value(AutoLock, 120).toInt(), 3600); }
+int Preferences::autoLockSeconds() const
+{
+    return qBound(10, m_settings.value(AutoLock, 120).toInt(), 3600);
+}
 
 void Preferences::setAutoLockSeconds(int seconds)
 {
@@ -29,7 +33,10 @@ void Preferences::setAutoLockSeconds(int seconds)
     Q_EMIT autoLockSecondsChanged();
 }
 
-bool Preferences::quickHide() const { return m_settings.value(QuickHide, true).toBool(); }
+bool Preferences::quickHide() const
+{
+    return m_settings.value(QuickHide, true).toBool();
+}
 
 void Preferences::setQuickHide(bool on)
 {
@@ -41,7 +48,8 @@ void Preferences::setQuickHide(bool on)
 
 QString Preferences::language() const
 {
-    const QString fallback = QLocale().language() == QLocale::French ? QStringLiteral("fr") : QStringLiteral("en");
+    const QString fallback =
+        QLocale().language() == QLocale::French ? QStringLiteral("fr") : QStringLiteral("en");
     const QString value = m_settings.value(Language, fallback).toString();
     return value == QLatin1String("fr") ? value : QStringLiteral("en");
 }
@@ -58,7 +66,9 @@ void Preferences::setLanguage(const QString &language)
 QString Preferences::theme() const
 {
     const QString value = m_settings.value(Theme, QStringLiteral("system")).toString();
-    return value == QLatin1String("light") || value == QLatin1String("dark") ? value : QStringLiteral("system");
+    return value == QLatin1String("light") || value == QLatin1String("dark")
+               ? value
+               : QStringLiteral("system");
 }
 
 void Preferences::setTheme(const QString &theme)
@@ -69,7 +79,10 @@ void Preferences::setTheme(const QString &theme)
     Q_EMIT themeChanged();
 }
 
-double Preferences::textScale() const { return qBound(1.0, m_settings.value(TextScale, 1.0).toDouble(), 1.5); }
+double Preferences::textScale() const
+{
+    return qBound(1.0, m_settings.value(TextScale, 1.0).toDouble(), 1.5);
+}
 
 void Preferences::setTextScale(double scale)
 {

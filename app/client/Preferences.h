@@ -13,7 +13,8 @@ class Preferences : public QObject
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Preferences are owned by App")
-    Q_PROPERTY(int autoLockSeconds READ autoLockSeconds WRITE setAutoLockSeconds NOTIFY autoLockSecondsChanged)
+    Q_PROPERTY(int autoLockSeconds READ autoLockSeconds WRITE setAutoLockSeconds NOTIFY
+                   autoLockSecondsChanged)
     Q_PROPERTY(bool quickHide READ quickHide WRITE setQuickHide NOTIFY quickHideChanged)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY themeChanged)

@@ -8,7 +8,10 @@ namespace wp::client {
 
 namespace {
 
-QString iso(QDate d) { return d.isValid() ? d.toString(Qt::ISODate) : QString(); }
+QString iso(QDate d)
+{
+    return d.isValid() ? d.toString(Qt::ISODate) : QString();
+}
 
 // An ISO date from a form, or an error message when text was typed that is not a date.
 std::optional<QDate> parseDate(const QVariantMap &fields, const QString &name, QVariantMap &errors)
@@ -25,8 +28,7 @@ std::optional<QDate> parseDate(const QVariantMap &fields, const QString &name, Q
     return date;
 }
 
-template <typename E>
-QList<E> enumsOf(const QVariant &keys)
+template <typename E> QList<E> enumsOf(const QVariant &keys)
 {
     QList<E> out;
     for (const QString &key : keys.toStringList())
@@ -35,8 +37,7 @@ QList<E> enumsOf(const QVariant &keys)
     return out;
 }
 
-template <typename E>
-QStringList keysOf(const QList<E> &values)
+template <typename E> QStringList keysOf(const QList<E> &values)
 {
     QStringList out;
     for (E v : values)
@@ -44,8 +45,7 @@ QStringList keysOf(const QList<E> &values)
     return out;
 }
 
-template <typename R>
-Result<QUuid> reportErrors(const R &record, QVariantMap &errors)
+template <typename R> Result<QUuid> reportErrors(const R &record, QVariantMap &errors)
 {
     const FieldErrors problems = record.validate();
     for (const Error &e : problems)
@@ -55,7 +55,10 @@ Result<QUuid> reportErrors(const R &record, QVariantMap &errors)
     return QUuid();
 }
 
-QVariant rating(const std::optional<int> &r) { return r.value_or(0); }
+QVariant rating(const std::optional<int> &r)
+{
+    return r.value_or(0);
+}
 std::optional<int> ratingOf(const QVariant &v)
 {
     const int r = v.toInt();
@@ -98,9 +101,12 @@ Result<QUuid> ParticipantEditor::write(const QUuid &id, const QVariantMap &f, QV
     }
     const QDate today = QDate::currentDate();
     p.pseudonym = f.value(QStringLiteral("pseudonym")).toString().trimmed();
-    p.moveToStage(fromKey<Stage>(f.value(QStringLiteral("stage")).toString()).value_or(Stage::SafePlace), today);
+    p.moveToStage(
+        fromKey<Stage>(f.value(QStringLiteral("stage")).toString()).value_or(Stage::SafePlace),
+        today);
     const ConsentState consent =
-        fromKey<ConsentState>(f.value(QStringLiteral("consentState")).toString()).value_or(ConsentState::NotAsked);
+        fromKey<ConsentState>(f.value(QStringLiteral("consentState")).toString())
+            .value_or(ConsentState::NotAsked);
     if (consent != p.consent.state)
         p.consent.on = consent == ConsentState::NotAsked ? QDate() : today;
     p.consent.state = consent;
@@ -119,20 +125,21 @@ Result<QUuid> ParticipantEditor::write(const QUuid &id, const QVariantMap &f, QV
 
 QVariantMap EncounterEditor::blank(const QString &context)
 {
-    return {{QStringLiteral("participant"), idFromText(context).isNull() ? QString() : context},
-            {QStringLiteral("occurredAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-            {QStringLiteral("place"), keyOf(Place::Outreach)},
-            {QStringLiteral("needs"), QStringList()},
-            {QStringLiteral("supplies"), QStringList()},
-            {QStringLiteral("referrals"), QStringList()},
-            {QStringLiteral("advocacy"), QStringList()},
-            {QStringLiteral("obstacles"), QStringList()},
-            {QStringLiteral("durationMinutes"), 0},
-            {QStringLiteral("note"), QString()},
-            {QStringLiteral("stageAfter"), QString()},
-            {QStringLiteral("nextStep"), QString()},
-            {QStringLiteral("followUpOn"), QString()},
-            {QStringLiteral("safetyConcern"), false}};
+    return {
+        {QStringLiteral("participant"), idFromText(context).isNull() ? QString() : context},
+        {QStringLiteral("occurredAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("place"), keyOf(Place::Outreach)},
+        {QStringLiteral("needs"), QStringList()},
+        {QStringLiteral("supplies"), QStringList()},
+        {QStringLiteral("referrals"), QStringList()},
+        {QStringLiteral("advocacy"), QStringList()},
+        {QStringLiteral("obstacles"), QStringList()},
+        {QStringLiteral("durationMinutes"), 0},
+        {QStringLiteral("note"), QString()},
+        {QStringLiteral("stageAfter"), QString()},
+        {QStringLiteral("nextStep"), QString()},
+        {QStringLiteral("followUpOn"), QString()},
+        {QStringLiteral("safetyConcern"), false}};
 }
 
 Result<QVariantMap> EncounterEditor::read(const QUuid &id)
@@ -144,7 +151,8 @@ Result<QVariantMap> EncounterEditor::read(const QUuid &id)
     for (const Referral &r : e->referrals)
         referrals.append(keyOf(r.service));
     return QVariantMap{
-        {QStringLiteral("participant"), e->participantId.isNull() ? QStringLiteral("brief") : idText(e->participantId)},
+        {QStringLiteral("participant"),
+         e->participantId.isNull() ? QStringLiteral("brief") : idText(e->participantId)},
         {QStringLiteral("occurredAt"), e->occurredAt.toString(Qt::ISODateWithMs)},
         {QStringLiteral("place"), keyOf(e->place)},
         {QStringLiteral("needs"), keysOf(e->needs)},
@@ -169,7 +177,8 @@ Result<QUuid> EncounterEditor::write(const QUuid &id, const QVariantMap &f, QVar
         errors.insert(QStringLiteral("participant"),
                       tr("Choose who you met, or \u201cUnnamed / brief contact\u201d."));
     e.participantId = who == QLatin1String("brief") ? QUuid() : idFromText(who);
-    e.occurredAt = QDateTime::fromString(f.value(QStringLiteral("occurredAt")).toString(), Qt::ISODateWithMs);
+    e.occurredAt =
+        QDateTime::fromString(f.value(QStringLiteral("occurredAt")).toString(), Qt::ISODateWithMs);
     if (!e.occurredAt.isValid())
         e.occurredAt = QDateTime::currentDateTimeUtc();
     e.durationMinutes = f.value(QStringLiteral("durationMinutes")).toInt();
@@ -180,7 +189,8 @@ Result<QUuid> EncounterEditor::write(const QUuid &id, const QVariantMap &f, QVar
         e.referrals.append({s, QString()});
     e.advocacy = enumsOf<Service>(f.value(QStringLiteral("advocacy")));
     e.obstacles = enumsOf<Service>(f.value(QStringLiteral("obstacles")));
-    if (const QString stage = f.value(QStringLiteral("stageAfter")).toString(); !stage.isEmpty() && !e.isBriefContact())
+    if (const QString stage = f.value(QStringLiteral("stageAfter")).toString();
+        !stage.isEmpty() && !e.isBriefContact())
         e.stageAfter = fromKey<Stage>(stage);
     e.note = f.value(QStringLiteral("note")).toString().trimmed();
     e.nextStep = f.value(QStringLiteral("nextStep")).toString().trimmed();
@@ -225,7 +235,8 @@ void EncounterEditor::refreshChoices(const QString &context)
         if (id.isNull() || seen.contains(id) || seen.size() >= RecentChoices)
             return;
         seen.append(id);
-        choices.append(QVariantMap{{QStringLiteral("key"), idText(id)}, {QStringLiteral("label"), name}});
+        choices.append(
+            QVariantMap{{QStringLiteral("key"), idText(id)}, {QStringLiteral("label"), name}});
     };
     if (const QUuid preset = idFromText(context); !preset.isNull())
         if (Result<Participant> p = store()->participants().get(preset))
@@ -244,7 +255,8 @@ void EncounterEditor::refreshChoices(const QString &context)
         }
     }
     if (seen.size() < RecentChoices)
-        if (Result<Page<Participant>> page = store()->participants().list(PageRequest{{}, RecentChoices * 2}))
+        if (Result<Page<Participant>> page =
+                store()->participants().list(PageRequest{{}, RecentChoices * 2}))
             for (const Participant &p : std::as_const(page->items))
                 add(p.id, p.pseudonym);
     setChoices(choices);
@@ -262,7 +274,8 @@ void EncounterEditor::findChoices(const QString &text)
     if (Result<Page<Participant>> page =
             store()->participants().findByPseudonym(text.trimmed(), PageRequest{{}, RecentChoices}))
         for (const Participant &p : std::as_const(page->items))
-            choices.append(QVariantMap{{QStringLiteral("key"), idText(p.id)}, {QStringLiteral("label"), p.pseudonym}});
+            choices.append(QVariantMap{{QStringLiteral("key"), idText(p.id)},
+                                       {QStringLiteral("label"), p.pseudonym}});
     setChoices(choices);
 }
 
@@ -270,18 +283,19 @@ void EncounterEditor::findChoices(const QString &text)
 
 QVariantMap DiaryEditor::blank(const QString &)
 {
-    return {{QStringLiteral("writtenAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-            {QStringLiteral("text"), QString()},
-            {QStringLiteral("whatHappened"), QString()},
-            {QStringLiteral("howIFelt"), QString()},
-            {QStringLiteral("wentWell"), QString()},
-            {QStringLiteral("learned"), QString()},
-            {QStringLiteral("nextTime"), QString()},
-            {QStringLiteral("wellbeing"), 0},
-            {QStringLiteral("stress"), 0},
-            {QStringLiteral("selfCare"), QStringList()},
-            {QStringLiteral("themes"), QStringList()},
-            {QStringLiteral("shared"), false}};
+    return {
+        {QStringLiteral("writtenAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("text"), QString()},
+        {QStringLiteral("whatHappened"), QString()},
+        {QStringLiteral("howIFelt"), QString()},
+        {QStringLiteral("wentWell"), QString()},
+        {QStringLiteral("learned"), QString()},
+        {QStringLiteral("nextTime"), QString()},
+        {QStringLiteral("wellbeing"), 0},
+        {QStringLiteral("stress"), 0},
+        {QStringLiteral("selfCare"), QStringList()},
+        {QStringLiteral("themes"), QStringList()},
+        {QStringLiteral("shared"), false}};
 }
 
 Result<QVariantMap> DiaryEditor::read(const QUuid &id)
@@ -312,7 +326,8 @@ Result<QUuid> DiaryEditor::write(const QUuid &id, const QVariantMap &f, QVariant
             return existing.error();
         d = *existing;
     }
-    d.writtenAt = QDateTime::fromString(f.value(QStringLiteral("writtenAt")).toString(), Qt::ISODateWithMs);
+    d.writtenAt =
+        QDateTime::fromString(f.value(QStringLiteral("writtenAt")).toString(), Qt::ISODateWithMs);
     if (!d.writtenAt.isValid())
         d.writtenAt = QDateTime::currentDateTimeUtc();
     d.text = f.value(QStringLiteral("text")).toString();
@@ -401,7 +416,8 @@ Result<QUuid> SupervisionEditor::write(const QUuid &id, const QVariantMap &f, QV
         if (a.id.isNull())
             a.id = createUuidV7();
         a.text = m.value(QStringLiteral("text")).toString();
-        a.owner = fromKey<ActionOwner>(m.value(QStringLiteral("owner")).toString()).value_or(ActionOwner::Worker);
+        a.owner = fromKey<ActionOwner>(m.value(QStringLiteral("owner")).toString())
+                      .value_or(ActionOwner::Worker);
         a.due = QDate::fromString(m.value(QStringLiteral("due")).toString(), Qt::ISODate);
         a.done = m.value(QStringLiteral("done")).toBool();
         n.actionItems.append(a);
@@ -415,19 +431,21 @@ Result<QUuid> SupervisionEditor::write(const QUuid &id, const QVariantMap &f, QV
     return saved->id;
 }
 
-void SupervisionEditor::addActionItem(const QString &text, const QString &ownerKey, const QString &due)
+void SupervisionEditor::addActionItem(const QString &text, const QString &ownerKey,
+                                      const QString &due)
 {
     if (text.trimmed().isEmpty())
         return;
     const ActionOwner owner = fromKey<ActionOwner>(ownerKey).value_or(ActionOwner::Worker);
     QVariantMap f = fields();
     QVariantList items = f.value(QStringLiteral("actionItems")).toList();
-    items.append(QVariantMap{{QStringLiteral("id"), idText(createUuidV7())},
-                             {QStringLiteral("text"), text.trimmed()},
-                             {QStringLiteral("owner"), keyOf(owner)},
-                             {QStringLiteral("ownerLabel"), labelOf(owner)},
-                             {QStringLiteral("due"), QDate::fromString(due, Qt::ISODate).isValid() ? due : QString()},
-                             {QStringLiteral("done"), false}});
+    items.append(QVariantMap{
+        {QStringLiteral("id"), idText(createUuidV7())},
+        {QStringLiteral("text"), text.trimmed()},
+        {QStringLiteral("owner"), keyOf(owner)},
+        {QStringLiteral("ownerLabel"), labelOf(owner)},
+        {QStringLiteral("due"), QDate::fromString(due, Qt::ISODate).isValid() ? due : QString()},
+        {QStringLiteral("done"), false}});
     f.insert(QStringLiteral("actionItems"), items);
     replaceFields(f);
 }
@@ -462,7 +480,8 @@ void SupervisionEditor::refreshChoices(const QString &)
         });
         if (!listed)
             if (Result<DiaryEntry> d = store()->diary().get(idFromText(id)))
-                choices.append(QVariantMap{{QStringLiteral("key"), id}, {QStringLiteral("label"), RecordText::diaryTitle(*d)}});
+                choices.append(QVariantMap{{QStringLiteral("key"), id},
+                                           {QStringLiteral("label"), RecordText::diaryTitle(*d)}});
     }
     setChoices(choices);
 }

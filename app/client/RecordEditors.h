@@ -14,7 +14,10 @@ class ParticipantEditor : public wp::client::Editor
     QML_NAMED_ELEMENT(ParticipantRecordEditor)
     QML_UNCREATABLE("Editors are owned by App")
 public:
-    explicit ParticipantEditor(QObject *parent = nullptr) : Editor(QStringLiteral("participant"), parent) {}
+    explicit ParticipantEditor(QObject *parent = nullptr)
+        : Editor(QStringLiteral("participant"), parent)
+    {
+    }
 
 protected:
     QVariantMap blank(const QString &context) override;
@@ -31,7 +34,10 @@ class EncounterEditor : public wp::client::Editor
     QML_UNCREATABLE("Editors are owned by App")
 public:
     static constexpr int RecentChoices = 6;
-    explicit EncounterEditor(QObject *parent = nullptr) : Editor(QStringLiteral("encounter"), parent) {}
+    explicit EncounterEditor(QObject *parent = nullptr)
+        : Editor(QStringLiteral("encounter"), parent)
+    {
+    }
 
     // Participants whose pseudonym starts with `text`, in place of the recent ones.
     Q_INVOKABLE void findChoices(const QString &text);
@@ -63,9 +69,13 @@ class SupervisionEditor : public wp::client::Editor
     QML_NAMED_ELEMENT(SupervisionRecordEditor)
     QML_UNCREATABLE("Editors are owned by App")
 public:
-    explicit SupervisionEditor(QObject *parent = nullptr) : Editor(QStringLiteral("supervision"), parent) {}
+    explicit SupervisionEditor(QObject *parent = nullptr)
+        : Editor(QStringLiteral("supervision"), parent)
+    {
+    }
 
-    Q_INVOKABLE void addActionItem(const QString &text, const QString &ownerKey, const QString &due);
+    Q_INVOKABLE void addActionItem(const QString &text, const QString &ownerKey,
+                                   const QString &due);
     Q_INVOKABLE void setActionItem(int index, const QString &field, const QVariant &value);
 
 protected:

@@ -29,7 +29,8 @@ QString RecordText::when(const QDateTime &time, QDate today)
     if (!time.isValid())
         return {};
     const QDateTime local = time.toLocalTime();
-    return tr("%1, %2").arg(day(local.date(), today), QLocale().toString(local.time(), QLocale::ShortFormat));
+    return tr("%1, %2").arg(day(local.date(), today),
+                            QLocale().toString(local.time(), QLocale::ShortFormat));
 }
 
 QString RecordText::followUp(QDate due, QDate today)
@@ -64,8 +65,9 @@ QString RecordText::encounterSummary(const Encounter &encounter)
 
 QString RecordText::diaryTitle(const DiaryEntry &entry)
 {
-    for (const QString &text : {entry.text, entry.prompts.whatHappened, entry.prompts.howIFelt,
-                                entry.prompts.wentWell, entry.prompts.learned, entry.prompts.nextTime}) {
+    for (const QString &text :
+         {entry.text, entry.prompts.whatHappened, entry.prompts.howIFelt, entry.prompts.wentWell,
+          entry.prompts.learned, entry.prompts.nextTime}) {
         const QString first = text.section(QLatin1Char('\n'), 0, 0).trimmed();
         if (!first.isEmpty())
             return first.size() > 80 ? first.left(79) + QChar(0x2026) : first;
@@ -79,13 +81,17 @@ QString RecordText::diaryExcerpt(const DiaryEntry &entry)
     const QString rest = entry.text.section(QLatin1Char('\n'), 1).simplified();
     if (!rest.isEmpty())
         parts.append(rest);
-    for (const QString &answer : {entry.prompts.howIFelt, entry.prompts.learned, entry.prompts.nextTime})
+    for (const QString &answer :
+         {entry.prompts.howIFelt, entry.prompts.learned, entry.prompts.nextTime})
         if (!answer.trimmed().isEmpty() && !entry.text.trimmed().isEmpty())
             parts.append(answer.simplified());
     return parts.join(QStringLiteral(" ")).left(200);
 }
 
-QString RecordText::briefContact() { return tr("Unnamed / brief contact"); }
+QString RecordText::briefContact()
+{
+    return tr("Unnamed / brief contact");
+}
 
 QString RecordText::highlighted(const QString &snippet)
 {

@@ -11,7 +11,10 @@
 namespace wp::client {
 
 namespace {
-QString storePath(const QString &dataDir) { return QDir(dataDir).filePath(QStringLiteral("waypoint.db")); }
+QString storePath(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("waypoint.db"));
+}
 
 SecretBytes secretFrom(QString text)
 {
@@ -80,10 +83,15 @@ void Session::setAutoLockSeconds(int seconds)
     if (seconds == m_autoLockSeconds)
         return;
     m_autoLockSeconds = seconds;
-    m_inactivity.setInterval(seconds * 1000);
+    setAutoLockMs(seconds * 1000);
+    Q_EMIT autoLockSecondsChanged();
+}
+
+void Session::setAutoLockMs(int ms)
+{
+    m_inactivity.setInterval(qMax(1, ms));
     if (m_inactivity.isActive())
         m_inactivity.start();
-    Q_EMIT autoLockSecondsChanged();
 }
 
 QString Session::validateNewPin(const QString &pin, const QString &confirm) const
@@ -203,7 +211,8 @@ void Session::changePin(const QString &oldPin, const QString &newPin, const QStr
             r.error = vault.error();
             return r;
         }
-        if (Status changed = vault->changePin(std::move(*oldSecret), std::move(*newSecret)); !changed) {
+        if (Status changed = vault->changePin(std::move(*oldSecret), std::move(*newSecret));
+            !changed) {
             r.error = changed.error();
             r.attemptsLeft = vault->attemptsLeft();
         }
@@ -214,7 +223,8 @@ void Session::changePin(const QString &oldPin, const QString &newPin, const QStr
 void Session::startKeyJob(std::function<KeyResult()> job)
 {
     setBusy(true);
-    m_job.setFuture(QtConcurrent::run([job = std::move(job)]() { return std::make_shared<KeyResult>(job()); }));
+    m_job.setFuture(
+        QtConcurrent::run([job = std::move(job)]() { return std::make_shared<KeyResult>(job()); }));
 }
 
 void Session::waitForIdle()
@@ -270,8 +280,9 @@ void Session::finishKeyJob()
 
 void Session::openStore(SecretBytes key, bool create)
 {
-    Result<std::unique_ptr<Store>> store = Store::open(
-        storePath(m_options.dataDir), key, create ? Store::Mode::CreateNew : Store::Mode::OpenExisting);
+    Result<std::unique_ptr<Store>> store =
+        Store::open(storePath(m_options.dataDir), key,
+                    create ? Store::Mode::CreateNew : Store::Mode::OpenExisting);
     if (!store) {
         setMessage(describe(store.error()));
         if (create)
@@ -279,7 +290,8 @@ void Session::openStore(SecretBytes key, bool create)
         return;
     }
     m_store = std::move(*store);
-    m_drafts = std::make_unique<DraftBox>(QDir(m_options.dataDir).filePath(QStringLiteral("drafts")), key);
+    m_drafts =
+        std::make_unique<DraftBox>(QDir(m_options.dataDir).filePath(QStringLiteral("drafts")), key);
     m_hidden = false;
     Q_EMIT hiddenChanged();
     setState(Unlocked);

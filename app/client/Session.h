@@ -35,7 +35,8 @@ class Session : public QObject
     Q_PROPERTY(QString message READ message WRITE setMessage NOTIFY messageChanged)
     Q_PROPERTY(int attemptsLeft READ attemptsLeft NOTIFY attemptsLeftChanged)
     Q_PROPERTY(int retrySeconds READ retrySeconds NOTIFY retrySecondsChanged)
-    Q_PROPERTY(int autoLockSeconds READ autoLockSeconds WRITE setAutoLockSeconds NOTIFY autoLockSecondsChanged)
+    Q_PROPERTY(int autoLockSeconds READ autoLockSeconds WRITE setAutoLockSeconds NOTIFY
+                   autoLockSecondsChanged)
 
 public:
     enum State { NeedsSetup, Locked, Unlocked };
@@ -60,6 +61,8 @@ public:
     int retrySeconds() const { return m_retrySeconds; }
     int autoLockSeconds() const { return m_autoLockSeconds; }
     void setAutoLockSeconds(int seconds);
+    // The same countdown with any delay (tests and tools; the UI offers 30 s to 10 min).
+    Q_INVOKABLE void setAutoLockMs(int ms);
 
     // The open store while unlocked, else null. Owned here; valid until locked().
     wp::Store *store() const { return m_store.get(); }
@@ -68,7 +71,8 @@ public:
 
     Q_INVOKABLE void createPin(const QString &pin, const QString &confirm);
     Q_INVOKABLE void unlock(const QString &pin);
-    Q_INVOKABLE void changePin(const QString &oldPin, const QString &newPin, const QString &confirm);
+    Q_INVOKABLE void changePin(const QString &oldPin, const QString &newPin,
+                               const QString &confirm);
     Q_INVOKABLE void lock();
     // Covers the screen with the neutral page and locks at once.
     Q_INVOKABLE void quickHide();

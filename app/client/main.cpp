@@ -23,7 +23,9 @@ const QUrl MainQml(QStringLiteral("qrc:/qt/qml/Waypoint/Ui/app/Main.qml"));
 int selfTest(QQmlApplicationEngine &engine, const QStringList &warnings)
 {
     QTextStream err(stderr);
-    auto *window = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    auto *window = engine.rootObjects().isEmpty()
+                       ? nullptr
+                       : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
     if (!window) {
         err << "waypoint: self-test failed: the main window did not load\n";
         for (const QString &w : warnings)
@@ -56,7 +58,8 @@ int selfTest(QQmlApplicationEngine &engine, const QStringList &warnings)
             err << "  " << w << '\n';
         return 1;
     }
-    QTextStream(stdout) << "waypoint: self-test ok (" << name << " shown in " << timer.elapsed() << " ms)\n";
+    QTextStream(stdout) << "waypoint: self-test ok (" << name << " shown in " << timer.elapsed()
+                        << " ms)\n";
     return 0;
 }
 
@@ -70,19 +73,23 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(WAYPOINT_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Waypoint: an offline-first companion for peer navigators."));
+    parser.setApplicationDescription(
+        QStringLiteral("Waypoint: an offline-first companion for peer navigators."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                                     QStringLiteral("Keep the encrypted store in DIR."), QStringLiteral("DIR"));
-    const QCommandLineOption selfTestOption(QStringLiteral("self-test"),
-                                            QStringLiteral("Start, show the first screen, quit (0 when it worked)."));
+                                     QStringLiteral("Keep the encrypted store in DIR."),
+                                     QStringLiteral("DIR"));
+    const QCommandLineOption selfTestOption(
+        QStringLiteral("self-test"),
+        QStringLiteral("Start, show the first screen, quit (0 when it worked)."));
     parser.addOption(dataDir);
     parser.addOption(selfTestOption);
     parser.process(app);
 
-    const QString dir = parser.isSet(dataDir) ? parser.value(dataDir)
-                                              : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const QString dir = parser.isSet(dataDir)
+                            ? parser.value(dataDir)
+                            : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     if (!QDir().mkpath(dir)) {
         QTextStream(stderr) << "waypoint: cannot create the data directory " << dir << '\n';
         return 1;
@@ -96,12 +103,14 @@ int main(int argc, char *argv[])
     wp::client::ActivityFilter activity(context.session());
     app.installEventFilter(&activity);
 
+    wp::client::AppContext::useMaterialStyle();
     QQmlApplicationEngine engine;
     QStringList warnings;
-    QObject::connect(&engine, &QQmlEngine::warnings, &engine, [&warnings](const QList<QQmlError> &list) {
-        for (const QQmlError &e : list)
-            warnings.append(e.toString());
-    });
+    QObject::connect(&engine, &QQmlEngine::warnings, &engine,
+                     [&warnings](const QList<QQmlError> &list) {
+                         for (const QQmlError &e : list)
+                             warnings.append(e.toString());
+                     });
     context.attach(&engine);
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.load(MainQml);

@@ -35,6 +35,10 @@ int main(int argc, char *argv[])
     const QStringList args = QCoreApplication::arguments();
     const QString out = args.size() > 1 ? args.at(1) : QStringLiteral("docs/screenshots");
     const QString language = args.size() > 2 ? args.at(2) : QStringLiteral("en");
+    // Optional: window size ("1280x800") and text scale (1, 1.25, 1.5).
+    const QStringList size =
+        (args.size() > 3 ? args.at(3) : QStringLiteral("360x780")).split(QLatin1Char('x'));
+    const double textScale = args.size() > 4 ? args.at(4).toDouble() : 1.0;
     QDir().mkpath(out);
 
     QTemporaryDir data;
@@ -43,16 +47,20 @@ int main(int argc, char *argv[])
     AppContext context(Session::Options{data.path(), policy, 6});
     context.preferences()->setLanguage(language);
     context.preferences()->setTheme(QStringLiteral("light"));
+    context.preferences()->setTextScale(textScale);
+    AppContext::useMaterialStyle();
     QQmlApplicationEngine engine;
     context.attach(&engine);
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Waypoint/Ui/app/Main.qml")));
-    auto *window = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    auto *window = engine.rootObjects().isEmpty()
+                       ? nullptr
+                       : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
     if (!window) {
         err << "screenshots: the main window did not load\n";
         return 1;
     }
-    window->resize(360, 780);
+    window->resize(size.value(0).toInt(), size.value(1).toInt());
 
     QString suffix = QStringLiteral("light");
     int failures = 0;
@@ -66,7 +74,8 @@ int main(int argc, char *argv[])
         }
     };
     const auto open = [&](const QString &screen, const QVariantMap &props) {
-        QMetaObject::invokeMethod(window, "openScreen", Q_ARG(QString, screen), Q_ARG(QVariant, QVariant(props)));
+        QMetaObject::invokeMethod(window, "openScreen", Q_ARG(QString, screen),
+                                  Q_ARG(QVariant, QVariant(props)));
     };
     const auto home = [&](int tab) {
         QMetaObject::invokeMethod(window, "goHome", Q_ARG(int, tab));
@@ -106,27 +115,35 @@ int main(int argc, char *argv[])
         home(1);
         shoot(QStringLiteral("caseload"));
         QString someone;
-        if (auto page = session->store()->participants().findByPseudonym(QStringLiteral("JD")); page && !page->items.isEmpty())
+        if (auto page = session->store()->participants().findByPseudonym(QStringLiteral("JD"));
+            page && !page->items.isEmpty())
             someone = wp::idText(page->items.first().id);
         open(QStringLiteral("participant"), {{QStringLiteral("participantId"), someone}});
         shoot(QStringLiteral("participant"));
         open(QStringLiteral("encounter"), {{QStringLiteral("participantId"), someone}});
-        context.encounterEditor()->setField(QStringLiteral("needs"), QStringList{QStringLiteral("housing"), QStringLiteral("harm_reduction")});
-        context.encounterEditor()->setField(QStringLiteral("supplies"), QStringList{QStringLiteral("Naloxone")});
+        context.encounterEditor()->setField(
+            QStringLiteral("needs"),
+            QStringList{QStringLiteral("housing"), QStringLiteral("harm_reduction")});
+        context.encounterEditor()->setField(QStringLiteral("supplies"),
+                                            QStringList{QStringLiteral("Naloxone")});
         context.encounterEditor()->setField(QStringLiteral("durationMinutes"), 15);
         shoot(QStringLiteral("encounter"));
         context.encounterEditor()->discard();
         home(2);
         shoot(QStringLiteral("diary"));
         open(QStringLiteral("diary"), {{QStringLiteral("entryId"), QString()}});
-        context.diaryEditor()->setField(QStringLiteral("text"), QStringLiteral("Sat with Robin at the drop-in while the housing officer was late.\nWe talked about football."));
+        context.diaryEditor()->setField(
+            QStringLiteral("text"),
+            QStringLiteral("Sat with Robin at the drop-in while the housing officer was late.\nWe "
+                           "talked about football."));
         context.diaryEditor()->setField(QStringLiteral("wellbeing"), 4);
         shoot(QStringLiteral("diary-editor"));
         context.diaryEditor()->discard();
         home(3);
         shoot(QStringLiteral("supervision"));
         if (auto notes = session->store()->supervision().list(); notes && !notes->items.isEmpty())
-            open(QStringLiteral("supervision"), {{QStringLiteral("noteId"), wp::idText(notes->items.first().id)}});
+            open(QStringLiteral("supervision"),
+                 {{QStringLiteral("noteId"), wp::idText(notes->items.first().id)}});
         shoot(QStringLiteral("supervision-editor"));
         home(0);
         context.search()->setQuery(QStringLiteral("court"));

@@ -1,1391 +1,1569 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>Caseload</name>
     <message>
         <source>Search by pseudonym</source>
-        <translation type="unfinished"></translation>
+        <translation>Chercher par pseudonyme</translation>
     </message>
     <message>
         <source>Search the caseload</source>
-        <translation type="unfinished"></translation>
+        <translation>Chercher dans le suivi</translation>
     </message>
     <message>
         <source>No one matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Personne ne correspond</translation>
     </message>
     <message>
         <source>No participants yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun participant pour l’instant</translation>
     </message>
     <message>
         <source>Try another pseudonym or clear the stage filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Essayez un autre pseudonyme ou retirez le filtre d’étape.</translation>
     </message>
     <message>
         <source>Add the people you support with a pseudonym or initials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoutez les personnes que vous accompagnez avec un pseudonyme ou des initiales.</translation>
     </message>
     <message>
         <source>Add participant</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un participant</translation>
     </message>
 </context>
 <context>
     <name>DateChips</name>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Aujourd’hui</translation>
     </message>
     <message>
         <source>Tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Demain</translation>
     </message>
     <message>
         <source>In 3 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans 3 jours</translation>
     </message>
     <message>
         <source>In a week</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans une semaine</translation>
     </message>
     <message>
         <source>In 2 weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans 2 semaines</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier</translation>
     </message>
     <message>
         <source>A week ago</source>
-        <translation type="unfinished"></translation>
+        <translation>Il y a une semaine</translation>
     </message>
     <message>
         <source>Or type a date: YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>Ou tapez une date : AAAA-MM-JJ</translation>
     </message>
     <message>
         <source>%1, date</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, date</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
 </context>
 <context>
     <name>DiaryEditor</name>
     <message>
         <source>Diary entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrée du journal</translation>
     </message>
     <message>
         <source>New diary entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle entrée du journal</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Shared with your supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Partagée avec votre superviseur</translation>
     </message>
     <message>
         <source>Private: only you can read this</source>
-        <translation type="unfinished"></translation>
+        <translation>Privée : vous seul pouvez la lire</translation>
     </message>
     <message>
         <source>Your supervisor will see this entry after the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre superviseur verra cette entrée après la prochaine synchronisation.</translation>
     </message>
     <message>
         <source>Switch on to share this one entry with your supervisor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Activez pour partager cette seule entrée avec votre superviseur.</translation>
     </message>
     <message>
         <source>Share this entry with my supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Partager cette entrée avec mon superviseur</translation>
     </message>
     <message>
         <source>Your unsaved draft was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre brouillon non enregistré a été restauré.</translation>
     </message>
     <message>
         <source>Your entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre entrée</translation>
     </message>
     <message>
         <source>Write freely, or use the prompts below</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrivez librement, ou servez-vous des questions ci-dessous</translation>
     </message>
     <message>
         <source>Diary text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte du journal</translation>
     </message>
     <message>
         <source>Guided prompts (skip any)</source>
-        <translation type="unfinished"></translation>
+        <translation>Questions guidées (facultatives)</translation>
     </message>
     <message>
         <source>What happened?</source>
-        <translation type="unfinished"></translation>
+        <translation>Que s’est-il passé ?</translation>
     </message>
     <message>
         <source>How did I feel?</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment je me suis senti ?</translation>
     </message>
     <message>
         <source>What went well, or not?</source>
-        <translation type="unfinished"></translation>
+        <translation>Qu’est-ce qui a marché, ou pas ?</translation>
     </message>
     <message>
         <source>What did I learn?</source>
-        <translation type="unfinished"></translation>
+        <translation>Qu’est-ce que j’ai appris ?</translation>
     </message>
     <message>
         <source>What will I do next?</source>
-        <translation type="unfinished"></translation>
+        <translation>Que vais-je faire ensuite ?</translation>
     </message>
     <message>
         <source>How are you?</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment allez-vous ?</translation>
     </message>
     <message>
         <source>Wellbeing</source>
-        <translation type="unfinished"></translation>
+        <translation>Bien-être</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Bas</translation>
     </message>
     <message>
         <source>Good</source>
-        <translation type="unfinished"></translation>
+        <translation>Bon</translation>
     </message>
     <message>
         <source>Stress</source>
-        <translation type="unfinished"></translation>
+        <translation>Stress</translation>
     </message>
     <message>
         <source>Calm</source>
-        <translation type="unfinished"></translation>
+        <translation>Calme</translation>
     </message>
     <message>
         <source>Overwhelmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Débordé</translation>
     </message>
     <message>
         <source>Self-care I did</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que j’ai fait pour prendre soin de moi</translation>
     </message>
     <message>
         <source>Took a break</source>
-        <translation type="unfinished"></translation>
+        <translation>Pris une pause</translation>
     </message>
     <message>
         <source>Talked it through</source>
-        <translation type="unfinished"></translation>
+        <translation>En ai parlé</translation>
     </message>
     <message>
         <source>Time outside</source>
-        <translation type="unfinished"></translation>
+        <translation>Du temps dehors</translation>
     </message>
     <message>
         <source>Exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>Exercice</translation>
     </message>
     <message>
         <source>Rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Repos</translation>
     </message>
     <message>
         <source>Something I enjoy</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelque chose que j’aime</translation>
     </message>
     <message>
         <source>Themes</source>
-        <translation type="unfinished"></translation>
+        <translation>Thèmes</translation>
     </message>
     <message>
         <source>Save entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer l’entrée</translation>
     </message>
 </context>
 <context>
     <name>DiaryList</name>
     <message>
         <source>shared with supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>partagée avec le superviseur</translation>
     </message>
     <message>
         <source>private</source>
-        <translation type="unfinished"></translation>
+        <translation>privée</translation>
     </message>
     <message>
         <source>Your diary is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre journal est vide</translation>
     </message>
     <message>
         <source>Write about your day: what happened, how you felt, what you learned. Entries are private unless you share one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrivez sur votre journée : ce qui s’est passé, ce que vous avez ressenti, ce que vous avez appris. Les entrées sont privées, sauf celles que vous partagez.</translation>
     </message>
     <message>
         <source>New diary entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle entrée du journal</translation>
     </message>
 </context>
 <context>
     <name>Editor</name>
     <message>
         <source>Use a date like %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisez une date comme %1.</translation>
     </message>
 </context>
 <context>
     <name>EncounterCapture</name>
     <message>
         <source>New encounter</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle rencontre</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Your unsaved draft was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre brouillon non enregistré a été restauré.</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui</translation>
     </message>
     <message>
         <source>Unnamed / brief contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans nom / contact bref</translation>
     </message>
     <message>
         <source>Someone else? Type a pseudonym</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelqu’un d’autre ? Tapez un pseudonyme</translation>
     </message>
     <message>
         <source>Find a participant</source>
-        <translation type="unfinished"></translation>
+        <translation>Trouver un participant</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Où</translation>
     </message>
     <message>
         <source>Needs addressed</source>
-        <translation type="unfinished"></translation>
+        <translation>Besoins abordés</translation>
     </message>
     <message>
         <source>Harm-reduction supplies given</source>
-        <translation type="unfinished"></translation>
+        <translation>Matériel de réduction des risques remis</translation>
     </message>
     <message>
         <source>How long</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>A few words (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelques mots (facultatif)</translation>
     </message>
     <message>
         <source>Stage after this encounter</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape après cette rencontre</translation>
     </message>
     <message>
         <source>Next step</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochaine étape</translation>
     </message>
     <message>
         <source>e.g. Go with them to the housing office</source>
-        <translation type="unfinished"></translation>
+        <translation>ex. L’accompagner au service logement</translation>
     </message>
     <message>
         <source>Follow up</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivi</translation>
     </message>
     <message>
         <source>Referrals, advocacy, obstacles</source>
-        <translation type="unfinished"></translation>
+        <translation>Orientations, plaidoyer, obstacles</translation>
     </message>
     <message>
         <source>Referred to</source>
-        <translation type="unfinished"></translation>
+        <translation>Orienté vers</translation>
     </message>
     <message>
         <source>Advocated with</source>
-        <translation type="unfinished"></translation>
+        <translation>Plaidoyer auprès de</translation>
     </message>
     <message>
         <source>Obstacles met at</source>
-        <translation type="unfinished"></translation>
+        <translation>Obstacles rencontrés auprès de</translation>
     </message>
     <message>
         <source>Safety concern</source>
-        <translation type="unfinished"></translation>
+        <translation>Inquiétude pour la sécurité</translation>
     </message>
     <message>
         <source>Save encounter</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la rencontre</translation>
     </message>
 </context>
 <context>
     <name>FirstRun</name>
     <message>
         <source>Welcome to Waypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue dans Waypoint</translation>
     </message>
     <message>
         <source>A notebook for your peer work: the people you support, your encounters, your diary and your supervision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un carnet pour votre travail de pair : les personnes que vous accompagnez, vos rencontres, votre journal et votre supervision.</translation>
     </message>
     <message>
         <source>What it keeps, and who can see it</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qu’il garde, et qui peut le voir</translation>
     </message>
     <message>
         <source>Everything stays on this phone, locked with your PIN. Without it the file is unreadable, even if the phone is lost or taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout reste sur ce téléphone, verrouillé par votre code. Sans lui, le fichier est illisible, même si le téléphone est perdu ou pris.</translation>
     </message>
     <message>
         <source>People you support are recorded by a pseudonym or initials, never a full name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les personnes accompagnées sont notées par un pseudonyme ou des initiales, jamais un nom complet.</translation>
     </message>
     <message>
         <source>Your diary is private. Your supervisor sees an entry only if you switch on “Share” for that entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre journal est privé. Votre superviseur ne voit une entrée que si vous activez « Partager » pour cette entrée.</translation>
     </message>
     <message>
         <source>Supervision notes are seen by you and your supervisor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les notes de supervision sont vues par vous et votre superviseur.</translation>
     </message>
     <message>
         <source>It works with no signal. Nothing leaves this phone until a device is enrolled for sync, and then only encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il fonctionne sans réseau. Rien ne quitte ce téléphone tant qu’il n’est pas inscrit pour la synchronisation, et alors seulement chiffré.</translation>
     </message>
     <message>
         <source>Choose a PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un code</translation>
     </message>
     <message>
         <source>At least 6 digits, or a passphrase. There is no way to recover it: after 10 wrong tries everything on this phone is erased.</source>
-        <translation type="unfinished"></translation>
+        <translation>Au moins 6 chiffres, ou une phrase secrète. Impossible de le récupérer : après 10 essais erronés, tout est effacé de ce téléphone.</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phrase secrète</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>New PIN or passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau code ou phrase secrète</translation>
     </message>
     <message>
         <source>Type it again</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez-le à nouveau</translation>
     </message>
     <message>
         <source>Confirm PIN or passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmer le code ou la phrase secrète</translation>
     </message>
     <message>
         <source>Use a passphrase instead of digits</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser une phrase secrète plutôt que des chiffres</translation>
     </message>
     <message>
         <source>You will be able to choose a recovery passphrase later, when this phone is enrolled for sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous pourrez choisir une phrase de récupération plus tard, quand ce téléphone sera inscrit pour la synchronisation.</translation>
     </message>
     <message>
         <source>Setting up…</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparation…</translation>
     </message>
     <message>
         <source>Create PIN and start</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer le code et commencer</translation>
     </message>
 </context>
 <context>
     <name>FormPage</name>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Retour</translation>
     </message>
 </context>
 <context>
     <name>Home</name>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Aujourd’hui</translation>
     </message>
     <message>
         <source>Caseload</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivis</translation>
     </message>
     <message>
         <source>Diary</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal</translation>
     </message>
     <message>
         <source>Supervision</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervision</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Chercher</translation>
     </message>
     <message>
         <source>Search everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout chercher</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer</translation>
     </message>
     <message>
         <source>Quick hide: cover the screen and lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquage rapide : couvrir l’écran et verrouiller</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglages</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Waypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Waypoint</translation>
     </message>
 </context>
 <context>
     <name>NeutralScreen</name>
     <message>
         <source>No notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune note</translation>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuer</translation>
     </message>
 </context>
 <context>
     <name>ParticipantForm</name>
     <message>
         <source>New participant</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau participant</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Your unsaved draft was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre brouillon non enregistré a été restauré.</translation>
     </message>
     <message>
         <source>Pseudonym or initials</source>
-        <translation type="unfinished"></translation>
+        <translation>Pseudonyme ou initiales</translation>
     </message>
     <message>
         <source>e.g. JD or “Blue jacket”</source>
-        <translation type="unfinished"></translation>
+        <translation>ex. JD ou « Veste bleue »</translation>
     </message>
     <message>
         <source>Never a full name: a code or initials you will recognise.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jamais un nom complet : un code ou des initiales que vous reconnaîtrez.</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape</translation>
     </message>
     <message>
         <source>Consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentement</translation>
     </message>
     <message>
         <source>What they agreed to, in your words</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qu’il ou elle a accepté, avec vos mots</translation>
     </message>
     <message>
         <source>Consent scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Portée du consentement</translation>
     </message>
     <message>
         <source>Follow up</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivi</translation>
     </message>
 </context>
 <context>
     <name>ParticipantPage</name>
     <message>
         <source>Encounter</source>
-        <translation type="unfinished"></translation>
+        <translation>Rencontre</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape</translation>
     </message>
     <message>
         <source>Recovery is not a straight line: moving back a stage is normal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le rétablissement n’est pas une ligne droite : revenir à une étape est normal.</translation>
     </message>
     <message>
         <source>Goals</source>
-        <translation type="unfinished"></translation>
+        <translation>Objectifs</translation>
     </message>
     <message>
         <source>No goals yet. Goals belong to the working partnership: set them together.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore d’objectifs. Les objectifs font partie du partenariat : fixez-les ensemble.</translation>
     </message>
     <message>
         <source>A goal you agreed together</source>
-        <translation type="unfinished"></translation>
+        <translation>Un objectif convenu ensemble</translation>
     </message>
     <message>
         <source>New goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvel objectif</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <source>Add goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter l’objectif</translation>
     </message>
     <message>
         <source>Consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentement</translation>
     </message>
     <message>
         <source>What they agreed to, in your words</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qu’il ou elle a accepté, avec vos mots</translation>
     </message>
     <message>
         <source>Consent scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Portée du consentement</translation>
     </message>
     <message>
         <source>Consent given today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Consent withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentement donné aujourd’hui</translation>
     </message>
     <message>
         <source>Record that consent was withdrawn today</source>
-        <translation type="unfinished"></translation>
+        <translation>Noter que le consentement a été retiré aujourd’hui</translation>
     </message>
     <message>
         <source>Encounters</source>
-        <translation type="unfinished"></translation>
+        <translation>Rencontres</translation>
     </message>
     <message>
         <source>No encounters recorded with %1 yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune rencontre notée avec %1 pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Record withdrawal of consent</source>
+        <translation>Noter le retrait du consentement</translation>
     </message>
 </context>
 <context>
     <name>PinPad</name>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Delete last digit</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer le dernier chiffre</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Déverrouiller</translation>
     </message>
 </context>
 <context>
     <name>RatingRow</name>
     <message>
         <source>%1: %2 of 5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 sur 5</translation>
     </message>
 </context>
 <context>
     <name>RecordText</name>
     <message>
         <source>Removed participant</source>
-        <translation type="unfinished"></translation>
+        <translation>Participant supprimé</translation>
     </message>
     <message>
         <source>Supervision, %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Due %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervision, %1</translation>
     </message>
     <message>
         <source>Participants</source>
-        <translation type="unfinished"></translation>
+        <translation>Participants</translation>
     </message>
     <message>
         <source>Encounters</source>
-        <translation type="unfinished"></translation>
+        <translation>Rencontres</translation>
     </message>
     <message>
         <source>Diary entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrées du journal</translation>
     </message>
     <message>
         <source>Supervision notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes de supervision</translation>
     </message>
     <message>
         <source>Comments</source>
-        <translation type="unfinished"></translation>
+        <translation>Commentaires</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Formation</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Aujourd’hui</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier</translation>
     </message>
     <message>
         <source>Tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Demain</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>il y a %n jour</numerusform><numerusform>il y a %n jours</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>In %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Dans %n jour</numerusform><numerusform>Dans %n jours</numerusform></translation>
     </message>
     <message>
         <source>Overdue: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>En retard : %1</translation>
     </message>
     <message>
         <source>Follow up: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivi : %1</translation>
     </message>
     <message>
         <source>No contact recorded yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun contact noté pour l’instant</translation>
     </message>
     <message>
         <source>Last contact: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier contact : %1</translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
     </message>
     <message>
         <source>Untitled entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrée sans titre</translation>
     </message>
     <message>
         <source>Unnamed / brief contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans nom / contact bref</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>Échéance : %1</translation>
     </message>
 </context>
 <context>
     <name>SearchPage</name>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Retour</translation>
     </message>
     <message>
         <source>Search everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout chercher</translation>
     </message>
     <message>
         <source>Nothing found</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien trouvé</translation>
     </message>
     <message>
         <source>Search your notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Cherchez dans vos notes</translation>
     </message>
     <message>
         <source>No participant, encounter, diary entry or supervision note contains “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun participant, rencontre, entrée du journal ni note de supervision ne contient « %1 ».</translation>
     </message>
     <message>
         <source>Participants, encounters, diary entries and supervision notes, all in one place. Everything is searched on this phone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Participants, rencontres, entrées du journal et notes de supervision, au même endroit. La recherche se fait sur ce téléphone.</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglages</translation>
     </message>
     <message>
         <source>Security</source>
-        <translation type="unfinished"></translation>
+        <translation>Sécurité</translation>
     </message>
     <message>
         <source>Change PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer le code</translation>
     </message>
     <message>
         <source>Lock automatically after</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouiller automatiquement après</translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n seconde</numerusform><numerusform>%n secondes</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
     </message>
     <message>
         <source>Waypoint also locks as soon as you leave the app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Waypoint se verrouille aussi dès que vous quittez l’application.</translation>
     </message>
     <message>
         <source>Show the quick-hide button</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le bouton de masquage rapide</translation>
     </message>
     <message>
         <source>Quick-hide covers the screen with a plain page and locks Waypoint at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le masquage rapide couvre l’écran d’une page neutre et verrouille Waypoint aussitôt.</translation>
     </message>
     <message>
         <source>Language and appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue et apparence</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Thème</translation>
     </message>
     <message>
         <source>Like the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Comme le système</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Clair</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Sombre</translation>
     </message>
     <message>
         <source>Text size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille du texte</translation>
     </message>
     <message>
         <source>Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>Normale</translation>
     </message>
     <message>
         <source>Large</source>
-        <translation type="unfinished"></translation>
+        <translation>Grande</translation>
     </message>
     <message>
         <source>Largest</source>
-        <translation type="unfinished"></translation>
+        <translation>Très grande</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation</translation>
     </message>
     <message>
         <source>About and privacy</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos et confidentialité</translation>
     </message>
     <message>
         <source>Waypoint %1. Everything you record is kept on this phone in an encrypted file, unlocked only by your PIN. Diary entries are private unless you share them one by one. Participants are recorded by pseudonym. When sync is set up, records leave the phone end-to-end encrypted: the server cannot read them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Waypoint %1. Tout ce que vous notez est gardé sur ce téléphone dans un fichier chiffré, déverrouillé seulement par votre code. Les entrées du journal sont privées, sauf celles que vous partagez une à une. Les participants sont notés par pseudonyme. Quand la synchronisation est active, les données quittent le téléphone chiffrées de bout en bout : le serveur ne peut pas les lire.</translation>
     </message>
     <message>
         <source>Lock now</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouiller maintenant</translation>
     </message>
     <message>
         <source>Current PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Code actuel</translation>
     </message>
     <message>
         <source>New PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau code</translation>
     </message>
     <message>
         <source>New PIN again</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau code, encore</translation>
     </message>
     <message>
         <source>Confirm new PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmer le nouveau code</translation>
     </message>
     <message>
         <source>Changing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Changement…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
     <name>ShareBadge</name>
     <message>
         <source>Shared with supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Partagée avec le superviseur</translation>
     </message>
     <message>
         <source>Private</source>
-        <translation type="unfinished"></translation>
+        <translation>Privée</translation>
     </message>
 </context>
 <context>
     <name>SupervisionEditor</name>
     <message>
         <source>Supervision session</source>
-        <translation type="unfinished"></translation>
+        <translation>Séance de supervision</translation>
     </message>
     <message>
         <source>New supervision session</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle séance de supervision</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Your unsaved draft was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre brouillon non enregistré a été restauré.</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Superviseur</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Topics</source>
-        <translation type="unfinished"></translation>
+        <translation>Sujets</translation>
     </message>
     <message>
         <source>Remove topic %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer le sujet %1</translation>
     </message>
     <message>
         <source>Add a topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un sujet</translation>
     </message>
     <message>
         <source>New topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau sujet</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <source>Add topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter le sujet</translation>
     </message>
     <message>
         <source>Wellbeing check</source>
-        <translation type="unfinished"></translation>
+        <translation>Point sur le bien-être</translation>
     </message>
     <message>
         <source>How am I doing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment je vais ?</translation>
     </message>
     <message>
         <source>Struggling</source>
-        <translation type="unfinished"></translation>
+        <translation>En difficulté</translation>
     </message>
     <message>
         <source>Doing well</source>
-        <translation type="unfinished"></translation>
+        <translation>Ça va bien</translation>
     </message>
     <message>
         <source>A few words about it (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelques mots à ce sujet (facultatif)</translation>
     </message>
     <message>
         <source>Wellbeing note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note sur le bien-être</translation>
     </message>
     <message>
         <source>Diary entries to discuss</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrées du journal à discuter</translation>
     </message>
     <message>
         <source>Entries you share with your supervisor can be linked here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les entrées partagées avec votre superviseur peuvent être liées ici.</translation>
     </message>
     <message>
         <source>Action items</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions</translation>
     </message>
     <message>
         <source>Done: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fait : %1</translation>
     </message>
     <message>
         <source>Something agreed to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Une chose convenue à faire</translation>
     </message>
     <message>
         <source>New action item</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle action</translation>
     </message>
     <message>
         <source>Who does it</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui s’en charge</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Échéance</translation>
     </message>
     <message>
         <source>Add action item</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter l’action</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>What we talked about</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce dont nous avons parlé</translation>
     </message>
     <message>
         <source>Save session</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la séance</translation>
     </message>
 </context>
 <context>
     <name>SupervisionList</name>
     <message numerus="yes">
         <source>%n open action(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n action en cours</numerusform><numerusform>%n actions en cours</numerusform></translation>
     </message>
     <message>
         <source>No supervision sessions yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune séance de supervision pour l’instant</translation>
     </message>
     <message>
         <source>Note the topics, how you are doing, and what you agreed to do next.</source>
-        <translation type="unfinished"></translation>
+        <translation>Notez les sujets, comment vous allez, et ce que vous avez convenu de faire ensuite.</translation>
     </message>
     <message>
         <source>New supervision session</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle séance de supervision</translation>
     </message>
 </context>
 <context>
     <name>Today</name>
     <message>
         <source>New encounter</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle rencontre</translation>
     </message>
     <message>
         <source>New diary entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle entrée du journal</translation>
     </message>
     <message>
         <source>Follow-ups due</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivis à faire</translation>
     </message>
     <message>
         <source>Nothing due. Follow-up dates you set on an encounter appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à faire. Les dates de suivi fixées lors d’une rencontre apparaissent ici.</translation>
     </message>
     <message>
         <source>Open action items</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions en cours</translation>
     </message>
     <message>
         <source>No open action items from supervision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune action en cours issue de la supervision.</translation>
     </message>
     <message>
         <source>Mark done: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer comme fait : %1</translation>
     </message>
     <message>
         <source>Recent encounters</source>
-        <translation type="unfinished"></translation>
+        <translation>Rencontres récentes</translation>
     </message>
     <message>
         <source>No encounters yet. Tap “New encounter” after you meet someone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune rencontre pour l’instant. Touchez « Nouvelle rencontre » après avoir rencontré quelqu’un.</translation>
     </message>
 </context>
 <context>
     <name>Unlock</name>
     <message>
         <source>Waypoint is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Waypoint est verrouillé</translation>
     </message>
     <message>
         <source>Enter your passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre phrase secrète</translation>
     </message>
     <message>
         <source>Enter your PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre code</translation>
     </message>
     <message numerus="yes">
         <source>%n digit(s) entered</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n chiffre saisi</numerusform><numerusform>%n chiffres saisis</numerusform></translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phrase secrète</translation>
     </message>
     <message numerus="yes">
         <source>Too many wrong PINs. Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Trop de codes erronés. Réessayez dans %n seconde.</numerusform><numerusform>Trop de codes erronés. Réessayez dans %n secondes.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n attempt(s) left before everything on this phone is erased.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Encore %n essai avant que tout soit effacé de ce téléphone.</numerusform><numerusform>Encore %n essais avant que tout soit effacé de ce téléphone.</numerusform></translation>
     </message>
     <message>
         <source>I use a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>J’utilise une phrase secrète</translation>
     </message>
 </context>
 <context>
     <name>Validation</name>
     <message>
         <source>Give the participant a pseudonym or initials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez au participant un pseudonyme ou des initiales.</translation>
     </message>
     <message>
         <source>Record the date consent was given or withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Notez la date à laquelle le consentement a été donné ou retiré.</translation>
     </message>
     <message>
         <source>The current stage must be the last one in the stage history.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’étape actuelle doit être la dernière de l’historique.</translation>
     </message>
     <message>
         <source>A goal needs a description.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un objectif a besoin d’une description.</translation>
     </message>
     <message>
-        <source>A goal&apos;s target date cannot be before the date it was set.</source>
-        <translation type="unfinished"></translation>
+        <source>A goal's target date cannot be before the date it was set.</source>
+        <translation>La date visée d’un objectif ne peut pas précéder la date où il a été fixé.</translation>
     </message>
     <message>
         <source>Record when the encounter happened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Notez quand la rencontre a eu lieu.</translation>
     </message>
     <message>
         <source>Duration must be between 0 minutes and 24 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>La durée doit être comprise entre 0 minute et 24 heures.</translation>
     </message>
     <message>
         <source>The follow-up date cannot be before the encounter.</source>
-        <translation type="unfinished"></translation>
+        <translation>La date de suivi ne peut pas précéder la rencontre.</translation>
     </message>
     <message>
         <source>A stage can only be recorded for a named participant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une étape ne peut être notée que pour un participant identifié.</translation>
     </message>
     <message>
         <source>Write something, or answer at least one prompt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrivez quelque chose, ou répondez à au moins une question.</translation>
     </message>
     <message>
         <source>Record when the entry was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Notez quand l’entrée a été écrite.</translation>
     </message>
     <message>
         <source>Record the date of the supervision session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Notez la date de la séance de supervision.</translation>
     </message>
     <message>
         <source>An action item needs a description.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une action a besoin d’une description.</translation>
     </message>
     <message>
         <source>A comment belongs to a diary entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un commentaire se rattache à une entrée du journal.</translation>
     </message>
     <message>
         <source>A comment cannot be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un commentaire ne peut pas être vide.</translation>
     </message>
     <message>
         <source>Name the course or training.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez le cours ou la formation.</translation>
     </message>
     <message>
         <source>Record when the training was completed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Notez quand la formation a été terminée.</translation>
     </message>
     <message>
         <source>The expiry date must be after the completion date.</source>
-        <translation type="unfinished"></translation>
+        <translation>La date d’expiration doit suivre la date de fin de formation.</translation>
     </message>
     <message>
         <source>%1 is too long (%2 characters, at most %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est trop long (%2 caractères, au plus %3).</translation>
     </message>
     <message>
         <source>%1 has too many items (%2, at most %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a trop d’éléments (%2, au plus %3).</translation>
     </message>
     <message>
         <source>%1 must be between 1 and 5.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 doit être entre 1 et 5.</translation>
     </message>
     <message>
         <source>The field %1 has a value this version does not understand.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le champ %1 a une valeur que cette version ne comprend pas.</translation>
     </message>
 </context>
 <context>
     <name>Vocabulary</name>
     <message>
         <source>Naloxone</source>
-        <translation type="unfinished"></translation>
+        <translation>Naloxone</translation>
     </message>
     <message>
         <source>Sterile injecting equipment</source>
-        <translation type="unfinished"></translation>
+        <translation>Matériel d’injection stérile</translation>
     </message>
     <message>
         <source>Safer smoking kit</source>
-        <translation type="unfinished"></translation>
+        <translation>Kit d’inhalation à moindre risque</translation>
     </message>
     <message>
         <source>Fentanyl test strips</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandelettes de test fentanyl</translation>
     </message>
     <message>
         <source>Sharps bin</source>
-        <translation type="unfinished"></translation>
+        <translation>Collecteur d’aiguilles</translation>
     </message>
     <message>
         <source>Condoms</source>
-        <translation type="unfinished"></translation>
+        <translation>Préservatifs</translation>
     </message>
     <message>
         <source>Wound care</source>
-        <translation type="unfinished"></translation>
+        <translation>Soins des plaies</translation>
+    </message>
+    <message>
+        <source>Creating a safe place</source>
+        <translation>Créer un lieu sûr</translation>
+    </message>
+    <message>
+        <source>Working partnership</source>
+        <translation>Partenariat de travail</translation>
+    </message>
+    <message>
+        <source>Stepping out</source>
+        <translation>Prendre du recul</translation>
+    </message>
+    <message>
+        <source>Street outreach</source>
+        <translation>Maraude</translation>
+    </message>
+    <message>
+        <source>Shelter</source>
+        <translation>Hébergement d’urgence</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>Hôpital</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>Tribunal</translation>
+    </message>
+    <message>
+        <source>Drop-in</source>
+        <translation>Accueil de jour</translation>
+    </message>
+    <message>
+        <source>Phone / text</source>
+        <translation>Téléphone / SMS</translation>
+    </message>
+    <message>
+        <source>Accompanied appointment</source>
+        <translation>Rendez-vous accompagné</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Logement</translation>
+    </message>
+    <message>
+        <source>Substance use / harm reduction</source>
+        <translation>Consommation / réduction des risques</translation>
+    </message>
+    <message>
+        <source>Mental health</source>
+        <translation>Santé mentale</translation>
+    </message>
+    <message>
+        <source>Physical health</source>
+        <translation>Santé physique</translation>
+    </message>
+    <message>
+        <source>Income and benefits</source>
+        <translation>Revenus et prestations</translation>
+    </message>
+    <message>
+        <source>Legal / justice</source>
+        <translation>Droit / justice</translation>
+    </message>
+    <message>
+        <source>Family and relationships</source>
+        <translation>Famille et relations</translation>
+    </message>
+    <message>
+        <source>Practical needs</source>
+        <translation>Besoins pratiques</translation>
+    </message>
+    <message>
+        <source>Housing services</source>
+        <translation>Services du logement</translation>
+    </message>
+    <message>
+        <source>Benefits office</source>
+        <translation>Caisse des prestations</translation>
+    </message>
+    <message>
+        <source>Health services</source>
+        <translation>Services de santé</translation>
+    </message>
+    <message>
+        <source>Mental health services</source>
+        <translation>Services de santé mentale</translation>
+    </message>
+    <message>
+        <source>Substance use treatment</source>
+        <translation>Soins en addictologie</translation>
+    </message>
+    <message>
+        <source>Justice services</source>
+        <translation>Services de la justice</translation>
+    </message>
+    <message>
+        <source>Other service</source>
+        <translation>Autre service</translation>
+    </message>
+    <message>
+        <source>Boundaries</source>
+        <translation>Limites</translation>
+    </message>
+    <message>
+        <source>Using lived experience / self-disclosure</source>
+        <translation>Savoir expérientiel / dévoilement de soi</translation>
+    </message>
+    <message>
+        <source>Stigma</source>
+        <translation>Stigmatisation</translation>
+    </message>
+    <message>
+        <source>Organisational culture</source>
+        <translation>Culture organisationnelle</translation>
+    </message>
+    <message>
+        <source>Personal bias</source>
+        <translation>Préjugés personnels</translation>
+    </message>
+    <message>
+        <source>Systemic obstacles</source>
+        <translation>Obstacles systémiques</translation>
+    </message>
+    <message>
+        <source>Self-care</source>
+        <translation>Prendre soin de soi</translation>
+    </message>
+    <message>
+        <source>Training and development</source>
+        <translation>Formation et développement</translation>
+    </message>
+    <message>
+        <source>Relationships with professionals</source>
+        <translation>Relations avec les professionnels</translation>
+    </message>
+    <message>
+        <source>Wins</source>
+        <translation>Réussites</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>Atteint</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>Mis de côté</translation>
+    </message>
+    <message>
+        <source>Not yet asked</source>
+        <translation>Pas encore demandé</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Donné</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retiré</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Travailleur pair</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Les deux</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>Encounter</source>
+        <translation>Rencontre</translation>
+    </message>
+    <message>
+        <source>Diary entry</source>
+        <translation>Entrée du journal</translation>
+    </message>
+    <message>
+        <source>Supervision note</source>
+        <translation>Note de supervision</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Training record</source>
+        <translation>Formation suivie</translation>
     </message>
 </context>
 <context>
     <name>wp::client::Editor</name>
     <message>
         <source>This record could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet enregistrement n’a pas pu être ouvert.</translation>
     </message>
     <message>
         <source>Some fields need a look: see the messages next to them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Certains champs sont à revoir : voyez les messages à côté.</translation>
     </message>
     <message>
         <source>The draft could not be kept: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le brouillon n’a pas pu être gardé : %1</translation>
     </message>
 </context>
 <context>
     <name>wp::client::EncounterEditor</name>
     <message>
         <source>Choose who you met, or “Unnamed / brief contact”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez qui vous avez rencontré, ou « Sans nom / contact bref ».</translation>
     </message>
     <message>
         <source>That participant no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce participant n’existe plus.</translation>
     </message>
 </context>
 <context>
     <name>wp::client::ParticipantDetail</name>
     <message>
         <source>Consent not yet asked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentement pas encore demandé.</translation>
     </message>
     <message>
         <source>Consent given on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentement donné le %1.</translation>
     </message>
     <message>
         <source>Consent given on %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentement donné le %1 : %2</translation>
     </message>
     <message>
         <source>Consent withdrawn on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentement retiré le %1.</translation>
     </message>
     <message>
         <source>This participant could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce participant n’a pas pu être ouvert.</translation>
     </message>
 </context>
 <context>
     <name>wp::client::Session</name>
     <message>
         <source>After too many wrong PINs the keys on this phone were destroyed and its records cannot be read. Set up Waypoint again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Après trop de codes erronés, les clés de ce téléphone ont été détruites et ses données sont illisibles. Configurez Waypoint à nouveau.</translation>
     </message>
     <message numerus="yes">
         <source>Use at least %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Utilisez au moins %n caractère.</numerusform><numerusform>Utilisez au moins %n caractères.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>That is too long: at most %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>C’est trop long : au plus %n caractère.</numerusform><numerusform>C’est trop long : au plus %n caractères.</numerusform></translation>
     </message>
     <message>
         <source>Choose something harder to guess than one repeated character.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez quelque chose de plus difficile à deviner qu’un seul caractère répété.</translation>
     </message>
     <message>
         <source>The two entries are different. Type the same PIN twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux saisies diffèrent. Tapez deux fois le même code.</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Code erroné.</translation>
     </message>
     <message>
         <source>Too many wrong PINs. Wait, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trop de codes erronés. Patientez, puis réessayez.</translation>
     </message>
     <message>
         <source>The encrypted file on this phone is damaged and cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier chiffré de ce téléphone est endommagé et ne peut pas être ouvert.</translation>
     </message>
     <message>
         <source>These records were written by a newer Waypoint. Update the app to open them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces données ont été écrites par une version plus récente de Waypoint. Mettez l’application à jour pour les ouvrir.</translation>
     </message>
     <message>
         <source>Waypoint is already open in another window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Waypoint est déjà ouvert dans une autre fenêtre.</translation>
     </message>
     <message>
         <source>The phone is out of storage space. Free some space and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le téléphone n’a plus d’espace de stockage. Libérez de la place et réessayez.</translation>
     </message>
     <message>
-        <source>The phone&apos;s secure key storage is not available.</source>
-        <translation type="unfinished"></translation>
+        <source>The phone's secure key storage is not available.</source>
+        <translation>Le stockage sécurisé des clés du téléphone n’est pas disponible.</translation>
     </message>
     <message>
         <source>Waypoint could not open its records (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Waypoint n’a pas pu ouvrir ses données (%1).</translation>
     </message>
     <message>
         <source>After too many wrong PINs the keys on this phone were destroyed. Set up Waypoint again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Après trop de codes erronés, les clés de ce téléphone ont été détruites. Configurez Waypoint à nouveau.</translation>
     </message>
     <message>
         <source>The current PIN is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le code actuel est erroné.</translation>
     </message>
 </context>
 <context>
     <name>wp::client::SyncStatus</name>
     <message>
         <source>Not enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>Non inscrit</translation>
     </message>
     <message>
         <source>Up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>À jour</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation…</translation>
     </message>
     <message>
         <source>Offline: changes wait on this phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne : les changements attendent sur ce téléphone</translation>
     </message>
     <message>
         <source>Sync failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la synchronisation</translation>
     </message>
     <message>
         <source>Everything stays on this phone. Your organisation can enrol it so shared diary entries and supervision notes reach your supervisor, end-to-end encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout reste sur ce téléphone. Votre organisation peut l’inscrire pour que les entrées partagées et les notes de supervision parviennent à votre superviseur, chiffrées de bout en bout.</translation>
     </message>
 </context>
 </TS>

@@ -19,7 +19,7 @@ Page {
             anchors.leftMargin: 12
             spacing: 0
             Label {
-                text: [qsTr("Today"), qsTr("Caseload"), qsTr("Diary"), qsTr("Supervision")][tabs.currentIndex]
+                text: tabs.currentItem ? (tabs.currentItem as TabButton).text : ""
                 font.pixelSize: 20
                 font.bold: true
                 elide: Text.ElideRight
@@ -30,6 +30,7 @@ Page {
             ToolButton {
                 text: qsTr("Search")
                 objectName: "searchButton"
+                font.capitalization: Font.MixedCase
                 implicitHeight: Style.touch
                 Accessible.name: qsTr("Search everything")
                 onClicked: Nav.open("search", {})
@@ -37,6 +38,7 @@ Page {
             ToolButton {
                 text: qsTr("Hide")
                 objectName: "quickHideButton"
+                font.capitalization: Font.MixedCase
                 implicitHeight: Style.touch
                 visible: App.preferences.quickHide
                 Accessible.name: qsTr("Quick hide: cover the screen and lock")
@@ -73,20 +75,11 @@ Page {
     footer: TabBar {
         id: tabs
         objectName: "tabs"
-        Repeater {
-            model: [qsTr("Today"), qsTr("Caseload"), qsTr("Diary"), qsTr("Supervision")]
-            delegate: TabButton {
-                required property string modelData
-                required property int index
-                text: modelData
-                objectName: "tab_" + index
-                implicitHeight: 56
-                leftPadding: 2
-                rightPadding: 2
-                font.pixelSize: 14
-                font.capitalization: Font.MixedCase
-                Accessible.name: modelData
-            }
-        }
+        // Four fixed tabs (not a Repeater): a language change retranslates them in place
+        // and keeps the current tab.
+        TabButton { objectName: "tab_0"; text: qsTr("Today"); implicitHeight: 56; leftPadding: 2; rightPadding: 2; font.pixelSize: 14; font.capitalization: Font.MixedCase; Accessible.name: text }
+        TabButton { objectName: "tab_1"; text: qsTr("Caseload"); implicitHeight: 56; leftPadding: 2; rightPadding: 2; font.pixelSize: 14; font.capitalization: Font.MixedCase; Accessible.name: text }
+        TabButton { objectName: "tab_2"; text: qsTr("Diary"); implicitHeight: 56; leftPadding: 2; rightPadding: 2; font.pixelSize: 14; font.capitalization: Font.MixedCase; Accessible.name: text }
+        TabButton { objectName: "tab_3"; text: qsTr("Supervision"); implicitHeight: 56; leftPadding: 2; rightPadding: 2; font.pixelSize: 14; font.capitalization: Font.MixedCase; Accessible.name: text }
     }
 }

@@ -41,6 +41,7 @@ Page {
             objectName: "caseloadList"
             model: App.caseload
             clip: true
+            bottomMargin: 88 // the last row scrolls clear of the round add button
             Layout.fillWidth: true
             Layout.fillHeight: true
             ScrollBar.vertical: ScrollBar { }

@@ -1,5 +1,4 @@
 import QtQuick
-import Waypoint.Ui
 import QtQuick.Controls
 import QtQuick.Layouts
 

@@ -50,6 +50,7 @@ Page {
                 text: page.actionText
                 enabled: page.actionEnabled
                 font.bold: true
+                font.capitalization: Font.MixedCase
                 implicitHeight: Style.touch
                 objectName: "actionButton"
                 Accessible.name: text

@@ -13,6 +13,9 @@ ItemDelegate {
     property string badge
     property color badgeColor: Material.accentColor
     width: ListView.view ? ListView.view.width : implicitWidth
+    // A fixed implicit width: the height depends on the width (wrapped text), so a width that
+    // followed the text would make layouts loop.
+    implicitWidth: 240
     implicitHeight: Math.max(Style.touch + 16, contentItem.implicitHeight + topPadding + bottomPadding)
     topPadding: 10
     bottomPadding: 10

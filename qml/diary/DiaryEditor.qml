@@ -63,7 +63,7 @@ FormPage {
                     Layout.fillWidth: true
                 }
             }
-            Switch {
+            OnOffSwitch {
                 objectName: "shareSwitch"
                 checked: page.shared
                 Accessible.name: qsTr("Share this entry with my supervisor")

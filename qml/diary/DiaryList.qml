@@ -18,6 +18,7 @@ Page {
         anchors.fill: parent
         model: App.diary
         clip: true
+        bottomMargin: 88 // the last row scrolls clear of the round add button
         ScrollBar.vertical: ScrollBar { }
         delegate: ItemDelegate {
             id: row

@@ -150,7 +150,7 @@ FormPage {
         selected: page.f.obstacles ?? []
         onToggled: key => page.editor.toggle("obstacles", key)
     }
-    Switch {
+    OnOffSwitch {
         objectName: "safetyConcern"
         text: qsTr("Safety concern")
         checked: page.f.safetyConcern ?? false

@@ -37,7 +37,7 @@ FormPage {
         wrapMode: Text.Wrap
         Layout.fillWidth: true
     }
-    Switch {
+    OnOffSwitch {
         objectName: "quickHideSwitch"
         text: qsTr("Show the quick-hide button")
         checked: App.preferences.quickHide

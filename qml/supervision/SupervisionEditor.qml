@@ -61,7 +61,7 @@ FormPage {
             delegate: Chip {
                 required property string modelData
                 text: modelData + "  \u00d7"
-                checked: true
+                checkable: false
                 Accessible.name: qsTr("Remove topic %1").arg(modelData)
                 onClicked: page.editor.toggle("topics", modelData)
             }

@@ -15,6 +15,7 @@ Page {
         anchors.fill: parent
         model: App.supervision
         clip: true
+        bottomMargin: 88 // the last row scrolls clear of the round add button
         ScrollBar.vertical: ScrollBar { }
         delegate: ListCard {
             required property string recordId

@@ -1,6 +1,5 @@
 pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Controls
 import QtQuick.Layouts
 import Waypoint.Ui
 
@@ -17,7 +16,7 @@ GridLayout {
 
     Repeater {
         model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "\u232b", "0", "OK"]
-        delegate: Button {
+        delegate: ActionButton {
             id: key
             required property string modelData
             text: modelData === "OK" ? qsTr("OK") : modelData

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Waypoint
 import Waypoint.Ui
@@ -80,7 +81,7 @@ Page {
                       ? qsTr("Too many wrong PINs. Try again in %n second(s).", "", App.session.retrySeconds)
                       : App.session.message
                 visible: text.length > 0
-                color: Style.errorColor
+                color: Material.theme === Material.Dark ? Style.errorColorDark : Style.errorColor
                 wrapMode: Text.Wrap
                 horizontalAlignment: Text.AlignHCenter
                 Layout.fillWidth: true

@@ -1,0 +1,324 @@
+// The client's models and controllers over a real encrypted store in a temporary folder.
+// Every model is checked by QAbstractItemModelTester while it pages.
+#include "AppContext.h"
+#include "DemoData.h"
+#include "DraftBox.h"
+#include "Store.h"
+#include "Uuid.h"
+
+#include <QAbstractItemModelTester>
+#include <QDirIterator>
+#include <QFile>
+#include <QGuiApplication>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace wp;
+using namespace wp::client;
+
+namespace {
+const QString Pin = QStringLiteral("135790");
+}
+
+class TestClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<AppContext> m_app;
+
+    Session *session() { return m_app->session(); }
+    void unlock()
+    {
+        if (session()->state() == Session::Unlocked)
+            return;
+        QTRY_COMPARE(session()->retrySeconds(), 0);
+        session()->unlock(Pin);
+        session()->waitForIdle();
+        QCOMPARE(session()->state(), Session::Unlocked);
+    }
+    QVariant role(PagedModel *model, int row, const QByteArray &name)
+    {
+        return model->data(model->index(row), model->roleNames().key(name));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        VaultPolicy policy;
+        policy.kdf = KdfParams::fastForTests();
+        policy.baseDelay = std::chrono::milliseconds(300);
+        m_app = std::make_unique<AppContext>(Session::Options{m_dir.path(), policy, 6});
+        QCOMPARE(session()->state(), Session::NeedsSetup);
+
+        session()->createPin(QStringLiteral("1234"), QStringLiteral("1234"));
+        QVERIFY(!session()->message().isEmpty()); // too short
+        session()->createPin(Pin, QStringLiteral("135791"));
+        QVERIFY(session()->message().contains(QStringLiteral("different")));
+        session()->createPin(Pin, Pin);
+        session()->waitForIdle();
+        QCOMPARE(session()->state(), Session::Unlocked);
+        QVERIFY(addDemoData(*session()->store(), DemoSize{120, 200, 130, 5}).ok());
+        session()->lock();
+        unlock();
+    }
+
+    void caseloadPagesFiftyAtATime()
+    {
+        ParticipantListModel *caseload = m_app->caseload();
+        caseload->reload();
+        QCOMPARE(caseload->rowCount(), 50);
+        QVERIFY(caseload->canFetchMore({}));
+        caseload->fetchMore({});
+        QCOMPARE(caseload->rowCount(), 100);
+        caseload->fetchMore({});
+        QCOMPARE(caseload->rowCount(), 120);
+        QVERIFY(!caseload->canFetchMore({}));
+        // The tester fetches on its own as views do; reading and paging stay consistent.
+        QAbstractItemModelTester tester(caseload,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        caseload->reload();
+        while (caseload->canFetchMore({}))
+            caseload->fetchMore({});
+        QCOMPARE(caseload->rowCount(), 120);
+        for (int row = 0; row < caseload->rowCount(); ++row) {
+            QVERIFY(!role(caseload, row, "pseudonym").toString().isEmpty());
+            QVERIFY(!role(caseload, row, "stageLabel").toString().isEmpty());
+            QVERIFY(!idFromText(role(caseload, row, "recordId").toString()).isNull());
+        }
+    }
+
+    void caseloadFiltersByStageAndSearches()
+    {
+        ParticipantListModel *caseload = m_app->caseload();
+        QAbstractItemModelTester tester(caseload,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        caseload->setStageFilter(QStringLiteral("stepping_out"));
+        QVERIFY(caseload->rowCount() > 0);
+        while (caseload->canFetchMore({}))
+            caseload->fetchMore({});
+        for (int row = 0; row < caseload->rowCount(); ++row)
+            QCOMPARE(role(caseload, row, "stageKey").toString(), QStringLiteral("stepping_out"));
+        caseload->setStageFilter({});
+        caseload->setQuery(QStringLiteral("rob"));
+        QCOMPARE(caseload->rowCount(), 1);
+        QCOMPARE(role(caseload, 0, "pseudonym").toString(), QStringLiteral("Robin"));
+        caseload->setQuery({});
+    }
+
+    void diaryListShowsShareState()
+    {
+        DiaryListModel *diary = m_app->diary();
+        diary->reload();
+        QCOMPARE(diary->rowCount(), 50);
+        QAbstractItemModelTester tester(diary,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        diary->reload();
+        for (int row = 0; row < diary->rowCount(); ++row) {
+            Result<DiaryEntry> entry = session()->store()->diary().get(
+                idFromText(role(diary, row, "recordId").toString()));
+            QVERIFY(entry.ok());
+            QCOMPARE(role(diary, row, "shared").toBool(), entry->shared);
+        }
+    }
+
+    void searchGroupsResultsByKindWithHighlights()
+    {
+        SearchResultModel *results = m_app->search()->results();
+        QAbstractItemModelTester tester(results,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        results->setQuery(QStringLiteral("court"));
+        QVERIFY(results->rowCount() > 2);
+        QStringList kinds;
+        for (int row = 0; row < results->rowCount(); ++row) {
+            const QString kind = role(results, row, "kind").toString();
+            QCOMPARE(role(results, row, "firstOfKind").toBool(),
+                     kinds.isEmpty() || kinds.last() != kind);
+            if (kinds.isEmpty() || kinds.last() != kind) {
+                QVERIFY2(!kinds.contains(kind), "a kind appears in two groups");
+                kinds.append(kind);
+            }
+            QVERIFY(role(results, row, "snippet").toString().contains(QStringLiteral("<b>")));
+        }
+        QVERIFY(kinds.contains(QStringLiteral("encounter")));
+        QVERIFY(kinds.contains(QStringLiteral("diary")));
+        results->setQuery(QStringLiteral("<script>"));
+        for (int row = 0; row < results->rowCount(); ++row)
+            QVERIFY(!role(results, row, "snippet").toString().contains(QStringLiteral("<script>")));
+    }
+
+    void encounterNeedsSomeoneThenUpdatesTheParticipant()
+    {
+        EncounterEditor *editor = m_app->encounterEditor();
+        editor->discard();
+        editor->startNew({});
+        QVERIFY(!editor->save());
+        QVERIFY(editor->errors().contains(QStringLiteral("participant")));
+        QVERIFY(editor->choices().size() >= 1);
+
+        const QString who =
+            editor->choices().first().toMap().value(QStringLiteral("key")).toString();
+        Result<Participant> before = session()->store()->participants().get(idFromText(who));
+        QVERIFY(before.ok());
+        const Stage next =
+            before->stage == Stage::Partnership ? Stage::SafePlace : Stage::Partnership;
+        editor->setField(QStringLiteral("participant"), who);
+        editor->toggle(QStringLiteral("needs"), QStringLiteral("housing"));
+        editor->setField(QStringLiteral("stageAfter"), keyOf(next));
+        editor->setField(QStringLiteral("followUpOn"), QStringLiteral("not a date"));
+        QVERIFY(!editor->save());
+        QVERIFY(editor->errors().contains(QStringLiteral("followUpOn")));
+        const QDate due = QDate::currentDate().addDays(7);
+        editor->setField(QStringLiteral("followUpOn"), due.toString(Qt::ISODate));
+        QVERIFY(editor->save());
+
+        Result<Participant> after = session()->store()->participants().get(idFromText(who));
+        QVERIFY(after.ok());
+        QCOMPARE(after->stage, next);
+        QCOMPARE(after->stageHistory.size(), before->stageHistory.size() + 1);
+        QCOMPARE(after->followUpDue, due);
+        QVERIFY(after->lastContact >= before->lastContact);
+    }
+
+    void stageMovesBackInOneCall()
+    {
+        ParticipantDetail *detail = m_app->participant();
+        Result<Page<Participant>> page =
+            session()->store()->participants().findByPseudonym(QStringLiteral("Nana"));
+        QVERIFY(page.ok() && !page->items.isEmpty());
+        detail->load(idText(page->items.first().id));
+        QVERIFY(detail->moveToStage(QStringLiteral("partnership")) ||
+                detail->stageKey() == QStringLiteral("partnership"));
+        const int history = detail->stageHistory().size();
+        QVERIFY(detail->moveToStage(QStringLiteral("safe_place")));
+        QCOMPARE(detail->stageKey(), QStringLiteral("safe_place"));
+        QCOMPARE(detail->stageHistory().size(), history + 1);
+        QVERIFY(detail->withdrawConsent());
+        QCOMPARE(detail->consentKey(), QStringLiteral("withdrawn"));
+        QAbstractItemModelTester tester(detail->encounters(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(detail->encounters()->rowCount() > 0);
+    }
+
+    void draftIsSealedAndSurvivesLocking()
+    {
+        const QString marker =
+            QStringLiteral("PLAINTEXT-MARKER-%1").arg(QCoreApplication::applicationPid());
+        DiaryEditor *editor = m_app->diaryEditor();
+        editor->startNew({});
+        editor->setField(QStringLiteral("text"), marker);
+        editor->keepDraft();
+        QDirIterator it(m_dir.path(), QDir::Files, QDirIterator::Subdirectories);
+        int drafts = 0;
+        while (it.hasNext()) {
+            QFile file(it.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(!file.readAll().contains(marker.toUtf8()), qPrintable(file.fileName()));
+            drafts += file.fileName().endsWith(QStringLiteral(".draft"));
+        }
+        QCOMPARE(drafts, 1);
+
+        session()->lock(); // as good as the app being killed: nothing but the sealed draft remains
+        QVERIFY(editor->fields().isEmpty());
+        unlock();
+        editor->startNew({});
+        QVERIFY(editor->restoredDraft());
+        QCOMPARE(editor->fields().value(QStringLiteral("text")).toString(), marker);
+        QVERIFY(editor->save());
+        QVERIFY(!editor->restoredDraft());
+        editor->startNew({});
+        QVERIFY(!editor->restoredDraft());
+    }
+
+    void supervisionActionItemsReachToday()
+    {
+        SupervisionEditor *editor = m_app->supervisionEditor();
+        editor->startNew({});
+        editor->toggle(QStringLiteral("topics"), QStringLiteral("Caseload size"));
+        editor->addActionItem(QStringLiteral("Ask for a smaller caseload"),
+                              QStringLiteral("supervisor"),
+                              QDate::currentDate().toString(Qt::ISODate));
+        QVERIFY(editor->save());
+        ActionItemListModel *open = m_app->today()->openActions();
+        QAbstractItemModelTester tester(open,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        open->reload();
+        int row = -1;
+        for (int r = 0; r < open->rowCount(); ++r)
+            if (role(open, r, "itemText").toString() == QLatin1String("Ask for a smaller caseload"))
+                row = r;
+        QVERIFY(row >= 0);
+        const int before = open->rowCount();
+        QVERIFY(m_app->today()->setActionDone(role(open, row, "noteId").toString(),
+                                              role(open, row, "itemId").toString(), true));
+        QCOMPARE(open->rowCount(), before - 1);
+    }
+
+    void wrongPinsBackOffThenTheRightOneOpens()
+    {
+        session()->lock();
+        QCOMPARE(session()->state(), Session::Locked);
+        QVERIFY(m_app->caseload()->rowCount() == 0); // nothing read from the store stays in memory
+        for (int i = 0; i < 4; ++i) {
+            QTRY_COMPARE(session()->retrySeconds(), 0);
+            session()->unlock(QStringLiteral("000000"));
+            session()->waitForIdle();
+            QCOMPARE(session()->state(), Session::Locked);
+            QVERIFY(!session()->message().isEmpty() || session()->retrySeconds() > 0);
+        }
+        QVERIFY(session()->retrySeconds() > 0);
+        QVERIFY(session()->attemptsLeft() > 0);
+        session()->unlock(Pin); // ignored while waiting
+        QCOMPARE(session()->busy(), false);
+        unlock();
+        QVERIFY(m_app->caseload()->rowCount() > 0);
+    }
+
+    void locksAfterInactivityAndOnQuickHide()
+    {
+        unlock();
+        session()->setAutoLockMs(50);
+        QTRY_COMPARE(session()->state(), Session::Locked);
+        session()->setAutoLockSeconds(120);
+        session()->setAutoLockMs(120000);
+        unlock();
+        session()->quickHide();
+        QCOMPARE(session()->state(), Session::Locked);
+        QVERIFY(session()->hidden());
+        session()->reveal();
+        QVERIFY(!session()->hidden());
+        unlock();
+        session()->applicationActiveChanged(false);
+        QCOMPARE(session()->state(), Session::Locked);
+    }
+
+    void changePinRewrapsTheKey()
+    {
+        unlock();
+        QSignalSpy changed(session(), &Session::pinChanged);
+        session()->changePin(QStringLiteral("999999"), QStringLiteral("864200"),
+                             QStringLiteral("864200"));
+        session()->waitForIdle();
+        QCOMPARE(changed.count(), 0);
+        QVERIFY(!session()->message().isEmpty());
+        QTRY_COMPARE(session()->retrySeconds(), 0);
+        session()->changePin(Pin, QStringLiteral("864200"), QStringLiteral("864200"));
+        session()->waitForIdle();
+        QCOMPARE(changed.count(), 1);
+        session()->lock();
+        session()->unlock(QStringLiteral("864200"));
+        session()->waitForIdle();
+        QCOMPARE(session()->state(), Session::Unlocked);
+        session()->changePin(QStringLiteral("864200"), Pin, Pin);
+        session()->waitForIdle();
+        QCOMPARE(changed.count(), 2);
+    }
+};
+
+QTEST_MAIN(TestClient)
+#include "tst_client.moc"

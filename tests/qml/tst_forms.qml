@@ -1,0 +1,143 @@
+import QtQuick
+import QtTest
+import Waypoint
+import Waypoint.Ui
+
+// Participant form and page (validation, stage moves back in one tap, consent) and encounter
+// capture, with its taps counted.
+TestCase {
+    id: testCase
+    name: "Forms"
+    when: windowShown
+    visible: true // the screens live inside the test window and must be hit-testable
+    width: 360
+    height: 780
+
+    Component { id: shellComponent; Shell { anchors.fill: parent } }
+    property Item shell: null
+    property int taps: 0
+
+    function cleanupTestCase() {
+        shell.destroy()
+    }
+
+    function initTestCase() {
+        App.session.createPin("135790", "135790")
+        tryCompare(App.session, "state", Session.Unlocked, 5000)
+        shell = shellComponent.createObject(testCase)
+        verify(shell !== null)
+    }
+
+    function goHome(tab) {
+        Nav.home()
+        Nav.tab(tab)
+        tryCompare(shell, "busy", false)
+    }
+    function page(name) {
+        let found = null
+        tryVerify(() => { found = findChild(shell, name); return found !== null && found.visible }, 3000,
+                  "no screen " + name)
+        tryCompare(shell, "busy", false) // the push transition has finished
+        return found
+    }
+    // Brings an item of a scrolling form into view, as a thumb swipe would (not a tap).
+    function reveal(item) {
+        let flick = item.parent
+        while (flick && flick.contentY === undefined)
+            flick = flick.parent
+        if (!flick)
+            return
+        const y = item.mapToItem(flick.contentItem, 0, 0).y
+        if (y < flick.contentY || y + item.height > flick.contentY + flick.height)
+            flick.contentY = Math.max(0, Math.min(y - 80, flick.contentHeight - flick.height))
+        wait(20)
+    }
+    function tap(root, name) {
+        const item = findChild(root, name)
+        verify(item !== null, "no item " + name)
+        reveal(item)
+        mouseClick(item)
+        taps += 1
+        return item
+    }
+    function typeInto(item, text) {
+        reveal(item)
+        item.forceActiveFocus()
+        for (const c of text)
+            keyClick(c)
+    }
+
+    function test_1_participantNeedsAPseudonym() {
+        Nav.open("newParticipant", {})
+        const form = page("participantForm")
+        tap(form, "actionButton")
+        verify(findChild(form, "pseudonymError").text.length > 0)
+        typeInto(findChild(form, "pseudonym"), "rb")
+        compare(findChild(form, "pseudonymError").text, "")
+        tap(form, "actionButton")
+        const detail = page("participantPage")
+        compare(detail.title, "rb")
+        compare(findChild(detail, "currentStage").text, "Creating a safe place")
+    }
+
+    function test_2_stageMovesForwardAndBackInOneTapEach() {
+        const detail = page("participantPage")
+        const stages = findChild(detail, "stageChips")
+        taps = 0
+        tap(stages, "chip_partnership")
+        tryCompare(findChild(detail, "currentStage"), "text", "Working partnership")
+        tap(stages, "chip_safe_place")
+        tryCompare(findChild(detail, "currentStage"), "text", "Creating a safe place")
+        compare(taps, 2)
+        compare(App.participant.stageHistory.length, 3)
+    }
+
+    function test_3_consentIsGivenThenWithdrawn() {
+        const detail = page("participantPage")
+        typeInto(findChild(detail, "consentScope"), "notes only")
+        tap(detail, "giveConsentButton")
+        tryVerify(() => findChild(detail, "consentState").text.indexOf("notes only") >= 0)
+        tap(detail, "withdrawConsentButton")
+        tryVerify(() => findChild(detail, "consentState").text.indexOf("withdrawn") >= 0)
+        goHome(0)
+    }
+
+    function test_4_encounterNeedsSomeone() {
+        Nav.open("encounter", { participantId: "" })
+        const form = page("encounterCapture")
+        tap(form, "actionButton")
+        verify(findChild(form, "formError").text.length > 0)
+        compare(App.today.recentEncounters.count, 0)
+        findChild(form, "backButton").clicked()
+        App.encounterEditor.discard()
+    }
+
+    // A typical encounter: someone met before, where, two needs, naloxone, how long, the
+    // stage after, a follow-up in a week, save. Typing is optional; every tap is counted.
+    function test_5_typicalEncounterTakesTenTaps() {
+        goHome(0)
+        const before = App.today.recentEncounters.count
+        taps = 0
+        tap(shell, "newEncounterButton")
+        const form = page("encounterCapture")
+        const who = findChild(form, "participantChips")
+        const rb = App.encounterEditor.choices.filter(c => c.label === "rb")[0]
+        verify(rb !== undefined)
+        tap(who, "chip_" + rb.key)
+        tap(findChild(form, "placeChips"), "chip_drop_in")
+        tap(findChild(form, "needChips"), "chip_housing")
+        tap(findChild(form, "needChips"), "chip_harm_reduction")
+        tap(findChild(form, "supplyChips"), "chip_Naloxone")
+        tap(findChild(form, "durationChips"), "chip_15")
+        tap(findChild(form, "stageAfterChips"), "chip_partnership")
+        tap(findChild(form, "followUp"), "followUp_7")
+        tap(form, "actionButton")
+        tryCompare(App.today.recentEncounters, "count", before + 1)
+        compare(taps, 10)
+
+        App.participant.load(rb.key)
+        compare(App.participant.stageKey, "partnership")
+        compare(App.participant.encounters.count, 1)
+        verify(App.today.followUps !== null)
+    }
+}
