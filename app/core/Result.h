@@ -53,7 +53,8 @@ public:
 
     T &value() & { return std::get<0>(m_value); }
     const T &value() const & { return std::get<0>(m_value); }
-    T &&value() && { return std::get<0>(std::move(m_value)); }
+    // By value: `for (x : f().value())` must not iterate a destroyed temporary.
+    T value() && { return std::get<0>(std::move(m_value)); }
     T *operator->() { return &value(); }
     const T *operator->() const { return &value(); }
     T &operator*() & { return value(); }
