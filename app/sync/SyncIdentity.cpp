@@ -1,5 +1,6 @@
 #include "SyncIdentity.h"
 
+#include "Store.h"
 #include "Uuid.h"
 #include "crypto/Envelope.h"
 
@@ -11,6 +12,8 @@
 namespace wp::sync {
 
 namespace {
+const QString SecretName = QStringLiteral("sync_identity");
+
 QByteArray copy(const SecretBytes &s)
 {
     return s.view().toByteArray();
@@ -43,7 +46,10 @@ SecretBytes SyncIdentity::serialize() const
 
 Result<SyncIdentity> SyncIdentity::deserialize(const SecretBytes &bytes)
 {
-    const QCborMap m = QCborValue::fromCbor(bytes.view().toByteArray()).toMap();
+    // fromRawData: no extra copy of the secret bytes outside the SecretBytes.
+    const QCborMap m =
+        QCborValue::fromCbor(QByteArray::fromRawData(bytes.view().data(), bytes.view().size()))
+            .toMap();
     const auto secret = [&](int key) {
         QByteArray b = m.value(key).toByteArray();
         return SecretBytes::takeFrom(b);
@@ -69,6 +75,29 @@ Result<SyncIdentity> SyncIdentity::deserialize(const SecretBytes &bytes)
         id.keys.signingSecret.size() != 64 || id.keys.encryptionSecret.size() != 32)
         return Error(ErrorCode::Corrupt, QStringLiteral("the saved sync identity is damaged"));
     return id;
+}
+
+Result<SyncIdentity> SyncIdentity::load(Store &store)
+{
+    auto bytes = store.deviceSecret(SecretName);
+    if (!bytes)
+        return bytes.error();
+    return deserialize(*bytes);
+}
+
+Status SyncIdentity::save(Store &store) const
+{
+    return store.putDeviceSecret(SecretName, serialize());
+}
+
+Status SyncIdentity::forget(Store &store)
+{
+    return store.removeDeviceSecret(SecretName);
+}
+
+bool SyncIdentity::isEnrolled(Store &store)
+{
+    return store.deviceSecret(SecretName).ok();
 }
 
 Result<SyncIdentity> SyncIdentity::enrol(const QString &serverUrl, const QString &code,

@@ -8,6 +8,10 @@
 
 #include <map>
 
+namespace wp {
+class Store;
+}
+
 namespace wp::sync {
 
 struct SyncIdentity
@@ -21,6 +25,14 @@ struct SyncIdentity
 
     SecretBytes serialize() const;
     static Result<SyncIdentity> deserialize(const SecretBytes &bytes);
+
+    // Persistence in the device's encrypted store (Store::putDeviceSecret, name
+    // "sync_identity"). load: NotFound when this device is not enrolled, Corrupt when the
+    // saved identity is damaged. forget: destroys it (a revoked device, or un-enrolling).
+    static Result<SyncIdentity> load(Store &store);
+    Status save(Store &store) const;
+    static Status forget(Store &store);
+    static bool isEnrolled(Store &store);
 
     // Enrols with a one-time code. The user's first device makes the keys, uploads the
     // public halves and a backup wrapped by the recovery passphrase; a later device restores

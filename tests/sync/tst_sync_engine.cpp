@@ -182,9 +182,11 @@ private slots:
 
         // The app is killed and restarts: the identity and store are reloaded, the outbox is
         // pushed again (re-encrypted) and recognised.
-        const SecretBytes saved = a->identity.serialize();
-        auto reloaded = SyncIdentity::deserialize(saved);
-        QVERIFY(reloaded.ok());
+        QVERIFY(a->identity.save(*a->store).ok());
+        auto reloaded = SyncIdentity::load(*a->store);
+        QVERIFY2(reloaded.ok(), why(reloaded).constData());
+        QCOMPARE(reloaded->credentials.deviceId, a->identity.credentials.deviceId);
+        QVERIFY(reloaded->credentials.token.equals(a->identity.credentials.token));
         a->identity = std::move(*reloaded);
         proxy.cutAfter(-1, -1);
         auto again = a->sync();
