@@ -201,6 +201,91 @@ private slots:
         QCOMPARE(*b->store->diary().count(), 30);
     }
 
+    void aRefusedChangeIsKeptAndDoesNotBlockLaterOnes()
+    {
+        // Sam's record id reused by Jo's device (a bad import, a copied record): the server
+        // refuses that change (not_author); Jo's later changes still sync, and what Jo typed
+        // stays on Jo's device with the reason.
+        const ServerFixture::Org harbour = fx.createOrganisation(QStringLiteral("Harbour"));
+        const ServerFixture::Org saved = org;
+        org = harbour;
+        auto sam = enrol(harbour.worker1, QStringLiteral("sam's recovery passphrase"));
+        auto jo = enrol(harbour.worker2, QStringLiteral("jo's recovery passphrase"));
+        org = saved;
+        QVERIFY(sam && jo);
+        auto samsEntry = sam->store->diary().save(entry(QStringLiteral("Sam's own entry")));
+        QVERIFY(samsEntry.ok());
+        QCOMPARE(sam->sync()->pushed, 1);
+
+        DiaryEntry clash = entry(QStringLiteral("Jo typed this under a taken id"));
+        clash.id = samsEntry->id;
+        QVERIFY(jo->store->diary().save(clash).ok());
+        QList<QUuid> later;
+        for (int i = 0; i < 3; ++i)
+            later << jo->store->diary().save(entry(QStringLiteral("Jo later %1").arg(i)))->id;
+
+        auto first = jo->sync();
+        QVERIFY2(first.ok(), why(first).constData());
+        QCOMPARE(first->pushed, 3);
+        QCOMPARE(first->rejected, 1);
+        QCOMPARE(first->rejections, QStringList{QStringLiteral("not_author")});
+        QCOMPARE(first->failed, 1);
+        QCOMPARE(first->pending, 0);
+        auto failed = jo->store->outbox().failed();
+        QVERIFY(failed.ok());
+        QCOMPARE(failed->size(), 1);
+        QCOMPARE(failed->first().entry.change.recordId, samsEntry->id);
+        QCOMPARE(failed->first().reason, QStringLiteral("not_author"));
+        QCOMPARE(SyncEngine::describeRejection(failed->first().reason),
+                 QStringLiteral("The record belongs to another user."));
+        QCOMPARE(jo->store->diary().get(samsEntry->id)->text, clash.text);
+
+        // Not sent again: the next round is clean and still reports the failure.
+        auto second = jo->sync();
+        QVERIFY(second.ok());
+        QCOMPARE(second->rejected, 0);
+        QCOMPARE(second->failed, 1);
+
+        // Jo edits later entries: they sync; a second device of Jo's gets exactly those.
+        DiaryEntry edited = *jo->store->diary().get(later.first());
+        edited.text = QStringLiteral("Jo later 0, edited");
+        QVERIFY(jo->store->diary().save(edited).ok());
+        auto third = jo->sync();
+        QVERIFY(third.ok());
+        QCOMPARE(third->pushed, 1);
+        QCOMPARE(third->failed, 1);
+        org = harbour;
+        auto jo2 = enrol(harbour.worker2, QStringLiteral("jo's recovery passphrase"));
+        org = saved;
+        QVERIFY(jo2);
+        auto pulled = jo2->sync();
+        QVERIFY2(pulled.ok(), why(pulled).constData());
+        QCOMPARE(*jo2->store->diary().count(), 3);
+        QCOMPARE(jo2->store->diary().get(later.first())->text, edited.text);
+        QVERIFY(!jo2->store->diary().get(samsEntry->id).ok());
+        // Sam's record is untouched on the server.
+        QVERIFY(sam->sync().ok());
+        QCOMPARE(sam->store->diary().get(samsEntry->id)->text, samsEntry->text);
+
+        // A permanent refusal stays one after a manual retry.
+        QVERIFY(jo->store->outbox().retryFailed().ok());
+        QCOMPARE(*jo->store->outbox().count(), 1);
+        auto retried = jo->sync();
+        QVERIFY(retried.ok());
+        QCOMPARE(retried->rejected, 1);
+        QCOMPARE(retried->failed, 1);
+        QCOMPARE(retried->pending, 0);
+    }
+
+    void onlyServerRetryReasonsAreTransient()
+    {
+        QVERIFY(SyncEngine::isTransientRejection(QStringLiteral("busy")));
+        QVERIFY(SyncEngine::isTransientRejection(QStringLiteral("retry_later")));
+        for (const char *permanent : {"not_author", "type_mismatch", "unknown_audience",
+                                      "too_large", "malformed", "something_new"})
+            QVERIFY(!SyncEngine::isTransientRejection(QString::fromLatin1(permanent)));
+    }
+
     void aRevokedDeviceIsToldSo()
     {
         auto a = enrol(org.supervisor, QStringLiteral("supervisor passphrase here"));
