@@ -4,6 +4,7 @@
 
 #include "LoopbackProxy.h"
 #include "ServerFixture.h"
+#include "Sqlite.h"
 #include "Store.h"
 #include "SyncEngine.h"
 #include "Uuid.h"
@@ -275,6 +276,48 @@ private slots:
         QCOMPARE(retried->rejected, 1);
         QCOMPARE(retried->failed, 1);
         QCOMPARE(retried->pending, 0);
+    }
+
+    void anOversizeChangeIsIsolatedAndTheRestSyncs()
+    {
+        // A change too large for the server (413 too_large for the whole batch): the batch is
+        // halved until that change is alone; it is marked failed and every other change syncs.
+        const ServerFixture::Org quay = fx.createOrganisation(QStringLiteral("Quay"));
+        const ServerFixture::Org saved = org;
+        org = quay;
+        auto d = enrol(quay.worker1, QStringLiteral("quay worker passphrase"));
+        org = saved;
+        QVERIFY(d);
+        for (int i = 0; i < 2; ++i)
+            QVERIFY(d->store->diary().save(entry(QStringLiteral("before %1").arg(i))).ok());
+        // Validation keeps typed records far below the limit, so the oversize change is put in
+        // the outbox directly, as a damaged or future client might have.
+        const QUuid huge = createUuidV7();
+        {
+            sql::Statement st = d->store->database().prepare(
+                "INSERT INTO outbox(record_id, type, changes, stamps, deleted, hlc, created_at) "
+                "VALUES (?, ?, ?, ?, 0, ?, 0)");
+            st.bindId(1, huge).bind(2, keyOf(RecordType::DiaryEntry));
+            st.bindBlob(3, QCborMap{{QStringLiteral("text"), QString(300 * 1024, u'x')}}
+                               .toCborValue()
+                               .toCbor());
+            st.bindBlob(4, QCborMap().toCborValue().toCbor());
+            st.bind(5, d->store->clock().now().toString());
+            QVERIFY(st.exec().ok());
+        }
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(d->store->diary().save(entry(QStringLiteral("after %1").arg(i))).ok());
+
+        auto r = d->sync();
+        QVERIFY2(r.ok(), why(r).constData());
+        QCOMPARE(r->pushed, 5);
+        QCOMPARE(r->failed, 1);
+        QCOMPARE(r->pending, 0);
+        auto failed = d->store->outbox().failed();
+        QVERIFY(failed.ok());
+        QCOMPARE(failed->size(), 1);
+        QCOMPARE(failed->first().entry.change.recordId, huge);
+        QCOMPARE(failed->first().reason, QStringLiteral("too_large"));
     }
 
     void onlyServerRetryReasonsAreTransient()
