@@ -204,18 +204,16 @@ Status SyncCommands::sync(const ParsedCommand &c)
         if (report->pending == 0 || report->pushed == 0)
             break;
     }
-    if (engine.identityChanged())
+    if (engine.identityChanged() && !engine.revoked())
         if (Status s = identity->save(m_store); !s)
             return s;
 
-    bool revoked = false;
+    // The engine has destroyed the sync identity already (DESIGN.md: a revoked device
+    // destroys its keys on next contact).
+    const bool revoked = engine.revoked();
     if (!outcome) {
         const Error &e = outcome.error();
-        revoked = e.code == ErrorCode::Unauthorized && e.field == u"device_revoked";
         if (revoked) {
-            // DESIGN.md: a revoked device destroys its keys on next contact.
-            if (Status s = SyncIdentity::forget(m_store); !s)
-                return s;
             outcome = Error(ErrorCode::Unauthorized,
                             QStringLiteral("This device was revoked; its sync keys and token "
                                            "were destroyed. Its records stay here under the "

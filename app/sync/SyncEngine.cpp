@@ -29,9 +29,9 @@ Result<SyncReport> SyncEngine::syncOnce()
     // silently as older.) A device restored from the key backup also learns its private
     // audience here.
     if (Status s = pull(report); !s)
-        return s.error();
+        return destroyIdentityIfRevoked(s.error());
     if (Status s = push(report); !s)
-        return s.error();
+        return destroyIdentityIfRevoked(s.error());
     auto pending = m_store.outbox().count();
     if (!pending)
         return pending.error();
@@ -41,6 +41,21 @@ Result<SyncReport> SyncEngine::syncOnce()
         return failed.error();
     report.failed = *failed;
     return report;
+}
+
+Error SyncEngine::destroyIdentityIfRevoked(const Error &error)
+{
+    if (error.code != ErrorCode::Unauthorized || error.field != u"device_revoked")
+        return error;
+    // DESIGN.md: a revoked device destroys its keys on next contact. The records stay in the
+    // store, under the PIN.
+    m_revoked = true;
+    m_identityChanged = false;
+    m_identity = SyncIdentity{};
+    m_client.setCredentials(&m_identity.credentials);
+    if (Status s = SyncIdentity::forget(m_store); !s)
+        return s.error();
+    return error;
 }
 
 std::uint64_t SyncEngine::nextBatchSequence()

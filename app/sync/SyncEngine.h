@@ -39,6 +39,10 @@ public:
 
     // True when the identity learnt something to persist (an audience key).
     bool identityChanged() const { return m_identityChanged; }
+    // The server said this device is revoked (Unauthorized, field "device_revoked"): the
+    // engine has destroyed the sync identity, in the store (SyncIdentity::forget) and in
+    // memory. Do not save the identity again; the device must be enrolled anew.
+    bool revoked() const { return m_revoked; }
 
     // A per-change refusal the server asks to retry ("busy", "retry_*": docs/protocol.md):
     // the entry stays queued. Any other reason marks the entry failed: kept, not sent again.
@@ -48,6 +52,7 @@ public:
 
 private:
     std::uint64_t nextBatchSequence();
+    Error destroyIdentityIfRevoked(const Error &error);
     Status recordRejections(const QList<wire::Rejection> &rejected, SyncReport &report);
     Status verifyManifest(const wire::Manifest &manifest);
 
@@ -57,6 +62,7 @@ private:
     int m_batchSize = 500;
     int m_pageSize = 1000;
     bool m_identityChanged = false;
+    bool m_revoked = false;
     QHash<QUuid, QByteArray> m_signingKeys;
 };
 

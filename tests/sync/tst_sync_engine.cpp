@@ -333,14 +333,23 @@ private slots:
     {
         auto a = enrol(org.supervisor, QStringLiteral("supervisor passphrase here"));
         QVERIFY(a);
+        QVERIFY(a->store->diary().save(entry(QStringLiteral("kept after revocation"))).ok());
         QVERIFY(a->sync().ok());
+        QVERIFY(a->identity.save(*a->store).ok());
         QVERIFY(fx.admin({QStringLiteral("revoke-device"), QStringLiteral("--org"), idText(org.id),
                           QStringLiteral("--device"), idText(a->identity.credentials.deviceId)})
                     .startsWith(u"revoked"));
-        auto r = a->sync();
+        SyncEngine engine(*a->store, a->identity, *a->client);
+        auto r = engine.syncOnce();
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, ErrorCode::Unauthorized);
         QCOMPARE(r.error().field, QStringLiteral("device_revoked"));
+        // Its keys are destroyed, in the store and in memory; its records stay.
+        QVERIFY(engine.revoked());
+        QCOMPARE(SyncIdentity::load(*a->store).error().code, ErrorCode::NotFound);
+        QVERIFY(!a->identity.hasKeys());
+        QVERIFY(a->identity.credentials.token.isEmpty());
+        QCOMPARE(*a->store->diary().count(), 1);
     }
 };
 
