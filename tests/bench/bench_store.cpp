@@ -130,15 +130,25 @@ struct ModeResult
     Samples outboxPending, outboxApplied, outboxBoth; // ms for 2,000 entries
 };
 
-enum class Config { Plain, Encrypted, EncryptedNoMemorySecurity };
+// EncryptedSqlCipherMemory: what the store shipped before (SQLCipher's cipher_memory_security,
+// an mlock + munlock per allocation), measured last and on fewer samples (it is one-way).
+enum class Config { Plain, Encrypted, EncryptedNoMemorySecurity, EncryptedSqlCipherMemory };
+bool lightRounds = false; // fewer samples (the slow configuration)
 
 std::unique_ptr<Store> openStore(const QString &path, Config config, const SecretBytes &key,
                                  Store::Mode mode)
 {
     StoreOptions options;
     options.memorySecurity = config == Config::Encrypted;
-    return config == Config::Plain ? must(Store::openUnencrypted(path, mode), "open unencrypted")
-                                   : must(Store::open(path, key, mode, options), "open");
+    options.memorySecurity = options.memorySecurity || config == Config::EncryptedSqlCipherMemory;
+    auto store = config == Config::Plain
+                     ? must(Store::openUnencrypted(path, mode), "open unencrypted")
+                     : must(Store::open(path, key, mode, options), "open");
+    if (config == Config::EncryptedSqlCipherMemory) {
+        if (Status s = store->database().exec("PRAGMA cipher_memory_security = ON"); !s)
+            fail("cipher_memory_security", s.error());
+    }
+    return store;
 }
 
 bool quick = false;
@@ -221,7 +231,7 @@ void timeMerge(Store &store, const QList<RemoteChange> &page, Samples &into, Sam
 // Push side: 2,000 local saves waiting, read them oldest first, then clear them.
 void timeOutbox(Store &store, TextMaker &text, ModeResult &r)
 {
-    for (int round = 0; round < 5; ++round) {
+    for (int round = 0; round < (lightRounds ? 2 : 5); ++round) {
         {
             auto batch = must(store.batch(), "batch");
             for (int i = 0; i < OutboxBatch; ++i) {
@@ -264,7 +274,7 @@ void measureSync(const QString &dir, Config config, const SecretBytes &key,
     {
         const QString path = dir + QStringLiteral("/merge-empty.db");
         auto store = openStore(path, config, key, Store::Mode::CreateNew);
-        for (int p = 0; p < 10; ++p)
+        for (int p = 0; p < (lightRounds ? 3 : 10); ++p)
             timeMerge(*store, newRecordsPage(text, stampMs + p * MergePage), r.mergeEmpty,
                       r.mergeEmptyCpu, cursor);
         store.reset();
@@ -272,11 +282,11 @@ void measureSync(const QString &dir, Config config, const SecretBytes &key,
         QFile::remove(path + QStringLiteral("-wal"));
         QFile::remove(path + QStringLiteral("-shm"));
     }
-    for (int p = 0; p < 5; ++p)
+    for (int p = 0; p < (lightRounds ? 2 : 5); ++p)
         timeMerge(loaded, newRecordsPage(text, stampMs + (10 + p) * MergePage), r.mergeNew,
                   r.mergeNewCpu, cursor);
     // Edits are stamped after everything above, so they win.
-    for (int p = 0; p < 5; ++p)
+    for (int p = 0; p < (lightRounds ? 2 : 5); ++p)
         timeMerge(loaded,
                   editsPage(text, loadedIds, p * MergePage,
                             QDateTime::currentMSecsSinceEpoch() + 60000 + p * MergePage),
@@ -398,7 +408,7 @@ void measure(const QString &path, Config config, const SecretBytes &key, const Q
     Participant p;
     p.pseudonym = QStringLiteral("BM");
     const QUuid participantId = must(store->participants().save(p), "participant").id;
-    for (int i = 0; i < 2000; ++i) {
+    for (int i = 0; i < (lightRounds ? 500 : 2000); ++i) {
         Encounter e;
         e.participantId = participantId;
         e.occurredAt = now.addSecs(-i * 60);
@@ -460,7 +470,7 @@ int main(int argc, char **argv)
                                        : dirArg + QStringLiteral("/bench_store-XXXXXX"));
     const SecretBytes key = SecretBytes::random(Store::KeyBytes);
 
-    ModeResult plain, enc, encNoMem;
+    ModeResult plain, enc, encNoMem, encSqlCipher;
     const QString plainPath = tmp.path() + QStringLiteral("/plain.db");
     const QString encPath = tmp.path() + QStringLiteral("/encrypted.db");
     const QString encCopy = tmp.path() + QStringLiteral("/encrypted-copy.db");
@@ -502,6 +512,12 @@ int main(int argc, char **argv)
     // configurations without it first.
     measure(encCopy, Config::EncryptedNoMemorySecurity, key, encIds, encNoMem);
     measure(encPath, Config::Encrypted, key, encIds, enc);
+    // The previous shipped configuration, last (one-way), on the copy, with fewer samples.
+    const bool wasQuick = quick;
+    quick = true;
+    lightRounds = true;
+    measure(encCopy, Config::EncryptedSqlCipherMemory, key, encIds, encSqlCipher);
+    quick = wasQuick;
 
     auto ms = [](double v) { return QString::number(v, 'f', 3); };
     auto row = [&](const char *what, const Samples &e, const Samples &n, const Samples &p,
@@ -565,6 +581,17 @@ int main(int argc, char **argv)
         encNoMem.mergeEditCpu, plain.mergeEditCpu, 50, "");
     row("outbox pending + markApplied (2000), ms, p50", enc.outboxCpu, encNoMem.outboxCpu,
         plain.outboxCpu, 50, "");
+    out << "\nSQLCipher's own cipher_memory_security (mlock + munlock per allocation, the "
+           "configuration before the wiping allocator), same store, fewer samples: add an "
+           "encounter p50 "
+        << ms(encSqlCipher.addEncounter.pct(50)) << " ms, p99 "
+        << ms(encSqlCipher.addEncounter.pct(99)) << " ms (CPU p50 "
+        << ms(encSqlCipher.addEncounterCpu.pct(50)) << " ms); applyRemote into an empty store p50 "
+        << ms(encSqlCipher.mergeEmpty.pct(50)) << " µs/record (CPU "
+        << ms(encSqlCipher.mergeEmptyCpu.pct(50)) << "), new into the loaded store "
+        << ms(encSqlCipher.mergeNew.pct(50)) << ", edits " << ms(encSqlCipher.mergeEdit.pct(50))
+        << " µs/record; outbox pending + markApplied (2000) " << ms(encSqlCipher.outboxBoth.pct(50))
+        << " ms (CPU " << ms(encSqlCipher.outboxCpu.pct(50)) << ").\n";
     out << "\nSearch: " << QString::number(double(plain.searchHits) / 300.0, 'f', 1)
         << " hits per one-word query on average (limit 50). Ordering by bm25 instead (plain, not "
            "used): p50 "
