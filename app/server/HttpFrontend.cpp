@@ -101,6 +101,9 @@ Result<int> HttpFrontend::bind()
         port = m_server->bind_to_any_port(host);
     else if (!m_server->bind_to_port(host, port))
         port = -1;
+    // The socket listens with cpp-httplib's backlog of 5; listening again updates it.
+    if (port >= 0 && m_listenSocket >= 0)
+        ::listen(m_listenSocket, 1024);
     if (port < 0)
         return Error(
             ErrorCode::Network,

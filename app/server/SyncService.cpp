@@ -91,11 +91,13 @@ ConnectionPool::Prepared SyncService::statements()
          "records WHERE organisation_id = $1 AND record_id = ANY($3::uuid[])"},
         {"records_of", "SELECT record_id, author_id, record_type, deleted_seq IS NOT NULL FROM "
                        "records WHERE organisation_id = $1 AND record_id = ANY($2::uuid[])"},
+        // Numbering, inserting, remembering tombstones and storing the response in one
+        // statement: the counter row is locked from here to COMMIT, one round trip later.
         // Envelopes arrive as one binary parameter ($15) split by their lengths ($14).
         {"push_changes",
          "WITH ctr AS (UPDATE organisations SET change_seq = change_seq + $4 "
-         "WHERE organisation_id = $1 RETURNING change_seq) "
-         "INSERT INTO changes (organisation_id, seq, record_id, record_type, author_id, "
+         "WHERE organisation_id = $1 RETURNING change_seq), "
+         "ins AS (INSERT INTO changes (organisation_id, seq, record_id, record_type, author_id, "
          "device_id, batch_sequence, device_seq, stamp_ms, stamp_counter, stamp_device, deleted, "
          "audience_id, envelope) "
          "SELECT $1, (SELECT change_seq FROM ctr) - $4 + u.i, u.r, u.t, $2, $3, $5, u.q, u.m, "
@@ -104,11 +106,14 @@ ConnectionPool::Prepared SyncService::statements()
          "FROM unnest($6::uuid[], $7::smallint[], $8::bigint[], $9::bigint[], $10::bigint[], "
          "$11::uuid[], $12::boolean[], $13::uuid[], $14::integer[]) WITH ORDINALITY "
          "AS u(r, t, q, m, n, d, x, a, len, i) "
-         "ON CONFLICT DO NOTHING RETURNING device_seq, seq"},
-        {"push_tombstones", "UPDATE records SET deleted_seq = x.s, deleted_at = now() FROM "
-                            "unnest($2::uuid[], $3::bigint[]) AS x(r, s) WHERE "
-                            "records.organisation_id = $1 AND records.record_id = x.r AND "
-                            "records.deleted_seq IS NULL"},
+         "ON CONFLICT DO NOTHING RETURNING record_id, seq, deleted), "
+         "tomb AS (UPDATE records SET deleted_seq = t.seq, deleted_at = now() FROM "
+         "(SELECT record_id, min(seq) AS seq FROM ins WHERE deleted GROUP BY record_id) t "
+         "WHERE records.organisation_id = $1 AND records.record_id = t.record_id AND "
+         "records.deleted_seq IS NULL), "
+         "resp AS (UPDATE batches SET response = $16 WHERE organisation_id = $1 AND "
+         "device_id = $3 AND sequence = $5) "
+         "SELECT count(*) FROM ins"},
         {"push_response", "UPDATE batches SET response = $4 WHERE organisation_id = $1 AND "
                           "device_id = $2 AND sequence = $3"},
     };
@@ -501,6 +506,9 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
                 accepted.append(&ch);
         }
 
+        // Every accepted change is "applied" whether it is stored now or was before, so the
+        // response is known before the insert.
+        const QByteArray stored = encode(resp);
         if (!accepted.isEmpty()) {
             QList<qint64> types, ms, counters, deviceSeqs;
             QList<QUuid> recs, stampDevices, audiences;
@@ -520,34 +528,17 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
             }
             deleted += '}';
             const PackedBytes packed = packBytes(envelopes);
-            // Numbered from the counter row in the same statement: the row stays locked until
-            // commit, so an organisation's changes commit in seq order and a pull can never
-            // pass a number that commits later. A change this device pushed before (an
-            // earlier attempt whose answer was lost, sent again in a new batch) hits the
-            // unique (device, device_seq) and is skipped: acknowledged, not applied twice.
-            const auto rows = w.exec_prepared(
-                "push_changes", org, user, device, qint64(accepted.size()), qint64(req.sequence),
-                uuidArray(recs), bigintArray(types), bigintArray(deviceSeqs), bigintArray(ms),
-                bigintArray(counters), uuidArray(stampDevices), deleted, uuidArray(audiences),
-                packed.lengths, sqlBytes(packed.bytes));
-            // Tombstones: remember each record's first one (compaction keeps that one).
-            QHash<qint64, qint64> seqOf;
-            for (const auto &r : rows)
-                seqOf.insert(r[0].as<qint64>(), r[1].as<qint64>());
-            QList<QUuid> deletedRecords;
-            QList<qint64> deletedSeqs;
-            for (const Change *ch : accepted)
-                if (ch->deleted && seqOf.contains(qint64(ch->changeId)) &&
-                    !deletedRecords.contains(ch->recordId)) {
-                    deletedRecords.append(ch->recordId);
-                    deletedSeqs.append(seqOf.value(qint64(ch->changeId)));
-                }
-            if (!deletedRecords.isEmpty())
-                w.exec_prepared("push_tombstones", org, uuidArray(deletedRecords),
-                                bigintArray(deletedSeqs));
+            // A change this device pushed before (an earlier attempt whose answer was lost,
+            // sent again in a new batch) hits the unique (device, device_seq) and is skipped:
+            // acknowledged, not applied twice. Skipped numbers leave gaps, which pulls ignore.
+            w.exec_prepared("push_changes", org, user, device, qint64(accepted.size()),
+                            qint64(req.sequence), uuidArray(recs), bigintArray(types),
+                            bigintArray(deviceSeqs), bigintArray(ms), bigintArray(counters),
+                            uuidArray(stampDevices), deleted, uuidArray(audiences), packed.lengths,
+                            sqlBytes(packed.bytes), sqlBytes(stored));
+        } else {
+            w.exec_prepared("push_response", org, device, qint64(req.sequence), sqlBytes(stored));
         }
-        const QByteArray stored = encode(resp);
-        w.exec_prepared("push_response", org, device, qint64(req.sequence), sqlBytes(stored));
         w.commit();
         return {200, stored, {}, 0};
     });
