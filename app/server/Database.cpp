@@ -25,8 +25,15 @@ Result<ConnectionPool::Lease> ConnectionPool::acquire()
     std::unique_ptr<pqxx::connection> c;
     {
         std::unique_lock lock(m_mutex);
-        m_available.wait(lock, [this] { return m_out < m_size; });
-        ++m_out;
+        if (m_out < m_size && m_waiters.empty()) {
+            ++m_out;
+        } else {
+            // First come, first served: a releasing thread hands its slot to the oldest
+            // waiter, so a burst of requests cannot starve one of them for seconds.
+            Waiter me;
+            m_waiters.push_back(&me);
+            me.woken.wait(lock, [&me] { return me.handedOver; });
+        }
         if (!m_idle.empty()) {
             c = std::move(m_idle.back());
             m_idle.pop_back();
@@ -51,11 +58,17 @@ void ConnectionPool::release(std::unique_ptr<pqxx::connection> c)
 {
     {
         std::lock_guard lock(m_mutex);
-        --m_out;
         if (c && c->is_open())
             m_idle.push_back(std::move(c));
+        if (m_waiters.empty()) {
+            --m_out;
+            return;
+        }
+        Waiter *next = m_waiters.front();
+        m_waiters.pop_front();
+        next->handedOver = true; // the slot stays counted in m_out: it changes hands
+        next->woken.notify_one();
     }
-    m_available.notify_one();
 }
 
 namespace {

@@ -11,6 +11,7 @@
 #include <pqxx/pqxx>
 
 #include <condition_variable>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -54,9 +55,15 @@ private:
     int m_size;
     Prepared m_prepared;
     int m_out = 0;
+    struct Waiter
+    {
+        std::condition_variable woken;
+        bool handedOver = false;
+    };
+
     std::vector<std::unique_ptr<pqxx::connection>> m_idle;
+    std::deque<Waiter *> m_waiters; // oldest first
     std::mutex m_mutex;
-    std::condition_variable m_available;
 };
 
 std::string sqlText(const QUuid &id);
