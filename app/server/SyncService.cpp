@@ -12,6 +12,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <utility>
@@ -48,17 +49,18 @@ ConnectionPool::Prepared SyncService::statements()
                  "WHERE d.organisation_id = $1 AND d.device_id = $2"},
         {"touch", "UPDATE devices SET last_seen_at = now() WHERE organisation_id = $1 AND "
                   "device_id = $2 AND last_seen_at < now() - interval '1 minute'"},
-        // Kind 0: the page's changes in seq order; 1: their batch manifests; 2: the caller's
-        // sealed keys for their audiences; 3: the counter and the compaction horizon.
+        // Kind 0: the page's changes; 1: their batch manifests; 2: the caller's sealed keys for
+        // their audiences; 3: the counter and the compaction horizon. Not sorted here (that
+        // would copy every envelope once more): pull() orders the changes by seq.
         {"pull",
          "WITH ctr AS (SELECT change_seq, compacted_seq FROM organisations "
          "WHERE organisation_id = $1), "
-         "page AS MATERIALIZED (SELECT c.seq, c.record_id, c.stamp_device, c.audience_id, "
-         "c.device_id, c.record_type, c.stamp_ms, c.stamp_counter, c.batch_sequence, c.deleted, "
-         "c.envelope FROM changes c JOIN audience_readers r ON r.organisation_id = "
-         "c.organisation_id AND r.audience_id = c.audience_id AND r.user_id = $2 "
-         "WHERE c.organisation_id = $1 AND c.seq > $3 AND c.seq <= (SELECT change_seq FROM ctr) "
-         "ORDER BY c.seq LIMIT $4) "
+         "page AS MATERIALIZED (SELECT x.* FROM audience_readers r CROSS JOIN LATERAL "
+         "(SELECT c.seq, c.record_id, c.stamp_device, c.audience_id, c.device_id, "
+         "c.record_type, c.stamp_ms, c.stamp_counter, c.batch_sequence, c.deleted, c.envelope "
+         "FROM changes c WHERE c.organisation_id = $1 AND c.audience_id = r.audience_id AND "
+         "c.seq > $3 AND c.seq <= (SELECT change_seq FROM ctr) ORDER BY c.seq LIMIT $4) x "
+         "WHERE r.organisation_id = $1 AND r.user_id = $2 ORDER BY x.seq LIMIT $4) "
          "SELECT 0 AS kind, seq, record_id, stamp_device, audience_id, device_id, "
          "record_type::bigint AS n1, stamp_ms, stamp_counter, batch_sequence, deleted, "
          "envelope AS x, NULL::bytea AS y FROM page "
@@ -71,8 +73,7 @@ ConnectionPool::Prepared SyncService::statements()
          "JOIN audience_readers a ON a.organisation_id = $1 AND a.audience_id = k.audience_id "
          "AND a.user_id = $2 "
          "UNION ALL SELECT 3, change_seq, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-         "compacted_seq, NULL, NULL, NULL FROM ctr "
-         "ORDER BY 1, 2"},
+         "compacted_seq, NULL, NULL, NULL FROM ctr"},
         {"push_batch", "INSERT INTO batches (organisation_id, device_id, sequence, author_id, "
                        "digests, signature) VALUES ($1, $2, $3, $4, $5, $6) "
                        "ON CONFLICT DO NOTHING RETURNING 1"},
@@ -556,26 +557,56 @@ Reply SyncService::pull(const Identity &id, std::uint64_t since, qsizetype limit
         PullResponse resp;
         std::map<std::pair<QUuid, qint64>, qint64> manifestIndex;
         std::uint64_t counter = 0, horizon = 0;
-        qsizetype pageRows = 0;
-        resp.changes.reserve(qsizetype(rows.size()));
-        for (const auto &r : rows) {
+        // Pass 1: the changes, in seq order.
+        std::vector<pqxx::result::size_type> page;
+        page.reserve(std::size_t(rows.size()));
+        for (pqxx::result::size_type i = 0; i < rows.size(); ++i) {
+            const auto r = rows[i];
             const int kind = r[0].as<int>();
             if (kind == 0) {
-                ++pageRows;
-                Change ch;
-                ch.seq = r[1].as<std::uint64_t>();
-                ch.recordId = uuidOf(r[2]);
-                ch.stamp = {r[7].as<qint64>(), r[8].as<std::uint32_t>(), uuidOf(r[3])};
-                ch.audienceId = uuidOf(r[4]);
-                ch.type = RecordType(r[6].as<int>());
-                ch.deleted = r[10].as<bool>();
-                ch.envelope = bytesOf(r[11]);
-                // The author travels once per batch, in its manifest.
-                const auto batch = std::make_pair(uuidOf(r[5]), r[9].as<qint64>());
-                auto [it, fresh] = manifestIndex.try_emplace(batch, qint64(manifestIndex.size()));
-                ch.manifestIndex = it->second;
-                resp.changes.append(std::move(ch));
-            } else if (kind == 1) {
+                page.push_back(i);
+            } else if (kind == 3) {
+                counter = r[1].as<std::uint64_t>();
+                horizon = r[9].as<std::uint64_t>();
+            }
+        }
+        std::vector<std::uint64_t> seqs(page.size());
+        for (std::size_t k = 0; k < page.size(); ++k)
+            seqs[k] = rows[page[k]][1].as<std::uint64_t>();
+        if (!std::is_sorted(seqs.begin(), seqs.end())) {
+            std::vector<std::size_t> order(page.size());
+            for (std::size_t k = 0; k < order.size(); ++k)
+                order[k] = k;
+            std::sort(order.begin(), order.end(),
+                      [&](std::size_t x, std::size_t y) { return seqs[x] < seqs[y]; });
+            std::vector<pqxx::result::size_type> sorted;
+            sorted.reserve(page.size());
+            for (std::size_t k : order)
+                sorted.push_back(page[k]);
+            page = std::move(sorted);
+        }
+        resp.changes.reserve(qsizetype(page.size()));
+        for (const auto i : page) {
+            const auto r = rows[i];
+            Change ch;
+            ch.seq = r[1].as<std::uint64_t>();
+            ch.recordId = uuidOf(r[2]);
+            ch.stamp = {r[7].as<qint64>(), r[8].as<std::uint32_t>(), uuidOf(r[3])};
+            ch.audienceId = uuidOf(r[4]);
+            ch.type = RecordType(r[6].as<int>());
+            ch.deleted = r[10].as<bool>();
+            ch.envelope = bytesOf(r[11]);
+            // The author travels once per batch, in its manifest.
+            const auto batch = std::make_pair(uuidOf(r[5]), r[9].as<qint64>());
+            auto [it, fresh] = manifestIndex.try_emplace(batch, qint64(manifestIndex.size()));
+            ch.manifestIndex = it->second;
+            resp.changes.append(std::move(ch));
+        }
+        // Pass 2: manifests (in the order the changes name them) and audience keys.
+        resp.manifests.resize(qsizetype(manifestIndex.size()));
+        for (const auto &r : rows) {
+            const int kind = r[0].as<int>();
+            if (kind == 1) {
                 Manifest m;
                 m.deviceId = uuidOf(r[2]);
                 m.authorId = uuidOf(r[3]);
@@ -586,18 +617,13 @@ Reply SyncService::pull(const Identity &id, std::uint64_t since, qsizetype limit
                     m.digests.append(all.mid(i, 32));
                 m.signature = bytesOf(r[12]);
                 const auto at = manifestIndex.find({m.deviceId, qint64(m.sequence)});
-                if (at == manifestIndex.end())
-                    continue;
-                if (resp.manifests.size() < qsizetype(manifestIndex.size()))
-                    resp.manifests.resize(qsizetype(manifestIndex.size()));
-                resp.manifests[at->second] = std::move(m);
+                if (at != manifestIndex.end())
+                    resp.manifests[at->second] = std::move(m);
             } else if (kind == 2) {
                 resp.audienceKeys.append({uuidOf(r[2]), bytesOf(r[11])});
-            } else {
-                counter = r[1].as<std::uint64_t>();
-                horizon = r[9].as<std::uint64_t>();
             }
         }
+        const qsizetype pageRows = qsizetype(page.size());
         // Compaction dropped a tombstone this device may not have seen.
         if (since > 0 && since < horizon)
             return error(410, QStringLiteral("resync_required"),

@@ -13,3 +13,14 @@ UPDATE records r SET deleted_seq = t.seq, deleted_at = now()
 -- The compaction horizon: the newest tombstone dropped from the log. A device whose cursor is
 -- older may have missed a deletion and must start again from 0 (410 resync_required).
 ALTER TABLE organisations ADD COLUMN compacted_seq bigint NOT NULL DEFAULT 0;
+
+-- Digests (32 random bytes per change, tens of KiB per batch) and envelopes are ciphertext
+-- or hashes: they never compress, so TOAST must not try (pglz showed in the push profile).
+ALTER TABLE batches ALTER COLUMN digests SET STORAGE EXTERNAL;
+ALTER TABLE batches ALTER COLUMN response SET STORAGE EXTERNAL;
+ALTER TABLE changes ALTER COLUMN envelope SET STORAGE EXTERNAL;
+
+-- Pull reads a user's audiences one index range each (seq > cursor) instead of scanning every
+-- change of the organisation since the cursor: a device's pull costs its own records, not
+-- everyone's (docs/architecture.md, "Pull").
+CREATE INDEX changes_by_audience ON changes (organisation_id, audience_id, seq);
