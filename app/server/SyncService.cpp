@@ -74,22 +74,31 @@ ConnectionPool::Prepared SyncService::statements()
          "AND a.user_id = $2 "
          "UNION ALL SELECT 3, change_seq, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
          "compacted_seq, NULL, NULL, NULL FROM ctr"},
-        {"push_batch", "INSERT INTO batches (organisation_id, device_id, sequence, author_id, "
-                       "digests, signature) VALUES ($1, $2, $3, $4, $5, $6) "
-                       "ON CONFLICT DO NOTHING RETURNING 1"},
+        // Kind 0: whether the batch is new; 1: the audiences named (and whether this user owns
+        // them); 2: the records named, claimed now (for audiences this user owns) or before.
+        // One snapshot: the SELECT half does not see the rows the INSERT half adds.
+        {"push_prepare",
+         "WITH batch AS (INSERT INTO batches (organisation_id, device_id, sequence, author_id, "
+         "digests, signature) VALUES ($1, $3, $4, $2, $5, $6) ON CONFLICT DO NOTHING "
+         "RETURNING 1), "
+         "named AS (SELECT audience_id, owner_id = $2 AS mine FROM audiences WHERE "
+         "organisation_id = $1 AND audience_id = ANY($7::uuid[])), "
+         "claimed AS (INSERT INTO records (organisation_id, record_id, author_id, record_type) "
+         "SELECT $1, r, $2, t FROM unnest($8::uuid[], $9::smallint[], $10::uuid[]) AS x(r, t, a) "
+         "WHERE EXISTS (SELECT 1 FROM batch) AND a IN (SELECT audience_id FROM named WHERE mine) "
+         "ON CONFLICT DO NOTHING RETURNING record_id, author_id, record_type, deleted_seq) "
+         "SELECT 0 AS kind, NULL::uuid AS id, NULL::uuid AS author, NULL::integer AS type, "
+         "EXISTS (SELECT 1 FROM batch) AS flag "
+         "UNION ALL SELECT 1, audience_id, NULL, NULL, mine FROM named "
+         "UNION ALL SELECT 2, record_id, author_id, record_type, deleted_seq IS NOT NULL "
+         "FROM claimed "
+         "UNION ALL SELECT 2, record_id, author_id, record_type, deleted_seq IS NOT NULL FROM "
+         "records WHERE organisation_id = $1 AND record_id = ANY($8::uuid[])"},
         {"push_prior", "SELECT digests, response FROM batches WHERE organisation_id = $1 AND "
                        "device_id = $2 AND sequence = $3"},
-        {"push_audiences", "SELECT audience_id, owner_id = $2 FROM audiences WHERE "
-                           "organisation_id = $1 AND audience_id = ANY($3::uuid[])"},
-        // New rows come from the INSERT's RETURNING, existing ones from the SELECT (one
-        // snapshot: neither half sees the other's rows).
-        {"push_records",
-         "WITH claimed AS (INSERT INTO records (organisation_id, record_id, author_id, "
-         "record_type) SELECT $1, r, $2, t FROM unnest($3::uuid[], $4::smallint[]) AS x(r, t) "
-         "ON CONFLICT DO NOTHING RETURNING record_id, author_id, record_type, deleted_seq) "
-         "SELECT record_id, author_id, record_type, deleted_seq IS NOT NULL FROM claimed "
-         "UNION ALL SELECT record_id, author_id, record_type, deleted_seq IS NOT NULL FROM "
-         "records WHERE organisation_id = $1 AND record_id = ANY($3::uuid[])"},
+        {"claim_records", "INSERT INTO records (organisation_id, record_id, author_id, "
+                          "record_type) SELECT $1, r, $2, t FROM unnest($3::uuid[], "
+                          "$4::smallint[]) AS x(r, t) ON CONFLICT DO NOTHING"},
         {"records_of", "SELECT record_id, author_id, record_type, deleted_seq IS NOT NULL FROM "
                        "records WHERE organisation_id = $1 AND record_id = ANY($2::uuid[])"},
         // Numbering, inserting, remembering tombstones and storing the response in one
@@ -386,7 +395,7 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
                      QStringLiteral("the batch signature does not verify"));
 
     // Column arrays, built once outside the transaction (a retry reuses them).
-    QList<QUuid> audienceIds, recordIds;
+    QList<QUuid> audienceIds, recordIds, recordAudiences;
     QList<qint64> recordTypes;
     {
         QSet<QUuid> seenRecords;
@@ -400,6 +409,7 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
                 seenRecords.insert(ch.recordId);
                 recordIds.append(ch.recordId);
                 recordTypes.append(qint64(ch.type));
+                recordAudiences.append(ch.audienceId);
             }
         }
     }
@@ -407,10 +417,37 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
                       device = sqlText(id.device);
 
     return withDb([&](pqxx::connection &c) -> Reply {
+        struct RecordInfo
+        {
+            QUuid author;
+            int type = -1;
+            bool deleted = false;
+        };
+        QHash<QUuid, RecordInfo> records;
+        records.reserve(recordIds.size());
+        QSet<QUuid> ownedAudiences, existingAudiences;
+        const std::string ids = uuidArray(recordIds);
+
         pqxx::work w(c);
-        const auto inserted = w.exec_prepared("push_batch", org, device, qint64(req.sequence), user,
-                                              sqlBytes(p.digests), sqlBytes(req.signature));
-        if (inserted.empty()) {
+        // One round trip for the common case: record the batch, read its audiences, claim
+        // new record ids (for audiences this user owns) and read the authorship of the rest.
+        bool fresh = false;
+        for (const auto &r :
+             w.exec_prepared("push_prepare", org, user, device, qint64(req.sequence),
+                             sqlBytes(p.digests), sqlBytes(req.signature), uuidArray(audienceIds),
+                             ids, bigintArray(recordTypes), uuidArray(recordAudiences))) {
+            const int kind = r[0].as<int>();
+            if (kind == 0) {
+                fresh = r[4].as<bool>();
+            } else if (kind == 1) {
+                existingAudiences.insert(uuidOf(r[1]));
+                if (r[4].as<bool>())
+                    ownedAudiences.insert(uuidOf(r[1]));
+            } else {
+                records.insert(uuidOf(r[1]), {uuidOf(r[2]), r[3].as<int>(), r[4].as<bool>()});
+            }
+        }
+        if (!fresh) {
             // A retry: answer what the first application answered; apply nothing.
             const auto prior = w.exec_prepared1("push_prior", org, device, qint64(req.sequence));
             if (bytesOf(prior[0]) != p.digests)
@@ -424,14 +461,8 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
             return ok(*resp);
         }
 
-        // Audiences named by the batch: which exist, and which of those this user owns.
-        QSet<QUuid> ownedAudiences, existingAudiences;
-        for (const auto &r : w.exec_prepared("push_audiences", org, user, uuidArray(audienceIds))) {
-            existingAudiences.insert(uuidOf(r[0]));
-            if (r[1].as<bool>())
-                ownedAudiences.insert(uuidOf(r[0]));
-        }
         // New audiences (rare: once per audience): readers must be users of this organisation.
+        bool created = false;
         for (const Audience &a : req.audiences) {
             if (existingAudiences.contains(a.id))
                 continue; // already known: readers change only through sharing
@@ -445,14 +476,15 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
                                   .as<int>();
             if (known != readers.size() || readers.size() != a.readers.size())
                 continue; // its changes are rejected below as unknown_audience
-            const auto created = w.exec_params(
+            const auto inserted = w.exec_params(
                 "INSERT INTO audiences (organisation_id, audience_id, owner_id) VALUES ($1, $2, "
                 "$3) ON CONFLICT DO NOTHING RETURNING 1",
                 org, sqlText(a.id), user);
             existingAudiences.insert(a.id);
-            if (created.empty())
+            if (inserted.empty())
                 continue;
             ownedAudiences.insert(a.id);
+            created = true;
             QList<QByteArray> sealed;
             for (const SealedKey &r : a.readers)
                 sealed.append(r.sealedKey);
@@ -461,25 +493,24 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
                           "AS x(u, k)",
                           org, sqlText(a.id), uuidArray(readers), byteaArray(sealed));
         }
-
-        // Claim new record ids for this user and read the authorship of all of them, in one
-        // statement. A record claimed by a concurrent push is in neither half; read it after.
-        struct RecordInfo
-        {
-            QUuid author;
-            int type = -1;
-            bool deleted = false;
-        };
-        QHash<QUuid, RecordInfo> records;
-        records.reserve(recordIds.size());
-        if (!recordIds.isEmpty()) {
-            const std::string ids = uuidArray(recordIds);
-            for (const auto &r :
-                 w.exec_prepared("push_records", org, user, ids, bigintArray(recordTypes)))
+        // Records not in the answer: their audience was created just now, or a concurrent
+        // push claimed them (in neither half of one snapshot). Claim and read them again.
+        bool missing = false;
+        for (qsizetype i = 0; i < recordIds.size() && !missing; ++i)
+            missing =
+                ownedAudiences.contains(recordAudiences[i]) && !records.contains(recordIds[i]);
+        if (created || missing) {
+            QList<QUuid> claimIds;
+            QList<qint64> claimTypes;
+            for (qsizetype i = 0; i < recordIds.size(); ++i)
+                if (ownedAudiences.contains(recordAudiences[i])) {
+                    claimIds.append(recordIds[i]);
+                    claimTypes.append(recordTypes[i]);
+                }
+            w.exec_prepared("claim_records", org, user, uuidArray(claimIds),
+                            bigintArray(claimTypes));
+            for (const auto &r : w.exec_prepared("records_of", org, ids))
                 records.insert(uuidOf(r[0]), {uuidOf(r[1]), r[2].as<int>(), r[3].as<bool>()});
-            if (records.size() < recordIds.size())
-                for (const auto &r : w.exec_prepared("records_of", org, ids))
-                    records.insert(uuidOf(r[0]), {uuidOf(r[1]), r[2].as<int>(), r[3].as<bool>()});
         }
 
         PushResponse resp;
