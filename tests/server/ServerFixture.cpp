@@ -70,15 +70,14 @@ bool ServerFixture::startServer(const QStringList &extra)
     // WAYPOINT_SERVER_LOG keeps it somewhere that outlives the run (benchmarks).
     const QString keep = qEnvironmentVariable("WAYPOINT_SERVER_LOG");
     m_server->setStandardErrorFile(
-        keep.isEmpty() ? m_logDir.filePath(QStringLiteral("server.log")) : keep,
-        QIODevice::Append);
+        keep.isEmpty() ? m_logDir.filePath(QStringLiteral("server.log")) : keep, QIODevice::Append);
     // Keep the port across restarts so devices (and the proxy) can reconnect.
     const int port = m_port ? m_port : 0;
     m_server->start(m_serverBin, QStringList{QStringLiteral("serve"), QStringLiteral("--listen"),
-                                           QStringLiteral("127.0.0.1:%1").arg(port),
-                                           QStringLiteral("--database"), m_databaseUrl,
-                                           QStringLiteral("--threads"), QStringLiteral("16")} +
-                                   extra);
+                                             QStringLiteral("127.0.0.1:%1").arg(port),
+                                             QStringLiteral("--database"), m_databaseUrl,
+                                             QStringLiteral("--threads"), QStringLiteral("16")} +
+                                     extra);
     if (!m_server->waitForStarted(10000))
         return false;
     QElapsedTimer t;
