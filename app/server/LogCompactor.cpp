@@ -2,6 +2,11 @@
 
 #include "Database.h"
 
+#include <QDateTime>
+
+#include <cstdio>
+#include <stdexcept>
+
 namespace wp::server {
 
 Result<CompactionReport> LogCompactor::run(int tombstoneDays)
@@ -42,6 +47,58 @@ Result<CompactionReport> LogCompactor::run(int tombstoneDays)
         ++report.organisations;
     }
     return report;
+}
+
+CompactionSchedule::CompactionSchedule(std::string url, std::chrono::seconds interval,
+                                       int tombstoneDays)
+    : m_url(std::move(url)), m_interval(interval), m_tombstoneDays(tombstoneDays),
+      m_thread([this] { loop(); })
+{
+}
+
+CompactionSchedule::~CompactionSchedule()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+}
+
+void CompactionSchedule::loop()
+{
+    std::unique_lock lock(m_mutex);
+    while (!m_wake.wait_for(lock, m_interval, [this] { return m_stopping; })) {
+        lock.unlock();
+        const auto start = std::chrono::steady_clock::now();
+        QByteArray outcome;
+        try {
+            pqxx::connection c(m_url);
+            const auto r = LogCompactor(c).run(m_tombstoneDays);
+            if (!r)
+                throw std::runtime_error("compaction failed");
+            outcome = QStringLiteral("\"organisations\":%1,\"versionsRemoved\":%2,"
+                                     "\"tombstonesDropped\":%3")
+                          .arg(r->organisations)
+                          .arg(r->versionsRemoved)
+                          .arg(r->tombstonesDropped)
+                          .toUtf8();
+        } catch (const pqxx::sql_error &e) {
+            outcome = "\"error\":\"database error " + QByteArray::fromStdString(e.sqlstate()) + '"';
+        } catch (const std::exception &) {
+            // The message may hold connection details.
+            outcome = "\"error\":\"the database is unreachable\"";
+        }
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count();
+        std::fprintf(stderr, "{\"ts\":\"%s\",\"event\":\"compaction\",%s,\"ms\":%.1f}\n",
+                     qPrintable(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)),
+                     outcome.constData(), ms);
+        std::fflush(stderr);
+        lock.lock();
+    }
 }
 
 } // namespace wp::server

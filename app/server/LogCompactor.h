@@ -10,6 +10,12 @@
 
 #include <pqxx/pqxx>
 
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <thread>
+
 namespace wp::server {
 
 struct CompactionReport
@@ -30,6 +36,29 @@ public:
 
 private:
     pqxx::connection &m_c;
+};
+
+// `serve --compact-every SECONDS`: runs the compactor on its own connection every interval
+// until destroyed, one JSON line per run on stderr. Several instances may run it at once:
+// compaction is idempotent and each organisation is one short transaction.
+class CompactionSchedule
+{
+public:
+    CompactionSchedule(std::string url, std::chrono::seconds interval, int tombstoneDays);
+    ~CompactionSchedule();
+    CompactionSchedule(const CompactionSchedule &) = delete;
+    CompactionSchedule &operator=(const CompactionSchedule &) = delete;
+
+private:
+    void loop();
+
+    std::string m_url;
+    std::chrono::seconds m_interval;
+    int m_tombstoneDays;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stopping = false;
+    std::thread m_thread;
 };
 
 } // namespace wp::server

@@ -30,6 +30,7 @@ const char Usage[] =
     "usage: waypoint-server <command> [options]\n"
     "  serve --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--threads N]\n"
     "        [--db-connections N] [--auth-failures N]\n"
+    "        [--compact-every SECONDS [--older-than DAYS]]  also compact periodically\n"
     "                                        run the sync service (PORT 0: any free port)\n"
     "  migrate                               apply missing schema steps\n"
     "  compact [--older-than DAYS]           remove versions superseded by a tombstone; drop\n"
@@ -136,6 +137,17 @@ int serve(const Options &o, const std::string &url)
     auto port = frontend.bind();
     if (!port)
         return fail(port.error().message);
+    std::unique_ptr<CompactionSchedule> compaction;
+    if (o.values.contains(QStringLiteral("compact-every"))) {
+        bool ok = true, daysOk = true;
+        const int every = o.get(QStringLiteral("compact-every")).toInt(&ok);
+        const int days = o.values.contains(QStringLiteral("older-than"))
+                             ? o.get(QStringLiteral("older-than")).toInt(&daysOk)
+                             : 90;
+        if (!ok || every < 1 || !daysOk || days < 0)
+            return fail(QStringLiteral("--compact-every needs seconds, --older-than days"));
+        compaction = std::make_unique<CompactionSchedule>(url, std::chrono::seconds(every), days);
+    }
     std::thread stopper([&] {
         int sig = 0;
         sigwait(&stopSignals, &sig);

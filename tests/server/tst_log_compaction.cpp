@@ -242,6 +242,20 @@ private slots:
         QCOMPARE(newest.visible, reference.visible);
     }
 
+    void serveCompactsPeriodically()
+    {
+        QVERIFY2(fx.startServer({QStringLiteral("--compact-every"), QStringLiteral("1")}),
+                 qPrintable(fx.lastError()));
+        writer->setBaseUrl(fx.baseUrl());
+        const QUuid gone = createUuidV7();
+        QCOMPARE(push(6, {{gone, RecordType::Encounter, "short-lived"}}), 200);
+        QCOMPARE(push(7, {{gone, RecordType::Encounter, {}, true}}), 200);
+        // Within a few intervals only the tombstone is left, without anyone running compact.
+        QTRY_COMPARE_WITH_TIMEOUT(count(recordIs(gone)), 1, 10000);
+        QCOMPARE(count(recordIs(gone) + QStringLiteral(" AND deleted")), 1);
+        QVERIFY(fx.serverLog().contains("\"event\":\"compaction\""));
+    }
+
     void cleanupTestCase() { fx.stopServer(); }
 };
 
