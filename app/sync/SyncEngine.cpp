@@ -13,7 +13,14 @@ namespace wp::sync {
 using namespace wp::wire;
 
 SyncEngine::SyncEngine(Store &store, SyncIdentity &identity, SyncClient &client)
-    : m_store(store), m_identity(identity), m_client(client)
+    : m_ownLedger(std::make_unique<StoreLedger>(store)), m_store(*m_ownLedger),
+      m_identity(identity), m_client(client)
+{
+    m_client.setCredentials(&m_identity.credentials);
+}
+
+SyncEngine::SyncEngine(SyncLedger &ledger, SyncIdentity &identity, SyncClient &client)
+    : m_store(ledger), m_identity(identity), m_client(client)
 {
     m_client.setCredentials(&m_identity.credentials);
 }
@@ -30,17 +37,20 @@ Result<SyncReport> SyncEngine::syncOnce()
         return s.error();
     if (Status s = push(report); !s)
         return s.error();
-    auto pending = m_store.outbox().count();
+    auto pending = m_store.pendingCount();
     if (!pending)
         return pending.error();
     report.pending = *pending;
     return report;
 }
 
-std::uint64_t SyncEngine::nextBatchSequence()
+Result<std::uint64_t> SyncEngine::nextBatchSequence()
 {
     // The HLC only moves forward, even across restarts, so its reading is a fresh sequence.
-    const HlcStamp s = m_store.clock().now();
+    auto now = m_store.clockNow();
+    if (!now)
+        return now.error();
+    const HlcStamp &s = *now;
     return (std::uint64_t(s.physicalMs) << 20) | std::min<std::uint64_t>(s.counter, 0xfffff);
 }
 
@@ -55,7 +65,7 @@ Status SyncEngine::push(SyncReport &report)
     const SecretBytes &key = m_identity.audienceKeys.at(audience);
     const DeviceCredentials &me = m_identity.credentials;
     for (;;) {
-        auto pending = m_store.outbox().pending(m_batchSize);
+        auto pending = m_store.pendingChanges(m_batchSize);
         if (!pending)
             return pending.error();
         if (pending->isEmpty())
@@ -72,7 +82,10 @@ Status SyncEngine::push(SyncReport &report)
         }
         Result<PushResponse> response = Error(ErrorCode::Internal, {});
         for (int attempt = 0; attempt < 2; ++attempt) {
-            batch.sequence = nextBatchSequence();
+            auto sequence = nextBatchSequence();
+            if (!sequence)
+                return sequence.error();
+            batch.sequence = *sequence;
             batch.signature = crypto::signManifest(
                 m_identity.keys.signingSecret,
                 manifestBytes(me.organisationId, me.userId, me.deviceId, batch.sequence, digests));
@@ -86,7 +99,7 @@ Status SyncEngine::push(SyncReport &report)
         QList<qint64> applied;
         for (std::uint64_t id : response->applied)
             applied.append(qint64(id));
-        if (Status s = m_store.outbox().markApplied(applied); !s)
+        if (Status s = m_store.markApplied(applied); !s)
             return s;
         report.pushed += int(applied.size());
         report.rejected += int(response->rejected.size());
@@ -120,7 +133,10 @@ Status SyncEngine::verifyManifest(const Manifest &m)
 
 Status SyncEngine::pull(SyncReport &report)
 {
-    std::uint64_t since = m_store.syncCursor().toULongLong();
+    auto cursor = m_store.syncCursor();
+    if (!cursor)
+        return cursor.error();
+    std::uint64_t since = cursor->toULongLong();
     for (;;) {
         auto page = m_client.pull(since, m_pageSize);
         if (!page)

@@ -8,6 +8,7 @@
 #include "Store.h"
 #include "SyncClient.h"
 #include "SyncIdentity.h"
+#include "SyncLedger.h"
 
 #include <QHash>
 
@@ -27,6 +28,8 @@ class SyncEngine
 {
 public:
     SyncEngine(Store &store, SyncIdentity &identity, SyncClient &client);
+    // The store reached through `ledger` (the app hops each call to the store's thread).
+    SyncEngine(SyncLedger &ledger, SyncIdentity &identity, SyncClient &client);
 
     void setBatchSize(int n) { m_batchSize = n; }
     void setPageSize(int n) { m_pageSize = n; }
@@ -39,10 +42,11 @@ public:
     bool identityChanged() const { return m_identityChanged; }
 
 private:
-    std::uint64_t nextBatchSequence();
+    Result<std::uint64_t> nextBatchSequence();
     Status verifyManifest(const wire::Manifest &manifest);
 
-    Store &m_store;
+    std::unique_ptr<StoreLedger> m_ownLedger;
+    SyncLedger &m_store; // the store, as the engine reaches it
     SyncIdentity &m_identity;
     SyncClient &m_client;
     int m_batchSize = 500;

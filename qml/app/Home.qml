@@ -27,6 +27,7 @@ Page {
                 Accessible.role: Accessible.Heading
                 Accessible.name: text
             }
+            SyncIndicator { }
             ToolButton {
                 text: qsTr("Search")
                 objectName: "searchButton"

@@ -1,0 +1,54 @@
+#pragma once
+// What the sync engine reads and writes in the local store, as one small interface. The
+// Store is single-threaded: waypointctl and the tests use StoreLedger (direct calls on the
+// caller's thread); the app runs the engine on a worker thread and implements this by
+// hopping each call to the store's own thread, so one connection and one HybridClock see
+// every local and remote stamp.
+
+#include "Result.h"
+#include "StoreTypes.h"
+
+#include <QByteArray>
+
+namespace wp {
+class Store;
+}
+
+namespace wp::sync {
+
+class SyncLedger
+{
+public:
+    virtual ~SyncLedger() = default;
+
+    // Oldest first, at most `limit`.
+    virtual Result<QList<OutboxEntry>> pendingChanges(int limit) = 0;
+    virtual Status markApplied(const QList<qint64> &seqs) = 0;
+    virtual Result<qint64> pendingCount() = 0;
+    // A fresh HLC reading (batch sequences).
+    virtual Result<HlcStamp> clockNow() = 0;
+    virtual Result<QByteArray> syncCursor() = 0;
+    // One pulled page and its cursor, in one store transaction.
+    virtual Result<MergeReport> applyRemote(const QList<RemoteChange> &changes,
+                                            const QByteArray &newCursor) = 0;
+};
+
+// Direct calls on a Store used from its own thread.
+class StoreLedger final : public SyncLedger
+{
+public:
+    explicit StoreLedger(Store &store) : m_store(store) {}
+
+    Result<QList<OutboxEntry>> pendingChanges(int limit) override;
+    Status markApplied(const QList<qint64> &seqs) override;
+    Result<qint64> pendingCount() override;
+    Result<HlcStamp> clockNow() override;
+    Result<QByteArray> syncCursor() override;
+    Result<MergeReport> applyRemote(const QList<RemoteChange> &changes,
+                                    const QByteArray &newCursor) override;
+
+private:
+    Store &m_store;
+};
+
+} // namespace wp::sync
