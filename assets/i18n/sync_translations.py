@@ -42,7 +42,6 @@ FR_SYNC = {
  'Server: %1': 'Serveur : %1',
  'Sync now': 'Synchroniser maintenant',
  'Your administrator gives you a server address and a one-time code (valid for an hour).': 'Votre administrateur vous donne une adresse de serveur et un code à usage unique (valable une heure).',
- 'Server address, e.g. https://sync.example.org': 'Adresse du serveur, par ex. https://sync.example.org',
  'Server address': 'Adresse du serveur',
  'Enrolment code': 'Code d’inscription',
  'Paste': 'Coller',

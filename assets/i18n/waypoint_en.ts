@@ -1068,10 +1068,6 @@
         <translation>Your administrator gives you a server address and a one-time code (valid for an hour).</translation>
     </message>
     <message>
-        <source>Server address, e.g. https://sync.example.org</source>
-        <translation>Server address, e.g. https://sync.example.org</translation>
-    </message>
-    <message>
         <source>Server address</source>
         <translation>Server address</translation>
     </message>

@@ -1068,10 +1068,6 @@
         <translation>Votre administrateur vous donne une adresse de serveur et un code à usage unique (valable une heure).</translation>
     </message>
     <message>
-        <source>Server address, e.g. https://sync.example.org</source>
-        <translation>Adresse du serveur, par ex. https://sync.example.org</translation>
-    </message>
-    <message>
         <source>Server address</source>
         <translation>Adresse du serveur</translation>
     </message>

@@ -4,46 +4,71 @@ import QtQuick.Controls.Material
 import Waypoint
 import Waypoint.Ui
 
-// The sync state in the header of every main screen: a coloured dot and one word. Tapping it
-// opens the sync page (status, "Sync now", enrolment). Drawn for the header's dark primary
-// background.
+// The sync state in the header of every main screen: a badge (colour and symbol, so colour
+// is never the only cue) and, when the header has room, one word. Tapping it opens the sync
+// page (status, "Sync now", enrolment). Drawn for the header's dark primary background.
 ToolButton {
     id: indicator
     objectName: "syncIndicator"
+    // The badge alone (the header sets this when the word would squeeze the title).
+    property bool compact: false
+    // The width with the word, whether or not it is shown.
+    readonly property real fullWidth: Math.max(Style.touch, 26 + word.width + leftPadding + rightPadding)
+    TextMetrics {
+        id: word
+        text: App.sync.shortText
+        font.pixelSize: 14
+    }
     implicitHeight: Style.touch
     implicitWidth: Math.max(Style.touch, implicitContentWidth + leftPadding + rightPadding)
+    leftPadding: 8
+    rightPadding: 8
     Accessible.name: qsTr("Sync: %1").arg(App.sync.statusText)
     Accessible.description: App.sync.detailText
     onClicked: Nav.open("sync", {})
 
-    readonly property color dotColor: App.sync.state === SyncController.Idle ? "#86efac"
-        : App.sync.state === SyncController.Syncing ? "#ffffff"
-        : App.sync.state === SyncController.Offline ? "#fcd34d"
-        : App.sync.state === SyncController.Failed ? "#fca5a5" : "#cbd5e1"
+    readonly property int state: App.sync.state
+    readonly property color badgeColor: state === SyncController.Idle ? "#86efac"
+        : state === SyncController.Syncing ? "#ffffff"
+        : state === SyncController.Offline ? "#fcd34d"
+        : state === SyncController.Failed ? "#fca5a5" : "transparent"
+    readonly property string symbol: state === SyncController.Idle
+        ? (App.sync.pendingCount > 0 ? String(Math.min(App.sync.pendingCount, 99)) : "\u2713")
+        : state === SyncController.Syncing ? "\u2191\u2193"
+        : state === SyncController.Offline ? "\u2013"
+        : state === SyncController.Failed ? "!" : ""
 
-    // Pulses while syncing (the dot's opacity follows it only then).
+    // Pulses while syncing (the badge's opacity follows it only then).
     property real pulse
     SequentialAnimation on pulse {
-        running: App.sync.state === SyncController.Syncing
+        running: indicator.state === SyncController.Syncing
         loops: Animation.Infinite
-        NumberAnimation { to: 0.3; duration: 500 }
+        NumberAnimation { to: 0.4; duration: 500 }
         NumberAnimation { to: 1; duration: 500 }
     }
 
     contentItem: Row {
         spacing: 6
         Rectangle {
-            objectName: "syncDot"
-            width: 10
-            height: 10
-            radius: 5
+            objectName: "syncBadge"
+            width: 20
+            height: 20
+            radius: 10
             anchors.verticalCenter: parent.verticalCenter
-            color: indicator.dotColor
-            opacity: App.sync.state === SyncController.Syncing ? indicator.pulse : 1
-            border.width: App.sync.state === SyncController.NotEnrolled ? 1 : 0
+            color: indicator.badgeColor
+            opacity: indicator.state === SyncController.Syncing ? indicator.pulse : 1
+            border.width: indicator.state === SyncController.NotEnrolled ? 2 : 0
             border.color: "white"
+            Label {
+                anchors.centerIn: parent
+                text: indicator.symbol
+                color: "#1f2937"
+                font.pixelSize: 12
+                font.bold: true
+            }
         }
         Label {
+            visible: !indicator.compact
             text: App.sync.shortText
             color: "white"
             font.pixelSize: 14

@@ -34,6 +34,7 @@ ColumnLayout {
     }
     Label {
         objectName: "syncDetail"
+        visible: !section.askPassphrase
         text: App.sync.detailText
         opacity: 0.75
         wrapMode: Text.Wrap
@@ -88,12 +89,18 @@ ColumnLayout {
         wrapMode: Text.Wrap
         Layout.fillWidth: true
     }
+    Label {
+        visible: section.askCode
+        text: qsTr("Server address")
+        font.bold: true
+        Layout.fillWidth: true
+    }
     TextField {
         id: server
         objectName: "syncServerField"
         visible: section.askCode
         enabled: section.step === SyncController.EnterCode
-        placeholderText: qsTr("Server address, e.g. https://sync.example.org")
+        placeholderText: "https://sync.example.org"
         inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
         Layout.fillWidth: true
         Accessible.name: qsTr("Server address")
@@ -104,6 +111,12 @@ ColumnLayout {
         text: section.errors.server || ""
         Layout.fillWidth: true
     }
+    Label {
+        visible: section.askCode
+        text: qsTr("Enrolment code")
+        font.bold: true
+        Layout.fillWidth: true
+    }
     RowLayout {
         visible: section.askCode
         spacing: Style.gap
@@ -112,7 +125,7 @@ ColumnLayout {
             id: code
             objectName: "syncCodeField"
             enabled: section.step === SyncController.EnterCode
-            placeholderText: qsTr("Enrolment code")
+            placeholderText: "XXXX-XXXX-XXXX-XXXX"
             inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhPreferUppercase
             Layout.fillWidth: true
             Accessible.name: qsTr("Enrolment code")
