@@ -330,6 +330,29 @@ private slots:
         QCOMPARE(count->value(RecordType::DiaryEntry), 402);
     }
 
+    void aRevokedDeviceStopsAndSaysSo()
+    {
+        auto me = SyncIdentity::load(*app->session()->store());
+        QVERIFY(me.ok());
+        QVERIFY(fx.admin({QStringLiteral("revoke-device"), QStringLiteral("--org"), idText(org.id),
+                          QStringLiteral("--device"), idText(me->credentials.deviceId)})
+                    .startsWith(u"revoked"));
+        QSignalSpy runs(sync(), &SyncController::runFinished);
+        sync()->syncNow();
+        QVERIFY(runs.wait(10000));
+        QCOMPARE(sync()->state(), SyncController::Failed);
+        QVERIFY2(sync()->detailText().contains(QStringLiteral("revoked")),
+                 qPrintable(sync()->detailText()));
+        // No retry storm: neither time nor a save starts another run.
+        QVERIFY(sync()->scheduler()->blocked());
+        QCOMPARE(sync()->scheduler()->dueInMs(), -1);
+        QVERIFY(
+            app->session()->store()->diary().save(entry(QStringLiteral("After revocation"))).ok());
+        sync()->localChange();
+        QVERIFY(!runs.wait(1500));
+        QCOMPARE(sync()->pendingCount(), 1);
+    }
+
     void cleanupTestCase()
     {
         app.reset();
