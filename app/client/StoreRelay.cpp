@@ -26,9 +26,26 @@ void StoreRelay::close()
     m_done.wakeAll();
 }
 
-Result<QList<OutboxEntry>> StoreRelay::pendingChanges(int limit)
+Result<QList<OutboxEntry>> StoreRelay::pendingChanges(int limit, qint64 afterSeq)
 {
-    return call<QList<OutboxEntry>>([limit](Store &s) { return s.outbox().pending(limit); });
+    return call<QList<OutboxEntry>>(
+        [limit, afterSeq](Store &s) { return s.outbox().pending(limit, afterSeq); });
+}
+
+Status StoreRelay::markFailed(const QList<std::pair<qint64, QString>> &seqReasons, qint64 nowMs)
+{
+    return call<void>(
+        [&seqReasons, nowMs](Store &s) { return s.outbox().markFailed(seqReasons, nowMs); });
+}
+
+Result<qint64> StoreRelay::failedCount()
+{
+    return call<qint64>([](Store &s) { return s.outbox().failedCount(); });
+}
+
+Status StoreRelay::forgetIdentity()
+{
+    return call<void>([](Store &s) { return sync::SyncIdentity::forget(s); });
 }
 
 Status StoreRelay::markApplied(const QList<qint64> &seqs)

@@ -44,13 +44,16 @@ public:
     // Runs f(store) on the store's thread and returns its result; "locked" when closed.
     template <typename R> Result<R> call(const std::function<Result<R>(Store &)> &f);
 
-    Result<QList<OutboxEntry>> pendingChanges(int limit) override;
+    Result<QList<OutboxEntry>> pendingChanges(int limit, qint64 afterSeq) override;
     Status markApplied(const QList<qint64> &seqs) override;
+    Status markFailed(const QList<std::pair<qint64, QString>> &seqReasons, qint64 nowMs) override;
     Result<qint64> pendingCount() override;
+    Result<qint64> failedCount() override;
     Result<HlcStamp> clockNow() override;
     Result<QByteArray> syncCursor() override;
     Result<MergeReport> applyRemote(const QList<RemoteChange> &changes,
                                     const QByteArray &newCursor) override;
+    Status forgetIdentity() override;
 
     // The device's sync identity, kept in the encrypted store (NotFound when not enrolled).
     Result<sync::SyncIdentity> loadIdentity();

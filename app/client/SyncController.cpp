@@ -45,6 +45,11 @@ public:
         engine.setPageSize(m_options.pageSize);
         engine.setBatchSize(m_options.pageSize);
         auto report = engine.syncOnce();
+        if (engine.revoked()) {
+            // The engine destroyed the saved identity; nothing of it stays here either.
+            forget();
+            return report;
+        }
         // New audience keys are kept even when the round failed later on.
         if (engine.identityChanged()) {
             if (Status saved = m_relay.saveIdentity(*m_identity); !saved && report)
@@ -189,7 +194,7 @@ void SyncController::post(std::function<void(SyncWorker &)> job)
 SyncController::State SyncController::state() const
 {
     if (!m_enrolled)
-        return NotEnrolled;
+        return m_error.isEmpty() ? NotEnrolled : Failed; // revoked: say so until re-enrolled
     if (m_running)
         return Syncing;
     if (!m_scheduler.online() || (!m_error.isEmpty() && m_errorIsNetwork))
@@ -346,9 +351,12 @@ void SyncController::refreshCounts()
     if (!store)
         return;
     auto count = store->outbox().count();
+    auto failed = store->outbox().failedCount();
     const int pending = count ? int(*count) : m_pending;
-    if (pending != m_pending) {
+    const int failedCount = failed ? int(*failed) : m_failed;
+    if (pending != m_pending || failedCount != m_failed) {
         m_pending = pending;
+        m_failed = failedCount;
         Q_EMIT countsChanged();
         Q_EMIT changed();
     }
@@ -406,15 +414,18 @@ void SyncController::finishRun(const std::shared_ptr<RunResult> &result)
         m_error.clear();
         m_errorIsNetwork = false;
         m_lastSync = QDateTime::currentDateTimeUtc();
-        if (m_failed != result->report.rejected) {
-            m_failed = result->report.rejected;
-            Q_EMIT countsChanged();
-        }
+    }
+    if (result->error && result->error->field == u"device_revoked") {
+        // The identity is gone (SyncEngine::destroyIdentityIfRevoked): enrol again to sync.
+        m_enrolled = false;
+        m_serverUrl.clear();
     }
     if (m_pulled > 0)
         Q_EMIT remoteChangesApplied();
     refreshCounts();
     m_scheduler.runFinished(outcome);
+    if (!m_enrolled)
+        m_scheduler.setActive(false);
     Q_EMIT changed();
     Q_EMIT runFinished();
 }
@@ -535,9 +546,12 @@ void SyncController::finishKeys(const std::shared_ptr<RunResult> &result)
         return;
     }
     m_enrolled = true;
+    m_error.clear();
+    m_errorIsNetwork = false;
     setEnrolStep(EnterCode);
     Q_EMIT changed();
     m_scheduler.setActive(true);
+    m_scheduler.requestNow(); // also after a revocation, which blocked automatic runs
 }
 
 void SyncController::cancelEnrolment()

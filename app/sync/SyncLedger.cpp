@@ -1,12 +1,28 @@
 #include "SyncLedger.h"
 
 #include "Store.h"
+#include "SyncIdentity.h"
 
 namespace wp::sync {
 
-Result<QList<OutboxEntry>> StoreLedger::pendingChanges(int limit)
+Result<QList<OutboxEntry>> StoreLedger::pendingChanges(int limit, qint64 afterSeq)
 {
-    return m_store.outbox().pending(limit);
+    return m_store.outbox().pending(limit, afterSeq);
+}
+
+Status StoreLedger::markFailed(const QList<std::pair<qint64, QString>> &seqReasons, qint64 nowMs)
+{
+    return m_store.outbox().markFailed(seqReasons, nowMs);
+}
+
+Result<qint64> StoreLedger::failedCount()
+{
+    return m_store.outbox().failedCount();
+}
+
+Status StoreLedger::forgetIdentity()
+{
+    return SyncIdentity::forget(m_store);
 }
 
 Status StoreLedger::markApplied(const QList<qint64> &seqs)

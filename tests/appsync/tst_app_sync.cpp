@@ -343,6 +343,9 @@ private slots:
         QCOMPARE(sync()->state(), SyncController::Failed);
         QVERIFY2(sync()->detailText().contains(QStringLiteral("revoked")),
                  qPrintable(sync()->detailText()));
+        // The device destroyed its sync identity (keys, token); the records stay.
+        QVERIFY(!sync()->enrolled());
+        QVERIFY(!SyncIdentity::isEnrolled(*app->session()->store()));
         // No retry storm: neither time nor a save starts another run.
         QVERIFY(sync()->scheduler()->blocked());
         QCOMPARE(sync()->scheduler()->dueInMs(), -1);
