@@ -12,6 +12,7 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <deque>
 #include <optional>
 
 namespace wp::client {
@@ -88,6 +89,25 @@ public:
 
     void cancelEnrolment() { m_enrolment.reset(); }
 
+    // Runs one job posted by the controller. SyncClient waits for replies in a local event
+    // loop, which would deliver the next posted job (say, forget() on locking) in the middle
+    // of this one, under the engine's feet: such a job waits until the current one is done.
+    void run(const std::function<void(SyncWorker &)> &job)
+    {
+        if (m_inJob) {
+            m_deferred.push_back(job);
+            return;
+        }
+        m_inJob = true;
+        job(*this);
+        while (!m_deferred.empty()) {
+            const auto next = std::move(m_deferred.front());
+            m_deferred.pop_front();
+            next(*this);
+        }
+        m_inJob = false;
+    }
+
     // Locked: nothing secret stays in this thread's memory.
     void forget()
     {
@@ -102,6 +122,8 @@ private:
     std::optional<DeviceEnrolment> m_enrolment;
     std::optional<SyncIdentity> m_identity;
     std::unique_ptr<SyncClient> m_client; // created on the sync thread, used there only
+    bool m_inJob = false;
+    std::deque<std::function<void(SyncWorker &)>> m_deferred;
 };
 
 struct SyncController::RunResult
@@ -186,7 +208,7 @@ void SyncController::setOnline(bool online)
 void SyncController::post(std::function<void(SyncWorker &)> job)
 {
     QMetaObject::invokeMethod(
-        m_workerHome, [w = m_worker, job = std::move(job)] { job(*w); }, Qt::QueuedConnection);
+        m_workerHome, [w = m_worker, job = std::move(job)] { w->run(job); }, Qt::QueuedConnection);
 }
 
 // ----- state for QML
