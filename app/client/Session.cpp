@@ -8,12 +8,26 @@
 #include <QFile>
 #include <QtConcurrent/QtConcurrentRun>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace wp::client {
 
 namespace {
 QString storePath(const QString &dataDir)
 {
     return QDir(dataDir).filePath(QStringLiteral("waypoint.db"));
+}
+
+// Hands the memory freed by closing the store and destroying the unlocked screens back to the
+// system. glibc keeps freed heap (the store's page cache, the models' rows, the screens) for
+// reuse: without this a locked app stays at its unlocked size (tens of MB).
+void releaseFreedMemory()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
 }
 
 SecretBytes secretFrom(QString text)
@@ -42,6 +56,10 @@ Session::Session(Options options, QObject *parent) : QObject(parent), m_options(
     m_backoffTick.setInterval(250);
     connect(&m_backoffTick, &QTimer::timeout, this, &Session::tickBackoff);
     connect(&m_job, &QFutureWatcherBase::finished, this, &Session::finishKeyJob);
+    // After the screens are gone too: QML deletes them on a later turn of the event loop.
+    m_releaseMemory.setSingleShot(true);
+    m_releaseMemory.setInterval(300);
+    connect(&m_releaseMemory, &QTimer::timeout, this, &releaseFreedMemory);
 
     if (!KeyVault::exists(m_options.dataDir))
         return;
@@ -309,6 +327,7 @@ void Session::lock()
     m_store.reset();
     setMessage({});
     setState(Locked);
+    m_releaseMemory.start();
 }
 
 void Session::quickHide()

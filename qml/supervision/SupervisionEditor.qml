@@ -125,27 +125,32 @@ FormPage {
     }
 
     SectionTitle { text: qsTr("Action items") }
-    Repeater {
-        model: page.f.actionItems ?? []
-        delegate: ColumnLayout {
-            id: item
-            required property var modelData
-            required property int index
-            spacing: 0
-            Layout.fillWidth: true
-            CheckBox {
-                text: item.modelData.text
-                checked: item.modelData.done
-                Layout.fillWidth: true
-                Accessible.name: qsTr("Done: %1").arg(item.modelData.text)
-                onToggled: page.editor.setActionItem(item.index, "done", checked)
-            }
-            Label {
-                text: item.modelData.due.length > 0 ? item.modelData.ownerLabel + " \u00b7 " + item.modelData.due : item.modelData.ownerLabel
-                opacity: 0.7
-                font.pixelSize: 13
-                leftPadding: 48
-                Layout.fillWidth: true
+    Column {
+        id: actionItemList
+        spacing: Style.gap
+        Layout.fillWidth: true
+        Repeater {
+            model: page.f.actionItems ?? []
+            delegate: ColumnLayout {
+                id: item
+                required property var modelData
+                required property int index
+                spacing: 0
+                width: actionItemList.width
+                CheckBox {
+                    text: item.modelData.text
+                    checked: item.modelData.done
+                    Layout.fillWidth: true
+                    Accessible.name: qsTr("Done: %1").arg(item.modelData.text)
+                    onToggled: page.editor.setActionItem(item.index, "done", checked)
+                }
+                Label {
+                    text: item.modelData.due.length > 0 ? item.modelData.ownerLabel + " \u00b7 " + item.modelData.due : item.modelData.ownerLabel
+                    opacity: 0.7
+                    font.pixelSize: 13
+                    leftPadding: 48
+                    Layout.fillWidth: true
+                }
             }
         }
     }

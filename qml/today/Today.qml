@@ -58,21 +58,26 @@ Flickable {
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
-        Repeater {
-            model: App.today.followUps
-            delegate: ListCard {
-                required property string recordId
-                required property string pseudonym
-                required property string stageLabel
-                required property string followUpText
-                required property bool followUpOverdue
-                title: pseudonym
-                detail: stageLabel
-                badge: followUpText
-                badgeColor: followUpOverdue ? (Material.theme === Material.Dark ? Style.errorColorDark : Style.errorColor)
-                                            : Material.accentColor
-                Layout.fillWidth: true
-                onClicked: Nav.open("participant", { participantId: recordId })
+        Column {
+            id: followUpList
+            spacing: Style.gap
+            Layout.fillWidth: true
+            Repeater {
+                model: App.today.followUps
+                delegate: ListCard {
+                    required property string recordId
+                    required property string pseudonym
+                    required property string stageLabel
+                    required property string followUpText
+                    required property bool followUpOverdue
+                    title: pseudonym
+                    detail: stageLabel
+                    badge: followUpText
+                    badgeColor: followUpOverdue ? (Material.theme === Material.Dark ? Style.errorColorDark : Style.errorColor)
+                                                : Material.accentColor
+                    width: followUpList.width
+                    onClicked: Nav.open("participant", { participantId: recordId })
+                }
             }
         }
 
@@ -84,41 +89,46 @@ Flickable {
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
-        Repeater {
-            model: App.today.openActions
-            delegate: RowLayout {
-                id: action
-                required property string noteId
-                required property string itemId
-                required property string itemText
-                required property string ownerLabel
-                required property string dueText
-                required property bool overdue
-                spacing: 4
-                Layout.fillWidth: true
-                CheckBox {
-                    objectName: "actionDone"
-                    Layout.alignment: Qt.AlignTop
-                    Accessible.name: qsTr("Mark done: %1").arg(action.itemText)
-                    onToggled: App.today.setActionDone(action.noteId, action.itemId, checked)
-                }
-                ColumnLayout {
-                    spacing: 0
-                    Layout.fillWidth: true
-                    Layout.topMargin: 10
-                    Label {
-                        text: action.itemText
-                        wrapMode: Text.Wrap
-                        Layout.fillWidth: true
+        Column {
+            id: actionList
+            spacing: Style.gap
+            Layout.fillWidth: true
+            Repeater {
+                model: App.today.openActions
+                delegate: RowLayout {
+                    id: action
+                    required property string noteId
+                    required property string itemId
+                    required property string itemText
+                    required property string ownerLabel
+                    required property string dueText
+                    required property bool overdue
+                    spacing: 4
+                    width: actionList.width
+                    CheckBox {
+                        objectName: "actionDone"
+                        Layout.alignment: Qt.AlignTop
+                        Accessible.name: qsTr("Mark done: %1").arg(action.itemText)
+                        onToggled: App.today.setActionDone(action.noteId, action.itemId, checked)
                     }
-                    Label {
-                        text: action.dueText.length > 0 ? action.ownerLabel + " \u00b7 " + action.dueText : action.ownerLabel
-                        font.pixelSize: 13
-                        font.bold: action.overdue
-                        color: action.overdue ? (Material.theme === Material.Dark ? Style.errorColorDark : Style.errorColor)
-                                              : Material.foreground
-                        opacity: action.overdue ? 1 : 0.7
+                    ColumnLayout {
+                        spacing: 0
                         Layout.fillWidth: true
+                        Layout.topMargin: 10
+                        Label {
+                            text: action.itemText
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
+                        }
+                        Label {
+                            text: action.dueText.length > 0 ? action.ownerLabel + " \u00b7 " + action.dueText : action.ownerLabel
+                            font.pixelSize: 13
+                            font.bold: action.overdue
+                            color: action.overdue ? (Material.theme === Material.Dark ? Style.errorColorDark : Style.errorColor)
+                                                  : Material.foreground
+                            opacity: action.overdue ? 1 : 0.7
+                            Layout.fillWidth: true
+                        }
                     }
                 }
             }
@@ -132,20 +142,25 @@ Flickable {
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
-        Repeater {
-            model: App.today.recentEncounters
-            delegate: ListCard {
-                required property string participantId
-                required property string participantName
-                required property string whenText
-                required property string placeLabel
-                required property string summary
-                title: participantName
-                detail: summary
-                extra: placeLabel
-                badge: whenText
-                Layout.fillWidth: true
-                onClicked: if (participantId.length > 0) Nav.open("participant", { participantId: participantId })
+        Column {
+            id: recentList
+            spacing: Style.gap
+            Layout.fillWidth: true
+            Repeater {
+                model: App.today.recentEncounters
+                delegate: ListCard {
+                    required property string participantId
+                    required property string participantName
+                    required property string whenText
+                    required property string placeLabel
+                    required property string summary
+                    title: participantName
+                    detail: summary
+                    extra: placeLabel
+                    badge: whenText
+                    width: recentList.width
+                    onClicked: if (participantId.length > 0) Nav.open("participant", { participantId: participantId })
+                }
             }
         }
     }

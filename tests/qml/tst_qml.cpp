@@ -4,6 +4,8 @@
 #include "AppContext.h"
 
 #include <QApplication>
+#include <QFile>
+#include <QQmlContext>
 #include <QQmlEngine>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -12,7 +14,32 @@
 #include <memory>
 #include <vector>
 
+#include <malloc.h>
+
 using namespace wp::client;
+
+// What the process holds, for the tests that lock and unlock many times (as `MemoryProbe`).
+class MemoryProbe : public QObject
+{
+    Q_OBJECT
+public:
+    // Bytes in live allocations: what a leak grows, whatever the allocator keeps after free().
+    Q_INVOKABLE double heapInUseMb() const
+    {
+        const struct mallinfo2 info = mallinfo2();
+        return double(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
+    }
+    Q_INVOKABLE double residentMb() const
+    {
+        QFile status(QStringLiteral("/proc/self/status"));
+        if (!status.open(QIODevice::ReadOnly))
+            return -1;
+        for (const QByteArray &line : status.readAll().split('\n'))
+            if (line.startsWith("VmRSS:"))
+                return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+        return -1;
+    }
+};
 
 class Setup : public QObject
 {
@@ -34,11 +61,13 @@ public Q_SLOTS:
         auto app = std::make_unique<AppContext>(Session::Options{dir->path(), policy, 6});
         app->attach(engine);
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        engine->rootContext()->setContextProperty(QStringLiteral("MemoryProbe"), &m_probe);
         m_apps.push_back(std::move(app));
         m_dirs.push_back(std::move(dir));
     }
 
 private:
+    MemoryProbe m_probe;
     std::vector<std::unique_ptr<QTemporaryDir>> m_dirs;
     std::vector<std::unique_ptr<AppContext>> m_apps;
 };
