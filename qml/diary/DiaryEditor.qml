@@ -121,6 +121,11 @@ FormPage {
                     onTextChanged: if (text !== (page.f[prompt.modelData.field] ?? ""))
                                        page.editor.setField(prompt.modelData.field, text)
                 }
+                FieldError {
+                    objectName: "promptError_" + prompt.modelData.field
+                    text: page.e[prompt.modelData.field] ?? ""
+                    Layout.fillWidth: true
+                }
             }
         }
     }

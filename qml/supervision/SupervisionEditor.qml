@@ -51,6 +51,7 @@ FormPage {
         Accessible.name: qsTr("Supervisor")
         onTextEdited: page.editor.setField("supervisor", text)
     }
+    FieldError { objectName: "supervisorError"; text: page.e.supervisor ?? ""; Layout.fillWidth: true }
 
     SectionTitle { text: qsTr("Topics") }
     Flow {
@@ -90,6 +91,7 @@ FormPage {
             }
         }
     }
+    FieldError { text: page.e.topics ?? ""; Layout.fillWidth: true }
 
     SectionTitle { text: qsTr("Wellbeing check") }
     RatingRow {
@@ -108,6 +110,7 @@ FormPage {
         Accessible.name: qsTr("Wellbeing note")
         onTextEdited: page.editor.setField("wellbeingNote", text)
     }
+    FieldError { text: page.e.wellbeingNote ?? ""; Layout.fillWidth: true }
 
     SectionTitle { text: qsTr("Diary entries to discuss") }
     Label {
@@ -202,6 +205,7 @@ FormPage {
         Accessible.name: qsTr("Notes")
         onTextChanged: if (text !== (page.f.notes ?? "")) page.editor.setField("notes", text)
     }
+    FieldError { text: page.e.notes ?? ""; Layout.fillWidth: true }
     FieldError { objectName: "formError"; text: page.editor.errorString; Layout.fillWidth: true }
     ActionButton {
         objectName: "saveSupervision"
