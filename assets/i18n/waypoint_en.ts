@@ -1061,6 +1061,34 @@
         <source>No encounters yet. Tap “New encounter” after you meet someone.</source>
         <translation>No encounters yet. Tap “New encounter” after you meet someone.</translation>
     </message>
+    <message>
+        <source>Unfinished drafts</source>
+        <translation>Unfinished drafts</translation>
+    </message>
+    <message>
+        <source>Resume draft: %1, %2</source>
+        <translation>Resume draft: %1, %2</translation>
+    </message>
+    <message>
+        <source>Discard draft: %1</source>
+        <translation>Discard draft: %1</translation>
+    </message>
+    <message>
+        <source>Discard this draft?</source>
+        <translation>Discard this draft?</translation>
+    </message>
+    <message>
+        <source>“%1” will be gone for good.</source>
+        <translation>“%1” will be gone for good.</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
 </context>
 <context>
     <name>Unlock</name>
@@ -1595,6 +1623,25 @@
     <message>
         <source>Training record</source>
         <translation>Training record</translation>
+    </message>
+</context>
+<context>
+    <name>wp::client::DraftListModel</name>
+    <message>
+        <source>No one chosen yet</source>
+        <translation>No one chosen yet</translation>
+    </message>
+    <message>
+        <source>An entry with no text yet</source>
+        <translation>An entry with no text yet</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 with %2</translation>
+    </message>
+    <message>
+        <source>No pseudonym yet</source>
+        <translation>No pseudonym yet</translation>
     </message>
 </context>
 <context>

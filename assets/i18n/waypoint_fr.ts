@@ -1061,6 +1061,34 @@
         <source>No encounters yet. Tap “New encounter” after you meet someone.</source>
         <translation>Aucune rencontre pour l’instant. Touchez « Nouvelle rencontre » après avoir rencontré quelqu’un.</translation>
     </message>
+    <message>
+        <source>Unfinished drafts</source>
+        <translation>Brouillons à terminer</translation>
+    </message>
+    <message>
+        <source>Resume draft: %1, %2</source>
+        <translation>Reprendre le brouillon : %1, %2</translation>
+    </message>
+    <message>
+        <source>Discard draft: %1</source>
+        <translation>Supprimer le brouillon : %1</translation>
+    </message>
+    <message>
+        <source>Discard this draft?</source>
+        <translation>Supprimer ce brouillon ?</translation>
+    </message>
+    <message>
+        <source>“%1” will be gone for good.</source>
+        <translation>« %1 » sera définitivement perdu.</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Supprimer</translation>
+    </message>
 </context>
 <context>
     <name>Unlock</name>
@@ -1595,6 +1623,25 @@
     <message>
         <source>Training record</source>
         <translation>Formation suivie</translation>
+    </message>
+</context>
+<context>
+    <name>wp::client::DraftListModel</name>
+    <message>
+        <source>No one chosen yet</source>
+        <translation>Personne de choisi pour l’instant</translation>
+    </message>
+    <message>
+        <source>An entry with no text yet</source>
+        <translation>Une entrée encore sans texte</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 avec %2</translation>
+    </message>
+    <message>
+        <source>No pseudonym yet</source>
+        <translation>Pas encore de pseudonyme</translation>
     </message>
 </context>
 <context>

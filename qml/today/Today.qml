@@ -50,6 +50,54 @@ Flickable {
             }
         }
 
+        // Forms left unsaved (kept sealed as drafts): resume or throw away.
+        SectionTitle {
+            visible: App.today.drafts.count > 0
+            text: qsTr("Unfinished drafts")
+        }
+        Column {
+            id: draftList
+            objectName: "draftList"
+            visible: App.today.drafts.count > 0
+            spacing: Style.gap
+            Layout.fillWidth: true
+            Repeater {
+                model: App.today.drafts
+                delegate: RowLayout {
+                    id: draftRow
+                    required property string name
+                    required property string title
+                    required property string kindLabel
+                    required property string whenText
+                    required property string screen
+                    required property var properties
+                    width: draftList.width
+                    spacing: 0
+                    ListCard {
+                        objectName: "draft_" + draftRow.name
+                        title: draftRow.title
+                        detail: draftRow.kindLabel
+                        badge: draftRow.whenText
+                        Layout.fillWidth: true
+                        Accessible.name: qsTr("Resume draft: %1, %2").arg(draftRow.kindLabel).arg(draftRow.title)
+                        onClicked: Nav.open(draftRow.screen, draftRow.properties)
+                    }
+                    ToolButton {
+                        objectName: "discardDraft"
+                        text: "\u2715"
+                        implicitWidth: Style.touch
+                        implicitHeight: Style.touch
+                        Accessible.name: qsTr("Discard draft: %1").arg(draftRow.title)
+                        onClicked: {
+                            discardDialog.draftName = draftRow.name
+                            discardDialog.draftTitle = draftRow.title
+                            discardDialog.open()
+                        }
+                    }
+                }
+            }
+        }
+
         SectionTitle { text: qsTr("Follow-ups due") }
         Label {
             visible: App.today.followUps.count === 0
@@ -160,6 +208,42 @@ Flickable {
                     badge: whenText
                     width: recentList.width
                     onClicked: if (participantId.length > 0) Nav.open("participant", { participantId: participantId })
+                }
+            }
+        }
+    }
+
+    Dialog {
+        id: discardDialog
+        objectName: "discardDraftDialog"
+        property string draftName
+        property string draftTitle
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(today.width - 32, 420)
+        modal: true
+        title: qsTr("Discard this draft?")
+        Label {
+            width: discardDialog.availableWidth
+            text: qsTr("\u201c%1\u201d will be gone for good.").arg(discardDialog.draftTitle)
+            wrapMode: Text.Wrap
+        }
+        footer: DialogButtonBox {
+            Button {
+                objectName: "keepDraft"
+                text: qsTr("Keep")
+                flat: true
+                Accessible.name: text
+                onClicked: discardDialog.close()
+            }
+            Button {
+                objectName: "confirmDiscard"
+                text: qsTr("Discard")
+                flat: true
+                Accessible.name: text
+                onClicked: {
+                    App.today.drafts.discard(discardDialog.draftName)
+                    discardDialog.close()
                 }
             }
         }
