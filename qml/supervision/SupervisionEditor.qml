@@ -55,8 +55,10 @@ FormPage {
 
     SectionTitle { text: qsTr("Topics") }
     Flow {
-        spacing: 6
+        spacing: 0
         Layout.fillWidth: true
+        Layout.leftMargin: -Style.chipInset
+        Layout.rightMargin: -Style.chipInset
         Repeater {
             model: page.f.topics ?? []
             delegate: Chip {

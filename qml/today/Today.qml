@@ -34,8 +34,8 @@ Flickable {
                 objectName: "newEncounterButton"
                 highlighted: true
                 Layout.fillWidth: true
-                Layout.preferredWidth: 1
-                Layout.minimumHeight: 56
+                Layout.preferredWidth: (column.width - Style.gap) / 2 // halves; their text wraps at this width
+                Layout.preferredHeight: Math.round(56 * App.preferences.textScale) // two lines fit
                 Accessible.name: text
                 onClicked: Nav.open("encounter", { participantId: "" })
             }
@@ -43,8 +43,8 @@ Flickable {
                 text: qsTr("New diary entry")
                 objectName: "newDiaryButton"
                 Layout.fillWidth: true
-                Layout.preferredWidth: 1
-                Layout.minimumHeight: 56
+                Layout.preferredWidth: (column.width - Style.gap) / 2 // halves; their text wraps at this width
+                Layout.preferredHeight: Math.round(56 * App.preferences.textScale)
                 Accessible.name: text
                 onClicked: Nav.open("diary", { entryId: "" })
             }
@@ -223,10 +223,13 @@ Flickable {
         width: Math.min(today.width - 32, 420)
         modal: true
         title: qsTr("Discard this draft?")
-        Label {
-            width: discardDialog.availableWidth
-            text: qsTr("\u201c%1\u201d will be gone for good.").arg(discardDialog.draftTitle)
-            wrapMode: Text.Wrap
+        ColumnLayout {
+            anchors.fill: parent
+            Label {
+                text: qsTr("\u201c%1\u201d will be gone for good.").arg(discardDialog.draftTitle)
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
         }
         footer: DialogButtonBox {
             Button {
