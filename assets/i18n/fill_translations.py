@@ -73,7 +73,7 @@ FR = {
  '“%1” will be gone for good.': '« %1 » sera définitivement perdu.',
  'Keep': 'Garder',
  'Discard': 'Supprimer',
- 'No one chosen yet': 'Personne de choisi pour l’instant',
+ 'No one chosen yet': 'Personne n’est encore choisi',
  'An entry with no text yet': 'Une entrée encore sans texte',
  '%1 with %2': '%1 avec %2',
  'No pseudonym yet': 'Pas encore de pseudonyme',

@@ -1629,7 +1629,7 @@
     <name>wp::client::DraftListModel</name>
     <message>
         <source>No one chosen yet</source>
-        <translation>Personne de choisi pour l’instant</translation>
+        <translation>Personne n’est encore choisi</translation>
     </message>
     <message>
         <source>An entry with no text yet</source>
