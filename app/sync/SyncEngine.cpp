@@ -15,7 +15,14 @@ namespace wp::sync {
 using namespace wp::wire;
 
 SyncEngine::SyncEngine(Store &store, SyncIdentity &identity, SyncClient &client)
-    : m_store(store), m_identity(identity), m_client(client)
+    : m_ownLedger(std::make_unique<StoreLedger>(store)), m_store(*m_ownLedger),
+      m_identity(identity), m_client(client)
+{
+    m_client.setCredentials(&m_identity.credentials);
+}
+
+SyncEngine::SyncEngine(SyncLedger &ledger, SyncIdentity &identity, SyncClient &client)
+    : m_store(ledger), m_identity(identity), m_client(client)
 {
     m_client.setCredentials(&m_identity.credentials);
 }
@@ -32,11 +39,11 @@ Result<SyncReport> SyncEngine::syncOnce()
         return destroyIdentityIfRevoked(s.error());
     if (Status s = push(report); !s)
         return destroyIdentityIfRevoked(s.error());
-    auto pending = m_store.outbox().count();
+    auto pending = m_store.pendingCount();
     if (!pending)
         return pending.error();
     report.pending = *pending;
-    auto failed = m_store.outbox().failedCount();
+    auto failed = m_store.failedCount();
     if (!failed)
         return failed.error();
     report.failed = *failed;
@@ -53,15 +60,18 @@ Error SyncEngine::destroyIdentityIfRevoked(const Error &error)
     m_identityChanged = false;
     m_identity = SyncIdentity{};
     m_client.setCredentials(&m_identity.credentials);
-    if (Status s = SyncIdentity::forget(m_store); !s)
+    if (Status s = m_store.forgetIdentity(); !s)
         return s.error();
     return error;
 }
 
-std::uint64_t SyncEngine::nextBatchSequence()
+Result<std::uint64_t> SyncEngine::nextBatchSequence()
 {
     // The HLC only moves forward, even across restarts, so its reading is a fresh sequence.
-    const HlcStamp s = m_store.clock().now();
+    auto now = m_store.clockNow();
+    if (!now)
+        return now.error();
+    const HlcStamp &s = *now;
     return (std::uint64_t(s.physicalMs) << 20) | std::min<std::uint64_t>(s.counter, 0xfffff);
 }
 
@@ -99,7 +109,7 @@ Status SyncEngine::recordRejections(const QList<Rejection> &rejected, SyncReport
     report.rejected += int(rejected.size());
     if (failed.isEmpty())
         return {};
-    return m_store.outbox().markFailed(failed, QDateTime::currentMSecsSinceEpoch());
+    return m_store.markFailed(failed, QDateTime::currentMSecsSinceEpoch());
 }
 
 Status SyncEngine::push(SyncReport &report)
@@ -117,7 +127,7 @@ Status SyncEngine::push(SyncReport &report)
     qint64 after = 0;
     int batchSize = m_batchSize;
     for (;;) {
-        auto pending = m_store.outbox().pending(batchSize, after);
+        auto pending = m_store.pendingChanges(batchSize, after);
         if (!pending)
             return pending.error();
         if (pending->isEmpty())
@@ -134,7 +144,10 @@ Status SyncEngine::push(SyncReport &report)
         }
         Result<PushResponse> response = Error(ErrorCode::Internal, {});
         for (int attempt = 0; attempt < 2; ++attempt) {
-            batch.sequence = nextBatchSequence();
+            auto sequence = nextBatchSequence();
+            if (!sequence)
+                return sequence.error();
+            batch.sequence = *sequence;
             batch.signature = crypto::signManifest(
                 m_identity.keys.signingSecret,
                 manifestBytes(me.organisationId, me.userId, me.deviceId, batch.sequence, digests));
@@ -162,7 +175,7 @@ Status SyncEngine::push(SyncReport &report)
         QList<qint64> applied;
         for (std::uint64_t id : response->applied)
             applied.append(qint64(id));
-        if (Status s = m_store.outbox().markApplied(applied); !s)
+        if (Status s = m_store.markApplied(applied); !s)
             return s;
         report.pushed += int(applied.size());
         if (Status s = recordRejections(response->rejected, report); !s)
@@ -195,7 +208,10 @@ Status SyncEngine::verifyManifest(const Manifest &m)
 
 Status SyncEngine::pull(SyncReport &report)
 {
-    std::uint64_t since = m_store.syncCursor().toULongLong();
+    auto cursor = m_store.syncCursor();
+    if (!cursor)
+        return cursor.error();
+    std::uint64_t since = cursor->toULongLong();
     for (;;) {
         auto page = m_client.pull(since, m_pageSize);
         if (!page)

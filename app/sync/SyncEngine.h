@@ -8,6 +8,7 @@
 #include "Store.h"
 #include "SyncClient.h"
 #include "SyncIdentity.h"
+#include "SyncLedger.h"
 
 #include <QHash>
 
@@ -28,6 +29,8 @@ class SyncEngine
 {
 public:
     SyncEngine(Store &store, SyncIdentity &identity, SyncClient &client);
+    // The store reached through `ledger` (the app hops each call to the store's thread).
+    SyncEngine(SyncLedger &ledger, SyncIdentity &identity, SyncClient &client);
 
     void setBatchSize(int n) { m_batchSize = n; }
     void setPageSize(int n) { m_pageSize = n; }
@@ -51,12 +54,13 @@ public:
     static QString describeRejection(const QString &reason);
 
 private:
-    std::uint64_t nextBatchSequence();
+    Result<std::uint64_t> nextBatchSequence();
     Error destroyIdentityIfRevoked(const Error &error);
     Status recordRejections(const QList<wire::Rejection> &rejected, SyncReport &report);
     Status verifyManifest(const wire::Manifest &manifest);
 
-    Store &m_store;
+    std::unique_ptr<StoreLedger> m_ownLedger;
+    SyncLedger &m_store; // the store, as the engine reaches it
     SyncIdentity &m_identity;
     SyncClient &m_client;
     int m_batchSize = 500;
