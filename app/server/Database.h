@@ -15,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace wp::server {
@@ -34,7 +35,13 @@ public:
     {
     public:
         Lease(ConnectionPool *pool, std::unique_ptr<pqxx::connection> c);
-        Lease(Lease &&) noexcept = default;
+        // A moved-from lease gives nothing back (a defaulted move left it pointing at the
+        // pool, and its destructor released a slot it did not hold: the pool never bounded).
+        Lease(Lease &&other) noexcept
+            : m_pool(std::exchange(other.m_pool, nullptr)),
+              m_connection(std::move(other.m_connection))
+        {
+        }
         Lease &operator=(Lease &&) = delete;
         ~Lease();
         pqxx::connection &operator*() { return *m_connection; }

@@ -359,6 +359,9 @@ int main(int argc, char **argv)
                    QStringLiteral("ms"), QStringLiteral("0")});
     cli.addOption({QStringLiteral("server-threads"), QStringLiteral("waypoint-server --threads"),
                    QStringLiteral("n"), QStringLiteral("0")});
+    cli.addOption({QStringLiteral("db-connections"),
+                   QStringLiteral("waypoint-server --db-connections (0: its default)"),
+                   QStringLiteral("n"), QStringLiteral("0")});
     cli.addOption({QStringLiteral("repeat"), QStringLiteral("runs of the fleet and comparisons"),
                    QStringLiteral("n"), QStringLiteral("1")});
     cli.addOption({QStringLiteral("no-store"),
@@ -387,9 +390,11 @@ int main(int argc, char **argv)
     if (serverThreads <= 0)
         serverThreads = std::clamp(devices + 8, 32, 256);
 
+    QStringList serverArgs{QStringLiteral("--threads"), QString::number(serverThreads)};
+    if (const int n = cli.value(QStringLiteral("db-connections")).toInt(); n > 0)
+        serverArgs << QStringLiteral("--db-connections") << QString::number(n);
     ServerFixture fx;
-    if (!fx.startDatabase() ||
-        !fx.startServer({QStringLiteral("--threads"), QString::number(serverThreads)}))
+    if (!fx.startDatabase() || !fx.startServer(serverArgs))
         die(fx.lastError());
     QTemporaryDir dir;
     const ServerFixture::Org org = fx.createOrganisation(QStringLiteral("Load"));
