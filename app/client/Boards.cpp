@@ -78,40 +78,4 @@ void SearchController::setQuery(const QString &query)
     m_debounce.start();
 }
 
-SyncStatus::SyncStatus(QObject *parent) : QObject(parent) {}
-
-QString SyncStatus::statusText() const
-{
-    switch (m_state) {
-    case NotEnrolled:
-        return tr("Not enrolled");
-    case Idle:
-        return tr("Up to date");
-    case Syncing:
-        return tr("Syncing\u2026");
-    case Offline:
-        return tr("Offline: changes wait on this phone");
-    case Failed:
-        return tr("Sync failed");
-    }
-    return {};
-}
-
-QString SyncStatus::detailText() const
-{
-    if (!m_detail.isEmpty())
-        return m_detail;
-    if (m_state == NotEnrolled)
-        return tr("Everything stays on this phone. Your organisation can enrol it so shared diary "
-                  "entries and supervision notes reach your supervisor, end-to-end encrypted.");
-    return {};
-}
-
-void SyncStatus::setState(State state, const QString &detail)
-{
-    m_state = state;
-    m_detail = detail;
-    Q_EMIT changed();
-}
-
 } // namespace wp::client

@@ -71,33 +71,4 @@ private:
     QTimer m_debounce; // one query per pause in typing, not one per key
 };
 
-// What Settings says about sync. Until the sync issue enrols devices this is honestly
-// "not enrolled"; the sync engine will drive it through setState().
-class SyncStatus : public QObject
-{
-    Q_OBJECT
-    QML_ELEMENT
-    QML_UNCREATABLE("Owned by App")
-    Q_PROPERTY(State state READ state NOTIFY changed)
-    Q_PROPERTY(QString statusText READ statusText NOTIFY changed)
-    Q_PROPERTY(QString detailText READ detailText NOTIFY changed)
-
-public:
-    enum State { NotEnrolled, Idle, Syncing, Offline, Failed };
-    Q_ENUM(State)
-
-    explicit SyncStatus(QObject *parent = nullptr);
-    State state() const { return m_state; }
-    QString statusText() const;
-    QString detailText() const;
-    void setState(State state, const QString &detail = {});
-
-Q_SIGNALS:
-    void changed();
-
-private:
-    State m_state = NotEnrolled;
-    QString m_detail;
-};
-
 } // namespace wp::client

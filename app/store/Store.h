@@ -22,9 +22,10 @@ class StoreLock;
 
 struct StoreOptions
 {
-    // SQLCipher's cipher_memory_security: every SQLite allocation is mlock'ed and wiped when
-    // freed, not only key material (always wiped). It costs one mlock/munlock pair per
-    // allocation (see docs/benchmarks.md) and is process-wide in SQLCipher.
+    // Every block SQLite frees is wiped, not only key material (which SQLCipher always
+    // wipes): by the store's wiping allocator (sql/WipingAllocator.h), or by SQLCipher's
+    // cipher_memory_security if SQLite was initialised before the store could install it.
+    // Process-wide; once a store turns it on it stays on. Off only for benchmark baselines.
     bool memorySecurity = true;
     // Page cache per connection; decrypting a page again costs more than keeping it.
     int cacheKiB = 16 * 1024;
@@ -36,7 +37,7 @@ public:
     enum class Mode { OpenExisting, CreateNew };
 
     static constexpr int KeyBytes = 32;
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
 
     // Errors: NotAStore (not a Waypoint store, or the key is wrong), Corrupt, SchemaTooNew,
     // Busy (another process has it open), Io, InvalidInput (key not 32 bytes, file exists
@@ -95,6 +96,13 @@ public:
 
     Result<QList<ConflictCopy>> conflictCopies(const QUuid &recordId);
     Status dismissConflictCopy(qint64 id);
+
+    // Small named secrets of this device (the sync identity: device token, the user's keys),
+    // kept inside the encrypted file. Values are wiped from memory after use. deviceSecret:
+    // NotFound when there is none of that name. removeDeviceSecret: no error when absent.
+    Status putDeviceSecret(const QString &name, const SecretBytes &value);
+    Result<SecretBytes> deviceSecret(const QString &name);
+    Status removeDeviceSecret(const QString &name);
 
     // The raw connection, for the keys module and tests. Keep SQL in the store.
     sql::Database &database() { return *m_db; }

@@ -413,6 +413,11 @@ PLURALS = {
  'That is too long: at most %n characters.': (('That is too long: at most %n character.', 'That is too long: at most %n characters.'), ('C’est trop long : au plus %n caractère.', 'C’est trop long : au plus %n caractères.')),
 }
 
+# The sync screens' strings live in their own file (kept by the sync work).
+from sync_translations import FR_SYNC, PLURALS_SYNC  # noqa: E402
+FR.update(FR_SYNC)
+PLURALS.update(PLURALS_SYNC)
+
 
 def fill(path, language):
     tree = ET.parse(path)

@@ -19,6 +19,7 @@ Page {
             anchors.leftMargin: 12
             spacing: 0
             Label {
+                id: homeTitle
                 text: tabs.currentItem ? (tabs.currentItem as TabButton).text : ""
                 font.pixelSize: 20
                 font.bold: true
@@ -27,7 +28,15 @@ Page {
                 Accessible.role: Accessible.Heading
                 Accessible.name: text
             }
+            SyncIndicator {
+                id: syncIndicator
+                // The title keeps its room: the badge alone when the word would squeeze it.
+                compact: homeTitle.implicitWidth > home.width - 12 - searchButton.implicitWidth
+                         - (hideButton.visible ? hideButton.implicitWidth : 0)
+                         - settingsButton.implicitWidth - syncIndicator.fullWidth
+            }
             ToolButton {
+                id: searchButton
                 text: qsTr("Search")
                 objectName: "searchButton"
                 font.capitalization: Font.MixedCase
@@ -36,6 +45,7 @@ Page {
                 onClicked: Nav.open("search", {})
             }
             ToolButton {
+                id: hideButton
                 text: qsTr("Hide")
                 objectName: "quickHideButton"
                 font.capitalization: Font.MixedCase
@@ -45,6 +55,7 @@ Page {
                 onClicked: App.session.quickHide()
             }
             ToolButton {
+                id: settingsButton
                 text: "\u22ee"
                 font.pixelSize: 22
                 implicitWidth: Style.touch

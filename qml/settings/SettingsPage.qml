@@ -86,19 +86,7 @@ FormPage {
     }
 
     SectionTitle { text: qsTr("Sync") }
-    Label {
-        objectName: "syncStatus"
-        text: App.sync.statusText
-        font.bold: true
-        wrapMode: Text.Wrap
-        Layout.fillWidth: true
-    }
-    Label {
-        text: App.sync.detailText
-        opacity: 0.75
-        wrapMode: Text.Wrap
-        Layout.fillWidth: true
-    }
+    SyncSection { }
 
     SectionTitle { text: qsTr("About and privacy") }
     Label {
