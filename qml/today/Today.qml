@@ -35,7 +35,8 @@ Flickable {
                 highlighted: true
                 Layout.fillWidth: true
                 Layout.preferredWidth: (column.width - Style.gap) / 2 // halves; their text wraps at this width
-                Layout.preferredHeight: Math.round(56 * App.preferences.textScale) // two lines fit
+                Layout.minimumHeight: 56
+                Layout.fillHeight: true // both as tall as the taller (its text may wrap)
                 Accessible.name: text
                 onClicked: Nav.open("encounter", { participantId: "" })
             }
@@ -44,7 +45,8 @@ Flickable {
                 objectName: "newDiaryButton"
                 Layout.fillWidth: true
                 Layout.preferredWidth: (column.width - Style.gap) / 2 // halves; their text wraps at this width
-                Layout.preferredHeight: Math.round(56 * App.preferences.textScale)
+                Layout.minimumHeight: 56
+                Layout.fillHeight: true
                 Accessible.name: text
                 onClicked: Nav.open("diary", { entryId: "" })
             }

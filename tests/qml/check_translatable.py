@@ -3,7 +3,7 @@
 
 Looks at the properties a user reads or hears (text, title, label, placeholders, accessible
 names...) in every qml/**/*.qml file. A literal with letters in it must be wrapped in qsTr();
-symbols ("\u2190") pass. A literal kept on purpose (a language's own name, shown untranslated
+symbols ("\u2190") and format masks ("XXXX-XXXX") pass. A literal kept on purpose (a language's own name, shown untranslated
 by convention) carries the marker `i18n-exempt:` and a reason in a comment on its line."""
 import re
 import sys
@@ -18,8 +18,11 @@ LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"|\'((?:[^\'\\]|\\.)*)\'')
 
 
 def has_words(literal):
+    """Letters that could be words. A format mask ("XXXX-XXXX", "YYYY-MM-DD") is not: each of
+    its runs of letters repeats one letter."""
     text = re.sub(r'\\u[0-9a-fA-F]{4}|\\.', '', literal)
-    return any(c.isalpha() for c in text)
+    runs = re.findall(r'[^\W\d_]+', text)
+    return any(len(set(run)) > 1 or len(run) == 1 for run in runs)
 
 
 def main(root):
