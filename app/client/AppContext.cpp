@@ -72,6 +72,10 @@ AppContext::AppContext(Session::Options options, SyncController::Options sync, Q
     });
     connect(m_today, &TodayBoard::actionItemChanged, m_supervision, &PagedModel::reload);
     connectSync();
+    for (Editor *editor :
+         {static_cast<Editor *>(m_participantEditor), static_cast<Editor *>(m_encounterEditor),
+          static_cast<Editor *>(m_diaryEditor), static_cast<Editor *>(m_supervisionEditor)})
+        connect(editor, &Editor::draftsChanged, m_today->drafts(), &DraftListModel::reload);
     applyLanguage();
 }
 
@@ -179,7 +183,7 @@ void AppContext::setStoreEverywhere(wp::Store *store)
     m_caseload->setStore(store);
     m_diary->setStore(store);
     m_supervision->setStore(store);
-    m_today->setStore(store);
+    m_today->setStore(store, drafts);
     m_search->setStore(store);
     m_participant->setStore(store);
 }

@@ -9,16 +9,17 @@ TodayBoard::TodayBoard(ParticipantNames *names, QObject *parent)
     : QObject(parent),
       m_followUps(new ParticipantListModel(ParticipantListModel::Kind::FollowUpsDue, this)),
       m_recent(new EncounterListModel(names, RecentEncounters, this)),
-      m_actions(new ActionItemListModel(this))
+      m_actions(new ActionItemListModel(this)), m_drafts(new DraftListModel(names, this))
 {
 }
 
-void TodayBoard::setStore(wp::Store *store)
+void TodayBoard::setStore(wp::Store *store, DraftBox *drafts)
 {
     m_store = store;
     m_followUps->setStore(store);
     m_recent->setStore(store);
     m_actions->setStore(store);
+    m_drafts->setSources(store, drafts);
 }
 
 void TodayBoard::refresh()
@@ -26,6 +27,7 @@ void TodayBoard::refresh()
     m_followUps->reload();
     m_recent->reload();
     m_actions->reload();
+    m_drafts->reload();
 }
 
 bool TodayBoard::setActionDone(const QString &noteId, const QString &itemId, bool done)

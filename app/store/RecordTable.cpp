@@ -469,8 +469,15 @@ Status RecordTable::merge(const RecordChange &change, MergeReport &report)
     const DerivedColumns columns = derived ? *derived : DerivedColumns();
     const std::optional<qint64> rowid =
         existing ? std::optional<qint64>(existing->rowid) : std::nullopt;
+    // A record new here takes the change's stamp as its created_hlc, as a local creation
+    // does, and only fields stamped otherwise get a field_stamps row: an initial pull would
+    // otherwise write one row per field of every record (most of the cost of a merge).
+    if (!existing) {
+        for (auto it = won.begin(); it != won.end();)
+            it = it.value() == change.stamp ? won.erase(it) : std::next(it);
+    }
     if (Status s = writeRow(rowid, change.type, change.recordId, merged, columns, change.stamp,
-                            HlcStamp(), false);
+                            change.stamp, false);
         !s)
         return s;
     if (Status s = writeStamps(change.recordId, won); !s)

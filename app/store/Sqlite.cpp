@@ -1,5 +1,7 @@
 #include "Sqlite.h"
 
+#include "WipingAllocator.h"
+
 #define SQLITE_HAS_CODEC 1
 #include <sqlite3.h>
 
@@ -192,6 +194,7 @@ bool Statement::isNull(int column) const
 
 Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode mode)
 {
+    installWipingAllocator(); // before SQLite initialises, which the first open does
     sqlite3 *db = nullptr;
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_PRIVATECACHE;
     if (mode == OpenMode::ReadWriteCreate)
@@ -225,8 +228,13 @@ Status Database::exec(const char *sql)
 
 Statement Database::prepare(const char *sql)
 {
+    return prepareWith(sql, 0);
+}
+
+Statement Database::prepareWith(const char *sql, unsigned flags)
+{
     sqlite3_stmt *stmt = nullptr;
-    const int rc = sqlite3_prepare_v2(m_db, sql, -1, &stmt, nullptr);
+    const int rc = sqlite3_prepare_v3(m_db, sql, -1, flags, &stmt, nullptr);
     if (rc != SQLITE_OK) {
         sqlite3_finalize(stmt);
         return Statement(errorFrom(sqlite3_extended_errcode(m_db), m_db));
@@ -238,7 +246,10 @@ Statement &Database::cached(const char *sql)
 {
     auto it = m_cache.find(sql);
     if (it == m_cache.end() || !it->second->isValid()) {
-        auto stmt = std::make_unique<Statement>(prepare(sql));
+        // Persistent: a kept statement does not hold on to the connection's lookaside slots,
+        // which then serve the short-lived allocations of every step (each allocation outside
+        // lookaside is a malloc, and with memory security an mlock/munlock pair).
+        auto stmt = std::make_unique<Statement>(prepareWith(sql, SQLITE_PREPARE_PERSISTENT));
         it = m_cache.insert_or_assign(sql, std::move(stmt)).first;
         return *it->second;
     }

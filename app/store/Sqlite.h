@@ -90,6 +90,8 @@ public:
 
 private:
     explicit Database(sqlite3 *db) : m_db(db) {}
+    Statement prepareWith(const char *sql, unsigned flags);
+
     sqlite3 *m_db = nullptr;
     std::unordered_map<std::string, std::unique_ptr<Statement>> m_cache;
 };

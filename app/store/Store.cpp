@@ -4,6 +4,7 @@
 #include "Snippet.h"
 #include "Sqlite.h"
 #include "StoreLock.h"
+#include "WipingAllocator.h"
 
 #define SQLITE_HAS_CODEC 1
 #include <sqlite3.h>
@@ -130,9 +131,19 @@ Result<std::unique_ptr<Store>> Store::openWith(const QString &path, const Secret
         if (Status s = applyKey(db, *key); !s)
             return s.error();
     }
-    // Process-wide in SQLCipher: the last store opened decides.
-    if (Status s = db.exec(options.memorySecurity ? "PRAGMA cipher_memory_security = ON"
-                                                  : "PRAGMA cipher_memory_security = OFF");
+    // SQLCipher writes its own lines to stderr (e.g. when a page fails to decrypt); errors
+    // reach the user as wp::Error only. Process-wide.
+    if (Status s = db.exec("PRAGMA cipher_log_source = NONE"); !s)
+        return s.error();
+    // Memory security: every block SQLite frees is wiped. The store's wiping allocator does it
+    // when it could be installed before SQLite initialised (always, unless other code used
+    // SQLite first); otherwise SQLCipher's own cipher_memory_security does, at one mlock +
+    // munlock per allocation. Both are process-wide, and once on they stay on.
+    const bool ownWipe = sql::wipingAllocatorInstalled();
+    sql::setMemoryWipe(options.memorySecurity);
+    const bool sqlcipherWipe = options.memorySecurity && !ownWipe;
+    if (Status s = db.exec(sqlcipherWipe ? "PRAGMA cipher_memory_security = ON"
+                                         : "PRAGMA cipher_memory_security = OFF");
         !s)
         return s.error();
     // The first read decrypts page 1: a wrong key or a foreign file fails here (NotAStore).

@@ -22,9 +22,10 @@ class StoreLock;
 
 struct StoreOptions
 {
-    // SQLCipher's cipher_memory_security: every SQLite allocation is mlock'ed and wiped when
-    // freed, not only key material (always wiped). It costs one mlock/munlock pair per
-    // allocation (see docs/benchmarks.md) and is process-wide in SQLCipher.
+    // Every block SQLite frees is wiped, not only key material (which SQLCipher always
+    // wipes): by the store's wiping allocator (sql/WipingAllocator.h), or by SQLCipher's
+    // cipher_memory_security if SQLite was initialised before the store could install it.
+    // Process-wide; once a store turns it on it stays on. Off only for benchmark baselines.
     bool memorySecurity = true;
     // Page cache per connection; decrypting a page again costs more than keeping it.
     int cacheKiB = 16 * 1024;

@@ -66,8 +66,8 @@ Result<QByteArray> SyncClient::exchange(const QByteArray &verb, const QString &p
         kind = ErrorCode::NotFound;
     else if (status == 429 || status >= 500)
         kind = ErrorCode::Network;
-    else if (status == 409)
-        kind = ErrorCode::Conflict;
+    else if (status == 409 || status == 410)
+        kind = ErrorCode::Conflict; // 410 resync_required: start again from cursor 0
     return Error(kind, message, code);
 }
 

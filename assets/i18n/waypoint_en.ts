@@ -1174,6 +1174,34 @@
         <source>No encounters yet. Tap “New encounter” after you meet someone.</source>
         <translation>No encounters yet. Tap “New encounter” after you meet someone.</translation>
     </message>
+    <message>
+        <source>Unfinished drafts</source>
+        <translation>Unfinished drafts</translation>
+    </message>
+    <message>
+        <source>Resume draft: %1, %2</source>
+        <translation>Resume draft: %1, %2</translation>
+    </message>
+    <message>
+        <source>Discard draft: %1</source>
+        <translation>Discard draft: %1</translation>
+    </message>
+    <message>
+        <source>Discard this draft?</source>
+        <translation>Discard this draft?</translation>
+    </message>
+    <message>
+        <source>“%1” will be gone for good.</source>
+        <translation>“%1” will be gone for good.</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
 </context>
 <context>
     <name>Unlock</name>
@@ -1290,7 +1318,7 @@
     </message>
     <message>
         <source>%1 has too many items (%2, at most %3).</source>
-        <translation>%1 has too many items (%2, at most %3).</translation>
+        <translation>%1: too many items (%2, at most %3).</translation>
     </message>
     <message>
         <source>%1 must be between 1 and 5.</source>
@@ -1298,7 +1326,177 @@
     </message>
     <message>
         <source>The field %1 has a value this version does not understand.</source>
-        <translation>The field %1 has a value this version does not understand.</translation>
+        <translation>The field “%1” has a value this version does not understand.</translation>
+    </message>
+    <message>
+        <source>pseudonym</source>
+        <comment>field</comment>
+        <translation>Pseudonym</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <comment>field</comment>
+        <translation>Consent scope</translation>
+    </message>
+    <message>
+        <source>stageHistory</source>
+        <comment>field</comment>
+        <translation>Stage history</translation>
+    </message>
+    <message>
+        <source>goals</source>
+        <comment>field</comment>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <comment>field</comment>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>nextStep</source>
+        <comment>field</comment>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <comment>field</comment>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>whatHappened</source>
+        <comment>field</comment>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>howIFelt</source>
+        <comment>field</comment>
+        <translation>How I felt</translation>
+    </message>
+    <message>
+        <source>wentWell</source>
+        <comment>field</comment>
+        <translation>What went well, or not</translation>
+    </message>
+    <message>
+        <source>learned</source>
+        <comment>field</comment>
+        <translation>What I learned</translation>
+    </message>
+    <message>
+        <source>nextTime</source>
+        <comment>field</comment>
+        <translation>What I will do next</translation>
+    </message>
+    <message>
+        <source>wellbeing</source>
+        <comment>field</comment>
+        <translation>Wellbeing</translation>
+    </message>
+    <message>
+        <source>stress</source>
+        <comment>field</comment>
+        <translation>Stress</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <comment>field</comment>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>wellbeingNote</source>
+        <comment>field</comment>
+        <translation>Wellbeing note</translation>
+    </message>
+    <message>
+        <source>actionItems</source>
+        <comment>field</comment>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <comment>field</comment>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>author</source>
+        <comment>field</comment>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>course</source>
+        <comment>field</comment>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <comment>field</comment>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>supplies</source>
+        <comment>field</comment>
+        <translation>Supplies</translation>
+    </message>
+    <message>
+        <source>referrals</source>
+        <comment>field</comment>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>needs</source>
+        <comment>field</comment>
+        <translation>Needs addressed</translation>
+    </message>
+    <message>
+        <source>advocacy</source>
+        <comment>field</comment>
+        <translation>Advocacy</translation>
+    </message>
+    <message>
+        <source>obstacles</source>
+        <comment>field</comment>
+        <translation>Obstacles</translation>
+    </message>
+    <message>
+        <source>selfCare</source>
+        <comment>field</comment>
+        <translation>Self-care</translation>
+    </message>
+    <message>
+        <source>themes</source>
+        <comment>field</comment>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>topics</source>
+        <comment>field</comment>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>linkedDiaryEntries</source>
+        <comment>field</comment>
+        <translation>Linked diary entries</translation>
+    </message>
+    <message>
+        <source>developmentGoals</source>
+        <comment>field</comment>
+        <translation>Development goals</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <comment>field</comment>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <comment>field</comment>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>stageAfter</source>
+        <comment>field</comment>
+        <translation>Stage after the encounter</translation>
     </message>
 </context>
 <context>
@@ -1541,6 +1739,25 @@
     </message>
 </context>
 <context>
+    <name>wp::client::DraftListModel</name>
+    <message>
+        <source>No one chosen yet</source>
+        <translation>No one chosen yet</translation>
+    </message>
+    <message>
+        <source>An entry with no text yet</source>
+        <translation>An entry with no text yet</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 with %2</translation>
+    </message>
+    <message>
+        <source>No pseudonym yet</source>
+        <translation>No pseudonym yet</translation>
+    </message>
+</context>
+<context>
     <name>wp::client::Editor</name>
     <message>
         <source>This record could not be opened.</source>
@@ -1650,6 +1867,14 @@
     <message>
         <source>The current PIN is wrong.</source>
         <translation>The current PIN is wrong.</translation>
+    </message>
+    <message>
+        <source>Waypoint's encrypted file is missing from this phone.</source>
+        <translation>Waypoint's encrypted file is missing from this phone.</translation>
+    </message>
+    <message>
+        <source>Waypoint's folder on this phone still holds an old encrypted file. Remove it, or set up Waypoint in another folder.</source>
+        <translation>Waypoint's folder on this phone still holds an old encrypted file. Remove it, or set up Waypoint in another folder.</translation>
     </message>
 </context>
 <context>

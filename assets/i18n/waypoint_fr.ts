@@ -1174,6 +1174,34 @@
         <source>No encounters yet. Tap “New encounter” after you meet someone.</source>
         <translation>Aucune rencontre pour l’instant. Touchez « Nouvelle rencontre » après avoir rencontré quelqu’un.</translation>
     </message>
+    <message>
+        <source>Unfinished drafts</source>
+        <translation>Brouillons à terminer</translation>
+    </message>
+    <message>
+        <source>Resume draft: %1, %2</source>
+        <translation>Reprendre le brouillon : %1, %2</translation>
+    </message>
+    <message>
+        <source>Discard draft: %1</source>
+        <translation>Supprimer le brouillon : %1</translation>
+    </message>
+    <message>
+        <source>Discard this draft?</source>
+        <translation>Supprimer ce brouillon ?</translation>
+    </message>
+    <message>
+        <source>“%1” will be gone for good.</source>
+        <translation>« %1 » sera définitivement perdu.</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Supprimer</translation>
+    </message>
 </context>
 <context>
     <name>Unlock</name>
@@ -1286,19 +1314,189 @@
     </message>
     <message>
         <source>%1 is too long (%2 characters, at most %3).</source>
-        <translation>%1 est trop long (%2 caractères, au plus %3).</translation>
+        <translation>%1 : texte trop long (%2 caractères, %3 au plus).</translation>
     </message>
     <message>
         <source>%1 has too many items (%2, at most %3).</source>
-        <translation>%1 a trop d’éléments (%2, au plus %3).</translation>
+        <translation>%1 : trop d’éléments (%2, %3 au plus).</translation>
     </message>
     <message>
         <source>%1 must be between 1 and 5.</source>
-        <translation>%1 doit être entre 1 et 5.</translation>
+        <translation>%1 : choisissez une valeur de 1 à 5.</translation>
     </message>
     <message>
         <source>The field %1 has a value this version does not understand.</source>
-        <translation>Le champ %1 a une valeur que cette version ne comprend pas.</translation>
+        <translation>Le champ « %1 » contient une valeur que cette version ne comprend pas.</translation>
+    </message>
+    <message>
+        <source>pseudonym</source>
+        <comment>field</comment>
+        <translation>Pseudonyme</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <comment>field</comment>
+        <translation>Portée du consentement</translation>
+    </message>
+    <message>
+        <source>stageHistory</source>
+        <comment>field</comment>
+        <translation>Historique des étapes</translation>
+    </message>
+    <message>
+        <source>goals</source>
+        <comment>field</comment>
+        <translation>Objectifs</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <comment>field</comment>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>nextStep</source>
+        <comment>field</comment>
+        <translation>Prochaine étape</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <comment>field</comment>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>whatHappened</source>
+        <comment>field</comment>
+        <translation>Ce qui s’est passé</translation>
+    </message>
+    <message>
+        <source>howIFelt</source>
+        <comment>field</comment>
+        <translation>Ce que j’ai ressenti</translation>
+    </message>
+    <message>
+        <source>wentWell</source>
+        <comment>field</comment>
+        <translation>Ce qui a marché, ou pas</translation>
+    </message>
+    <message>
+        <source>learned</source>
+        <comment>field</comment>
+        <translation>Ce que j’ai appris</translation>
+    </message>
+    <message>
+        <source>nextTime</source>
+        <comment>field</comment>
+        <translation>Ce que je vais faire ensuite</translation>
+    </message>
+    <message>
+        <source>wellbeing</source>
+        <comment>field</comment>
+        <translation>Bien-être</translation>
+    </message>
+    <message>
+        <source>stress</source>
+        <comment>field</comment>
+        <translation>Stress</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <comment>field</comment>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <source>wellbeingNote</source>
+        <comment>field</comment>
+        <translation>Note sur le bien-être</translation>
+    </message>
+    <message>
+        <source>actionItems</source>
+        <comment>field</comment>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <comment>field</comment>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>author</source>
+        <comment>field</comment>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>course</source>
+        <comment>field</comment>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <comment>field</comment>
+        <translation>Certificat</translation>
+    </message>
+    <message>
+        <source>supplies</source>
+        <comment>field</comment>
+        <translation>Matériel remis</translation>
+    </message>
+    <message>
+        <source>referrals</source>
+        <comment>field</comment>
+        <translation>Orientations</translation>
+    </message>
+    <message>
+        <source>needs</source>
+        <comment>field</comment>
+        <translation>Besoins abordés</translation>
+    </message>
+    <message>
+        <source>advocacy</source>
+        <comment>field</comment>
+        <translation>Plaidoyer</translation>
+    </message>
+    <message>
+        <source>obstacles</source>
+        <comment>field</comment>
+        <translation>Obstacles</translation>
+    </message>
+    <message>
+        <source>selfCare</source>
+        <comment>field</comment>
+        <translation>Prendre soin de soi</translation>
+    </message>
+    <message>
+        <source>themes</source>
+        <comment>field</comment>
+        <translation>Thèmes</translation>
+    </message>
+    <message>
+        <source>topics</source>
+        <comment>field</comment>
+        <translation>Sujets</translation>
+    </message>
+    <message>
+        <source>linkedDiaryEntries</source>
+        <comment>field</comment>
+        <translation>Entrées du journal liées</translation>
+    </message>
+    <message>
+        <source>developmentGoals</source>
+        <comment>field</comment>
+        <translation>Objectifs de développement</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <comment>field</comment>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <comment>field</comment>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>stageAfter</source>
+        <comment>field</comment>
+        <translation>Étape après la rencontre</translation>
     </message>
 </context>
 <context>
@@ -1541,6 +1739,25 @@
     </message>
 </context>
 <context>
+    <name>wp::client::DraftListModel</name>
+    <message>
+        <source>No one chosen yet</source>
+        <translation>Personne n’est encore choisi</translation>
+    </message>
+    <message>
+        <source>An entry with no text yet</source>
+        <translation>Une entrée encore sans texte</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 avec %2</translation>
+    </message>
+    <message>
+        <source>No pseudonym yet</source>
+        <translation>Pas encore de pseudonyme</translation>
+    </message>
+</context>
+<context>
     <name>wp::client::Editor</name>
     <message>
         <source>This record could not be opened.</source>
@@ -1650,6 +1867,14 @@
     <message>
         <source>The current PIN is wrong.</source>
         <translation>Le code actuel est erroné.</translation>
+    </message>
+    <message>
+        <source>Waypoint's encrypted file is missing from this phone.</source>
+        <translation>Le fichier chiffré de Waypoint est introuvable sur ce téléphone.</translation>
+    </message>
+    <message>
+        <source>Waypoint's folder on this phone still holds an old encrypted file. Remove it, or set up Waypoint in another folder.</source>
+        <translation>Le dossier de Waypoint sur ce téléphone contient encore un ancien fichier chiffré. Supprimez-le, ou installez Waypoint dans un autre dossier.</translation>
     </message>
 </context>
 <context>

@@ -59,7 +59,8 @@ FormPage {
         title: qsTr("Language")
         multiple: false
         allowNone: false
-        options: [{ key: "en", label: "English" }, { key: "fr", label: "Fran\u00e7ais" }]
+        // Each language by its own name, the convention (a French speaker looks for "Français").
+        options: [{ key: "en", label: "English" }, { key: "fr", label: "Fran\u00e7ais" }] // i18n-exempt: native names
         current: App.preferences.language
         onPicked: key => App.preferences.language = key
     }

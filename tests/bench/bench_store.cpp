@@ -6,9 +6,13 @@
 // Per configuration (plain; encrypted; encrypted without cipher_memory_security): bulk-load N diary
 // entries through the repositories (insert + FTS + outbox + audit, 5,000 per commit), then time:
 // open + unlock (raw key, no Argon2id), the first page of 50 of the N-row list, full-text search,
-// and adding an encounter (one commit each).
+// and adding an encounter (one commit each). Sync paths: applyRemote of pages of 1,000 pulled
+// records into an empty store and into the loaded one (new records, then edits of existing
+// ones), and the push side of the outbox (pending(2000) + markApplied of those 2,000).
+// `--quick` skips open, paging and search (the sync and save figures only).
 
 #include "Store.h"
+#include "WipingAllocator.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -26,6 +30,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 
 using namespace wp;
 
@@ -119,23 +124,183 @@ struct ModeResult
     qint64 searchHits = 0;
     Samples rankedSearch;
     Samples open, firstPage, openAndFirstPage, search, search2, addEncounter;
+    // Microseconds per record of one applyRemote page of 1,000 (one transaction).
+    Samples mergeEmpty, mergeNew, mergeEdit;
+    Samples mergeEmptyCpu, mergeNewCpu, mergeEditCpu, outboxCpu, addEncounterCpu;
+    Samples outboxPending, outboxApplied, outboxBoth; // ms for 2,000 entries
 };
 
-enum class Config { Plain, Encrypted, EncryptedNoMemorySecurity };
+// EncryptedSqlCipherMemory: what the store shipped before (SQLCipher's cipher_memory_security,
+// an mlock + munlock per allocation), measured last and on fewer samples (it is one-way).
+enum class Config { Plain, Encrypted, EncryptedNoMemorySecurity, EncryptedSqlCipherMemory };
+bool lightRounds = false; // fewer samples (the slow configuration)
 
 std::unique_ptr<Store> openStore(const QString &path, Config config, const SecretBytes &key,
                                  Store::Mode mode)
 {
     StoreOptions options;
     options.memorySecurity = config == Config::Encrypted;
-    return config == Config::Plain ? must(Store::openUnencrypted(path, mode), "open unencrypted")
-                                   : must(Store::open(path, key, mode, options), "open");
+    options.memorySecurity = options.memorySecurity || config == Config::EncryptedSqlCipherMemory;
+    auto store = config == Config::Plain
+                     ? must(Store::openUnencrypted(path, mode), "open unencrypted")
+                     : must(Store::open(path, key, mode, options), "open");
+    if (config == Config::EncryptedSqlCipherMemory) {
+        if (Status s = store->database().exec("PRAGMA cipher_memory_security = ON"); !s)
+            fail("cipher_memory_security", s.error());
+    }
+    return store;
+}
+
+bool quick = false;
+bool plainOnly = false;     // profiling: the baseline alone
+bool encryptedOnly = false; // profiling: the shipped configuration alone
+constexpr int MergePage = 1000;
+constexpr int OutboxBatch = 2000;
+
+const QUuid RemoteDevice =
+    QUuid::fromString(QStringLiteral("{5b0e8a3c-0000-4000-8000-00000000d0d0}"));
+
+// A page of records as another device wrote them: full records, every field stamped alike
+// (what an initial pull delivers).
+QList<RemoteChange> newRecordsPage(TextMaker &text, qint64 stampMs)
+{
+    QList<RemoteChange> page;
+    page.reserve(MergePage);
+    const QDateTime base = QDateTime::fromMSecsSinceEpoch(1704067200000, Qt::UTC);
+    for (int i = 0; i < MergePage; ++i) {
+        DiaryEntry d;
+        d.id = createUuidV7();
+        d.writtenAt = base.addSecs(qint64(text.bounded(0, 1 << 24)));
+        d.createdAt = d.writtenAt;
+        d.text = text.text(text.bounded(30, 120));
+        d.wellbeing = 1 + i % 5;
+        d.shared = i % 4 == 0;
+        RemoteChange c;
+        c.recordId = d.id;
+        c.type = RecordType::DiaryEntry;
+        c.fields = d.toFields();
+        c.stamp = {stampMs + i, 0, RemoteDevice};
+        for (auto it = c.fields.begin(); it != c.fields.end(); ++it)
+            c.stamps.insert(it.key().toString(), c.stamp);
+        page.append(std::move(c));
+    }
+    return page;
+}
+
+// Another device edited the text and wellbeing of records this store already has.
+QList<RemoteChange> editsPage(TextMaker &text, const QList<QUuid> &ids, int from, qint64 stampMs)
+{
+    QList<RemoteChange> page;
+    page.reserve(MergePage);
+    for (int i = 0; i < MergePage; ++i) {
+        RemoteChange c;
+        c.recordId = ids.at((from + i * 97) % ids.size());
+        c.type = RecordType::DiaryEntry;
+        c.stamp = {stampMs + i, 0, RemoteDevice};
+        c.fields.insert(QStringLiteral("text"), text.text(text.bounded(30, 120)));
+        c.fields.insert(QStringLiteral("wellbeing"), 1 + i % 5);
+        for (auto it = c.fields.begin(); it != c.fields.end(); ++it)
+            c.stamps.insert(it.key().toString(), c.stamp);
+        page.append(std::move(c));
+    }
+    return page;
+}
+
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+// The machine is shared: thread CPU time next to wall time shows what is this process's own.
+void timeMerge(Store &store, const QList<RemoteChange> &page, Samples &into, Samples &cpu,
+               int &cursor)
+{
+    QElapsedTimer t;
+    t.start();
+    const double cpu0 = threadCpuMs();
+    const MergeReport report =
+        must(store.applyRemote(page, QByteArray::number(++cursor)), "applyRemote");
+    into.add(elapsedMs(t) * 1000.0 / double(page.size()));
+    cpu.add((threadCpuMs() - cpu0) * 1000.0 / double(page.size()));
+    if (report.applied == 0)
+        fail("applyRemote", Error(ErrorCode::Internal, QStringLiteral("nothing applied")));
+}
+
+// Push side: 2,000 local saves waiting, read them oldest first, then clear them.
+void timeOutbox(Store &store, TextMaker &text, ModeResult &r)
+{
+    for (int round = 0; round < (lightRounds ? 2 : 5); ++round) {
+        {
+            auto batch = must(store.batch(), "batch");
+            for (int i = 0; i < OutboxBatch; ++i) {
+                DiaryEntry d;
+                d.writtenAt = QDateTime::currentDateTimeUtc();
+                d.text = text.text(text.bounded(30, 120));
+                must(store.diary().save(d), "save diary");
+            }
+            if (Status s = batch.commit(); !s)
+                fail("commit", s.error());
+        }
+        QElapsedTimer t;
+        t.start();
+        const double cpu0 = threadCpuMs();
+        const QList<OutboxEntry> pending = must(store.outbox().pending(OutboxBatch), "pending");
+        const double readMs = elapsedMs(t);
+        QList<qint64> seqs;
+        seqs.reserve(pending.size());
+        for (const OutboxEntry &e : pending)
+            seqs.append(e.seq);
+        QElapsedTimer a;
+        a.start();
+        if (Status s = store.outbox().markApplied(seqs); !s)
+            fail("markApplied", s.error());
+        r.outboxApplied.add(elapsedMs(a));
+        r.outboxPending.add(readMs);
+        r.outboxBoth.add(elapsedMs(t));
+        r.outboxCpu.add(threadCpuMs() - cpu0);
+        if (pending.size() != OutboxBatch)
+            fail("pending", Error(ErrorCode::Internal, QStringLiteral("short outbox batch")));
+    }
+}
+
+void measureSync(const QString &dir, Config config, const SecretBytes &key,
+                 const QList<QUuid> &loadedIds, Store &loaded, ModeResult &r)
+{
+    TextMaker text(1234);
+    const qint64 stampMs = QDateTime::currentMSecsSinceEpoch() - 3600 * 1000;
+    int cursor = 0;
+    {
+        const QString path = dir + QStringLiteral("/merge-empty.db");
+        auto store = openStore(path, config, key, Store::Mode::CreateNew);
+        for (int p = 0; p < (lightRounds ? 3 : 10); ++p)
+            timeMerge(*store, newRecordsPage(text, stampMs + p * MergePage), r.mergeEmpty,
+                      r.mergeEmptyCpu, cursor);
+        store.reset();
+        QFile::remove(path);
+        QFile::remove(path + QStringLiteral("-wal"));
+        QFile::remove(path + QStringLiteral("-shm"));
+    }
+    for (int p = 0; p < (lightRounds ? 2 : 5); ++p)
+        timeMerge(loaded, newRecordsPage(text, stampMs + (10 + p) * MergePage), r.mergeNew,
+                  r.mergeNewCpu, cursor);
+    // Edits are stamped after everything above, so they win.
+    for (int p = 0; p < (lightRounds ? 2 : 5); ++p)
+        timeMerge(loaded,
+                  editsPage(text, loadedIds, p * MergePage,
+                            QDateTime::currentMSecsSinceEpoch() + 60000 + p * MergePage),
+                  r.mergeEdit, r.mergeEditCpu, cursor);
+    timeOutbox(loaded, text, r);
 }
 
 // Bulk load through the repositories. Memory security only changes how SQLite's memory is
 // handled, not the file, so both encrypted configurations time the same loaded file (copied).
-void load(const QString &path, Config config, int records, const SecretBytes &key, ModeResult &r)
+QList<QUuid> load(const QString &path, Config config, int records, const SecretBytes &key,
+                  ModeResult &r)
 {
+    QList<QUuid> ids;
+    ids.reserve(records);
     TextMaker text(42); // same data in every configuration
     auto store = openStore(path, config, key, Store::Mode::CreateNew);
     QElapsedTimer t;
@@ -150,7 +315,7 @@ void load(const QString &path, Config config, int records, const SecretBytes &ke
             d.text = text.text(text.bounded(30, 120));
             d.wellbeing = 1 + done % 5;
             d.shared = done % 4 == 0;
-            must(store->diary().save(d), "save diary");
+            ids.append(must(store->diary().save(d), "save diary").id);
         }
         if (Status s = batch.commit(); !s)
             fail("commit", s.error());
@@ -172,12 +337,14 @@ void load(const QString &path, Config config, int records, const SecretBytes &ke
     r.bytes = QFileInfo(path).size();
     const Result<qint64> freeCount = store->database().scalar("PRAGMA freelist_count");
     r.freeBytes = (freeCount ? *freeCount : 0) * 4096;
+    return ids;
 }
 
-void measure(const QString &path, Config config, const SecretBytes &key, ModeResult &r)
+void measure(const QString &path, Config config, const SecretBytes &key, const QList<QUuid> &ids,
+             ModeResult &r)
 {
     // Open + unlock, then the first page (what the app does at start)
-    for (int i = 0; i < 30; ++i) {
+    for (int i = 0; i < (quick ? 0 : 30); ++i) {
         QElapsedTimer t;
         t.start();
         auto store = openStore(path, config, key, Store::Mode::OpenExisting);
@@ -191,9 +358,11 @@ void measure(const QString &path, Config config, const SecretBytes &key, ModeRes
     auto store = openStore(path, config, key, Store::Mode::OpenExisting);
     {
         sql::Statement st = store->database().prepare("PRAGMA cipher_memory_security");
-        r.memorySecurity = st.step().ok() ? st.text(0) : QStringLiteral("?");
+        r.memorySecurity =
+            (st.step().ok() ? st.text(0) : QStringLiteral("?")) +
+            (sql::memoryWipeActive() ? QStringLiteral(" + wiping allocator") : QString());
     }
-    for (int i = 0; i < 300; ++i) {
+    for (int i = 0; i < (quick ? 0 : 300); ++i) {
         QElapsedTimer t;
         t.start();
         auto page = must(store->diary().list({{}, 50}), "first page");
@@ -201,7 +370,7 @@ void measure(const QString &path, Config config, const SecretBytes &key, ModeRes
     }
 
     TextMaker queries(7);
-    for (int i = 0; i < 300; ++i) {
+    for (int i = 0; i < (quick ? 0 : 300); ++i) {
         const QString q = queries.word();
         QElapsedTimer t;
         t.start();
@@ -209,7 +378,7 @@ void measure(const QString &path, Config config, const SecretBytes &key, ModeRes
         r.search.add(elapsedMs(t));
         r.searchHits += hits.size();
     }
-    if (config == Config::Plain) {
+    if (config == Config::Plain && !quick) {
         // What ranking by relevance would cost (not what the store does): bm25 over every match.
         TextMaker ranked(7);
         for (int i = 0; i < 100; ++i) {
@@ -226,7 +395,7 @@ void measure(const QString &path, Config config, const SecretBytes &key, ModeRes
             r.rankedSearch.add(elapsedMs(t));
         }
     }
-    for (int i = 0; i < 300; ++i) {
+    for (int i = 0; i < (quick ? 0 : 300); ++i) {
         const QString q = queries.word() + QLatin1Char(' ') + queries.word();
         QElapsedTimer t;
         t.start();
@@ -239,7 +408,7 @@ void measure(const QString &path, Config config, const SecretBytes &key, ModeRes
     Participant p;
     p.pseudonym = QStringLiteral("BM");
     const QUuid participantId = must(store->participants().save(p), "participant").id;
-    for (int i = 0; i < 2000; ++i) {
+    for (int i = 0; i < (lightRounds ? 500 : 2000); ++i) {
         Encounter e;
         e.participantId = participantId;
         e.occurredAt = now.addSecs(-i * 60);
@@ -251,9 +420,12 @@ void measure(const QString &path, Config config, const SecretBytes &key, ModeRes
         e.nextStep = notes.text(5);
         QElapsedTimer t;
         t.start();
+        const double cpu0 = threadCpuMs();
         must(store->encounters().save(e), "add encounter");
         r.addEncounter.add(elapsedMs(t));
+        r.addEncounterCpu.add(threadCpuMs() - cpu0);
     }
+    measureSync(QFileInfo(path).absolutePath(), config, key, ids, *store, r);
 }
 
 QString loadAverage()
@@ -282,31 +454,70 @@ int main(int argc, char **argv)
     int records = 100000;
     QString dirArg;
     const QStringList args = app.arguments();
-    for (int i = 1; i + 1 < args.size(); i += 2) {
-        if (args.at(i) == QLatin1String("--records"))
-            records = args.at(i + 1).toInt();
-        else if (args.at(i) == QLatin1String("--dir"))
-            dirArg = args.at(i + 1);
+    for (int i = 1; i < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--quick"))
+            quick = true;
+        else if (args.at(i) == QLatin1String("--plain-only"))
+            plainOnly = true;
+        else if (args.at(i) == QLatin1String("--encrypted-only"))
+            encryptedOnly = true;
+        else if (args.at(i) == QLatin1String("--records") && i + 1 < args.size())
+            records = args.at(++i).toInt();
+        else if (args.at(i) == QLatin1String("--dir") && i + 1 < args.size())
+            dirArg = args.at(++i);
     }
     QTemporaryDir tmp(dirArg.isEmpty() ? QDir::tempPath() + QStringLiteral("/bench_store-XXXXXX")
                                        : dirArg + QStringLiteral("/bench_store-XXXXXX"));
     const SecretBytes key = SecretBytes::random(Store::KeyBytes);
 
-    ModeResult plain, enc, encNoMem;
+    ModeResult plain, enc, encNoMem, encSqlCipher;
     const QString plainPath = tmp.path() + QStringLiteral("/plain.db");
     const QString encPath = tmp.path() + QStringLiteral("/encrypted.db");
     const QString encCopy = tmp.path() + QStringLiteral("/encrypted-copy.db");
-    load(plainPath, Config::Plain, records, key, plain);
-    measure(plainPath, Config::Plain, key, plain);
-    load(encPath, Config::EncryptedNoMemorySecurity, records, key, enc);
+    if (encryptedOnly) {
+        const QList<QUuid> ids =
+            load(encPath, Config::EncryptedNoMemorySecurity, records, key, enc);
+        measure(encPath, Config::Encrypted, key, ids, enc);
+        out << "encrypted: merge empty p50 " << enc.mergeEmpty.pct(50) << " µs/record, new "
+            << enc.mergeNew.pct(50) << ", edits " << enc.mergeEdit.pct(50)
+            << "; outbox pending+applied " << enc.outboxBoth.pct(50) << " ms (pending "
+            << enc.outboxPending.pct(50) << ", applied " << enc.outboxApplied.pct(50)
+            << "); add encounter p50 " << enc.addEncounter.pct(50) << " ms, p99 "
+            << enc.addEncounter.pct(99) << "; CPU: merge empty p50 " << enc.mergeEmptyCpu.pct(50)
+            << " µs/record, new " << enc.mergeNewCpu.pct(50) << ", edits "
+            << enc.mergeEditCpu.pct(50) << ", outbox " << enc.outboxCpu.pct(50)
+            << " ms, add encounter p50 " << enc.addEncounterCpu.pct(50) << " ms\n";
+        out.flush();
+        return 0;
+    }
+    const QList<QUuid> plainIds = load(plainPath, Config::Plain, records, key, plain);
+    measure(plainPath, Config::Plain, key, plainIds, plain);
+    if (plainOnly) {
+        out << "plain: merge empty p50 " << plain.mergeEmpty.pct(50) << " µs/record, new "
+            << plain.mergeNew.pct(50) << ", edits " << plain.mergeEdit.pct(50)
+            << "; outbox pending+applied " << plain.outboxBoth.pct(50) << " ms; add encounter p50 "
+            << plain.addEncounter.pct(50) << " ms; CPU: merge empty p50 "
+            << plain.mergeEmptyCpu.pct(50) << " µs/record, new " << plain.mergeNewCpu.pct(50)
+            << ", edits " << plain.mergeEditCpu.pct(50) << ", outbox " << plain.outboxCpu.pct(50)
+            << " ms, add encounter p50 " << plain.addEncounterCpu.pct(50) << " ms\n";
+        out.flush();
+        return 0;
+    }
+    const QList<QUuid> encIds = load(encPath, Config::EncryptedNoMemorySecurity, records, key, enc);
     encNoMem.loadSeconds = enc.loadSeconds;
     encNoMem.bytes = enc.bytes;
     if (!QFile::copy(encPath, encCopy))
         fail("copy", Error(ErrorCode::Io, QStringLiteral("cannot copy the encrypted store")));
     // SQLCipher cannot turn memory security off again once it is on in a process: measure the
     // configurations without it first.
-    measure(encCopy, Config::EncryptedNoMemorySecurity, key, encNoMem);
-    measure(encPath, Config::Encrypted, key, enc);
+    measure(encCopy, Config::EncryptedNoMemorySecurity, key, encIds, encNoMem);
+    measure(encPath, Config::Encrypted, key, encIds, enc);
+    // The previous shipped configuration, last (one-way), on the copy, with fewer samples.
+    const bool wasQuick = quick;
+    quick = true;
+    lightRounds = true;
+    measure(encCopy, Config::EncryptedSqlCipherMemory, key, encIds, encSqlCipher);
+    quick = wasQuick;
 
     auto ms = [](double v) { return QString::number(v, 'f', 3); };
     auto row = [&](const char *what, const Samples &e, const Samples &n, const Samples &p,
@@ -340,6 +551,47 @@ int main(int argc, char **argv)
     row("first page of 50 (warm), p50", enc.firstPage, encNoMem.firstPage, plain.firstPage, 50, "");
     row("first page of 50 (warm), p95", enc.firstPage, encNoMem.firstPage, plain.firstPage, 95,
         "< 5 ms");
+    row("applyRemote, new records into an empty store, µs/record, p50", enc.mergeEmpty,
+        encNoMem.mergeEmpty, plain.mergeEmpty, 50, "");
+    row("applyRemote, new records into an empty store, µs/record, max", enc.mergeEmpty,
+        encNoMem.mergeEmpty, plain.mergeEmpty, 100, "< 50 µs (20,000 records/s)");
+    row("applyRemote, new records into the loaded store, µs/record, p50", enc.mergeNew,
+        encNoMem.mergeNew, plain.mergeNew, 50, "");
+    row("applyRemote, edits of loaded records, µs/record, p50", enc.mergeEdit, encNoMem.mergeEdit,
+        plain.mergeEdit, 50, "");
+    row("outbox pending(2000), ms, p50", enc.outboxPending, encNoMem.outboxPending,
+        plain.outboxPending, 50, "");
+    row("outbox markApplied(2000), ms, p50", enc.outboxApplied, encNoMem.outboxApplied,
+        plain.outboxApplied, 50, "");
+    row("outbox pending + markApplied (2000), ms, p50", enc.outboxBoth, encNoMem.outboxBoth,
+        plain.outboxBoth, 50, "< 200 ms (10,000 records/s)");
+    out << "\nThread CPU time of the same operations (the machine is shared; wall time above "
+           "includes waiting for a core):\n\n"
+           "| measure (CPU) | encrypted | encrypted, no memory security | plain | ratio | "
+           "ratio, no mem. sec. | |\n|---|---|---|---|---|---|---|\n";
+    row("add an encounter, ms, p50", enc.addEncounterCpu, encNoMem.addEncounterCpu,
+        plain.addEncounterCpu, 50, "");
+    row("add an encounter, ms, p99", enc.addEncounterCpu, encNoMem.addEncounterCpu,
+        plain.addEncounterCpu, 99, "");
+    row("applyRemote into an empty store, µs/record, p50", enc.mergeEmptyCpu,
+        encNoMem.mergeEmptyCpu, plain.mergeEmptyCpu, 50, "");
+    row("applyRemote, new records into the loaded store, µs/record, p50", enc.mergeNewCpu,
+        encNoMem.mergeNewCpu, plain.mergeNewCpu, 50, "");
+    row("applyRemote, edits of loaded records, µs/record, p50", enc.mergeEditCpu,
+        encNoMem.mergeEditCpu, plain.mergeEditCpu, 50, "");
+    row("outbox pending + markApplied (2000), ms, p50", enc.outboxCpu, encNoMem.outboxCpu,
+        plain.outboxCpu, 50, "");
+    out << "\nSQLCipher's own cipher_memory_security (mlock + munlock per allocation, the "
+           "configuration before the wiping allocator), same store, fewer samples: add an "
+           "encounter p50 "
+        << ms(encSqlCipher.addEncounter.pct(50)) << " ms, p99 "
+        << ms(encSqlCipher.addEncounter.pct(99)) << " ms (CPU p50 "
+        << ms(encSqlCipher.addEncounterCpu.pct(50)) << " ms); applyRemote into an empty store p50 "
+        << ms(encSqlCipher.mergeEmpty.pct(50)) << " µs/record (CPU "
+        << ms(encSqlCipher.mergeEmptyCpu.pct(50)) << "), new into the loaded store "
+        << ms(encSqlCipher.mergeNew.pct(50)) << ", edits " << ms(encSqlCipher.mergeEdit.pct(50))
+        << " µs/record; outbox pending + markApplied (2000) " << ms(encSqlCipher.outboxBoth.pct(50))
+        << " ms (CPU " << ms(encSqlCipher.outboxCpu.pct(50)) << ").\n";
     out << "\nSearch: " << QString::number(double(plain.searchHits) / 300.0, 'f', 1)
         << " hits per one-word query on average (limit 50). Ordering by bm25 instead (plain, not "
            "used): p50 "

@@ -3,6 +3,7 @@
 
 #include "Sqlite.h"
 #include "StoreTestSupport.h"
+#include "WipingAllocator.h"
 
 #define SQLITE_HAS_CODEC 1
 #include <sqlite3.h>
@@ -16,6 +17,8 @@
 #include <QTest>
 
 #include <sys/mount.h>
+
+#include <cstring>
 
 using namespace wp;
 using namespace wp::test;
@@ -117,6 +120,36 @@ private slots:
         for (const QString &f : storeFiles(path))
             QVERIFY2(!containsMarker(readAll(f), marker), qPrintable(f));
         QVERIFY(QFileInfo(path).size() > 0);
+    }
+
+    void freedStoreMemoryIsWiped()
+    {
+        // Memory security: every block SQLite frees is zeroed by the store's allocator, which
+        // the first open installs before SQLite initialises, instead of SQLCipher's
+        // mlock/munlock per allocation.
+        const QString path = freshPath();
+        auto store = create(path);
+        QVERIFY(sql::wipingAllocatorInstalled());
+        QVERIFY(sql::memoryWipeActive());
+        QCOMPARE(store->database().scalar("PRAGMA cipher_memory_security").value(), 0);
+
+        const qint64 before = sql::wipedBytes();
+        void *block = sqlite3_malloc(1000);
+        QVERIFY(block);
+        QVERIFY(sqlite3_msize(block) >= 1000);
+        std::memset(block, 'x', 1000);
+        block = sqlite3_realloc(block, 64 * 1024); // grown into a new block: the old one wiped
+        QVERIFY(block);
+        QVERIFY(sql::wipedBytes() >= before + 1000);
+        sqlite3_free(block);
+        QVERIFY(sql::wipedBytes() >= before + 1000 + 64 * 1024);
+
+        // Saving, searching and closing free rows, statements and cached pages: all wiped.
+        const qint64 beforeUse = sql::wipedBytes();
+        QVERIFY(store->diary().save(diary(QStringLiteral("kept secret"))).ok());
+        QVERIFY(!store->search(QStringLiteral("secret")).value().isEmpty());
+        store.reset();
+        QVERIFY(sql::wipedBytes() > beforeUse + 16 * 1024);
     }
 
     void plaintextMarkerCheckWouldCatchAPlainFile()
