@@ -107,8 +107,13 @@ Status SyncCommands::setUpKeys(SyncIdentity &identity, bool userHasKeys,
     } else {
         if (Status s = confirmNewPassphrase(passphrase); !s)
             return s;
-        if (Status s = identity.createKeys(passphrase); !s)
+        if (Status s = identity.createKeys(passphrase); !s) {
+            // Another device of the user made them first.
+            if (s.error().code == ErrorCode::Conflict)
+                return Error(ErrorCode::Unauthorized,
+                             s.error().message + QStringLiteral(" Run waypointctl restore-keys."));
             return explain(s.error());
+        }
         m_out << "Keys created and backed up under the recovery passphrase." << Qt::endl;
     }
     if (Status s = identity.save(m_store); !s)
@@ -164,6 +169,13 @@ Status SyncCommands::restoreKeys()
     SyncClient client(identity->credentials.serverUrl);
     client.setCredentials(&identity->credentials);
     auto backup = client.keyBackup();
+    if (!backup && backup.error().field == u"device_revoked") {
+        if (Status s = SyncIdentity::forget(m_store); !s)
+            return s;
+        return Error(ErrorCode::Unauthorized,
+                     QStringLiteral("This device was revoked; its sync keys and token were "
+                                    "destroyed."));
+    }
     if (!backup && backup.error().code != ErrorCode::NotFound)
         return explain(backup.error());
     auto passphrase = readPassphrase(QStringLiteral("Recovery passphrase: "));

@@ -298,6 +298,20 @@ private slots:
         const Run after = sync(dir);
         expectOneErrorLine(after, 6);
         QVERIFY(after.err.contains(u"not enrolled"));
+
+        // restore-keys is a contact too: a revoked device learns it there as well.
+        const QString other = newDevice(QStringLiteral("revoked-2"));
+        const Run second = enroll(other, org.worker2);
+        QCOMPARE(second.exitCode, 0);
+        QVERIFY(fx.admin({QStringLiteral("revoke-device"), QStringLiteral("--org"), idText(org.id),
+                          QStringLiteral("--device"),
+                          second.out.section(QStringLiteral("device "), 1)
+                              .section(QLatin1Char(' '), 0, 0)})
+                    .startsWith(u"revoked"));
+        const Run restore = ctl(other, {QStringLiteral("restore-keys")});
+        expectOneErrorLine(restore, 6);
+        QVERIFY(restore.err.contains(u"revoked"));
+        expectOneErrorLine(sync(other), 6);
     }
 
     void badInputGetsOneLineAndSpendsNothing()
