@@ -2,6 +2,8 @@
 
 #include "Store.h"
 
+#include <QElapsedTimer>
+
 namespace wp::client {
 
 Error StoreRelay::lockedError()
@@ -76,12 +78,40 @@ Result<QByteArray> StoreRelay::syncCursor()
 Result<MergeReport> StoreRelay::applyRemote(const QList<RemoteChange> &changes,
                                             const QByteArray &newCursor)
 {
-    return call<MergeReport>([this, &changes, &newCursor](Store &s) {
-        auto merged = s.applyRemote(changes, newCursor);
-        if (merged && m_pulled)
-            m_pulled(int(changes.size()));
-        return merged;
-    });
+    // Merging costs up to milliseconds per change, so a page is merged in slices, one
+    // UI-thread hop each, sized from the last slice's cost to fit the frame budget; the UI
+    // runs between them. Only the last slice moves the cursor: if the app dies in between,
+    // the page is pulled again and merging it again changes nothing (the stamps already
+    // stored win or tie).
+    MergeReport total;
+    qsizetype from = 0;
+    do {
+        const qsizetype n = qMin<qsizetype>(m_mergeSlice, changes.size() - from);
+        const QList<RemoteChange> slice = changes.mid(from, n);
+        const bool last = from + n >= changes.size();
+        QElapsedTimer timer;
+        auto merged = call<MergeReport>([this, &slice, &newCursor, last, &timer](Store &s) {
+            timer.start();
+            auto r = s.applyRemote(slice, last ? newCursor : s.syncCursor());
+            const qint64 ms = timer.elapsed();
+            // Next slice: as many changes as fit the budget at this slice's pace.
+            const double perChange =
+                double(qMax<qint64>(ms, 1)) / double(qMax<qsizetype>(slice.size(), 1));
+            m_mergeSlice = int(qBound(1.0, double(m_mergeBudgetMs) / perChange, 500.0));
+            if (r && m_pulled)
+                m_pulled(int(slice.size()));
+            return r;
+        });
+        if (!merged)
+            return merged.error();
+        total.applied += merged->applied;
+        total.ignored += merged->ignored;
+        total.conflicts += merged->conflicts;
+        total.unreadable += merged->unreadable;
+        total.changedRecords += merged->changedRecords;
+        from += n;
+    } while (from < changes.size());
+    return total;
 }
 
 Result<sync::SyncIdentity> StoreRelay::loadIdentity()

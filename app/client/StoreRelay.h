@@ -4,7 +4,8 @@
 // have its own HybridClock, which would not observe the remote stamps merged by the other,
 // so a later local edit could lose last-writer-wins. So every store call of the engine is
 // posted to the UI thread and the sync thread waits for its result. Pages are small (the
-// controller uses 200), so each hop keeps the UI responsive.
+// controller uses 200) and a pulled page is merged in slices sized to about 30 ms of work,
+// so each hop keeps the UI responsive.
 //
 // Locking: close() (on the UI thread, before the store closes) wakes a waiting sync thread
 // with a "locked" error and refuses later calls; a call posted before close() and run after
@@ -37,6 +38,9 @@ public:
     // Called on the UI thread after each page merged or pushed (progress for the UI).
     void onPulled(std::function<void(int)> f) { m_pulled = std::move(f); }
     void onPushed(std::function<void(int)> f) { m_pushed = std::move(f); }
+    // Longest UI-thread hop a merge slice aims for (a pulled page is merged in slices sized
+    // from the previous slice's pace; see applyRemote).
+    void setMergeBudgetMs(int ms) { m_mergeBudgetMs = qMax(1, ms); }
 
     static Error lockedError();
     static bool isLocked(const Error &e) { return e.field == u"locked"; }
@@ -66,6 +70,8 @@ private:
     QWaitCondition m_done;
     quint64 m_generation = 0; // written on the home thread under m_mutex
     bool m_closed = true;
+    int m_mergeBudgetMs = 30;
+    int m_mergeSlice = 8; // first slice of a run; then sized from the pace (home thread)
     std::function<void(int)> m_pulled;
     std::function<void(int)> m_pushed;
 };
