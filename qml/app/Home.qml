@@ -23,6 +23,10 @@ Page {
                 text: tabs.currentItem ? (tabs.currentItem as TabButton).text : ""
                 font.pixelSize: 20
                 font.bold: true
+                // Long titles (French "Aujourd'hui") shrink a little before they elide.
+                fontSizeMode: Text.HorizontalFit
+                minimumPixelSize: 14
+                verticalAlignment: Text.AlignVCenter
                 elide: Text.ElideRight
                 Layout.fillWidth: true
                 Accessible.role: Accessible.Heading
@@ -37,6 +41,8 @@ Page {
             }
             ToolButton {
                 id: searchButton
+                leftPadding: 8
+                rightPadding: 8
                 text: qsTr("Search")
                 objectName: "searchButton"
                 font.capitalization: Font.MixedCase
@@ -46,6 +52,8 @@ Page {
             }
             ToolButton {
                 id: hideButton
+                leftPadding: 8
+                rightPadding: 8
                 text: qsTr("Hide")
                 objectName: "quickHideButton"
                 font.capitalization: Font.MixedCase
