@@ -25,8 +25,14 @@ template <typename E> QVariantList choicesOf()
 } // namespace
 
 AppContext::AppContext(Session::Options options, QObject *parent)
+    : AppContext(std::move(options), SyncController::Options{}, parent)
+{
+}
+
+AppContext::AppContext(Session::Options options, SyncController::Options sync, QObject *parent)
     : QObject(parent), m_preferences(new Preferences(options.dataDir, this)),
-      m_session(new Session(std::move(options), this)), m_sync(new SyncStatus(this)),
+      m_session(new Session(std::move(options), this)),
+      m_sync(new SyncController(m_session, std::move(sync), this)),
       m_caseload(new ParticipantListModel(ParticipantListModel::Kind::Caseload, this)),
       m_diary(new DiaryListModel(this)), m_supervision(new SupervisionListModel(this)),
       m_today(new TodayBoard(&m_names, this)), m_search(new SearchController(&m_names, this)),
@@ -65,7 +71,27 @@ AppContext::AppContext(Session::Options options, QObject *parent)
         m_today->refresh();
     });
     connect(m_today, &TodayBoard::actionItemChanged, m_supervision, &PagedModel::reload);
+    connectSync();
+    for (Editor *editor :
+         {static_cast<Editor *>(m_participantEditor), static_cast<Editor *>(m_encounterEditor),
+          static_cast<Editor *>(m_diaryEditor), static_cast<Editor *>(m_supervisionEditor)})
+        connect(editor, &Editor::draftsChanged, m_today->drafts(), &DraftListModel::reload);
     applyLanguage();
+}
+
+// Saves wake the sync scheduler; records merged from the server refresh what is shown.
+void AppContext::connectSync()
+{
+    for (Editor *editor :
+         {static_cast<Editor *>(m_participantEditor), static_cast<Editor *>(m_encounterEditor),
+          static_cast<Editor *>(m_diaryEditor), static_cast<Editor *>(m_supervisionEditor)})
+        connect(editor, &Editor::saved, m_sync, &SyncController::localChange);
+    connect(m_participant, &ParticipantDetail::saved, m_sync, &SyncController::localChange);
+    connect(m_today, &TodayBoard::actionItemChanged, m_sync, &SyncController::localChange);
+    connect(m_sync, &SyncController::remoteChangesApplied, this, [this] {
+        if (m_session->store())
+            setStoreEverywhere(m_session->store());
+    });
 }
 
 AppContext::~AppContext()
@@ -157,7 +183,7 @@ void AppContext::setStoreEverywhere(wp::Store *store)
     m_caseload->setStore(store);
     m_diary->setStore(store);
     m_supervision->setStore(store);
-    m_today->setStore(store);
+    m_today->setStore(store, drafts);
     m_search->setStore(store);
     m_participant->setStore(store);
 }

@@ -9,6 +9,7 @@
 #include "Preferences.h"
 #include "RecordEditors.h"
 #include "Session.h"
+#include "SyncController.h"
 
 #include <QObject>
 #include <QPointer>
@@ -30,7 +31,7 @@ class AppContext : public QObject
     QML_SINGLETON
     Q_PROPERTY(wp::client::Session *session READ session CONSTANT)
     Q_PROPERTY(wp::client::Preferences *preferences READ preferences CONSTANT)
-    Q_PROPERTY(wp::client::SyncStatus *sync READ sync CONSTANT)
+    Q_PROPERTY(wp::client::SyncController *sync READ sync CONSTANT)
     Q_PROPERTY(QVariant vocabulary READ vocabularyValue NOTIFY vocabularyChanged)
     Q_PROPERTY(wp::client::ParticipantListModel *caseload READ caseload CONSTANT)
     Q_PROPERTY(wp::client::DiaryListModel *diary READ diary CONSTANT)
@@ -45,6 +46,7 @@ class AppContext : public QObject
 
 public:
     explicit AppContext(Session::Options options, QObject *parent = nullptr);
+    AppContext(Session::Options options, SyncController::Options sync, QObject *parent = nullptr);
     ~AppContext() override;
 
     // Material style, light or dark (Preferences.theme); call before the first QML loads.
@@ -55,7 +57,7 @@ public:
 
     Session *session() const { return m_session; }
     Preferences *preferences() const { return m_preferences; }
-    SyncStatus *sync() const { return m_sync; }
+    SyncController *sync() const { return m_sync; }
     QVariantMap vocabulary() const;
     QVariant vocabularyValue() const { return vocabulary(); }
     ParticipantListModel *caseload() const { return m_caseload; }
@@ -79,11 +81,12 @@ private:
     void storeOpened();
     void storeClosing();
     void setStoreEverywhere(wp::Store *store);
+    void connectSync();
 
     QPointer<QQmlEngine> m_engine;
     Preferences *m_preferences;
     Session *m_session;
-    SyncStatus *m_sync;
+    SyncController *m_sync;
     ParticipantNames m_names;
     ParticipantListModel *m_caseload;
     DiaryListModel *m_diary;

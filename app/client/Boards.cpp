@@ -9,16 +9,17 @@ TodayBoard::TodayBoard(ParticipantNames *names, QObject *parent)
     : QObject(parent),
       m_followUps(new ParticipantListModel(ParticipantListModel::Kind::FollowUpsDue, this)),
       m_recent(new EncounterListModel(names, RecentEncounters, this)),
-      m_actions(new ActionItemListModel(this))
+      m_actions(new ActionItemListModel(this)), m_drafts(new DraftListModel(names, this))
 {
 }
 
-void TodayBoard::setStore(wp::Store *store)
+void TodayBoard::setStore(wp::Store *store, DraftBox *drafts)
 {
     m_store = store;
     m_followUps->setStore(store);
     m_recent->setStore(store);
     m_actions->setStore(store);
+    m_drafts->setSources(store, drafts);
 }
 
 void TodayBoard::refresh()
@@ -26,6 +27,7 @@ void TodayBoard::refresh()
     m_followUps->reload();
     m_recent->reload();
     m_actions->reload();
+    m_drafts->reload();
 }
 
 bool TodayBoard::setActionDone(const QString &noteId, const QString &itemId, bool done)
@@ -74,42 +76,6 @@ void SearchController::setQuery(const QString &query)
     m_query = query;
     Q_EMIT queryChanged();
     m_debounce.start();
-}
-
-SyncStatus::SyncStatus(QObject *parent) : QObject(parent) {}
-
-QString SyncStatus::statusText() const
-{
-    switch (m_state) {
-    case NotEnrolled:
-        return tr("Not enrolled");
-    case Idle:
-        return tr("Up to date");
-    case Syncing:
-        return tr("Syncing\u2026");
-    case Offline:
-        return tr("Offline: changes wait on this phone");
-    case Failed:
-        return tr("Sync failed");
-    }
-    return {};
-}
-
-QString SyncStatus::detailText() const
-{
-    if (!m_detail.isEmpty())
-        return m_detail;
-    if (m_state == NotEnrolled)
-        return tr("Everything stays on this phone. Your organisation can enrol it so shared diary "
-                  "entries and supervision notes reach your supervisor, end-to-end encrypted.");
-    return {};
-}
-
-void SyncStatus::setState(State state, const QString &detail)
-{
-    m_state = state;
-    m_detail = detail;
-    Q_EMIT changed();
 }
 
 } // namespace wp::client

@@ -2,6 +2,7 @@
 // Small controllers behind screens that combine several lists: Today, Search, and the sync
 // status shown in Settings.
 
+#include "DraftList.h"
 #include "ListModels.h"
 
 #include <QObject>
@@ -9,6 +10,8 @@
 #include <QtQml/qqmlregistration.h>
 
 namespace wp::client {
+
+class DraftBox;
 
 class TodayBoard : public QObject
 {
@@ -18,13 +21,15 @@ class TodayBoard : public QObject
     Q_PROPERTY(wp::client::ParticipantListModel *followUps READ followUps CONSTANT)
     Q_PROPERTY(wp::client::EncounterListModel *recentEncounters READ recentEncounters CONSTANT)
     Q_PROPERTY(wp::client::ActionItemListModel *openActions READ openActions CONSTANT)
+    Q_PROPERTY(wp::client::DraftListModel *drafts READ drafts CONSTANT)
 
 public:
     static constexpr int RecentEncounters = 10;
     TodayBoard(ParticipantNames *names, QObject *parent = nullptr);
 
-    void setStore(wp::Store *store);
+    void setStore(wp::Store *store, DraftBox *drafts);
     ParticipantListModel *followUps() const { return m_followUps; }
+    DraftListModel *drafts() const { return m_drafts; }
     EncounterListModel *recentEncounters() const { return m_recent; }
     ActionItemListModel *openActions() const { return m_actions; }
 
@@ -39,6 +44,7 @@ private:
     ParticipantListModel *m_followUps;
     EncounterListModel *m_recent;
     ActionItemListModel *m_actions;
+    DraftListModel *m_drafts;
 };
 
 class SearchController : public QObject
@@ -63,35 +69,6 @@ private:
     QString m_query;
     SearchResultModel *m_results;
     QTimer m_debounce; // one query per pause in typing, not one per key
-};
-
-// What Settings says about sync. Until the sync issue enrols devices this is honestly
-// "not enrolled"; the sync engine will drive it through setState().
-class SyncStatus : public QObject
-{
-    Q_OBJECT
-    QML_ELEMENT
-    QML_UNCREATABLE("Owned by App")
-    Q_PROPERTY(State state READ state NOTIFY changed)
-    Q_PROPERTY(QString statusText READ statusText NOTIFY changed)
-    Q_PROPERTY(QString detailText READ detailText NOTIFY changed)
-
-public:
-    enum State { NotEnrolled, Idle, Syncing, Offline, Failed };
-    Q_ENUM(State)
-
-    explicit SyncStatus(QObject *parent = nullptr);
-    State state() const { return m_state; }
-    QString statusText() const;
-    QString detailText() const;
-    void setState(State state, const QString &detail = {});
-
-Q_SIGNALS:
-    void changed();
-
-private:
-    State m_state = NotEnrolled;
-    QString m_detail;
 };
 
 } // namespace wp::client

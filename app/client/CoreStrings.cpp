@@ -30,6 +30,45 @@ namespace wp::client {
     QT_TRANSLATE_NOOP("Validation", "The field %1 has a value this version does not understand."),
 };
 
+// The record fields named in validation messages ("%1 is too long"), translated with the
+// disambiguation "field" (app/core/Records.cpp, fieldLabel).
+[[maybe_unused]] static const char *const FieldNames[][2] = {
+    QT_TRANSLATE_NOOP3("Validation", "pseudonym", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "consent", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "stageHistory", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "goals", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "note", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "nextStep", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "text", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "whatHappened", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "howIFelt", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "wentWell", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "learned", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "nextTime", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "wellbeing", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "stress", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "supervisor", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "wellbeingNote", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "actionItems", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "notes", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "author", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "course", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "certificate", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "supplies", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "referrals", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "needs", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "advocacy", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "obstacles", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "selfCare", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "themes", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "topics", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "linkedDiaryEntries", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "developmentGoals", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "place", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "stage", "field"),
+    QT_TRANSLATE_NOOP3("Validation", "stageAfter", "field"),
+};
+
 // The vocabulary labels (app/core/Vocabulary.cpp marks them through a macro lupdate cannot see).
 [[maybe_unused]] static const char *const VocabularyLabels[] = {
     QT_TRANSLATE_NOOP("Vocabulary", "Creating a safe place"),

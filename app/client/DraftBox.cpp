@@ -5,6 +5,7 @@
 #include <QCborValue>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 
 #include <sodium.h>
@@ -96,6 +97,21 @@ void DraftBox::remove(const QString &name)
 bool DraftBox::contains(const QString &name) const
 {
     return QFile::exists(pathOf(name));
+}
+
+QStringList DraftBox::names() const
+{
+    QStringList out;
+    const QFileInfoList files =
+        QDir(m_directory).entryInfoList({QStringLiteral("*.draft")}, QDir::Files, QDir::Time);
+    for (const QFileInfo &file : files)
+        out.append(file.completeBaseName());
+    return out;
+}
+
+QDateTime DraftBox::writtenAt(const QString &name) const
+{
+    return QFileInfo(pathOf(name)).lastModified();
 }
 
 } // namespace wp::client

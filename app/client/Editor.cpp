@@ -9,10 +9,11 @@ namespace wp::client {
 
 namespace {
 const QString IdKey = QStringLiteral("__id");
-}
+const QChar Separator = QLatin1Char('~');
+const QString NewKey = QStringLiteral("new");
+} // namespace
 
-Editor::Editor(QString draftName, QObject *parent)
-    : QObject(parent), m_draftName(std::move(draftName))
+Editor::Editor(QString form, QObject *parent) : QObject(parent), m_form(std::move(form))
 {
     m_draftTimer.setSingleShot(true);
     m_draftTimer.setInterval(1000);
@@ -36,10 +37,52 @@ void Editor::attach(wp::Store *store, DraftBox *drafts)
     }
 }
 
+QString Editor::formOfDraft(const QString &draftName)
+{
+    return draftName.section(Separator, 0, 0);
+}
+
+bool Editor::draftIsNew(const QString &draftName)
+{
+    return draftName.section(Separator, 1).startsWith(NewKey);
+}
+
+QString Editor::draftRecord(const QString &draftName)
+{
+    const QString key = draftName.section(Separator, 1);
+    return key.startsWith(NewKey) ? key.mid(NewKey.size() + 1) : key;
+}
+
+QString Editor::draftNameFor(const QUuid &id, const QVariantMap &fields) const
+{
+    if (!id.isNull())
+        return m_form + Separator + idText(id);
+    const QUuid target = idFromText(draftTarget(fields));
+    return m_form + Separator + NewKey +
+           (target.isNull() ? QString() : QLatin1Char('-') + idText(target));
+}
+
+void Editor::removeDraft()
+{
+    if (!m_drafts)
+        return;
+    const QString current = draftNameFor(m_id, m_fields);
+    const bool had =
+        m_drafts->contains(current) || (!m_draftName.isEmpty() && m_drafts->contains(m_draftName));
+    m_drafts->remove(current);
+    if (!m_draftName.isEmpty())
+        m_drafts->remove(m_draftName);
+    m_draftName.clear();
+    if (had)
+        Q_EMIT draftsChanged();
+}
+
 void Editor::startNew(const QString &context)
 {
     clearErrors();
     m_id = {};
+    const QVariantMap fresh = blank(context);
+    m_draftName = draftNameFor({}, fresh);
     std::optional<QCborMap> draft = m_drafts ? m_drafts->get(m_draftName) : std::nullopt;
     if (draft && draft->value(IdKey).toString().isEmpty()) {
         QVariantMap fields = draft->toVariantMap();
@@ -48,7 +91,7 @@ void Editor::startNew(const QString &context)
         setRestored(true);
         setDirty(true);
     } else {
-        m_fields = blank(context);
+        m_fields = fresh;
         setRestored(false);
         setDirty(false);
     }
@@ -60,7 +103,9 @@ void Editor::load(const QString &id)
 {
     clearErrors();
     const QUuid uuid = idFromText(id);
-    std::optional<QCborMap> draft = m_drafts ? m_drafts->get(m_draftName) : std::nullopt;
+    m_draftName = draftNameFor(uuid, {});
+    std::optional<QCborMap> draft =
+        m_drafts && !uuid.isNull() ? m_drafts->get(m_draftName) : std::nullopt;
     if (draft && idFromText(draft->value(IdKey).toString()) == uuid && !uuid.isNull()) {
         QVariantMap fields = draft->toVariantMap();
         fields.remove(IdKey);
@@ -129,8 +174,7 @@ bool Editor::save()
     m_errorString.clear();
     Q_EMIT errorsChanged();
     m_draftTimer.stop();
-    if (m_drafts)
-        m_drafts->remove(m_draftName);
+    removeDraft();
     m_id = *id;
     setDirty(false);
     setRestored(false);
@@ -146,17 +190,23 @@ void Editor::keepDraft()
         return;
     QCborMap draft = QCborMap::fromVariantMap(m_fields);
     draft.insert(IdKey, m_id.isNull() ? QString() : idText(m_id));
-    if (Status kept = m_drafts->put(m_draftName, draft); !kept) {
+    // A new encounter now about someone else moves to that person's draft.
+    const QString name = draftNameFor(m_id, m_fields);
+    if (Status kept = m_drafts->put(name, draft); !kept) {
         m_errorString = tr("The draft could not be kept: %1").arg(kept.error().message);
         Q_EMIT errorsChanged();
+        return;
     }
+    if (!m_draftName.isEmpty() && m_draftName != name)
+        m_drafts->remove(m_draftName);
+    m_draftName = name;
+    Q_EMIT draftsChanged();
 }
 
 void Editor::discard()
 {
     m_draftTimer.stop();
-    if (m_drafts)
-        m_drafts->remove(m_draftName);
+    removeDraft();
     setDirty(false);
     setRestored(false);
 }

@@ -3,7 +3,9 @@
 // writes with setField/toggle. Unsaved changes are kept as an encrypted draft (DraftBox) a
 // second after each change and whenever the form is left or the app locks, so a form is never
 // lost; saving validates through the core, shows each message next to its field, and removes
-// the draft.
+// the draft. There is one draft per record: "<form>~<id>" for an existing record, and for a new
+// one "<form>~new" or, when the form is about someone, "<form>~new-<target id>" (a new
+// encounter with A and another with B are two drafts).
 
 #include "Result.h"
 
@@ -37,7 +39,13 @@ class Editor : public QObject
     Q_PROPERTY(QVariant choices READ choicesValue NOTIFY choicesChanged)
 
 public:
-    explicit Editor(QString draftName, QObject *parent = nullptr);
+    explicit Editor(QString form, QObject *parent = nullptr);
+
+    QString form() const { return m_form; }
+    // The draft names this form writes, and what they say about the record.
+    static QString formOfDraft(const QString &draftName);
+    static bool draftIsNew(const QString &draftName);
+    static QString draftRecord(const QString &draftName); // the id, or the target of a new one
 
     void attach(wp::Store *store, DraftBox *drafts);
 
@@ -73,6 +81,7 @@ Q_SIGNALS:
     void dirtyChanged();
     void choicesChanged();
     void saved(const QString &id);
+    void draftsChanged(); // a draft was written or removed
 
 protected:
     virtual QVariantMap blank(const QString &context) = 0;
@@ -82,6 +91,12 @@ protected:
     virtual Result<QUuid> write(const QUuid &id, const QVariantMap &fields,
                                 QVariantMap &errors) = 0;
     virtual void refreshChoices(const QString &context) { Q_UNUSED(context) }
+    // Whom a new record is about, from its fields (encounter: the participant), or empty.
+    virtual QString draftTarget(const QVariantMap &fields) const
+    {
+        Q_UNUSED(fields)
+        return {};
+    }
 
     wp::Store *store() const { return m_store; }
     void setChoices(const QVariantList &choices);
@@ -96,8 +111,11 @@ private:
     void setDirty(bool dirty);
     void setRestored(bool restored);
     void clearErrors();
+    QString draftNameFor(const QUuid &id, const QVariantMap &fields) const;
+    void removeDraft();
 
-    QString m_draftName;
+    QString m_form;
+    QString m_draftName; // the draft this form last wrote or restored
     wp::Store *m_store = nullptr;
     DraftBox *m_drafts = nullptr;
     QUuid m_id;

@@ -262,6 +262,11 @@ void EncounterEditor::refreshChoices(const QString &context)
     setChoices(choices);
 }
 
+QString EncounterEditor::draftTarget(const QVariantMap &fields) const
+{
+    return fields.value(QStringLiteral("participant")).toString();
+}
+
 void EncounterEditor::findChoices(const QString &text)
 {
     if (!store())

@@ -47,6 +47,7 @@ protected:
     Result<QVariantMap> read(const QUuid &id) override;
     Result<QUuid> write(const QUuid &id, const QVariantMap &fields, QVariantMap &errors) override;
     void refreshChoices(const QString &context) override;
+    QString draftTarget(const QVariantMap &fields) const override;
 };
 
 class DiaryEditor : public wp::client::Editor

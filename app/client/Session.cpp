@@ -1,19 +1,34 @@
 #include "Session.h"
 
+#include "DeviceStore.h"
 #include "DraftBox.h"
 #include "Store.h"
 
 #include <QDateTime>
 #include <QDir>
-#include <QFile>
 #include <QtConcurrent/QtConcurrentRun>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace wp::client {
 
 namespace {
-QString storePath(const QString &dataDir)
+// Sealed drafts (DraftBox) live beside the store and are readable only with its key.
+QString draftsPath(const QString &dataDir)
 {
-    return QDir(dataDir).filePath(QStringLiteral("waypoint.db"));
+    return QDir(dataDir).filePath(QStringLiteral("drafts"));
+}
+
+// Hands the memory freed by closing the store and destroying the unlocked screens back to the
+// system. glibc keeps freed heap (the store's page cache, the models' rows, the screens) for
+// reuse: without this a locked app stays at its unlocked size (tens of MB).
+void releaseFreedMemory()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
 }
 
 SecretBytes secretFrom(QString text)
@@ -42,24 +57,28 @@ Session::Session(Options options, QObject *parent) : QObject(parent), m_options(
     m_backoffTick.setInterval(250);
     connect(&m_backoffTick, &QTimer::timeout, this, &Session::tickBackoff);
     connect(&m_job, &QFutureWatcherBase::finished, this, &Session::finishKeyJob);
+    // After the screens are gone too: QML deletes them on a later turn of the event loop.
+    m_releaseMemory.setSingleShot(true);
+    m_releaseMemory.setInterval(300);
+    connect(&m_releaseMemory, &QTimer::timeout, this, &releaseFreedMemory);
 
-    if (!KeyVault::exists(m_options.dataDir))
-        return;
-    Result<KeyVault> vault = KeyVault::load(m_options.dataDir);
-    if (!vault) {
+    Result<VaultStatus> status = DeviceStore::status(m_options.dataDir);
+    if (!status) {
         m_state = Locked;
-        m_message = describe(vault.error());
+        m_message = describe(status.error());
         return;
     }
-    if (vault->destroyed()) {
+    if (!status->exists)
+        return;
+    if (status->destroyed) {
         m_message = tr("After too many wrong PINs the keys on this phone were destroyed and "
                        "its records cannot be read. Set up Waypoint again.");
         return;
     }
     m_state = Locked;
-    m_attemptsLeft = vault->failedAttempts() > 0 ? vault->attemptsLeft() : -1;
-    if (vault->retryAfter().count() > 0)
-        startBackoff(vault->retryAfter().count());
+    m_attemptsLeft = status->failedAttempts > 0 ? status->attemptsLeft : -1;
+    if (status->retryAfter.count() > 0)
+        startBackoff(status->retryAfter.count());
 }
 
 Session::~Session()
@@ -129,6 +148,11 @@ QString Session::describe(const Error &error) const
         return tr("The phone is out of storage space. Free some space and try again.");
     case ErrorCode::Unavailable:
         return tr("The phone's secure key storage is not available.");
+    case ErrorCode::NotFound:
+        return tr("Waypoint's encrypted file is missing from this phone.");
+    case ErrorCode::Conflict:
+        return tr("Waypoint's folder on this phone still holds an old encrypted file. Remove "
+                  "it, or set up Waypoint in another folder.");
     default:
         return tr("Waypoint could not open its records (%1).").arg(error.message);
     }
@@ -148,16 +172,10 @@ void Session::createPin(const QString &pin, const QString &confirm)
     startKeyJob([dir, policy, secret = std::make_shared<SecretBytes>(secretFrom(pin))]() {
         KeyResult r;
         r.kind = KeyResult::Create;
-        // A vault whose keys were destroyed leaves an unreadable store behind: start clean.
-        if (KeyVault::exists(dir)) {
-            if (Status removed = KeyVault::removeDestroyed(dir); !removed) {
-                r.error = removed.error();
-                return r;
-            }
-        }
-        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-            QFile::remove(storePath(dir) + suffix);
-        Result<SecretBytes> key = KeyVault::create(dir, std::move(*secret), policy);
+        // Drafts sealed under a destroyed key can never be read again.
+        QDir(draftsPath(dir)).removeRecursively();
+        // Clears a store whose keys were destroyed; refuses to replace a live one.
+        Result<SecretBytes> key = DeviceStore::createKey(dir, std::move(*secret), policy);
         if (key)
             r.key = std::move(*key);
         else
@@ -175,18 +193,19 @@ void Session::unlock(const QString &pin)
     startKeyJob([dir, secret = std::make_shared<SecretBytes>(secretFrom(pin))]() {
         KeyResult r;
         r.kind = KeyResult::Unlock;
-        Result<KeyVault> vault = KeyVault::load(dir);
-        if (!vault) {
-            r.error = vault.error();
-            return r;
-        }
-        Result<SecretBytes> key = vault->unlock(std::move(*secret));
+        // Counts the attempt, backs off, and after the last one destroys the keys and
+        // deletes the unreadable database.
+        Result<SecretBytes> key = DeviceStore::unlockKey(dir, std::move(*secret));
         if (key) {
             r.key = std::move(*key);
-        } else {
-            r.error = key.error();
-            r.attemptsLeft = vault->destroyed() ? 0 : vault->attemptsLeft();
-            r.retryAfterMs = vault->retryAfter().count();
+            return r;
+        }
+        r.error = key.error();
+        if (Result<VaultStatus> status = DeviceStore::status(dir)) {
+            r.attemptsLeft = status->destroyed ? 0 : status->attemptsLeft;
+            r.retryAfterMs = status->retryAfter.count();
+            if (status->destroyed)
+                QDir(draftsPath(dir)).removeRecursively();
         }
         return r;
     });
@@ -206,15 +225,12 @@ void Session::changePin(const QString &oldPin, const QString &newPin, const QStr
                  newSecret = std::make_shared<SecretBytes>(secretFrom(newPin))]() {
         KeyResult r;
         r.kind = KeyResult::ChangePin;
-        Result<KeyVault> vault = KeyVault::load(dir);
-        if (!vault) {
-            r.error = vault.error();
-            return r;
-        }
-        if (Status changed = vault->changePin(std::move(*oldSecret), std::move(*newSecret));
+        if (Status changed =
+                DeviceStore::changePin(dir, std::move(*oldSecret), std::move(*newSecret));
             !changed) {
             r.error = changed.error();
-            r.attemptsLeft = vault->attemptsLeft();
+            if (Result<VaultStatus> status = DeviceStore::status(dir))
+                r.attemptsLeft = status->destroyed ? 0 : status->attemptsLeft;
         }
         return r;
     });
@@ -267,7 +283,13 @@ void Session::finishKeyJob()
         }
         break;
     case KeyResult::ChangePin:
-        if (r->error) {
+        if (r->error && r->attemptsLeft == 0 && r->error->code == ErrorCode::LockedOut) {
+            // Wrong current PINs count like wrong PINs at unlock: the keys are gone.
+            lock();
+            setMessage(tr("After too many wrong PINs the keys on this phone were destroyed. "
+                          "Set up Waypoint again."));
+            setState(NeedsSetup);
+        } else if (r->error) {
             setMessage(r->error->code == ErrorCode::WrongPin ? tr("The current PIN is wrong.")
                                                              : describe(*r->error));
         } else {
@@ -280,18 +302,19 @@ void Session::finishKeyJob()
 
 void Session::openStore(SecretBytes key, bool create)
 {
-    Result<std::unique_ptr<Store>> store =
-        Store::open(storePath(m_options.dataDir), key,
-                    create ? Store::Mode::CreateNew : Store::Mode::OpenExisting);
+    Result<std::unique_ptr<Store>> store = DeviceStore::openWithKey(
+        m_options.dataDir, key, create ? Store::Mode::CreateNew : Store::Mode::OpenExisting);
     if (!store) {
+        key.clear();
         setMessage(describe(store.error()));
         if (create)
             setState(NeedsSetup);
         return;
     }
     m_store = std::move(*store);
-    m_drafts =
-        std::make_unique<DraftBox>(QDir(m_options.dataDir).filePath(QStringLiteral("drafts")), key);
+    // The drafts' own key is derived from the database key, which is not kept.
+    m_drafts = std::make_unique<DraftBox>(draftsPath(m_options.dataDir), key);
+    key.clear();
     m_hidden = false;
     Q_EMIT hiddenChanged();
     setState(Unlocked);
@@ -309,6 +332,7 @@ void Session::lock()
     m_store.reset();
     setMessage({});
     setState(Locked);
+    m_releaseMemory.start();
 }
 
 void Session::quickHide()

@@ -124,6 +124,7 @@ private:
     std::unique_ptr<DraftBox> m_drafts;
     QTimer m_inactivity;
     QTimer m_backoffTick;
+    QTimer m_releaseMemory;
     QFutureWatcher<std::shared_ptr<KeyResult>> m_job;
 };
 

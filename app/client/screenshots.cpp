@@ -154,6 +154,9 @@ int main(int argc, char *argv[])
         open(QStringLiteral("settings"), {});
         shoot(QStringLiteral("settings"));
         home(0);
+        open(QStringLiteral("sync"), {}); // the header's sync indicator leads here
+        shoot(QStringLiteral("sync"));
+        home(0);
         session->quickHide();
         shoot(QStringLiteral("quickhide"));
         session->reveal();

@@ -12,12 +12,19 @@ QString tr(const char *text)
     return QCoreApplication::translate("Validation", text);
 }
 
+// The field's name as the user reads it (translated by the app, see app/client/CoreStrings.cpp);
+// the key itself where no translation is installed.
+QString fieldLabel(const char *field)
+{
+    return QCoreApplication::translate("Validation", field, "field");
+}
+
 void checkLength(FieldErrors &errors, const QString &value, int max, const char *field)
 {
     if (value.size() > max)
         errors.append({ErrorCode::InvalidInput,
                        tr("%1 is too long (%2 characters, at most %3).")
-                           .arg(QString::fromLatin1(field))
+                           .arg(fieldLabel(field))
                            .arg(value.size())
                            .arg(max),
                        QString::fromLatin1(field)});
@@ -28,7 +35,7 @@ void checkList(FieldErrors &errors, qsizetype count, int itemMax, const char *fi
     if (count > itemMax)
         errors.append({ErrorCode::InvalidInput,
                        tr("%1 has too many items (%2, at most %3).")
-                           .arg(QString::fromLatin1(field))
+                           .arg(fieldLabel(field))
                            .arg(count)
                            .arg(itemMax),
                        QString::fromLatin1(field)});
@@ -45,7 +52,7 @@ void checkRating(FieldErrors &errors, const std::optional<int> &value, const cha
 {
     if (value && (*value < 1 || *value > 5))
         errors.append({ErrorCode::InvalidInput,
-                       tr("%1 must be between 1 and 5.").arg(QString::fromLatin1(field)),
+                       tr("%1 must be between 1 and 5.").arg(fieldLabel(field)),
                        QString::fromLatin1(field)});
 }
 
@@ -143,8 +150,7 @@ template <typename E> bool toKey(const QCborValue &v, E &out, E fallback)
 Error badField(const char *field)
 {
     return {ErrorCode::Protocol,
-            tr("The field %1 has a value this version does not understand.")
-                .arg(QString::fromLatin1(field)),
+            tr("The field %1 has a value this version does not understand.").arg(fieldLabel(field)),
             QString::fromLatin1(field)};
 }
 

@@ -35,6 +35,10 @@ const std::vector<CommandSpec> Commands{
       {"self-care", true, true},
       {"share", false, false}}},
     {"diary list", 0, 0, {Json, Limit}},
+    {"diary edit",
+     1,
+     1,
+     {{"text", true, false}, {"wellbeing", true, false}, {"stress", true, false}}},
     {"encounter add",
      0,
      0,
@@ -64,6 +68,12 @@ const std::vector<CommandSpec> Commands{
     {"audit verify", 0, 0, {}},
     {"change-pin", 0, 0, {}},
     {"status", 0, 0, {Json}},
+    {"enroll",
+     0,
+     0,
+     {{"server", true, false}, {"code", true, false}, {"device-name", true, false}}},
+    {"sync", 0, 0, {Json}},
+    {"restore-keys", 0, 0, {}},
 };
 
 Error usageError(const QString &message)
@@ -75,7 +85,8 @@ bool isPinOption(const QString &name)
 {
     return name.compare(QLatin1String("pin"), Qt::CaseInsensitive) == 0 ||
            name.compare(QLatin1String("new-pin"), Qt::CaseInsensitive) == 0 ||
-           name.compare(QLatin1String("passphrase"), Qt::CaseInsensitive) == 0;
+           name.compare(QLatin1String("passphrase"), Qt::CaseInsensitive) == 0 ||
+           name.compare(QLatin1String("recovery-passphrase"), Qt::CaseInsensitive) == 0;
 }
 
 } // namespace
@@ -94,6 +105,7 @@ QString usage()
         "  diary add --text T [--wellbeing 1-5] [--stress 1-5] [--theme KEY]...\n"
         "            [--self-care S]... [--share]\n"
         "  diary list [--json] [--limit N]\n"
+        "  diary edit ID [--text T] [--wellbeing 1-5] [--stress 1-5]\n"
         "  encounter add [--participant ID] [--at ISO-TIME] [--place KEY] [--need KEY]...\n"
         "            [--supply S]... [--duration MIN] [--note T] [--next-step T]\n"
         "            [--follow-up YYYY-MM-DD] [--stage-after KEY] [--advocacy KEY]...\n"
@@ -105,9 +117,16 @@ QString usage()
         "  audit verify                  check the tamper-evident audit chain\n"
         "  change-pin                    old PIN from WAYPOINT_PIN, new from WAYPOINT_NEW_PIN\n"
         "  status [--json]               attempts left and wait time; needs no PIN\n"
+        "  enroll --server URL --code CODE [--device-name NAME]\n"
+        "                                enrol this device for sync; the recovery passphrase\n"
+        "                                comes from WAYPOINT_RECOVERY_PASSPHRASE or the prompt\n"
+        "  sync [--json]                 pull, then push until the outbox is empty\n"
+        "  restore-keys                  fetch the key backup and restore the user's keys\n"
         "\n"
         "--json prints one JSON object per line (JSON Lines).\n"
-        "Exit codes: 0 ok, 2 usage or invalid input, 3 wrong PIN or locked, 4 store error.\n");
+        "Exit codes: 0 ok, 2 usage or invalid input, 3 wrong PIN, passphrase or locked,\n"
+        "4 store error, 5 server unreachable or sync incomplete, 6 not enrolled, refused\n"
+        "or revoked, 7 changes refused by the server (the rest synced).\n");
 }
 
 Result<ParsedCommand> parseCommandLine(const QStringList &arguments)
@@ -193,7 +212,9 @@ Result<ParsedCommand> parseCommandLine(const QStringList &arguments)
         }
     }
     if (parsed.positionals.size() < spec->minPositionals)
-        return usageError(QStringLiteral("%1 needs a query.").arg(parsed.name));
+        return usageError(parsed.name == QLatin1String("search")
+                              ? QStringLiteral("search needs a query.")
+                              : QStringLiteral("%1 needs a record id.").arg(parsed.name));
     if (spec->maxPositionals >= 0 && parsed.positionals.size() > spec->maxPositionals)
         return usageError(QStringLiteral("Unexpected argument \"%1\" for %2.")
                               .arg(parsed.positionals.value(spec->maxPositionals), parsed.name));

@@ -5,6 +5,7 @@
 #include "QtKeychainKeyStore.h"
 #include "Records.h"
 #include "Store.h"
+#include "SyncCommands.h"
 #include "Uuid.h"
 
 #include <QDir>
@@ -116,6 +117,11 @@ int exitCodeFor(const Error &error)
         return PinRefused;
     case ErrorCode::InvalidInput:
         return Usage;
+    case ErrorCode::Network:
+    case ErrorCode::Protocol:
+        return SyncFailed;
+    case ErrorCode::Unauthorized:
+        return NotAuthorized;
     default:
         return StoreFailed;
     }
@@ -127,8 +133,10 @@ int HeadlessDevice::run(const ParsedCommand &command)
     dataDir = QDir::cleanPath(QDir::current().absoluteFilePath(dataDir));
     const Status done = dispatch(command, dataDir);
     m_out.flush();
+    if (done && m_exitCode != Ok)
+        m_err << "waypointctl: " << m_problem << Qt::endl;
     if (done)
-        return Ok;
+        return m_exitCode;
     QString message = done.error().message;
     message.replace(u'\n', u' ');
     m_err << "waypointctl: " << message << Qt::endl;
@@ -169,8 +177,22 @@ Status HeadlessDevice::dispatch(const ParsedCommand &command, const QString &dat
         return search(s, command);
     if (command.name == QLatin1String("audit verify"))
         return verifyAudit(s);
-    return Error{ErrorCode::Internal,
-                 QStringLiteral("Command %1 is not wired up.").arg(command.name)};
+    if (command.name == QLatin1String("diary edit"))
+        return editDiary(s, command);
+    SyncCommands sync(s, m_out);
+    Status synced = Error{ErrorCode::Internal, QString()};
+    if (command.name == QLatin1String("enroll"))
+        synced = sync.enroll(command);
+    else if (command.name == QLatin1String("sync"))
+        synced = sync.sync(command);
+    else if (command.name == QLatin1String("restore-keys"))
+        synced = sync.restoreKeys();
+    else
+        return Error{ErrorCode::Internal,
+                     QStringLiteral("Command %1 is not wired up.").arg(command.name)};
+    m_exitCode = sync.exitCode();
+    m_problem = sync.problem();
+    return synced;
 }
 
 Status HeadlessDevice::init(const ParsedCommand &command, const QString &dataDir)
@@ -360,6 +382,36 @@ Status HeadlessDevice::addParticipant(Store &store, const ParsedCommand &c)
         p.followUpDue = *date;
     }
     auto saved = store.participants().save(p);
+    if (!saved)
+        return saved.error();
+    m_out << idText(saved->id) << '\n';
+    return {};
+}
+
+Status HeadlessDevice::editDiary(Store &store, const ParsedCommand &c)
+{
+    const QUuid id = idFromText(c.positionals.value(0));
+    if (id.isNull())
+        return usage(QStringLiteral("diary edit needs the entry's id."));
+    auto entry = store.diary().get(id);
+    if (!entry && entry.error().code == ErrorCode::NotFound)
+        return usage(QStringLiteral("There is no diary entry with id %1.").arg(idText(id)));
+    if (!entry)
+        return entry.error();
+    if (c.has(QStringLiteral("text"))) {
+        entry->text = c.value(QStringLiteral("text"));
+        if (entry->text.trimmed().isEmpty())
+            return usage(QStringLiteral("--text cannot be empty."));
+    }
+    for (const QString &name : {QStringLiteral("wellbeing"), QStringLiteral("stress")}) {
+        if (!c.has(name))
+            continue;
+        auto rating = intOption(c, name, 1, 5);
+        if (!rating)
+            return rating.error();
+        (name == QLatin1String("wellbeing") ? entry->wellbeing : entry->stress) = *rating;
+    }
+    auto saved = store.diary().save(*entry);
     if (!saved)
         return saved.error();
     m_out << idText(saved->id) << '\n';

@@ -13,7 +13,15 @@ class Store;
 
 namespace wp::ctl {
 
-enum ExitCode { Ok = 0, Usage = 2, PinRefused = 3, StoreFailed = 4 };
+enum ExitCode {
+    Ok = 0,
+    Usage = 2,
+    PinRefused = 3, // wrong PIN or recovery passphrase, or locked
+    StoreFailed = 4,
+    SyncFailed = 5,     // server unreachable or failing, sync incomplete: run sync again
+    NotAuthorized = 6,  // not enrolled, code or token refused, device revoked
+    ChangesRefused = 7, // everything synced except changes the server refused for good
+};
 
 // Which exit code an error gets (docs: README, "waypointctl").
 int exitCodeFor(const Error &error);
@@ -38,8 +46,13 @@ private:
     Status search(Store &store, const ParsedCommand &command);
     Status verifyAudit(Store &store);
 
+    Status editDiary(Store &store, const ParsedCommand &command);
+
     QTextStream &m_out;
     QTextStream &m_err;
+    // A command that succeeded but must still exit non-zero (sync: refused changes).
+    int m_exitCode = Ok;
+    QString m_problem;
 };
 
 } // namespace wp::ctl

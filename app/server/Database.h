@@ -11,6 +11,7 @@
 #include <pqxx/pqxx>
 
 #include <condition_variable>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -21,7 +22,11 @@ namespace wp::server {
 class ConnectionPool
 {
 public:
-    ConnectionPool(std::string url, int size);
+    // Statements every connection prepares when it is opened (name, SQL): the service's hot
+    // queries are parsed and planned once per connection, not once per request.
+    using Prepared = std::vector<std::pair<std::string, std::string>>;
+
+    ConnectionPool(std::string url, int size, Prepared prepared = {});
 
     // One connection, returned to the pool when the lease ends (dropped if it broke, so the
     // next lease reconnects: a restarted PostgreSQL costs one failed request, not an outage).
@@ -48,10 +53,17 @@ private:
 
     std::string m_url;
     int m_size;
+    Prepared m_prepared;
     int m_out = 0;
+    struct Waiter
+    {
+        std::condition_variable woken;
+        bool handedOver = false;
+    };
+
     std::vector<std::unique_ptr<pqxx::connection>> m_idle;
+    std::deque<Waiter *> m_waiters; // oldest first
     std::mutex m_mutex;
-    std::condition_variable m_available;
 };
 
 std::string sqlText(const QUuid &id);
@@ -62,5 +74,14 @@ QByteArray bytesOf(const pqxx::field &f);
 std::string uuidArray(const QList<QUuid> &ids);
 std::string bigintArray(const QList<qint64> &values);
 std::string byteaArray(const QList<QByteArray> &values);
+// Many byte strings as one binary parameter plus their lengths ("{12,7,...}"): the bulk of a
+// batch travels as raw bytes instead of a hex array literal (half the size, no parsing).
+// SQL splits it with substring() (see SyncService's insert statement).
+struct PackedBytes
+{
+    QByteArray bytes;
+    std::string lengths;
+};
+PackedBytes packBytes(const QList<QByteArray> &values);
 
 } // namespace wp::server

@@ -12,7 +12,10 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+#include <chrono>
 #include <map>
+#include <utility>
 
 namespace wp::server {
 
@@ -37,6 +40,95 @@ std::string text(const QString &s)
 
 } // namespace
 
+ConnectionPool::Prepared SyncService::statements()
+{
+    return {
+        {"auth", "SELECT d.user_id, d.token_hash, d.revoked_at IS NOT NULL, u.role, "
+                 "u.signing_key, d.last_seen_at < now() - interval '1 minute' FROM devices d "
+                 "JOIN users u USING (organisation_id, user_id) "
+                 "WHERE d.organisation_id = $1 AND d.device_id = $2"},
+        {"touch", "UPDATE devices SET last_seen_at = now() WHERE organisation_id = $1 AND "
+                  "device_id = $2 AND last_seen_at < now() - interval '1 minute'"},
+        // Kind 0: the page's changes; 1: their batch manifests; 2: the caller's sealed keys for
+        // their audiences; 3: the counter and the compaction horizon. Not sorted here (that
+        // would copy every envelope once more): pull() orders the changes by seq.
+        {"pull",
+         "WITH ctr AS (SELECT change_seq, compacted_seq FROM organisations "
+         "WHERE organisation_id = $1), "
+         "page AS MATERIALIZED (SELECT x.* FROM audience_readers r CROSS JOIN LATERAL "
+         "(SELECT c.seq, c.record_id, c.stamp_device, c.audience_id, c.device_id, "
+         "c.record_type, c.stamp_ms, c.stamp_counter, c.batch_sequence, c.deleted, c.envelope "
+         "FROM changes c WHERE c.organisation_id = $1 AND c.audience_id = r.audience_id AND "
+         "c.seq > $3 AND c.seq <= (SELECT change_seq FROM ctr) ORDER BY c.seq LIMIT $4) x "
+         "WHERE r.organisation_id = $1 AND r.user_id = $2 ORDER BY x.seq LIMIT $4) "
+         "SELECT 0 AS kind, seq, record_id, stamp_device, audience_id, device_id, "
+         "record_type::bigint AS n1, stamp_ms, stamp_counter, batch_sequence, deleted, "
+         "envelope AS x, NULL::bytea AS y FROM page "
+         "UNION ALL SELECT 1, NULL, b.device_id, b.author_id, NULL, NULL, NULL, NULL, NULL, "
+         "b.sequence, NULL, b.digests, b.signature FROM (SELECT DISTINCT device_id, "
+         "batch_sequence FROM page) k JOIN batches b ON b.organisation_id = $1 AND "
+         "b.device_id = k.device_id AND b.sequence = k.batch_sequence "
+         "UNION ALL SELECT 2, NULL, a.audience_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+         "NULL, a.sealed_key, NULL FROM (SELECT DISTINCT audience_id FROM page) k "
+         "JOIN audience_readers a ON a.organisation_id = $1 AND a.audience_id = k.audience_id "
+         "AND a.user_id = $2 "
+         "UNION ALL SELECT 3, change_seq, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+         "compacted_seq, NULL, NULL, NULL FROM ctr"},
+        // Kind 0: whether the batch is new; 1: the audiences named (and whether this user owns
+        // them); 2: the records named, claimed now (for audiences this user owns) or before.
+        // One snapshot: the SELECT half does not see the rows the INSERT half adds.
+        {"push_prepare",
+         "WITH batch AS (INSERT INTO batches (organisation_id, device_id, sequence, author_id, "
+         "digests, signature) VALUES ($1, $3, $4, $2, $5, $6) ON CONFLICT DO NOTHING "
+         "RETURNING 1), "
+         "named AS (SELECT audience_id, owner_id = $2 AS mine FROM audiences WHERE "
+         "organisation_id = $1 AND audience_id = ANY($7::uuid[])), "
+         "claimed AS (INSERT INTO records (organisation_id, record_id, author_id, record_type) "
+         "SELECT $1, r, $2, t FROM unnest($8::uuid[], $9::smallint[], $10::uuid[]) AS x(r, t, a) "
+         "WHERE EXISTS (SELECT 1 FROM batch) AND a IN (SELECT audience_id FROM named WHERE mine) "
+         "ON CONFLICT DO NOTHING RETURNING record_id, author_id, record_type, deleted_seq) "
+         "SELECT 0 AS kind, NULL::uuid AS id, NULL::uuid AS author, NULL::integer AS type, "
+         "EXISTS (SELECT 1 FROM batch) AS flag "
+         "UNION ALL SELECT 1, audience_id, NULL, NULL, mine FROM named "
+         "UNION ALL SELECT 2, record_id, author_id, record_type, deleted_seq IS NOT NULL "
+         "FROM claimed "
+         "UNION ALL SELECT 2, record_id, author_id, record_type, deleted_seq IS NOT NULL FROM "
+         "records WHERE organisation_id = $1 AND record_id = ANY($8::uuid[])"},
+        {"push_prior", "SELECT digests, response FROM batches WHERE organisation_id = $1 AND "
+                       "device_id = $2 AND sequence = $3"},
+        {"claim_records", "INSERT INTO records (organisation_id, record_id, author_id, "
+                          "record_type) SELECT $1, r, $2, t FROM unnest($3::uuid[], "
+                          "$4::smallint[]) AS x(r, t) ON CONFLICT DO NOTHING"},
+        {"records_of", "SELECT record_id, author_id, record_type, deleted_seq IS NOT NULL FROM "
+                       "records WHERE organisation_id = $1 AND record_id = ANY($2::uuid[])"},
+        // Numbering, inserting, remembering tombstones and storing the response in one
+        // statement: the counter row is locked from here to COMMIT, one round trip later.
+        // Envelopes arrive as one binary parameter ($15) split by their lengths ($14).
+        {"push_changes",
+         "WITH ctr AS (UPDATE organisations SET change_seq = change_seq + $4 "
+         "WHERE organisation_id = $1 RETURNING change_seq), "
+         "ins AS (INSERT INTO changes (organisation_id, seq, record_id, record_type, author_id, "
+         "device_id, batch_sequence, device_seq, stamp_ms, stamp_counter, stamp_device, deleted, "
+         "audience_id, envelope) "
+         "SELECT $1, (SELECT change_seq FROM ctr) - $4 + u.i, u.r, u.t, $2, $3, $5, u.q, u.m, "
+         "u.n, u.d, u.x, u.a, substring($15::bytea FROM (sum(u.len) OVER (ORDER BY u.i) - "
+         "u.len + 1)::integer FOR u.len) "
+         "FROM unnest($6::uuid[], $7::smallint[], $8::bigint[], $9::bigint[], $10::bigint[], "
+         "$11::uuid[], $12::boolean[], $13::uuid[], $14::integer[]) WITH ORDINALITY "
+         "AS u(r, t, q, m, n, d, x, a, len, i) "
+         "ON CONFLICT DO NOTHING RETURNING record_id, seq, deleted), "
+         "tomb AS (UPDATE records SET deleted_seq = t.seq, deleted_at = now() FROM "
+         "(SELECT record_id, min(seq) AS seq FROM ins WHERE deleted GROUP BY record_id) t "
+         "WHERE records.organisation_id = $1 AND records.record_id = t.record_id AND "
+         "records.deleted_seq IS NULL), "
+         "resp AS (UPDATE batches SET response = $16 WHERE organisation_id = $1 AND "
+         "device_id = $3 AND sequence = $5) "
+         "SELECT count(*) FROM ins"},
+        {"push_response", "UPDATE batches SET response = $4 WHERE organisation_id = $1 AND "
+                          "device_id = $2 AND sequence = $3"},
+    };
+}
+
 Reply SyncService::error(int status, const QString &code, const QString &message)
 {
     return {status, encode(ErrorBody{code, message}), code, 0};
@@ -48,8 +140,28 @@ Reply SyncService::decodingError(const Error &e)
     return error(code == u"too_large" ? 413 : 400, code, e.message);
 }
 
+namespace {
+thread_local double t_databaseMs = 0;
+}
+
+double SyncService::takeDatabaseMs()
+{
+    return std::exchange(t_databaseMs, 0);
+}
+
 Reply SyncService::withDb(const std::function<Reply(pqxx::connection &)> &work)
 {
+    const auto start = std::chrono::steady_clock::now();
+    struct Timer
+    {
+        std::chrono::steady_clock::time_point start;
+        ~Timer()
+        {
+            t_databaseMs +=
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                    .count();
+        }
+    } timer{start};
     for (int attempt = 0; attempt < 2; ++attempt) {
         auto lease = m_pool.acquire();
         if (!lease)
@@ -94,27 +206,26 @@ std::variant<Identity, Reply> SyncService::authenticate(std::string_view header,
 
     std::variant<Identity, Reply> out = unauthorized;
     const Reply r = withDb([&](pqxx::connection &c) -> Reply {
-        pqxx::work w(c);
-        const auto rows = w.exec_params(
-            "SELECT d.user_id, d.token_hash, d.revoked_at IS NOT NULL, u.role FROM devices d "
-            "JOIN users u USING (organisation_id, user_id) "
-            "WHERE d.organisation_id = $1 AND d.device_id = $2",
-            sqlText(id.organisation), sqlText(id.device));
+        // One statement, no transaction: the device, its user's role and signing key, and
+        // whether its last contact is stale. Nothing is cached, so a revocation takes effect
+        // on the very next request.
+        pqxx::nontransaction w(c);
+        const auto rows = w.exec_prepared("auth", sqlText(id.organisation), sqlText(id.device));
         // Compare against something even for unknown devices, so timing says nothing.
         const QByteArray stored = rows.empty() ? QByteArray(32, '\0') : bytesOf(rows[0][1]);
         if (!constantTimeEquals(presented, stored) || rows.empty())
             return unauthorized;
         id.user = uuidOf(rows[0][0]);
         id.revoked = rows[0][2].as<bool>();
-        id.role = QString::fromStdString(rows[0][3].as<std::string>());
+        id.role = QString::fromLatin1(rows[0][3].c_str());
+        id.signingKey = bytesOf(rows[0][4]);
         if (id.revoked && !allowRevoked)
             return error(403, QStringLiteral("device_revoked"),
                          QStringLiteral("this device was revoked; destroy its keys"));
-        // Last contact, for the admin's device list and offline leases; at most once a minute.
-        w.exec_params("UPDATE devices SET last_seen_at = now() WHERE organisation_id = $1 AND "
-                      "device_id = $2 AND last_seen_at < now() - interval '1 minute'",
-                      sqlText(id.organisation), sqlText(id.device));
-        w.commit();
+        // Last contact, for the admin's device list and offline leases; at most once a minute,
+        // so a busy device costs one statement per request, not two.
+        if (rows[0][5].as<bool>())
+            w.exec_prepared("touch", sqlText(id.organisation), sqlText(id.device));
         out = id;
         return {};
     });
@@ -274,33 +385,72 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
         return *failure;
     const PreparedPush &p = std::get<PreparedPush>(prepared);
     const PushRequest &req = p.request;
-    const QByteArray &manifest = p.manifest;
-    const QByteArray &allDigests = p.digests;
+
+    // The signing key came with authentication; verifying needs no connection.
+    if (id.signingKey.isEmpty())
+        return error(409, QStringLiteral("keys_missing"),
+                     QStringLiteral("upload the user's public keys first"));
+    if (!crypto::verifyManifest(id.signingKey, p.manifest, req.signature))
+        return error(422, QStringLiteral("bad_signature"),
+                     QStringLiteral("the batch signature does not verify"));
+
+    // Column arrays, built once outside the transaction (a retry reuses them).
+    QList<QUuid> audienceIds, recordIds, recordAudiences;
+    QList<qint64> recordTypes;
+    {
+        QSet<QUuid> seenRecords;
+        for (const Audience &a : req.audiences)
+            if (!audienceIds.contains(a.id))
+                audienceIds.append(a.id);
+        for (const Change &ch : req.changes) {
+            if (!audienceIds.contains(ch.audienceId))
+                audienceIds.append(ch.audienceId);
+            if (!seenRecords.contains(ch.recordId)) {
+                seenRecords.insert(ch.recordId);
+                recordIds.append(ch.recordId);
+                recordTypes.append(qint64(ch.type));
+                recordAudiences.append(ch.audienceId);
+            }
+        }
+    }
+    const std::string org = sqlText(id.organisation), user = sqlText(id.user),
+                      device = sqlText(id.device);
 
     return withDb([&](pqxx::connection &c) -> Reply {
-        const std::string org = sqlText(id.organisation), user = sqlText(id.user),
-                          device = sqlText(id.device);
-        pqxx::work w(c);
-        const auto key = w.exec_params1(
-            "SELECT signing_key FROM users WHERE organisation_id = $1 AND user_id = $2", org, user);
-        if (key[0].is_null())
-            return error(409, QStringLiteral("keys_missing"),
-                         QStringLiteral("upload the user's public keys first"));
-        if (!crypto::verifyManifest(bytesOf(key[0]), manifest, req.signature))
-            return error(422, QStringLiteral("bad_signature"),
-                         QStringLiteral("the batch signature does not verify"));
+        struct RecordInfo
+        {
+            QUuid author;
+            int type = -1;
+            bool deleted = false;
+        };
+        QHash<QUuid, RecordInfo> records;
+        records.reserve(recordIds.size());
+        QSet<QUuid> ownedAudiences, existingAudiences;
+        const std::string ids = uuidArray(recordIds);
 
-        const auto inserted = w.exec_params(
-            "INSERT INTO batches (organisation_id, device_id, sequence, author_id, digests, "
-            "signature) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING 1",
-            org, device, qint64(req.sequence), user, sqlBytes(allDigests), sqlBytes(req.signature));
-        if (inserted.empty()) {
+        pqxx::work w(c);
+        // One round trip for the common case: record the batch, read its audiences, claim
+        // new record ids (for audiences this user owns) and read the authorship of the rest.
+        bool fresh = false;
+        for (const auto &r :
+             w.exec_prepared("push_prepare", org, user, device, qint64(req.sequence),
+                             sqlBytes(p.digests), sqlBytes(req.signature), uuidArray(audienceIds),
+                             ids, bigintArray(recordTypes), uuidArray(recordAudiences))) {
+            const int kind = r[0].as<int>();
+            if (kind == 0) {
+                fresh = r[4].as<bool>();
+            } else if (kind == 1) {
+                existingAudiences.insert(uuidOf(r[1]));
+                if (r[4].as<bool>())
+                    ownedAudiences.insert(uuidOf(r[1]));
+            } else {
+                records.insert(uuidOf(r[1]), {uuidOf(r[2]), r[3].as<int>(), r[4].as<bool>()});
+            }
+        }
+        if (!fresh) {
             // A retry: answer what the first application answered; apply nothing.
-            const auto prior = w.exec_params1(
-                "SELECT digests, response FROM batches WHERE organisation_id = $1 AND "
-                "device_id = $2 AND sequence = $3",
-                org, device, qint64(req.sequence));
-            if (bytesOf(prior[0]) != allDigests)
+            const auto prior = w.exec_prepared1("push_prior", org, device, qint64(req.sequence));
+            if (bytesOf(prior[0]) != p.digests)
                 return error(409, QStringLiteral("sequence_reused"),
                              QStringLiteral("this batch sequence was used for other changes"));
             auto resp = decodePushResponse(bytesOf(prior[1]));
@@ -311,8 +461,11 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
             return ok(*resp);
         }
 
-        // Audiences new in this batch: readers must be users of this organisation.
+        // New audiences (rare: once per audience): readers must be users of this organisation.
+        bool created = false;
         for (const Audience &a : req.audiences) {
+            if (existingAudiences.contains(a.id))
+                continue; // already known: readers change only through sharing
             QList<QUuid> readers;
             for (const SealedKey &r : a.readers)
                 if (!readers.contains(r.userId))
@@ -323,12 +476,15 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
                                   .as<int>();
             if (known != readers.size() || readers.size() != a.readers.size())
                 continue; // its changes are rejected below as unknown_audience
-            const auto created = w.exec_params(
+            const auto inserted = w.exec_params(
                 "INSERT INTO audiences (organisation_id, audience_id, owner_id) VALUES ($1, $2, "
                 "$3) ON CONFLICT DO NOTHING RETURNING 1",
                 org, sqlText(a.id), user);
-            if (created.empty())
-                continue; // already known: readers change only through sharing
+            existingAudiences.insert(a.id);
+            if (inserted.empty())
+                continue;
+            ownedAudiences.insert(a.id);
+            created = true;
             QList<QByteArray> sealed;
             for (const SealedKey &r : a.readers)
                 sealed.append(r.sealedKey);
@@ -337,95 +493,63 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
                           "AS x(u, k)",
                           org, sqlText(a.id), uuidArray(readers), byteaArray(sealed));
         }
-
-        QList<QUuid> audienceIds, recordIds;
-        for (const Change &ch : req.changes) {
-            if (!audienceIds.contains(ch.audienceId))
-                audienceIds.append(ch.audienceId);
-        }
-        QSet<QUuid> ownedAudiences;
-        for (const auto &r : w.exec_params("SELECT audience_id FROM audiences WHERE "
-                                           "organisation_id = $1 AND owner_id = $2 AND "
-                                           "audience_id = ANY($3::uuid[])",
-                                           org, user, uuidArray(audienceIds)))
-            ownedAudiences.insert(uuidOf(r[0]));
-
-        // Claim new record ids for this user, then check authorship of all of them.
-        QList<qint64> types;
-        for (const Change &ch : req.changes) {
-            if (!ownedAudiences.contains(ch.audienceId))
-                continue;
-            recordIds.append(ch.recordId);
-            types.append(qint64(ch.type));
-        }
-        QHash<QUuid, std::pair<QUuid, int>> authors;
-        if (!recordIds.isEmpty()) {
-            w.exec_params("INSERT INTO records (organisation_id, record_id, author_id, "
-                          "record_type) SELECT $1, r, $2, t FROM unnest($3::uuid[], "
-                          "$4::smallint[]) AS x(r, t) ON CONFLICT DO NOTHING",
-                          org, user, uuidArray(recordIds), bigintArray(types));
-            for (const auto &r : w.exec_params("SELECT record_id, author_id, record_type FROM "
-                                               "records WHERE organisation_id = $1 AND "
-                                               "record_id = ANY($2::uuid[])",
-                                               org, uuidArray(recordIds)))
-                authors.insert(uuidOf(r[0]), {uuidOf(r[1]), r[2].as<int>()});
-        }
-
-        // Changes this device pushed before (an earlier attempt whose answer was lost, sent
-        // again in a new batch): acknowledged as applied, not applied again.
-        QSet<std::uint64_t> seen;
-        {
-            QList<qint64> ids;
-            for (const Change &ch : req.changes)
-                ids.append(qint64(ch.changeId));
-            for (const auto &r : w.exec_params("SELECT device_seq FROM changes WHERE "
-                                               "organisation_id = $1 AND device_id = $2 AND "
-                                               "device_seq = ANY($3::bigint[])",
-                                               org, device, bigintArray(ids)))
-                seen.insert(r[0].as<std::uint64_t>());
+        // Records not in the answer: their audience was created just now, or a concurrent
+        // push claimed them (in neither half of one snapshot). Claim and read them again.
+        bool missing = false;
+        for (qsizetype i = 0; i < recordIds.size() && !missing; ++i)
+            missing =
+                ownedAudiences.contains(recordAudiences[i]) && !records.contains(recordIds[i]);
+        if (created || missing) {
+            QList<QUuid> claimIds;
+            QList<qint64> claimTypes;
+            for (qsizetype i = 0; i < recordIds.size(); ++i)
+                if (ownedAudiences.contains(recordAudiences[i])) {
+                    claimIds.append(recordIds[i]);
+                    claimTypes.append(recordTypes[i]);
+                }
+            w.exec_prepared("claim_records", org, user, uuidArray(claimIds),
+                            bigintArray(claimTypes));
+            for (const auto &r : w.exec_prepared("records_of", org, ids))
+                records.insert(uuidOf(r[0]), {uuidOf(r[1]), r[2].as<int>(), r[3].as<bool>()});
         }
 
         PushResponse resp;
         resp.sequence = req.sequence;
         QList<const Change *> accepted;
+        accepted.reserve(req.changes.size());
         for (const Change &ch : req.changes) {
-            if (seen.contains(ch.changeId)) {
-                resp.applied.append(ch.changeId);
-                continue;
-            }
+            const RecordInfo info = records.value(ch.recordId);
             QString reason;
             if (!ownedAudiences.contains(ch.audienceId))
                 reason = QStringLiteral("unknown_audience");
-            else if (authors.value(ch.recordId).first != id.user)
+            else if (info.author != id.user)
                 reason = QStringLiteral("not_author");
-            else if (authors.value(ch.recordId).second != int(ch.type))
+            else if (info.type != int(ch.type))
                 reason = QStringLiteral("type_mismatch");
-            if (reason.isEmpty()) {
-                accepted.append(&ch);
-                resp.applied.append(ch.changeId);
-            } else {
+            if (!reason.isEmpty()) {
                 resp.rejected.append({ch.changeId, reason});
+                continue;
             }
+            resp.applied.append(ch.changeId);
+            // Deletion wins over every field change on every device: a change to a record
+            // that already has a tombstone changes nothing anywhere, so it is acknowledged
+            // and not stored (compaction removes the ones that raced the tombstone).
+            if (!info.deleted)
+                accepted.append(&ch);
         }
 
+        // Every accepted change is "applied" whether it is stored now or was before, so the
+        // response is known before the insert.
+        const QByteArray stored = encode(resp);
         if (!accepted.isEmpty()) {
-            // The counter row: locked until commit, so an organisation's changes commit in
-            // seq order and a pull can never pass a number that commits later.
-            const qint64 last = w.exec_params1("UPDATE organisations SET change_seq = change_seq "
-                                               "+ $2 WHERE organisation_id = $1 RETURNING "
-                                               "change_seq",
-                                               org, int(accepted.size()))[0]
-                                    .as<qint64>();
-            qint64 seq = last - accepted.size();
-            QList<qint64> seqs, deviceSeqs, typeCol, ms, counters;
+            QList<qint64> types, ms, counters, deviceSeqs;
             QList<QUuid> recs, stampDevices, audiences;
             QList<QByteArray> envelopes;
             std::string deleted = "{";
             for (const Change *ch : accepted) {
-                seqs.append(++seq);
                 deviceSeqs.append(qint64(ch->changeId));
                 recs.append(ch->recordId);
-                typeCol.append(qint64(ch->type));
+                types.append(qint64(ch->type));
                 ms.append(ch->stamp.physicalMs);
                 counters.append(qint64(ch->stamp.counter));
                 stampDevices.append(ch->stamp.device);
@@ -435,22 +559,18 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
                 deleted += ch->deleted ? 't' : 'f';
             }
             deleted += '}';
-            w.exec_params(
-                "INSERT INTO changes (organisation_id, seq, record_id, record_type, author_id, "
-                "device_id, batch_sequence, device_seq, stamp_ms, stamp_counter, stamp_device, "
-                "deleted, audience_id, envelope) SELECT $1, s, r, t, $2, $3, $4, q, m, n, d, x, "
-                "a, e FROM unnest($5::bigint[], $6::uuid[], $7::smallint[], $8::bigint[], "
-                "$9::bigint[], $10::uuid[], $11::boolean[], $12::uuid[], $13::bytea[], "
-                "$14::bigint[]) AS u(s, r, t, m, n, d, x, a, e, q)",
-                org, user, device, qint64(req.sequence), bigintArray(seqs), uuidArray(recs),
-                bigintArray(typeCol), bigintArray(ms), bigintArray(counters),
-                uuidArray(stampDevices), deleted, uuidArray(audiences), byteaArray(envelopes),
-                bigintArray(deviceSeqs));
+            const PackedBytes packed = packBytes(envelopes);
+            // A change this device pushed before (an earlier attempt whose answer was lost,
+            // sent again in a new batch) hits the unique (device, device_seq) and is skipped:
+            // acknowledged, not applied twice. Skipped numbers leave gaps, which pulls ignore.
+            w.exec_prepared("push_changes", org, user, device, qint64(accepted.size()),
+                            qint64(req.sequence), uuidArray(recs), bigintArray(types),
+                            bigintArray(deviceSeqs), bigintArray(ms), bigintArray(counters),
+                            uuidArray(stampDevices), deleted, uuidArray(audiences), packed.lengths,
+                            sqlBytes(packed.bytes), sqlBytes(stored));
+        } else {
+            w.exec_prepared("push_response", org, device, qint64(req.sequence), sqlBytes(stored));
         }
-        const QByteArray stored = encode(resp);
-        w.exec_params("UPDATE batches SET response = $4 WHERE organisation_id = $1 AND "
-                      "device_id = $2 AND sequence = $3",
-                      org, device, qint64(req.sequence), sqlBytes(stored));
         w.commit();
         return {200, stored, {}, 0};
     });
@@ -460,75 +580,88 @@ Reply SyncService::pull(const Identity &id, std::uint64_t since, qsizetype limit
 {
     limit = std::clamp<qsizetype>(limit, 1, limits::MaxPull);
     return withDb([&](pqxx::connection &c) -> Reply {
-        const std::string org = sqlText(id.organisation), user = sqlText(id.user);
-        // One snapshot for the counter and the rows.
-        pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> w(c);
-        const qint64 counter =
-            w.exec_params1("SELECT change_seq FROM organisations WHERE organisation_id = $1",
-                           org)[0]
-                .as<qint64>();
-        const auto rows = w.exec_params(
-            "SELECT c.seq, c.record_id, c.record_type, c.stamp_ms, c.stamp_counter, "
-            "c.stamp_device, c.deleted, c.audience_id, c.envelope, c.author_id, c.device_id, "
-            "c.batch_sequence FROM changes c JOIN audience_readers r ON "
-            "r.organisation_id = c.organisation_id AND r.audience_id = c.audience_id AND "
-            "r.user_id = $2 WHERE c.organisation_id = $1 AND c.seq > $3 AND c.seq <= $4 "
-            "ORDER BY c.seq LIMIT $5",
-            org, user, qint64(since), counter, qint64(limit));
-
+        // One statement, so one snapshot: the counter, the page, its manifests and audience
+        // keys. An incremental pull that finds nothing new costs this one round trip.
+        pqxx::nontransaction w(c);
+        const auto rows = w.exec_prepared("pull", sqlText(id.organisation), sqlText(id.user),
+                                          qint64(since), qint64(limit));
         PullResponse resp;
         std::map<std::pair<QUuid, qint64>, qint64> manifestIndex;
-        QList<QUuid> batchDevices, audienceIds;
-        QList<qint64> batchSeqs;
-        resp.changes.reserve(qsizetype(rows.size()));
-        for (const auto &r : rows) {
-            Change ch;
-            ch.seq = r[0].as<std::uint64_t>();
-            ch.recordId = uuidOf(r[1]);
-            ch.type = RecordType(r[2].as<int>());
-            ch.stamp = {r[3].as<qint64>(), r[4].as<std::uint32_t>(), uuidOf(r[5])};
-            ch.deleted = r[6].as<bool>();
-            ch.audienceId = uuidOf(r[7]);
-            ch.envelope = bytesOf(r[8]);
-            // The author travels once per batch, in its manifest.
-            const auto batch = std::make_pair(uuidOf(r[10]), r[11].as<qint64>());
-            auto [it, fresh] = manifestIndex.try_emplace(batch, qint64(manifestIndex.size()));
-            if (fresh) {
-                batchDevices.append(batch.first);
-                batchSeqs.append(batch.second);
+        std::uint64_t counter = 0, horizon = 0;
+        // Pass 1: the changes, in seq order.
+        std::vector<pqxx::result::size_type> page;
+        page.reserve(std::size_t(rows.size()));
+        for (pqxx::result::size_type i = 0; i < rows.size(); ++i) {
+            const auto r = rows[i];
+            const int kind = r[0].as<int>();
+            if (kind == 0) {
+                page.push_back(i);
+            } else if (kind == 3) {
+                counter = r[1].as<std::uint64_t>();
+                horizon = r[9].as<std::uint64_t>();
             }
-            ch.manifestIndex = it->second;
-            if (!audienceIds.contains(ch.audienceId))
-                audienceIds.append(ch.audienceId);
-            resp.changes.append(ch);
         }
-        resp.more = qsizetype(rows.size()) == limit;
-        resp.cursor = resp.more ? resp.changes.last().seq
-                                : std::max<std::uint64_t>(since, std::uint64_t(counter));
-
-        resp.manifests.resize(batchDevices.size());
-        if (!batchDevices.isEmpty()) {
-            for (const auto &r : w.exec_params(
-                     "SELECT b.device_id, b.sequence, b.author_id, b.digests, b.signature FROM "
-                     "batches b JOIN unnest($2::uuid[], $3::bigint[]) AS k(d, s) ON "
-                     "b.device_id = k.d AND b.sequence = k.s WHERE b.organisation_id = $1",
-                     org, uuidArray(batchDevices), bigintArray(batchSeqs))) {
+        std::vector<std::uint64_t> seqs(page.size());
+        for (std::size_t k = 0; k < page.size(); ++k)
+            seqs[k] = rows[page[k]][1].as<std::uint64_t>();
+        if (!std::is_sorted(seqs.begin(), seqs.end())) {
+            std::vector<std::size_t> order(page.size());
+            for (std::size_t k = 0; k < order.size(); ++k)
+                order[k] = k;
+            std::sort(order.begin(), order.end(),
+                      [&](std::size_t x, std::size_t y) { return seqs[x] < seqs[y]; });
+            std::vector<pqxx::result::size_type> sorted;
+            sorted.reserve(page.size());
+            for (std::size_t k : order)
+                sorted.push_back(page[k]);
+            page = std::move(sorted);
+        }
+        resp.changes.reserve(qsizetype(page.size()));
+        for (const auto i : page) {
+            const auto r = rows[i];
+            Change ch;
+            ch.seq = r[1].as<std::uint64_t>();
+            ch.recordId = uuidOf(r[2]);
+            ch.stamp = {r[7].as<qint64>(), r[8].as<std::uint32_t>(), uuidOf(r[3])};
+            ch.audienceId = uuidOf(r[4]);
+            ch.type = RecordType(r[6].as<int>());
+            ch.deleted = r[10].as<bool>();
+            ch.envelope = bytesOf(r[11]);
+            // The author travels once per batch, in its manifest.
+            const auto batch = std::make_pair(uuidOf(r[5]), r[9].as<qint64>());
+            auto [it, fresh] = manifestIndex.try_emplace(batch, qint64(manifestIndex.size()));
+            ch.manifestIndex = it->second;
+            resp.changes.append(std::move(ch));
+        }
+        // Pass 2: manifests (in the order the changes name them) and audience keys.
+        resp.manifests.resize(qsizetype(manifestIndex.size()));
+        for (const auto &r : rows) {
+            const int kind = r[0].as<int>();
+            if (kind == 1) {
                 Manifest m;
-                m.deviceId = uuidOf(r[0]);
-                m.sequence = r[1].as<std::uint64_t>();
-                m.authorId = uuidOf(r[2]);
-                const QByteArray all = bytesOf(r[3]);
+                m.deviceId = uuidOf(r[2]);
+                m.authorId = uuidOf(r[3]);
+                m.sequence = r[9].as<std::uint64_t>();
+                const QByteArray all = bytesOf(r[11]);
+                m.digests.reserve(all.size() / 32);
                 for (qsizetype i = 0; i + 32 <= all.size(); i += 32)
                     m.digests.append(all.mid(i, 32));
-                m.signature = bytesOf(r[4]);
-                resp.manifests[manifestIndex.at({m.deviceId, qint64(m.sequence)})] = m;
+                m.signature = bytesOf(r[12]);
+                const auto at = manifestIndex.find({m.deviceId, qint64(m.sequence)});
+                if (at != manifestIndex.end())
+                    resp.manifests[at->second] = std::move(m);
+            } else if (kind == 2) {
+                resp.audienceKeys.append({uuidOf(r[2]), bytesOf(r[11])});
             }
-            for (const auto &r : w.exec_params(
-                     "SELECT audience_id, sealed_key FROM audience_readers WHERE "
-                     "organisation_id = $1 AND user_id = $2 AND audience_id = ANY($3::uuid[])",
-                     org, user, uuidArray(audienceIds)))
-                resp.audienceKeys.append({uuidOf(r[0]), bytesOf(r[1])});
         }
+        const qsizetype pageRows = qsizetype(page.size());
+        // Compaction dropped a tombstone this device may not have seen.
+        if (since > 0 && since < horizon)
+            return error(410, QStringLiteral("resync_required"),
+                         QStringLiteral("the change log was compacted past this cursor; "
+                                        "start again from 0"));
+        resp.more = pageRows == limit;
+        resp.cursor = resp.more ? resp.changes.last().seq : std::max(since, counter);
         return ok(resp);
     });
 }

@@ -30,6 +30,7 @@ struct Identity
     QUuid device;
     QUuid user;
     QString role;
+    QByteArray signingKey; // the user's Ed25519 public key; empty before keys are uploaded
     bool revoked = false;
 };
 
@@ -46,6 +47,9 @@ class SyncService
 public:
     explicit SyncService(ConnectionPool &pool) : m_pool(pool) {}
 
+    // The hot statements, prepared on every pooled connection (give them to the pool).
+    static ConnectionPool::Prepared statements();
+
     // Checks "Authorization: Waypoint <org>.<device>.<token>" against the device's stored
     // token hash (constant time). A revoked device passes only with allowRevoked.
     std::variant<Identity, Reply> authenticate(std::string_view header, bool allowRevoked);
@@ -60,6 +64,9 @@ public:
     static std::variant<PreparedPush, Reply> preparePush(const Identity &id, QByteArrayView body);
     Reply pull(const Identity &id, std::uint64_t since, qsizetype limit);
     Reply deviceStatus(const Identity &id);
+
+    // Time this thread spent in database work since the last call (for the request log).
+    static double takeDatabaseMs();
 
     static Reply error(int status, const QString &code, const QString &message);
     static Reply decodingError(const Error &e);

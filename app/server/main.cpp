@@ -5,6 +5,7 @@
 #include "Database.h"
 #include "EnrolmentCode.h"
 #include "HttpFrontend.h"
+#include "LogCompactor.h"
 #include "Migrations.h"
 #include "Sodium.h"
 #include "SyncService.h"
@@ -28,8 +29,13 @@ namespace {
 const char Usage[] =
     "usage: waypoint-server <command> [options]\n"
     "  serve --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--threads N]\n"
-    "        [--auth-failures N]            run the sync service (PORT 0: any free port)\n"
+    "        [--db-connections N] [--auth-failures N]\n"
+    "        [--compact-every SECONDS [--older-than DAYS]]  also compact periodically\n"
+    "                                        run the sync service (PORT 0: any free port)\n"
     "  migrate                               apply missing schema steps\n"
+    "  compact [--older-than DAYS]           remove versions superseded by a tombstone; drop\n"
+    "                                        tombstones older than DAYS (default 90, at least\n"
+    "                                        the devices' offline lease)\n"
     "  create-org --name NAME                prints the organisation id\n"
     "  create-user --org ID --name NAME --role worker|supervisor|admin\n"
     "                                        prints the user id\n"
@@ -101,7 +107,12 @@ int serve(const Options &o, const std::string &url)
     if (o.values.contains(QStringLiteral("auth-failures")))
         s.authFailuresPerMinute = std::max(1, o.get(QStringLiteral("auth-failures")).toInt());
 
-    ConnectionPool pool(url, s.threads);
+    // PostgreSQL shares the cores with the service: more connections than a few per core
+    // only add context switches, so HTTP threads queue for a connection instead.
+    int connections = std::max(4, 2 * int(std::thread::hardware_concurrency()));
+    if (o.values.contains(QStringLiteral("db-connections")))
+        connections = std::clamp(o.get(QStringLiteral("db-connections")).toInt(), 1, 256);
+    ConnectionPool pool(url, std::min(connections, s.threads), SyncService::statements());
     {
         auto lease = pool.acquire();
         if (!lease)
@@ -126,6 +137,17 @@ int serve(const Options &o, const std::string &url)
     auto port = frontend.bind();
     if (!port)
         return fail(port.error().message);
+    std::unique_ptr<CompactionSchedule> compaction;
+    if (o.values.contains(QStringLiteral("compact-every"))) {
+        bool ok = true, daysOk = true;
+        const int every = o.get(QStringLiteral("compact-every")).toInt(&ok);
+        const int days = o.values.contains(QStringLiteral("older-than"))
+                             ? o.get(QStringLiteral("older-than")).toInt(&daysOk)
+                             : 90;
+        if (!ok || every < 1 || !daysOk || days < 0)
+            return fail(QStringLiteral("--compact-every needs seconds, --older-than days"));
+        compaction = std::make_unique<CompactionSchedule>(url, std::chrono::seconds(every), days);
+    }
     std::thread stopper([&] {
         int sig = 0;
         sigwait(&stopSignals, &sig);
@@ -239,6 +261,24 @@ int main(int argc, char **argv)
             if (!v)
                 return fail(v.error().message);
             print(QStringLiteral("schema at step %1").arg(*v));
+            return 0;
+        }
+        if (command == u"compact") {
+            bool ok = true;
+            const int days = o.values.contains(QStringLiteral("older-than"))
+                                 ? o.get(QStringLiteral("older-than")).toInt(&ok)
+                                 : 90;
+            if (!ok || days < 0)
+                return fail(QStringLiteral("--older-than needs a number of days"));
+            auto r = LogCompactor(c).run(days);
+            if (!r)
+                return fail(r.error().message);
+            print(QStringLiteral("compacted %1 organisations: %2 superseded versions removed, "
+                                 "%3 tombstones older than %4 days dropped")
+                      .arg(r->organisations)
+                      .arg(r->versionsRemoved)
+                      .arg(r->tombstonesDropped)
+                      .arg(days));
             return 0;
         }
         return admin(command, o, c);

@@ -51,12 +51,31 @@ Result<qint64> Outbox::append(const RecordChange &change, qint64 nowMs)
     return m_db.lastInsertRowId();
 }
 
-Result<QList<OutboxEntry>> Outbox::pending(int limit)
+namespace {
+
+// Columns 0..7: seq, record_id, type, changes, stamps, deleted, hlc, created_at.
+OutboxEntry entryFrom(const sql::Statement &st)
+{
+    OutboxEntry e;
+    e.seq = st.int64(0);
+    e.change.recordId = st.id(1);
+    e.change.type = fromKey<RecordType>(st.text(2)).value_or(RecordType::DiaryEntry);
+    e.change.fields = QCborValue::fromCbor(st.blob(3)).toMap();
+    e.change.deleted = st.int64(5) != 0;
+    e.change.stamp = HlcStamp::fromString(st.text(6));
+    e.change.stamps = stampsFromCbor(st.blob(4), e.change.fields, e.change.stamp);
+    e.createdAt = QDateTime::fromMSecsSinceEpoch(st.int64(7), Qt::UTC);
+    return e;
+}
+
+} // namespace
+
+Result<QList<OutboxEntry>> Outbox::pending(int limit, qint64 afterSeq)
 {
     sql::Statement &st = m_db.cached(
         "SELECT seq, record_id, type, changes, stamps, deleted, hlc, created_at FROM outbox "
-        "ORDER BY seq LIMIT ?");
-    st.bind(1, qBound(1, limit, 10000));
+        "WHERE seq > ? AND failed_reason IS NULL ORDER BY seq LIMIT ?");
+    st.bind(1, afterSeq).bind(2, qBound(1, limit, 10000));
     QList<OutboxEntry> out;
     for (;;) {
         Result<bool> row = st.step();
@@ -64,18 +83,56 @@ Result<QList<OutboxEntry>> Outbox::pending(int limit)
             return row.error();
         if (!*row)
             break;
-        OutboxEntry e;
-        e.seq = st.int64(0);
-        e.change.recordId = st.id(1);
-        e.change.type = fromKey<RecordType>(st.text(2)).value_or(RecordType::DiaryEntry);
-        e.change.fields = QCborValue::fromCbor(st.blob(3)).toMap();
-        e.change.deleted = st.int64(5) != 0;
-        e.change.stamp = HlcStamp::fromString(st.text(6));
-        e.change.stamps = stampsFromCbor(st.blob(4), e.change.fields, e.change.stamp);
-        e.createdAt = QDateTime::fromMSecsSinceEpoch(st.int64(7), Qt::UTC);
-        out.append(std::move(e));
+        out.append(entryFrom(st));
     }
     return out;
+}
+
+Status Outbox::markFailed(const QList<std::pair<qint64, QString>> &seqReasons, qint64 nowMs)
+{
+    Result<sql::Transaction> tx = sql::Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    sql::Statement &st =
+        m_db.cached("UPDATE outbox SET failed_reason = ?, failed_at = ? WHERE seq = ?");
+    for (const auto &[seq, reason] : seqReasons) {
+        st.reset();
+        st.bind(1, reason.isEmpty() ? QStringLiteral("refused") : reason).bind(2, nowMs);
+        st.bind(3, seq);
+        if (Status s = st.exec(); !s)
+            return s;
+    }
+    return tx->commit();
+}
+
+Result<QList<FailedChange>> Outbox::failed(int limit)
+{
+    sql::Statement &st = m_db.cached(
+        "SELECT seq, record_id, type, changes, stamps, deleted, hlc, created_at, failed_reason, "
+        "failed_at FROM outbox WHERE failed_reason IS NOT NULL ORDER BY seq LIMIT ?");
+    st.bind(1, qBound(1, limit, 10000));
+    QList<FailedChange> out;
+    for (;;) {
+        Result<bool> row = st.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        out.append(
+            {entryFrom(st), st.text(8), QDateTime::fromMSecsSinceEpoch(st.int64(9), Qt::UTC)});
+    }
+    return out;
+}
+
+Result<qint64> Outbox::failedCount()
+{
+    return m_db.scalar("SELECT count(*) FROM outbox WHERE failed_reason IS NOT NULL");
+}
+
+Status Outbox::retryFailed()
+{
+    return m_db.exec("UPDATE outbox SET failed_reason = NULL, failed_at = NULL "
+                     "WHERE failed_reason IS NOT NULL");
 }
 
 Status Outbox::markApplied(const QList<qint64> &seqs)
@@ -95,7 +152,7 @@ Status Outbox::markApplied(const QList<qint64> &seqs)
 
 Result<qint64> Outbox::count()
 {
-    return m_db.scalar("SELECT count(*) FROM outbox");
+    return m_db.scalar("SELECT count(*) FROM outbox WHERE failed_reason IS NULL");
 }
 
 Result<QStringList> Outbox::pendingFields(const QUuid &recordId)

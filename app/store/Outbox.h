@@ -11,15 +11,32 @@ namespace sql {
 class Database;
 }
 
+// A change the server refused for good (docs/protocol.md, "Push"): kept, not sent again, shown
+// to the user with the server's reason.
+struct FailedChange
+{
+    OutboxEntry entry;
+    QString reason; // the server's code: "not_author", "type_mismatch", "too_large", ...
+    QDateTime failedAt;
+};
+
 class Outbox
 {
 public:
     explicit Outbox(sql::Database &db) : m_db(db) {}
 
-    // Oldest first.
-    Result<QList<OutboxEntry>> pending(int limit = 100);
+    // Entries waiting to be sent, oldest first, after `afterSeq`; failed ones are left out.
+    Result<QList<OutboxEntry>> pending(int limit = 100, qint64 afterSeq = 0);
     Status markApplied(const QList<qint64> &seqs);
+    // Entries waiting to be sent (failed ones not included).
     Result<qint64> count();
+
+    // The server refused these entries for good: they stay, with the reason, and are skipped.
+    Status markFailed(const QList<std::pair<qint64, QString>> &seqReasons, qint64 nowMs);
+    Result<QList<FailedChange>> failed(int limit = 100);
+    Result<qint64> failedCount();
+    // Puts every failed entry back in the queue (after an update of the app or the server).
+    Status retryFailed();
 
     // Used by the repositories inside their transaction.
     Result<qint64> append(const RecordChange &change, qint64 nowMs);

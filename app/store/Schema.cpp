@@ -125,8 +125,20 @@ Status toV3(sql::Database &db)
     return {};
 }
 
+Status toV4(sql::Database &db)
+{
+    // device_secrets: the sync identity (device token, the user's private keys, audience keys)
+    // lives inside the encrypted file, never beside it. failed_reason: the server refused the
+    // change for good; the entry is kept (nothing typed is lost) and no longer sent.
+    return db.exec(R"sql(
+        CREATE TABLE device_secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
+        ALTER TABLE outbox ADD COLUMN failed_reason TEXT;
+        ALTER TABLE outbox ADD COLUMN failed_at INTEGER;
+    )sql");
+}
+
 using Step = Status (*)(sql::Database &);
-constexpr Step Steps[] = {toV1, toV2, toV3};
+constexpr Step Steps[] = {toV1, toV2, toV3, toV4};
 static_assert(std::size(Steps) == Latest);
 
 } // namespace

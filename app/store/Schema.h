@@ -3,6 +3,7 @@
 //   1  records, field stamps, outbox, meta
 //   2  the audit chain
 //   3  full-text search (FTS5, inside the encrypted file) and conflict copies
+//   4  device secrets (sync identity, device token) and failed outbox entries
 // A store written by a newer Waypoint is refused with SchemaTooNew, never modified.
 
 #include "Result.h"
@@ -15,7 +16,7 @@ class Database;
 
 namespace schema {
 
-inline constexpr int Latest = 3;
+inline constexpr int Latest = 4;
 // "WPST": lets an unencrypted (benchmark) open tell a Waypoint file from any SQLite file.
 inline constexpr int ApplicationId = 0x57505354;
 

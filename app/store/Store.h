@@ -37,7 +37,7 @@ public:
     enum class Mode { OpenExisting, CreateNew };
 
     static constexpr int KeyBytes = 32;
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
 
     // Errors: NotAStore (not a Waypoint store, or the key is wrong), Corrupt, SchemaTooNew,
     // Busy (another process has it open), Io, InvalidInput (key not 32 bytes, file exists
@@ -96,6 +96,13 @@ public:
 
     Result<QList<ConflictCopy>> conflictCopies(const QUuid &recordId);
     Status dismissConflictCopy(qint64 id);
+
+    // Small named secrets of this device (the sync identity: device token, the user's keys),
+    // kept inside the encrypted file. Values are wiped from memory after use. deviceSecret:
+    // NotFound when there is none of that name. removeDeviceSecret: no error when absent.
+    Status putDeviceSecret(const QString &name, const SecretBytes &value);
+    Result<SecretBytes> deviceSecret(const QString &name);
+    Status removeDeviceSecret(const QString &name);
 
     // The raw connection, for the keys module and tests. Keep SQL in the store.
     sql::Database &database() { return *m_db; }

@@ -48,7 +48,9 @@ Result<QByteArray> SyncClient::exchange(const QByteArray &verb, const QString &p
     m_sent += body.size();
     m_received += data.size();
 
-    if (status == 0)
+    // A connection lost after the headers leaves a 200 with a truncated body: a network
+    // failure to retry, not a malformed answer.
+    if (status == 0 || (status == 200 && networkError != QNetworkReply::NoError))
         return Error(ErrorCode::Network, networkError == QNetworkReply::OperationCanceledError
                                              ? QStringLiteral("the server did not answer in time")
                                              : QStringLiteral("the server cannot be reached"));
@@ -64,8 +66,8 @@ Result<QByteArray> SyncClient::exchange(const QByteArray &verb, const QString &p
         kind = ErrorCode::NotFound;
     else if (status == 429 || status >= 500)
         kind = ErrorCode::Network;
-    else if (status == 409)
-        kind = ErrorCode::Conflict;
+    else if (status == 409 || status == 410)
+        kind = ErrorCode::Conflict; // 410 resync_required: start again from cursor 0
     return Error(kind, message, code);
 }
 

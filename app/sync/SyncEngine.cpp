@@ -6,6 +6,8 @@
 #include "crypto/Envelope.h"
 #include "wire/Codec.h"
 
+#include <QCoreApplication>
+#include <QDateTime>
 #include <QSet>
 
 namespace wp::sync {
@@ -13,7 +15,14 @@ namespace wp::sync {
 using namespace wp::wire;
 
 SyncEngine::SyncEngine(Store &store, SyncIdentity &identity, SyncClient &client)
-    : m_store(store), m_identity(identity), m_client(client)
+    : m_ownLedger(std::make_unique<StoreLedger>(store)), m_store(*m_ownLedger),
+      m_identity(identity), m_client(client)
+{
+    m_client.setCredentials(&m_identity.credentials);
+}
+
+SyncEngine::SyncEngine(SyncLedger &ledger, SyncIdentity &identity, SyncClient &client)
+    : m_store(ledger), m_identity(identity), m_client(client)
 {
     m_client.setCredentials(&m_identity.credentials);
 }
@@ -27,21 +36,80 @@ Result<SyncReport> SyncEngine::syncOnce()
     // silently as older.) A device restored from the key backup also learns its private
     // audience here.
     if (Status s = pull(report); !s)
-        return s.error();
+        return destroyIdentityIfRevoked(s.error());
     if (Status s = push(report); !s)
-        return s.error();
-    auto pending = m_store.outbox().count();
+        return destroyIdentityIfRevoked(s.error());
+    auto pending = m_store.pendingCount();
     if (!pending)
         return pending.error();
     report.pending = *pending;
+    auto failed = m_store.failedCount();
+    if (!failed)
+        return failed.error();
+    report.failed = *failed;
     return report;
 }
 
-std::uint64_t SyncEngine::nextBatchSequence()
+Error SyncEngine::destroyIdentityIfRevoked(const Error &error)
+{
+    if (error.code != ErrorCode::Unauthorized || error.field != u"device_revoked")
+        return error;
+    // DESIGN.md: a revoked device destroys its keys on next contact. The records stay in the
+    // store, under the PIN.
+    m_revoked = true;
+    m_identityChanged = false;
+    m_identity = SyncIdentity{};
+    m_client.setCredentials(&m_identity.credentials);
+    if (Status s = m_store.forgetIdentity(); !s)
+        return s.error();
+    return error;
+}
+
+Result<std::uint64_t> SyncEngine::nextBatchSequence()
 {
     // The HLC only moves forward, even across restarts, so its reading is a fresh sequence.
-    const HlcStamp s = m_store.clock().now();
+    auto now = m_store.clockNow();
+    if (!now)
+        return now.error();
+    const HlcStamp &s = *now;
     return (std::uint64_t(s.physicalMs) << 20) | std::min<std::uint64_t>(s.counter, 0xfffff);
+}
+
+bool SyncEngine::isTransientRejection(const QString &reason)
+{
+    return reason == u"busy" || reason.startsWith(u"retry_");
+}
+
+QString SyncEngine::describeRejection(const QString &reason)
+{
+    const auto tr = [](const char *text) { return QCoreApplication::translate("Sync", text); };
+    if (reason == u"not_author")
+        return tr("The record belongs to another user.");
+    if (reason == u"type_mismatch")
+        return tr("Another record with the same id has a different type.");
+    if (reason == u"unknown_audience")
+        return tr("The server does not know who may read this record.");
+    if (reason == u"too_large")
+        return tr("The change is larger than the server accepts.");
+    if (reason == u"malformed")
+        return tr("The server could not read the change.");
+    if (isTransientRejection(reason))
+        return tr("The server asked to send it again later.");
+    return tr("The server refused it (%1).").arg(reason);
+}
+
+Status SyncEngine::recordRejections(const QList<Rejection> &rejected, SyncReport &report)
+{
+    QList<std::pair<qint64, QString>> failed;
+    for (const Rejection &r : rejected) {
+        report.rejections.append(r.reason);
+        if (!isTransientRejection(r.reason))
+            failed.append({qint64(r.changeId), r.reason});
+    }
+    report.rejected += int(rejected.size());
+    if (failed.isEmpty())
+        return {};
+    return m_store.markFailed(failed, QDateTime::currentMSecsSinceEpoch());
 }
 
 Status SyncEngine::push(SyncReport &report)
@@ -54,8 +122,12 @@ Status SyncEngine::push(SyncReport &report)
     const QUuid audience = m_identity.privateAudience;
     const SecretBytes &key = m_identity.audienceKeys.at(audience);
     const DeviceCredentials &me = m_identity.credentials;
+    // Entries are sent in outbox order once per round: the cursor moves past every batch
+    // answered, so an entry refused for now does not block the ones after it.
+    qint64 after = 0;
+    int batchSize = m_batchSize;
     for (;;) {
-        auto pending = m_store.outbox().pending(m_batchSize);
+        auto pending = m_store.pendingChanges(batchSize, after);
         if (!pending)
             return pending.error();
         if (pending->isEmpty())
@@ -72,7 +144,10 @@ Status SyncEngine::push(SyncReport &report)
         }
         Result<PushResponse> response = Error(ErrorCode::Internal, {});
         for (int attempt = 0; attempt < 2; ++attempt) {
-            batch.sequence = nextBatchSequence();
+            auto sequence = nextBatchSequence();
+            if (!sequence)
+                return sequence.error();
+            batch.sequence = *sequence;
             batch.signature = crypto::signManifest(
                 m_identity.keys.signingSecret,
                 manifestBytes(me.organisationId, me.userId, me.deviceId, batch.sequence, digests));
@@ -81,19 +156,32 @@ Status SyncEngine::push(SyncReport &report)
             if (response.ok() || response.error().field != u"sequence_reused")
                 break;
         }
-        if (!response)
-            return response.error();
+        if (!response) {
+            // The batch as a whole was refused for its content: halve it until the change at
+            // fault is alone, then mark that one failed and carry on with the rest.
+            const QString &code = response.error().field;
+            if (code != u"too_large" && code != u"malformed")
+                return response.error();
+            if (pending->size() > 1) {
+                batchSize = int(pending->size() / 2);
+                continue;
+            }
+            if (Status s = recordRejections({{std::uint64_t(pending->first().seq), code}}, report);
+                !s)
+                return s;
+            after = pending->first().seq;
+            continue;
+        }
         QList<qint64> applied;
         for (std::uint64_t id : response->applied)
             applied.append(qint64(id));
-        if (Status s = m_store.outbox().markApplied(applied); !s)
+        if (Status s = m_store.markApplied(applied); !s)
             return s;
         report.pushed += int(applied.size());
-        report.rejected += int(response->rejected.size());
-        for (const Rejection &r : response->rejected)
-            report.rejections.append(r.reason);
-        // Rejected entries stay in the outbox; stop rather than send them again this round.
-        if (applied.isEmpty() || pending->size() < m_batchSize)
+        if (Status s = recordRejections(response->rejected, report); !s)
+            return s;
+        after = pending->last().seq;
+        if (pending->size() < batchSize)
             return {};
     }
 }
@@ -120,7 +208,10 @@ Status SyncEngine::verifyManifest(const Manifest &m)
 
 Status SyncEngine::pull(SyncReport &report)
 {
-    std::uint64_t since = m_store.syncCursor().toULongLong();
+    auto cursor = m_store.syncCursor();
+    if (!cursor)
+        return cursor.error();
+    std::uint64_t since = cursor->toULongLong();
     for (;;) {
         auto page = m_client.pull(since, m_pageSize);
         if (!page)

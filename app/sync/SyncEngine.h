@@ -8,6 +8,7 @@
 #include "Store.h"
 #include "SyncClient.h"
 #include "SyncIdentity.h"
+#include "SyncLedger.h"
 
 #include <QHash>
 
@@ -16,38 +17,56 @@ namespace wp::sync {
 struct SyncReport
 {
     int pushed = 0;         // outbox entries the server applied
-    int rejected = 0;       // refused by the server (kept in the outbox)
+    int rejected = 0;       // refused by the server this round (permanently or for now)
     int pulled = 0;         // changes received and merged
     int conflicts = 0;      // conflict copies kept while merging
-    qint64 pending = 0;     // outbox entries left
-    QStringList rejections; // reasons, for the status line
+    qint64 pending = 0;     // outbox entries still waiting to be sent
+    qint64 failed = 0;      // outbox entries the server refused for good (Outbox::failed())
+    QStringList rejections; // reasons of this round's refusals, for the status line
 };
 
 class SyncEngine
 {
 public:
     SyncEngine(Store &store, SyncIdentity &identity, SyncClient &client);
+    // The store reached through `ledger` (the app hops each call to the store's thread).
+    SyncEngine(SyncLedger &ledger, SyncIdentity &identity, SyncClient &client);
 
     void setBatchSize(int n) { m_batchSize = n; }
     void setPageSize(int n) { m_pageSize = n; }
 
+    // Pull, then push. `pending` and `failed` in the report are read at the end.
     Result<SyncReport> syncOnce();
     Status push(SyncReport &report);
     Status pull(SyncReport &report);
 
     // True when the identity learnt something to persist (an audience key).
     bool identityChanged() const { return m_identityChanged; }
+    // The server said this device is revoked (Unauthorized, field "device_revoked"): the
+    // engine has destroyed the sync identity, in the store (SyncIdentity::forget) and in
+    // memory. Do not save the identity again; the device must be enrolled anew.
+    bool revoked() const { return m_revoked; }
+
+    // A per-change refusal the server asks to retry ("busy", "retry_*": docs/protocol.md):
+    // the entry stays queued. Any other reason marks the entry failed: kept, not sent again.
+    static bool isTransientRejection(const QString &reason);
+    // One line for the user about a refusal reason ("The record belongs to another user.").
+    static QString describeRejection(const QString &reason);
 
 private:
-    std::uint64_t nextBatchSequence();
+    Result<std::uint64_t> nextBatchSequence();
+    Error destroyIdentityIfRevoked(const Error &error);
+    Status recordRejections(const QList<wire::Rejection> &rejected, SyncReport &report);
     Status verifyManifest(const wire::Manifest &manifest);
 
-    Store &m_store;
+    std::unique_ptr<StoreLedger> m_ownLedger;
+    SyncLedger &m_store; // the store, as the engine reaches it
     SyncIdentity &m_identity;
     SyncClient &m_client;
     int m_batchSize = 500;
     int m_pageSize = 1000;
     bool m_identityChanged = false;
+    bool m_revoked = false;
     QHash<QUuid, QByteArray> m_signingKeys;
 };
 

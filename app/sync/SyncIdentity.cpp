@@ -1,5 +1,6 @@
 #include "SyncIdentity.h"
 
+#include "Store.h"
 #include "Uuid.h"
 #include "crypto/Envelope.h"
 
@@ -11,6 +12,8 @@
 namespace wp::sync {
 
 namespace {
+const QString SecretName = QStringLiteral("sync_identity");
+
 QByteArray copy(const SecretBytes &s)
 {
     return s.view().toByteArray();
@@ -43,7 +46,10 @@ SecretBytes SyncIdentity::serialize() const
 
 Result<SyncIdentity> SyncIdentity::deserialize(const SecretBytes &bytes)
 {
-    const QCborMap m = QCborValue::fromCbor(bytes.view().toByteArray()).toMap();
+    // fromRawData: no extra copy of the secret bytes outside the SecretBytes.
+    const QCborMap m =
+        QCborValue::fromCbor(QByteArray::fromRawData(bytes.view().data(), bytes.view().size()))
+            .toMap();
     const auto secret = [&](int key) {
         QByteArray b = m.value(key).toByteArray();
         return SecretBytes::takeFrom(b);
@@ -65,16 +71,41 @@ Result<SyncIdentity> SyncIdentity::deserialize(const SecretBytes &bytes)
         id.audienceKeys.emplace(QUuid::fromRfc4122(a.toArray().at(0).toByteArray()),
                                 SecretBytes::takeFrom(key));
     }
-    if (id.credentials.deviceId.isNull() || id.credentials.token.size() != 32 ||
-        id.keys.signingSecret.size() != 64 || id.keys.encryptionSecret.size() != 32)
+    // Keys may be missing: a device enrolled whose keys are not restored yet.
+    const bool keysOk =
+        (id.keys.signingSecret.size() == 64 && id.keys.encryptionSecret.size() == 32) ||
+        (id.keys.signingSecret.isEmpty() && id.keys.encryptionSecret.isEmpty());
+    if (id.credentials.deviceId.isNull() || id.credentials.token.size() != 32 || !keysOk)
         return Error(ErrorCode::Corrupt, QStringLiteral("the saved sync identity is damaged"));
     return id;
 }
 
-Result<SyncIdentity> SyncIdentity::enrol(const QString &serverUrl, const QString &code,
-                                         const QString &deviceName, const QString &platform,
-                                         const QString &recoveryPassphrase,
-                                         crypto::KeyBackupCost cost)
+Result<SyncIdentity> SyncIdentity::load(Store &store)
+{
+    auto bytes = store.deviceSecret(SecretName);
+    if (!bytes)
+        return bytes.error();
+    return deserialize(*bytes);
+}
+
+Status SyncIdentity::save(Store &store) const
+{
+    return store.putDeviceSecret(SecretName, serialize());
+}
+
+Status SyncIdentity::forget(Store &store)
+{
+    return store.removeDeviceSecret(SecretName);
+}
+
+bool SyncIdentity::isEnrolled(Store &store)
+{
+    return store.deviceSecret(SecretName).ok();
+}
+
+Result<SyncIdentity> SyncIdentity::enrolDevice(const QString &serverUrl, const QString &code,
+                                               const QString &deviceName, const QString &platform,
+                                               bool *userHasKeys)
 {
     SyncClient client(serverUrl);
     auto enrolled = client.enrol(code, deviceName, platform);
@@ -87,28 +118,100 @@ Result<SyncIdentity> SyncIdentity::enrol(const QString &serverUrl, const QString
     id.credentials.deviceId = enrolled->deviceId;
     id.credentials.role = enrolled->role;
     id.credentials.token = SecretBytes::takeFrom(enrolled->token);
-    client.setCredentials(&id.credentials);
+    if (userHasKeys)
+        *userHasKeys = enrolled->userHasKeys;
+    return id;
+}
 
-    if (enrolled->userHasKeys) {
-        auto blob = client.keyBackup();
-        if (!blob)
-            return blob.error();
-        auto keys = crypto::unwrapKeys(*blob, id.credentials.userId, recoveryPassphrase);
-        if (!keys)
-            return keys.error();
-        id.keys = std::move(*keys);
-        // The private audience's key arrives sealed with the first pull that uses it.
-        return id;
+namespace {
+
+// The crypto API takes text; the copy lives only for the call and is wiped.
+class PassphraseText
+{
+public:
+    explicit PassphraseText(const SecretBytes &bytes)
+        : m_text(QString::fromUtf8(bytes.view().data(), bytes.view().size()))
+    {
     }
-    id.keys = crypto::UserKeys::generate();
-    if (Status s = client.putPublicKeys(id.keys.encryptionPublic, id.keys.signingPublic); !s)
-        return s.error();
+    ~PassphraseText() { wipe(m_text); }
+    PassphraseText(const PassphraseText &) = delete;
+    PassphraseText &operator=(const PassphraseText &) = delete;
+    const QString &text() const { return m_text; }
+
+private:
+    QString m_text;
+};
+
+} // namespace
+
+Status SyncIdentity::createKeys(const SecretBytes &recoveryPassphrase, crypto::KeyBackupCost cost)
+{
+    SyncClient client(credentials.serverUrl);
+    client.setCredentials(&credentials);
+    crypto::UserKeys fresh = crypto::UserKeys::generate();
+    if (Status s = client.putPublicKeys(fresh.encryptionPublic, fresh.signingPublic); !s) {
+        if (s.error().code == ErrorCode::Conflict)
+            return Error(ErrorCode::Conflict,
+                         QStringLiteral("This user already has keys; restore them with the "
+                                        "recovery passphrase."),
+                         s.error().field);
+        return s;
+    }
+    const PassphraseText passphrase(recoveryPassphrase);
     if (Status s = client.putKeyBackup(
-            crypto::wrapKeys(id.keys, id.credentials.userId, recoveryPassphrase, cost));
+            crypto::wrapKeys(fresh, credentials.userId, passphrase.text(), cost));
         !s)
+        return s;
+    keys = std::move(fresh);
+    if (privateAudience.isNull()) {
+        privateAudience = createUuidV7();
+        audienceKeys.emplace(privateAudience, crypto::newAudienceKey());
+    }
+    return {};
+}
+
+Status SyncIdentity::restoreKeys(const SecretBytes &recoveryPassphrase)
+{
+    SyncClient client(credentials.serverUrl);
+    client.setCredentials(&credentials);
+    auto blob = client.keyBackup();
+    if (!blob) {
+        if (blob.error().code == ErrorCode::NotFound)
+            return Error(ErrorCode::NotFound,
+                         QStringLiteral("The server has no key backup for this user yet."),
+                         blob.error().field);
+        return blob.error();
+    }
+    const PassphraseText passphrase(recoveryPassphrase);
+    auto restored = crypto::unwrapKeys(*blob, credentials.userId, passphrase.text());
+    if (!restored) {
+        if (restored.error().code == ErrorCode::WrongPin)
+            return Error(ErrorCode::WrongPin, QStringLiteral("The recovery passphrase does not "
+                                                             "open the key backup."));
+        return restored.error();
+    }
+    if (hasKeys() && (restored->signingPublic != keys.signingPublic ||
+                      restored->encryptionPublic != keys.encryptionPublic))
+        return Error(ErrorCode::Conflict,
+                     QStringLiteral("The key backup holds other keys than this device has."));
+    // The private audience's key arrives sealed with the first pull that uses it.
+    keys = std::move(*restored);
+    return {};
+}
+
+Result<SyncIdentity> SyncIdentity::enrol(const QString &serverUrl, const QString &code,
+                                         const QString &deviceName, const QString &platform,
+                                         const QString &recoveryPassphrase,
+                                         crypto::KeyBackupCost cost)
+{
+    bool userHasKeys = false;
+    auto id = enrolDevice(serverUrl, code, deviceName, platform, &userHasKeys);
+    if (!id)
+        return id;
+    QByteArray utf8 = recoveryPassphrase.toUtf8();
+    const SecretBytes passphrase = SecretBytes::takeFrom(utf8);
+    if (Status s = userHasKeys ? id->restoreKeys(passphrase) : id->createKeys(passphrase, cost); !s)
         return s.error();
-    id.privateAudience = createUuidV7();
-    id.audienceKeys.emplace(id.privateAudience, crypto::newAudienceKey());
     return id;
 }
 

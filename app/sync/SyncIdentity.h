@@ -8,6 +8,10 @@
 
 #include <map>
 
+namespace wp {
+class Store;
+}
+
 namespace wp::sync {
 
 struct SyncIdentity
@@ -21,6 +25,31 @@ struct SyncIdentity
 
     SecretBytes serialize() const;
     static Result<SyncIdentity> deserialize(const SecretBytes &bytes);
+
+    // Persistence in the device's encrypted store (Store::putDeviceSecret, name
+    // "sync_identity"). load: NotFound when this device is not enrolled, Corrupt when the
+    // saved identity is damaged. forget: destroys it (a revoked device, or un-enrolling).
+    static Result<SyncIdentity> load(Store &store);
+    Status save(Store &store) const;
+    static Status forget(Store &store);
+    static bool isEnrolled(Store &store);
+
+    // Enrolment in steps, so a device can save its credentials before anything else can fail
+    // (a used code cannot be presented again):
+    //   enrolDevice: presents the one-time code; the identity has credentials but no keys;
+    //     `userHasKeys` says whether the user's keys already exist (a later device).
+    //   createKeys: the user's first device makes the keys, uploads the public halves and a
+    //     backup wrapped by Argon2id(recovery passphrase). Conflict when the user has keys.
+    //   restoreKeys: fetches the backup and unwraps it (WrongPin when the passphrase does not
+    //     open it, NotFound when the user has no backup). Conflict when this identity already
+    //     holds other keys. Audience keys and the private audience are kept.
+    static Result<SyncIdentity> enrolDevice(const QString &serverUrl, const QString &code,
+                                            const QString &deviceName, const QString &platform,
+                                            bool *userHasKeys);
+    Status createKeys(const SecretBytes &recoveryPassphrase,
+                      crypto::KeyBackupCost cost = crypto::KeyBackupCost::interactive());
+    Status restoreKeys(const SecretBytes &recoveryPassphrase);
+    bool hasKeys() const { return !keys.signingSecret.isEmpty(); }
 
     // Enrols with a one-time code. The user's first device makes the keys, uploads the
     // public halves and a backup wrapped by the recovery passphrase; a later device restores

@@ -64,6 +64,19 @@ FR = {
  'private': 'privée',
  'Your diary is empty': 'Votre journal est vide',
  'Write about your day: what happened, how you felt, what you learned. Entries are private unless you share one.': 'Écrivez sur votre journée : ce qui s’est passé, ce que vous avez ressenti, ce que vous avez appris. Les entrées sont privées, sauf celles que vous partagez.',
+ "Waypoint's encrypted file is missing from this phone.": 'Le fichier chiffré de Waypoint est introuvable sur ce téléphone.',
+ "Waypoint's folder on this phone still holds an old encrypted file. Remove it, or set up Waypoint in another folder.": 'Le dossier de Waypoint sur ce téléphone contient encore un ancien fichier chiffré. Supprimez-le, ou installez Waypoint dans un autre dossier.',
+ 'Unfinished drafts': 'Brouillons à terminer',
+ 'Resume draft: %1, %2': 'Reprendre le brouillon : %1, %2',
+ 'Discard draft: %1': 'Supprimer le brouillon : %1',
+ 'Discard this draft?': 'Supprimer ce brouillon ?',
+ '“%1” will be gone for good.': '« %1 » sera définitivement perdu.',
+ 'Keep': 'Garder',
+ 'Discard': 'Supprimer',
+ 'No one chosen yet': 'Personne n’est encore choisi',
+ 'An entry with no text yet': 'Une entrée encore sans texte',
+ '%1 with %2': '%1 avec %2',
+ 'No pseudonym yet': 'Pas encore de pseudonyme',
  'Use a date like %1.': 'Utilisez une date comme %1.',
  'New encounter': 'Nouvelle rencontre',
  'Who': 'Qui',
@@ -247,10 +260,10 @@ FR = {
  'Name the course or training.': 'Indiquez le cours ou la formation.',
  'Record when the training was completed.': 'Notez quand la formation a été terminée.',
  'The expiry date must be after the completion date.': 'La date d’expiration doit suivre la date de fin de formation.',
- '%1 is too long (%2 characters, at most %3).': '%1 est trop long (%2 caractères, au plus %3).',
- '%1 has too many items (%2, at most %3).': '%1 a trop d’éléments (%2, au plus %3).',
- '%1 must be between 1 and 5.': '%1 doit être entre 1 et 5.',
- 'The field %1 has a value this version does not understand.': 'Le champ %1 a une valeur que cette version ne comprend pas.',
+ '%1 is too long (%2 characters, at most %3).': '%1 : texte trop long (%2 caractères, %3 au plus).',
+ '%1 has too many items (%2, at most %3).': '%1 : trop d’éléments (%2, %3 au plus).',
+ '%1 must be between 1 and 5.': '%1 : choisissez une valeur de 1 à 5.',
+ 'The field %1 has a value this version does not understand.': 'Le champ « %1 » contient une valeur que cette version ne comprend pas.',
  'Naloxone': 'Naloxone',
  'Sterile injecting equipment': 'Matériel d’injection stérile',
  'Safer smoking kit': 'Kit d’inhalation à moindre risque',
@@ -339,6 +352,50 @@ FR = {
  'Training record': 'Formation suivie',
 }
 
+# English wording that differs from the source text (which the core also uses untranslated).
+EN = {
+ '%1 has too many items (%2, at most %3).': '%1: too many items (%2, at most %3).',
+ 'The field %1 has a value this version does not understand.': 'The field “%1” has a value this version does not understand.',
+}
+
+# Record fields named in validation messages (disambiguation "field"): key -> (English, French).
+FIELDS = {
+ 'pseudonym': ('Pseudonym', 'Pseudonyme'),
+ 'consent': ('Consent scope', 'Portée du consentement'),
+ 'stageHistory': ('Stage history', 'Historique des étapes'),
+ 'goals': ('Goals', 'Objectifs'),
+ 'note': ('Note', 'Note'),
+ 'nextStep': ('Next step', 'Prochaine étape'),
+ 'text': ('Text', 'Texte'),
+ 'whatHappened': ('What happened', 'Ce qui s’est passé'),
+ 'howIFelt': ('How I felt', 'Ce que j’ai ressenti'),
+ 'wentWell': ('What went well, or not', 'Ce qui a marché, ou pas'),
+ 'learned': ('What I learned', 'Ce que j’ai appris'),
+ 'nextTime': ('What I will do next', 'Ce que je vais faire ensuite'),
+ 'wellbeing': ('Wellbeing', 'Bien-être'),
+ 'stress': ('Stress', 'Stress'),
+ 'supervisor': ('Supervisor', 'Superviseur'),
+ 'wellbeingNote': ('Wellbeing note', 'Note sur le bien-être'),
+ 'actionItems': ('Action items', 'Actions'),
+ 'notes': ('Notes', 'Notes'),
+ 'author': ('Author', 'Auteur'),
+ 'course': ('Course', 'Formation'),
+ 'certificate': ('Certificate', 'Certificat'),
+ 'supplies': ('Supplies', 'Matériel remis'),
+ 'referrals': ('Referrals', 'Orientations'),
+ 'needs': ('Needs addressed', 'Besoins abordés'),
+ 'advocacy': ('Advocacy', 'Plaidoyer'),
+ 'obstacles': ('Obstacles', 'Obstacles'),
+ 'selfCare': ('Self-care', 'Prendre soin de soi'),
+ 'themes': ('Themes', 'Thèmes'),
+ 'topics': ('Topics', 'Sujets'),
+ 'linkedDiaryEntries': ('Linked diary entries', 'Entrées du journal liées'),
+ 'developmentGoals': ('Development goals', 'Objectifs de développement'),
+ 'place': ('Place', 'Lieu'),
+ 'stage': ('Stage', 'Étape'),
+ 'stageAfter': ('Stage after the encounter', 'Étape après la rencontre'),
+}
+
 # Plural forms: (English singular, English plural), (French singular, French plural).
 PLURALS = {
  '%n day(s) ago': (('%n day ago', '%n days ago'), ('il y a %n jour', 'il y a %n jours')),
@@ -355,6 +412,11 @@ PLURALS = {
  'Use at least %n characters.': (('Use at least %n character.', 'Use at least %n characters.'), ('Utilisez au moins %n caractère.', 'Utilisez au moins %n caractères.')),
  'That is too long: at most %n characters.': (('That is too long: at most %n character.', 'That is too long: at most %n characters.'), ('C’est trop long : au plus %n caractère.', 'C’est trop long : au plus %n caractères.')),
 }
+
+# The sync screens' strings live in their own file (kept by the sync work).
+from sync_translations import FR_SYNC, PLURALS_SYNC  # noqa: E402
+FR.update(FR_SYNC)
+PLURALS.update(PLURALS_SYNC)
 
 
 def fill(path, language):
@@ -374,8 +436,13 @@ def fill(path, language):
             forms = PLURALS[source][0 if language == 'en' else 1]
             for form in forms:
                 ET.SubElement(translation, 'numerusform').text = form
+        elif message.findtext('comment') == 'field':
+            if source not in FIELDS:
+                missing.append(source)
+                continue
+            translation.text = FIELDS[source][0 if language == 'en' else 1]
         elif language == 'en':
-            translation.text = source
+            translation.text = EN.get(source, source)
         elif source in FR:
             translation.text = FR[source]
         else:

@@ -1024,6 +1024,119 @@
     </message>
 </context>
 <context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>Sync: %1</source>
+        <translation>Sync: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSection</name>
+    <message>
+        <source>No changes waiting to be sent.</source>
+        <translation>No changes waiting to be sent.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent.</source>
+        <translation><numerusform>%n change waiting to be sent.</numerusform><numerusform>%n changes waiting to be sent.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the server. They stay on this phone.</source>
+        <translation><numerusform>%n change refused by the server. It stays on this phone.</numerusform><numerusform>%n changes refused by the server. They stay on this phone.</numerusform></translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Your administrator gives you a server address and a one-time code (valid for an hour).</source>
+        <translation>Your administrator gives you a server address and a one-time code (valid for an hour).</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <source>Paste the code or the QR code's text</source>
+        <translation>Paste the code or the QR code's text</translation>
+    </message>
+    <message>
+        <source>Got a QR code? Scanning it with the camera is not available in this version: copy its text (it starts with waypoint:) and paste it here, or type the code printed under it.</source>
+        <translation>Got a QR code? Scanning it with the camera is not available in this version: copy its text (it starts with waypoint:) and paste it here, or type the code printed under it.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Enrol this device</source>
+        <translation>Enrol this device</translation>
+    </message>
+    <message>
+        <source>This is your first device. Choose a recovery passphrase: it protects the copy of your keys kept on the server, and you will type it when you set up another phone. Nobody can recover it for you, so write it down somewhere safe.</source>
+        <translation>This is your first device. Choose a recovery passphrase: it protects the copy of your keys kept on the server, and you will type it when you set up another phone. Nobody can recover it for you, so write it down somewhere safe.</translation>
+    </message>
+    <message>
+        <source>You already use Waypoint on another device. Enter the recovery passphrase you chose then, to bring your keys to this phone.</source>
+        <translation>You already use Waypoint on another device. Enter the recovery passphrase you chose then, to bring your keys to this phone.</translation>
+    </message>
+    <message>
+        <source>Recovery passphrase</source>
+        <translation>Recovery passphrase</translation>
+    </message>
+    <message>
+        <source>Recovery passphrase again</source>
+        <translation>Recovery passphrase again</translation>
+    </message>
+    <message>
+        <source>Confirm the recovery passphrase</source>
+        <translation>Confirm the recovery passphrase</translation>
+    </message>
+    <message>
+        <source>Setting up keys…</source>
+        <translation>Setting up keys…</translation>
+    </message>
+    <message>
+        <source>Save passphrase and finish</source>
+        <translation>Save passphrase and finish</translation>
+    </message>
+    <message>
+        <source>Restore my keys</source>
+        <translation>Restore my keys</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cancel enrolment</source>
+        <translation>Cancel enrolment</translation>
+    </message>
+</context>
+<context>
     <name>Today</name>
     <message>
         <source>New encounter</source>
@@ -1060,6 +1173,34 @@
     <message>
         <source>No encounters yet. Tap “New encounter” after you meet someone.</source>
         <translation>No encounters yet. Tap “New encounter” after you meet someone.</translation>
+    </message>
+    <message>
+        <source>Unfinished drafts</source>
+        <translation>Unfinished drafts</translation>
+    </message>
+    <message>
+        <source>Resume draft: %1, %2</source>
+        <translation>Resume draft: %1, %2</translation>
+    </message>
+    <message>
+        <source>Discard draft: %1</source>
+        <translation>Discard draft: %1</translation>
+    </message>
+    <message>
+        <source>Discard this draft?</source>
+        <translation>Discard this draft?</translation>
+    </message>
+    <message>
+        <source>“%1” will be gone for good.</source>
+        <translation>“%1” will be gone for good.</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
     </message>
 </context>
 <context>
@@ -1177,7 +1318,7 @@
     </message>
     <message>
         <source>%1 has too many items (%2, at most %3).</source>
-        <translation>%1 has too many items (%2, at most %3).</translation>
+        <translation>%1: too many items (%2, at most %3).</translation>
     </message>
     <message>
         <source>%1 must be between 1 and 5.</source>
@@ -1185,7 +1326,177 @@
     </message>
     <message>
         <source>The field %1 has a value this version does not understand.</source>
-        <translation>The field %1 has a value this version does not understand.</translation>
+        <translation>The field “%1” has a value this version does not understand.</translation>
+    </message>
+    <message>
+        <source>pseudonym</source>
+        <comment>field</comment>
+        <translation>Pseudonym</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <comment>field</comment>
+        <translation>Consent scope</translation>
+    </message>
+    <message>
+        <source>stageHistory</source>
+        <comment>field</comment>
+        <translation>Stage history</translation>
+    </message>
+    <message>
+        <source>goals</source>
+        <comment>field</comment>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <comment>field</comment>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>nextStep</source>
+        <comment>field</comment>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <comment>field</comment>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>whatHappened</source>
+        <comment>field</comment>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>howIFelt</source>
+        <comment>field</comment>
+        <translation>How I felt</translation>
+    </message>
+    <message>
+        <source>wentWell</source>
+        <comment>field</comment>
+        <translation>What went well, or not</translation>
+    </message>
+    <message>
+        <source>learned</source>
+        <comment>field</comment>
+        <translation>What I learned</translation>
+    </message>
+    <message>
+        <source>nextTime</source>
+        <comment>field</comment>
+        <translation>What I will do next</translation>
+    </message>
+    <message>
+        <source>wellbeing</source>
+        <comment>field</comment>
+        <translation>Wellbeing</translation>
+    </message>
+    <message>
+        <source>stress</source>
+        <comment>field</comment>
+        <translation>Stress</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <comment>field</comment>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>wellbeingNote</source>
+        <comment>field</comment>
+        <translation>Wellbeing note</translation>
+    </message>
+    <message>
+        <source>actionItems</source>
+        <comment>field</comment>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <comment>field</comment>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>author</source>
+        <comment>field</comment>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>course</source>
+        <comment>field</comment>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <comment>field</comment>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>supplies</source>
+        <comment>field</comment>
+        <translation>Supplies</translation>
+    </message>
+    <message>
+        <source>referrals</source>
+        <comment>field</comment>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>needs</source>
+        <comment>field</comment>
+        <translation>Needs addressed</translation>
+    </message>
+    <message>
+        <source>advocacy</source>
+        <comment>field</comment>
+        <translation>Advocacy</translation>
+    </message>
+    <message>
+        <source>obstacles</source>
+        <comment>field</comment>
+        <translation>Obstacles</translation>
+    </message>
+    <message>
+        <source>selfCare</source>
+        <comment>field</comment>
+        <translation>Self-care</translation>
+    </message>
+    <message>
+        <source>themes</source>
+        <comment>field</comment>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>topics</source>
+        <comment>field</comment>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>linkedDiaryEntries</source>
+        <comment>field</comment>
+        <translation>Linked diary entries</translation>
+    </message>
+    <message>
+        <source>developmentGoals</source>
+        <comment>field</comment>
+        <translation>Development goals</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <comment>field</comment>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <comment>field</comment>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>stageAfter</source>
+        <comment>field</comment>
+        <translation>Stage after the encounter</translation>
     </message>
 </context>
 <context>
@@ -1428,6 +1739,25 @@
     </message>
 </context>
 <context>
+    <name>wp::client::DraftListModel</name>
+    <message>
+        <source>No one chosen yet</source>
+        <translation>No one chosen yet</translation>
+    </message>
+    <message>
+        <source>An entry with no text yet</source>
+        <translation>An entry with no text yet</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 with %2</translation>
+    </message>
+    <message>
+        <source>No pseudonym yet</source>
+        <translation>No pseudonym yet</translation>
+    </message>
+</context>
+<context>
     <name>wp::client::Editor</name>
     <message>
         <source>This record could not be opened.</source>
@@ -1538,12 +1868,24 @@
         <source>The current PIN is wrong.</source>
         <translation>The current PIN is wrong.</translation>
     </message>
+    <message>
+        <source>Waypoint's encrypted file is missing from this phone.</source>
+        <translation>Waypoint's encrypted file is missing from this phone.</translation>
+    </message>
+    <message>
+        <source>Waypoint's folder on this phone still holds an old encrypted file. Remove it, or set up Waypoint in another folder.</source>
+        <translation>Waypoint's folder on this phone still holds an old encrypted file. Remove it, or set up Waypoint in another folder.</translation>
+    </message>
 </context>
 <context>
-    <name>wp::client::SyncStatus</name>
+    <name>wp::client::SyncController</name>
     <message>
         <source>Not enrolled</source>
         <translation>Not enrolled</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to send</source>
+        <translation><numerusform>%n change to send</numerusform><numerusform>%n changes to send</numerusform></translation>
     </message>
     <message>
         <source>Up to date</source>
@@ -1562,8 +1904,156 @@
         <translation>Sync failed</translation>
     </message>
     <message>
+        <source>Sync off</source>
+        <translation>Sync off</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to send</source>
+        <translation><numerusform>%n to send</numerusform><numerusform>%n to send</numerusform></translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>Syncing</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Sync error</source>
+        <translation>Sync error</translation>
+    </message>
+    <message>
         <source>Everything stays on this phone. Your organisation can enrol it so shared diary entries and supervision notes reach your supervisor, end-to-end encrypted.</source>
         <translation>Everything stays on this phone. Your organisation can enrol it so shared diary entries and supervision notes reach your supervisor, end-to-end encrypted.</translation>
+    </message>
+    <message>
+        <source>Saved on this phone; Waypoint sends it in a moment.</source>
+        <translation>Saved on this phone; Waypoint sends it in a moment.</translation>
+    </message>
+    <message>
+        <source>Everything on this phone is on the server, encrypted.</source>
+        <translation>Everything on this phone is on the server, encrypted.</translation>
+    </message>
+    <message>
+        <source>Received %1, sent %2.</source>
+        <translation>Received %1, sent %2.</translation>
+    </message>
+    <message>
+        <source>No connection.</source>
+        <translation>No connection.</translation>
+    </message>
+    <message>
+        <source>Nothing is lost: Waypoint sends your changes when the connection returns.</source>
+        <translation>Nothing is lost: Waypoint sends your changes when the connection returns.</translation>
+    </message>
+    <message>
+        <source>Waypoint tries again automatically.</source>
+        <translation>Waypoint tries again automatically.</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <source>Last synced today at %1</source>
+        <translation>Last synced today at %1</translation>
+    </message>
+    <message>
+        <source>Last synced %1</source>
+        <translation>Last synced %1</translation>
+    </message>
+    <message>
+        <source>Your organisation revoked this device. Sync has stopped; ask your administrator.</source>
+        <translation>Your organisation revoked this device. Sync has stopped; ask your administrator.</translation>
+    </message>
+    <message>
+        <source>The server asked Waypoint to wait before trying again.</source>
+        <translation>The server asked Waypoint to wait before trying again.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached.</source>
+        <translation>The server cannot be reached.</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this device. Ask your administrator for a new enrolment code.</source>
+        <translation>The server no longer accepts this device. Ask your administrator for a new enrolment code.</translation>
+    </message>
+    <message>
+        <source>The server answered something this version of Waypoint cannot read. Update the app.</source>
+        <translation>The server answered something this version of Waypoint cannot read. Update the app.</translation>
+    </message>
+    <message>
+        <source>Changes from the server failed their signature or encryption check and were not applied.</source>
+        <translation>Changes from the server failed their signature or encryption check and were not applied.</translation>
+    </message>
+    <message>
+        <source>The phone is out of storage space.</source>
+        <translation>The phone is out of storage space.</translation>
+    </message>
+    <message>
+        <source>Sync did not complete (%1).</source>
+        <translation>Sync did not complete (%1).</translation>
+    </message>
+    <message>
+        <source>Waypoint locked before enrolment finished. Ask for a new code and start again.</source>
+        <translation>Waypoint locked before enrolment finished. Ask for a new code and start again.</translation>
+    </message>
+    <message>
+        <source>This code is wrong, already used or expired. Ask your administrator for a new one.</source>
+        <translation>This code is wrong, already used or expired. Ask your administrator for a new one.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the address and your connection, then try again.</source>
+        <translation>The server cannot be reached. Check the address and your connection, then try again.</translation>
+    </message>
+    <message>
+        <source>That is not the recovery passphrase chosen on your first device. Try again.</source>
+        <translation>That is not the recovery passphrase chosen on your first device. Try again.</translation>
+    </message>
+    <message>
+        <source>The server refused this device. Ask your administrator for a new code.</source>
+        <translation>The server refused this device. Ask your administrator for a new code.</translation>
+    </message>
+    <message>
+        <source>That address does not answer like a Waypoint server.</source>
+        <translation>That address does not answer like a Waypoint server.</translation>
+    </message>
+    <message>
+        <source>Enrolment did not complete (%1).</source>
+        <translation>Enrolment did not complete (%1).</translation>
+    </message>
+    <message>
+        <source>Enter the server address.</source>
+        <translation>Enter the server address.</translation>
+    </message>
+    <message>
+        <source>Enter an address like https://sync.example.org</source>
+        <translation>Enter an address like https://sync.example.org</translation>
+    </message>
+    <message>
+        <source>Enter the enrolment code.</source>
+        <translation>Enter the enrolment code.</translation>
+    </message>
+    <message>
+        <source>An enrolment code has 16 letters and digits, like ABCD-EFGH-JKMN-PQRS.</source>
+        <translation>An enrolment code has 16 letters and digits, like ABCD-EFGH-JKMN-PQRS.</translation>
+    </message>
+    <message>
+        <source>Enter the recovery passphrase.</source>
+        <translation>Enter the recovery passphrase.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Use at least %n characters: a few words you will remember.</source>
+        <translation><numerusform>Use at least %n character: a few words you will remember.</numerusform><numerusform>Use at least %n characters: a few words you will remember.</numerusform></translation>
+    </message>
+    <message>
+        <source>The two entries are different. Type the same passphrase twice.</source>
+        <translation>The two entries are different. Type the same passphrase twice.</translation>
     </message>
 </context>
 </TS>

@@ -1024,6 +1024,119 @@
     </message>
 </context>
 <context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>Sync: %1</source>
+        <translation>Synchronisation : %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSection</name>
+    <message>
+        <source>No changes waiting to be sent.</source>
+        <translation>Aucun changement en attente d’envoi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent.</source>
+        <translation><numerusform>%n changement en attente d’envoi.</numerusform><numerusform>%n changements en attente d’envoi.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the server. They stay on this phone.</source>
+        <translation><numerusform>%n changement refusé par le serveur. Il reste sur ce téléphone.</numerusform><numerusform>%n changements refusés par le serveur. Ils restent sur ce téléphone.</numerusform></translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Serveur : %1</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>Your administrator gives you a server address and a one-time code (valid for an hour).</source>
+        <translation>Votre administrateur vous donne une adresse de serveur et un code à usage unique (valable une heure).</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Code d’inscription</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Coller</translation>
+    </message>
+    <message>
+        <source>Paste the code or the QR code's text</source>
+        <translation>Coller le code ou le texte du QR code</translation>
+    </message>
+    <message>
+        <source>Got a QR code? Scanning it with the camera is not available in this version: copy its text (it starts with waypoint:) and paste it here, or type the code printed under it.</source>
+        <translation>Vous avez un QR code ? Le scanner avec l’appareil photo n’est pas possible dans cette version : copiez son texte (il commence par waypoint:) et collez-le ici, ou tapez le code imprimé dessous.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Enrol this device</source>
+        <translation>Inscrire cet appareil</translation>
+    </message>
+    <message>
+        <source>This is your first device. Choose a recovery passphrase: it protects the copy of your keys kept on the server, and you will type it when you set up another phone. Nobody can recover it for you, so write it down somewhere safe.</source>
+        <translation>C’est votre premier appareil. Choisissez une phrase de récupération : elle protège la copie de vos clés gardée sur le serveur, et vous la taperez pour configurer un autre téléphone. Personne ne peut la retrouver pour vous : notez-la en lieu sûr.</translation>
+    </message>
+    <message>
+        <source>You already use Waypoint on another device. Enter the recovery passphrase you chose then, to bring your keys to this phone.</source>
+        <translation>Vous utilisez déjà Waypoint sur un autre appareil. Saisissez la phrase de récupération choisie alors, pour retrouver vos clés sur ce téléphone.</translation>
+    </message>
+    <message>
+        <source>Recovery passphrase</source>
+        <translation>Phrase de récupération</translation>
+    </message>
+    <message>
+        <source>Recovery passphrase again</source>
+        <translation>Phrase de récupération, une seconde fois</translation>
+    </message>
+    <message>
+        <source>Confirm the recovery passphrase</source>
+        <translation>Confirmer la phrase de récupération</translation>
+    </message>
+    <message>
+        <source>Setting up keys…</source>
+        <translation>Préparation des clés…</translation>
+    </message>
+    <message>
+        <source>Save passphrase and finish</source>
+        <translation>Enregistrer la phrase et terminer</translation>
+    </message>
+    <message>
+        <source>Restore my keys</source>
+        <translation>Récupérer mes clés</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel enrolment</source>
+        <translation>Annuler l’inscription</translation>
+    </message>
+</context>
+<context>
     <name>Today</name>
     <message>
         <source>New encounter</source>
@@ -1060,6 +1173,34 @@
     <message>
         <source>No encounters yet. Tap “New encounter” after you meet someone.</source>
         <translation>Aucune rencontre pour l’instant. Touchez « Nouvelle rencontre » après avoir rencontré quelqu’un.</translation>
+    </message>
+    <message>
+        <source>Unfinished drafts</source>
+        <translation>Brouillons à terminer</translation>
+    </message>
+    <message>
+        <source>Resume draft: %1, %2</source>
+        <translation>Reprendre le brouillon : %1, %2</translation>
+    </message>
+    <message>
+        <source>Discard draft: %1</source>
+        <translation>Supprimer le brouillon : %1</translation>
+    </message>
+    <message>
+        <source>Discard this draft?</source>
+        <translation>Supprimer ce brouillon ?</translation>
+    </message>
+    <message>
+        <source>“%1” will be gone for good.</source>
+        <translation>« %1 » sera définitivement perdu.</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Supprimer</translation>
     </message>
 </context>
 <context>
@@ -1173,19 +1314,189 @@
     </message>
     <message>
         <source>%1 is too long (%2 characters, at most %3).</source>
-        <translation>%1 est trop long (%2 caractères, au plus %3).</translation>
+        <translation>%1 : texte trop long (%2 caractères, %3 au plus).</translation>
     </message>
     <message>
         <source>%1 has too many items (%2, at most %3).</source>
-        <translation>%1 a trop d’éléments (%2, au plus %3).</translation>
+        <translation>%1 : trop d’éléments (%2, %3 au plus).</translation>
     </message>
     <message>
         <source>%1 must be between 1 and 5.</source>
-        <translation>%1 doit être entre 1 et 5.</translation>
+        <translation>%1 : choisissez une valeur de 1 à 5.</translation>
     </message>
     <message>
         <source>The field %1 has a value this version does not understand.</source>
-        <translation>Le champ %1 a une valeur que cette version ne comprend pas.</translation>
+        <translation>Le champ « %1 » contient une valeur que cette version ne comprend pas.</translation>
+    </message>
+    <message>
+        <source>pseudonym</source>
+        <comment>field</comment>
+        <translation>Pseudonyme</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <comment>field</comment>
+        <translation>Portée du consentement</translation>
+    </message>
+    <message>
+        <source>stageHistory</source>
+        <comment>field</comment>
+        <translation>Historique des étapes</translation>
+    </message>
+    <message>
+        <source>goals</source>
+        <comment>field</comment>
+        <translation>Objectifs</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <comment>field</comment>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>nextStep</source>
+        <comment>field</comment>
+        <translation>Prochaine étape</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <comment>field</comment>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>whatHappened</source>
+        <comment>field</comment>
+        <translation>Ce qui s’est passé</translation>
+    </message>
+    <message>
+        <source>howIFelt</source>
+        <comment>field</comment>
+        <translation>Ce que j’ai ressenti</translation>
+    </message>
+    <message>
+        <source>wentWell</source>
+        <comment>field</comment>
+        <translation>Ce qui a marché, ou pas</translation>
+    </message>
+    <message>
+        <source>learned</source>
+        <comment>field</comment>
+        <translation>Ce que j’ai appris</translation>
+    </message>
+    <message>
+        <source>nextTime</source>
+        <comment>field</comment>
+        <translation>Ce que je vais faire ensuite</translation>
+    </message>
+    <message>
+        <source>wellbeing</source>
+        <comment>field</comment>
+        <translation>Bien-être</translation>
+    </message>
+    <message>
+        <source>stress</source>
+        <comment>field</comment>
+        <translation>Stress</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <comment>field</comment>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <source>wellbeingNote</source>
+        <comment>field</comment>
+        <translation>Note sur le bien-être</translation>
+    </message>
+    <message>
+        <source>actionItems</source>
+        <comment>field</comment>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <comment>field</comment>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>author</source>
+        <comment>field</comment>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>course</source>
+        <comment>field</comment>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <comment>field</comment>
+        <translation>Certificat</translation>
+    </message>
+    <message>
+        <source>supplies</source>
+        <comment>field</comment>
+        <translation>Matériel remis</translation>
+    </message>
+    <message>
+        <source>referrals</source>
+        <comment>field</comment>
+        <translation>Orientations</translation>
+    </message>
+    <message>
+        <source>needs</source>
+        <comment>field</comment>
+        <translation>Besoins abordés</translation>
+    </message>
+    <message>
+        <source>advocacy</source>
+        <comment>field</comment>
+        <translation>Plaidoyer</translation>
+    </message>
+    <message>
+        <source>obstacles</source>
+        <comment>field</comment>
+        <translation>Obstacles</translation>
+    </message>
+    <message>
+        <source>selfCare</source>
+        <comment>field</comment>
+        <translation>Prendre soin de soi</translation>
+    </message>
+    <message>
+        <source>themes</source>
+        <comment>field</comment>
+        <translation>Thèmes</translation>
+    </message>
+    <message>
+        <source>topics</source>
+        <comment>field</comment>
+        <translation>Sujets</translation>
+    </message>
+    <message>
+        <source>linkedDiaryEntries</source>
+        <comment>field</comment>
+        <translation>Entrées du journal liées</translation>
+    </message>
+    <message>
+        <source>developmentGoals</source>
+        <comment>field</comment>
+        <translation>Objectifs de développement</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <comment>field</comment>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <comment>field</comment>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>stageAfter</source>
+        <comment>field</comment>
+        <translation>Étape après la rencontre</translation>
     </message>
 </context>
 <context>
@@ -1428,6 +1739,25 @@
     </message>
 </context>
 <context>
+    <name>wp::client::DraftListModel</name>
+    <message>
+        <source>No one chosen yet</source>
+        <translation>Personne n’est encore choisi</translation>
+    </message>
+    <message>
+        <source>An entry with no text yet</source>
+        <translation>Une entrée encore sans texte</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 avec %2</translation>
+    </message>
+    <message>
+        <source>No pseudonym yet</source>
+        <translation>Pas encore de pseudonyme</translation>
+    </message>
+</context>
+<context>
     <name>wp::client::Editor</name>
     <message>
         <source>This record could not be opened.</source>
@@ -1538,12 +1868,24 @@
         <source>The current PIN is wrong.</source>
         <translation>Le code actuel est erroné.</translation>
     </message>
+    <message>
+        <source>Waypoint's encrypted file is missing from this phone.</source>
+        <translation>Le fichier chiffré de Waypoint est introuvable sur ce téléphone.</translation>
+    </message>
+    <message>
+        <source>Waypoint's folder on this phone still holds an old encrypted file. Remove it, or set up Waypoint in another folder.</source>
+        <translation>Le dossier de Waypoint sur ce téléphone contient encore un ancien fichier chiffré. Supprimez-le, ou installez Waypoint dans un autre dossier.</translation>
+    </message>
 </context>
 <context>
-    <name>wp::client::SyncStatus</name>
+    <name>wp::client::SyncController</name>
     <message>
         <source>Not enrolled</source>
         <translation>Non inscrit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to send</source>
+        <translation><numerusform>%n changement à envoyer</numerusform><numerusform>%n changements à envoyer</numerusform></translation>
     </message>
     <message>
         <source>Up to date</source>
@@ -1562,8 +1904,156 @@
         <translation>Échec de la synchronisation</translation>
     </message>
     <message>
+        <source>Sync off</source>
+        <translation>Sans synchro</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to send</source>
+        <translation><numerusform>%n à envoyer</numerusform><numerusform>%n à envoyer</numerusform></translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synchronisé</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>Synchro…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Sync error</source>
+        <translation>Erreur de synchro</translation>
+    </message>
+    <message>
         <source>Everything stays on this phone. Your organisation can enrol it so shared diary entries and supervision notes reach your supervisor, end-to-end encrypted.</source>
         <translation>Tout reste sur ce téléphone. Votre organisation peut l’inscrire pour que les entrées partagées et les notes de supervision parviennent à votre superviseur, chiffrées de bout en bout.</translation>
+    </message>
+    <message>
+        <source>Saved on this phone; Waypoint sends it in a moment.</source>
+        <translation>Enregistré sur ce téléphone ; Waypoint l’envoie dans un instant.</translation>
+    </message>
+    <message>
+        <source>Everything on this phone is on the server, encrypted.</source>
+        <translation>Tout ce qui est sur ce téléphone est aussi sur le serveur, chiffré.</translation>
+    </message>
+    <message>
+        <source>Received %1, sent %2.</source>
+        <translation>Reçus : %1, envoyés : %2.</translation>
+    </message>
+    <message>
+        <source>No connection.</source>
+        <translation>Pas de connexion.</translation>
+    </message>
+    <message>
+        <source>Nothing is lost: Waypoint sends your changes when the connection returns.</source>
+        <translation>Rien n’est perdu : Waypoint enverra vos changements quand la connexion reviendra.</translation>
+    </message>
+    <message>
+        <source>Waypoint tries again automatically.</source>
+        <translation>Waypoint réessaiera automatiquement.</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Pas encore synchronisé</translation>
+    </message>
+    <message>
+        <source>Last synced today at %1</source>
+        <translation>Dernière synchronisation aujourd’hui à %1</translation>
+    </message>
+    <message>
+        <source>Last synced %1</source>
+        <translation>Dernière synchronisation : %1</translation>
+    </message>
+    <message>
+        <source>Your organisation revoked this device. Sync has stopped; ask your administrator.</source>
+        <translation>Votre organisation a révoqué cet appareil. La synchronisation est arrêtée ; adressez-vous à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>The server asked Waypoint to wait before trying again.</source>
+        <translation>Le serveur a demandé à Waypoint d’attendre avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached.</source>
+        <translation>Le serveur est injoignable.</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this device. Ask your administrator for a new enrolment code.</source>
+        <translation>Le serveur n’accepte plus cet appareil. Demandez un nouveau code d’inscription à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>The server answered something this version of Waypoint cannot read. Update the app.</source>
+        <translation>Le serveur a répondu quelque chose que cette version de Waypoint ne sait pas lire. Mettez l’application à jour.</translation>
+    </message>
+    <message>
+        <source>Changes from the server failed their signature or encryption check and were not applied.</source>
+        <translation>Des changements venus du serveur n’ont pas passé la vérification de signature ou de chiffrement : ils n’ont pas été appliqués.</translation>
+    </message>
+    <message>
+        <source>The phone is out of storage space.</source>
+        <translation>Le téléphone n’a plus d’espace de stockage.</translation>
+    </message>
+    <message>
+        <source>Sync did not complete (%1).</source>
+        <translation>La synchronisation n’a pas abouti (%1).</translation>
+    </message>
+    <message>
+        <source>Waypoint locked before enrolment finished. Ask for a new code and start again.</source>
+        <translation>Waypoint s’est verrouillé avant la fin de l’inscription. Demandez un nouveau code et recommencez.</translation>
+    </message>
+    <message>
+        <source>This code is wrong, already used or expired. Ask your administrator for a new one.</source>
+        <translation>Ce code est erroné, déjà utilisé ou expiré. Demandez-en un nouveau à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the address and your connection, then try again.</source>
+        <translation>Le serveur est injoignable. Vérifiez l’adresse et votre connexion, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>That is not the recovery passphrase chosen on your first device. Try again.</source>
+        <translation>Ce n’est pas la phrase de récupération choisie sur votre premier appareil. Réessayez.</translation>
+    </message>
+    <message>
+        <source>The server refused this device. Ask your administrator for a new code.</source>
+        <translation>Le serveur a refusé cet appareil. Demandez un nouveau code à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>That address does not answer like a Waypoint server.</source>
+        <translation>Cette adresse ne répond pas comme un serveur Waypoint.</translation>
+    </message>
+    <message>
+        <source>Enrolment did not complete (%1).</source>
+        <translation>L’inscription n’a pas abouti (%1).</translation>
+    </message>
+    <message>
+        <source>Enter the server address.</source>
+        <translation>Saisissez l’adresse du serveur.</translation>
+    </message>
+    <message>
+        <source>Enter an address like https://sync.example.org</source>
+        <translation>Saisissez une adresse comme https://sync.example.org</translation>
+    </message>
+    <message>
+        <source>Enter the enrolment code.</source>
+        <translation>Saisissez le code d’inscription.</translation>
+    </message>
+    <message>
+        <source>An enrolment code has 16 letters and digits, like ABCD-EFGH-JKMN-PQRS.</source>
+        <translation>Un code d’inscription compte 16 lettres et chiffres, comme ABCD-EFGH-JKMN-PQRS.</translation>
+    </message>
+    <message>
+        <source>Enter the recovery passphrase.</source>
+        <translation>Saisissez la phrase de récupération.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Use at least %n characters: a few words you will remember.</source>
+        <translation><numerusform>Utilisez au moins %n caractère : quelques mots dont vous vous souviendrez.</numerusform><numerusform>Utilisez au moins %n caractères : quelques mots dont vous vous souviendrez.</numerusform></translation>
+    </message>
+    <message>
+        <source>The two entries are different. Type the same passphrase twice.</source>
+        <translation>Les deux saisies sont différentes. Tapez deux fois la même phrase.</translation>
     </message>
 </context>
 </TS>

@@ -19,6 +19,7 @@ Page {
             anchors.leftMargin: 12
             spacing: 0
             Label {
+                id: homeTitle
                 text: tabs.currentItem ? (tabs.currentItem as TabButton).text : ""
                 font.pixelSize: 20
                 font.bold: true
@@ -27,7 +28,15 @@ Page {
                 Accessible.role: Accessible.Heading
                 Accessible.name: text
             }
+            SyncIndicator {
+                id: syncIndicator
+                // The title keeps its room: the badge alone when the word would squeeze it.
+                compact: homeTitle.implicitWidth > home.width - 12 - searchButton.implicitWidth
+                         - (hideButton.visible ? hideButton.implicitWidth : 0)
+                         - settingsButton.implicitWidth - syncIndicator.fullWidth
+            }
             ToolButton {
+                id: searchButton
                 text: qsTr("Search")
                 objectName: "searchButton"
                 font.capitalization: Font.MixedCase
@@ -36,6 +45,7 @@ Page {
                 onClicked: Nav.open("search", {})
             }
             ToolButton {
+                id: hideButton
                 text: qsTr("Hide")
                 objectName: "quickHideButton"
                 font.capitalization: Font.MixedCase
@@ -45,6 +55,7 @@ Page {
                 onClicked: App.session.quickHide()
             }
             ToolButton {
+                id: settingsButton
                 text: "\u22ee"
                 font.pixelSize: 22
                 implicitWidth: Style.touch
@@ -72,14 +83,46 @@ Page {
         SupervisionList { }
     }
 
+    // The tab bar shares its width equally (a small implicit width keeps it from scrolling).
+    // All four labels use one size: the chosen text size, or smaller when the longest label
+    // would not fit its quarter (never below 11 px), so no label touches the edge or is cut.
+    readonly property int tabPadding: 8
+    readonly property real tabFontSize: {
+        const wanted = 14 * App.preferences.textScale
+        const room = tabs.width / 4 - 2 * tabPadding
+        const widest = Math.max(tab0Text.advanceWidth, tab1Text.advanceWidth, tab2Text.advanceWidth,
+                                tab3Text.advanceWidth)
+        return Math.max(11, Math.min(wanted, widest > 0 ? Math.floor(14 * room / widest) : wanted))
+    }
+    TextMetrics { id: tab0Text; font.pixelSize: 14; text: tab0.text }
+    TextMetrics { id: tab1Text; font.pixelSize: 14; text: tab1.text }
+    TextMetrics { id: tab2Text; font.pixelSize: 14; text: tab2.text }
+    TextMetrics { id: tab3Text; font.pixelSize: 14; text: tab3.text }
+
+    component WaypointTab: TabButton {
+        id: tab
+        implicitWidth: Style.touch
+        implicitHeight: 56
+        font.capitalization: Font.MixedCase
+        Accessible.name: text
+        contentItem: Label {
+            text: tab.text
+            font: tab.font
+            color: tab.checked ? tab.Material.accentColor : tab.Material.foreground
+            horizontalAlignment: Text.AlignHCenter
+            verticalAlignment: Text.AlignVCenter
+            elide: Text.ElideRight
+        }
+    }
+
     footer: TabBar {
         id: tabs
         objectName: "tabs"
         // Four fixed tabs (not a Repeater): a language change retranslates them in place
         // and keeps the current tab.
-        TabButton { objectName: "tab_0"; text: qsTr("Today"); implicitHeight: 56; leftPadding: 2; rightPadding: 2; font.pixelSize: 14; font.capitalization: Font.MixedCase; Accessible.name: text }
-        TabButton { objectName: "tab_1"; text: qsTr("Caseload"); implicitHeight: 56; leftPadding: 2; rightPadding: 2; font.pixelSize: 14; font.capitalization: Font.MixedCase; Accessible.name: text }
-        TabButton { objectName: "tab_2"; text: qsTr("Diary"); implicitHeight: 56; leftPadding: 2; rightPadding: 2; font.pixelSize: 14; font.capitalization: Font.MixedCase; Accessible.name: text }
-        TabButton { objectName: "tab_3"; text: qsTr("Supervision"); implicitHeight: 56; leftPadding: 2; rightPadding: 2; font.pixelSize: 14; font.capitalization: Font.MixedCase; Accessible.name: text }
+        WaypointTab { id: tab0; objectName: "tab_0"; text: qsTr("Today"); font.pixelSize: home.tabFontSize; leftPadding: home.tabPadding; rightPadding: home.tabPadding }
+        WaypointTab { id: tab1; objectName: "tab_1"; text: qsTr("Caseload"); font.pixelSize: home.tabFontSize; leftPadding: home.tabPadding; rightPadding: home.tabPadding }
+        WaypointTab { id: tab2; objectName: "tab_2"; text: qsTr("Diary"); font.pixelSize: home.tabFontSize; leftPadding: home.tabPadding; rightPadding: home.tabPadding }
+        WaypointTab { id: tab3; objectName: "tab_3"; text: qsTr("Supervision"); font.pixelSize: home.tabFontSize; leftPadding: home.tabPadding; rightPadding: home.tabPadding }
     }
 }

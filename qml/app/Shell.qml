@@ -16,6 +16,7 @@ StackView {
     Component { id: supervisionEditor; SupervisionEditor { } }
     Component { id: searchPage; SearchPage { } }
     Component { id: settingsPage; SettingsPage { } }
+    Component { id: syncPage; SyncPage { } }
 
     readonly property var screens: ({
         participant: participantPage,
@@ -24,7 +25,8 @@ StackView {
         diary: diaryEditor,
         supervision: supervisionEditor,
         search: searchPage,
-        settings: settingsPage
+        settings: settingsPage,
+        sync: syncPage
     })
 
     Connections {

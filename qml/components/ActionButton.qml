@@ -11,6 +11,8 @@ Button {
     font.capitalization: Font.MixedCase
     font.bold: highlighted
     leftPadding: 16
+    topInset: 0
+    bottomInset: 0
     rightPadding: 16
     Accessible.name: text
 

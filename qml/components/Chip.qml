@@ -4,13 +4,15 @@ import QtQuick.Controls.Material
 import Waypoint.Ui
 
 // A selectable chip: checkable, at least 48 px tall, named for screen readers. Checked chips
-// are filled and carry a tick, so the state never depends on colour alone.
+// are filled and carry a tick, so the state never depends on colour alone. The pill is inset
+// by `Style.chipInset` on every side inside its touch area, so chips packed with no spacing
+// show the same gap across and down, and touch targets meet without dead zones.
 Button {
     id: chip
     checkable: true
     implicitHeight: Math.max(Style.touch, implicitContentHeight + topPadding + bottomPadding)
-    leftPadding: 14
-    rightPadding: 14
+    leftPadding: 14 + Style.chipInset
+    rightPadding: 14 + Style.chipInset
     topPadding: 6
     bottomPadding: 6
     font.capitalization: Font.MixedCase
@@ -31,8 +33,7 @@ Button {
         implicitHeight: Style.touch
         Rectangle {
             anchors.fill: parent
-            anchors.topMargin: 4
-            anchors.bottomMargin: 4
+            anchors.margins: Style.chipInset
             radius: height / 2
             color: chip.checked ? chip.Material.accentColor
                  : chip.down ? chip.Material.rippleColor : "transparent"

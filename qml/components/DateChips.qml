@@ -36,9 +36,13 @@ ColumnLayout {
         wrapMode: Text.Wrap
         Layout.fillWidth: true
     }
+    // Packed with no spacing: the chips' own insets make even gaps, and the first chip's pill
+    // lines up with the title above.
     Flow {
+        spacing: 0
         Layout.fillWidth: true
-        spacing: 6
+        Layout.leftMargin: -Style.chipInset
+        Layout.rightMargin: -Style.chipInset
         Repeater {
             model: dates.choices
             delegate: Chip {

@@ -29,7 +29,7 @@ ItemDelegate {
             Layout.fillWidth: true
             Label {
                 text: card.title
-                font.pixelSize: 17
+                font.pixelSize: Math.round(card.font.pixelSize * 1.06) // follows the text size
                 font.bold: true
                 elide: Text.ElideRight
                 Layout.fillWidth: true
@@ -38,7 +38,7 @@ ItemDelegate {
                 visible: card.badge.length > 0
                 text: card.badge
                 color: card.badgeColor
-                font.pixelSize: 13
+                font.pixelSize: Math.round(card.font.pixelSize * 0.82)
                 font.bold: true
                 elide: Text.ElideRight
                 Layout.maximumWidth: card.availableWidth * 0.6
@@ -57,7 +57,7 @@ ItemDelegate {
             visible: text.length > 0
             text: card.extra
             opacity: 0.7
-            font.pixelSize: 13
+            font.pixelSize: Math.round(card.font.pixelSize * 0.82)
             wrapMode: Text.Wrap
             maximumLineCount: 2
             elide: Text.ElideRight

@@ -22,8 +22,10 @@ ColumnLayout {
         Layout.fillWidth: true
     }
     RowLayout {
-        spacing: 4
+        spacing: 0
         Layout.fillWidth: true
+        Layout.leftMargin: -Style.chipInset
+        Layout.rightMargin: -Style.chipInset
         Repeater {
             model: 5
             delegate: Chip {

@@ -94,28 +94,38 @@ FormPage {
     FieldError { objectName: "textError"; text: page.e.text ?? ""; Layout.fillWidth: true }
 
     SectionTitle { text: qsTr("Guided prompts (skip any)") }
-    Repeater {
-        model: [
-            { field: "whatHappened", label: qsTr("What happened?") },
-            { field: "howIFelt", label: qsTr("How did I feel?") },
-            { field: "wentWell", label: qsTr("What went well, or not?") },
-            { field: "learned", label: qsTr("What did I learn?") },
-            { field: "nextTime", label: qsTr("What will I do next?") }
-        ]
-        delegate: ColumnLayout {
-            id: prompt
-            required property var modelData
-            spacing: 2
-            Layout.fillWidth: true
-            Label { text: prompt.modelData.label; wrapMode: Text.Wrap; Layout.fillWidth: true }
-            TextArea {
-                objectName: "prompt_" + prompt.modelData.field
-                text: page.f[prompt.modelData.field] ?? ""
-                wrapMode: TextEdit.Wrap
-                Layout.fillWidth: true
-                Accessible.name: prompt.modelData.label
-                onTextChanged: if (text !== (page.f[prompt.modelData.field] ?? ""))
-                                   page.editor.setField(prompt.modelData.field, text)
+    Column {
+        id: promptList
+        spacing: Style.gap
+        Layout.fillWidth: true
+        Repeater {
+            model: [
+                { field: "whatHappened", label: qsTr("What happened?") },
+                { field: "howIFelt", label: qsTr("How did I feel?") },
+                { field: "wentWell", label: qsTr("What went well, or not?") },
+                { field: "learned", label: qsTr("What did I learn?") },
+                { field: "nextTime", label: qsTr("What will I do next?") }
+            ]
+            delegate: ColumnLayout {
+                id: prompt
+                required property var modelData
+                spacing: 2
+                width: promptList.width
+                Label { text: prompt.modelData.label; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                TextArea {
+                    objectName: "prompt_" + prompt.modelData.field
+                    text: page.f[prompt.modelData.field] ?? ""
+                    wrapMode: TextEdit.Wrap
+                    Layout.fillWidth: true
+                    Accessible.name: prompt.modelData.label
+                    onTextChanged: if (text !== (page.f[prompt.modelData.field] ?? ""))
+                                       page.editor.setField(prompt.modelData.field, text)
+                }
+                FieldError {
+                    objectName: "promptError_" + prompt.modelData.field
+                    text: page.e[prompt.modelData.field] ?? ""
+                    Layout.fillWidth: true
+                }
             }
         }
     }

@@ -120,6 +120,7 @@ FormPage {
         Accessible.name: qsTr("Next step")
         onTextEdited: page.editor.setField("nextStep", text)
     }
+    FieldError { objectName: "nextStepError"; text: page.e.nextStep ?? ""; Layout.fillWidth: true }
     DateChips {
         objectName: "followUp"
         title: qsTr("Follow up")

@@ -44,15 +44,19 @@ FormPage {
         current: page.detail.stageKey
         onPicked: key => page.detail.moveToStage(key)
     }
-    Repeater {
-        model: page.detail.stageHistory
-        delegate: Label {
-            required property var modelData
-            text: modelData.date + "  \u2192  " + modelData.label
-            opacity: 0.75
-            font.pixelSize: 14
-            wrapMode: Text.Wrap
-            Layout.fillWidth: true
+    Column {
+        id: stageHistoryList
+        Layout.fillWidth: true
+        Repeater {
+            model: page.detail.stageHistory
+            delegate: Label {
+                required property var modelData
+                text: modelData.date + "  \u2192  " + modelData.label
+                opacity: 0.75
+                font.pixelSize: 14
+                wrapMode: Text.Wrap
+                width: stageHistoryList.width
+            }
         }
     }
 
@@ -64,25 +68,30 @@ FormPage {
         wrapMode: Text.Wrap
         Layout.fillWidth: true
     }
-    Repeater {
-        model: page.detail.goals
-        delegate: ColumnLayout {
-            id: goal
-            required property var modelData
-            spacing: 2
-            Layout.fillWidth: true
-            Label {
-                text: goal.modelData.text
-                font.bold: true
-                wrapMode: Text.Wrap
-                Layout.fillWidth: true
-            }
-            ChipGroup {
-                multiple: false
-                allowNone: false
-                options: App.vocabulary.goalStatus
-                current: goal.modelData.status
-                onPicked: key => page.detail.setGoalStatus(goal.modelData.id, key)
+    Column {
+        id: goalList
+        spacing: Style.gap
+        Layout.fillWidth: true
+        Repeater {
+            model: page.detail.goals
+            delegate: ColumnLayout {
+                id: goal
+                required property var modelData
+                spacing: 2
+                width: goalList.width
+                Label {
+                    text: goal.modelData.text
+                    font.bold: true
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                ChipGroup {
+                    multiple: false
+                    allowNone: false
+                    options: App.vocabulary.goalStatus
+                    current: goal.modelData.status
+                    onPicked: key => page.detail.setGoalStatus(goal.modelData.id, key)
+                }
             }
         }
     }
@@ -150,19 +159,24 @@ FormPage {
         wrapMode: Text.Wrap
         Layout.fillWidth: true
     }
-    Repeater {
-        model: page.detail.encounters
-        delegate: ListCard {
-            required property string whenText
-            required property string placeLabel
-            required property string summary
-            required property string note
-            title: whenText
-            detail: summary
-            extra: note.length > 0 ? note : placeLabel
-            badge: placeLabel
-            hoverEnabled: false
-            Layout.fillWidth: true
+    Column {
+        id: encounterList
+        spacing: Style.gap
+        Layout.fillWidth: true
+        Repeater {
+            model: page.detail.encounters
+            delegate: ListCard {
+                required property string whenText
+                required property string placeLabel
+                required property string summary
+                required property string note
+                title: whenText
+                detail: summary
+                extra: note.length > 0 ? note : placeLabel
+                badge: placeLabel
+                hoverEnabled: false
+                width: encounterList.width
+            }
         }
     }
 }

@@ -59,7 +59,8 @@ FormPage {
         title: qsTr("Language")
         multiple: false
         allowNone: false
-        options: [{ key: "en", label: "English" }, { key: "fr", label: "Fran\u00e7ais" }]
+        // Each language by its own name, the convention (a French speaker looks for "Français").
+        options: [{ key: "en", label: "English" }, { key: "fr", label: "Fran\u00e7ais" }] // i18n-exempt: native names
         current: App.preferences.language
         onPicked: key => App.preferences.language = key
     }
@@ -85,19 +86,7 @@ FormPage {
     }
 
     SectionTitle { text: qsTr("Sync") }
-    Label {
-        objectName: "syncStatus"
-        text: App.sync.statusText
-        font.bold: true
-        wrapMode: Text.Wrap
-        Layout.fillWidth: true
-    }
-    Label {
-        text: App.sync.detailText
-        opacity: 0.75
-        wrapMode: Text.Wrap
-        Layout.fillWidth: true
-    }
+    SyncSection { }
 
     SectionTitle { text: qsTr("About and privacy") }
     Label {

@@ -6,6 +6,7 @@ QtObject {
     readonly property int touch: 48
     readonly property int gap: 8
     readonly property int margin: 16
+    readonly property int chipInset: 3 // half the visual gap between packed chips
     readonly property int maxContentWidth: 720
     readonly property color sharedColor: "#b45309"
     readonly property color sharedColorDark: "#fbbf24"

@@ -51,11 +51,14 @@ FormPage {
         Accessible.name: qsTr("Supervisor")
         onTextEdited: page.editor.setField("supervisor", text)
     }
+    FieldError { objectName: "supervisorError"; text: page.e.supervisor ?? ""; Layout.fillWidth: true }
 
     SectionTitle { text: qsTr("Topics") }
     Flow {
-        spacing: 6
+        spacing: 0
         Layout.fillWidth: true
+        Layout.leftMargin: -Style.chipInset
+        Layout.rightMargin: -Style.chipInset
         Repeater {
             model: page.f.topics ?? []
             delegate: Chip {
@@ -90,6 +93,7 @@ FormPage {
             }
         }
     }
+    FieldError { text: page.e.topics ?? ""; Layout.fillWidth: true }
 
     SectionTitle { text: qsTr("Wellbeing check") }
     RatingRow {
@@ -108,6 +112,7 @@ FormPage {
         Accessible.name: qsTr("Wellbeing note")
         onTextEdited: page.editor.setField("wellbeingNote", text)
     }
+    FieldError { text: page.e.wellbeingNote ?? ""; Layout.fillWidth: true }
 
     SectionTitle { text: qsTr("Diary entries to discuss") }
     Label {
@@ -125,27 +130,32 @@ FormPage {
     }
 
     SectionTitle { text: qsTr("Action items") }
-    Repeater {
-        model: page.f.actionItems ?? []
-        delegate: ColumnLayout {
-            id: item
-            required property var modelData
-            required property int index
-            spacing: 0
-            Layout.fillWidth: true
-            CheckBox {
-                text: item.modelData.text
-                checked: item.modelData.done
-                Layout.fillWidth: true
-                Accessible.name: qsTr("Done: %1").arg(item.modelData.text)
-                onToggled: page.editor.setActionItem(item.index, "done", checked)
-            }
-            Label {
-                text: item.modelData.due.length > 0 ? item.modelData.ownerLabel + " \u00b7 " + item.modelData.due : item.modelData.ownerLabel
-                opacity: 0.7
-                font.pixelSize: 13
-                leftPadding: 48
-                Layout.fillWidth: true
+    Column {
+        id: actionItemList
+        spacing: Style.gap
+        Layout.fillWidth: true
+        Repeater {
+            model: page.f.actionItems ?? []
+            delegate: ColumnLayout {
+                id: item
+                required property var modelData
+                required property int index
+                spacing: 0
+                width: actionItemList.width
+                CheckBox {
+                    text: item.modelData.text
+                    checked: item.modelData.done
+                    Layout.fillWidth: true
+                    Accessible.name: qsTr("Done: %1").arg(item.modelData.text)
+                    onToggled: page.editor.setActionItem(item.index, "done", checked)
+                }
+                Label {
+                    text: item.modelData.due.length > 0 ? item.modelData.ownerLabel + " \u00b7 " + item.modelData.due : item.modelData.ownerLabel
+                    opacity: 0.7
+                    font.pixelSize: 13
+                    leftPadding: 48
+                    Layout.fillWidth: true
+                }
             }
         }
     }
@@ -197,6 +207,7 @@ FormPage {
         Accessible.name: qsTr("Notes")
         onTextChanged: if (text !== (page.f.notes ?? "")) page.editor.setField("notes", text)
     }
+    FieldError { text: page.e.notes ?? ""; Layout.fillWidth: true }
     FieldError { objectName: "formError"; text: page.editor.errorString; Layout.fillWidth: true }
     ActionButton {
         objectName: "saveSupervision"

@@ -34,8 +34,8 @@ Flickable {
                 objectName: "newEncounterButton"
                 highlighted: true
                 Layout.fillWidth: true
-                Layout.preferredWidth: 1
-                Layout.minimumHeight: 56
+                Layout.preferredWidth: (column.width - Style.gap) / 2 // halves; their text wraps at this width
+                Layout.preferredHeight: Math.round(56 * App.preferences.textScale) // two lines fit
                 Accessible.name: text
                 onClicked: Nav.open("encounter", { participantId: "" })
             }
@@ -43,10 +43,58 @@ Flickable {
                 text: qsTr("New diary entry")
                 objectName: "newDiaryButton"
                 Layout.fillWidth: true
-                Layout.preferredWidth: 1
-                Layout.minimumHeight: 56
+                Layout.preferredWidth: (column.width - Style.gap) / 2 // halves; their text wraps at this width
+                Layout.preferredHeight: Math.round(56 * App.preferences.textScale)
                 Accessible.name: text
                 onClicked: Nav.open("diary", { entryId: "" })
+            }
+        }
+
+        // Forms left unsaved (kept sealed as drafts): resume or throw away.
+        SectionTitle {
+            visible: App.today.drafts.count > 0
+            text: qsTr("Unfinished drafts")
+        }
+        Column {
+            id: draftList
+            objectName: "draftList"
+            visible: App.today.drafts.count > 0
+            spacing: Style.gap
+            Layout.fillWidth: true
+            Repeater {
+                model: App.today.drafts
+                delegate: RowLayout {
+                    id: draftRow
+                    required property string name
+                    required property string title
+                    required property string kindLabel
+                    required property string whenText
+                    required property string screen
+                    required property var properties
+                    width: draftList.width
+                    spacing: 0
+                    ListCard {
+                        objectName: "draft_" + draftRow.name
+                        title: draftRow.title
+                        detail: draftRow.kindLabel
+                        badge: draftRow.whenText
+                        Layout.fillWidth: true
+                        Accessible.name: qsTr("Resume draft: %1, %2").arg(draftRow.kindLabel).arg(draftRow.title)
+                        onClicked: Nav.open(draftRow.screen, draftRow.properties)
+                    }
+                    ToolButton {
+                        objectName: "discardDraft"
+                        text: "\u2715"
+                        implicitWidth: Style.touch
+                        implicitHeight: Style.touch
+                        Accessible.name: qsTr("Discard draft: %1").arg(draftRow.title)
+                        onClicked: {
+                            discardDialog.draftName = draftRow.name
+                            discardDialog.draftTitle = draftRow.title
+                            discardDialog.open()
+                        }
+                    }
+                }
             }
         }
 
@@ -58,21 +106,26 @@ Flickable {
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
-        Repeater {
-            model: App.today.followUps
-            delegate: ListCard {
-                required property string recordId
-                required property string pseudonym
-                required property string stageLabel
-                required property string followUpText
-                required property bool followUpOverdue
-                title: pseudonym
-                detail: stageLabel
-                badge: followUpText
-                badgeColor: followUpOverdue ? (Material.theme === Material.Dark ? Style.errorColorDark : Style.errorColor)
-                                            : Material.accentColor
-                Layout.fillWidth: true
-                onClicked: Nav.open("participant", { participantId: recordId })
+        Column {
+            id: followUpList
+            spacing: Style.gap
+            Layout.fillWidth: true
+            Repeater {
+                model: App.today.followUps
+                delegate: ListCard {
+                    required property string recordId
+                    required property string pseudonym
+                    required property string stageLabel
+                    required property string followUpText
+                    required property bool followUpOverdue
+                    title: pseudonym
+                    detail: stageLabel
+                    badge: followUpText
+                    badgeColor: followUpOverdue ? (Material.theme === Material.Dark ? Style.errorColorDark : Style.errorColor)
+                                                : Material.accentColor
+                    width: followUpList.width
+                    onClicked: Nav.open("participant", { participantId: recordId })
+                }
             }
         }
 
@@ -84,41 +137,46 @@ Flickable {
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
-        Repeater {
-            model: App.today.openActions
-            delegate: RowLayout {
-                id: action
-                required property string noteId
-                required property string itemId
-                required property string itemText
-                required property string ownerLabel
-                required property string dueText
-                required property bool overdue
-                spacing: 4
-                Layout.fillWidth: true
-                CheckBox {
-                    objectName: "actionDone"
-                    Layout.alignment: Qt.AlignTop
-                    Accessible.name: qsTr("Mark done: %1").arg(action.itemText)
-                    onToggled: App.today.setActionDone(action.noteId, action.itemId, checked)
-                }
-                ColumnLayout {
-                    spacing: 0
-                    Layout.fillWidth: true
-                    Layout.topMargin: 10
-                    Label {
-                        text: action.itemText
-                        wrapMode: Text.Wrap
-                        Layout.fillWidth: true
+        Column {
+            id: actionList
+            spacing: Style.gap
+            Layout.fillWidth: true
+            Repeater {
+                model: App.today.openActions
+                delegate: RowLayout {
+                    id: action
+                    required property string noteId
+                    required property string itemId
+                    required property string itemText
+                    required property string ownerLabel
+                    required property string dueText
+                    required property bool overdue
+                    spacing: 4
+                    width: actionList.width
+                    CheckBox {
+                        objectName: "actionDone"
+                        Layout.alignment: Qt.AlignTop
+                        Accessible.name: qsTr("Mark done: %1").arg(action.itemText)
+                        onToggled: App.today.setActionDone(action.noteId, action.itemId, checked)
                     }
-                    Label {
-                        text: action.dueText.length > 0 ? action.ownerLabel + " \u00b7 " + action.dueText : action.ownerLabel
-                        font.pixelSize: 13
-                        font.bold: action.overdue
-                        color: action.overdue ? (Material.theme === Material.Dark ? Style.errorColorDark : Style.errorColor)
-                                              : Material.foreground
-                        opacity: action.overdue ? 1 : 0.7
+                    ColumnLayout {
+                        spacing: 0
                         Layout.fillWidth: true
+                        Layout.topMargin: 10
+                        Label {
+                            text: action.itemText
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
+                        }
+                        Label {
+                            text: action.dueText.length > 0 ? action.ownerLabel + " \u00b7 " + action.dueText : action.ownerLabel
+                            font.pixelSize: 13
+                            font.bold: action.overdue
+                            color: action.overdue ? (Material.theme === Material.Dark ? Style.errorColorDark : Style.errorColor)
+                                                  : Material.foreground
+                            opacity: action.overdue ? 1 : 0.7
+                            Layout.fillWidth: true
+                        }
                     }
                 }
             }
@@ -132,20 +190,64 @@ Flickable {
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
-        Repeater {
-            model: App.today.recentEncounters
-            delegate: ListCard {
-                required property string participantId
-                required property string participantName
-                required property string whenText
-                required property string placeLabel
-                required property string summary
-                title: participantName
-                detail: summary
-                extra: placeLabel
-                badge: whenText
+        Column {
+            id: recentList
+            spacing: Style.gap
+            Layout.fillWidth: true
+            Repeater {
+                model: App.today.recentEncounters
+                delegate: ListCard {
+                    required property string participantId
+                    required property string participantName
+                    required property string whenText
+                    required property string placeLabel
+                    required property string summary
+                    title: participantName
+                    detail: summary
+                    extra: placeLabel
+                    badge: whenText
+                    width: recentList.width
+                    onClicked: if (participantId.length > 0) Nav.open("participant", { participantId: participantId })
+                }
+            }
+        }
+    }
+
+    Dialog {
+        id: discardDialog
+        objectName: "discardDraftDialog"
+        property string draftName
+        property string draftTitle
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(today.width - 32, 420)
+        modal: true
+        title: qsTr("Discard this draft?")
+        ColumnLayout {
+            anchors.fill: parent
+            Label {
+                text: qsTr("\u201c%1\u201d will be gone for good.").arg(discardDialog.draftTitle)
+                wrapMode: Text.Wrap
                 Layout.fillWidth: true
-                onClicked: if (participantId.length > 0) Nav.open("participant", { participantId: participantId })
+            }
+        }
+        footer: DialogButtonBox {
+            Button {
+                objectName: "keepDraft"
+                text: qsTr("Keep")
+                flat: true
+                Accessible.name: text
+                onClicked: discardDialog.close()
+            }
+            Button {
+                objectName: "confirmDiscard"
+                text: qsTr("Discard")
+                flat: true
+                Accessible.name: text
+                onClicked: {
+                    App.today.drafts.discard(discardDialog.draftName)
+                    discardDialog.close()
+                }
             }
         }
     }

@@ -17,8 +17,13 @@
 #include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QTimer>
+
+#include <functional>
 
 #include <algorithm>
+
+#include <malloc.h>
 
 using namespace wp;
 using namespace wp::client;
@@ -38,15 +43,26 @@ double percentile(QList<double> v, double p)
     std::sort(v.begin(), v.end());
     return v.isEmpty() ? 0 : v.at(std::min<qsizetype>(v.size() - 1, qsizetype(v.size() * p)));
 }
-long rssKb()
+long statusKb(const QByteArray &field)
 {
     QFile f(QStringLiteral("/proc/self/status"));
     if (!f.open(QIODevice::ReadOnly))
         return -1;
     for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLong();
+        if (line.startsWith(field))
+            return line.mid(field.size()).trimmed().split(' ').first().toLong();
     return -1;
+}
+long rssKb()
+{
+    return statusKb("VmRSS:");
+}
+// Bytes the allocator holds for live allocations (heap and mmapped chunks): a leak grows this,
+// memory merely kept by the allocator after free() does not.
+double mallocInUseMb()
+{
+    const struct mallinfo2 info = mallinfo2();
+    return double(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
 }
 SecretBytes pinSecret()
 {
@@ -73,6 +89,60 @@ void spin(int ms)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
 }
 
+// A tap's work: runs inside event delivery, as a button's click does in the app.
+void asTap(const std::function<void()> &work)
+{
+    bool done = false;
+    QTimer::singleShot(0, qApp, [&] {
+        work();
+        done = true;
+    });
+    while (!done)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+}
+
+struct MemoryPoint
+{
+    double rssMb = 0;
+    double fileMb = 0; // of which mapped files: code and data of the libraries
+    double inUseMb = 0;
+    qsizetype objects = 0;
+};
+// After the locked screens are deleted and the session returned freed memory (300 ms).
+MemoryPoint memoryNow(QQuickWindow *window)
+{
+    spin(500);
+    return {rssKb() / 1024.0, statusKb("RssFile:") / 1024.0, mallocInUseMb(),
+            window->contentItem()->findChildren<QObject *>().size()};
+}
+
+QString describe(const MemoryPoint &p)
+{
+    return QStringLiteral("RSS %1 MB (files %2 MB, heap in use %3 MB, objects under the "
+                          "window %4)")
+        .arg(p.rssMb, 0, 'f', 1)
+        .arg(p.fileMb, 0, 'f', 1)
+        .arg(p.inUseMb, 0, 'f', 1)
+        .arg(p.objects);
+}
+
+// Unlocks to Today, then locks, as a user's taps (PIN pad, "Lock now"), `cycles` times.
+QList<MemoryPoint> lockCycles(AppContext &context, QQuickWindow *window, int cycles)
+{
+    QList<MemoryPoint> points;
+    for (int i = 0; i < cycles; ++i) {
+        asTap([&] { context.session()->unlock(Pin); });
+        while (screenName(window) != QLatin1String("shell"))
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        spin(100);
+        asTap([&] { context.session()->lock(); });
+        while (screenName(window) != QLatin1String("unlock"))
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        points.append(memoryNow(window));
+    }
+    return points;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -88,7 +158,14 @@ int main(int argc, char *argv[])
                                              QStringLiteral("N"), QStringLiteral("5000"));
     const QCommandLineOption dirOpt(QStringLiteral("data-dir"), QStringLiteral("DIR"),
                                     QStringLiteral("DIR"));
-    parser.addOptions({encountersOpt, diaryOpt, participantsOpt, dirOpt});
+    const QCommandLineOption cyclesOpt(
+        QStringLiteral("memory-cycles"),
+        QStringLiteral("Only measure memory over N lock/unlock cycles (with --real-kdf: "
+                       "the app's Argon2id parameters)."),
+        QStringLiteral("N"));
+    const QCommandLineOption realKdfOpt(QStringLiteral("real-kdf"),
+                                        QStringLiteral("Use the app's own Argon2id parameters."));
+    parser.addOptions({encountersOpt, diaryOpt, participantsOpt, dirOpt, cyclesOpt, realKdfOpt});
     parser.process(app);
 
     QTemporaryDir temp;
@@ -97,9 +174,12 @@ int main(int argc, char *argv[])
     const QString waypoint = QDir(QCoreApplication::applicationDirPath())
                                  .filePath(QStringLiteral("../../app/client/waypoint"));
 
+    const bool memoryOnly = parser.isSet(cyclesOpt);
+    const VaultPolicy policy = parser.isSet(realKdfOpt) ? VaultPolicy{} : benchPolicy();
+
     // 1. Cold start to the first screen: `waypoint --self-test` as a fresh process, against
     //    `waypoint --version` (process start and Qt libraries, no QML) as the baseline.
-    {
+    if (!memoryOnly) {
         QTemporaryDir empty;
         QList<double> start, base;
         for (int i = 0; i < 7; ++i) {
@@ -124,7 +204,7 @@ int main(int argc, char *argv[])
     // 2. The data set, written through the store like a user's records.
     const bool fresh = !KeyVault::exists(dir);
     if (fresh) {
-        Result<SecretBytes> key = KeyVault::create(dir, pinSecret(), benchPolicy());
+        Result<SecretBytes> key = KeyVault::create(dir, pinSecret(), policy);
         if (!key)
             return 1;
         Result<std::unique_ptr<Store>> store = Store::open(
@@ -147,7 +227,7 @@ int main(int argc, char *argv[])
     // 3. Unlock to Today, excluding Argon2id: the unlock call to the first frame of the app
     //    screen, minus the vault unwrap measured on its own. Baseline: Store::open alone.
     AppContext::useMaterialStyle();
-    AppContext context(Session::Options{dir, benchPolicy(), 6});
+    AppContext context(Session::Options{dir, policy, 6});
     QQmlApplicationEngine engine;
     context.attach(&engine);
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -156,10 +236,19 @@ int main(int argc, char *argv[])
     if (!window)
         return 1;
     spin(300);
-    const long rssLocked = rssKb();
-    long rssFirstUnlock = 0;
+    const MemoryPoint lockedAtStart = memoryNow(window);
+    if (memoryOnly) {
+        const QList<MemoryPoint> points =
+            lockCycles(context, window, parser.value(cyclesOpt).toInt());
+        out << "locked before any unlock: " << describe(lockedAtStart) << '\n';
+        for (int i = 0; i < points.size(); ++i)
+            out << "locked after cycle " << i + 1 << ": " << describe(points[i]) << '\n';
+        return 0;
+    }
+    MemoryPoint todayFirst;
+    QList<MemoryPoint> lockedAfter;
     QList<double> unlockMs, kdfMs, openMs;
-    for (int i = 0; i < 5; ++i) {
+    for (int i = 0; i < 6; ++i) {
         {
             QElapsedTimer t;
             t.start();
@@ -175,7 +264,7 @@ int main(int argc, char *argv[])
         auto c = QObject::connect(window, &QQuickWindow::frameSwapped, [&] { drawn = true; });
         QElapsedTimer t;
         t.start();
-        context.session()->unlock(Pin);
+        asTap([&] { context.session()->unlock(Pin); });
         context.session()->waitForIdle();
         while (screenName(window) != QLatin1String("shell"))
             QCoreApplication::processEvents();
@@ -185,13 +274,13 @@ int main(int argc, char *argv[])
             QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
         unlockMs.append(t.nsecsElapsed() / 1e6);
         QObject::disconnect(c);
-        if (i == 0) {
-            spin(200);
-            rssFirstUnlock = rssKb();
-        }
-        if (i < 4) {
-            context.session()->lock();
-            spin(100);
+        if (i == 0)
+            todayFirst = memoryNow(window);
+        if (i < 5) { // five full cycles; the sixth unlock stays open for the scrolling below
+            asTap([&] { context.session()->lock(); });
+            while (screenName(window) != QLatin1String("unlock"))
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+            lockedAfter.append(memoryNow(window));
         }
     }
     out << "unlock to Today (first frame): median " << median(unlockMs)
@@ -199,15 +288,13 @@ int main(int argc, char *argv[])
         << median(unlockMs) - median(kdfMs) << " ms; baseline Store::open alone " << median(openMs)
         << " ms\n";
 
-    spin(200);
-    const long rssToday = rssKb();
+    const MemoryPoint todayLast = memoryNow(window);
     // 5a. Resident memory after scrolling the whole caseload (every page fetched).
     ParticipantListModel *caseload = context.caseload();
     caseload->reload();
     while (caseload->canFetchMore({}))
         caseload->fetchMore({});
-    spin(200);
-    const long rssCaseload = rssKb();
+    const MemoryPoint caseloadScrolled = memoryNow(window);
 
     // 4. fetchMore of 50 rows, and data() per row, over the diary; baseline: the store's page.
     DiaryListModel *diary = context.diary();
@@ -247,11 +334,17 @@ int main(int argc, char *argv[])
         << " us per row (" << roles.size() << " roles)\n";
 
     // 5b. ... and then the whole diary too.
-    spin(200);
-    out << "RSS: locked screen " << rssLocked / 1024.0 << " MB, Today after the first unlock "
-        << rssFirstUnlock / 1024.0 << " MB, Today after 5 lock/unlock cycles " << rssToday / 1024.0
-        << " MB, whole caseload (" << caseload->rowCount() << " rows) " << rssCaseload / 1024.0
-        << " MB, plus whole diary (" << diary->rowCount() << " rows) " << rssKb() / 1024.0
-        << " MB\n";
+    const MemoryPoint diaryScrolled = memoryNow(window);
+    out << "memory, locked before any unlock: " << describe(lockedAtStart) << '\n'
+        << "memory, Today after the first unlock: " << describe(todayFirst) << '\n'
+        << "memory, locked after 1 cycle: " << describe(lockedAfter.value(0)) << '\n'
+        << "memory, locked after 5 cycles: " << describe(lockedAfter.value(4)) << " ("
+        << (lockedAfter.value(4).rssMb - lockedAfter.value(1).rssMb) / 3
+        << " MB RSS per cycle over cycles 2-5)\n"
+        << "memory, Today after 6 unlocks: " << describe(todayLast) << '\n'
+        << "memory, whole caseload scrolled (" << caseload->rowCount()
+        << " rows): " << describe(caseloadScrolled) << '\n'
+        << "memory, plus whole diary (" << diary->rowCount()
+        << " rows): " << describe(diaryScrolled) << '\n';
     return 0;
 }

@@ -7,6 +7,7 @@
 #include "Uuid.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QGuiApplication>
@@ -295,6 +296,53 @@ private Q_SLOTS:
         unlock();
         session()->applicationActiveChanged(false);
         QCOMPARE(session()->state(), Session::Locked);
+    }
+
+    // After the last wrong PIN the keys are destroyed: the database and the drafts are deleted
+    // (unreadable anyway), the app asks for a new setup, and a new PIN starts an empty store.
+    void tooManyWrongPinsWipeThenSetUpAgain()
+    {
+        QTemporaryDir dir;
+        VaultPolicy policy;
+        policy.kdf = KdfParams::fastForTests();
+        policy.maxAttempts = 3;
+        policy.baseDelay = std::chrono::milliseconds(100);
+        AppContext app(Session::Options{dir.path(), policy, 6});
+        Session *s = app.session();
+        s->createPin(Pin, Pin);
+        s->waitForIdle();
+        QCOMPARE(s->state(), Session::Unlocked);
+        app.participantEditor()->startNew({});
+        app.participantEditor()->setField(QStringLiteral("pseudonym"), QStringLiteral("Kim"));
+        QVERIFY(app.participantEditor()->save());
+        app.diaryEditor()->startNew({});
+        app.diaryEditor()->setField(QStringLiteral("text"), QStringLiteral("a draft"));
+        s->lock();
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("waypoint.db"))));
+        QVERIFY(!QDir(dir.filePath(QStringLiteral("drafts"))).isEmpty());
+
+        for (int i = 0; i < 3; ++i) {
+            QTRY_COMPARE(s->retrySeconds(), 0);
+            QCOMPARE(s->state(), Session::Locked);
+            s->unlock(QStringLiteral("000000"));
+            s->waitForIdle();
+        }
+        QCOMPARE(s->state(), Session::NeedsSetup);
+        QCOMPARE(s->attemptsLeft(), 0);
+        QVERIFY(s->message().contains(QStringLiteral("destroyed")));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("waypoint.db"))));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("drafts"))));
+
+        // A restart still knows, and a new PIN starts over with nothing in it.
+        AppContext again(Session::Options{dir.path(), policy, 6});
+        QCOMPARE(again.session()->state(), Session::NeedsSetup);
+        QVERIFY(!again.session()->message().isEmpty());
+        again.session()->createPin(QStringLiteral("864200"), QStringLiteral("864200"));
+        again.session()->waitForIdle();
+        QCOMPARE(again.session()->state(), Session::Unlocked);
+        QCOMPARE(again.caseload()->rowCount(), 0);
+        again.diaryEditor()->startNew({});
+        QVERIFY(!again.diaryEditor()->restoredDraft());
     }
 
     void changePinRewrapsTheKey()

@@ -140,4 +140,35 @@ TestCase {
         compare(App.participant.encounters.count, 1)
         verify(App.today.followUps !== null)
     }
+
+    // In French every validation message is French, the field's name included.
+    function test_6_validationMessagesAreFrenchInFrench() {
+        goHome(0)
+        App.preferences.language = "fr"
+        const englishKey = /\b(pseudonym|nextStep|whatHappened|supervisor|too long)\b/
+        Nav.open("newParticipant", {})
+        const form = page("participantForm")
+        App.participantEditor.setField("pseudonym", "x".repeat(80))
+        tap(form, "actionButton")
+        const message = findChild(form, "pseudonymError").text
+        verify(message.indexOf("Pseudonyme") === 0, message)
+        verify(message.indexOf("trop long") > 0, message)
+        verify(!englishKey.test(message), message)
+        App.participantEditor.discard()
+        findChild(form, "backButton").clicked()
+
+        Nav.open("encounter", { participantId: "" })
+        const capture = page("encounterCapture")
+        App.encounterEditor.setField("participant", "brief")
+        App.encounterEditor.setField("nextStep", "y".repeat(600))
+        tap(capture, "actionButton")
+        const nextStep = findChild(capture, "nextStepError").text
+        verify(nextStep.indexOf("Prochaine étape") === 0, nextStep)
+        verify(!englishKey.test(nextStep), nextStep)
+        verify(!englishKey.test(findChild(capture, "formError").text))
+        App.encounterEditor.discard()
+        findChild(capture, "backButton").clicked()
+        App.preferences.language = "en"
+        goHome(0)
+    }
 }

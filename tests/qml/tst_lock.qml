@@ -94,7 +94,82 @@ TestCase {
         tryCompare(App.session, "state", Session.Unlocked, 5000)
     }
 
-    function test_5_frenchEverywhereAfterSwitchingLanguage() {
+    // Locking with Today full of rows destroys the whole unlocked UI (the Loader deletes it on
+    // the next turn of the event loop) while the store closes: it must neither crash nor
+    // leave anything behind.
+    function test_5_lockingWithTodayFullDestroysTheScreens() {
+        tryVerify(() => screen() === "shell", 5000)
+        const today = new Date()
+        for (let i = 0; i < 4; ++i) {
+            App.participantEditor.startNew("")
+            App.participantEditor.setField("pseudonym", "P" + i)
+            App.participantEditor.setField("followUpDue", Qt.formatDate(today, "yyyy-MM-dd"))
+            verify(App.participantEditor.save())
+            App.encounterEditor.startNew(App.participantEditor.savedId)
+            App.encounterEditor.setField("note", "met at the drop-in " + i)
+            verify(App.encounterEditor.save())
+        }
+        tryCompare(App.today.followUps, "count", 4)
+        tryCompare(App.today.recentEncounters, "count", 4)
+        for (let cycle = 0; cycle < 3; ++cycle) {
+            const shell = window.contentItem.children.length > 0 ? findChild(window.contentItem, "shell") : null
+            verify(shell !== null)
+            let gone = false
+            shell.Component.destruction.connect(() => gone = true)
+            App.session.setAutoLockMs(30) // locks from a timer, inside the event loop, as in use
+            tryCompare(App.session, "state", Session.Locked, 3000)
+            App.session.setAutoLockMs(120000)
+            tryVerify(() => screen() === "unlock", 5000)
+            tryVerify(() => gone, 5000, "the unlocked screens were not destroyed")
+            wait(50)
+            enterPin("135790")
+            tryCompare(App.session, "state", Session.Unlocked, 5000)
+            tryVerify(() => screen() === "shell", 5000)
+            tryCompare(App.today.followUps, "count", 4)
+        }
+        // The same with a participant's timeline, then a supervision form's action items, open.
+        Nav.open("participant", { participantId: App.participantEditor.savedId })
+        tryVerify(() => findChild(window.contentItem, "participantPage") !== null, 3000)
+        tryVerify(() => App.participant.encounters.count === 1, 3000)
+        lockFromTimerAndUnlock()
+        Nav.open("supervision", { noteId: "" })
+        tryVerify(() => findChild(window.contentItem, "supervisionEditor") !== null, 3000)
+        App.supervisionEditor.addActionItem("call the housing office", "worker", "")
+        lockFromTimerAndUnlock()
+        App.supervisionEditor.discard()
+    }
+    // After warming up, locking and unlocking again and again holds no more memory: the
+    // screens, models and store of each unlock are freed (and freed memory is given back).
+    function test_6_lockCyclesDoNotGrowMemory() {
+        lockFromTimerAndUnlock()
+        lockFromTimerAndUnlock()
+        gc()
+        wait(400)
+        const heap = MemoryProbe.heapInUseMb()
+        const resident = MemoryProbe.residentMb()
+        const cycles = 6
+        for (let i = 0; i < cycles; ++i)
+            lockFromTimerAndUnlock()
+        gc()
+        wait(400)
+        const heapPerCycle = (MemoryProbe.heapInUseMb() - heap) / cycles
+        const residentPerCycle = (MemoryProbe.residentMb() - resident) / cycles
+        verify(heapPerCycle < 0.5, "heap grows " + heapPerCycle.toFixed(2) + " MB per lock cycle")
+        verify(residentPerCycle < 2, "RSS grows " + residentPerCycle.toFixed(2) + " MB per lock cycle")
+    }
+
+    function lockFromTimerAndUnlock() {
+        App.session.setAutoLockMs(30)
+        tryCompare(App.session, "state", Session.Locked, 3000)
+        App.session.setAutoLockMs(120000)
+        tryVerify(() => screen() === "unlock", 5000)
+        wait(100)
+        enterPin("135790")
+        tryCompare(App.session, "state", Session.Unlocked, 5000)
+        tryVerify(() => screen() === "shell", 5000)
+    }
+
+    function test_7_frenchEverywhereAfterSwitchingLanguage() {
         tryVerify(() => screen() === "shell", 5000)
         const tab = findChild(window.contentItem, "tab_0")
         compare(tab.text, "Today")

@@ -4,15 +4,76 @@
 #include "AppContext.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QQmlContext>
 #include <QQmlEngine>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtQuickTest>
 
 #include <memory>
+#include <utility>
 #include <vector>
 
+#include <malloc.h>
+
 using namespace wp::client;
+
+// What the process holds, for the tests that lock and unlock many times (as `MemoryProbe`).
+class MemoryProbe : public QObject
+{
+    Q_OBJECT
+public:
+    // Bytes in live allocations: what a leak grows, whatever the allocator keeps after free().
+    Q_INVOKABLE double heapInUseMb() const
+    {
+        const struct mallinfo2 info = mallinfo2();
+        return double(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
+    }
+    Q_INVOKABLE double residentMb() const
+    {
+        QFile status(QStringLiteral("/proc/self/status"));
+        if (!status.open(QIODevice::ReadOnly))
+            return -1;
+        for (const QByteArray &line : status.readAll().split('\n'))
+            if (line.startsWith("VmRSS:"))
+                return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+        return -1;
+    }
+};
+
+// Lets a test file hand its data folder to the next file (as `Harness`): the next file gets a
+// new engine and a new App over the same folder, as the app restarted after being killed.
+class Harness : public QObject
+{
+    Q_OBJECT
+public:
+    void started(AppContext *app, QString dataDir)
+    {
+        m_app = app;
+        m_dataDir = std::move(dataDir);
+    }
+    // Sealed draft files in the data folder now.
+    Q_INVOKABLE int draftFiles() const
+    {
+        return int(QDir(QDir(m_dataDir).filePath(QStringLiteral("drafts")))
+                       .entryList({QStringLiteral("*.draft")}, QDir::Files)
+                       .size());
+    }
+    // Closes the store (so the next App can open it) and keeps the folder for the next file.
+    Q_INVOKABLE void handOverDataDir()
+    {
+        m_app->session()->lock();
+        m_handedOver = m_dataDir;
+    }
+    QString takeHandedOver() { return std::exchange(m_handedOver, QString()); }
+
+private:
+    AppContext *m_app = nullptr;
+    QString m_dataDir;
+    QString m_handedOver;
+};
 
 class Setup : public QObject
 {
@@ -27,18 +88,25 @@ public:
 public Q_SLOTS:
     void qmlEngineAvailable(QQmlEngine *engine)
     {
+        const QString handedOver = m_harness.takeHandedOver();
         auto dir = std::make_unique<QTemporaryDir>();
+        const QString path = handedOver.isEmpty() ? dir->path() : handedOver;
         wp::VaultPolicy policy;
         policy.kdf = wp::KdfParams::fastForTests();
         policy.baseDelay = std::chrono::milliseconds(300);
-        auto app = std::make_unique<AppContext>(Session::Options{dir->path(), policy, 6});
+        auto app = std::make_unique<AppContext>(Session::Options{path, policy, 6});
         app->attach(engine);
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        engine->rootContext()->setContextProperty(QStringLiteral("MemoryProbe"), &m_probe);
+        engine->rootContext()->setContextProperty(QStringLiteral("Harness"), &m_harness);
+        m_harness.started(app.get(), path);
         m_apps.push_back(std::move(app));
         m_dirs.push_back(std::move(dir));
     }
 
 private:
+    MemoryProbe m_probe;
+    Harness m_harness;
     std::vector<std::unique_ptr<QTemporaryDir>> m_dirs;
     std::vector<std::unique_ptr<AppContext>> m_apps;
 };

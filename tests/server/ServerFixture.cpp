@@ -13,7 +13,7 @@ const QString ServerBin = QStringLiteral(WAYPOINT_SERVER_BIN);
 const QString PgScript = QStringLiteral(WAYPOINT_SOURCE_DIR "/scripts/pg");
 } // namespace
 
-ServerFixture::ServerFixture()
+ServerFixture::ServerFixture() : m_serverBin(ServerBin)
 {
     m_tmp.setAutoRemove(true);
 }
@@ -67,15 +67,17 @@ bool ServerFixture::startServer(const QStringList &extra)
     m_server = std::make_unique<QProcess>();
     // The request log goes to a file: a pipe nobody reads while the test thread waits would
     // fill up and block the server mid-request.
-    m_server->setStandardErrorFile(m_logDir.filePath(QStringLiteral("server.log")),
-                                   QIODevice::Append);
+    // WAYPOINT_SERVER_LOG keeps it somewhere that outlives the run (benchmarks).
+    const QString keep = qEnvironmentVariable("WAYPOINT_SERVER_LOG");
+    m_server->setStandardErrorFile(
+        keep.isEmpty() ? m_logDir.filePath(QStringLiteral("server.log")) : keep, QIODevice::Append);
     // Keep the port across restarts so devices (and the proxy) can reconnect.
     const int port = m_port ? m_port : 0;
-    m_server->start(ServerBin, QStringList{QStringLiteral("serve"), QStringLiteral("--listen"),
-                                           QStringLiteral("127.0.0.1:%1").arg(port),
-                                           QStringLiteral("--database"), m_databaseUrl,
-                                           QStringLiteral("--threads"), QStringLiteral("16")} +
-                                   extra);
+    m_server->start(m_serverBin, QStringList{QStringLiteral("serve"), QStringLiteral("--listen"),
+                                             QStringLiteral("127.0.0.1:%1").arg(port),
+                                             QStringLiteral("--database"), m_databaseUrl,
+                                             QStringLiteral("--threads"), QStringLiteral("16")} +
+                                     extra);
     if (!m_server->waitForStarted(10000))
         return false;
     QElapsedTimer t;
@@ -129,7 +131,7 @@ void ServerFixture::killServer()
 QString ServerFixture::admin(const QStringList &args)
 {
     QProcess p;
-    p.start(ServerBin, args + QStringList{QStringLiteral("--database"), m_databaseUrl});
+    p.start(m_serverBin, args + QStringList{QStringLiteral("--database"), m_databaseUrl});
     if (!p.waitForFinished(60000) || p.exitCode() != 0) {
         m_error = QString::fromLocal8Bit(p.readAllStandardError());
         return {};

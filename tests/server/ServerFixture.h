@@ -17,6 +17,9 @@ public:
     ServerFixture();
     ~ServerFixture();
 
+    // Another waypoint-server build (a benchmark's baseline); set before startDatabase().
+    void setServerBinary(const QString &path) { m_serverBin = path; }
+
     bool startDatabase(); // cluster + migrate
     bool startServer(const QStringList &extra = {});
     void stopServer(); // SIGTERM, then wait
@@ -51,6 +54,7 @@ public:
 private:
     QString runScript(const QStringList &args, bool *ok);
 
+    QString m_serverBin;
     QTemporaryDir m_tmp;
     QTemporaryDir m_logDir;
     QString m_pgDir;

@@ -2,13 +2,17 @@
 // (SyncEngine, ChangeSealer, SyncClient, encrypted stores) against a real waypoint-server and
 // PostgreSQL that it starts on loopback (tests/server's fixture) and stops afterwards.
 //
-//   waypoint-loadgen [--push N] [--pull N] [--devices N] [--rounds N]
+//   waypoint-loadgen [--push N] [--pull N] [--page N] [--devices N] [--rounds N]
+//                    [--spread MS] [--server-threads N]
 //
 // 1. push throughput of one device: N diary entries in its store's outbox, one engine push;
 //    baseline in the same process: sealing and signing the same entries without sending.
 // 2. initial pull of N records into an empty device (store merge included).
 // 3. many simulated devices syncing at once (the client's protocol code without a store):
-//    each pulls and pushes one record per round; p50/p99 latency and errors.
+//    each pulls and pushes one record per round; p50/p99 latency and errors. --spread 0
+//    starts every round of every device at the same instant (a burst); --spread MS staggers
+//    the devices evenly over MS and repeats each device's round every MS (a steady rate of
+//    devices / MS syncs per ms).
 // 4. bytes on the wire per record beyond its content (request/response bodies).
 
 #include "ChangeSealer.h"
@@ -81,6 +85,7 @@ std::unique_ptr<Device> enrol(ServerFixture &fx, const QUuid &org, const QUuid &
         die(id.error().message);
     d->identity = std::move(*id);
     d->client = std::make_unique<SyncClient>(fx.baseUrl());
+    d->client->setCredentials(&d->identity.credentials);
     d->client->setTimeout(120000);
     return d;
 }
@@ -91,6 +96,245 @@ double percentile(QList<double> v, double p)
         return 0;
     std::sort(v.begin(), v.end());
     return v[qsizetype(std::min<double>(double(v.size() - 1), p * double(v.size())))];
+}
+
+// A sealed diary entry as the engine would push it, without a store behind it.
+wire::Change sealedEntry(HybridClock &clock, const SyncIdentity &id, qint64 changeId, int i)
+{
+    OutboxEntry e;
+    e.seq = changeId;
+    e.change.recordId = createUuidV7();
+    e.change.type = RecordType::DiaryEntry;
+    e.change.stamp = clock.now();
+    e.change.fields = DiaryEntry{e.change.recordId,
+                                 QDateTime::currentDateTimeUtc(),
+                                 text(i),
+                                 {},
+                                 {},
+                                 {},
+                                 {},
+                                 {},
+                                 false,
+                                 QDateTime::currentDateTimeUtc()}
+                          .toFields();
+    for (auto it = e.change.fields.constBegin(); it != e.change.fields.constEnd(); ++it)
+        e.change.stamps.insert(it.key().toString(), e.change.stamp);
+    return ChangeSealer::seal(e, id.privateAudience, id.audienceKeys.at(id.privateAudience));
+}
+
+// Pushes n records in batches of 2,000 sealed and signed beforehand; the figure counts only
+// the time inside the push requests (encode, HTTP, the server applying the batch, decode).
+double serverSidePush(SyncClient &client, const SyncIdentity &id, int n, int first)
+{
+    const auto &me = id.credentials;
+    HybridClock clock(me.deviceId);
+    qint64 ns = 0;
+    for (int done = 0; done < n;) {
+        wire::PushRequest batch;
+        batch.deviceId = me.deviceId;
+        batch.sequence = std::uint64_t(first + done + 1);
+        batch.audiences.append({id.privateAudience,
+                                {{me.userId, crypto::sealTo(id.audienceKeys.at(id.privateAudience),
+                                                            id.keys.encryptionPublic)}}});
+        QList<QByteArray> digests;
+        for (int i = 0; i < 2000 && done < n; ++i, ++done) {
+            batch.changes.append(sealedEntry(clock, id, first + done + 1, done));
+            digests.append(crypto::changeDigest(batch.changes.last()));
+        }
+        batch.signature = crypto::signManifest(
+            id.keys.signingSecret, wire::manifestBytes(me.organisationId, me.userId, me.deviceId,
+                                                       batch.sequence, digests));
+        QElapsedTimer t;
+        t.start();
+        auto r = client.push(batch);
+        ns += t.nsecsElapsed();
+        if (!r || r->applied.size() != batch.changes.size())
+            die(QStringLiteral("push failed: %1")
+                    .arg(r ? QStringLiteral("not applied") : r.error().message));
+    }
+    return n / (double(ns) / 1e9);
+}
+
+// Fetches every page from 0, verifies signatures and digests and decrypts, without a store.
+double pullWithoutStore(const QString &url, SyncIdentity &reader, const QByteArray &signingKey,
+                        int pageSize, int *count)
+{
+    SyncClient client(url);
+    client.setCredentials(&reader.credentials);
+    client.setTimeout(120000);
+    std::uint64_t since = 0;
+    int n = 0;
+    QElapsedTimer t;
+    t.start();
+    for (;;) {
+        auto page = client.pull(since, pageSize);
+        if (!page)
+            die(page.error().message);
+        for (const wire::AudienceGrant &g : page->audienceKeys)
+            if (!reader.hasAudienceKey(g.audienceId)) {
+                auto k = crypto::openSealed(g.sealedKey, reader.keys);
+                if (!k)
+                    die(k.error().message);
+                reader.audienceKeys.emplace(g.audienceId, std::move(*k));
+            }
+        QList<QSet<QByteArray>> digests;
+        for (const wire::Manifest &m : page->manifests) {
+            if (!crypto::verifyManifest(signingKey,
+                                        wire::manifestBytes(reader.credentials.organisationId,
+                                                            m.authorId, m.deviceId, m.sequence,
+                                                            m.digests),
+                                        m.signature))
+                die(QStringLiteral("bad signature"));
+            digests.append(QSet<QByteArray>(m.digests.begin(), m.digests.end()));
+        }
+        for (const wire::Change &c : page->changes) {
+            if (!digests.at(c.manifestIndex).contains(crypto::changeDigest(c)))
+                die(QStringLiteral("a change is not in its manifest"));
+            if (!ChangeSealer::open(c, reader.audienceKeys.at(c.audienceId)))
+                die(QStringLiteral("cannot open"));
+            ++n;
+        }
+        since = page->cursor;
+        if (!page->more)
+            break;
+    }
+    *count = n;
+    return n / (double(t.nsecsElapsed()) / 1e9);
+}
+
+struct FleetResult
+{
+    double p50 = 0, p99 = 0, max = 0, rate = 0;
+    int errors = 0;
+    QString firstError;
+};
+
+// Simulated devices (the client's protocol code without a store), each on its own thread and
+// its own kept-alive connection: per round a pull from its cursor, then a push of one record.
+FleetResult runFleet(std::vector<std::unique_ptr<SyncIdentity>> &fleet, int rounds, int spreadMs,
+                     int sequenceBase)
+{
+    const int devices = int(fleet.size());
+    std::mutex mutex;
+    QList<double> latencies;
+    FleetResult out;
+    std::vector<QThread *> threads;
+    std::atomic<bool> go{false};
+    for (int i = 0; i < devices; ++i) {
+        SyncIdentity *id = fleet[std::size_t(i)].get();
+        threads.push_back(QThread::create([&, id, i] {
+            SyncClient client(id->credentials.serverUrl);
+            client.setCredentials(&id->credentials);
+            client.setTimeout(60000);
+            HybridClock clock(id->credentials.deviceId);
+            const SecretBytes &key = id->audienceKeys.at(id->privateAudience);
+            std::uint64_t cursor = 0;
+            while (!go)
+                QThread::msleep(1);
+            QElapsedTimer since;
+            since.start();
+            for (int r = 0; r < rounds; ++r) {
+                if (spreadMs > 0) {
+                    const qint64 due = qint64(spreadMs) * i / devices + qint64(spreadMs) * r;
+                    if (const qint64 wait = due - since.elapsed(); wait > 0)
+                        QThread::msleep(std::uint64_t(wait));
+                }
+                QElapsedTimer lt;
+                lt.start();
+                QString failure;
+                // Pull first, as the engine does.
+                auto page = client.pull(cursor, 1000);
+                if (!page) {
+                    failure = page.error().message;
+                } else {
+                    for (const wire::Change &c : page->changes)
+                        if (!ChangeSealer::open(c, key))
+                            failure = QStringLiteral("cannot open");
+                    cursor = page->cursor;
+                }
+                const int seq = sequenceBase + r + 1;
+                OutboxEntry e;
+                e.seq = seq;
+                e.change.recordId = createUuidV7();
+                e.change.type = RecordType::DiaryEntry;
+                e.change.stamp = clock.now();
+                e.change.fields = {{QStringLiteral("text"), text(i * 1000 + r)}};
+                e.change.stamps.insert(QStringLiteral("text"), e.change.stamp);
+                wire::PushRequest batch;
+                batch.deviceId = id->credentials.deviceId;
+                batch.sequence = std::uint64_t(seq);
+                batch.audiences.append(
+                    {id->privateAudience,
+                     {{id->credentials.userId, crypto::sealTo(key, id->keys.encryptionPublic)}}});
+                batch.changes.append(ChangeSealer::seal(e, id->privateAudience, key));
+                batch.signature = crypto::signManifest(
+                    id->keys.signingSecret,
+                    wire::manifestBytes(id->credentials.organisationId, id->credentials.userId,
+                                        batch.deviceId, batch.sequence,
+                                        {crypto::changeDigest(batch.changes[0])}));
+                auto pushed = client.push(batch);
+                if (!pushed || pushed->applied.size() != 1)
+                    failure = pushed ? QStringLiteral("not applied") : pushed.error().message;
+                const double ms = double(lt.nsecsElapsed()) / 1e6;
+                std::lock_guard lock(mutex);
+                if (!failure.isEmpty()) {
+                    ++out.errors;
+                    if (out.firstError.isEmpty())
+                        out.firstError = failure;
+                } else {
+                    latencies.append(ms);
+                }
+            }
+        }));
+        threads.back()->start();
+    }
+    QThread::msleep(500);
+    QElapsedTimer t;
+    t.start();
+    go = true;
+    for (QThread *th : threads) {
+        th->wait();
+        delete th;
+    }
+    const double wall = double(t.nsecsElapsed()) / 1e6;
+    out.p50 = percentile(latencies, 0.50);
+    out.p99 = percentile(latencies, 0.99);
+    out.max = percentile(latencies, 1.0);
+    out.rate = latencies.size() / (wall / 1000.0);
+    return out;
+}
+
+std::vector<std::unique_ptr<SyncIdentity>> enrolFleet(ServerFixture &fx, const QUuid &org, int n)
+{
+    std::vector<std::unique_ptr<SyncIdentity>> fleet;
+    for (int i = 0; i < n; ++i) {
+        const QUuid user = QUuid::fromString(
+            fx.admin({QStringLiteral("create-user"), QStringLiteral("--org"), idText(org),
+                      QStringLiteral("--name"), QStringLiteral("w%1").arg(i),
+                      QStringLiteral("--role"), QStringLiteral("worker")}));
+        auto id = SyncIdentity::enrol(fx.baseUrl(), fx.issueCode(org, user), QStringLiteral("sim"),
+                                      QStringLiteral("linux"), QStringLiteral("loadgen passphrase"),
+                                      crypto::KeyBackupCost::minimal());
+        if (!id)
+            die(id.error().message);
+        fleet.push_back(std::make_unique<SyncIdentity>(std::move(*id)));
+    }
+    return fleet;
+}
+
+QString describe(const FleetResult &r)
+{
+    return QStringLiteral("p50 %1 ms, p99 %2 ms, max %3 ms, %4 errors%5, %6 syncs/s")
+        .arg(QString::number(r.p50, 'f', 1), QString::number(r.p99, 'f', 1),
+             QString::number(r.max, 'f', 1))
+        .arg(r.errors)
+        .arg(r.firstError.isEmpty() ? QString() : QStringLiteral(" (") + r.firstError + u')')
+        .arg(qRound(r.rate));
+}
+
+double median(QList<double> v)
+{
+    return percentile(std::move(v), 0.5);
 }
 
 } // namespace
@@ -108,23 +352,56 @@ int main(int argc, char **argv)
                    QStringLiteral("n"), QStringLiteral("200")});
     cli.addOption({QStringLiteral("rounds"), QStringLiteral("sync rounds per device"),
                    QStringLiteral("n"), QStringLiteral("3")});
+    cli.addOption({QStringLiteral("page"), QStringLiteral("pull page size"), QStringLiteral("n"),
+                   QStringLiteral("1000")});
+    cli.addOption({QStringLiteral("spread"),
+                   QStringLiteral("ms over which the devices' rounds are staggered (0: burst)"),
+                   QStringLiteral("ms"), QStringLiteral("0")});
+    cli.addOption({QStringLiteral("server-threads"), QStringLiteral("waypoint-server --threads"),
+                   QStringLiteral("n"), QStringLiteral("0")});
+    cli.addOption({QStringLiteral("repeat"), QStringLiteral("runs of the fleet and comparisons"),
+                   QStringLiteral("n"), QStringLiteral("1")});
+    cli.addOption({QStringLiteral("no-store"),
+                   QStringLiteral("skip the figures that go through a device store")});
+    cli.addOption(
+        {QStringLiteral("baseline-server"),
+         QStringLiteral("another waypoint-server binary to compare with, in this process"),
+         QStringLiteral("path")});
+    cli.addOption({QStringLiteral("compare"),
+                   QStringLiteral("records pushed and pulled per comparison run"),
+                   QStringLiteral("n"), QStringLiteral("20000")});
     cli.process(app);
     const int pushN = cli.value(QStringLiteral("push")).toInt();
     const int pullN = cli.value(QStringLiteral("pull")).toInt();
     const int devices = cli.value(QStringLiteral("devices")).toInt();
     const int rounds = cli.value(QStringLiteral("rounds")).toInt();
+    const int pageSize = cli.value(QStringLiteral("page")).toInt();
+    const int spreadMs = cli.value(QStringLiteral("spread")).toInt();
+    const int repeats = std::max(1, cli.value(QStringLiteral("repeat")).toInt());
+    const bool withStore = !cli.isSet(QStringLiteral("no-store"));
+    const QString baselineBin = cli.value(QStringLiteral("baseline-server"));
+    const int compareN = cli.value(QStringLiteral("compare")).toInt();
+    // cpp-httplib serves a kept-alive connection on one thread for as long as it is open, so
+    // the server needs a thread per connected device (database connections stay few).
+    int serverThreads = cli.value(QStringLiteral("server-threads")).toInt();
+    if (serverThreads <= 0)
+        serverThreads = std::clamp(devices + 8, 32, 256);
 
     ServerFixture fx;
-    if (!fx.startDatabase() || !fx.startServer({QStringLiteral("--threads"), QStringLiteral("32")}))
+    if (!fx.startDatabase() ||
+        !fx.startServer({QStringLiteral("--threads"), QString::number(serverThreads)}))
         die(fx.lastError());
     QTemporaryDir dir;
     const ServerFixture::Org org = fx.createOrganisation(QStringLiteral("Load"));
-    say(QStringLiteral("server %1, %2 cores").arg(fx.baseUrl()).arg(QThread::idealThreadCount()));
+    say(QStringLiteral("server %1, %2 cores, %3 server threads")
+            .arg(fx.baseUrl())
+            .arg(QThread::idealThreadCount())
+            .arg(serverThreads));
 
     // 1. Push throughput of one device.
     auto a = enrol(fx, org.id, org.worker1, dir.filePath(QStringLiteral("a.db")));
     qint64 contentBytes = 0;
-    {
+    if (withStore && pushN > 0) {
         QElapsedTimer t;
         t.start();
         for (int i = 0; i < pushN; ++i) {
@@ -136,7 +413,7 @@ int main(int argc, char **argv)
         }
         say(QStringLiteral("wrote %1 entries locally in %2 ms").arg(pushN).arg(t.elapsed()));
     }
-    {
+    if (withStore && pushN > 0) {
         // Baseline: what the engine does to a batch before sending it (seal + digest + sign).
         auto pending = a->store->outbox().pending(pushN);
         if (!pending)
@@ -181,219 +458,152 @@ int main(int argc, char **argv)
     }
 
     // 2. Initial pull into an empty device of the same user: top the log up to pullN first
-    //    (written with the same client code, straight from sealed changes).
+    //    (pre-sealed batches of 2,000, timed as the server side of a push).
     {
-        const int more = std::max(0, pullN - pushN);
-        const SecretBytes &key = a->identity.audienceKeys.at(a->identity.privateAudience);
-        const auto &me = a->identity.credentials;
-        QElapsedTimer t;
-        t.start();
-        HybridClock clock(me.deviceId);
-        for (int done = 0; done < more;) {
-            wire::PushRequest batch;
-            batch.deviceId = me.deviceId;
-            batch.sequence = std::uint64_t(1'000'000 + done);
-            QList<QByteArray> digests;
-            for (int i = 0; i < 2000 && done < more; ++i, ++done) {
-                OutboxEntry e;
-                e.seq = 1'000'000 + done;
-                e.change.recordId = createUuidV7();
-                e.change.type = RecordType::DiaryEntry;
-                e.change.stamp = clock.now();
-                e.change.fields = DiaryEntry{e.change.recordId,
-                                             QDateTime::currentDateTimeUtc(),
-                                             text(done),
-                                             {},
-                                             {},
-                                             {},
-                                             {},
-                                             {},
-                                             false,
-                                             QDateTime::currentDateTimeUtc()}
-                                      .toFields();
-                for (auto it = e.change.fields.constBegin(); it != e.change.fields.constEnd(); ++it)
-                    e.change.stamps.insert(it.key().toString(), e.change.stamp);
-                batch.changes.append(ChangeSealer::seal(e, a->identity.privateAudience, key));
-                digests.append(crypto::changeDigest(batch.changes.last()));
-            }
-            batch.signature =
-                crypto::signManifest(a->identity.keys.signingSecret,
-                                     wire::manifestBytes(me.organisationId, me.userId, me.deviceId,
-                                                         batch.sequence, digests));
-            auto r = a->client->push(batch);
-            if (!r || r->applied.size() != batch.changes.size())
-                die(QStringLiteral("seeding the pull failed"));
-        }
-        say(QStringLiteral("seeded %1 more records in %2 ms").arg(more).arg(t.elapsed()));
+        const int more = std::max(0, pullN - (withStore ? pushN : 0));
+        if (more > 0)
+            say(QStringLiteral("server side of a push (%1 records in batches of 2,000 sealed "
+                               "beforehand; encode + HTTP + apply + decode): %2 records/s")
+                    .arg(more)
+                    .arg(qRound(serverSidePush(*a->client, a->identity, more, 1'000'000))));
 
         auto b = enrol(fx, org.id, org.worker1, dir.filePath(QStringLiteral("b.db")));
-        {
-            // Baseline: the same pages fetched, verified and decrypted, without merging them
-            // into the store.
-            SyncClient client(fx.baseUrl());
-            client.setCredentials(&b->identity.credentials);
-            client.setTimeout(120000);
-            std::uint64_t since = 0;
-            int n = 0;
-            t.restart();
-            for (;;) {
-                auto page = client.pull(since, 1000);
-                if (!page)
-                    die(page.error().message);
-                for (const wire::AudienceGrant &g : page->audienceKeys)
-                    if (!b->identity.hasAudienceKey(g.audienceId)) {
-                        auto k = crypto::openSealed(g.sealedKey, b->identity.keys);
-                        if (!k)
-                            die(k.error().message);
-                        b->identity.audienceKeys.emplace(g.audienceId, std::move(*k));
-                    }
-                for (const wire::Manifest &m : page->manifests)
-                    if (!crypto::verifyManifest(a->identity.keys.signingPublic,
-                                                wire::manifestBytes(org.id, m.authorId, m.deviceId,
-                                                                    m.sequence, m.digests),
-                                                m.signature))
-                        die(QStringLiteral("bad signature"));
-                for (const wire::Change &c : page->changes) {
-                    (void)crypto::changeDigest(c);
-                    if (!ChangeSealer::open(c, b->identity.audienceKeys.at(c.audienceId)))
-                        die(QStringLiteral("cannot open"));
-                    ++n;
-                }
-                since = page->cursor;
-                if (!page->more)
-                    break;
-            }
+        int n = 0;
+        const double rate = pullWithoutStore(fx.baseUrl(), b->identity,
+                                             a->identity.keys.signingPublic, pageSize, &n);
+        say(QStringLiteral("baseline: pull+verify+decrypt without the store merge, pages of %1: "
+                           "%2 records = %3 records/s")
+                .arg(pageSize)
+                .arg(n)
+                .arg(qRound(rate)));
+        if (withStore) {
+            SyncEngine engine(*b->store, b->identity, *b->client);
+            engine.setPageSize(pageSize);
+            SyncReport report;
+            QElapsedTimer t;
+            t.start();
+            if (Status s = engine.pull(report); !s)
+                die(s.error().message);
             const double ms = double(t.nsecsElapsed()) / 1e6;
-            say(QStringLiteral("baseline: pull+verify+decrypt without the store merge: %1 "
-                               "records in %2 ms = %3 records/s")
-                    .arg(n)
+            const qint64 received = b->client->bytesReceived();
+            say(QStringLiteral("initial pull (engine + store): %1 records in %2 ms = %3 "
+                               "records/s")
+                    .arg(report.pulled)
                     .arg(qRound(ms))
-                    .arg(qRound(n / (ms / 1000.0))));
+                    .arg(qRound(report.pulled / (ms / 1000.0))));
+            if (report.pulled > 0)
+                say(QStringLiteral("pull wire: %1 bytes, %2 bytes/record (content about %3)")
+                        .arg(received)
+                        .arg(QString::number(double(received) / report.pulled, 'f', 1))
+                        .arg(QString::number(double(contentBytes) / std::max(1, pushN), 'f', 1)));
         }
-        SyncEngine engine(*b->store, b->identity, *b->client);
-        SyncReport report;
-        t.restart();
-        if (Status s = engine.pull(report); !s)
-            die(s.error().message);
-        const double ms = double(t.nsecsElapsed()) / 1e6;
-        const qint64 received = b->client->bytesReceived();
-        say(QStringLiteral("initial pull: %1 records in %2 ms = %3 records/s")
-                .arg(report.pulled)
-                .arg(qRound(ms))
-                .arg(qRound(report.pulled / (ms / 1000.0))));
-        say(QStringLiteral("pull wire: %1 bytes, %2 bytes/record (content about %3)")
-                .arg(received)
-                .arg(QString::number(double(received) / report.pulled, 'f', 1))
-                .arg(QString::number(double(contentBytes) / pushN, 'f', 1)));
     }
 
-    // 3. Many devices syncing at once. Simulated devices: the client's protocol code (seal,
-    //    sign, push, pull, verify, decrypt) without a local store, each on its own thread and
-    //    connection; 200 SQLCipher stores on the server's own 2 cores would measure this
-    //    machine's disk, not the service.
+    // 3. Many devices syncing at once; 200 SQLCipher stores on these 2 cores would measure the
+    //    disk, not the service, so the devices are the client's protocol code without a store.
     if (devices > 0) {
         QElapsedTimer t;
         t.start();
-        std::vector<std::unique_ptr<SyncIdentity>> fleet;
-        for (int i = 0; i < devices; ++i) {
-            const QUuid user = QUuid::fromString(
-                fx.admin({QStringLiteral("create-user"), QStringLiteral("--org"), idText(org.id),
-                          QStringLiteral("--name"), QStringLiteral("w%1").arg(i),
-                          QStringLiteral("--role"), QStringLiteral("worker")}));
-            auto id =
-                SyncIdentity::enrol(fx.baseUrl(), fx.issueCode(org.id, user), QStringLiteral("sim"),
-                                    QStringLiteral("linux"), QStringLiteral("loadgen passphrase"),
-                                    crypto::KeyBackupCost::minimal());
+        auto fleet = enrolFleet(fx, org.id, devices);
+        say(QStringLiteral("enrolled %1 devices in %2 ms").arg(devices).arg(t.elapsed()));
+        QList<double> p50s, p99s;
+        for (int rep = 0; rep < repeats; ++rep) {
+            const FleetResult r = runFleet(fleet, rounds, spreadMs, rep * 1000);
+            p50s.append(r.p50);
+            p99s.append(r.p99);
+            say(QStringLiteral("%1 simulated devices x %2 rounds (pull + push of one record) "
+                               "%3: %4")
+                    .arg(devices)
+                    .arg(rounds)
+                    .arg(spreadMs > 0 ? QStringLiteral("staggered over %1 ms").arg(spreadMs)
+                                      : QStringLiteral("at once"),
+                         describe(r)));
+        }
+        if (repeats > 1)
+            say(QStringLiteral("median of %1 runs: p50 %2 ms, p99 %3 ms")
+                    .arg(repeats)
+                    .arg(QString::number(median(p50s), 'f', 1),
+                         QString::number(median(p99s), 'f', 1)));
+    }
+
+    // 4. The same server-side figures against another build of waypoint-server (the
+    //    baseline), in this process, alternating runs so both see the same machine load.
+    if (!baselineBin.isEmpty()) {
+        ServerFixture bx;
+        bx.setServerBinary(baselineBin);
+        if (!bx.startDatabase() ||
+            !bx.startServer({QStringLiteral("--threads"), QString::number(serverThreads)}))
+            die(QStringLiteral("baseline: ") + bx.lastError());
+        const ServerFixture::Org borg = bx.createOrganisation(QStringLiteral("Load"));
+        struct Side
+        {
+            QString label;
+            ServerFixture *fx;
+            QUuid org, user;
+            std::unique_ptr<SyncIdentity> writer;
+            std::vector<std::unique_ptr<SyncIdentity>> fleet;
+            QList<double> push, pull, p50, p99;
+        };
+        const auto identity = [](ServerFixture &f, const QUuid &o, const QUuid &u) {
+            auto id = SyncIdentity::enrol(
+                f.baseUrl(), f.issueCode(o, u), QStringLiteral("cmp"), QStringLiteral("linux"),
+                QStringLiteral("loadgen passphrase"), crypto::KeyBackupCost::minimal());
             if (!id)
                 die(id.error().message);
-            fleet.push_back(std::make_unique<SyncIdentity>(std::move(*id)));
+            return std::make_unique<SyncIdentity>(std::move(*id));
+        };
+        const ServerFixture::Org cmpOrg = fx.createOrganisation(QStringLiteral("Compare"));
+        Side sides[2] = {{QStringLiteral("this build"), &fx, cmpOrg.id, cmpOrg.worker1},
+                         {QStringLiteral("baseline"), &bx, borg.id, borg.worker1}};
+        for (Side &side : sides) {
+            side.writer = identity(*side.fx, side.org, side.user);
+            if (devices > 0)
+                side.fleet = enrolFleet(*side.fx, side.org, devices);
         }
-        say(QStringLiteral("enrolled %1 devices in %2 ms").arg(devices).arg(t.elapsed()));
-
-        std::mutex mutex;
-        QList<double> latencies;
-        std::atomic<int> errors{0};
-        QString firstError;
-        std::vector<QThread *> threads;
-        std::atomic<bool> go{false};
-        for (int i = 0; i < devices; ++i) {
-            SyncIdentity *id = fleet[std::size_t(i)].get();
-            threads.push_back(QThread::create([&, id, i] {
-                SyncClient client(id->credentials.serverUrl);
-                client.setCredentials(&id->credentials);
-                client.setTimeout(60000);
-                HybridClock clock(id->credentials.deviceId);
-                const SecretBytes &key = id->audienceKeys.at(id->privateAudience);
-                std::uint64_t cursor = 0;
-                while (!go)
-                    QThread::msleep(1);
-                for (int r = 0; r < rounds; ++r) {
-                    QElapsedTimer lt;
-                    lt.start();
-                    QString failure;
-                    // Pull first, as the engine does.
-                    auto page = client.pull(cursor, 1000);
-                    if (!page) {
-                        failure = page.error().message;
-                    } else {
-                        for (const wire::Change &c : page->changes)
-                            if (!ChangeSealer::open(c, key))
-                                failure = QStringLiteral("cannot open");
-                        cursor = page->cursor;
-                    }
-                    OutboxEntry e;
-                    e.seq = r + 1;
-                    e.change.recordId = createUuidV7();
-                    e.change.type = RecordType::DiaryEntry;
-                    e.change.stamp = clock.now();
-                    e.change.fields = {{QStringLiteral("text"), text(i * 1000 + r)}};
-                    e.change.stamps.insert(QStringLiteral("text"), e.change.stamp);
-                    wire::PushRequest batch;
-                    batch.deviceId = id->credentials.deviceId;
-                    batch.sequence = std::uint64_t(r + 1);
-                    batch.audiences.append({id->privateAudience,
-                                            {{id->credentials.userId,
-                                              crypto::sealTo(key, id->keys.encryptionPublic)}}});
-                    batch.changes.append(ChangeSealer::seal(e, id->privateAudience, key));
-                    batch.signature = crypto::signManifest(
-                        id->keys.signingSecret,
-                        wire::manifestBytes(id->credentials.organisationId, id->credentials.userId,
-                                            batch.deviceId, batch.sequence,
-                                            {crypto::changeDigest(batch.changes[0])}));
-                    auto pushed = client.push(batch);
-                    if (!pushed || pushed->applied.size() != 1)
-                        failure = pushed ? QStringLiteral("not applied") : pushed.error().message;
-                    const double ms = double(lt.nsecsElapsed()) / 1e6;
-                    std::lock_guard lock(mutex);
-                    if (!failure.isEmpty()) {
-                        ++errors;
-                        if (firstError.isEmpty())
-                            firstError = failure;
-                    } else {
-                        latencies.append(ms);
-                    }
+        for (int rep = 0; rep < repeats; ++rep) {
+            for (Side &side : sides) {
+                SyncClient client(side.fx->baseUrl());
+                client.setCredentials(&side.writer->credentials);
+                client.setTimeout(120000);
+                side.push.append(
+                    serverSidePush(client, *side.writer, compareN, 10'000'000 * (rep + 1)));
+                auto reader = identity(*side.fx, side.org, side.user);
+                int n = 0;
+                side.pull.append(pullWithoutStore(side.fx->baseUrl(), *reader,
+                                                  side.writer->keys.signingPublic, pageSize, &n));
+                if (devices > 0) {
+                    const FleetResult r =
+                        runFleet(side.fleet, rounds, spreadMs, 100'000 * (rep + 1));
+                    side.p50.append(r.p50);
+                    side.p99.append(r.p99);
+                    say(QStringLiteral("%1: fleet %2").arg(side.label, describe(r)));
                 }
-            }));
-            threads.back()->start();
+                say(QStringLiteral("%1: server side of a push %2 records/s; pull without store "
+                                   "(%3 records in the log) %4 records/s")
+                        .arg(side.label)
+                        .arg(qRound(side.push.last()))
+                        .arg(n)
+                        .arg(qRound(side.pull.last())));
+            }
         }
-        QThread::msleep(500);
-        t.restart();
-        go = true;
-        for (QThread *th : threads) {
-            th->wait();
-            delete th;
-        }
-        const double wall = double(t.nsecsElapsed()) / 1e6;
-        say(QStringLiteral("%1 simulated devices x %2 rounds (pull + push of one record) at once: "
-                           "p50 %3 ms, p99 %4 ms, max %5 ms, %6 errors%7, %8 syncs/s")
-                .arg(devices)
-                .arg(rounds)
-                .arg(QString::number(percentile(latencies, 0.50), 'f', 1))
-                .arg(QString::number(percentile(latencies, 0.99), 'f', 1))
-                .arg(QString::number(percentile(latencies, 1.0), 'f', 1))
-                .arg(errors.load())
-                .arg(firstError.isEmpty() ? QString() : QStringLiteral(" (") + firstError + u')')
-                .arg(qRound(latencies.size() / (wall / 1000.0))));
+        const Side &me = sides[0], &base = sides[1];
+        say(QStringLiteral("medians over %1 alternating runs, this build vs baseline: push %2 vs "
+                           "%3 records/s (x%4), pull %5 vs %6 records/s (x%7)")
+                .arg(repeats)
+                .arg(qRound(median(me.push)))
+                .arg(qRound(median(base.push)))
+                .arg(QString::number(median(me.push) / median(base.push), 'f', 2))
+                .arg(qRound(median(me.pull)))
+                .arg(qRound(median(base.pull)))
+                .arg(QString::number(median(me.pull) / median(base.pull), 'f', 2)));
+        if (devices > 0)
+            say(QStringLiteral("fleet medians, this build vs baseline: p50 %1 vs %2 ms, p99 %3 "
+                               "vs %4 ms")
+                    .arg(QString::number(median(me.p50), 'f', 1),
+                         QString::number(median(base.p50), 'f', 1),
+                         QString::number(median(me.p99), 'f', 1),
+                         QString::number(median(base.p99), 'f', 1)));
+        bx.stopServer();
     }
     fx.stopServer();
     return 0;

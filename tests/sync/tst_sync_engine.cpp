@@ -4,6 +4,7 @@
 
 #include "LoopbackProxy.h"
 #include "ServerFixture.h"
+#include "Sqlite.h"
 #include "Store.h"
 #include "SyncEngine.h"
 #include "Uuid.h"
@@ -182,9 +183,11 @@ private slots:
 
         // The app is killed and restarts: the identity and store are reloaded, the outbox is
         // pushed again (re-encrypted) and recognised.
-        const SecretBytes saved = a->identity.serialize();
-        auto reloaded = SyncIdentity::deserialize(saved);
-        QVERIFY(reloaded.ok());
+        QVERIFY(a->identity.save(*a->store).ok());
+        auto reloaded = SyncIdentity::load(*a->store);
+        QVERIFY2(reloaded.ok(), why(reloaded).constData());
+        QCOMPARE(reloaded->credentials.deviceId, a->identity.credentials.deviceId);
+        QVERIFY(reloaded->credentials.token.equals(a->identity.credentials.token));
         a->identity = std::move(*reloaded);
         proxy.cutAfter(-1, -1);
         auto again = a->sync();
@@ -199,18 +202,154 @@ private slots:
         QCOMPARE(*b->store->diary().count(), 30);
     }
 
+    void aRefusedChangeIsKeptAndDoesNotBlockLaterOnes()
+    {
+        // Sam's record id reused by Jo's device (a bad import, a copied record): the server
+        // refuses that change (not_author); Jo's later changes still sync, and what Jo typed
+        // stays on Jo's device with the reason.
+        const ServerFixture::Org harbour = fx.createOrganisation(QStringLiteral("Harbour"));
+        const ServerFixture::Org saved = org;
+        org = harbour;
+        auto sam = enrol(harbour.worker1, QStringLiteral("sam's recovery passphrase"));
+        auto jo = enrol(harbour.worker2, QStringLiteral("jo's recovery passphrase"));
+        org = saved;
+        QVERIFY(sam && jo);
+        auto samsEntry = sam->store->diary().save(entry(QStringLiteral("Sam's own entry")));
+        QVERIFY(samsEntry.ok());
+        QCOMPARE(sam->sync()->pushed, 1);
+
+        DiaryEntry clash = entry(QStringLiteral("Jo typed this under a taken id"));
+        clash.id = samsEntry->id;
+        QVERIFY(jo->store->diary().save(clash).ok());
+        QList<QUuid> later;
+        for (int i = 0; i < 3; ++i)
+            later << jo->store->diary().save(entry(QStringLiteral("Jo later %1").arg(i)))->id;
+
+        auto first = jo->sync();
+        QVERIFY2(first.ok(), why(first).constData());
+        QCOMPARE(first->pushed, 3);
+        QCOMPARE(first->rejected, 1);
+        QCOMPARE(first->rejections, QStringList{QStringLiteral("not_author")});
+        QCOMPARE(first->failed, 1);
+        QCOMPARE(first->pending, 0);
+        auto failed = jo->store->outbox().failed();
+        QVERIFY(failed.ok());
+        QCOMPARE(failed->size(), 1);
+        QCOMPARE(failed->first().entry.change.recordId, samsEntry->id);
+        QCOMPARE(failed->first().reason, QStringLiteral("not_author"));
+        QCOMPARE(SyncEngine::describeRejection(failed->first().reason),
+                 QStringLiteral("The record belongs to another user."));
+        QCOMPARE(jo->store->diary().get(samsEntry->id)->text, clash.text);
+
+        // Not sent again: the next round is clean and still reports the failure.
+        auto second = jo->sync();
+        QVERIFY(second.ok());
+        QCOMPARE(second->rejected, 0);
+        QCOMPARE(second->failed, 1);
+
+        // Jo edits later entries: they sync; a second device of Jo's gets exactly those.
+        DiaryEntry edited = *jo->store->diary().get(later.first());
+        edited.text = QStringLiteral("Jo later 0, edited");
+        QVERIFY(jo->store->diary().save(edited).ok());
+        auto third = jo->sync();
+        QVERIFY(third.ok());
+        QCOMPARE(third->pushed, 1);
+        QCOMPARE(third->failed, 1);
+        org = harbour;
+        auto jo2 = enrol(harbour.worker2, QStringLiteral("jo's recovery passphrase"));
+        org = saved;
+        QVERIFY(jo2);
+        auto pulled = jo2->sync();
+        QVERIFY2(pulled.ok(), why(pulled).constData());
+        QCOMPARE(*jo2->store->diary().count(), 3);
+        QCOMPARE(jo2->store->diary().get(later.first())->text, edited.text);
+        QVERIFY(!jo2->store->diary().get(samsEntry->id).ok());
+        // Sam's record is untouched on the server.
+        QVERIFY(sam->sync().ok());
+        QCOMPARE(sam->store->diary().get(samsEntry->id)->text, samsEntry->text);
+
+        // A permanent refusal stays one after a manual retry.
+        QVERIFY(jo->store->outbox().retryFailed().ok());
+        QCOMPARE(*jo->store->outbox().count(), 1);
+        auto retried = jo->sync();
+        QVERIFY(retried.ok());
+        QCOMPARE(retried->rejected, 1);
+        QCOMPARE(retried->failed, 1);
+        QCOMPARE(retried->pending, 0);
+    }
+
+    void anOversizeChangeIsIsolatedAndTheRestSyncs()
+    {
+        // A change too large for the server (413 too_large for the whole batch): the batch is
+        // halved until that change is alone; it is marked failed and every other change syncs.
+        const ServerFixture::Org quay = fx.createOrganisation(QStringLiteral("Quay"));
+        const ServerFixture::Org saved = org;
+        org = quay;
+        auto d = enrol(quay.worker1, QStringLiteral("quay worker passphrase"));
+        org = saved;
+        QVERIFY(d);
+        for (int i = 0; i < 2; ++i)
+            QVERIFY(d->store->diary().save(entry(QStringLiteral("before %1").arg(i))).ok());
+        // Validation keeps typed records far below the limit, so the oversize change is put in
+        // the outbox directly, as a damaged or future client might have.
+        const QUuid huge = createUuidV7();
+        {
+            sql::Statement st = d->store->database().prepare(
+                "INSERT INTO outbox(record_id, type, changes, stamps, deleted, hlc, created_at) "
+                "VALUES (?, ?, ?, ?, 0, ?, 0)");
+            st.bindId(1, huge).bind(2, keyOf(RecordType::DiaryEntry));
+            st.bindBlob(3, QCborMap{{QStringLiteral("text"), QString(300 * 1024, u'x')}}
+                               .toCborValue()
+                               .toCbor());
+            st.bindBlob(4, QCborMap().toCborValue().toCbor());
+            st.bind(5, d->store->clock().now().toString());
+            QVERIFY(st.exec().ok());
+        }
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(d->store->diary().save(entry(QStringLiteral("after %1").arg(i))).ok());
+
+        auto r = d->sync();
+        QVERIFY2(r.ok(), why(r).constData());
+        QCOMPARE(r->pushed, 5);
+        QCOMPARE(r->failed, 1);
+        QCOMPARE(r->pending, 0);
+        auto failed = d->store->outbox().failed();
+        QVERIFY(failed.ok());
+        QCOMPARE(failed->size(), 1);
+        QCOMPARE(failed->first().entry.change.recordId, huge);
+        QCOMPARE(failed->first().reason, QStringLiteral("too_large"));
+    }
+
+    void onlyServerRetryReasonsAreTransient()
+    {
+        QVERIFY(SyncEngine::isTransientRejection(QStringLiteral("busy")));
+        QVERIFY(SyncEngine::isTransientRejection(QStringLiteral("retry_later")));
+        for (const char *permanent : {"not_author", "type_mismatch", "unknown_audience",
+                                      "too_large", "malformed", "something_new"})
+            QVERIFY(!SyncEngine::isTransientRejection(QString::fromLatin1(permanent)));
+    }
+
     void aRevokedDeviceIsToldSo()
     {
         auto a = enrol(org.supervisor, QStringLiteral("supervisor passphrase here"));
         QVERIFY(a);
+        QVERIFY(a->store->diary().save(entry(QStringLiteral("kept after revocation"))).ok());
         QVERIFY(a->sync().ok());
+        QVERIFY(a->identity.save(*a->store).ok());
         QVERIFY(fx.admin({QStringLiteral("revoke-device"), QStringLiteral("--org"), idText(org.id),
                           QStringLiteral("--device"), idText(a->identity.credentials.deviceId)})
                     .startsWith(u"revoked"));
-        auto r = a->sync();
+        SyncEngine engine(*a->store, a->identity, *a->client);
+        auto r = engine.syncOnce();
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, ErrorCode::Unauthorized);
         QCOMPARE(r.error().field, QStringLiteral("device_revoked"));
+        // Its keys are destroyed, in the store and in memory; its records stay.
+        QVERIFY(engine.revoked());
+        QCOMPARE(SyncIdentity::load(*a->store).error().code, ErrorCode::NotFound);
+        QVERIFY(!a->identity.hasKeys());
+        QVERIFY(a->identity.credentials.token.isEmpty());
+        QCOMPARE(*a->store->diary().count(), 1);
     }
 };
 

@@ -30,16 +30,27 @@ QByteArray associatedData(const QUuid &recordId, RecordType type, const HlcStamp
 }
 
 // A fresh key for each record version, derived from the audience key and the version's nonce.
-SecretBytes recordKey(const SecretBytes &audienceKey, const unsigned char *nonce)
+// It lives for one seal or open, on the stack, and is wiped when it goes: SecretBytes'
+// sodium_malloc costs an mmap and mprotect calls per key, and there is one key per record.
+class RecordKey
 {
-    unsigned char input[12 + NonceSize];
-    std::memcpy(input, "wp-record-v1", 12);
-    std::memcpy(input + 12, nonce, NonceSize);
-    SecretBytes key(crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
-    crypto_generichash(key.data(), key.size(), input, sizeof input, audienceKey.data(),
-                       audienceKey.size());
-    return key;
-}
+public:
+    RecordKey(const SecretBytes &audienceKey, const unsigned char *nonce)
+    {
+        unsigned char input[12 + NonceSize];
+        std::memcpy(input, "wp-record-v1", 12);
+        std::memcpy(input + 12, nonce, NonceSize);
+        crypto_generichash(m_key, sizeof m_key, input, sizeof input, audienceKey.data(),
+                           audienceKey.size());
+    }
+    ~RecordKey() { sodium_memzero(m_key, sizeof m_key); }
+    RecordKey(const RecordKey &) = delete;
+    RecordKey &operator=(const RecordKey &) = delete;
+    const unsigned char *data() const { return m_key; }
+
+private:
+    unsigned char m_key[crypto_aead_xchacha20poly1305_ietf_KEYBYTES];
+};
 
 const unsigned char *bytes(QByteArrayView v)
 {
@@ -62,7 +73,7 @@ QByteArray sealRecord(const SecretBytes &audienceKey, const QUuid &recordId, Rec
                    Qt::Uninitialized);
     auto *nonce = reinterpret_cast<unsigned char *>(out.data());
     randombytes_buf(nonce, NonceSize);
-    const SecretBytes key = recordKey(audienceKey, nonce);
+    const RecordKey key(audienceKey, nonce);
     const QByteArray ad = associatedData(recordId, type, stamp);
     crypto_aead_xchacha20poly1305_ietf_encrypt(nonce + NonceSize, nullptr, bytes(plaintext),
                                                std::size_t(plaintext.size()), bytes(ad),
@@ -79,7 +90,7 @@ Result<QByteArray> openRecord(const SecretBytes &audienceKey, const QUuid &recor
     if (audienceKey.size() != AudienceKeySize || std::size_t(envelope.size()) < NonceSize + TagSize)
         return failed;
     const auto *nonce = bytes(envelope);
-    const SecretBytes key = recordKey(audienceKey, nonce);
+    const RecordKey key(audienceKey, nonce);
     const QByteArray ad = associatedData(recordId, type, stamp);
     QByteArray plain(envelope.size() - qsizetype(NonceSize + TagSize), Qt::Uninitialized);
     if (crypto_aead_xchacha20poly1305_ietf_decrypt(

@@ -1,0 +1,144 @@
+#include "DraftList.h"
+
+#include "DraftBox.h"
+#include "Editor.h"
+#include "ListModels.h"
+#include "RecordText.h"
+#include "Uuid.h"
+
+namespace wp::client {
+
+namespace {
+QString firstLine(const QString &text)
+{
+    const QString first = text.section(QLatin1Char('\n'), 0, 0).trimmed();
+    return first.size() > 60 ? first.left(59) + QChar(0x2026) : first;
+}
+} // namespace
+
+DraftListModel::DraftListModel(ParticipantNames *names, QObject *parent)
+    : QAbstractListModel(parent), m_names(names)
+{
+}
+
+void DraftListModel::setSources(wp::Store *store, DraftBox *drafts)
+{
+    m_store = store;
+    m_drafts = store ? drafts : nullptr;
+    reload();
+}
+
+bool DraftListModel::describe(const QString &name, Row &row)
+{
+    std::optional<QCborMap> draft = m_drafts->get(name);
+    if (!draft)
+        return false; // another key or damaged: nothing to show
+    const QVariantMap f = draft->toVariantMap();
+    const QString form = Editor::formOfDraft(name);
+    const bool isNew = Editor::draftIsNew(name);
+    const QString record = Editor::draftRecord(name);
+    row.name = name;
+    row.whenText = RecordText::when(m_drafts->writtenAt(name).toUTC());
+    if (form == QLatin1String("encounter")) {
+        row.kindLabel = labelOf(RecordType::Encounter);
+        const QString who = f.value(QStringLiteral("participant")).toString();
+        const QUuid id = idFromText(who);
+        row.title = who == QLatin1String("brief") ? RecordText::briefContact()
+                    : id.isNull()                 ? tr("No one chosen yet")
+                                                  : m_names->nameOf(m_store, id);
+        if (const QString note = firstLine(f.value(QStringLiteral("note")).toString());
+            !note.isEmpty())
+            row.title += QStringLiteral(" \u00b7 ") + note;
+        row.screen = QStringLiteral("encounter"); // encounters are only ever new in the app
+        row.properties = {{QStringLiteral("participantId"), isNew ? record : QString()}};
+    } else if (form == QLatin1String("diary")) {
+        row.kindLabel = labelOf(RecordType::DiaryEntry);
+        for (const char *field :
+             {"text", "whatHappened", "howIFelt", "wentWell", "learned", "nextTime"}) {
+            row.title = firstLine(f.value(QLatin1String(field)).toString());
+            if (!row.title.isEmpty())
+                break;
+        }
+        if (row.title.isEmpty())
+            row.title = tr("An entry with no text yet");
+        row.screen = QStringLiteral("diary");
+        row.properties = {{QStringLiteral("entryId"), isNew ? QString() : record}};
+    } else if (form == QLatin1String("supervision")) {
+        row.kindLabel = labelOf(RecordType::SupervisionNote);
+        const QDate held =
+            QDate::fromString(f.value(QStringLiteral("heldOn")).toString(), Qt::ISODate);
+        const QString who = f.value(QStringLiteral("supervisor")).toString().trimmed();
+        row.title = who.isEmpty() ? RecordText::day(held)
+                                  : tr("%1 with %2").arg(RecordText::day(held), who);
+        row.screen = QStringLiteral("supervision");
+        row.properties = {{QStringLiteral("noteId"), isNew ? QString() : record}};
+    } else if (form == QLatin1String("participant") && isNew) {
+        row.kindLabel = labelOf(RecordType::Participant);
+        row.title = f.value(QStringLiteral("pseudonym")).toString().trimmed();
+        if (row.title.isEmpty())
+            row.title = tr("No pseudonym yet");
+        row.screen = QStringLiteral("newParticipant");
+    } else {
+        return false; // a form this version does not resume
+    }
+    return true;
+}
+
+void DraftListModel::reload()
+{
+    beginResetModel();
+    m_rows.clear();
+    if (m_drafts) {
+        for (const QString &name : m_drafts->names()) {
+            Row row;
+            if (describe(name, row))
+                m_rows.append(row);
+        }
+    }
+    endResetModel();
+    Q_EMIT countChanged();
+}
+
+void DraftListModel::discard(const QString &name)
+{
+    if (!m_drafts)
+        return;
+    m_drafts->remove(name);
+    reload();
+}
+
+int DraftListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant DraftListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    switch (role) {
+    case NameRole:
+        return row.name;
+    case Qt::DisplayRole:
+    case TitleRole:
+        return row.title;
+    case KindLabelRole:
+        return row.kindLabel;
+    case WhenTextRole:
+        return row.whenText;
+    case ScreenRole:
+        return row.screen;
+    case PropertiesRole:
+        return row.properties;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> DraftListModel::roleNames() const
+{
+    return {{NameRole, "name"},         {TitleRole, "title"},   {KindLabelRole, "kindLabel"},
+            {WhenTextRole, "whenText"}, {ScreenRole, "screen"}, {PropertiesRole, "properties"}};
+}
+
+} // namespace wp::client

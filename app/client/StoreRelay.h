@@ -1,0 +1,114 @@
+#pragma once
+// The sync engine's way into the app's store from the sync thread. The Store is
+// single-threaded and owned by the UI thread (Session opens it); a second connection would
+// have its own HybridClock, which would not observe the remote stamps merged by the other,
+// so a later local edit could lose last-writer-wins. So every store call of the engine is
+// posted to the UI thread and the sync thread waits for its result. Pages are small (the
+// controller uses 200), so each hop keeps the UI responsive.
+//
+// Locking: close() (on the UI thread, before the store closes) wakes a waiting sync thread
+// with a "locked" error and refuses later calls; a call posted before close() and run after
+// it is dropped by its generation number, so a sync in flight never touches a closed store
+// (or the next one opened after unlocking).
+
+#include "SyncIdentity.h"
+#include "SyncLedger.h"
+
+#include <QMutex>
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+#include <QWaitCondition>
+
+#include <functional>
+#include <optional>
+
+namespace wp::client {
+
+class StoreRelay final : public sync::SyncLedger
+{
+public:
+    // `home` lives on the store's thread; calls run there.
+    explicit StoreRelay(QObject *home) : m_home(home) {}
+
+    // UI thread only.
+    void open(Store *store);
+    void close();
+    // Called on the UI thread after each page merged or pushed (progress for the UI).
+    void onPulled(std::function<void(int)> f) { m_pulled = std::move(f); }
+    void onPushed(std::function<void(int)> f) { m_pushed = std::move(f); }
+
+    static Error lockedError();
+    static bool isLocked(const Error &e) { return e.field == u"locked"; }
+
+    // Runs f(store) on the store's thread and returns its result; "locked" when closed.
+    template <typename R> Result<R> call(const std::function<Result<R>(Store &)> &f);
+
+    Result<QList<OutboxEntry>> pendingChanges(int limit, qint64 afterSeq) override;
+    Status markApplied(const QList<qint64> &seqs) override;
+    Status markFailed(const QList<std::pair<qint64, QString>> &seqReasons, qint64 nowMs) override;
+    Result<qint64> pendingCount() override;
+    Result<qint64> failedCount() override;
+    Result<HlcStamp> clockNow() override;
+    Result<QByteArray> syncCursor() override;
+    Result<MergeReport> applyRemote(const QList<RemoteChange> &changes,
+                                    const QByteArray &newCursor) override;
+    Status forgetIdentity() override;
+
+    // The device's sync identity, kept in the encrypted store (NotFound when not enrolled).
+    Result<sync::SyncIdentity> loadIdentity();
+    Status saveIdentity(const sync::SyncIdentity &identity);
+
+private:
+    QPointer<QObject> m_home;
+    Store *m_store = nullptr; // read and written on the home thread only
+    QMutex m_mutex;
+    QWaitCondition m_done;
+    quint64 m_generation = 0; // written on the home thread under m_mutex
+    bool m_closed = true;
+    std::function<void(int)> m_pulled;
+    std::function<void(int)> m_pushed;
+};
+
+template <typename R> Result<R> StoreRelay::call(const std::function<Result<R>(Store &)> &f)
+{
+    if (!m_home)
+        return lockedError();
+    if (QThread::currentThread() == m_home->thread()) {
+        if (!m_store)
+            return lockedError();
+        return f(*m_store);
+    }
+    struct Job
+    {
+        std::optional<Result<R>> result;
+    };
+    auto job = std::make_shared<Job>();
+    quint64 generation = 0;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_closed)
+            return lockedError();
+        generation = m_generation;
+    }
+    QMetaObject::invokeMethod(
+        m_home,
+        [this, job, f, generation] {
+            // Same thread as close(): the generation cannot change under us.
+            Result<R> r = lockedError();
+            if (m_store && generation == m_generation)
+                r = f(*m_store);
+            QMutexLocker lock(&m_mutex);
+            job->result.emplace(std::move(r));
+            m_done.wakeAll();
+        },
+        Qt::QueuedConnection);
+    QMutexLocker lock(&m_mutex);
+    while (!job->result && generation == m_generation)
+        m_done.wait(&m_mutex);
+    if (!job->result)
+        return lockedError();
+    return std::move(*job->result);
+}
+
+} // namespace wp::client

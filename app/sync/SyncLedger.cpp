@@ -1,0 +1,54 @@
+#include "SyncLedger.h"
+
+#include "Store.h"
+#include "SyncIdentity.h"
+
+namespace wp::sync {
+
+Result<QList<OutboxEntry>> StoreLedger::pendingChanges(int limit, qint64 afterSeq)
+{
+    return m_store.outbox().pending(limit, afterSeq);
+}
+
+Status StoreLedger::markFailed(const QList<std::pair<qint64, QString>> &seqReasons, qint64 nowMs)
+{
+    return m_store.outbox().markFailed(seqReasons, nowMs);
+}
+
+Result<qint64> StoreLedger::failedCount()
+{
+    return m_store.outbox().failedCount();
+}
+
+Status StoreLedger::forgetIdentity()
+{
+    return SyncIdentity::forget(m_store);
+}
+
+Status StoreLedger::markApplied(const QList<qint64> &seqs)
+{
+    return m_store.outbox().markApplied(seqs);
+}
+
+Result<qint64> StoreLedger::pendingCount()
+{
+    return m_store.outbox().count();
+}
+
+Result<HlcStamp> StoreLedger::clockNow()
+{
+    return m_store.clock().now();
+}
+
+Result<QByteArray> StoreLedger::syncCursor()
+{
+    return m_store.syncCursor();
+}
+
+Result<MergeReport> StoreLedger::applyRemote(const QList<RemoteChange> &changes,
+                                             const QByteArray &newCursor)
+{
+    return m_store.applyRemote(changes, newCursor);
+}
+
+} // namespace wp::sync

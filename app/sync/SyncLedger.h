@@ -1,0 +1,63 @@
+#pragma once
+// What the sync engine reads and writes in the local store, as one small interface. The
+// Store is single-threaded: waypointctl and the tests use StoreLedger (direct calls on the
+// caller's thread); the app runs the engine on a worker thread and implements this by
+// hopping each call to the store's own thread, so one connection and one HybridClock see
+// every local and remote stamp.
+
+#include "Result.h"
+#include "StoreTypes.h"
+
+#include <QByteArray>
+
+namespace wp {
+class Store;
+}
+
+namespace wp::sync {
+
+class SyncLedger
+{
+public:
+    virtual ~SyncLedger() = default;
+
+    // Waiting to be sent, oldest first, after `afterSeq`, at most `limit` (failed ones left out).
+    virtual Result<QList<OutboxEntry>> pendingChanges(int limit, qint64 afterSeq) = 0;
+    virtual Status markApplied(const QList<qint64> &seqs) = 0;
+    // Refused by the server for good: kept with the reason, not sent again.
+    virtual Status markFailed(const QList<std::pair<qint64, QString>> &seqReasons,
+                              qint64 nowMs) = 0;
+    virtual Result<qint64> pendingCount() = 0;
+    virtual Result<qint64> failedCount() = 0;
+    // A fresh HLC reading (batch sequences).
+    virtual Result<HlcStamp> clockNow() = 0;
+    virtual Result<QByteArray> syncCursor() = 0;
+    // One pulled page and its cursor, in one store transaction.
+    virtual Result<MergeReport> applyRemote(const QList<RemoteChange> &changes,
+                                            const QByteArray &newCursor) = 0;
+    // A revoked device destroys its saved sync identity (SyncIdentity::forget).
+    virtual Status forgetIdentity() = 0;
+};
+
+// Direct calls on a Store used from its own thread.
+class StoreLedger final : public SyncLedger
+{
+public:
+    explicit StoreLedger(Store &store) : m_store(store) {}
+
+    Result<QList<OutboxEntry>> pendingChanges(int limit, qint64 afterSeq) override;
+    Status markApplied(const QList<qint64> &seqs) override;
+    Status markFailed(const QList<std::pair<qint64, QString>> &seqReasons, qint64 nowMs) override;
+    Result<qint64> pendingCount() override;
+    Result<qint64> failedCount() override;
+    Result<HlcStamp> clockNow() override;
+    Result<QByteArray> syncCursor() override;
+    Result<MergeReport> applyRemote(const QList<RemoteChange> &changes,
+                                    const QByteArray &newCursor) override;
+    Status forgetIdentity() override;
+
+private:
+    Store &m_store;
+};
+
+} // namespace wp::sync

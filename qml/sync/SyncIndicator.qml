@@ -1,0 +1,78 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import Waypoint
+import Waypoint.Ui
+
+// The sync state in the header of every main screen: a badge (colour and symbol, so colour
+// is never the only cue) and, when the header has room, one word. Tapping it opens the sync
+// page (status, "Sync now", enrolment). Drawn for the header's dark primary background.
+ToolButton {
+    id: indicator
+    objectName: "syncIndicator"
+    // The badge alone (the header sets this when the word would squeeze the title).
+    property bool compact: false
+    // The width with the word, whether or not it is shown.
+    readonly property real fullWidth: Math.max(Style.touch, 26 + word.width + leftPadding + rightPadding)
+    TextMetrics {
+        id: word
+        text: App.sync.shortText
+        font.pixelSize: 14
+    }
+    implicitHeight: Style.touch
+    implicitWidth: Math.max(Style.touch, implicitContentWidth + leftPadding + rightPadding)
+    leftPadding: 8
+    rightPadding: 8
+    Accessible.name: qsTr("Sync: %1").arg(App.sync.statusText)
+    Accessible.description: App.sync.detailText
+    onClicked: Nav.open("sync", {})
+
+    readonly property int state: App.sync.state
+    readonly property color badgeColor: state === SyncController.Idle ? "#86efac"
+        : state === SyncController.Syncing ? "#ffffff"
+        : state === SyncController.Offline ? "#fcd34d"
+        : state === SyncController.Failed ? "#fca5a5" : "transparent"
+    readonly property string symbol: state === SyncController.Idle
+        ? (App.sync.pendingCount > 0 ? String(Math.min(App.sync.pendingCount, 99)) : "\u2713")
+        : state === SyncController.Syncing ? "\u2191\u2193"
+        : state === SyncController.Offline ? "\u2013"
+        : state === SyncController.Failed ? "!" : ""
+
+    // Pulses while syncing (the badge's opacity follows it only then).
+    property real pulse
+    SequentialAnimation on pulse {
+        running: indicator.state === SyncController.Syncing
+        loops: Animation.Infinite
+        NumberAnimation { to: 0.4; duration: 500 }
+        NumberAnimation { to: 1; duration: 500 }
+    }
+
+    contentItem: Row {
+        spacing: 6
+        Rectangle {
+            objectName: "syncBadge"
+            width: 20
+            height: 20
+            radius: 10
+            anchors.verticalCenter: parent.verticalCenter
+            color: indicator.badgeColor
+            opacity: indicator.state === SyncController.Syncing ? indicator.pulse : 1
+            border.width: indicator.state === SyncController.NotEnrolled ? 2 : 0
+            border.color: "white"
+            Label {
+                anchors.centerIn: parent
+                text: indicator.symbol
+                color: "#1f2937"
+                font.pixelSize: 12
+                font.bold: true
+            }
+        }
+        Label {
+            visible: !indicator.compact
+            text: App.sync.shortText
+            color: "white"
+            font.pixelSize: 14
+            anchors.verticalCenter: parent.verticalCenter
+        }
+    }
+}

@@ -1,0 +1,154 @@
+// Renders the sync screens in the states only a real server can produce (choosing the
+// recovery passphrase, enrolled and up to date, offline with changes waiting), light and
+// dark, into a folder (scripts/screenshots passes docs/screenshots). Starts a throwaway
+// PostgreSQL and waypoint-server through tests/server's fixture. Not a CTest test.
+#include "AppContext.h"
+#include "DemoData.h"
+#include "ServerFixture.h"
+#include "Store.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+using namespace wp::client;
+
+namespace {
+
+void settle(int ms = 400)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+
+bool waitFor(const std::function<bool()> &done, int ms = 30000)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done() && t.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return done();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    QTextStream err(stderr);
+    const QStringList args = QCoreApplication::arguments();
+    const QString out = args.size() > 1 ? args.at(1) : QStringLiteral("docs/screenshots");
+    const QString language = args.size() > 2 ? args.at(2) : QStringLiteral("en");
+    QDir().mkpath(out);
+
+    ServerFixture fx;
+    if (!fx.startDatabase() || !fx.startServer()) {
+        err << "sync screenshots: server: " << fx.lastError() << '\n';
+        return 1;
+    }
+    const ServerFixture::Org org = fx.createOrganisation(QStringLiteral("Riverside Peers"));
+
+    QTemporaryDir data;
+    wp::VaultPolicy policy;
+    policy.kdf = wp::KdfParams::fastForTests();
+    SyncController::Options sync;
+    sync.watchConnectivity = false;
+    sync.backupCost = wp::crypto::KeyBackupCost::minimal();
+    sync.policy.backoffBaseMs = 60000; // keep the offline state on screen
+    AppContext context(Session::Options{data.path(), policy, 6}, sync);
+    context.preferences()->setLanguage(language);
+    context.preferences()->setTheme(QStringLiteral("light"));
+    AppContext::useMaterialStyle();
+    QQmlApplicationEngine engine;
+    context.attach(&engine);
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Waypoint/Ui/app/Main.qml")));
+    auto *window = engine.rootObjects().isEmpty()
+                       ? nullptr
+                       : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    if (!window) {
+        err << "sync screenshots: the main window did not load\n";
+        return 1;
+    }
+    window->resize(360, 780);
+
+    int failures = 0;
+    const auto shootBoth = [&](const QString &name) {
+        for (const QString &theme : {QStringLiteral("light"), QStringLiteral("dark")}) {
+            context.preferences()->setTheme(theme);
+            settle();
+            const QImage image = window->grabWindow();
+            const QString file = QDir(out).filePath(QStringLiteral("%1-%2.png").arg(name, theme));
+            if (image.isNull() || !image.save(file)) {
+                err << "sync screenshots: could not write " << file << '\n';
+                ++failures;
+            }
+        }
+    };
+    const auto open = [&](const QString &screen) {
+        QMetaObject::invokeMethod(window, "goHome", Q_ARG(int, 0));
+        QMetaObject::invokeMethod(window, "openScreen", Q_ARG(QString, screen),
+                                  Q_ARG(QVariant, QVariant(QVariantMap{})));
+    };
+
+    Session *session = context.session();
+    SyncController *s = context.sync();
+    session->createPin(QStringLiteral("246810"), QStringLiteral("246810"));
+    session->waitForIdle();
+    if (!session->store() || !wp::client::addDemoData(*session->store()).ok()) {
+        err << "sync screenshots: setup failed\n";
+        return 1;
+    }
+    session->lock(); // the lists read the demo records when the store opens
+    session->unlock(QStringLiteral("246810"));
+    session->waitForIdle();
+
+    // Step 2 of enrolling the user's first device.
+    s->enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1));
+    if (!waitFor([s] { return s->enrolStep() == SyncController::ChoosePassphrase; })) {
+        err << "sync screenshots: enrolment: " << s->enrolMessage() << '\n';
+        return 1;
+    }
+    open(QStringLiteral("sync"));
+    shootBoth(QStringLiteral("sync-passphrase"));
+
+    // Enrolled: the first sync pushes the demo records.
+    s->setPassphrase(QStringLiteral("seven gulls over the pier"),
+                     QStringLiteral("seven gulls over the pier"));
+    if (!waitFor([s] { return s->state() == SyncController::Idle && s->lastSync().isValid(); })) {
+        err << "sync screenshots: first sync: " << s->detailText() << '\n';
+        return 1;
+    }
+    open(QStringLiteral("sync"));
+    shootBoth(QStringLiteral("sync-enrolled"));
+
+    // The server goes away; a diary entry waits on the phone.
+    fx.stopServer();
+    wp::DiaryEntry entry;
+    entry.text = QStringLiteral("Long day at the court with T.");
+    entry.writtenAt = QDateTime::currentDateTimeUtc();
+    (void)session->store()->diary().save(entry);
+    s->localChange();
+    s->syncNow();
+    if (!waitFor([s] { return s->state() == SyncController::Offline; })) {
+        err << "sync screenshots: offline state not reached\n";
+        return 1;
+    }
+    open(QStringLiteral("sync"));
+    shootBoth(QStringLiteral("sync-offline"));
+    QMetaObject::invokeMethod(window, "goHome", Q_ARG(int, 0));
+    shootBoth(QStringLiteral("today-offline"));
+
+    session->lock();
+    QTextStream(stdout) << "sync screenshots: written to " << out << '\n';
+    return failures == 0 ? 0 : 1;
+}

@@ -1,0 +1,367 @@
+// The app's sync end to end: the App object graph (Session, editors, models, SyncController)
+// over a real encrypted store, enrolled with a one-time code against the real waypoint-server
+// and PostgreSQL. A save is pushed by the scheduler after the debounce; a second device's
+// change shows up in the app's lists; the server going away shows "offline" and backs off,
+// and coming back converges; the app closed mid-sync continues where it stopped.
+
+#include "AppContext.h"
+#include "ServerFixture.h"
+#include "Store.h"
+#include "SyncEngine.h"
+#include "Uuid.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace wp;
+using namespace wp::client;
+using namespace wp::sync;
+
+namespace {
+
+const QString Pin = QStringLiteral("246810");
+const QString Passphrase = QStringLiteral("seven gulls over the pier");
+
+// A second device of the same worker, headless (the engine over its own store).
+struct OtherDevice
+{
+    std::unique_ptr<Store> store;
+    SyncIdentity identity;
+
+    Result<SyncReport> sync()
+    {
+        SyncClient client(identity.credentials.serverUrl);
+        SyncEngine engine(*store, identity, client);
+        return engine.syncOnce();
+    }
+};
+
+QStringList diaryTexts(DiaryListModel *model)
+{
+    QStringList out;
+    while (model->canFetchMore({}))
+        model->fetchMore({});
+    for (int row = 0; row < model->rowCount(); ++row)
+        out.append(model->data(model->index(row), DiaryListModel::TitleRole).toString() +
+                   model->data(model->index(row), DiaryListModel::ExcerptRole).toString());
+    return out;
+}
+
+} // namespace
+
+class TestAppSync : public QObject
+{
+    Q_OBJECT
+
+    ServerFixture fx;
+    ServerFixture::Org org;
+    QTemporaryDir dir;
+    std::unique_ptr<AppContext> app;
+    std::unique_ptr<OtherDevice> other;
+
+    static SyncController::Options syncOptions()
+    {
+        SyncController::Options o;
+        o.watchConnectivity = false;
+        o.backupCost = crypto::KeyBackupCost::minimal();
+        o.policy.debounceMs = 400;
+        o.policy.periodicMs = 60 * 60 * 1000; // only the triggers under test
+        o.policy.backoffBaseMs = 300;
+        o.policy.backoffCapMs = 1200;
+        o.policy.backoffFloorMs = 100;
+        o.pageSize = 50;
+        o.timeoutMs = 3000;
+        return o;
+    }
+
+    void startApp()
+    {
+        VaultPolicy policy;
+        policy.kdf = KdfParams::fastForTests();
+        app = std::make_unique<AppContext>(
+            Session::Options{dir.filePath(QStringLiteral("app")), policy, 6}, syncOptions());
+    }
+    void unlock()
+    {
+        app->session()->unlock(Pin);
+        app->session()->waitForIdle();
+        QCOMPARE(app->session()->state(), Session::Unlocked);
+    }
+    SyncController *sync() const { return app->sync(); }
+    // Waits until the controller has finished a run and reached `state`.
+    bool settlesAt(SyncController::State state, int timeoutMs = 15000)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < timeoutMs) {
+            if (sync()->state() == state && !sync()->busy())
+                return true;
+            QTest::qWait(20);
+        }
+        qWarning("state %d, detail: %s", int(sync()->state()), qPrintable(sync()->detailText()));
+        return false;
+    }
+    DiaryEntry entry(const QString &text)
+    {
+        DiaryEntry e;
+        e.text = text;
+        e.writtenAt = QDateTime::currentDateTimeUtc();
+        return e;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY2(fx.startDatabase(), qPrintable(fx.lastError()));
+        QVERIFY2(fx.startServer(), qPrintable(fx.lastError()));
+        org = fx.createOrganisation(QStringLiteral("Harbour Peers"));
+        startApp();
+        app->session()->createPin(Pin, Pin);
+        app->session()->waitForIdle();
+        QCOMPARE(app->session()->state(), Session::Unlocked);
+        QCOMPARE(sync()->state(), SyncController::NotEnrolled);
+    }
+
+    void enrolmentExplainsWhatWentWrong()
+    {
+        sync()->enrol({}, {});
+        QVERIFY(sync()->enrolErrors().contains(QStringLiteral("server")));
+        QVERIFY(sync()->enrolErrors().contains(QStringLiteral("code")));
+        sync()->enrol(QStringLiteral("ftp://example.org"), QStringLiteral("ABCD"));
+        QVERIFY(sync()
+                    ->enrolErrors()
+                    .value(QStringLiteral("server"))
+                    .toString()
+                    .contains(QStringLiteral("https://")));
+        QVERIFY(sync()
+                    ->enrolErrors()
+                    .value(QStringLiteral("code"))
+                    .toString()
+                    .contains(QStringLiteral("16")));
+
+        // A well-formed code the server never issued.
+        sync()->enrol(fx.baseUrl(), QStringLiteral("ABCD-EFGH-JKMN-PQRS"));
+        QCOMPARE(sync()->enrolStep(), SyncController::Redeeming);
+        QTRY_COMPARE_WITH_TIMEOUT(sync()->enrolStep(), SyncController::EnterCode, 15000);
+        QVERIFY2(sync()->enrolMessage().contains(QStringLiteral("expired")),
+                 qPrintable(sync()->enrolMessage()));
+
+        // Nobody listening there.
+        sync()->enrol(QStringLiteral("http://127.0.0.1:%1").arg(ServerFixture::freePort()),
+                      QStringLiteral("ABCD-EFGH-JKMN-PQRS"));
+        QTRY_COMPARE_WITH_TIMEOUT(sync()->enrolStep(), SyncController::EnterCode, 15000);
+        QVERIFY2(sync()->enrolMessage().contains(QStringLiteral("cannot be reached")),
+                 qPrintable(sync()->enrolMessage()));
+        QCOMPARE(sync()->state(), SyncController::NotEnrolled);
+    }
+
+    void enrolsWithTheQrTextAndAPassphraseChosenTwice()
+    {
+        const QString code = fx.issueCode(org.id, org.worker1);
+        // The QR code's payload, pasted whole: it carries the server too.
+        const QString qr =
+            QStringLiteral("waypoint:enrol?code=%1&server=%2")
+                .arg(code, QString::fromLatin1(QUrl::toPercentEncoding(fx.baseUrl())));
+        sync()->enrol({}, qr);
+        QTRY_COMPARE_WITH_TIMEOUT(sync()->enrolStep(), SyncController::ChoosePassphrase, 15000);
+        sync()->setPassphrase(QStringLiteral("short"), QStringLiteral("short"));
+        QVERIFY(sync()->enrolErrors().contains(QStringLiteral("passphrase")));
+        sync()->setPassphrase(Passphrase, QStringLiteral("seven gulls over the beach"));
+        QVERIFY(sync()->enrolErrors().contains(QStringLiteral("confirm")));
+        QCOMPARE(sync()->enrolStep(), SyncController::ChoosePassphrase);
+
+        QSignalSpy runs(sync(), &SyncController::runFinished);
+        sync()->setPassphrase(Passphrase, Passphrase);
+        QTRY_VERIFY_WITH_TIMEOUT(sync()->enrolled(), 15000);
+        QCOMPARE(sync()->serverUrl(), fx.baseUrl());
+        // Enrolling syncs straight away (perhaps already while waiting above).
+        QTRY_VERIFY_WITH_TIMEOUT(runs.count() >= 1, 15000);
+        QVERIFY(settlesAt(SyncController::Idle));
+        QVERIFY(sync()->lastSync().isValid());
+        QCOMPARE(sync()->pendingCount(), 0);
+    }
+
+    void aSaveIsPushedAfterTheDebounce()
+    {
+        QList<SyncController::State> seen;
+        connect(sync(), &SyncController::changed, this, [&] {
+            if (seen.isEmpty() || seen.last() != sync()->state())
+                seen.append(sync()->state());
+        });
+        EncounterEditor *editor = app->encounterEditor();
+        editor->startNew({});
+        editor->setField(QStringLiteral("participant"), QStringLiteral("brief"));
+        editor->setField(QStringLiteral("durationMinutes"), 15);
+        editor->setField(QStringLiteral("note"), QStringLiteral("Harm reduction kit at the pier"));
+        QElapsedTimer sinceSave;
+        QVERIFY(editor->save());
+        sinceSave.start();
+        QCOMPARE(sync()->pendingCount(), 1);
+        QCOMPARE(sync()->state(), SyncController::Idle);
+        QVERIFY(sync()->statusText().contains(QLatin1Char('1')));
+
+        QSignalSpy runs(sync(), &SyncController::runFinished);
+        QVERIFY(runs.wait(10000));
+        QVERIFY2(sinceSave.elapsed() >= 400, qPrintable(QString::number(sinceSave.elapsed())));
+        QCOMPARE(sync()->state(), SyncController::Idle);
+        QCOMPARE(sync()->pendingCount(), 0);
+        QVERIFY(sync()->pushed() >= 1);
+        QVERIFY(seen.contains(SyncController::Syncing));
+        QCOMPARE(seen.last(), SyncController::Idle);
+        disconnect(sync(), &SyncController::changed, this, nullptr);
+    }
+
+    void aSecondDevicesChangeShowsUpInTheDiary()
+    {
+        other = std::make_unique<OtherDevice>();
+        auto store = Store::open(dir.filePath(QStringLiteral("other.db")),
+                                 SecretBytes::random(Store::KeyBytes), Store::Mode::CreateNew);
+        QVERIFY(store.ok());
+        other->store = std::move(*store);
+        auto id = SyncIdentity::enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1),
+                                      QStringLiteral("tablet"), QStringLiteral("test"), Passphrase,
+                                      crypto::KeyBackupCost::minimal());
+        QVERIFY2(id.ok(), id.ok() ? "" : qPrintable(id.error().message));
+        other->identity = std::move(*id);
+        auto first = other->sync();
+        QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(first.error().message));
+        QCOMPARE(first->pulled, 1); // the encounter saved in the app
+
+        QVERIFY(other->store->diary().save(entry(QStringLiteral("Written on the tablet"))).ok());
+        QVERIFY(other->sync().ok());
+
+        QVERIFY(
+            !diaryTexts(app->diary()).join(u'|').contains(QStringLiteral("Written on the tablet")));
+        QSignalSpy runs(sync(), &SyncController::runFinished);
+        sync()->syncNow();
+        QVERIFY(runs.wait(10000));
+        QCOMPARE(sync()->state(), SyncController::Idle);
+        // The tablet's entry, and the app's own encounter coming back (a pull returns every
+        // change since the cursor, and the cursor was read before that push).
+        QCOMPARE(sync()->pulled(), 2);
+        QVERIFY(
+            diaryTexts(app->diary()).join(u'|').contains(QStringLiteral("Written on the tablet")));
+    }
+
+    void serverDownShowsOfflineBacksOffAndConvergesWhenBack()
+    {
+        fx.stopServer();
+        DiaryEditor *editor = app->diaryEditor();
+        editor->startNew({});
+        editor->setField(QStringLiteral("text"),
+                         QStringLiteral("Written while the server was down"));
+        QVERIFY(editor->save());
+        QSignalSpy runs(sync(), &SyncController::runFinished);
+        QVERIFY(runs.wait(10000));
+        QCOMPARE(sync()->state(), SyncController::Offline);
+        QVERIFY2(sync()->detailText().contains(QStringLiteral("cannot be reached")),
+                 qPrintable(sync()->detailText()));
+        QCOMPARE(sync()->pendingCount(), 1);
+        SyncScheduler *s = sync()->scheduler();
+        QCOMPARE(s->failures(), 1);
+        QCOMPARE(s->due(), SyncScheduler::Due::Retry);
+        QVERIFY(s->dueInMs() <= 300);
+        // It keeps trying by itself, each wait drawn below a doubling ceiling.
+        QVERIFY(runs.wait(10000));
+        QCOMPARE(s->failures(), 2);
+        QVERIFY(s->dueInMs() <= 600);
+
+        QVERIFY2(fx.startServer(), qPrintable(fx.lastError()));
+        QTRY_VERIFY_WITH_TIMEOUT(sync()->state() == SyncController::Idle && !sync()->busy(), 15000);
+        QCOMPARE(sync()->pendingCount(), 0);
+        QCOMPARE(s->failures(), 0);
+        QCOMPARE(s->due(), SyncScheduler::Due::Periodic);
+        auto r = other->sync();
+        QVERIFY(r.ok());
+        auto counts = other->store->countByType();
+        QVERIFY(counts.ok());
+        QCOMPARE(counts->value(RecordType::DiaryEntry), 2);
+    }
+
+    void lockingMidSyncStopsCleanlyAndTheNextUnlockContinues()
+    {
+        {
+            auto batch = app->session()->store()->batch();
+            QVERIFY(batch.ok());
+            for (int i = 0; i < 400; ++i)
+                QVERIFY(app->session()
+                            ->store()
+                            ->diary()
+                            .save(entry(QStringLiteral("Bulk entry %1").arg(i)))
+                            .ok());
+            QVERIFY(batch->commit().ok());
+        }
+        // Lock as soon as the first batch is acknowledged: mid-run, the store closes under
+        // the sync thread.
+        connect(
+            sync(), &SyncController::progressChanged, this,
+            [this] {
+                if (sync()->pushed() >= 50)
+                    app->session()->lock();
+            },
+            Qt::QueuedConnection);
+        sync()->localChange();
+        sync()->syncNow();
+        QTRY_VERIFY_WITH_TIMEOUT(app->session()->state() == Session::Locked, 15000);
+        disconnect(sync(), &SyncController::progressChanged, this, nullptr);
+        QVERIFY(sync()->pushed() < 400);
+        QVERIFY(!app->session()->store());
+        QTRY_VERIFY_WITH_TIMEOUT(!sync()->busy(), 15000);
+        QCOMPARE(sync()->scheduler()->dueInMs(), -1);
+
+        // The app closed and started again (as after being killed: the engine only moves the
+        // outbox and the cursor after the server or the store committed).
+        app.reset();
+        startApp();
+        QSignalSpy runs(app->sync(), &SyncController::runFinished);
+        unlock(); // unlocking syncs at once
+        QVERIFY(runs.wait(30000));
+        QVERIFY(settlesAt(SyncController::Idle, 30000));
+        QCOMPARE(sync()->pendingCount(), 0);
+        auto r = other->sync();
+        QVERIFY(r.ok());
+        QCOMPARE(r->pulled, 400);
+        auto count = other->store->countByType();
+        QVERIFY(count.ok());
+        QCOMPARE(count->value(RecordType::DiaryEntry), 402);
+    }
+
+    void aRevokedDeviceStopsAndSaysSo()
+    {
+        auto me = SyncIdentity::load(*app->session()->store());
+        QVERIFY(me.ok());
+        QVERIFY(fx.admin({QStringLiteral("revoke-device"), QStringLiteral("--org"), idText(org.id),
+                          QStringLiteral("--device"), idText(me->credentials.deviceId)})
+                    .startsWith(u"revoked"));
+        QSignalSpy runs(sync(), &SyncController::runFinished);
+        sync()->syncNow();
+        QVERIFY(runs.wait(10000));
+        QCOMPARE(sync()->state(), SyncController::Failed);
+        QVERIFY2(sync()->detailText().contains(QStringLiteral("revoked")),
+                 qPrintable(sync()->detailText()));
+        // The device destroyed its sync identity (keys, token); the records stay.
+        QVERIFY(!sync()->enrolled());
+        QVERIFY(!SyncIdentity::isEnrolled(*app->session()->store()));
+        // No retry storm: neither time nor a save starts another run.
+        QVERIFY(sync()->scheduler()->blocked());
+        QCOMPARE(sync()->scheduler()->dueInMs(), -1);
+        QVERIFY(
+            app->session()->store()->diary().save(entry(QStringLiteral("After revocation"))).ok());
+        sync()->localChange();
+        QVERIFY(!runs.wait(1500));
+        QCOMPARE(sync()->pendingCount(), 1);
+    }
+
+    void cleanupTestCase()
+    {
+        app.reset();
+        other.reset();
+    }
+};
+
+QTEST_MAIN(TestAppSync)
+#include "tst_app_sync.moc"

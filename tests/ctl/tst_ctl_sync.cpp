@@ -1,0 +1,342 @@
+// waypointctl enroll / sync / restore-keys end to end: the real binary, real encrypted stores,
+// the real waypoint-server over HTTP and a throwaway PostgreSQL (tests/server's fixture).
+// Two devices of one worker, enrolled with one-time codes, edit offline and converge with
+// nothing lost; refused changes, revoked devices and bad input get their exit codes.
+
+#include "DeviceStore.h"
+#include "ServerFixture.h"
+#include "Uuid.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <unistd.h>
+
+using namespace wp;
+
+namespace {
+
+const QString Pin = QStringLiteral("582047");
+const QString Passphrase = QStringLiteral("lantern over the canal bridge");
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QStringList errLines() const { return err.split(u'\n', Qt::SkipEmptyParts); }
+    QJsonObject json() const
+    {
+        const QStringList lines = out.split(u'\n', Qt::SkipEmptyParts);
+        return lines.isEmpty() ? QJsonObject()
+                               : QJsonDocument::fromJson(lines.last().toUtf8()).object();
+    }
+};
+
+QStringList texts(const Run &list)
+{
+    QStringList out;
+    for (const QString &line : list.out.split(u'\n', Qt::SkipEmptyParts))
+        out << QJsonDocument::fromJson(line.toUtf8()).object().value(u"text").toString();
+    out.sort();
+    return out;
+}
+
+} // namespace
+
+class TestCtlSync : public QObject
+{
+    Q_OBJECT
+
+    ServerFixture fx;
+    ServerFixture::Org org;
+    QTemporaryDir tmp;
+    QStringList secretsSeen;
+
+    Run ctl(const QString &dataDir, const QStringList &args, const QString &passphrase = Passphrase)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("WAYPOINT_PIN"), Pin);
+        env.remove(QStringLiteral("WAYPOINT_RECOVERY_PASSPHRASE"));
+        if (!passphrase.isNull())
+            env.insert(QStringLiteral("WAYPOINT_RECOVERY_PASSPHRASE"), passphrase);
+        process.setProcessEnvironment(env);
+        // No controlling terminal: a missing secret must fail, not wait at a prompt.
+        process.setChildProcessModifier([] { ::setsid(); });
+        process.start(QStringLiteral(WAYPOINTCTL_PATH),
+                      QStringList{QStringLiteral("--data-dir"), dataDir} + args);
+        if (!process.waitForFinished(120'000))
+            qFatal("waypointctl did not finish");
+        Run run;
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        for (const QString &secret : {Pin, Passphrase, passphrase})
+            if (!secret.isEmpty() && (run.out.contains(secret) || run.err.contains(secret)))
+                secretsSeen << args.join(u' ');
+        return run;
+    }
+
+    QString newDevice(const QString &name)
+    {
+        const QString dir = tmp.filePath(name);
+        const Run init = ctl(dir, {QStringLiteral("init")});
+        if (init.exitCode != 0)
+            qWarning("init: %s", qPrintable(init.err));
+        return dir;
+    }
+
+    Run enroll(const QString &dir, const QUuid &user, const QString &passphrase = Passphrase)
+    {
+        return ctl(dir,
+                   {QStringLiteral("enroll"), QStringLiteral("--server"), fx.baseUrl(),
+                    QStringLiteral("--code"), fx.issueCode(org.id, user),
+                    QStringLiteral("--device-name"), QStringLiteral("test phone")},
+                   passphrase);
+    }
+
+    static void expectOneErrorLine(const Run &run, int exitCode)
+    {
+        QVERIFY2(run.exitCode == exitCode,
+                 qPrintable(QStringLiteral("exit %1: %2").arg(run.exitCode).arg(run.err)));
+        QCOMPARE(run.errLines().size(), 1);
+        QVERIFY2(run.errLines().first().startsWith(u"waypointctl: "), qPrintable(run.err));
+    }
+
+    Run sync(const QString &dir)
+    {
+        return ctl(dir, {QStringLiteral("sync"), QStringLiteral("--json")}, QString());
+    }
+
+    QString addDiary(const QString &dir, const QString &text)
+    {
+        const Run r = ctl(
+            dir, {QStringLiteral("diary"), QStringLiteral("add"), QStringLiteral("--text"), text});
+        return r.exitCode == 0 ? r.out.trimmed() : QString();
+    }
+
+    std::unique_ptr<Store> openStore(const QString &dir)
+    {
+        QByteArray pin = Pin.toUtf8();
+        auto store = DeviceStore::open(dir, SecretBytes::takeFrom(pin));
+        return store ? std::move(*store) : nullptr;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(tmp.isValid());
+        QVERIFY2(fx.startDatabase(), qPrintable(fx.lastError()));
+        QVERIFY2(fx.startServer(), qPrintable(fx.lastError()));
+        org = fx.createOrganisation(QStringLiteral("Northside Peers"));
+        QVERIFY(!org.worker1.isNull());
+    }
+
+    void cleanup() { QVERIFY2(secretsSeen.isEmpty(), qPrintable(secretsSeen.join(u'|'))); }
+
+    void twoDevicesOfOneWorkerConverge()
+    {
+        const QString a = newDevice(QStringLiteral("phone-a"));
+        const QString b = newDevice(QStringLiteral("phone-b"));
+
+        expectOneErrorLine(sync(a), 6); // not enrolled yet
+        const Run enrolledA = enroll(a, org.worker1);
+        QVERIFY2(enrolledA.exitCode == 0, qPrintable(enrolledA.err));
+        QVERIFY(enrolledA.out.contains(u"Keys created"));
+        expectOneErrorLine(enroll(a, org.worker1), 6); // already enrolled
+
+        // Phone A works offline, then syncs.
+        const QString first = addDiary(a, QStringLiteral("Walked Dee to the housing office"));
+        const QString second = addDiary(a, QStringLiteral("Naloxone kit restocked"));
+        QVERIFY(!first.isEmpty() && !second.isEmpty());
+        const Run syncA = sync(a);
+        QVERIFY2(syncA.exitCode == 0, qPrintable(syncA.err + syncA.out));
+        QCOMPARE(syncA.json()[u"pushed"].toInt(), 2);
+        QCOMPARE(syncA.json()[u"pending"].toInt(), 0);
+        QCOMPARE(syncA.json()[u"complete"].toBool(), true);
+
+        // Phone B: a wrong passphrase leaves it enrolled without keys; restore-keys fixes it.
+        expectOneErrorLine(enroll(b, org.worker1, QStringLiteral("not the right passphrase")), 3);
+        const Run noKeys = sync(b);
+        expectOneErrorLine(noKeys, 6);
+        QVERIFY(noKeys.err.contains(u"restore-keys"));
+        expectOneErrorLine(
+            ctl(b, {QStringLiteral("restore-keys")}, QStringLiteral("still the wrong one")), 3);
+        const Run restored = ctl(b, {QStringLiteral("restore-keys")});
+        QVERIFY2(restored.exitCode == 0, qPrintable(restored.err));
+        QVERIFY(restored.out.contains(u"Keys restored"));
+        // Both devices show the same fingerprint: the same user keys.
+        const QString fingerprint =
+            enrolledA.out.section(QStringLiteral("Key fingerprint: "), 1).trimmed();
+        QVERIFY(!fingerprint.isEmpty());
+        QVERIFY(restored.out.contains(fingerprint));
+        const Run syncB = sync(b);
+        QVERIFY2(syncB.exitCode == 0, qPrintable(syncB.err));
+        QCOMPARE(syncB.json()[u"pulled"].toInt(), 2);
+
+        // Both edit offline (the server is down): the same text on both, a rating on B, and a
+        // new entry on B.
+        fx.stopServer();
+        QCOMPARE(ctl(a, {QStringLiteral("diary"), QStringLiteral("edit"), first,
+                         QStringLiteral("--text"), QStringLiteral("Typed on A: come back Monday")})
+                     .exitCode,
+                 0);
+        const Run offline = sync(a);
+        expectOneErrorLine(offline, 5);
+        QCOMPARE(offline.json()[u"pending"].toInt(), 1);
+        QCOMPARE(ctl(b, {QStringLiteral("diary"), QStringLiteral("edit"), first,
+                         QStringLiteral("--text"), QStringLiteral("Typed on B: bring ID"),
+                         QStringLiteral("--wellbeing"), QStringLiteral("4")})
+                     .exitCode,
+                 0);
+        const QString third = addDiary(b, QStringLiteral("Supervision helped today"));
+        QVERIFY(!third.isEmpty());
+        QVERIFY2(fx.startServer(), qPrintable(fx.lastError()));
+
+        const Run a1 = sync(a);
+        QVERIFY2(a1.exitCode == 0, qPrintable(a1.err));
+        const Run b1 = sync(b);
+        QVERIFY2(b1.exitCode == 0, qPrintable(b1.err));
+        QCOMPARE(b1.json()[u"conflicts"].toInt(), 1);
+        const Run a2 = sync(a);
+        QVERIFY2(a2.exitCode == 0, qPrintable(a2.err));
+
+        const Run listA =
+            ctl(a, {QStringLiteral("diary"), QStringLiteral("list"), QStringLiteral("--json")});
+        const Run listB =
+            ctl(b, {QStringLiteral("diary"), QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(texts(listA).size(), 3);
+        QCOMPARE(texts(listA), texts(listB));
+        QVERIFY(texts(listA).contains(QStringLiteral("Supervision helped today")));
+        QCOMPARE(listA.out.count(QStringLiteral("\"wellbeing\":4")), 1);
+        QCOMPARE(listB.out.count(QStringLiteral("\"wellbeing\":4")), 1);
+
+        // The losing text is kept on B as a conflict copy: nothing typed is lost.
+        auto storeB = openStore(b);
+        QVERIFY(storeB);
+        const QString winner = storeB->diary().get(idFromText(first))->text;
+        const QString loser = winner == u"Typed on A: come back Monday"
+                                  ? QStringLiteral("Typed on B: bring ID")
+                                  : QStringLiteral("Typed on A: come back Monday");
+        auto copies = storeB->conflictCopies(idFromText(first));
+        QVERIFY(copies.ok());
+        QStringList kept;
+        for (const ConflictCopy &c : *copies)
+            kept << c.text;
+        QVERIFY2(kept.contains(loser), qPrintable(kept.join(u'|')));
+    }
+
+    void aRefusedChangeExitsSevenAndTheRestSyncs()
+    {
+        // Jo's device holds a change under a record id Sam's device already used: the server
+        // refuses that one (not_author); Jo's other changes sync, and sync says so.
+        const QString sam = newDevice(QStringLiteral("sam"));
+        const QString jo = newDevice(QStringLiteral("jo"));
+        QCOMPARE(enroll(sam, org.worker2).exitCode, 0);
+        QCOMPARE(enroll(jo, org.supervisor, QStringLiteral("supervisor's own passphrase")).exitCode,
+                 0);
+        const QString samsId = addDiary(sam, QStringLiteral("Sam's entry"));
+        QCOMPARE(sync(sam).exitCode, 0);
+        {
+            auto store = openStore(jo);
+            QVERIFY(store);
+            DiaryEntry clash;
+            clash.id = idFromText(samsId);
+            clash.text = QStringLiteral("Typed by Jo under a taken id");
+            clash.writtenAt = QDateTime::currentDateTimeUtc();
+            QVERIFY(store->diary().save(clash).ok());
+        }
+        const QString later = addDiary(jo, QStringLiteral("Jo's later entry"));
+        const Run refused = sync(jo);
+        expectOneErrorLine(refused, 7);
+        QVERIFY2(refused.err.contains(u"1 change could not be sent: The record belongs to another "
+                                      u"user."),
+                 qPrintable(refused.err));
+        QCOMPARE(refused.json()[u"pushed"].toInt(), 1);
+        QCOMPARE(refused.json()[u"failed"].toInt(), 1);
+        QCOMPARE(refused.json()[u"pending"].toInt(), 0);
+        const QJsonObject failure = refused.json()[u"failures"].toArray().first().toObject();
+        QCOMPARE(failure[u"id"].toString(), samsId);
+        QCOMPARE(failure[u"reason"].toString(), QStringLiteral("not_author"));
+        // Still on Jo's device, as typed; the text output names it too.
+        const Run text = ctl(jo, {QStringLiteral("sync")}, QString());
+        QCOMPARE(text.exitCode, 7);
+        QVERIFY(text.out.contains(u"failed 1, pending 0"));
+        QVERIFY(text.out.contains(samsId));
+        QVERIFY(ctl(jo, {QStringLiteral("search"), QStringLiteral("taken")}).out.contains(samsId));
+        Q_UNUSED(later);
+    }
+
+    void aRevokedDeviceDestroysItsSyncIdentity()
+    {
+        const QString dir = newDevice(QStringLiteral("revoked"));
+        const Run enrolled = enroll(dir, org.worker2);
+        QCOMPARE(enrolled.exitCode, 0);
+        const QString device =
+            enrolled.out.section(QStringLiteral("device "), 1).section(QLatin1Char(' '), 0, 0);
+        QCOMPARE(idFromText(device).isNull(), false);
+        const QString kept = addDiary(dir, QStringLiteral("Written before the revocation"));
+        QVERIFY(fx.admin({QStringLiteral("revoke-device"), QStringLiteral("--org"), idText(org.id),
+                          QStringLiteral("--device"), device})
+                    .startsWith(u"revoked"));
+        const Run revoked = sync(dir);
+        expectOneErrorLine(revoked, 6);
+        QVERIFY(revoked.err.contains(u"revoked"));
+        QCOMPARE(revoked.json()[u"error"].toString(), QStringLiteral("device_revoked"));
+        {
+            auto store = openStore(dir);
+            QVERIFY(store);
+            QCOMPARE(store->deviceSecret(QStringLiteral("sync_identity")).error().code,
+                     ErrorCode::NotFound);
+            QVERIFY(store->diary().get(idFromText(kept)).ok()); // records stay under the PIN
+        }
+        const Run after = sync(dir);
+        expectOneErrorLine(after, 6);
+        QVERIFY(after.err.contains(u"not enrolled"));
+    }
+
+    void badInputGetsOneLineAndSpendsNothing()
+    {
+        const QString dir = newDevice(QStringLiteral("bad-input"));
+        const QString code = fx.issueCode(org.id, org.worker2);
+        const QStringList enrollWith{QStringLiteral("enroll"), QStringLiteral("--server"),
+                                     fx.baseUrl(), QStringLiteral("--code"), code};
+        expectOneErrorLine(ctl(dir, {QStringLiteral("enroll"), QStringLiteral("--server"),
+                                     QStringLiteral("not a url"), QStringLiteral("--code"), code}),
+                           2);
+        expectOneErrorLine(
+            ctl(dir, {QStringLiteral("enroll"), QStringLiteral("--server"), fx.baseUrl()}), 2);
+        expectOneErrorLine(
+            ctl(dir, enrollWith +
+                         QStringList{QStringLiteral("--recovery-passphrase"), QStringLiteral("x")}),
+            2);
+        // No passphrase anywhere (no variable, no terminal), then a too short one: the code
+        // is not spent.
+        expectOneErrorLine(ctl(dir, enrollWith, QString()), 2);
+        expectOneErrorLine(ctl(dir, enrollWith, QStringLiteral("short")), 2);
+        expectOneErrorLine(
+            ctl(dir, {QStringLiteral("enroll"), QStringLiteral("--server"), fx.baseUrl(),
+                      QStringLiteral("--code"), QStringLiteral("AAAABBBBCCCCDDDD")}),
+            6);
+        expectOneErrorLine(ctl(dir, {QStringLiteral("restore-keys")}), 6);
+        // An unreachable server.
+        expectOneErrorLine(
+            ctl(dir, {QStringLiteral("enroll"), QStringLiteral("--server"),
+                      QStringLiteral("http://127.0.0.1:%1").arg(ServerFixture::freePort()),
+                      QStringLiteral("--code"), code}),
+            5);
+        const Run ok = ctl(dir, enrollWith);
+        QVERIFY2(ok.exitCode == 0, qPrintable(ok.err));
+        QVERIFY(ok.out.contains(u"Keys restored"));
+        // The code is spent now.
+        expectOneErrorLine(ctl(newDevice(QStringLiteral("second-use")), enrollWith), 6);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCtlSync)
+#include "tst_ctl_sync.moc"
