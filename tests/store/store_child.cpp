@@ -4,6 +4,7 @@
 //   try-open PATH  tries to open the store and prints "ok" or the error code number
 //   sqlite-first PATH  initialises SQLite before the store can install its allocator, opens
 //                  the store and prints "wiping <0|1> cipher_memory_security <value>"
+//   lock-every PATH  opens a new store with StoreOptions::lockEveryAllocation, prints the same
 
 #include "StoreTestSupport.h"
 #include "WipingAllocator.h"
@@ -50,7 +51,11 @@ int main(int argc, char **argv)
     if (mode == QLatin1String("sqlite-first"))
         (void)sqlite3_initialize();
 
-    auto store = openOrCreate(path);
+    StoreOptions lockEvery;
+    lockEvery.lockEveryAllocation = true;
+    auto store = mode == QLatin1String("lock-every")
+                     ? Store::open(path, test::testKey(), Store::Mode::CreateNew, lockEvery)
+                     : openOrCreate(path);
     if (mode == QLatin1String("try-open")) {
         say(store.ok() ? QByteArray("ok") : QByteArray::number(int(store.error().code)));
         return 0;
@@ -59,7 +64,7 @@ int main(int argc, char **argv)
         say("error " + store.error().message.toUtf8());
         return 1;
     }
-    if (mode == QLatin1String("sqlite-first")) {
+    if (mode == QLatin1String("sqlite-first") || mode == QLatin1String("lock-every")) {
         Result<qint64> pragma = (*store)->database().scalar("PRAGMA cipher_memory_security");
         say("wiping " + QByteArray::number(sql::memoryWipeActive() ? 1 : 0) +
             " cipher_memory_security " + QByteArray::number(pragma ? *pragma : -1));

@@ -164,6 +164,15 @@ private slots:
                  QByteArrayLiteral("wiping 0 cipher_memory_security 1"));
     }
 
+    void lockEveryAllocationAddsSqlCipherMemorySecurity()
+    {
+        QProcess child;
+        child.start(QStringLiteral(STORE_CHILD), {QStringLiteral("lock-every"), freshPath()});
+        QVERIFY(child.waitForFinished(30000));
+        QCOMPARE(child.readAllStandardOutput().trimmed(),
+                 QByteArrayLiteral("wiping 1 cipher_memory_security 1"));
+    }
+
     void plaintextMarkerCheckWouldCatchAPlainFile()
     {
         // The same check against the unencrypted baseline finds the marker: the test above
