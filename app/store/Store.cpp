@@ -141,7 +141,7 @@ Result<std::unique_ptr<Store>> Store::openWith(const QString &path, const Secret
     // munlock per allocation. Both are process-wide, and once on they stay on.
     const bool ownWipe = sql::wipingAllocatorInstalled();
     sql::setMemoryWipe(options.memorySecurity);
-    const bool sqlcipherWipe = options.memorySecurity && !ownWipe;
+    const bool sqlcipherWipe = options.memorySecurity && (!ownWipe || options.lockEveryAllocation);
     if (Status s = db.exec(sqlcipherWipe ? "PRAGMA cipher_memory_security = ON"
                                          : "PRAGMA cipher_memory_security = OFF");
         !s)

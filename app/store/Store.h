@@ -27,6 +27,10 @@ struct StoreOptions
     // cipher_memory_security if SQLite was initialised before the store could install it.
     // Process-wide; once a store turns it on it stays on. Off only for benchmark baselines.
     bool memorySecurity = true;
+    // Also SQLCipher's cipher_memory_security on top: an mlock + munlock per allocation, so
+    // live SQLite memory is never swapped out (best effort, within RLIMIT_MEMLOCK). Saves ~3.4x
+    // and sync merges ~9x slower (docs/benchmarks.md). Process-wide and one-way.
+    bool lockEveryAllocation = false;
     // Page cache per connection; decrypting a page again costs more than keeping it.
     int cacheKiB = 16 * 1024;
 };

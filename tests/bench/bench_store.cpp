@@ -141,14 +141,9 @@ std::unique_ptr<Store> openStore(const QString &path, Config config, const Secre
     StoreOptions options;
     options.memorySecurity = config == Config::Encrypted;
     options.memorySecurity = options.memorySecurity || config == Config::EncryptedSqlCipherMemory;
-    auto store = config == Config::Plain
-                     ? must(Store::openUnencrypted(path, mode), "open unencrypted")
-                     : must(Store::open(path, key, mode, options), "open");
-    if (config == Config::EncryptedSqlCipherMemory) {
-        if (Status s = store->database().exec("PRAGMA cipher_memory_security = ON"); !s)
-            fail("cipher_memory_security", s.error());
-    }
-    return store;
+    options.lockEveryAllocation = config == Config::EncryptedSqlCipherMemory;
+    return config == Config::Plain ? must(Store::openUnencrypted(path, mode), "open unencrypted")
+                                   : must(Store::open(path, key, mode, options), "open");
 }
 
 bool quick = false;

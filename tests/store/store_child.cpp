@@ -2,8 +2,15 @@
 //   add PATH       adds diary entries forever, printing each id once its transaction committed
 //   hold PATH      opens the store, prints "open", keeps it open until stdin closes
 //   try-open PATH  tries to open the store and prints "ok" or the error code number
+//   sqlite-first PATH  initialises SQLite before the store can install its allocator, opens
+//                  the store and prints "wiping <0|1> cipher_memory_security <value>"
+//   lock-every PATH  opens a new store with StoreOptions::lockEveryAllocation, prints the same
 
 #include "StoreTestSupport.h"
+#include "WipingAllocator.h"
+
+#define SQLITE_HAS_CODEC 1
+#include <sqlite3.h>
 
 #include <QCoreApplication>
 #include <QFile>
@@ -41,8 +48,14 @@ int main(int argc, char **argv)
         return 2;
     const QString mode = args.at(1);
     const QString path = args.at(2);
+    if (mode == QLatin1String("sqlite-first"))
+        (void)sqlite3_initialize();
 
-    auto store = openOrCreate(path);
+    StoreOptions lockEvery;
+    lockEvery.lockEveryAllocation = true;
+    auto store = mode == QLatin1String("lock-every")
+                     ? Store::open(path, test::testKey(), Store::Mode::CreateNew, lockEvery)
+                     : openOrCreate(path);
     if (mode == QLatin1String("try-open")) {
         say(store.ok() ? QByteArray("ok") : QByteArray::number(int(store.error().code)));
         return 0;
@@ -50,6 +63,12 @@ int main(int argc, char **argv)
     if (!store) {
         say("error " + store.error().message.toUtf8());
         return 1;
+    }
+    if (mode == QLatin1String("sqlite-first") || mode == QLatin1String("lock-every")) {
+        Result<qint64> pragma = (*store)->database().scalar("PRAGMA cipher_memory_security");
+        say("wiping " + QByteArray::number(sql::memoryWipeActive() ? 1 : 0) +
+            " cipher_memory_security " + QByteArray::number(pragma ? *pragma : -1));
+        return 0;
     }
     if (mode == QLatin1String("hold")) {
         say("open");

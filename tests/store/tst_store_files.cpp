@@ -152,6 +152,27 @@ private slots:
         QVERIFY(sql::wipedBytes() > beforeUse + 16 * 1024);
     }
 
+    void sqlCipherWipesWhenSqliteWasInitialisedFirst()
+    {
+        // Another component used SQLite before the store: its allocator cannot be installed,
+        // so SQLCipher's own memory security takes over (in a fresh process: both are
+        // process-wide).
+        QProcess child;
+        child.start(QStringLiteral(STORE_CHILD), {QStringLiteral("sqlite-first"), freshPath()});
+        QVERIFY(child.waitForFinished(30000));
+        QCOMPARE(child.readAllStandardOutput().trimmed(),
+                 QByteArrayLiteral("wiping 0 cipher_memory_security 1"));
+    }
+
+    void lockEveryAllocationAddsSqlCipherMemorySecurity()
+    {
+        QProcess child;
+        child.start(QStringLiteral(STORE_CHILD), {QStringLiteral("lock-every"), freshPath()});
+        QVERIFY(child.waitForFinished(30000));
+        QCOMPARE(child.readAllStandardOutput().trimmed(),
+                 QByteArrayLiteral("wiping 1 cipher_memory_security 1"));
+    }
+
     void plaintextMarkerCheckWouldCatchAPlainFile()
     {
         // The same check against the unencrypted baseline finds the marker: the test above
