@@ -3,6 +3,8 @@
 #define SQLITE_HAS_CODEC 1
 #include <sqlite3.h>
 
+#include "Sodium.h"
+
 #include <sodium.h>
 
 #include <atomic>
@@ -101,7 +103,7 @@ bool installWipingAllocator()
 {
     static std::once_flag once;
     std::call_once(once, [] {
-        (void)sodium_init(); // sodium_memzero needs no init, but keep libsodium ready
+        wp::ensureSodium(); // sodium_memzero needs no init, but keep libsodium ready
         // SQLCipher wraps whatever allocator is configured when SQLite initialises; with its
         // own memory security off, its wrapper passes straight through to this one.
         g_installed = sqlite3_config(SQLITE_CONFIG_MALLOC, &WipingMethods) == SQLITE_OK;
