@@ -543,11 +543,11 @@ int main(int argc, char **argv)
         struct Side
         {
             QString label;
-            ServerFixture *fx;
+            ServerFixture *fx = nullptr;
             QUuid org, user;
-            std::unique_ptr<SyncIdentity> writer;
-            std::vector<std::unique_ptr<SyncIdentity>> fleet;
-            QList<double> push, pull, p50, p99;
+            std::unique_ptr<SyncIdentity> writer = {};
+            std::vector<std::unique_ptr<SyncIdentity>> fleet = {};
+            QList<double> push = {}, pull = {}, p50 = {}, p99 = {};
         };
         const auto identity = [](ServerFixture &f, const QUuid &o, const QUuid &u) {
             auto id = SyncIdentity::enrol(
