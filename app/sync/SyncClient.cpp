@@ -24,6 +24,9 @@ Result<QByteArray> SyncClient::exchange(const QByteArray &verb, const QString &p
     QNetworkRequest request(QUrl(m_serverUrl + path));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/cbor"));
     request.setTransferTimeout(m_timeoutMs);
+    // Bodies are mostly ciphertext, which does not compress; identity keeps Content-Length
+    // the exact body size, which is how a cut body is recognised below.
+    request.setRawHeader("Accept-Encoding", "identity");
     if (authenticated) {
         if (!m_credentials)
             return Error(ErrorCode::Unauthorized, QStringLiteral("this device is not enrolled"));
@@ -44,13 +47,17 @@ Result<QByteArray> SyncClient::exchange(const QByteArray &verb, const QString &p
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray data = reply->isOpen() ? reply->readAll() : QByteArray();
     const QNetworkReply::NetworkError networkError = reply->error();
+    // Qt can finish a reply whose connection dropped mid-body without an error; the declared
+    // length tells a cut body from a malformed one.
+    const QVariant declared = reply->header(QNetworkRequest::ContentLengthHeader);
+    const bool truncated = declared.isValid() && data.size() != declared.toLongLong();
     reply->deleteLater();
     m_sent += body.size();
     m_received += data.size();
 
-    // A connection lost after the headers leaves a 200 with a truncated body: a network
-    // failure to retry, not a malformed answer.
-    if (status == 0 || (status == 200 && networkError != QNetworkReply::NoError))
+    // A connection lost after the headers leaves a truncated body: a network failure to
+    // retry, not a malformed answer.
+    if (status == 0 || truncated || (status == 200 && networkError != QNetworkReply::NoError))
         return Error(ErrorCode::Network, networkError == QNetworkReply::OperationCanceledError
                                              ? QStringLiteral("the server did not answer in time")
                                              : QStringLiteral("the server cannot be reached"));
