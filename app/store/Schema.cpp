@@ -129,11 +129,13 @@ Status toV4(sql::Database &db)
 {
     // device_secrets: the sync identity (device token, the user's private keys, audience keys)
     // lives inside the encrypted file, never beside it. failed_reason: the server refused the
-    // change for good; the entry is kept (nothing typed is lost) and no longer sent.
+    // change for good; the entry is kept (nothing typed is lost) and no longer sent. The
+    // partial index keeps counting them (on every unlock and save) off a scan of the outbox.
     return db.exec(R"sql(
         CREATE TABLE device_secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
         ALTER TABLE outbox ADD COLUMN failed_reason TEXT;
         ALTER TABLE outbox ADD COLUMN failed_at INTEGER;
+        CREATE INDEX outbox_failed ON outbox(failed_reason) WHERE failed_reason IS NOT NULL;
     )sql");
 }
 
