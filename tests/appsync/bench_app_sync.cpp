@@ -212,7 +212,12 @@ int main(int argc, char *argv[])
     const bool freshOk = freshEngine.pull(freshReport).ok();
     const qint64 directPullMs = t.elapsed();
 
-    out << "records " << n << " (diary entries), pages/batches of 200, Debug build\n"
+#ifdef NDEBUG
+    const char *build = "optimised build";
+#else
+    const char *build = "Debug build";
+#endif
+    out << "records " << n << " (diary entries), pages/batches of 200, " << build << '\n'
         << "app push (relayed): " << appPushMs << " ms, "
         << qint64(n) * 1000 / std::max<qint64>(1, appPushMs) << " rec/s, longest UI-thread gap "
         << appPushStall << " ms, all pushed: " << pushedAll << '\n'
