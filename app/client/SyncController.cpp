@@ -260,9 +260,13 @@ QString SyncController::statusText() const
 {
     switch (state()) {
     case NotEnrolled:
-        return tr("Not enrolled");
+        return m_enrolStep == EnterCode || m_enrolStep == Redeeming
+                   ? tr("Not enrolled")
+                   : tr("One step left: the recovery passphrase");
     case Idle:
-        return m_pending > 0 ? tr("%n change(s) to send", "", m_pending) : tr("Up to date");
+        return m_pending > 0  ? tr("%n change(s) to send", "", m_pending)
+               : m_failed > 0 ? tr("Up to date, except refused changes")
+                              : tr("Up to date");
     case Syncing:
         return tr("Syncing\u2026");
     case Offline:
@@ -297,8 +301,9 @@ QString SyncController::detailText() const
         return tr("Everything stays on this phone. Your organisation can enrol it so shared diary "
                   "entries and supervision notes reach your supervisor, end-to-end encrypted.");
     case Idle:
-        return m_pending > 0 ? tr("Saved on this phone; Waypoint sends it in a moment.")
-                             : tr("Everything on this phone is on the server, encrypted.");
+        return m_pending > 0  ? tr("Saved on this phone; Waypoint sends it in a moment.")
+               : m_failed > 0 ? tr("Everything else on this phone is on the server, encrypted.")
+                              : tr("Everything on this phone is on the server, encrypted.");
     case Syncing:
         return tr("Received %1, sent %2.").arg(m_pulled).arg(m_pushed);
     case Offline:

@@ -2156,5 +2156,17 @@
         <source>Your keys were never backed up on the server. Choose a recovery passphrase to make them on this device.</source>
         <translation>Your keys were never backed up on the server. Choose a recovery passphrase to make them on this device.</translation>
     </message>
+    <message>
+        <source>Up to date, except refused changes</source>
+        <translation>Up to date, except refused changes</translation>
+    </message>
+    <message>
+        <source>Everything else on this phone is on the server, encrypted.</source>
+        <translation>Everything else on this phone is on the server, encrypted.</translation>
+    </message>
+    <message>
+        <source>One step left: the recovery passphrase</source>
+        <translation>One step left: the recovery passphrase</translation>
+    </message>
 </context>
 </TS>

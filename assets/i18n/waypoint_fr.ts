@@ -2156,5 +2156,17 @@
         <source>Your keys were never backed up on the server. Choose a recovery passphrase to make them on this device.</source>
         <translation>Vos clés n’ont jamais été sauvegardées sur le serveur. Choisissez une phrase de récupération pour les créer sur cet appareil.</translation>
     </message>
+    <message>
+        <source>Up to date, except refused changes</source>
+        <translation>À jour, sauf les changements refusés</translation>
+    </message>
+    <message>
+        <source>Everything else on this phone is on the server, encrypted.</source>
+        <translation>Tout le reste de ce téléphone est aussi sur le serveur, chiffré.</translation>
+    </message>
+    <message>
+        <source>One step left: the recovery passphrase</source>
+        <translation>Il reste une étape : la phrase de récupération</translation>
+    </message>
 </context>
 </TS>
