@@ -2,7 +2,10 @@
 // over a real encrypted store, enrolled with a one-time code against the real waypoint-server
 // and PostgreSQL. A save is pushed by the scheduler after the debounce; a second device's
 // change shows up in the app's lists; the server going away shows "offline" and backs off,
-// and coming back converges; the app closed mid-sync continues where it stopped.
+// and coming back converges; the app closed mid-sync continues where it stopped. Enrolment
+// interrupted by a lock or a restart resumes at the passphrase (first and later device);
+// changes the server refuses are listed, retried and dismissed; the last sync survives a
+// restart inside the encrypted store.
 
 #include "AppContext.h"
 #include "ServerFixture.h"
@@ -206,6 +209,42 @@ private slots:
         QVERIFY(settlesAt(SyncController::Idle));
         QVERIFY(sync()->lastSync().isValid());
         QCOMPARE(sync()->pendingCount(), 0);
+    }
+
+    // A later device of the same worker: locked between redeeming the code and typing the
+    // passphrase, it resumes at the restore step; a wrong passphrase can be retried.
+    void aLaterDeviceResumesAtTheRestoreStepAfterALock()
+    {
+        VaultPolicy policy;
+        policy.kdf = KdfParams::fastForTests();
+        auto phone = std::make_unique<AppContext>(
+            Session::Options{dir.filePath(QStringLiteral("phone2")), policy, 6}, syncOptions());
+        phone->session()->createPin(Pin, Pin);
+        phone->session()->waitForIdle();
+        SyncController *s = phone->sync();
+        s->enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1));
+        QTRY_COMPARE_WITH_TIMEOUT(s->enrolStep(), SyncController::EnterPassphrase, 15000);
+
+        phone->session()->lock();
+        phone->session()->unlock(Pin);
+        phone->session()->waitForIdle();
+        QCOMPARE(phone->session()->state(), Session::Unlocked);
+        QCOMPARE(s->enrolStep(), SyncController::EnterPassphrase);
+        QCOMPARE(s->serverUrl(), fx.baseUrl());
+        QVERIFY(!s->enrolled());
+
+        s->setPassphrase(QStringLiteral("not the passphrase at all"), {});
+        QTRY_COMPARE_WITH_TIMEOUT(s->enrolStep(), SyncController::EnterPassphrase, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(!s->busy(), 15000);
+        QVERIFY2(s->enrolMessage().contains(QStringLiteral("not the recovery passphrase")),
+                 qPrintable(s->enrolMessage()));
+        s->setPassphrase(Passphrase, {});
+        QTRY_VERIFY_WITH_TIMEOUT(s->enrolled(), 15000);
+        auto id = SyncIdentity::load(*phone->session()->store());
+        QVERIFY(id.ok());
+        QVERIFY(id->hasKeys());
+        QTRY_VERIFY_WITH_TIMEOUT(!s->busy(), 15000);
+        phone.reset();
     }
 
     void aSaveIsPushedAfterTheDebounce()
