@@ -17,6 +17,7 @@ StackView {
     Component { id: searchPage; SearchPage { } }
     Component { id: settingsPage; SettingsPage { } }
     Component { id: syncPage; SyncPage { } }
+    Component { id: scanPage; ScanPage { } }
 
     readonly property var screens: ({
         participant: participantPage,
@@ -26,7 +27,8 @@ StackView {
         supervision: supervisionEditor,
         search: searchPage,
         settings: settingsPage,
-        sync: syncPage
+        sync: syncPage,
+        scan: scanPage
     })
 
     Connections {
