@@ -172,6 +172,17 @@ private slots:
         QVERIFY(!decoder.busy());
     }
 
+    void theCameraExistsOnlyWhileTheScannerRuns()
+    {
+        QrScanner scanner;
+        QVERIFY(!scanner.camera());
+        scanner.setRunning(true);
+        // No capture pipeline at all on a machine without a camera (this one).
+        QCOMPARE(scanner.camera() != nullptr, !QMediaDevices::videoInputs().isEmpty());
+        scanner.setRunning(false); // the page left the top of the stack
+        QVERIFY(!scanner.camera());
+    }
+
     void theScannerReportsOneCodeOnceAtABoundedRate()
     {
         QVideoSink sink;
