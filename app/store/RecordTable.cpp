@@ -2,6 +2,7 @@
 
 #include "AuditChain.h"
 #include "Outbox.h"
+#include "SearchWrites.h"
 #include "Sqlite.h"
 
 #include <QCborArray>
@@ -196,7 +197,8 @@ Result<QMap<QString, HlcStamp>> RecordTable::loadStamps(const QUuid &id)
 
 Status RecordTable::writeRow(std::optional<qint64> rowid, RecordType type, const QUuid &id,
                              const QCborMap &fields, const DerivedColumns &derived,
-                             const HlcStamp &stamp, const HlcStamp &createdStamp, bool deleted)
+                             const HlcStamp &stamp, const HlcStamp &createdStamp, bool deleted,
+                             SearchWrites *deferred)
 {
     const IndexColumns &ix = derived.index;
     sql::Statement &st =
@@ -227,6 +229,13 @@ Status RecordTable::writeRow(std::optional<qint64> rowid, RecordType type, const
     // Negative: FTS5 walks a doclist forwards cheaply but loads all of it to walk backwards,
     // so ascending search rowids must mean newest records first.
     const qint64 searchRow = -(rowid ? *rowid : m_db.lastInsertRowId());
+    if (deferred) {
+        if (deleted)
+            deferred->remove(searchRow, rowid.has_value());
+        else
+            deferred->put(searchRow, derived.search.body, rowid.has_value());
+        return {};
+    }
     if (rowid) {
         sql::Statement &del = m_db.cached("DELETE FROM search WHERE rowid = ?");
         del.bind(1, searchRow);
@@ -332,12 +341,12 @@ Result<QCborMap> RecordTable::read(RecordType type, const QUuid &id)
 }
 
 Status RecordTable::tombstone(const StoredRow &row, RecordType type, const QUuid &id,
-                              const HlcStamp &stamp)
+                              const HlcStamp &stamp, SearchWrites *deferred)
 {
     // The tombstone keeps no content: the fields, stamps, search text, unsent changes and
     // conflict copies of the record go (secure_delete overwrites the freed pages).
     if (Status s = writeRow(row.rowid, type, id, QCborMap(), DerivedColumns(), stamp,
-                            row.createdStamp, true);
+                            row.createdStamp, true, deferred);
         !s)
         return s;
     for (const char *sql :
@@ -377,7 +386,7 @@ Status RecordTable::remove(RecordType type, const QUuid &id)
 
 // ---------------------------------------------------------------- remote changes
 
-Status RecordTable::merge(const RecordChange &change, MergeReport &report)
+Status RecordTable::merge(const RecordChange &change, MergeReport &report, SearchWrites &search)
 {
     for (const HlcStamp &s : change.stamps)
         m_clock.observe(s);
@@ -400,10 +409,12 @@ Status RecordTable::merge(const RecordChange &change, MergeReport &report)
             return {};
         }
         if (existing) {
-            if (Status s = tombstone(*existing, change.type, change.recordId, change.stamp); !s)
+            if (Status s =
+                    tombstone(*existing, change.type, change.recordId, change.stamp, &search);
+                !s)
                 return s;
         } else if (Status s = writeRow(std::nullopt, change.type, change.recordId, QCborMap(),
-                                       DerivedColumns(), change.stamp, HlcStamp(), true);
+                                       DerivedColumns(), change.stamp, HlcStamp(), true, &search);
                    !s) {
             return s;
         }
@@ -477,7 +488,7 @@ Status RecordTable::merge(const RecordChange &change, MergeReport &report)
             it = it.value() == change.stamp ? won.erase(it) : std::next(it);
     }
     if (Status s = writeRow(rowid, change.type, change.recordId, merged, columns, change.stamp,
-                            change.stamp, false);
+                            change.stamp, false, &search);
         !s)
         return s;
     if (Status s = writeStamps(change.recordId, won); !s)
