@@ -209,7 +209,8 @@ Status RecordTable::writeRow(std::optional<qint64> rowid, RecordType type, const
             : m_db.cached("INSERT INTO records(fields, deleted, updated_hlc, parent_id, sort_at, "
                           "follow_up, shared, open_items, name_key, id, type, created_hlc) "
                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    st.bindBlob(1, fields.toCborValue().toCbor()).bind(2, deleted).bind(3, stamp.toString());
+    const QString stampText = stamp.toString();
+    st.bindBlob(1, fields.toCborValue().toCbor()).bind(2, deleted).bind(3, stampText);
     st.bindId(4, deleted ? QUuid() : ix.parentId).bind(5, ix.sortAt);
     st.bind(6, deleted ? QString() : ix.followUp);
     if (ix.shared && !deleted)
@@ -221,7 +222,9 @@ Status RecordTable::writeRow(std::optional<qint64> rowid, RecordType type, const
         st.bind(10, *rowid);
     } else {
         st.bindId(10, id).bind(11, keyOf(type));
-        st.bind(12, createdStamp.isNull() ? QStringLiteral("") : createdStamp.toString());
+        st.bind(12, createdStamp.isNull()
+                        ? QStringLiteral("")
+                        : (createdStamp == stamp ? stampText : createdStamp.toString()));
     }
     if (Status s = st.exec(); !s)
         return s;
@@ -388,9 +391,14 @@ Status RecordTable::remove(RecordType type, const QUuid &id)
 
 Status RecordTable::merge(const RecordChange &change, MergeReport &report, SearchWrites &search)
 {
-    for (const HlcStamp &s : change.stamps)
-        m_clock.observe(s);
-    m_clock.observe(change.stamp);
+    // Observing the newest stamp alone moves the clock past all of them. (Equal stamps, the
+    // usual case, are skipped before ordering them, which compares device ids as bytes.)
+    HlcStamp newest = change.stamp;
+    for (const HlcStamp &s : change.stamps) {
+        if (!(s == newest) && s > newest)
+            newest = s;
+    }
+    m_clock.observe(newest);
 
     Result<std::optional<StoredRow>> loaded = loadRow(change.recordId);
     if (!loaded)
@@ -441,18 +449,33 @@ Status RecordTable::merge(const RecordChange &change, MergeReport &report, Searc
         pending = *p;
     }
 
-    QCborMap merged = existing ? existing->fields : QCborMap();
+    QCborMap merged;
     QMap<QString, HlcStamp> won;
     QStringList names;
-    for (auto it = change.fields.begin(); it != change.fields.end(); ++it) {
+    if (!existing) {
+        // A record new here is taken as sent. It takes the change's stamp as its created_hlc,
+        // as a local creation does, and only fields stamped otherwise get a field_stamps row:
+        // an initial pull would otherwise write one row per field of every record.
+        merged = change.fields;
+        names.reserve(change.fields.size());
+        for (auto it = change.fields.begin(); it != change.fields.end(); ++it) {
+            names.append(it.key().toString());
+            const auto stamp = change.stamps.constFind(names.last());
+            if (stamp != change.stamps.cend() && !(*stamp == change.stamp))
+                won.insert(names.last(), *stamp);
+        }
+        report.applied += int(names.size());
+    } else {
+        merged = existing->fields;
+    }
+    for (auto it = change.fields.begin(); existing && it != change.fields.end(); ++it) {
         const QString field = it.key().toString();
         const HlcStamp remote = change.stamps.value(field, change.stamp);
-        const HlcStamp local =
-            existing ? localStamps.value(field, existing->createdStamp) : HlcStamp();
+        const HlcStamp local = localStamps.value(field, existing->createdStamp);
         const QCborValue mine = merged.value(field);
-        const bool concurrentText = existing && isFreeText(change.type, field) &&
-                                    pending.contains(field) && mine != it.value();
-        if (!existing || remote > local) {
+        const bool concurrentText =
+            isFreeText(change.type, field) && pending.contains(field) && mine != it.value();
+        if (remote > local) {
             if (concurrentText && !mine.toString().isEmpty()) {
                 if (Status s = keepConflictCopy(change, field, mine.toString(), local); !s)
                     return s;
@@ -480,13 +503,6 @@ Status RecordTable::merge(const RecordChange &change, MergeReport &report, Searc
     const DerivedColumns columns = derived ? *derived : DerivedColumns();
     const std::optional<qint64> rowid =
         existing ? std::optional<qint64>(existing->rowid) : std::nullopt;
-    // A record new here takes the change's stamp as its created_hlc, as a local creation
-    // does, and only fields stamped otherwise get a field_stamps row: an initial pull would
-    // otherwise write one row per field of every record (most of the cost of a merge).
-    if (!existing) {
-        for (auto it = won.begin(); it != won.end();)
-            it = it.value() == change.stamp ? won.erase(it) : std::next(it);
-    }
     if (Status s = writeRow(rowid, change.type, change.recordId, merged, columns, change.stamp,
                             change.stamp, false, &search);
         !s)
