@@ -34,6 +34,10 @@ public:
 
     void setCredentials(const DeviceCredentials *credentials) { m_credentials = credentials; }
     void setTimeout(int ms) { m_timeoutMs = ms; }
+    // For a second client on another thread (PullPrefetch): same server, credentials, timeout.
+    QString serverUrl() const { return m_serverUrl; }
+    const DeviceCredentials *credentials() const { return m_credentials; }
+    int timeout() const { return m_timeoutMs; }
 
     Result<wire::EnrolResponse> enrol(const QString &code, const QString &deviceName,
                                       const QString &platform);
@@ -48,6 +52,12 @@ public:
     // Bytes sent and received so far (bodies), for the load generator's per-record figures.
     qint64 bytesSent() const { return m_sent; }
     qint64 bytesReceived() const { return m_received; }
+    // Counts a helper client's traffic as this one's (PullPrefetch, once its thread ended).
+    void addTraffic(qint64 sent, qint64 received)
+    {
+        m_sent += sent;
+        m_received += received;
+    }
 
 private:
     Result<QByteArray> exchange(const QByteArray &verb, const QString &path, const QByteArray &body,
