@@ -92,6 +92,35 @@ std::unique_ptr<Device> enrol(ServerFixture &fx, const QUuid &org, const QUuid &
     return d;
 }
 
+// n diary entries saved locally: n outbox entries waiting to be pushed.
+void writeDiary(Store &store, int n)
+{
+    for (int i = 0; i < n; ++i) {
+        DiaryEntry e;
+        e.text = text(i);
+        e.writtenAt = QDateTime::currentDateTimeUtc();
+        if (!store.diary().save(e))
+            die(QStringLiteral("store write failed"));
+    }
+}
+
+// One engine push of everything in the device's outbox, in records/s.
+double enginePush(Device &d, int batchSize, int *pushed = nullptr)
+{
+    SyncEngine engine(*d.store, d.identity, *d.client);
+    if (batchSize > 0)
+        engine.setBatchSize(batchSize);
+    SyncReport report;
+    QElapsedTimer t;
+    t.start();
+    if (Status s = engine.push(report); !s)
+        die(s.error().message);
+    const double rate = report.pushed / (double(t.nsecsElapsed()) / 1e9);
+    if (pushed)
+        *pushed = report.pushed;
+    return rate;
+}
+
 double percentile(QList<double> v, double p)
 {
     if (v.isEmpty())
@@ -356,6 +385,9 @@ int main(int argc, char **argv)
                    QStringLiteral("n"), QStringLiteral("3")});
     cli.addOption({QStringLiteral("page"), QStringLiteral("pull page size"), QStringLiteral("n"),
                    QStringLiteral("1000")});
+    cli.addOption({QStringLiteral("batch"),
+                   QStringLiteral("push batch size of the engine (0: the engine's default)"),
+                   QStringLiteral("n"), QStringLiteral("0")});
     cli.addOption({QStringLiteral("spread"),
                    QStringLiteral("ms over which the devices' rounds are staggered (0: burst)"),
                    QStringLiteral("ms"), QStringLiteral("0")});
@@ -372,6 +404,10 @@ int main(int argc, char **argv)
         {QStringLiteral("baseline-server"),
          QStringLiteral("another waypoint-server binary to compare with, in this process"),
          QStringLiteral("path")});
+    cli.addOption({QStringLiteral("compare-push"),
+                   QStringLiteral("records pushed end to end (store + engine) per comparison run "
+                                  "with --baseline-server (0: none)"),
+                   QStringLiteral("n"), QStringLiteral("0")});
     cli.addOption({QStringLiteral("compare"),
                    QStringLiteral("records pushed and pulled per comparison run"),
                    QStringLiteral("n"), QStringLiteral("20000")});
@@ -381,11 +417,13 @@ int main(int argc, char **argv)
     const int devices = cli.value(QStringLiteral("devices")).toInt();
     const int rounds = cli.value(QStringLiteral("rounds")).toInt();
     const int pageSize = cli.value(QStringLiteral("page")).toInt();
+    const int batchSize = cli.value(QStringLiteral("batch")).toInt();
     const int spreadMs = cli.value(QStringLiteral("spread")).toInt();
     const int repeats = std::max(1, cli.value(QStringLiteral("repeat")).toInt());
     const bool withStore = !cli.isSet(QStringLiteral("no-store"));
     const QString baselineBin = cli.value(QStringLiteral("baseline-server"));
     const int compareN = cli.value(QStringLiteral("compare")).toInt();
+    const int comparePushN = cli.value(QStringLiteral("compare-push")).toInt();
     // cpp-httplib serves a kept-alive connection on one thread for as long as it is open, so
     // the server needs a thread per connected device (database connections stay few).
     int serverThreads = cli.value(QStringLiteral("server-threads")).toInt();
@@ -411,13 +449,7 @@ int main(int argc, char **argv)
     if (withStore && pushN > 0) {
         QElapsedTimer t;
         t.start();
-        for (int i = 0; i < pushN; ++i) {
-            DiaryEntry e;
-            e.text = text(i);
-            e.writtenAt = QDateTime::currentDateTimeUtc();
-            if (!a->store->diary().save(e))
-                die(QStringLiteral("store write failed"));
-        }
+        writeDiary(*a->store, pushN);
         say(QStringLiteral("wrote %1 entries locally in %2 ms").arg(pushN).arg(t.elapsed()));
     }
     if (withStore && pushN > 0) {
@@ -444,6 +476,8 @@ int main(int argc, char **argv)
                 .arg(qRound(pushN / (ms / 1000.0))));
 
         SyncEngine engine(*a->store, a->identity, *a->client);
+        if (batchSize > 0)
+            engine.setBatchSize(batchSize);
         SyncReport report;
         const qint64 sentBefore = a->client->bytesSent();
         t.restart();
@@ -572,7 +606,7 @@ int main(int argc, char **argv)
             QUuid org, user;
             std::unique_ptr<SyncIdentity> writer = {};
             std::vector<std::unique_ptr<SyncIdentity>> fleet = {};
-            QList<double> push = {}, pull = {}, p50 = {}, p99 = {};
+            QList<double> push = {}, pull = {}, p50 = {}, p99 = {}, e2e = {};
         };
         const auto identity = [](ServerFixture &f, const QUuid &o, const QUuid &u) {
             auto id = SyncIdentity::enrol(
@@ -592,6 +626,21 @@ int main(int argc, char **argv)
         }
         for (int rep = 0; rep < repeats; ++rep) {
             for (Side &side : sides) {
+                if (comparePushN > 0) {
+                    // This build's client against either server: a fresh device with
+                    // comparePushN entries in its outbox, one engine push.
+                    auto d = enrol(
+                        *side.fx, side.org, side.user,
+                        dir.filePath(
+                            QStringLiteral("e2e-%1-%2.db").arg(rep).arg(side.fx == &fx ? 0 : 1)));
+                    writeDiary(*d->store, comparePushN);
+                    int pushed = 0;
+                    side.e2e.append(enginePush(*d, batchSize, &pushed));
+                    say(QStringLiteral("%1: push end to end, %2 records: %3 records/s")
+                            .arg(side.label)
+                            .arg(pushed)
+                            .arg(qRound(side.e2e.last())));
+                }
                 SyncClient client(side.fx->baseUrl());
                 client.setCredentials(&side.writer->credentials);
                 client.setTimeout(120000);
@@ -626,6 +675,12 @@ int main(int argc, char **argv)
                 .arg(qRound(median(me.pull)))
                 .arg(qRound(median(base.pull)))
                 .arg(QString::number(median(me.pull) / median(base.pull), 'f', 2)));
+        if (comparePushN > 0)
+            say(QStringLiteral("push end to end, medians, this build vs baseline server: %1 vs "
+                               "%2 records/s (x%3)")
+                    .arg(qRound(median(me.e2e)))
+                    .arg(qRound(median(base.e2e)))
+                    .arg(QString::number(median(me.e2e) / median(base.e2e), 'f', 2)));
         if (devices > 0)
             say(QStringLiteral("fleet medians, this build vs baseline: p50 %1 vs %2 ms, p99 %3 "
                                "vs %4 ms")
