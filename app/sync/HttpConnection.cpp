@@ -2,6 +2,9 @@
 
 #include <QSslSocket>
 #include <QTcpSocket>
+#include <QThread>
+
+#include <algorithm>
 
 namespace wp::sync {
 
@@ -59,11 +62,23 @@ bool HttpConnection::connectSocket(int timeoutMs, HttpAnswer &answer)
 
 bool HttpConnection::readMore(int timeoutMs, HttpAnswer &answer)
 {
-    if (m_socket->bytesAvailable() == 0 && !m_socket->waitForReadyRead(timeoutMs)) {
-        answer.timedOut = m_socket->error() == QAbstractSocket::SocketTimeoutError;
-        answer.failure = answer.timedOut ? QStringLiteral("no progress before the timeout")
-                                         : QStringLiteral("connection closed");
-        return false;
+    // Waits in slices so that a thread asked to stop (QThread::requestInterruption, e.g. the
+    // app quitting) gives up within a slice instead of waiting for the timeout.
+    constexpr int Slice = 100;
+    for (int waited = 0; m_socket->bytesAvailable() == 0;) {
+        const int slice = std::min(Slice, std::max(0, timeoutMs - waited));
+        if (m_socket->waitForReadyRead(slice))
+            break;
+        waited += slice;
+        const bool interrupted = QThread::currentThread()->isInterruptionRequested();
+        if (m_socket->error() != QAbstractSocket::SocketTimeoutError || interrupted ||
+            waited >= timeoutMs) {
+            answer.timedOut = m_socket->error() == QAbstractSocket::SocketTimeoutError;
+            answer.failure = interrupted       ? QStringLiteral("stopped")
+                             : answer.timedOut ? QStringLiteral("no progress before the timeout")
+                                               : QStringLiteral("connection closed");
+            return false;
+        }
     }
     m_in += m_socket->readAll();
     return true;
