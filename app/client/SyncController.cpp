@@ -205,10 +205,12 @@ SyncController::SyncController(Session *session, Options options, QObject *paren
 
 SyncController::~SyncController()
 {
-    // Wakes a run waiting for the store, then ends the sync thread; quitting also ends the
-    // local event loop of a request in flight, so this does not wait for a timeout.
+    // Wakes a run waiting for the store, then ends the sync thread; a request in flight sees
+    // the interruption within 100 ms (SyncClient's HttpConnection), so this does not wait
+    // for a timeout.
     m_scheduler.setActive(false);
     m_relay->close();
+    m_thread.requestInterruption();
     m_thread.quit();
     m_thread.wait();
 }
