@@ -252,7 +252,8 @@ void HttpFrontend::routes()
                       : wire::limits::DefaultPull;
               const std::uint64_t horizon =
                   req.has_param("horizon")
-                      ? QString::fromStdString(req.get_param_value("horizon")).toULongLong(&okHorizon)
+                      ? QString::fromStdString(req.get_param_value("horizon"))
+                            .toULongLong(&okHorizon)
                       : 0;
               if (!okSince || !okLimit || !okHorizon || limit < 1)
                   return SyncService::error(400, QStringLiteral("malformed"),
