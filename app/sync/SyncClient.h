@@ -53,6 +53,8 @@ public:
     Result<QByteArray> keyBackup(); // NotFound when there is none
     Result<wire::KeyDirectory> directory();
     Result<wire::PushResponse> push(const wire::PushRequest &request);
+    // Sends back the compaction horizon the previous page was answered under, so a pull from
+    // 0 pages past it (docs/protocol.md, "Compaction").
     Result<wire::PullResponse> pull(std::uint64_t since, int limit);
     Result<wire::DeviceStatus> deviceStatus();
 
@@ -76,6 +78,7 @@ private:
     std::unique_ptr<HttpConnection> m_connection; // made on first use
     qint64 m_sent = 0;
     qint64 m_received = 0;
+    std::uint64_t m_horizon = 0; // from the last page pulled
 };
 
 } // namespace wp::sync

@@ -37,9 +37,11 @@ Result<SyncReport> SyncEngine::syncOnce()
     // (Pushing first would acknowledge the local edit and the remote one would be dropped
     // silently as older.) A device restored from the key backup also learns its private
     // audience here.
-    if (Status s = pull(report); !s)
+    if (Status s = pullOrResync(report); !s)
         return destroyIdentityIfRevoked(s.error());
     if (Status s = push(report); !s)
+        return destroyIdentityIfRevoked(s.error());
+    if (Status s = finishResync(report); !s)
         return destroyIdentityIfRevoked(s.error());
     auto pending = m_store.pendingCount();
     if (!pending)
@@ -50,6 +52,54 @@ Result<SyncReport> SyncEngine::syncOnce()
         return failed.error();
     report.failed = *failed;
     return report;
+}
+
+bool SyncEngine::isResyncRequired(const Error &error)
+{
+    return error.code == ErrorCode::Conflict && error.field == u"resync_required";
+}
+
+Status SyncEngine::pullOrResync(SyncReport &report)
+{
+    // The server dropped tombstones past this device's cursor: start again from cursor 0 into
+    // a marked replica (docs/protocol.md, "Compaction"). A pull from 0 is never refused; the
+    // horizon can still move past a resync cut short, which starts it again, a few times.
+    constexpr int MaxStarts = 3;
+    for (int starts = 0;; ++starts) {
+        Status s = pull(report);
+        if (s || !isResyncRequired(s.error()) || starts == MaxStarts)
+            return s;
+        if (Status begun = m_store.beginResync(); !begun)
+            return begun;
+        report.resynced = true;
+    }
+}
+
+Status SyncEngine::finishResync(SyncReport &report)
+{
+    // Also after a kill: the store keeps a resync under way until it is finished.
+    auto resyncing = m_store.resyncInProgress();
+    if (!resyncing)
+        return resyncing.error();
+    if (!*resyncing)
+        return {};
+    report.resynced = true;
+    // The pull from 0 kept the records that had changes waiting to be sent, and the push has
+    // just sent them. Pull once more: the server returns each change it stored, which confirms
+    // its record; a change it acknowledged without storing (its record was deleted there)
+    // leaves the record unconfirmed, and the sweep removes it as a fresh device never sees it.
+    if (Status s = pullOrResync(report); !s)
+        return s;
+    // In steps: the app runs each on the UI thread.
+    constexpr int SweepStep = 500;
+    for (;;) {
+        auto step = m_store.sweepResync(SweepStep);
+        if (!step)
+            return step.error();
+        report.removed += step->removed;
+        if (!step->more)
+            return {};
+    }
 }
 
 Error SyncEngine::destroyIdentityIfRevoked(const Error &error)

@@ -2219,5 +2219,13 @@
         <source>One step left: the recovery passphrase</source>
         <translation>One step left: the recovery passphrase</translation>
     </message>
+    <message>
+        <source>Catching up with the server…</source>
+        <translation>Catching up with the server…</translation>
+    </message>
+    <message>
+        <source>The server tidied up while this phone was away: Waypoint is fetching everything again (%1 so far). Changes waiting on this phone are kept and sent.</source>
+        <translation>The server tidied up while this phone was away: Waypoint is fetching everything again (%1 so far). Changes waiting on this phone are kept and sent.</translation>
+    </message>
 </context>
 </TS>

@@ -2219,5 +2219,13 @@
         <source>One step left: the recovery passphrase</source>
         <translation>Il reste une étape : la phrase de récupération</translation>
     </message>
+    <message>
+        <source>Catching up with the server…</source>
+        <translation>Remise à jour depuis le serveur…</translation>
+    </message>
+    <message>
+        <source>The server tidied up while this phone was away: Waypoint is fetching everything again (%1 so far). Changes waiting on this phone are kept and sent.</source>
+        <translation>Le serveur a fait du tri pendant l’absence de ce téléphone : Waypoint récupère tout à nouveau (%1 pour l’instant). Les modifications en attente sur ce téléphone sont gardées et envoyées.</translation>
+    </message>
 </context>
 </TS>
