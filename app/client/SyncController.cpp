@@ -193,6 +193,12 @@ SyncController::SyncController(Session *session, Options options, QObject *paren
         m_pushed += n;
         Q_EMIT progressChanged();
     });
+    m_relay->onResync([this] {
+        if (!m_catchingUp) {
+            m_catchingUp = true;
+            Q_EMIT changed();
+        }
+    });
     connect(&m_scheduler, &SyncScheduler::runRequested, this, &SyncController::startRun);
     connect(&m_scheduler, &SyncScheduler::scheduleChanged, this, &SyncController::changed);
     connect(m_session, &Session::opened, this, &SyncController::storeOpened);
@@ -205,10 +211,12 @@ SyncController::SyncController(Session *session, Options options, QObject *paren
 
 SyncController::~SyncController()
 {
-    // Wakes a run waiting for the store, then ends the sync thread; quitting also ends the
-    // local event loop of a request in flight, so this does not wait for a timeout.
+    // Wakes a run waiting for the store, then ends the sync thread; a request in flight sees
+    // the interruption within 100 ms (SyncClient's HttpConnection), so this does not wait
+    // for a timeout.
     m_scheduler.setActive(false);
     m_relay->close();
+    m_thread.requestInterruption();
     m_thread.quit();
     m_thread.wait();
 }
@@ -268,7 +276,7 @@ QString SyncController::statusText() const
                : m_failed > 0 ? tr("Up to date, except refused changes")
                               : tr("Up to date");
     case Syncing:
-        return tr("Syncing\u2026");
+        return m_catchingUp ? tr("Catching up with the server\u2026") : tr("Syncing\u2026");
     case Offline:
         return tr("Offline: changes wait on this phone");
     case Failed:
@@ -305,6 +313,11 @@ QString SyncController::detailText() const
                : m_failed > 0 ? tr("Everything else on this phone is on the server, encrypted.")
                               : tr("Everything on this phone is on the server, encrypted.");
     case Syncing:
+        if (m_catchingUp)
+            return tr("The server tidied up while this phone was away: Waypoint is fetching "
+                      "everything again (%1 so far). Changes waiting on this phone are kept and "
+                      "sent.")
+                .arg(m_pulled);
         return tr("Received %1, sent %2.").arg(m_pulled).arg(m_pushed);
     case Offline:
         return (m_error.isEmpty() ? tr("No connection.") : m_error) + u' ' +
@@ -492,6 +505,7 @@ void SyncController::saveLastSync()
 void SyncController::startRun()
 {
     m_running = true;
+    m_catchingUp = false;
     m_pulled = 0;
     m_pushed = 0;
     Q_EMIT progressChanged();
@@ -511,6 +525,7 @@ void SyncController::startRun()
 void SyncController::finishRun(const std::shared_ptr<RunResult> &result)
 {
     m_running = false;
+    m_catchingUp = false;
     SyncScheduler::Outcome outcome = SyncScheduler::Outcome::Success;
     if (result->error) {
         const Error &e = *result->error;
@@ -535,7 +550,7 @@ void SyncController::finishRun(const std::shared_ptr<RunResult> &result)
         m_enrolled = false;
         m_serverUrl.clear();
     }
-    if (m_pulled > 0)
+    if (m_pulled > 0 || result->report.removed > 0)
         Q_EMIT remoteChangesApplied();
     refreshCounts();
     m_scheduler.runFinished(outcome);

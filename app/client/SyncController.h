@@ -159,6 +159,7 @@ private:
     SyncWorker *m_worker;  // used on m_thread only
     bool m_enrolled = false;
     bool m_running = false;
+    bool m_catchingUp = false; // this run is a resync (the server compacted past our cursor)
     QString m_serverUrl;
     int m_pulled = 0;
     int m_pushed = 0;

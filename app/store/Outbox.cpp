@@ -153,16 +153,27 @@ Status Outbox::dismissFailed(qint64 seq)
 
 Status Outbox::markApplied(const QList<qint64> &seqs)
 {
+    if (seqs.isEmpty())
+        return {};
+    // One statement per pushed batch, not one per entry: the seqs travel as one JSON array
+    // (SQLite's json_each).
+    QString list;
+    list.reserve(seqs.size() * 8 + 2);
+    list += u'[';
+    for (qsizetype i = 0; i < seqs.size(); ++i) {
+        if (i)
+            list += u',';
+        list += QString::number(seqs[i]);
+    }
+    list += u']';
     Result<sql::Transaction> tx = sql::Transaction::begin(m_db);
     if (!tx)
         return tx.error();
-    sql::Statement &st = m_db.cached("DELETE FROM outbox WHERE seq = ?");
-    for (qint64 seq : seqs) {
-        st.reset();
-        st.bind(1, seq);
-        if (Status s = st.exec(); !s)
-            return s;
-    }
+    sql::Statement &st =
+        m_db.cached("DELETE FROM outbox WHERE seq IN (SELECT value FROM json_each(?))");
+    st.bind(1, list);
+    if (Status s = st.exec(); !s)
+        return s;
     return tx->commit();
 }
 

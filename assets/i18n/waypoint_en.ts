@@ -768,6 +768,53 @@
     </message>
 </context>
 <context>
+    <name>ScanPage</name>
+    <message>
+        <source>Scan QR code</source>
+        <translation>Scan QR code</translation>
+    </message>
+    <message>
+        <source>No camera found. Paste the code instead.</source>
+        <translation>No camera found. Paste the code instead.</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used. Waypoint may not be allowed to use it. Paste the code instead.</source>
+        <translation>The camera cannot be used. Waypoint may not be allowed to use it. Paste the code instead.</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Starting the camera…</translation>
+    </message>
+    <message>
+        <source>This QR code is not a Waypoint enrolment code. Scan the one your administrator gave you.</source>
+        <translation>This QR code is not a Waypoint enrolment code. Scan the one your administrator gave you.</translation>
+    </message>
+    <message>
+        <source>Hold the QR code from your administrator inside the frame. It is read as soon as it is sharp.</source>
+        <translation>Hold the QR code from your administrator inside the frame. It is read as soon as it is sharp.</translation>
+    </message>
+    <message>
+        <source>Copy the text of the QR code (it starts with waypoint:) or type the code printed under it.</source>
+        <translation>Copy the text of the QR code (it starts with waypoint:) or type the code printed under it.</translation>
+    </message>
+    <message>
+        <source>Paste instead</source>
+        <translation>Paste instead</translation>
+    </message>
+    <message>
+        <source>Paste the code instead</source>
+        <translation>Paste the code instead</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cancel scanning</source>
+        <translation>Cancel scanning</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Back</source>
@@ -1162,10 +1209,6 @@
         <translation>Paste the code or the QR code's text</translation>
     </message>
     <message>
-        <source>Got a QR code? Scanning it with the camera is not available in this version: copy its text (it starts with waypoint:) and paste it here, or type the code printed under it.</source>
-        <translation>Got a QR code? Scanning it with the camera is not available in this version: copy its text (it starts with waypoint:) and paste it here, or type the code printed under it.</translation>
-    </message>
-    <message>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
@@ -1220,6 +1263,14 @@
     <message>
         <source>See the changes the server refused</source>
         <translation>See the changes the server refused</translation>
+    </message>
+    <message>
+        <source>Scan QR code</source>
+        <translation>Scan QR code</translation>
+    </message>
+    <message>
+        <source>Scan the enrolment QR code with the camera</source>
+        <translation>Scan the enrolment QR code with the camera</translation>
     </message>
 </context>
 <context>
@@ -2167,6 +2218,14 @@
     <message>
         <source>One step left: the recovery passphrase</source>
         <translation>One step left: the recovery passphrase</translation>
+    </message>
+    <message>
+        <source>Catching up with the server…</source>
+        <translation>Catching up with the server…</translation>
+    </message>
+    <message>
+        <source>The server tidied up while this phone was away: Waypoint is fetching everything again (%1 so far). Changes waiting on this phone are kept and sent.</source>
+        <translation>The server tidied up while this phone was away: Waypoint is fetching everything again (%1 so far). Changes waiting on this phone are kept and sent.</translation>
     </message>
 </context>
 </TS>

@@ -768,6 +768,53 @@
     </message>
 </context>
 <context>
+    <name>ScanPage</name>
+    <message>
+        <source>Scan QR code</source>
+        <translation>Scanner le code QR</translation>
+    </message>
+    <message>
+        <source>No camera found. Paste the code instead.</source>
+        <translation>Aucune caméra trouvée. Collez plutôt le code.</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used. Waypoint may not be allowed to use it. Paste the code instead.</source>
+        <translation>La caméra ne peut pas être utilisée. Waypoint n’a peut-être pas l’autorisation de s’en servir. Collez plutôt le code.</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Démarrage de la caméra…</translation>
+    </message>
+    <message>
+        <source>This QR code is not a Waypoint enrolment code. Scan the one your administrator gave you.</source>
+        <translation>Ce code QR n’est pas un code d’inscription Waypoint. Scannez celui que votre administrateur vous a donné.</translation>
+    </message>
+    <message>
+        <source>Hold the QR code from your administrator inside the frame. It is read as soon as it is sharp.</source>
+        <translation>Placez le code QR de votre administrateur dans le cadre. Il est lu dès qu’il est net.</translation>
+    </message>
+    <message>
+        <source>Copy the text of the QR code (it starts with waypoint:) or type the code printed under it.</source>
+        <translation>Copiez le texte du code QR (il commence par waypoint:) ou tapez le code imprimé en dessous.</translation>
+    </message>
+    <message>
+        <source>Paste instead</source>
+        <translation>Coller plutôt</translation>
+    </message>
+    <message>
+        <source>Paste the code instead</source>
+        <translation>Coller le code plutôt</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel scanning</source>
+        <translation>Annuler le scan</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Back</source>
@@ -1162,10 +1209,6 @@
         <translation>Coller le code ou le texte du QR code</translation>
     </message>
     <message>
-        <source>Got a QR code? Scanning it with the camera is not available in this version: copy its text (it starts with waypoint:) and paste it here, or type the code printed under it.</source>
-        <translation>Vous avez un QR code ? Le scanner avec l’appareil photo n’est pas possible dans cette version : copiez son texte (il commence par waypoint:) et collez-le ici, ou tapez le code imprimé dessous.</translation>
-    </message>
-    <message>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
@@ -1220,6 +1263,14 @@
     <message>
         <source>See the changes the server refused</source>
         <translation>Voir les changements refusés par le serveur</translation>
+    </message>
+    <message>
+        <source>Scan QR code</source>
+        <translation>Scanner le code QR</translation>
+    </message>
+    <message>
+        <source>Scan the enrolment QR code with the camera</source>
+        <translation>Scanner le code QR d’inscription avec la caméra</translation>
     </message>
 </context>
 <context>
@@ -2167,6 +2218,14 @@
     <message>
         <source>One step left: the recovery passphrase</source>
         <translation>Il reste une étape : la phrase de récupération</translation>
+    </message>
+    <message>
+        <source>Catching up with the server…</source>
+        <translation>Remise à jour depuis le serveur…</translation>
+    </message>
+    <message>
+        <source>The server tidied up while this phone was away: Waypoint is fetching everything again (%1 so far). Changes waiting on this phone are kept and sent.</source>
+        <translation>Le serveur a fait du tri pendant l’absence de ce téléphone : Waypoint récupère tout à nouveau (%1 pour l’instant). Les modifications en attente sur ce téléphone sont gardées et envoyées.</translation>
     </message>
 </context>
 </TS>

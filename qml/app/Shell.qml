@@ -18,6 +18,7 @@ StackView {
     Component { id: settingsPage; SettingsPage { } }
     Component { id: syncPage; SyncPage { } }
     Component { id: failedChangesPage; FailedChangesPage { } }
+    Component { id: scanPage; ScanPage { } }
 
     readonly property var screens: ({
         participant: participantPage,
@@ -28,7 +29,8 @@ StackView {
         search: searchPage,
         settings: settingsPage,
         sync: syncPage,
-        failedChanges: failedChangesPage
+        failedChanges: failedChangesPage,
+        scan: scanPage
     })
 
     Connections {

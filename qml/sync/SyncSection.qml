@@ -164,13 +164,22 @@ ColumnLayout {
         text: section.errors.code || ""
         Layout.fillWidth: true
     }
-    Label {
+    // Got a QR code: the scan page (qml/scan) sends its text back here, read like a paste.
+    ActionButton {
+        objectName: "syncScanButton"
         visible: section.askCode
-        text: qsTr("Got a QR code? Scanning it with the camera is not available in this version: copy its text (it starts with waypoint:) and paste it here, or type the code printed under it.")
-        opacity: 0.7
-        font.pixelSize: 14
-        wrapMode: Text.Wrap
+        text: qsTr("Scan QR code")
+        enabled: section.step === SyncController.EnterCode
         Layout.fillWidth: true
+        Accessible.name: qsTr("Scan the enrolment QR code with the camera")
+        onClicked: Nav.open("scan", {})
+    }
+    Connections {
+        target: Nav
+        function onEnrolmentScanned(text: string) {
+            if (section.askCode && section.step === SyncController.EnterCode)
+                code.text = text
+        }
     }
     ActionButton {
         objectName: "syncEnrolButton"
