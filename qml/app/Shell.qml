@@ -17,6 +17,7 @@ StackView {
     Component { id: searchPage; SearchPage { } }
     Component { id: settingsPage; SettingsPage { } }
     Component { id: syncPage; SyncPage { } }
+    Component { id: failedChangesPage; FailedChangesPage { } }
     Component { id: scanPage; ScanPage { } }
 
     readonly property var screens: ({
@@ -28,6 +29,7 @@ StackView {
         search: searchPage,
         settings: settingsPage,
         sync: syncPage,
+        failedChanges: failedChangesPage,
         scan: scanPage
     })
 

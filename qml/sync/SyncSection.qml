@@ -63,6 +63,14 @@ ColumnLayout {
         text: visible ? qsTr("%n change(s) refused by the server. They stay on this phone.", "", App.sync.failedCount) : ""
         Layout.fillWidth: true
     }
+    ActionButton {
+        objectName: "syncFailedButton"
+        visible: App.sync.enrolled && App.sync.failedCount > 0
+        text: qsTr("See refused changes")
+        Layout.fillWidth: true
+        Accessible.name: qsTr("See the changes the server refused")
+        onClicked: Nav.open("failedChanges", {})
+    }
     Label {
         visible: App.sync.enrolled && App.sync.serverUrl.length > 0
         text: qsTr("Server: %1").arg(App.sync.serverUrl)
@@ -196,7 +204,9 @@ ColumnLayout {
         visible: section.askPassphrase
         spacing: Style.gap
         Layout.fillWidth: true
-        property bool restoring: false
+        // Initial value for a section created while enrolment waits at the passphrase (resumed
+        // after a lock); later steps set it.
+        property bool restoring: App.sync.enrolStep === SyncController.EnterPassphrase
         Connections {
             target: App.sync
             function onEnrolChanged() {
