@@ -1,7 +1,8 @@
 // Enrolling by scanning, end to end: `waypoint-server issue-code --qr` (the admin command, over
 // a real PostgreSQL) writes the QR PNG an administrator prints; the app's scanner reads it from
 // a camera frame; the text is parsed by the same code as a paste (SyncController::
-// parseEnrolText) into the printed code and the server address, and enrolling with them
+// parseEnrolText) into the printed code and the server address; in the real screens, a frame
+// reaching the scan page's preview fills the enrolment form; and enrolling with what was read
 // against the real server makes this device a synced one.
 
 #include "AppContext.h"
@@ -11,6 +12,9 @@
 #include "StillFrame.h"
 
 #include <QPainter>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -19,6 +23,24 @@
 
 using namespace wp;
 using namespace wp::client;
+
+namespace {
+
+// Pushed pages belong to the StackView's visual tree, not to its QObject children. Hidden
+// items count only when asked for (the preview is hidden until a camera sends a frame).
+QQuickItem *findItem(QQuickItem *root, const QString &name, bool hiddenToo = false)
+{
+    if (!root || (!hiddenToo && !root->isVisible()))
+        return nullptr;
+    if (root->objectName() == name)
+        return root;
+    for (QQuickItem *child : root->childItems())
+        if (QQuickItem *found = findItem(child, name, hiddenToo))
+            return found;
+    return nullptr;
+}
+
+} // namespace
 
 class TestQrEnrolment : public QObject
 {
@@ -89,6 +111,47 @@ private slots:
         const QVariantMap parsed = app->sync()->parseEnrolText(text);
         QCOMPARE(parsed.value(QStringLiteral("code")).toString(), code);
         QCOMPARE(parsed.value(QStringLiteral("server")).toString(), fx.baseUrl());
+    }
+
+    void aFrameInTheScanPageFillsTheEnrolmentForm()
+    {
+        const QString png = dir.filePath(QStringLiteral("jo.png"));
+        const QString code = issueCodeWithQr(org.worker2, png, fx.baseUrl());
+        QVERIFY2(!code.isEmpty(), qPrintable(fx.lastError()));
+
+        QQmlApplicationEngine engine;
+        app->attach(&engine);
+        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Waypoint/Ui/app/Main.qml")));
+        QVERIFY(!engine.rootObjects().isEmpty());
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QVERIFY(window);
+        QQuickItem *root = window->contentItem();
+        QMetaObject::invokeMethod(window, "openScreen", Q_ARG(QString, QStringLiteral("settings")),
+                                  Q_ARG(QVariant, QVariant(QVariantMap())));
+        QTRY_VERIFY(findItem(root, QStringLiteral("syncScanButton")));
+        QVERIFY(
+            QMetaObject::invokeMethod(findItem(root, QStringLiteral("syncScanButton")), "clicked"));
+        QTRY_VERIFY(findItem(root, QStringLiteral("scanPreview"), true));
+        auto *sink = findItem(root, QStringLiteral("scanPreview"), true)
+                         ->property("videoSink")
+                         .value<QVideoSink *>();
+        QVERIFY(sink);
+
+        // The camera's frames (here: the printout, one new frame at a time) until the page goes.
+        const QImage printed(png);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                if (findItem(root, QStringLiteral("scanPage")))
+                    sink->setVideoFrame(stillFrame(printed));
+                return !findItem(root, QStringLiteral("scanPage"));
+            }(),
+            10000);
+        QQuickItem *codeField = nullptr;
+        QTRY_VERIFY((codeField = findItem(root, QStringLiteral("syncCodeField"))));
+        QCOMPARE(codeField->property("text").toString(), code);
+        QCOMPARE(findItem(root, QStringLiteral("syncServerField"))->property("text").toString(),
+                 fx.baseUrl());
     }
 
     void aScannedCodeEnrolsThisDevice()
