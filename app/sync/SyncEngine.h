@@ -24,6 +24,10 @@ struct SyncReport
     qint64 pending = 0;     // outbox entries still waiting to be sent
     qint64 failed = 0;      // outbox entries the server refused for good (Outbox::failed())
     QStringList rejections; // reasons of this round's refusals, for the status line
+    // The server had compacted its log past this device's cursor (410 resync_required), so the
+    // device pulled it again from 0 (or is finishing such a resync): docs/protocol.md.
+    bool resynced = false;
+    int removed = 0; // records the resync removed: deleted elsewhere while this device was away
 };
 
 class SyncEngine
@@ -39,7 +43,9 @@ public:
     // by default; off gives the one-after-the-other pull, the benchmarks' baseline).
     void setPrefetch(bool on) { m_prefetch = on; }
 
-    // Pull, then push. `pending` and `failed` in the report are read at the end.
+    // Pull, then push. `pending` and `failed` in the report are read at the end. When the
+    // server answers the pull with 410 resync_required, the store starts a resync and the
+    // pull starts again from 0; after the push, the resync is finished (see finishResync).
     Result<SyncReport> syncOnce();
     Status push(SyncReport &report);
     Status pull(SyncReport &report);
@@ -57,7 +63,12 @@ public:
     // One line for the user about a refusal reason ("The record belongs to another user.").
     static QString describeRejection(const QString &reason);
 
+    // The server asks for a resync (410 resync_required, ErrorCode::Conflict).
+    static bool isResyncRequired(const Error &error);
+
 private:
+    Status pullOrResync(SyncReport &report);
+    Status finishResync(SyncReport &report);
     Result<std::uint64_t> nextBatchSequence();
     Error destroyIdentityIfRevoked(const Error &error);
     Status recordRejections(const QList<wire::Rejection> &rejected, SyncReport &report);

@@ -189,6 +189,26 @@ private slots:
         QCOMPARE(rest->first().seq, pending->at(2).seq);
     }
 
+    void outboxClearsAWholeBatchOfScatteredEntries()
+    {
+        // A pushed batch comes back with every other entry applied (the rest refused for now):
+        // exactly those go, in one call, and sequences the outbox never had change nothing.
+        for (int i = 0; i < 1200; ++i)
+            QVERIFY(m_store->diary().save(diary(QStringLiteral("entry %1").arg(i))).ok());
+        auto pending = m_store->outbox().pending(1200);
+        QCOMPARE(pending->size(), 1200);
+        QList<qint64> applied, kept;
+        for (int i = 0; i < pending->size(); ++i)
+            (i % 2 ? kept : applied).append(pending->at(i).seq);
+        applied.append(pending->last().seq + 1000);
+        QVERIFY(m_store->outbox().markApplied(applied).ok());
+        QVERIFY(m_store->outbox().markApplied({}).ok());
+        auto rest = m_store->outbox().pending(2000);
+        QCOMPARE(rest->size(), kept.size());
+        for (int i = 0; i < kept.size(); ++i)
+            QCOMPARE(rest->at(i).seq, kept[i]);
+    }
+
     void removeLeavesATombstoneWithoutContent()
     {
         auto d = m_store->diary().save(diary(QStringLiteral("private thoughts about lanterns")));
