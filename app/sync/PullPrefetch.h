@@ -5,12 +5,12 @@
 // thread (SyncEngine::pull), so the cursor still moves only with the data of its page.
 //
 // Threads: the fetch runs on this object's thread with its own SyncClient, made there (a
-// client's QNetworkAccessManager belongs to the thread that made it; the caller's client
-// stays the caller's). At most one page waits, so a pull holds at most two pages in memory:
-// the one being merged and the next. The caller waits for a page in a local event loop, like
-// SyncClient does for a reply: quitting the caller's thread (the app exiting) ends the wait.
-// Destroying the prefetch ends a request in flight at once (its thread's event loop is quit)
-// and joins the thread.
+// client's connection belongs to the thread that uses it; the caller's client stays the
+// caller's). At most one page waits, so a pull holds at most two pages in memory: the one
+// being merged and the next. The caller waits for a page in a local event loop: quitting the
+// caller's thread (the app exiting) ends the wait. Destroying the prefetch asks its thread to
+// stop (QThread::requestInterruption: a request in flight gives up within its wait slice,
+// HttpConnection) and joins it.
 
 #include "Result.h"
 #include "StoreTypes.h"
@@ -42,9 +42,10 @@ public:
     // Fetches, checks and decrypts the page after `since` with the given client.
     using Fetch = std::function<Result<PulledPage>(SyncClient &client, std::uint64_t since)>;
 
-    // Starts fetching the page after `since` at once. `like` gives the server, credentials
-    // and timeout; the traffic of the prefetch's own client is added to it when this object is
-    // destroyed. `fetch` runs on the prefetch thread only, one call at a time.
+    // Starts fetching the page after `since` at once. `like` gives the server, credentials,
+    // timeout and compaction horizon; the prefetch client's traffic is added to it, and the
+    // horizon of the last page it pulled handed back, when this object is destroyed. `fetch`
+    // runs on the prefetch thread only, one call at a time.
     PullPrefetch(SyncClient &like, Fetch fetch, std::uint64_t since);
     ~PullPrefetch();
     PullPrefetch(const PullPrefetch &) = delete;
@@ -62,6 +63,7 @@ private:
     const QString m_serverUrl;
     const DeviceCredentials *const m_credentials;
     const int m_timeoutMs;
+    const std::uint64_t m_startHorizon;
     const Fetch m_fetch;
 
     QMutex m_mutex;
@@ -69,7 +71,8 @@ private:
     std::optional<Result<PulledPage>> m_slot; // the page fetched ahead
     QEventLoop *m_waiting = nullptr;          // the caller's wait, to wake when a page lands
     bool m_stop = false;
-    qint64 m_sent = 0, m_received = 0; // the prefetch client's traffic, once it ends
+    qint64 m_sent = 0, m_received = 0;      // the prefetch client's traffic, once it ends
+    std::optional<std::uint64_t> m_horizon; // its horizon, once it ends, if it pulled a page
     std::unique_ptr<QThread> m_thread;
 };
 
