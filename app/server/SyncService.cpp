@@ -605,7 +605,8 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
     });
 }
 
-Reply SyncService::pull(const Identity &id, std::uint64_t since, qsizetype limit)
+Reply SyncService::pull(const Identity &id, std::uint64_t since, qsizetype limit,
+                        std::uint64_t deviceHorizon)
 {
     limit = std::clamp<qsizetype>(limit, 1, limits::MaxPull);
     return withDb([&](pqxx::connection &c) -> Reply {
@@ -684,11 +685,13 @@ Reply SyncService::pull(const Identity &id, std::uint64_t since, qsizetype limit
             }
         }
         const qsizetype pageRows = qsizetype(page.size());
-        // Compaction dropped a tombstone this device may not have seen.
-        if (since > 0 && since < horizon)
+        // Compaction dropped a tombstone this device may not have seen. A device that was told
+        // this horizon on its previous page (a pull from 0 paging past it) missed nothing.
+        if (since > 0 && since < horizon && deviceHorizon != horizon)
             return error(410, QStringLiteral("resync_required"),
                          QStringLiteral("the change log was compacted past this cursor; "
                                         "start again from 0"));
+        resp.horizon = horizon;
         resp.more = pageRows == limit;
         resp.cursor = resp.more ? resp.changes.last().seq : std::max(since, counter);
         return ok(resp);

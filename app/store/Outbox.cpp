@@ -135,6 +135,22 @@ Status Outbox::retryFailed()
                      "WHERE failed_reason IS NOT NULL");
 }
 
+Status Outbox::dismissFailed(qint64 seq)
+{
+    sql::Statement &find =
+        m_db.cached("SELECT 1 FROM outbox WHERE seq = ? AND failed_reason IS NOT NULL");
+    find.bind(1, seq);
+    Result<bool> found = find.step();
+    find.reset();
+    if (!found)
+        return found.error();
+    if (!*found)
+        return Error(ErrorCode::NotFound, QStringLiteral("no such refused change"));
+    sql::Statement &drop = m_db.cached("DELETE FROM outbox WHERE seq = ?");
+    drop.bind(1, seq);
+    return drop.exec();
+}
+
 Status Outbox::markApplied(const QList<qint64> &seqs)
 {
     if (seqs.isEmpty())
