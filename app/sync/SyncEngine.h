@@ -82,7 +82,7 @@ private:
     SyncLedger &m_store; // the store, as the engine reaches it
     SyncIdentity &m_identity;
     SyncClient &m_client;
-    int m_batchSize = 500;
+    int m_batchSize = 1000;
     int m_pageSize = 1000;
     bool m_prefetch = true;
     bool m_identityChanged = false;
