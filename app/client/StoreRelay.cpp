@@ -114,6 +114,31 @@ Result<MergeReport> StoreRelay::applyRemote(const QList<RemoteChange> &changes,
     return total;
 }
 
+Status StoreRelay::beginResync()
+{
+    return call<void>([this](Store &s) {
+        Status st = s.beginResync();
+        if (st && m_resync)
+            m_resync();
+        return st;
+    });
+}
+
+Result<bool> StoreRelay::resyncInProgress()
+{
+    return call<bool>([this](Store &s) -> Result<bool> {
+        const bool resyncing = s.resyncInProgress();
+        if (resyncing && m_resync)
+            m_resync();
+        return resyncing;
+    });
+}
+
+Result<ResyncSweep> StoreRelay::sweepResync(int limit)
+{
+    return call<ResyncSweep>([limit](Store &s) { return s.sweepResync(limit); });
+}
+
 Result<sync::SyncIdentity> StoreRelay::loadIdentity()
 {
     return call<sync::SyncIdentity>([](Store &s) { return sync::SyncIdentity::load(s); });

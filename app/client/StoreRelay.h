@@ -38,6 +38,9 @@ public:
     // Called on the UI thread after each page merged or pushed (progress for the UI).
     void onPulled(std::function<void(int)> f) { m_pulled = std::move(f); }
     void onPushed(std::function<void(int)> f) { m_pushed = std::move(f); }
+    // Called on the UI thread when a sync is catching up: a resync began or is resumed
+    // (the server compacted its log past this device's cursor).
+    void onResync(std::function<void()> f) { m_resync = std::move(f); }
     // Longest UI-thread hop a merge slice aims for (a pulled page is merged in slices sized
     // from the previous slice's pace; see applyRemote).
     void setMergeBudgetMs(int ms) { m_mergeBudgetMs = qMax(1, ms); }
@@ -58,6 +61,9 @@ public:
     Result<MergeReport> applyRemote(const QList<RemoteChange> &changes,
                                     const QByteArray &newCursor) override;
     Status forgetIdentity() override;
+    Status beginResync() override;
+    Result<bool> resyncInProgress() override;
+    Result<ResyncSweep> sweepResync(int limit) override;
 
     // The device's sync identity, kept in the encrypted store (NotFound when not enrolled).
     Result<sync::SyncIdentity> loadIdentity();
@@ -74,6 +80,7 @@ private:
     int m_mergeSlice = 8; // first slice of a run; then sized from the pace (home thread)
     std::function<void(int)> m_pulled;
     std::function<void(int)> m_pushed;
+    std::function<void()> m_resync;
 };
 
 template <typename R> Result<R> StoreRelay::call(const std::function<Result<R>(Store &)> &f)

@@ -211,6 +211,8 @@ Status SyncCommands::sync(const ParsedCommand &c)
         total.conflicts += report->conflicts;
         total.rejected += report->rejected;
         total.rejections += report->rejections;
+        total.resynced = total.resynced || report->resynced;
+        total.removed += report->removed;
         total.pending = report->pending;
         total.failed = report->failed;
         if (report->pending == 0 || report->pushed == 0)
@@ -258,6 +260,8 @@ Status SyncCommands::sync(const ParsedCommand &c)
             {QStringLiteral("failed"), total.failed},
             {QStringLiteral("pending"), total.pending},
             {QStringLiteral("rejected"), total.rejected},
+            {QStringLiteral("resynced"), total.resynced},
+            {QStringLiteral("removed"), total.removed},
             {QStringLiteral("failures"), list},
             {QStringLiteral("complete"), outcome.ok() && total.pending == 0 && total.failed == 0}};
         if (!outcome)
@@ -270,6 +274,10 @@ Status SyncCommands::sync(const ParsedCommand &c)
         m_out << "pushed " << total.pushed << ", pulled " << total.pulled << ", conflicts "
               << total.conflicts << ", failed " << total.failed << ", pending " << total.pending
               << '\n';
+        if (total.resynced)
+            m_out << "resynced: the server had compacted its log past this device's cursor, so "
+                     "everything was pulled again from the start; "
+                  << total.removed << " records deleted elsewhere were removed here\n";
         for (const FailedChange &f : *failures)
             m_out << "not sent: " << keyOf(f.entry.change.type) << ' '
                   << idText(f.entry.change.recordId) << ": "

@@ -62,7 +62,9 @@ public:
     Reply push(const Identity &id, QByteArrayView body);
     // The push handler's input parsing (pure; the fuzz target drives it).
     static std::variant<PreparedPush, Reply> preparePush(const Identity &id, QByteArrayView body);
-    Reply pull(const Identity &id, std::uint64_t since, qsizetype limit);
+    // `horizon`: what the device's previous page said the compaction horizon was (0: none).
+    Reply pull(const Identity &id, std::uint64_t since, qsizetype limit,
+               std::uint64_t horizon = 0);
     Reply deviceStatus(const Identity &id);
 
     // Time this thread spent in database work since the last call (for the request log).

@@ -139,8 +139,17 @@ Status toV4(sql::Database &db)
     )sql");
 }
 
+Status toV5(sql::Database &db)
+{
+    // A resync after the server compacted its log past this device's cursor (Resync.h): the
+    // records not seen again yet in the pull from cursor 0. Empty outside a resync.
+    return db.exec(R"sql(
+        CREATE TABLE resync_unconfirmed (record_id BLOB PRIMARY KEY) WITHOUT ROWID;
+    )sql");
+}
+
 using Step = Status (*)(sql::Database &);
-constexpr Step Steps[] = {toV1, toV2, toV3, toV4};
+constexpr Step Steps[] = {toV1, toV2, toV3, toV4, toV5};
 static_assert(std::size(Steps) == Latest);
 
 } // namespace

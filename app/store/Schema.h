@@ -4,6 +4,7 @@
 //   2  the audit chain
 //   3  full-text search (FTS5, inside the encrypted file) and conflict copies
 //   4  device secrets (sync identity, device token) and failed outbox entries
+//   5  resync marks (records not seen again yet after a 410 resync_required, Resync.h)
 // A store written by a newer Waypoint is refused with SchemaTooNew, never modified.
 
 #include "Result.h"
@@ -16,7 +17,7 @@ class Database;
 
 namespace schema {
 
-inline constexpr int Latest = 4;
+inline constexpr int Latest = 5;
 // "WPST": lets an unencrypted (benchmark) open tell a Waypoint file from any SQLite file.
 inline constexpr int ApplicationId = 0x57505354;
 

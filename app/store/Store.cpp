@@ -1,6 +1,7 @@
 #include "Store.h"
 
 #include "Schema.h"
+#include "SearchWrites.h"
 #include "Snippet.h"
 #include "Sqlite.h"
 #include "StoreLock.h"
@@ -87,9 +88,9 @@ struct MatchRow
 Store::Store(QString path, std::unique_ptr<StoreLock> lock, std::unique_ptr<sql::Database> db,
              QUuid device, bool encrypted)
     : m_path(std::move(path)), m_lock(std::move(lock)), m_db(std::move(db)), m_encrypted(encrypted),
-      m_clock(device), m_outbox(*m_db), m_audit(*m_db), m_table(*m_db, m_clock, m_outbox, m_audit),
-      m_participants(m_table), m_encounters(m_table), m_diary(m_table), m_supervision(m_table),
-      m_comments(m_table), m_training(m_table)
+      m_clock(device), m_outbox(*m_db), m_audit(*m_db), m_resync(*m_db, m_audit),
+      m_table(*m_db, m_clock, m_outbox, m_audit), m_participants(m_table), m_encounters(m_table),
+      m_diary(m_table), m_supervision(m_table), m_comments(m_table), m_training(m_table)
 {
 }
 
@@ -210,6 +211,8 @@ Result<std::unique_ptr<Store>> Store::openWith(const QString &path, const Secret
     std::unique_ptr<Store> store(
         new Store(path, std::move(*lock), std::move(*opened), device, key != nullptr));
     if (Status s = store->loadMeta(); !s)
+        return s.error();
+    if (Status s = store->m_resync.load(); !s)
         return s.error();
     return store;
 }
@@ -335,11 +338,29 @@ Result<MergeReport> Store::applyRemote(const QList<RemoteChange> &changes,
     Result<sql::Transaction> tx = sql::Transaction::begin(*m_db);
     if (!tx)
         return tx.error();
+    // Per page, not per record: the audit chain's head is read and stored once, and the search
+    // index gets the page's rows at the end in ascending row id order, as one FTS5 segment
+    // (SearchWrites.h says why that matters).
+    Result<AuditChain::Batch> audit = m_audit.batch();
+    if (!audit)
+        return audit.error();
+    SearchWrites search;
     MergeReport report;
+    // During a resync every change confirms its record; one merged before is not merged again.
+    if (Status s = m_resync.confirm(changes); !s)
+        return s.error();
     for (const RemoteChange &change : changes) {
-        if (Status s = m_table.merge(change, report); !s)
+        if (m_resync.mergedBefore(change)) {
+            ++report.ignored;
+            continue;
+        }
+        if (Status s = m_table.merge(change, report, search); !s)
             return s.error();
     }
+    if (Status s = search.apply(*m_db); !s)
+        return s.error();
+    if (Status s = audit->finish(); !s)
+        return s.error();
     sql::Statement &cursor =
         m_db->cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('sync_cursor', ?)");
     cursor.bindBlob(1, newCursor.isNull() ? QByteArray("") : newCursor);
@@ -354,6 +375,29 @@ Result<MergeReport> Store::applyRemote(const QList<RemoteChange> &changes,
         return s.error();
     m_syncCursor = newCursor;
     return report;
+}
+
+Status Store::beginResync()
+{
+    const Status done = [this]() -> Status {
+        Result<sql::Transaction> tx = sql::Transaction::begin(*m_db);
+        if (!tx)
+            return tx.error();
+        if (Status s = m_resync.begin(m_syncCursor.toULongLong()); !s)
+            return s;
+        sql::Statement &cursor =
+            m_db->cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('sync_cursor', ?)");
+        cursor.bindBlob(1, QByteArray("0"));
+        if (Status s = cursor.exec(); !s)
+            return s;
+        return tx->commit();
+    }();
+    if (!done) {
+        (void)m_resync.load(); // rolled back: the state is what the file says
+        return done;
+    }
+    m_syncCursor = QByteArray("0");
+    return {};
 }
 
 Result<QList<ConflictCopy>> Store::conflictCopies(const QUuid &recordId)

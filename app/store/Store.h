@@ -7,6 +7,7 @@
 #include "Outbox.h"
 #include "Repository.h"
 #include "Result.h"
+#include "Resync.h"
 #include "SecretBytes.h"
 #include "Sqlite.h"
 #include "StoreTypes.h"
@@ -41,7 +42,7 @@ public:
     enum class Mode { OpenExisting, CreateNew };
 
     static constexpr int KeyBytes = 32;
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
 
     // Errors: NotAStore (not a Waypoint store, or the key is wrong), Corrupt, SchemaTooNew,
     // Busy (another process has it open), Io, InvalidInput (key not 32 bytes, file exists
@@ -98,6 +99,16 @@ public:
                                     const QByteArray &newCursor);
     QByteArray syncCursor() const { return m_syncCursor; }
 
+    // The server compacted its log past this device's cursor (410 resync_required,
+    // docs/protocol.md "Compaction"); mark and sweep, see Resync.h. beginResync marks every
+    // record unconfirmed and sets the cursor back to 0, in one transaction; from then on
+    // applyRemote confirms the records it receives. After the pull has reached the end,
+    // sweepResync removes up to `limit` records still unconfirmed with nothing in the outbox;
+    // call it while `more`. The outbox, drafts and device secrets are never touched.
+    Status beginResync();
+    bool resyncInProgress() const { return m_resync.inProgress(); }
+    Result<ResyncSweep> sweepResync(int limit = 500) { return m_resync.sweep(limit); }
+
     Result<QList<ConflictCopy>> conflictCopies(const QUuid &recordId);
     Status dismissConflictCopy(qint64 id);
 
@@ -126,6 +137,7 @@ private:
     QByteArray m_syncCursor;
     Outbox m_outbox;
     AuditChain m_audit;
+    Resync m_resync;
     RecordTable m_table;
     ParticipantRepository m_participants;
     EncounterRepository m_encounters;

@@ -12,6 +12,8 @@
 #include <QString>
 #include <QUuid>
 
+#include <cstdint>
+
 namespace wp {
 
 // Keyset pagination: `after` is the opaque cursor from the previous page's `next`
@@ -52,6 +54,7 @@ struct RecordChange
     QMap<QString, HlcStamp> stamps; // field name -> stamp of that change
     bool deleted = false;           // a tombstone; `stamp` says when
     HlcStamp stamp;                 // the newest stamp in this change
+    std::uint64_t serverSeq = 0;    // pulled changes: its place in the server's log (else 0)
 };
 using RemoteChange = RecordChange;
 
@@ -82,6 +85,15 @@ struct MergeReport
     int conflicts = 0;  // conflict copies kept
     int unreadable = 0; // changes with a type or field this version cannot read, kept raw
     QList<QUuid> changedRecords;
+};
+
+// One step of a resync's sweep (Store::sweepResync, Resync.h).
+struct ResyncSweep
+{
+    int removed = 0;       // records removed: deleted elsewhere while this device was away
+    int waiting = 0;       // unconfirmed records kept for a change still queued to be sent
+    bool more = false;     // more to remove: call again
+    bool finished = false; // the resync is over (or there was none)
 };
 
 struct AuditVerification

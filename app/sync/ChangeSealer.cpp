@@ -40,6 +40,7 @@ Result<RecordChange> ChangeSealer::open(const wire::Change &c, const SecretBytes
     rc.type = c.type;
     rc.stamp = c.stamp;
     rc.deleted = c.deleted;
+    rc.serverSeq = c.seq;
     if (c.deleted)
         return rc;
     auto plain = crypto::openRecord(audienceKey, c.recordId, c.type, c.stamp, c.envelope);

@@ -131,11 +131,16 @@ Result<PushResponse> SyncClient::push(const PushRequest &request)
 
 Result<PullResponse> SyncClient::pull(std::uint64_t since, int limit)
 {
-    auto r = exchange("GET", QStringLiteral("/v1/pull?since=%1&limit=%2").arg(since).arg(limit), {},
-                      true);
+    QString path = QStringLiteral("/v1/pull?since=%1&limit=%2").arg(since).arg(limit);
+    if (m_horizon > 0)
+        path += QStringLiteral("&horizon=%1").arg(m_horizon);
+    auto r = exchange("GET", path, {}, true);
     if (!r)
         return r.error();
-    return decodePullResponse(*r);
+    auto page = decodePullResponse(*r);
+    if (page)
+        m_horizon = page->horizon;
+    return page;
 }
 
 Result<DeviceStatus> SyncClient::deviceStatus()

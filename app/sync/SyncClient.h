@@ -41,6 +41,10 @@ public:
 
     void setCredentials(const DeviceCredentials *credentials) { m_credentials = credentials; }
     void setTimeout(int ms) { m_timeoutMs = ms; }
+    // For a second client on another thread (PullPrefetch): same server, credentials, timeout.
+    QString serverUrl() const { return m_serverUrl; }
+    const DeviceCredentials *credentials() const { return m_credentials; }
+    int timeout() const { return m_timeoutMs; }
 
     Result<wire::EnrolResponse> enrol(const QString &code, const QString &deviceName,
                                       const QString &platform);
@@ -49,12 +53,20 @@ public:
     Result<QByteArray> keyBackup(); // NotFound when there is none
     Result<wire::KeyDirectory> directory();
     Result<wire::PushResponse> push(const wire::PushRequest &request);
+    // Sends back the compaction horizon the previous page was answered under, so a pull from
+    // 0 pages past it (docs/protocol.md, "Compaction").
     Result<wire::PullResponse> pull(std::uint64_t since, int limit);
     Result<wire::DeviceStatus> deviceStatus();
 
     // Bytes sent and received so far (bodies), for the load generator's per-record figures.
     qint64 bytesSent() const { return m_sent; }
     qint64 bytesReceived() const { return m_received; }
+    // Counts a helper client's traffic as this one's (PullPrefetch, once its thread ended).
+    void addTraffic(qint64 sent, qint64 received)
+    {
+        m_sent += sent;
+        m_received += received;
+    }
 
 private:
     Result<QByteArray> exchange(const QByteArray &verb, const QString &path, const QByteArray &body,
@@ -66,6 +78,7 @@ private:
     std::unique_ptr<HttpConnection> m_connection; // made on first use
     qint64 m_sent = 0;
     qint64 m_received = 0;
+    std::uint64_t m_horizon = 0; // from the last page pulled
 };
 
 } // namespace wp::sync

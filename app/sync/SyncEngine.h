@@ -5,6 +5,7 @@
 // kill at any point: the outbox and the cursor are only advanced after the server or the
 // store committed, and the server recognises retried changes.
 
+#include "PullPrefetch.h"
 #include "Store.h"
 #include "SyncClient.h"
 #include "SyncIdentity.h"
@@ -23,6 +24,10 @@ struct SyncReport
     qint64 pending = 0;     // outbox entries still waiting to be sent
     qint64 failed = 0;      // outbox entries the server refused for good (Outbox::failed())
     QStringList rejections; // reasons of this round's refusals, for the status line
+    // The server had compacted its log past this device's cursor (410 resync_required), so the
+    // device pulled it again from 0 (or is finishing such a resync): docs/protocol.md.
+    bool resynced = false;
+    int removed = 0; // records the resync removed: deleted elsewhere while this device was away
 };
 
 class SyncEngine
@@ -34,8 +39,13 @@ public:
 
     void setBatchSize(int n) { m_batchSize = n; }
     void setPageSize(int n) { m_pageSize = n; }
+    // Fetch, check and decrypt the next page of a pull while the store merges this one (on
+    // by default; off gives the one-after-the-other pull, the benchmarks' baseline).
+    void setPrefetch(bool on) { m_prefetch = on; }
 
-    // Pull, then push. `pending` and `failed` in the report are read at the end.
+    // Pull, then push. `pending` and `failed` in the report are read at the end. When the
+    // server answers the pull with 410 resync_required, the store starts a resync and the
+    // pull starts again from 0; after the push, the resync is finished (see finishResync).
     Result<SyncReport> syncOnce();
     Status push(SyncReport &report);
     Status pull(SyncReport &report);
@@ -53,11 +63,20 @@ public:
     // One line for the user about a refusal reason ("The record belongs to another user.").
     static QString describeRejection(const QString &reason);
 
+    // The server asks for a resync (410 resync_required, ErrorCode::Conflict).
+    static bool isResyncRequired(const Error &error);
+
 private:
+    Status pullOrResync(SyncReport &report);
+    Status finishResync(SyncReport &report);
     Result<std::uint64_t> nextBatchSequence();
     Error destroyIdentityIfRevoked(const Error &error);
     Status recordRejections(const QList<wire::Rejection> &rejected, SyncReport &report);
-    Status verifyManifest(const wire::Manifest &manifest);
+    Status verifyManifest(SyncClient &client, const wire::Manifest &manifest);
+    // One page after `since`, checked against its signed batches and decrypted. Touches the
+    // identity (audience keys learnt) and the signing key cache: called by one thread at a
+    // time, the engine's or, during a pull, the prefetch thread's (never both).
+    Result<PulledPage> fetchPage(SyncClient &client, std::uint64_t since);
 
     std::unique_ptr<StoreLedger> m_ownLedger;
     SyncLedger &m_store; // the store, as the engine reaches it
@@ -65,6 +84,7 @@ private:
     SyncClient &m_client;
     int m_batchSize = 500;
     int m_pageSize = 1000;
+    bool m_prefetch = true;
     bool m_identityChanged = false;
     bool m_revoked = false;
     QHash<QUuid, QByteArray> m_signingKeys;

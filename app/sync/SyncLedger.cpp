@@ -51,4 +51,19 @@ Result<MergeReport> StoreLedger::applyRemote(const QList<RemoteChange> &changes,
     return m_store.applyRemote(changes, newCursor);
 }
 
+Status StoreLedger::beginResync()
+{
+    return m_store.beginResync();
+}
+
+Result<bool> StoreLedger::resyncInProgress()
+{
+    return m_store.resyncInProgress();
+}
+
+Result<ResyncSweep> StoreLedger::sweepResync(int limit)
+{
+    return m_store.sweepResync(limit);
+}
+
 } // namespace wp::sync

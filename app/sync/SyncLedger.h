@@ -37,6 +37,24 @@ public:
                                             const QByteArray &newCursor) = 0;
     // A revoked device destroys its saved sync identity (SyncIdentity::forget).
     virtual Status forgetIdentity() = 0;
+
+    // The server compacted its log past the cursor (410 resync_required): mark every record
+    // unconfirmed and set the cursor back to 0 (Store::beginResync, app/store/Resync.h).
+    // A ledger that cannot says so, and the sync fails as it did before resyncs existed.
+    virtual Status beginResync()
+    {
+        return Error(ErrorCode::Unavailable,
+                     QStringLiteral("this store cannot pull the server's log again"));
+    }
+    virtual Result<bool> resyncInProgress() { return false; }
+    // Removes up to `limit` records the resync did not see again and nothing waits to send.
+    virtual Result<ResyncSweep> sweepResync(int limit)
+    {
+        Q_UNUSED(limit);
+        ResyncSweep done;
+        done.finished = true;
+        return done;
+    }
 };
 
 // Direct calls on a Store used from its own thread.
@@ -55,6 +73,9 @@ public:
     Result<MergeReport> applyRemote(const QList<RemoteChange> &changes,
                                     const QByteArray &newCursor) override;
     Status forgetIdentity() override;
+    Status beginResync() override;
+    Result<bool> resyncInProgress() override;
+    Result<ResyncSweep> sweepResync(int limit) override;
 
 private:
     Store &m_store;

@@ -350,6 +350,10 @@ FR = {
  'Supervision note': 'Note de supervision',
  'Comment': 'Commentaire',
  'Training record': 'Formation suivie',
+ # Sync status during a resync (the server compacted its log past this phone's cursor).
+ 'Catching up with the server…': 'Remise à jour depuis le serveur…',
+ 'The server tidied up while this phone was away: Waypoint is fetching everything again (%1 so far). Changes waiting on this phone are kept and sent.':
+     'Le serveur a fait du tri pendant l’absence de ce téléphone : Waypoint récupère tout à nouveau (%1 pour l’instant). Les modifications en attente sur ce téléphone sont gardées et envoyées.',
 }
 
 # English wording that differs from the source text (which the core also uses untranslated).
@@ -417,6 +421,9 @@ PLURALS = {
 from sync_translations import FR_SYNC, PLURALS_SYNC  # noqa: E402
 FR.update(FR_SYNC)
 PLURALS.update(PLURALS_SYNC)
+# Scanning the enrolment QR code (qml/scan).
+from scan_translations import FR_SCAN  # noqa: E402
+FR.update(FR_SCAN)
 
 
 def fill(path, language):

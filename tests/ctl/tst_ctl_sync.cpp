@@ -350,6 +350,48 @@ private slots:
         // The code is spent now.
         expectOneErrorLine(ctl(newDevice(QStringLiteral("second-use")), enrollWith), 6);
     }
+
+    void aDeviceAwayPastTheHorizonSaysItResynced()
+    {
+        // An organisation of its own, so the compaction below touches only this test's log.
+        const ServerFixture::Org shared = org;
+        org = fx.createOrganisation(QStringLiteral("Eastside Peers"));
+        const QString away = newDevice(QStringLiteral("resync-away"));
+        const QString other = newDevice(QStringLiteral("resync-other"));
+        QCOMPARE(enroll(away, org.worker1).exitCode, 0);
+        const QString kept = addDiary(away, QStringLiteral("Kept: drop-in rota"));
+        const QString gone = addDiary(away, QStringLiteral("Gone: old court note"));
+        QVERIFY(!kept.isEmpty() && !gone.isEmpty());
+        QCOMPARE(sync(away).exitCode, 0);
+        QCOMPARE(sync(away).exitCode, 0); // the cursor moves past its own changes
+        QCOMPARE(enroll(other, org.worker1).exitCode, 0);
+        QCOMPARE(sync(other).exitCode, 0);
+        {
+            auto store = openStore(other);
+            QVERIFY(store);
+            QVERIFY(store->diary().remove(QUuid::fromString(gone)).ok());
+        }
+        QCOMPARE(sync(other).exitCode, 0);
+        QVERIFY(fx.sql(QStringLiteral("UPDATE records SET deleted_at = now() - interval '40 days' "
+                                      "WHERE deleted_seq IS NOT NULL")));
+        QVERIFY(fx.admin({QStringLiteral("compact"), QStringLiteral("--older-than"),
+                          QStringLiteral("30")})
+                    .contains(u"1 tombstones"));
+
+        const Run resync = ctl(away, {QStringLiteral("sync")}, QString());
+        QVERIFY2(resync.exitCode == 0, qPrintable(resync.err + resync.out));
+        QVERIFY2(resync.out.contains(u"resynced: ") &&
+                     resync.out.contains(u"1 records deleted elsewhere were removed here"),
+                 qPrintable(resync.out));
+        const Run after = sync(away);
+        QCOMPARE(after.exitCode, 0);
+        QCOMPARE(after.json()[u"resynced"].toBool(), false);
+        QCOMPARE(after.json()[u"removed"].toInt(), 0);
+        const QStringList listed = texts(
+            ctl(away, {QStringLiteral("diary"), QStringLiteral("list"), QStringLiteral("--json")}));
+        QCOMPARE(listed, QStringList{QStringLiteral("Kept: drop-in rota")});
+        org = shared;
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCtlSync)

@@ -185,7 +185,7 @@ private slots:
         {
             auto store = Store::open(path, testKey(), Store::Mode::OpenExisting);
             QVERIFY2(store.ok(), why(store).constData());
-            QCOMPARE(*schema::version((*store)->database()), 4);
+            QCOMPARE(*schema::version((*store)->database()), schema::Latest);
             auto pending = (*store)->outbox().pending();
             QVERIFY(pending.ok());
             QCOMPARE(pending->size(), 1);
@@ -224,6 +224,47 @@ private slots:
         QCOMPARE((*store)->deviceSecret(QStringLiteral("sync_identity")).error().code,
                  ErrorCode::NotFound);
         QVERIFY((*store)->removeDeviceSecret(QStringLiteral("sync_identity")).ok());
+    }
+
+    void v5AddsResyncMarksAndTouchesNothingElse()
+    {
+        // A v4 store that synced up to server seq 17, with a record and a queued change: after
+        // the upgrade no resync is under way, and one can start and finish on the old data.
+        const QString path = m_dir.filePath(QStringLiteral("v4-resync.db"));
+        const QDateTime when = QDateTime::fromMSecsSinceEpoch(1750000000000, Qt::UTC);
+        DiaryEntry d = diary(QStringLiteral("Written by version 4 about plovers"), when);
+        d.id = createUuidV7();
+        d.createdAt = when;
+        {
+            auto db = openKeyed(path);
+            QVERIFY(schema::migrate(*db, 4).ok());
+            insertV1Record(*db, d.id, RecordType::DiaryEntry, d.toFields(),
+                           when.toMSecsSinceEpoch());
+            QVERIFY(db->exec("INSERT INTO meta(key, value) VALUES ('sync_cursor', '17')").ok());
+        }
+        {
+            auto store = Store::open(path, testKey(), Store::Mode::OpenExisting);
+            QVERIFY2(store.ok(), why(store).constData());
+            QCOMPARE(*schema::version((*store)->database()), 5);
+            QCOMPARE(*(*store)->database().scalar("SELECT count(*) FROM resync_unconfirmed"), 0);
+            QVERIFY(!(*store)->resyncInProgress());
+            QCOMPARE(*(*store)->diary().get(d.id), d);
+            QCOMPARE((*store)->syncCursor(), QByteArrayLiteral("17"));
+            QVERIFY((*store)->beginResync().ok());
+        }
+        // Resumed after closing: the pull from 0 no longer has the record, which goes.
+        auto store = Store::open(path, testKey(), Store::Mode::OpenExisting);
+        QVERIFY(store.ok());
+        QVERIFY((*store)->resyncInProgress());
+        QCOMPARE((*store)->syncCursor(), QByteArrayLiteral("0"));
+        QVERIFY((*store)->applyRemote({}, QByteArrayLiteral("18")).ok());
+        auto sweep = (*store)->sweepResync(100);
+        QVERIFY2(sweep.ok(), why(sweep).constData());
+        QCOMPARE(sweep->removed, 1);
+        QVERIFY(sweep->finished);
+        QCOMPARE((*store)->diary().get(d.id).error().code, ErrorCode::NotFound);
+        QVERIFY((*store)->search(QStringLiteral("plovers"))->isEmpty());
+        QVERIFY((*store)->integrityCheck().ok());
     }
 
     void aFailedStepLeavesThePreviousVersion()

@@ -7,7 +7,9 @@
 //
 // 1. push throughput of one device: N diary entries in its store's outbox, one engine push;
 //    baseline in the same process: sealing and signing the same entries without sending.
-// 2. initial pull of N records into an empty device (store merge included).
+// 2. initial pull of N records into an empty device (store merge included), with the next
+//    page fetched while the store merges one (the engine's default); baselines in the same
+//    process: the pull without a store, and one page after the other into another device.
 // 3. many simulated devices syncing at once (the client's protocol code without a store):
 //    each pulls and pushes one record per round; p50/p99 latency and errors. --spread 0
 //    starts every round of every device at the same instant (a burst); --spread MS staggers
@@ -95,6 +97,35 @@ std::unique_ptr<Device> enrol(ServerFixture &fx, const QUuid &org, const QUuid &
     d->client->setCredentials(&d->identity.credentials);
     d->client->setTimeout(120000);
     return d;
+}
+
+// n diary entries saved locally: n outbox entries waiting to be pushed.
+void writeDiary(Store &store, int n)
+{
+    for (int i = 0; i < n; ++i) {
+        DiaryEntry e;
+        e.text = text(i);
+        e.writtenAt = QDateTime::currentDateTimeUtc();
+        if (!store.diary().save(e))
+            die(QStringLiteral("store write failed"));
+    }
+}
+
+// One engine push of everything in the device's outbox, in records/s.
+double enginePush(Device &d, int batchSize, int *pushed = nullptr)
+{
+    SyncEngine engine(*d.store, d.identity, *d.client);
+    if (batchSize > 0)
+        engine.setBatchSize(batchSize);
+    SyncReport report;
+    QElapsedTimer t;
+    t.start();
+    if (Status s = engine.push(report); !s)
+        die(s.error().message);
+    const double rate = report.pushed / (double(t.nsecsElapsed()) / 1e9);
+    if (pushed)
+        *pushed = report.pushed;
+    return rate;
 }
 
 double percentile(QList<double> v, double p)
@@ -506,6 +537,9 @@ int main(int argc, char **argv)
                    QStringLiteral("n"), QStringLiteral("3")});
     cli.addOption({QStringLiteral("page"), QStringLiteral("pull page size"), QStringLiteral("n"),
                    QStringLiteral("1000")});
+    cli.addOption({QStringLiteral("batch"),
+                   QStringLiteral("push batch size of the engine (0: the engine's default)"),
+                   QStringLiteral("n"), QStringLiteral("0")});
     cli.addOption({QStringLiteral("spread"),
                    QStringLiteral("ms over which the devices' rounds are staggered (0: burst)"),
                    QStringLiteral("ms"), QStringLiteral("0")});
@@ -530,6 +564,10 @@ int main(int argc, char **argv)
         {QStringLiteral("baseline-server"),
          QStringLiteral("another waypoint-server binary to compare with, in this process"),
          QStringLiteral("path")});
+    cli.addOption({QStringLiteral("compare-push"),
+                   QStringLiteral("records pushed end to end (store + engine) per comparison run "
+                                  "with --baseline-server (0: none)"),
+                   QStringLiteral("n"), QStringLiteral("0")});
     cli.addOption({QStringLiteral("compare"),
                    QStringLiteral("records pushed and pulled per comparison run"),
                    QStringLiteral("n"), QStringLiteral("20000")});
@@ -539,11 +577,13 @@ int main(int argc, char **argv)
     const int devices = cli.value(QStringLiteral("devices")).toInt();
     const int rounds = cli.value(QStringLiteral("rounds")).toInt();
     const int pageSize = cli.value(QStringLiteral("page")).toInt();
+    const int batchSize = cli.value(QStringLiteral("batch")).toInt();
     const int spreadMs = cli.value(QStringLiteral("spread")).toInt();
     const int repeats = std::max(1, cli.value(QStringLiteral("repeat")).toInt());
     const bool withStore = !cli.isSet(QStringLiteral("no-store"));
     const QString baselineBin = cli.value(QStringLiteral("baseline-server"));
     const int compareN = cli.value(QStringLiteral("compare")).toInt();
+    const int comparePushN = cli.value(QStringLiteral("compare-push")).toInt();
     // cpp-httplib serves a kept-alive connection on one thread for as long as it is open, so
     // the server needs a thread per connected device (database connections stay few).
     int serverThreads = cli.value(QStringLiteral("server-threads")).toInt();
@@ -581,13 +621,7 @@ int main(int argc, char **argv)
     if (withStore && pushN > 0) {
         QElapsedTimer t;
         t.start();
-        for (int i = 0; i < pushN; ++i) {
-            DiaryEntry e;
-            e.text = text(i);
-            e.writtenAt = QDateTime::currentDateTimeUtc();
-            if (!a->store->diary().save(e))
-                die(QStringLiteral("store write failed"));
-        }
+        writeDiary(*a->store, pushN);
         say(QStringLiteral("wrote %1 entries locally in %2 ms").arg(pushN).arg(t.elapsed()));
     }
     if (withStore && pushN > 0) {
@@ -614,6 +648,8 @@ int main(int argc, char **argv)
                 .arg(qRound(pushN / (ms / 1000.0))));
 
         SyncEngine engine(*a->store, a->identity, *a->client);
+        if (batchSize > 0)
+            engine.setBatchSize(batchSize);
         SyncReport report;
         const qint64 sentBefore = a->client->bytesSent();
         t.restart();
@@ -654,25 +690,48 @@ int main(int argc, char **argv)
                 .arg(n)
                 .arg(qRound(rate)));
         if (withStore) {
-            SyncEngine engine(*b->store, b->identity, *b->client);
-            engine.setPageSize(pageSize);
+            // Baseline in this process: the same pull with each page fetched only after the
+            // previous one was merged (no prefetch), into another empty device of the user.
+            auto c = enrol(fx, org.id, org.worker1, dir.filePath(QStringLiteral("c.db")));
+            const auto timedPull = [pageSize](Device &d, bool prefetch, SyncReport &report) {
+                SyncEngine engine(*d.store, d.identity, *d.client);
+                engine.setPageSize(pageSize);
+                engine.setPrefetch(prefetch);
+                QElapsedTimer t;
+                t.start();
+                if (Status s = engine.pull(report); !s)
+                    die(s.error().message);
+                return double(t.nsecsElapsed()) / 1e6;
+            };
+            SyncReport serial;
+            const double serialMs = timedPull(*c, false, serial);
+            say(QStringLiteral("baseline: initial pull (engine + store), one page after the other: "
+                               "%1 records in %2 ms = %3 records/s")
+                    .arg(serial.pulled)
+                    .arg(qRound(serialMs))
+                    .arg(qRound(serial.pulled / (serialMs / 1000.0))));
+            c.reset();
             SyncReport report;
-            QElapsedTimer t;
-            t.start();
-            if (Status s = engine.pull(report); !s)
-                die(s.error().message);
-            const double ms = double(t.nsecsElapsed()) / 1e6;
+            const double ms = timedPull(*b, true, report);
             const qint64 received = b->client->bytesReceived();
+            const double fetchMs = n / rate * 1000.0;
             say(QStringLiteral("initial pull (engine + store): %1 records in %2 ms = %3 "
-                               "records/s")
+                               "records/s (x%4 the one-after-the-other pull; %5% of the "
+                               "fetch+verify+decrypt time hidden behind merging)")
                     .arg(report.pulled)
                     .arg(qRound(ms))
-                    .arg(qRound(report.pulled / (ms / 1000.0))));
+                    .arg(qRound(report.pulled / (ms / 1000.0)))
+                    .arg(QString::number(serialMs / ms, 'f', 2))
+                    .arg(qRound(100.0 * (serialMs - ms) / fetchMs)));
             if (report.pulled > 0)
                 say(QStringLiteral("pull wire: %1 bytes, %2 bytes/record (content about %3)")
                         .arg(received)
                         .arg(QString::number(double(received) / report.pulled, 'f', 1))
                         .arg(QString::number(double(contentBytes) / std::max(1, pushN), 'f', 1)));
+            QFile load(QStringLiteral("/proc/loadavg"));
+            if (load.open(QIODevice::ReadOnly))
+                say(QStringLiteral("load average: %1")
+                        .arg(QString::fromLatin1(load.readAll().trimmed())));
         }
     }
 
@@ -727,7 +786,7 @@ int main(int argc, char **argv)
             QUuid org, user;
             std::unique_ptr<SyncIdentity> writer = {};
             Fleet fleet = {};
-            QList<double> push = {}, pull = {}, p50 = {}, p99 = {};
+            QList<double> push = {}, pull = {}, p50 = {}, p99 = {}, e2e = {};
         };
         const auto identity = [](ServerFixture &f, const QUuid &o, const QUuid &u) {
             auto id = SyncIdentity::enrol(
@@ -749,6 +808,21 @@ int main(int argc, char **argv)
         }
         for (int rep = 0; rep < repeats; ++rep) {
             for (Side &side : sides) {
+                if (comparePushN > 0) {
+                    // This build's client against either server: a fresh device with
+                    // comparePushN entries in its outbox, one engine push.
+                    auto d = enrol(
+                        *side.fx, side.org, side.user,
+                        dir.filePath(
+                            QStringLiteral("e2e-%1-%2.db").arg(rep).arg(side.fx == &fx ? 0 : 1)));
+                    writeDiary(*d->store, comparePushN);
+                    int pushed = 0;
+                    side.e2e.append(enginePush(*d, batchSize, &pushed));
+                    say(QStringLiteral("%1: push end to end, %2 records: %3 records/s")
+                            .arg(side.label)
+                            .arg(pushed)
+                            .arg(qRound(side.e2e.last())));
+                }
                 SyncClient client(side.fx->baseUrl());
                 client.setCredentials(&side.writer->credentials);
                 client.setTimeout(120000);
@@ -782,6 +856,12 @@ int main(int argc, char **argv)
                 .arg(qRound(median(me.pull)))
                 .arg(qRound(median(base.pull)))
                 .arg(QString::number(median(me.pull) / median(base.pull), 'f', 2)));
+        if (comparePushN > 0)
+            say(QStringLiteral("push end to end, medians, this build vs baseline server: %1 vs "
+                               "%2 records/s (x%3)")
+                    .arg(qRound(median(me.e2e)))
+                    .arg(qRound(median(base.e2e)))
+                    .arg(QString::number(median(me.e2e) / median(base.e2e), 'f', 2)));
         if (devices > 0)
             say(QStringLiteral("fleet medians, this build vs baseline: p50 %1 vs %2 ms, p99 %3 "
                                "vs %4 ms")

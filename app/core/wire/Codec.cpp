@@ -352,7 +352,10 @@ QByteArray encode(const PullResponse &m)
                                   {4, digests},
                                   {5, mf.signature}});
     }
-    return finish({{1, changes}, {2, qint64(m.cursor)}, {3, m.more}, {4, grants}, {5, manifests}});
+    QCborMap body{{1, changes}, {2, qint64(m.cursor)}, {3, m.more}, {4, grants}, {5, manifests}};
+    if (m.horizon > 0)
+        body.insert(6, qint64(m.horizon));
+    return finish(std::move(body));
 }
 
 QByteArray encode(const DeviceStatus &m)
@@ -566,6 +569,8 @@ Result<PullResponse> decodePullResponse(QByteArrayView bytes)
     for (const Change &c : m.changes)
         if (c.manifestIndex >= m.manifests.size())
             s.fail("manifest", "index is out of range");
+    if (map->contains(6))
+        m.horizon = s.uint(map->value(6), "horizon");
     return done(s, m);
 }
 

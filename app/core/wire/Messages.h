@@ -148,6 +148,9 @@ struct PullResponse
     bool more = false;
     QList<AudienceGrant> audienceKeys;
     QList<Manifest> manifests;
+    // The organisation's compaction horizon (0: none). A device sends it back as `horizon=` on
+    // its next pages, so a pull from 0 can page past it (docs/protocol.md, "Compaction").
+    std::uint64_t horizon = 0;
 };
 
 struct DeviceStatus
