@@ -79,10 +79,15 @@ HttpFrontend::HttpFrontend(SyncService &service, ServeOptions options)
     // body until the client's delayed ACK, up to 40 ms per request.
     m_server->set_tcp_nodelay(true);
     // Devices keep their connection for a whole sync (pull pages, push batches): no new TCP
-    // handshake per request. cpp-httplib serves a connection on one pool thread, so the idle
-    // timeout is short to give the thread back soon after a device is done.
+    // handshake per request. cpp-httplib 0.11 serves a connection on one pool thread and
+    // waits for each request, the first one included, by polling (select for 10 ms, sleep
+    // 1 ms, again): an idle kept-alive connection wakes its thread ~90 times a second. With
+    // 200 devices syncing once a second that polling was over half the server's CPU
+    // (docs/benchmarks.md, "200 devices at once"); --keep-alive 0 removes it, but then a
+    // connection whose first request is more than ~10 ms late (a loaded client) is closed
+    // unanswered, so the default stays 2 s. The cure is an event-driven front end.
     m_server->set_keep_alive_max_count(1000);
-    m_server->set_keep_alive_timeout(2);
+    m_server->set_keep_alive_timeout(std::max(0, m_options.keepAliveSeconds));
     m_server->set_read_timeout(30, 0);
     m_server->set_write_timeout(30, 0);
     routes();

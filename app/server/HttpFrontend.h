@@ -24,6 +24,9 @@ struct ServeOptions
     QString tlsKey;
     int threads = 8;
     int authFailuresPerMinute = 10;
+    // How long an idle kept-alive connection waits for its next request (see HttpFrontend.cpp
+    // for why this is short).
+    int keepAliveSeconds = 2;
 };
 
 class HttpFrontend

@@ -29,7 +29,7 @@ namespace {
 const char Usage[] =
     "usage: waypoint-server <command> [options]\n"
     "  serve --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--threads N]\n"
-    "        [--db-connections N] [--auth-failures N]\n"
+    "        [--db-connections N] [--auth-failures N] [--keep-alive SECONDS]\n"
     "        [--compact-every SECONDS [--older-than DAYS]]  also compact periodically\n"
     "                                        run the sync service (PORT 0: any free port)\n"
     "  migrate                               apply missing schema steps\n"
@@ -106,6 +106,8 @@ int serve(const Options &o, const std::string &url)
         s.threads = std::clamp(o.get(QStringLiteral("threads")).toInt(), 1, 256);
     if (o.values.contains(QStringLiteral("auth-failures")))
         s.authFailuresPerMinute = std::max(1, o.get(QStringLiteral("auth-failures")).toInt());
+    if (o.values.contains(QStringLiteral("keep-alive")))
+        s.keepAliveSeconds = std::clamp(o.get(QStringLiteral("keep-alive")).toInt(), 0, 60);
 
     // PostgreSQL shares the cores with the service: more connections than a few per core
     // only add context switches, so HTTP threads queue for a connection instead.

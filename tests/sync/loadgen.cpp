@@ -550,6 +550,9 @@ int main(int argc, char **argv)
                    QStringLiteral("n"), QStringLiteral("0")});
     cli.addOption({QStringLiteral("repeat"), QStringLiteral("runs of the fleet and comparisons"),
                    QStringLiteral("n"), QStringLiteral("1")});
+    cli.addOption({QStringLiteral("keep-alive"),
+                   QStringLiteral("waypoint-server --keep-alive (this build only)"),
+                   QStringLiteral("seconds")});
     cli.addOption({QStringLiteral("fast-db"),
                    QStringLiteral("run PostgreSQL without durability (fsync, synchronous_commit "
                                   "off, as the tests do and as figures before 2026-11-24 were)")});
@@ -591,6 +594,8 @@ int main(int argc, char **argv)
     const bool durable = !cli.isSet(QStringLiteral("fast-db"));
     qputenv("WAYPOINT_PG_DURABLE", durable ? "1" : "0");
     QStringList serverArgs{QStringLiteral("--threads"), QString::number(serverThreads)};
+    if (cli.isSet(QStringLiteral("keep-alive")))
+        serverArgs << QStringLiteral("--keep-alive") << cli.value(QStringLiteral("keep-alive"));
     if (const int n = cli.value(QStringLiteral("db-connections")).toInt(); n > 0)
         serverArgs << QStringLiteral("--db-connections") << QString::number(n);
     ServerFixture fx;
