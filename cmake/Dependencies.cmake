@@ -25,3 +25,10 @@ if(WAYPOINT_SQLCIPHER_VERSION VERSION_LESS 4.5)
     "bookworm-backports: apt-get install -t bookworm-backports libsqlcipher-dev (scripts/install-deps does it).")
 endif()
 message(STATUS "SQLCipher ${WAYPOINT_SQLCIPHER_VERSION} (SQLite ${SQLCIPHER_VERSION})")
+
+# Enrolment by scanning the server's QR code (app/client QrScanner/QrDecoder, qml/scan):
+# Qt Multimedia for the camera (qt6-multimedia-dev, qml6-module-qtmultimedia) and zxing-cpp
+# 1.4 to read the code (libzxing-dev ships a CMake config with the target ZXing::ZXing).
+find_package(Qt6 6.4 REQUIRED COMPONENTS Multimedia)
+find_package(ZXing 1.4 REQUIRED)
+message(STATUS "ZXing ${ZXing_VERSION} (QR scanning)")

@@ -88,9 +88,17 @@ void AppContext::connectSync()
         connect(editor, &Editor::saved, m_sync, &SyncController::localChange);
     connect(m_participant, &ParticipantDetail::saved, m_sync, &SyncController::localChange);
     connect(m_today, &TodayBoard::actionItemChanged, m_sync, &SyncController::localChange);
+    // In place, not reset: a list scrolled down stays where the worker was reading.
     connect(m_sync, &SyncController::remoteChangesApplied, this, [this] {
-        if (m_session->store())
-            setStoreEverywhere(m_session->store());
+        if (!m_session->store())
+            return;
+        m_names.clear();
+        m_caseload->refresh();
+        m_diary->refresh();
+        m_supervision->refresh();
+        m_today->refreshInPlace();
+        m_search->results()->refresh();
+        m_participant->reload();
     });
 }
 

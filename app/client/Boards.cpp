@@ -30,6 +30,14 @@ void TodayBoard::refresh()
     m_drafts->reload();
 }
 
+void TodayBoard::refreshInPlace()
+{
+    m_followUps->refresh();
+    m_recent->refresh();
+    m_actions->refresh();
+    m_drafts->reload();
+}
+
 bool TodayBoard::setActionDone(const QString &noteId, const QString &itemId, bool done)
 {
     if (!m_store)

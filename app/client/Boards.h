@@ -34,6 +34,8 @@ public:
     ActionItemListModel *openActions() const { return m_actions; }
 
     Q_INVOKABLE void refresh();
+    // After a sync merged changes: rows updated in place, each list keeps its place.
+    void refreshInPlace();
     Q_INVOKABLE bool setActionDone(const QString &noteId, const QString &itemId, bool done);
 
 Q_SIGNALS:

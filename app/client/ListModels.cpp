@@ -273,6 +273,12 @@ Result<PagedModel::Chunk> ActionItemListModel::loadPage(const QByteArray &cursor
     return chunk;
 }
 
+QString ActionItemListModel::rowKey(const Row &row) const
+{
+    return row.value(int(NoteIdRole) - int(Qt::UserRole)).toString() + u'/' +
+           row.value(int(ItemIdRole) - int(Qt::UserRole)).toString();
+}
+
 // --- search ---
 
 SearchResultModel::SearchResultModel(ParticipantNames *names, QObject *parent)

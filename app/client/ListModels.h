@@ -176,6 +176,7 @@ public:
 
 protected:
     Result<Chunk> loadPage(const QByteArray &cursor) override;
+    QString rowKey(const Row &row) const override; // note and item
 };
 
 // Search hits grouped by kind (participants, encounters, diary, supervision).

@@ -1,6 +1,9 @@
 #include "PagedModel.h"
 
+#include <QHash>
 #include <QScopedValueRollback>
+
+#include <algorithm>
 
 namespace wp::client {
 
@@ -84,6 +87,112 @@ void PagedModel::reload()
     }
     endResetModel();
     setError(error);
+    Q_EMIT countChanged();
+}
+
+QString PagedModel::rowKey(const Row &row) const
+{
+    return row.isEmpty() ? QString() : row.first().toString();
+}
+
+void PagedModel::refresh()
+{
+    if (!m_store || m_notifying) {
+        if (!m_store)
+            reload();
+        return;
+    }
+    const QScopedValueRollback<bool> busy(m_notifying, true);
+    // The same number of rows as before (or all there are now), page by page.
+    QList<Row> fresh;
+    QByteArray next;
+    bool more = false;
+    do {
+        Result<Chunk> chunk = loadPage(next);
+        if (!chunk) {
+            setError(chunk.error().message);
+            return;
+        }
+        fresh.append(std::move(chunk->rows));
+        next = chunk->next;
+        more = paged() && !next.isEmpty();
+    } while (more && fresh.size() < m_rows.size());
+
+    // Rows that stay are the longest run of old rows still in the same order (a longest
+    // increasing subsequence of their old positions); every other old row is removed and
+    // every other new row inserted. One record moving from the bottom to the top is one
+    // removal and one insertion, not the whole list churning. Keys may repeat (a search hit
+    // per kind): the k-th occurrence matches the k-th.
+    QHash<QString, QList<int>> oldAt;
+    for (int i = 0; i < m_rows.size(); ++i)
+        oldAt[rowKey(m_rows.at(i))].append(i);
+    QList<int> from(fresh.size(), -1); // fresh row -> old row, or -1
+    {
+        QHash<QString, int> used;
+        for (int j = 0; j < fresh.size(); ++j) {
+            const QString key = rowKey(fresh.at(j));
+            const QList<int> &at = oldAt.value(key);
+            int &n = used[key];
+            if (n < at.size())
+                from[j] = at.at(n++);
+        }
+    }
+    // Longest increasing subsequence of `from` (patience sorting, O(n log n)).
+    QList<int> tails; // fresh index ending the best run of each length
+    QList<int> prev(fresh.size(), -1);
+    for (int j = 0; j < fresh.size(); ++j) {
+        if (from[j] < 0)
+            continue;
+        const auto pos = std::lower_bound(tails.begin(), tails.end(), j,
+                                          [&](int a, int b) { return from[a] < from[b]; });
+        if (pos != tails.begin())
+            prev[j] = *(pos - 1);
+        if (pos == tails.end())
+            tails.append(j);
+        else
+            *pos = j;
+    }
+    QList<bool> kept(fresh.size(), false);
+    QList<bool> oldKept(m_rows.size(), false);
+    for (int j = tails.isEmpty() ? -1 : tails.last(); j >= 0; j = prev[j]) {
+        kept[j] = true;
+        oldKept[from[j]] = true;
+    }
+    // Removals, bottom up, in contiguous ranges.
+    for (int i = int(m_rows.size()) - 1; i >= 0;) {
+        if (oldKept[i]) {
+            --i;
+            continue;
+        }
+        int first = i;
+        while (first > 0 && !oldKept[first - 1])
+            --first;
+        beginRemoveRows({}, first, i);
+        m_rows.remove(first, i - first + 1);
+        endRemoveRows();
+        i = first - 1;
+    }
+    // Now m_rows holds exactly the kept rows, in order: insert the others, update the kept.
+    for (int j = 0; j < fresh.size(); ++j) {
+        if (kept[j]) {
+            if (m_rows.at(j) != fresh.at(j)) {
+                m_rows[j] = fresh.at(j);
+                Q_EMIT dataChanged(index(j), index(j));
+            }
+            continue;
+        }
+        int last = j;
+        while (last + 1 < fresh.size() && !kept[last + 1])
+            ++last;
+        beginInsertRows({}, j, last);
+        for (int k = j; k <= last; ++k)
+            m_rows.insert(k, fresh.at(k));
+        endInsertRows();
+        j = last;
+    }
+    m_next = next;
+    m_more = more;
+    setError({});
     Q_EMIT countChanged();
 }
 

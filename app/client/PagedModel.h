@@ -46,6 +46,10 @@ public:
 
     // Drops what was loaded and reads the first page again.
     Q_INVOKABLE void reload();
+    // Reads again as many rows as are loaded and updates the rows in place (dataChanged,
+    // inserts and removals by record), so a view scrolled down stays on the same item after
+    // a sync merged changes; no model reset.
+    void refresh();
 
 Q_SIGNALS:
     void countChanged();
@@ -61,6 +65,8 @@ protected:
     virtual Result<Chunk> loadPage(const QByteArray &cursor) = 0;
     // Unpaged models (a fixed, short list) return false to load once.
     virtual bool paged() const { return true; }
+    // What identifies a row across reads (refresh); by default its first role, the record id.
+    virtual QString rowKey(const Row &row) const;
     void setError(const QString &error);
 
 private:

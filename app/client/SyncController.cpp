@@ -1,6 +1,5 @@
 #include "SyncController.h"
 
-#include "DeviceEnrolment.h"
 #include "Session.h"
 #include "Store.h"
 #include "StoreRelay.h"
@@ -18,6 +17,10 @@
 namespace wp::client {
 
 using namespace wp::sync;
+
+namespace {
+const QString LastSyncName = QStringLiteral("sync_last_success");
+}
 
 // The sync thread's side: the device's identity and its HTTP client live here and are only
 // touched by jobs the controller posts to this thread.
@@ -59,30 +62,56 @@ public:
         return report;
     }
 
+    // Presents the code and saves the credentials at once (the code is spent): true when the
+    // user's keys already exist (restore them), false when this is their first device.
     Result<bool> redeem(const QString &server, const QString &code)
     {
-        auto e = DeviceEnrolment::redeem(server, code, QSysInfo::machineHostName(),
-                                         QSysInfo::productType());
-        if (!e)
-            return e.error();
-        m_enrolment.emplace(std::move(*e));
-        return m_enrolment->userHasKeys();
-    }
-
-    Status setUpKeys(QString passphrase)
-    {
-        if (!m_enrolment)
-            return Error(ErrorCode::InvalidInput, QStringLiteral("no enrolment in progress"));
-        auto id = m_enrolment->userHasKeys()
-                      ? m_enrolment->restoreKeys(passphrase)
-                      : m_enrolment->createKeys(passphrase, m_options.backupCost);
-        wipe(passphrase);
+        auto id = SyncIdentity::enrolDevice(server, code, QSysInfo::machineHostName(),
+                                            QSysInfo::productType(), nullptr);
         if (!id)
             return id.error();
         if (Status saved = m_relay.saveIdentity(*id); !saved)
             return saved.error();
+        m_enrolment.emplace(std::move(*id));
+        return m_enrolment->userHadKeys;
+    }
+
+    // Step 2, also after a lock or a restart (the saved credentials are read again). Conflict
+    // when the keys were made on another device meanwhile, NotFound (field "no_backup") when
+    // there is no backup to restore: the saved identity then says which step comes next.
+    Status setUpKeys(QString passphrase)
+    {
+        if (!m_enrolment) {
+            auto saved = m_relay.loadIdentity();
+            if (!saved) {
+                wipe(passphrase);
+                return saved.error();
+            }
+            m_enrolment.emplace(std::move(*saved));
+        }
+        QByteArray utf8 = passphrase.toUtf8();
+        wipe(passphrase);
+        const SecretBytes secret = SecretBytes::takeFrom(utf8);
+        SyncIdentity &id = *m_enrolment;
+        Status keys =
+            id.userHadKeys ? id.restoreKeys(secret) : id.createKeys(secret, m_options.backupCost);
+        if (!keys) {
+            const Error e = keys.error();
+            const bool otherStep = (!id.userHadKeys && e.code == ErrorCode::Conflict) ||
+                                   (id.userHadKeys && e.code == ErrorCode::NotFound);
+            if (!otherStep)
+                return e;
+            id.userHadKeys = !id.userHadKeys;
+            if (Status saved = m_relay.saveIdentity(id); !saved)
+                return saved.error();
+            return Error(e.code, e.message,
+                         id.userHadKeys ? QStringLiteral("keys_exist")
+                                        : QStringLiteral("no_backup"));
+        }
+        if (Status saved = m_relay.saveIdentity(id); !saved)
+            return saved.error();
+        m_identity.emplace(std::move(id));
         m_enrolment.reset();
-        m_identity.emplace(std::move(*id));
         m_client.reset();
         return {};
     }
@@ -119,7 +148,7 @@ public:
 private:
     StoreRelay &m_relay;
     SyncController::Options m_options;
-    std::optional<DeviceEnrolment> m_enrolment;
+    std::optional<SyncIdentity> m_enrolment; // credentials saved, keys not set up yet
     std::optional<SyncIdentity> m_identity;
     std::unique_ptr<SyncClient> m_client; // created on the sync thread, used there only
     bool m_inJob = false;
@@ -141,7 +170,8 @@ SyncController::SyncController(Session *session, QObject *parent)
 SyncController::SyncController(Session *session, Options options, QObject *parent)
     : QObject(parent), m_session(session), m_options(std::move(options)),
       m_relay(std::make_unique<StoreRelay>(this)), m_scheduler(m_options.policy),
-      m_workerHome(new QObject), m_worker(new SyncWorker(*m_relay, m_options))
+      m_workerHome(new QObject), m_worker(new SyncWorker(*m_relay, m_options)),
+      m_failedChanges(new FailedChangeListModel(this))
 {
     m_thread.setObjectName(QStringLiteral("waypoint-sync"));
     m_workerHome->moveToThread(&m_thread);
@@ -181,10 +211,12 @@ SyncController::SyncController(Session *session, Options options, QObject *paren
 
 SyncController::~SyncController()
 {
-    // Wakes a run waiting for the store, then ends the sync thread; quitting also ends the
-    // local event loop of a request in flight, so this does not wait for a timeout.
+    // Wakes a run waiting for the store, then ends the sync thread; a request in flight sees
+    // the interruption within 100 ms (SyncClient's HttpConnection), so this does not wait
+    // for a timeout.
     m_scheduler.setActive(false);
     m_relay->close();
+    m_thread.requestInterruption();
     m_thread.quit();
     m_thread.wait();
 }
@@ -236,9 +268,13 @@ QString SyncController::statusText() const
 {
     switch (state()) {
     case NotEnrolled:
-        return tr("Not enrolled");
+        return m_enrolStep == EnterCode || m_enrolStep == Redeeming
+                   ? tr("Not enrolled")
+                   : tr("One step left: the recovery passphrase");
     case Idle:
-        return m_pending > 0 ? tr("%n change(s) to send", "", m_pending) : tr("Up to date");
+        return m_pending > 0  ? tr("%n change(s) to send", "", m_pending)
+               : m_failed > 0 ? tr("Up to date, except refused changes")
+                              : tr("Up to date");
     case Syncing:
         return m_catchingUp ? tr("Catching up with the server\u2026") : tr("Syncing\u2026");
     case Offline:
@@ -273,8 +309,9 @@ QString SyncController::detailText() const
         return tr("Everything stays on this phone. Your organisation can enrol it so shared diary "
                   "entries and supervision notes reach your supervisor, end-to-end encrypted.");
     case Idle:
-        return m_pending > 0 ? tr("Saved on this phone; Waypoint sends it in a moment.")
-                             : tr("Everything on this phone is on the server, encrypted.");
+        return m_pending > 0  ? tr("Saved on this phone; Waypoint sends it in a moment.")
+               : m_failed > 0 ? tr("Everything else on this phone is on the server, encrypted.")
+                              : tr("Everything on this phone is on the server, encrypted.");
     case Syncing:
         if (m_catchingUp)
             return tr("The server tidied up while this phone was away: Waypoint is fetching "
@@ -294,6 +331,8 @@ QString SyncController::detailText() const
 
 QString SyncController::lastSyncText() const
 {
+    if (!m_session->store())
+        return {}; // locked
     if (!m_lastSync.isValid())
         return m_enrolled ? tr("Not synced yet") : QString();
     const QDateTime local = m_lastSync.toLocalTime();
@@ -335,6 +374,12 @@ QString SyncController::describeEnrolment(const Error &error) const
     if (StoreRelay::isLocked(error))
         return tr("Waypoint locked before enrolment finished. Ask for a new code and start "
                   "again.");
+    if (error.field == u"keys_exist")
+        return tr("Your keys were set up on another device meanwhile. Enter the recovery "
+                  "passphrase chosen there.");
+    if (error.field == u"no_backup")
+        return tr("Your keys were never backed up on the server. Choose a recovery passphrase "
+                  "to make them on this device.");
     if (error.field == u"enrolment_code_invalid")
         return tr("This code is wrong, already used or expired. Ask your administrator for a "
                   "new one.");
@@ -361,15 +406,29 @@ void SyncController::storeOpened()
     Store *store = m_session->store();
     m_relay->open(store);
     auto identity = SyncIdentity::load(*store);
-    m_enrolled = identity.ok();
-    m_serverUrl = m_enrolled ? identity->credentials.serverUrl : QString();
+    m_enrolled = identity.ok() && identity->hasKeys();
+    m_serverUrl = identity.ok() ? identity->credentials.serverUrl : QString();
+    m_lastSync = {};
+    if (auto saved = store->deviceSecret(LastSyncName)) {
+        bool ok = false;
+        const qint64 ms = QByteArray(saved->view().data(), saved->view().size()).toLongLong(&ok);
+        if (ok)
+            m_lastSync = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+    }
+    m_failedChanges->reload(store);
     refreshCounts();
+    // Enrolment stopped between its two steps (locked, or the app closed): the code is
+    // spent and the credentials saved, so it resumes at the passphrase.
+    if (identity.ok() && !m_enrolled)
+        setEnrolStep(identity->userHadKeys ? EnterPassphrase : ChoosePassphrase);
     Q_EMIT changed();
     m_scheduler.setActive(m_enrolled);
 }
 
 void SyncController::storeClosing()
 {
+    m_failedChanges->reload(nullptr);
+    m_lastSync = {};
     m_scheduler.setActive(false);
     m_relay->close();
     post([](SyncWorker &w) { w.forget(); });
@@ -388,6 +447,8 @@ void SyncController::refreshCounts()
     const int pending = count ? int(*count) : m_pending;
     const int failedCount = failed ? int(*failed) : m_failed;
     if (pending != m_pending || failedCount != m_failed) {
+        if (failedCount != m_failed || failedCount != m_failedChanges->count())
+            m_failedChanges->reload(store);
         m_pending = pending;
         m_failed = failedCount;
         Q_EMIT countsChanged();
@@ -406,6 +467,37 @@ void SyncController::syncNow()
     if (!m_enrolled || !m_session->store())
         return;
     m_scheduler.requestNow();
+}
+
+void SyncController::retryFailed()
+{
+    Store *store = m_session->store();
+    if (!store || m_failed == 0)
+        return;
+    if (!store->outbox().retryFailed())
+        return;
+    refreshCounts();
+    if (m_enrolled)
+        m_scheduler.requestNow();
+}
+
+bool SyncController::dismissFailed(int row)
+{
+    if (!m_failedChanges->dismiss(m_session->store(), row))
+        return false;
+    refreshCounts();
+    return true;
+}
+
+// Only the time; kept with the device's secrets because when a worker was online is private.
+void SyncController::saveLastSync()
+{
+    Store *store = m_session->store();
+    if (!store || !m_lastSync.isValid())
+        return;
+    QByteArray text = QByteArray::number(m_lastSync.toMSecsSinceEpoch());
+    // A failed write only costs the time shown after the next restart.
+    (void)store->putDeviceSecret(LastSyncName, SecretBytes::takeFrom(text));
 }
 
 // ----- runs
@@ -448,7 +540,10 @@ void SyncController::finishRun(const std::shared_ptr<RunResult> &result)
     } else {
         m_error.clear();
         m_errorIsNetwork = false;
-        m_lastSync = QDateTime::currentDateTimeUtc();
+        if (m_session->store()) {
+            m_lastSync = QDateTime::currentDateTimeUtc();
+            saveLastSync();
+        }
     }
     if (result->error && result->error->field == u"device_revoked") {
         // The identity is gone (SyncEngine::destroyIdentityIfRevoked): enrol again to sync.
@@ -574,10 +669,14 @@ void SyncController::finishKeys(const std::shared_ptr<RunResult> &result)
 {
     if (m_enrolStep != SettingUpKeys)
         return; // locked meanwhile
-    const EnrolStep again = result->userHasKeys ? EnterPassphrase : ChoosePassphrase;
+    EnrolStep again = result->userHasKeys ? EnterPassphrase : ChoosePassphrase;
     if (result->error) {
-        setEnrolStep(StoreRelay::isLocked(*result->error) ? EnterCode : again,
-                     describeEnrolment(*result->error));
+        const Error &e = *result->error;
+        if (e.field == u"keys_exist")
+            again = EnterPassphrase;
+        else if (e.field == u"no_backup")
+            again = ChoosePassphrase;
+        setEnrolStep(StoreRelay::isLocked(e) ? EnterCode : again, describeEnrolment(e));
         return;
     }
     m_enrolled = true;
@@ -594,6 +693,9 @@ void SyncController::cancelEnrolment()
     if (m_enrolStep == Redeeming || m_enrolStep == SettingUpKeys)
         return;
     post([](SyncWorker &w) { w.cancelEnrolment(); });
+    // The saved credentials of an unfinished enrolment go too: the next one needs a new code.
+    if (!m_enrolled && m_session->store())
+        (void)SyncIdentity::forget(*m_session->store());
     if (!m_enrolled)
         m_serverUrl.clear();
     setEnrolStep(EnterCode);

@@ -1,7 +1,10 @@
 #pragma once
 // The app's sync, as QML sees it (`App.sync`): enrolling this device, the status line and the
 // indicator (idle / syncing with progress / offline / error with a reason / not enrolled),
-// last successful sync, pending and failed changes, "Sync now".
+// last successful sync (kept in the encrypted store: when a worker was online is private),
+// pending and failed changes (the refused ones listed by `failedChanges`), "Sync now".
+// Enrolment saves the device's credentials as soon as the code is redeemed, so a lock or a
+// restart before the keys are set up resumes at the passphrase step.
 //
 // Threads: the engine (network, signature checks, encryption) runs on one sync thread; every
 // store access it makes hops back to the UI thread through StoreRelay. SyncScheduler decides
@@ -9,6 +12,7 @@
 // the relay refuses further calls (a run in flight ends with "locked"), and the identity
 // is dropped from the sync thread's memory until the next unlock.
 
+#include "FailedChanges.h"
 #include "SyncScheduler.h"
 #include "crypto/UserKeys.h"
 
@@ -46,6 +50,7 @@ class SyncController : public QObject
     Q_PROPERTY(int pushed READ pushed NOTIFY progressChanged)
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY countsChanged)
     Q_PROPERTY(int failedCount READ failedCount NOTIFY countsChanged)
+    Q_PROPERTY(wp::client::FailedChangeListModel *failedChanges READ failedChanges CONSTANT)
     Q_PROPERTY(QDateTime lastSync READ lastSync NOTIFY changed)
     Q_PROPERTY(QString lastSyncText READ lastSyncText NOTIFY changed)
     Q_PROPERTY(EnrolStep enrolStep READ enrolStep NOTIFY enrolChanged)
@@ -92,6 +97,7 @@ public:
     int pushed() const { return m_pushed; }
     int pendingCount() const { return m_pending; }
     int failedCount() const { return m_failed; }
+    FailedChangeListModel *failedChanges() const { return m_failedChanges; }
     QDateTime lastSync() const { return m_lastSync; }
     QString lastSyncText() const;
     EnrolStep enrolStep() const { return m_enrolStep; }
@@ -104,6 +110,10 @@ public:
     Q_INVOKABLE void setPassphrase(const QString &passphrase, const QString &confirm);
     Q_INVOKABLE void cancelEnrolment();
     Q_INVOKABLE void syncNow();
+    // The refused changes: all back in the queue, then a sync at once.
+    Q_INVOKABLE void retryFailed();
+    // One refused change that can never be applied taken off the list (FailedChangeListModel).
+    Q_INVOKABLE bool dismissFailed(int row);
     // "waypoint:enrol?code=CODE&server=URL" (the QR code's text) or a bare code:
     // {code, server} (server empty when the text has none).
     Q_INVOKABLE QVariantMap parseEnrolText(const QString &text) const;
@@ -133,6 +143,7 @@ private:
     void finishRedeem(const std::shared_ptr<RunResult> &result);
     void finishKeys(const std::shared_ptr<RunResult> &result);
     void refreshCounts();
+    void saveLastSync();
     void setEnrolStep(EnrolStep step, const QString &message = {}, const QVariantMap &errors = {});
     void post(std::function<void(SyncWorker &)> job);
     void watchConnectivity();
@@ -154,6 +165,7 @@ private:
     int m_pushed = 0;
     int m_pending = 0;
     int m_failed = 0;
+    FailedChangeListModel *m_failedChanges;
     QDateTime m_lastSync;
     QString m_error; // the last failure, translated; empty after a success
     bool m_errorIsNetwork = false;

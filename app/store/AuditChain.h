@@ -8,6 +8,8 @@
 
 #include <QStringList>
 
+#include <optional>
+
 namespace wp {
 
 namespace sql {
@@ -33,6 +35,25 @@ public:
 
     explicit AuditChain(sql::Database &db) : m_db(db) {}
 
+    // Many appends in one transaction (a pulled page): the chain's head is read once when the
+    // batch starts and stored once by finish(), instead of both for every entry. The entries
+    // and their links are the same. Use it inside a transaction that rolls back unless
+    // finish() succeeded: a batch dropped unfinished leaves the stored head behind.
+    class Batch
+    {
+    public:
+        Batch(Batch &&other) noexcept;
+        Batch &operator=(Batch &&) = delete;
+        ~Batch();
+        Status finish();
+
+    private:
+        friend class AuditChain;
+        explicit Batch(AuditChain *chain) : m_chain(chain) {}
+        AuditChain *m_chain = nullptr;
+    };
+    Result<Batch> batch();
+
     // Appends inside the caller's transaction.
     Status append(const QString &action, const QUuid &recordId, RecordType type,
                   const QStringList &fieldNames, qint64 atMs);
@@ -48,7 +69,17 @@ public:
                                      const QStringList &fieldNames);
 
 private:
+    struct Head
+    {
+        qint64 seq = 0;
+        QByteArray hash;
+    };
+    Result<Head> readHead();
+    Status writeHead(const Head &head);
+
     sql::Database &m_db;
+    std::optional<Head> m_batchHead; // while a Batch is open: the newest entry so far
+    bool m_batchAppended = false;
 };
 
 } // namespace wp

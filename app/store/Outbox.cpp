@@ -135,18 +135,45 @@ Status Outbox::retryFailed()
                      "WHERE failed_reason IS NOT NULL");
 }
 
+Status Outbox::dismissFailed(qint64 seq)
+{
+    sql::Statement &find =
+        m_db.cached("SELECT 1 FROM outbox WHERE seq = ? AND failed_reason IS NOT NULL");
+    find.bind(1, seq);
+    Result<bool> found = find.step();
+    find.reset();
+    if (!found)
+        return found.error();
+    if (!*found)
+        return Error(ErrorCode::NotFound, QStringLiteral("no such refused change"));
+    sql::Statement &drop = m_db.cached("DELETE FROM outbox WHERE seq = ?");
+    drop.bind(1, seq);
+    return drop.exec();
+}
+
 Status Outbox::markApplied(const QList<qint64> &seqs)
 {
+    if (seqs.isEmpty())
+        return {};
+    // One statement per pushed batch, not one per entry: the seqs travel as one JSON array
+    // (SQLite's json_each).
+    QString list;
+    list.reserve(seqs.size() * 8 + 2);
+    list += u'[';
+    for (qsizetype i = 0; i < seqs.size(); ++i) {
+        if (i)
+            list += u',';
+        list += QString::number(seqs[i]);
+    }
+    list += u']';
     Result<sql::Transaction> tx = sql::Transaction::begin(m_db);
     if (!tx)
         return tx.error();
-    sql::Statement &st = m_db.cached("DELETE FROM outbox WHERE seq = ?");
-    for (qint64 seq : seqs) {
-        st.reset();
-        st.bind(1, seq);
-        if (Status s = st.exec(); !s)
-            return s;
-    }
+    sql::Statement &st =
+        m_db.cached("DELETE FROM outbox WHERE seq IN (SELECT value FROM json_each(?))");
+    st.bind(1, list);
+    if (Status s = st.exec(); !s)
+        return s;
     return tx->commit();
 }
 

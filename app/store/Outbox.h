@@ -37,6 +37,9 @@ public:
     Result<qint64> failedCount();
     // Puts every failed entry back in the queue (after an update of the app or the server).
     Status retryFailed();
+    // Drops one failed entry the user dismissed (the server can never apply it): the record
+    // stays as it is on this device; the change is not sent. NotFound unless it is failed.
+    Status dismissFailed(qint64 seq);
 
     // Used by the repositories inside their transaction.
     Result<qint64> append(const RecordChange &change, qint64 nowMs);

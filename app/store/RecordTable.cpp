@@ -2,6 +2,7 @@
 
 #include "AuditChain.h"
 #include "Outbox.h"
+#include "SearchWrites.h"
 #include "Sqlite.h"
 
 #include <QCborArray>
@@ -196,7 +197,8 @@ Result<QMap<QString, HlcStamp>> RecordTable::loadStamps(const QUuid &id)
 
 Status RecordTable::writeRow(std::optional<qint64> rowid, RecordType type, const QUuid &id,
                              const QCborMap &fields, const DerivedColumns &derived,
-                             const HlcStamp &stamp, const HlcStamp &createdStamp, bool deleted)
+                             const HlcStamp &stamp, const HlcStamp &createdStamp, bool deleted,
+                             SearchWrites *deferred)
 {
     const IndexColumns &ix = derived.index;
     sql::Statement &st =
@@ -207,7 +209,8 @@ Status RecordTable::writeRow(std::optional<qint64> rowid, RecordType type, const
             : m_db.cached("INSERT INTO records(fields, deleted, updated_hlc, parent_id, sort_at, "
                           "follow_up, shared, open_items, name_key, id, type, created_hlc) "
                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    st.bindBlob(1, fields.toCborValue().toCbor()).bind(2, deleted).bind(3, stamp.toString());
+    const QString stampText = stamp.toString();
+    st.bindBlob(1, fields.toCborValue().toCbor()).bind(2, deleted).bind(3, stampText);
     st.bindId(4, deleted ? QUuid() : ix.parentId).bind(5, ix.sortAt);
     st.bind(6, deleted ? QString() : ix.followUp);
     if (ix.shared && !deleted)
@@ -219,7 +222,9 @@ Status RecordTable::writeRow(std::optional<qint64> rowid, RecordType type, const
         st.bind(10, *rowid);
     } else {
         st.bindId(10, id).bind(11, keyOf(type));
-        st.bind(12, createdStamp.isNull() ? QStringLiteral("") : createdStamp.toString());
+        st.bind(12, createdStamp.isNull()
+                        ? QStringLiteral("")
+                        : (createdStamp == stamp ? stampText : createdStamp.toString()));
     }
     if (Status s = st.exec(); !s)
         return s;
@@ -227,6 +232,13 @@ Status RecordTable::writeRow(std::optional<qint64> rowid, RecordType type, const
     // Negative: FTS5 walks a doclist forwards cheaply but loads all of it to walk backwards,
     // so ascending search rowids must mean newest records first.
     const qint64 searchRow = -(rowid ? *rowid : m_db.lastInsertRowId());
+    if (deferred) {
+        if (deleted)
+            deferred->remove(searchRow, rowid.has_value());
+        else
+            deferred->put(searchRow, derived.search.body, rowid.has_value());
+        return {};
+    }
     if (rowid) {
         sql::Statement &del = m_db.cached("DELETE FROM search WHERE rowid = ?");
         del.bind(1, searchRow);
@@ -332,12 +344,12 @@ Result<QCborMap> RecordTable::read(RecordType type, const QUuid &id)
 }
 
 Status RecordTable::tombstone(const StoredRow &row, RecordType type, const QUuid &id,
-                              const HlcStamp &stamp)
+                              const HlcStamp &stamp, SearchWrites *deferred)
 {
     // The tombstone keeps no content: the fields, stamps, search text, unsent changes and
     // conflict copies of the record go (secure_delete overwrites the freed pages).
     if (Status s = writeRow(row.rowid, type, id, QCborMap(), DerivedColumns(), stamp,
-                            row.createdStamp, true);
+                            row.createdStamp, true, deferred);
         !s)
         return s;
     for (const char *sql :
@@ -377,11 +389,16 @@ Status RecordTable::remove(RecordType type, const QUuid &id)
 
 // ---------------------------------------------------------------- remote changes
 
-Status RecordTable::merge(const RecordChange &change, MergeReport &report)
+Status RecordTable::merge(const RecordChange &change, MergeReport &report, SearchWrites &search)
 {
-    for (const HlcStamp &s : change.stamps)
-        m_clock.observe(s);
-    m_clock.observe(change.stamp);
+    // Observing the newest stamp alone moves the clock past all of them. (Equal stamps, the
+    // usual case, are skipped before ordering them, which compares device ids as bytes.)
+    HlcStamp newest = change.stamp;
+    for (const HlcStamp &s : change.stamps) {
+        if (!(s == newest) && s > newest)
+            newest = s;
+    }
+    m_clock.observe(newest);
 
     Result<std::optional<StoredRow>> loaded = loadRow(change.recordId);
     if (!loaded)
@@ -400,10 +417,12 @@ Status RecordTable::merge(const RecordChange &change, MergeReport &report)
             return {};
         }
         if (existing) {
-            if (Status s = tombstone(*existing, change.type, change.recordId, change.stamp); !s)
+            if (Status s =
+                    tombstone(*existing, change.type, change.recordId, change.stamp, &search);
+                !s)
                 return s;
         } else if (Status s = writeRow(std::nullopt, change.type, change.recordId, QCborMap(),
-                                       DerivedColumns(), change.stamp, HlcStamp(), true);
+                                       DerivedColumns(), change.stamp, HlcStamp(), true, &search);
                    !s) {
             return s;
         }
@@ -430,18 +449,33 @@ Status RecordTable::merge(const RecordChange &change, MergeReport &report)
         pending = *p;
     }
 
-    QCborMap merged = existing ? existing->fields : QCborMap();
+    QCborMap merged;
     QMap<QString, HlcStamp> won;
     QStringList names;
-    for (auto it = change.fields.begin(); it != change.fields.end(); ++it) {
+    if (!existing) {
+        // A record new here is taken as sent. It takes the change's stamp as its created_hlc,
+        // as a local creation does, and only fields stamped otherwise get a field_stamps row:
+        // an initial pull would otherwise write one row per field of every record.
+        merged = change.fields;
+        names.reserve(change.fields.size());
+        for (auto it = change.fields.begin(); it != change.fields.end(); ++it) {
+            names.append(it.key().toString());
+            const auto stamp = change.stamps.constFind(names.last());
+            if (stamp != change.stamps.cend() && !(*stamp == change.stamp))
+                won.insert(names.last(), *stamp);
+        }
+        report.applied += int(names.size());
+    } else {
+        merged = existing->fields;
+    }
+    for (auto it = change.fields.begin(); existing && it != change.fields.end(); ++it) {
         const QString field = it.key().toString();
         const HlcStamp remote = change.stamps.value(field, change.stamp);
-        const HlcStamp local =
-            existing ? localStamps.value(field, existing->createdStamp) : HlcStamp();
+        const HlcStamp local = localStamps.value(field, existing->createdStamp);
         const QCborValue mine = merged.value(field);
-        const bool concurrentText = existing && isFreeText(change.type, field) &&
-                                    pending.contains(field) && mine != it.value();
-        if (!existing || remote > local) {
+        const bool concurrentText =
+            isFreeText(change.type, field) && pending.contains(field) && mine != it.value();
+        if (remote > local) {
             if (concurrentText && !mine.toString().isEmpty()) {
                 if (Status s = keepConflictCopy(change, field, mine.toString(), local); !s)
                     return s;
@@ -469,15 +503,8 @@ Status RecordTable::merge(const RecordChange &change, MergeReport &report)
     const DerivedColumns columns = derived ? *derived : DerivedColumns();
     const std::optional<qint64> rowid =
         existing ? std::optional<qint64>(existing->rowid) : std::nullopt;
-    // A record new here takes the change's stamp as its created_hlc, as a local creation
-    // does, and only fields stamped otherwise get a field_stamps row: an initial pull would
-    // otherwise write one row per field of every record (most of the cost of a merge).
-    if (!existing) {
-        for (auto it = won.begin(); it != won.end();)
-            it = it.value() == change.stamp ? won.erase(it) : std::next(it);
-    }
     if (Status s = writeRow(rowid, change.type, change.recordId, merged, columns, change.stamp,
-                            change.stamp, false);
+                            change.stamp, false, &search);
         !s)
         return s;
     if (Status s = writeStamps(change.recordId, won); !s)

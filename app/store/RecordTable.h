@@ -18,6 +18,7 @@ class Database;
 }
 class AuditChain;
 class Outbox;
+class SearchWrites;
 
 // Derived from a record so lists can filter and sort without decoding CBOR.
 struct IndexColumns
@@ -89,8 +90,9 @@ public:
                                     const PageRequest &request);
     Result<qint64> count(RecordType type);
 
-    // Applies one pulled change inside the caller's transaction (see Store::applyRemote).
-    Status merge(const RecordChange &change, MergeReport &report);
+    // Applies one pulled change inside the caller's transaction (see Store::applyRemote). Its
+    // search index writes go to `search`, which the caller applies before committing.
+    Status merge(const RecordChange &change, MergeReport &report, SearchWrites &search);
 
 private:
     struct StoredRow
@@ -104,11 +106,13 @@ private:
 
     Result<std::optional<StoredRow>> loadRow(const QUuid &id);
     Result<QMap<QString, HlcStamp>> loadStamps(const QUuid &id);
+    // `deferred`: hold the search index write there instead of writing it now.
     Status writeRow(std::optional<qint64> rowid, RecordType type, const QUuid &id,
                     const QCborMap &fields, const DerivedColumns &derived, const HlcStamp &stamp,
-                    const HlcStamp &createdStamp, bool deleted);
+                    const HlcStamp &createdStamp, bool deleted, SearchWrites *deferred = nullptr);
     Status writeStamps(const QUuid &id, const QMap<QString, HlcStamp> &stamps);
-    Status tombstone(const StoredRow &row, RecordType type, const QUuid &id, const HlcStamp &stamp);
+    Status tombstone(const StoredRow &row, RecordType type, const QUuid &id, const HlcStamp &stamp,
+                     SearchWrites *deferred = nullptr);
     Status keepConflictCopy(const RecordChange &change, const QString &field, const QString &text,
                             const HlcStamp &stamp);
     Status saveClock();

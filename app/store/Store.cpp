@@ -1,6 +1,7 @@
 #include "Store.h"
 
 #include "Schema.h"
+#include "SearchWrites.h"
 #include "Snippet.h"
 #include "Sqlite.h"
 #include "StoreLock.h"
@@ -337,6 +338,13 @@ Result<MergeReport> Store::applyRemote(const QList<RemoteChange> &changes,
     Result<sql::Transaction> tx = sql::Transaction::begin(*m_db);
     if (!tx)
         return tx.error();
+    // Per page, not per record: the audit chain's head is read and stored once, and the search
+    // index gets the page's rows at the end in ascending row id order, as one FTS5 segment
+    // (SearchWrites.h says why that matters).
+    Result<AuditChain::Batch> audit = m_audit.batch();
+    if (!audit)
+        return audit.error();
+    SearchWrites search;
     MergeReport report;
     // During a resync every change confirms its record; one merged before is not merged again.
     if (Status s = m_resync.confirm(changes); !s)
@@ -346,9 +354,13 @@ Result<MergeReport> Store::applyRemote(const QList<RemoteChange> &changes,
             ++report.ignored;
             continue;
         }
-        if (Status s = m_table.merge(change, report); !s)
+        if (Status s = m_table.merge(change, report, search); !s)
             return s.error();
     }
+    if (Status s = search.apply(*m_db); !s)
+        return s.error();
+    if (Status s = audit->finish(); !s)
+        return s.error();
     sql::Statement &cursor =
         m_db->cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('sync_cursor', ?)");
     cursor.bindBlob(1, newCursor.isNull() ? QByteArray("") : newCursor);

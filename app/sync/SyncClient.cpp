@@ -1,11 +1,9 @@
 #include "SyncClient.h"
 
+#include "HttpConnection.h"
 #include "Uuid.h"
 #include "wire/Codec.h"
 
-#include <QEventLoop>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QUrl>
 
 namespace wp::sync {
@@ -18,47 +16,45 @@ SyncClient::SyncClient(QString serverUrl) : m_serverUrl(std::move(serverUrl))
         m_serverUrl.chop(1);
 }
 
+SyncClient::~SyncClient() = default;
+
 Result<QByteArray> SyncClient::exchange(const QByteArray &verb, const QString &path,
                                         const QByteArray &body, bool authenticated)
 {
-    QNetworkRequest request(QUrl(m_serverUrl + path));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/cbor"));
-    request.setTransferTimeout(m_timeoutMs);
-    // Bodies are mostly ciphertext, which does not compress; identity keeps Content-Length
-    // the exact body size, which is how a cut body is recognised below.
-    request.setRawHeader("Accept-Encoding", "identity");
+    const QUrl url(m_serverUrl + path);
+    QList<std::pair<QByteArray, QByteArray>> headers{
+        {"Content-Type", "application/cbor"},
+        // Bodies are mostly ciphertext, which does not compress; identity keeps
+        // Content-Length the exact body size, which is how a cut body is recognised.
+        {"Accept-Encoding", "identity"},
+    };
     if (authenticated) {
         if (!m_credentials)
             return Error(ErrorCode::Unauthorized, QStringLiteral("this device is not enrolled"));
-        QByteArray header = "Waypoint " + idText(m_credentials->organisationId).toLatin1() + '.' +
+        headers.append({"Authorization",
+                        "Waypoint " + idText(m_credentials->organisationId).toLatin1() + '.' +
                             idText(m_credentials->deviceId).toLatin1() + '.' +
                             m_credentials->token.view().toByteArray().toBase64(
-                                QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-        request.setRawHeader("Authorization", header);
-        wipe(header);
+                                QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)});
     }
-    QNetworkReply *reply = body.isNull() && verb == "GET"
-                               ? m_network.get(request)
-                               : m_network.sendCustomRequest(request, verb, body);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    if (!reply->isFinished())
-        loop.exec();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray data = reply->isOpen() ? reply->readAll() : QByteArray();
-    const QNetworkReply::NetworkError networkError = reply->error();
-    // Qt can finish a reply whose connection dropped mid-body without an error; the declared
-    // length tells a cut body from a malformed one.
-    const QVariant declared = reply->header(QNetworkRequest::ContentLengthHeader);
-    const bool truncated = declared.isValid() && data.size() != declared.toLongLong();
-    reply->deleteLater();
+    if (!m_connection)
+        m_connection = std::make_unique<HttpConnection>(url);
+    HttpAnswer answer = url.isValid() && (url.scheme() == u"http" || url.scheme() == u"https")
+                            ? m_connection->exchange(
+                                  verb, url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority),
+                                  headers, body, m_timeoutMs)
+                            : HttpAnswer{};
+    if (authenticated)
+        wipe(headers.last().second);
+    const int status = answer.status;
+    const QByteArray data = std::move(answer.body);
     m_sent += body.size();
     m_received += data.size();
 
-    // A connection lost after the headers leaves a truncated body: a network failure to
+    // No answer, or one cut after its headers (a truncated body): a network failure to
     // retry, not a malformed answer.
-    if (status == 0 || truncated || (status == 200 && networkError != QNetworkReply::NoError))
-        return Error(ErrorCode::Network, networkError == QNetworkReply::OperationCanceledError
+    if (status == 0)
+        return Error(ErrorCode::Network, answer.timedOut
                                              ? QStringLiteral("the server did not answer in time")
                                              : QStringLiteral("the server cannot be reached"));
     if (status == 200)

@@ -1,7 +1,8 @@
 #pragma once
 // The protocol's HTTP client (docs/protocol.md, "Endpoints"), one blocking call per
-// endpoint over Qt Network. Use it from a thread with no UI to keep responsive (waypointctl,
-// the app's sync thread, the load generator).
+// endpoint over one kept-alive connection (HttpConnection, Qt Network sockets), used from the
+// thread that made the first call. Use it from a thread with no UI to keep responsive
+// (waypointctl, the app's sync thread, the load generator).
 //
 // Errors: Network (unreachable, timeout, 429, 5xx: retry with backoff), Unauthorized (401,
 // 403), Protocol (the server refused the request as malformed or a body did not decode).
@@ -11,7 +12,6 @@
 #include "SecretBytes.h"
 #include "wire/Messages.h"
 
-#include <QNetworkAccessManager>
 #include <QString>
 #include <QUuid>
 
@@ -19,6 +19,8 @@
 #include <memory>
 
 namespace wp::sync {
+
+class HttpConnection;
 
 struct DeviceCredentials
 {
@@ -39,9 +41,16 @@ class SyncClient
 {
 public:
     explicit SyncClient(QString serverUrl);
+    ~SyncClient();
+    SyncClient(const SyncClient &) = delete;
+    SyncClient &operator=(const SyncClient &) = delete;
 
     void setCredentials(const DeviceCredentials *credentials) { m_credentials = credentials; }
     void setTimeout(int ms) { m_timeoutMs = ms; }
+    // For a second client on another thread (PullPrefetch): same server, credentials, timeout.
+    QString serverUrl() const { return m_serverUrl; }
+    const DeviceCredentials *credentials() const { return m_credentials; }
+    int timeout() const { return m_timeoutMs; }
 
     Result<wire::EnrolResponse> enrol(const QString &code, const QString &deviceName,
                                       const QString &platform);
@@ -58,6 +67,12 @@ public:
     // Bytes sent and received so far (bodies), for the load generator's per-record figures.
     qint64 bytesSent() const { return m_sent; }
     qint64 bytesReceived() const { return m_received; }
+    // Counts a helper client's traffic as this one's (PullPrefetch, once its thread ended).
+    void addTraffic(qint64 sent, qint64 received)
+    {
+        m_sent += sent;
+        m_received += received;
+    }
 
 private:
     Result<QByteArray> exchange(const QByteArray &verb, const QString &path, const QByteArray &body,
@@ -66,7 +81,7 @@ private:
     QString m_serverUrl;
     const DeviceCredentials *m_credentials = nullptr;
     int m_timeoutMs = 30000;
-    QNetworkAccessManager m_network;
+    std::unique_ptr<HttpConnection> m_connection; // made on first use
     qint64 m_sent = 0;
     qint64 m_received = 0;
 };

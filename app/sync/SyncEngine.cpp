@@ -10,6 +10,8 @@
 #include <QDateTime>
 #include <QSet>
 
+#include <future>
+
 namespace wp::sync {
 
 using namespace wp::wire;
@@ -162,6 +164,37 @@ Status SyncEngine::recordRejections(const QList<Rejection> &rejected, SyncReport
     return m_store.markFailed(failed, QDateTime::currentMSecsSinceEpoch());
 }
 
+namespace {
+
+// One outbox batch sealed for the wire: the entries (for their seqs), their encrypted changes
+// and the changes' digests (signed with the batch sequence, which only the store can give).
+struct SealedBatch
+{
+    QList<OutboxEntry> entries;
+    QList<Change> changes;
+    QList<QByteArray> digests;
+};
+
+// Sealing is pure CPU (CBOR, XChaCha20-Poly1305, BLAKE2b): it runs on a worker thread for
+// batch N+1 while batch N is on the wire and the server applies it.
+std::future<SealedBatch> sealInBackground(QList<OutboxEntry> entries, const QUuid &audience,
+                                          const SecretBytes &key)
+{
+    return std::async(std::launch::async, [entries = std::move(entries), audience, &key] {
+        SealedBatch b;
+        b.changes.reserve(entries.size());
+        b.digests.reserve(entries.size());
+        for (const OutboxEntry &e : entries) {
+            b.changes.append(ChangeSealer::seal(e, audience, key));
+            b.digests.append(crypto::changeDigest(b.changes.last()));
+        }
+        b.entries = entries;
+        return b;
+    });
+}
+
+} // namespace
+
 Status SyncEngine::push(SyncReport &report)
 {
     if (m_identity.privateAudience.isNull()) {
@@ -176,31 +209,52 @@ Status SyncEngine::push(SyncReport &report)
     // answered, so an entry refused for now does not block the ones after it.
     qint64 after = 0;
     int batchSize = m_batchSize;
+    // The batch after `after`, read from the store and being sealed. Store calls and HTTP stay
+    // on this thread and in order: the next batch is read before this one is sent, and the
+    // outbox is cleared only for what the server applied, so a kill anywhere converges as
+    // before. (Leaving this function joins the worker: the future is its last owner.)
+    std::future<SealedBatch> next;
+    bool nextRead = false; // `next` holds what follows `after` (possibly nothing)
     for (;;) {
-        auto pending = m_store.pendingChanges(batchSize, after);
-        if (!pending)
-            return pending.error();
-        if (pending->isEmpty())
-            return {};
+        if (!nextRead) {
+            auto pending = m_store.pendingChanges(batchSize, after);
+            if (!pending)
+                return pending.error();
+            if (!pending->isEmpty())
+                next = sealInBackground(std::move(*pending), audience, key);
+            nextRead = true;
+        }
+        if (!next.valid())
+            return {}; // nothing left
+        SealedBatch sealed = next.get();
+        // Start on the following batch before this one goes out.
+        const qint64 last = sealed.entries.last().seq;
+        nextRead = false;
+        if (sealed.entries.size() >= batchSize) {
+            auto following = m_store.pendingChanges(batchSize, last);
+            if (!following)
+                return following.error();
+            if (!following->isEmpty())
+                next = sealInBackground(std::move(*following), audience, key);
+            nextRead = true;
+        }
+
         PushRequest batch;
         batch.deviceId = me.deviceId;
         // Sent with every batch; the server keeps the first and ignores repeats.
         batch.audiences.append(
             {audience, {{me.userId, crypto::sealTo(key, m_identity.keys.encryptionPublic)}}});
-        QList<QByteArray> digests;
-        for (const OutboxEntry &e : *pending) {
-            batch.changes.append(ChangeSealer::seal(e, audience, key));
-            digests.append(crypto::changeDigest(batch.changes.last()));
-        }
+        batch.changes = std::move(sealed.changes);
         Result<PushResponse> response = Error(ErrorCode::Internal, {});
         for (int attempt = 0; attempt < 2; ++attempt) {
             auto sequence = nextBatchSequence();
             if (!sequence)
                 return sequence.error();
             batch.sequence = *sequence;
-            batch.signature = crypto::signManifest(
-                m_identity.keys.signingSecret,
-                manifestBytes(me.organisationId, me.userId, me.deviceId, batch.sequence, digests));
+            batch.signature =
+                crypto::signManifest(m_identity.keys.signingSecret,
+                                     manifestBytes(me.organisationId, me.userId, me.deviceId,
+                                                   batch.sequence, sealed.digests));
             response = m_client.push(batch);
             // A clock restored behind a sequence already used: take the next one.
             if (response.ok() || response.error().field != u"sequence_reused")
@@ -212,17 +266,21 @@ Status SyncEngine::push(SyncReport &report)
             const QString &code = response.error().field;
             if (code != u"too_large" && code != u"malformed")
                 return response.error();
-            if (pending->size() > 1) {
-                batchSize = int(pending->size() / 2);
+            if (sealed.entries.size() > 1) {
+                batchSize = int(sealed.entries.size() / 2);
+                next = {}; // read with the old size: read again from `after`
+                nextRead = false;
                 continue;
             }
-            if (Status s = recordRejections({{std::uint64_t(pending->first().seq), code}}, report);
+            if (Status s =
+                    recordRejections({{std::uint64_t(sealed.entries.first().seq), code}}, report);
                 !s)
                 return s;
-            after = pending->first().seq;
+            after = last; // the one entry: what follows it may already be sealing
             continue;
         }
         QList<qint64> applied;
+        applied.reserve(response->applied.size());
         for (std::uint64_t id : response->applied)
             applied.append(qint64(id));
         if (Status s = m_store.markApplied(applied); !s)
@@ -230,16 +288,16 @@ Status SyncEngine::push(SyncReport &report)
         report.pushed += int(applied.size());
         if (Status s = recordRejections(response->rejected, report); !s)
             return s;
-        after = pending->last().seq;
-        if (pending->size() < batchSize)
-            return {};
+        after = last;
+        if (!nextRead)
+            return {}; // a short batch was the last one
     }
 }
 
-Status SyncEngine::verifyManifest(const Manifest &m)
+Status SyncEngine::verifyManifest(SyncClient &client, const Manifest &m)
 {
     if (!m_signingKeys.contains(m.authorId)) {
-        auto dir = m_client.directory();
+        auto dir = client.directory();
         if (!dir)
             return dir.error();
         for (const DirectoryEntry &e : dir->users)
@@ -256,63 +314,86 @@ Status SyncEngine::verifyManifest(const Manifest &m)
     return {};
 }
 
+Result<PulledPage> SyncEngine::fetchPage(SyncClient &client, std::uint64_t since)
+{
+    auto page = client.pull(since, m_pageSize);
+    if (!page)
+        return page.error();
+    for (const AudienceGrant &g : page->audienceKeys) {
+        if (m_identity.hasAudienceKey(g.audienceId))
+            continue;
+        auto key = crypto::openSealed(g.sealedKey, m_identity.keys);
+        if (!key)
+            return key.error();
+        m_identity.audienceKeys.emplace(g.audienceId, std::move(*key));
+        m_identityChanged = true;
+    }
+    QList<bool> verified(page->manifests.size(), false);
+    PulledPage out;
+    out.cursor = page->cursor;
+    out.more = page->more;
+    out.changes.reserve(page->changes.size());
+    for (Change &c : page->changes) {
+        if (c.manifestIndex < 0)
+            return Error(ErrorCode::Protocol, QStringLiteral("a pulled change has no batch"));
+        const Manifest &m = page->manifests.at(c.manifestIndex);
+        if (c.authorId.isNull())
+            c.authorId = m.authorId;
+        if (!verified[c.manifestIndex]) {
+            if (Status s = verifyManifest(client, m); !s)
+                return s.error();
+            verified[c.manifestIndex] = true;
+        }
+        if (m.authorId != c.authorId || !m.digests.contains(crypto::changeDigest(c)))
+            return Error(ErrorCode::Crypto,
+                         QStringLiteral("a pulled change is not in its signed batch"));
+        const auto key = m_identity.audienceKeys.find(c.audienceId);
+        if (key == m_identity.audienceKeys.end())
+            return Error(ErrorCode::Crypto, QStringLiteral("no key for a pulled record"));
+        auto opened = ChangeSealer::open(c, key->second);
+        if (!opened)
+            return opened.error();
+        if (m_identity.privateAudience.isNull() && c.authorId == m_identity.credentials.userId) {
+            m_identity.privateAudience = c.audienceId;
+            m_identityChanged = true;
+        }
+        out.changes.append(std::move(*opened));
+    }
+    return out;
+}
+
 Status SyncEngine::pull(SyncReport &report)
 {
     auto cursor = m_store.syncCursor();
     if (!cursor)
         return cursor.error();
-    std::uint64_t since = cursor->toULongLong();
+    // The first page is fetched here: an incremental sync usually ends with it. When there is
+    // more, the following pages are fetched, checked and decrypted on the prefetch thread
+    // while the store merges the current one (PullPrefetch.h); each page is still merged with
+    // its own cursor in one store transaction, in order. Leaving this function (an error, the
+    // end) stops the prefetch and joins its thread before the identity is used again.
+    Result<PulledPage> page = fetchPage(m_client, cursor->toULongLong());
+    std::unique_ptr<PullPrefetch> ahead;
     for (;;) {
-        auto page = m_client.pull(since, m_pageSize);
         if (!page)
             return page.error();
-        for (const AudienceGrant &g : page->audienceKeys) {
-            if (m_identity.hasAudienceKey(g.audienceId))
-                continue;
-            auto key = crypto::openSealed(g.sealedKey, m_identity.keys);
-            if (!key)
-                return key.error();
-            m_identity.audienceKeys.emplace(g.audienceId, std::move(*key));
-            m_identityChanged = true;
+        if (page->more && m_prefetch && !ahead) {
+            ahead = std::make_unique<PullPrefetch>(
+                m_client,
+                [this](SyncClient &client, std::uint64_t since) {
+                    return fetchPage(client, since);
+                },
+                page->cursor);
         }
-        QList<bool> verified(page->manifests.size(), false);
-        QList<RemoteChange> changes;
-        changes.reserve(page->changes.size());
-        for (Change &c : page->changes) {
-            if (c.manifestIndex < 0)
-                return Error(ErrorCode::Protocol, QStringLiteral("a pulled change has no batch"));
-            const Manifest &m = page->manifests.at(c.manifestIndex);
-            if (c.authorId.isNull())
-                c.authorId = m.authorId;
-            if (!verified[c.manifestIndex]) {
-                if (Status s = verifyManifest(m); !s)
-                    return s;
-                verified[c.manifestIndex] = true;
-            }
-            if (m.authorId != c.authorId || !m.digests.contains(crypto::changeDigest(c)))
-                return Error(ErrorCode::Crypto,
-                             QStringLiteral("a pulled change is not in its signed batch"));
-            const auto key = m_identity.audienceKeys.find(c.audienceId);
-            if (key == m_identity.audienceKeys.end())
-                return Error(ErrorCode::Crypto, QStringLiteral("no key for a pulled record"));
-            auto opened = ChangeSealer::open(c, key->second);
-            if (!opened)
-                return opened.error();
-            if (m_identity.privateAudience.isNull() &&
-                c.authorId == m_identity.credentials.userId) {
-                m_identity.privateAudience = c.audienceId;
-                m_identityChanged = true;
-            }
-            changes.append(std::move(*opened));
-        }
-        auto merged = m_store.applyRemote(changes, QByteArray::number(qulonglong(page->cursor)));
+        auto merged =
+            m_store.applyRemote(page->changes, QByteArray::number(qulonglong(page->cursor)));
         if (!merged)
             return merged.error();
-        report.pulled += int(changes.size());
+        report.pulled += int(page->changes.size());
         report.conflicts += merged->conflicts;
-        since = page->cursor;
         if (!page->more)
             return {};
+        page = ahead ? ahead->next() : fetchPage(m_client, page->cursor);
     }
 }
 

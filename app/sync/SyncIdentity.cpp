@@ -36,7 +36,8 @@ SecretBytes SyncIdentity::serialize() const
                {9, keys.signingPublic},
                {10, copy(keys.signingSecret)},
                {11, privateAudience.toRfc4122()},
-               {12, audiences}};
+               {12, audiences},
+               {13, userHadKeys}};
     QByteArray bytes = QCborValue(m).toCbor();
     // The QCbor containers held copies too; they are freed here, the bytes wiped by takeFrom.
     m = {};
@@ -66,6 +67,7 @@ Result<SyncIdentity> SyncIdentity::deserialize(const SecretBytes &bytes)
     id.keys.signingPublic = m.value(9).toByteArray();
     id.keys.signingSecret = secret(10);
     id.privateAudience = QUuid::fromRfc4122(m.value(11).toByteArray());
+    id.userHadKeys = m.value(13).toBool();
     for (const QCborValue &a : m.value(12).toArray()) {
         QByteArray key = a.toArray().at(1).toByteArray();
         id.audienceKeys.emplace(QUuid::fromRfc4122(a.toArray().at(0).toByteArray()),
@@ -118,6 +120,7 @@ Result<SyncIdentity> SyncIdentity::enrolDevice(const QString &serverUrl, const Q
     id.credentials.deviceId = enrolled->deviceId;
     id.credentials.role = enrolled->role;
     id.credentials.token = SecretBytes::takeFrom(enrolled->token);
+    id.userHadKeys = enrolled->userHasKeys;
     if (userHasKeys)
         *userHasKeys = enrolled->userHasKeys;
     return id;

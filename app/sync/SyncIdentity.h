@@ -20,6 +20,10 @@ struct SyncIdentity
     crypto::UserKeys keys;
     QUuid privateAudience; // the user's own audience: records only they read
     std::map<QUuid, SecretBytes> audienceKeys;
+    // Set by enrolDevice and saved with the identity: the user's keys already existed when
+    // this device enrolled (restore them) or not (make them). Lets an enrolment interrupted
+    // between the two steps resume at the right one.
+    bool userHadKeys = false;
 
     bool hasAudienceKey(const QUuid &id) const { return audienceKeys.count(id) != 0; }
 

@@ -421,6 +421,9 @@ PLURALS = {
 from sync_translations import FR_SYNC, PLURALS_SYNC  # noqa: E402
 FR.update(FR_SYNC)
 PLURALS.update(PLURALS_SYNC)
+# Scanning the enrolment QR code (qml/scan).
+from scan_translations import FR_SCAN  # noqa: E402
+FR.update(FR_SCAN)
 
 
 def fill(path, language):

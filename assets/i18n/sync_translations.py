@@ -1,7 +1,45 @@
 """French text (and English plural forms) for the sync screens: the header indicator, the
 sync section of Settings and App.sync's status lines. fill_translations.py merges these."""
 
-FR_SYNC = {
+
+# The refused changes screen, the rejection reasons (context "Sync") and enrolment resuming
+# after a lock (syncui); merged into FR_SYNC and PLURALS_SYNC below.
+FR_REFUSED = {
+ 'Refused changes': 'Changements refusés',
+ 'No refused changes. Everything waiting on this phone can be sent.': 'Aucun changement refusé. Tout ce qui attend sur ce téléphone peut être envoyé.',
+ 'Try again': 'Réessayer',
+ 'Send the refused changes again': 'Renvoyer les changements refusés',
+ 'Try again after an update of Waypoint or of the server. If a change is refused again, ask your administrator.': 'Réessayez après une mise à jour de Waypoint ou du serveur. Si un changement est de nouveau refusé, adressez-vous à votre administrateur.',
+ '%1 (deleted): %2': '%1 (suppression) : %2',
+ '%1: %2': '%1 : %2',
+ 'Refused: %1': 'Refusé : %1',
+ 'Saved: %1': 'Enregistré : %1',
+ 'Dismiss (keep it on this phone only)': 'Ignorer (le garder seulement sur ce téléphone)',
+ 'Dismiss: keep %1 on this phone only': 'Ignorer : garder %1 seulement sur ce téléphone',
+ 'See refused changes': 'Voir les changements refusés',
+ 'One step left: the recovery passphrase': 'Il reste une étape : la phrase de récupération',
+ 'Up to date, except refused changes': 'À jour, sauf les changements refusés',
+ 'Everything else on this phone is on the server, encrypted.': 'Tout le reste de ce téléphone est aussi sur le serveur, chiffré.',
+ 'See the changes the server refused': 'Voir les changements refusés par le serveur',
+ 'The record belongs to another user.': 'La fiche appartient à un autre utilisateur.',
+ 'Another record with the same id has a different type.': 'Une autre fiche avec le même identifiant est d’un autre type.',
+ 'The server does not know who may read this record.': 'Le serveur ne sait pas qui peut lire cette fiche.',
+ 'The change is larger than the server accepts.': 'Le changement dépasse la taille que le serveur accepte.',
+ 'The server could not read the change.': 'Le serveur n’a pas pu lire le changement.',
+ 'The server asked to send it again later.': 'Le serveur a demandé de le renvoyer plus tard.',
+ 'The server refused it (%1).': 'Le serveur l’a refusé (%1).',
+ 'Your keys were set up on another device meanwhile. Enter the recovery passphrase chosen there.': 'Vos clés ont été créées entre-temps sur un autre appareil. Saisissez la phrase de récupération choisie sur celui-ci.',
+ 'Your keys were never backed up on the server. Choose a recovery passphrase to make them on this device.': 'Vos clés n’ont jamais été sauvegardées sur le serveur. Choisissez une phrase de récupération pour les créer sur cet appareil.',
+}
+PLURALS_REFUSED = {
+ 'The server refused %n change(s). Nothing is lost: each one is still saved on this phone as you typed it.': (
+     ('The server refused %n change. Nothing is lost: it is still saved on this phone as you typed it.',
+      'The server refused %n changes. Nothing is lost: each one is still saved on this phone as you typed it.'),
+     ('Le serveur a refusé %n changement. Rien n’est perdu : il reste enregistré sur ce téléphone tel que vous l’avez saisi.',
+      'Le serveur a refusé %n changements. Rien n’est perdu : chacun reste enregistré sur ce téléphone tel que vous l’avez saisi.')),
+}
+
+FR_SYNC = {**FR_REFUSED,
  'Sync off': 'Sans synchro',
  'Synced': 'Synchronisé',
  'Syncing': 'Synchro…',
@@ -60,7 +98,7 @@ FR_SYNC = {
  'Cancel enrolment': 'Annuler l’inscription',
 }
 
-PLURALS_SYNC = {
+PLURALS_SYNC = {**PLURALS_REFUSED,
  '%n change(s) to send': (('%n change to send', '%n changes to send'),
      ('%n changement à envoyer', '%n changements à envoyer')),
  '%n to send': (('%n to send', '%n to send'), ('%n à envoyer', '%n à envoyer')),

@@ -343,6 +343,53 @@
     </message>
 </context>
 <context>
+    <name>FailedChangesPage</name>
+    <message>
+        <source>Refused changes</source>
+        <translation>Refused changes</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server refused %n change(s). Nothing is lost: each one is still saved on this phone as you typed it.</source>
+        <translation><numerusform>The server refused %n change. Nothing is lost: it is still saved on this phone as you typed it.</numerusform><numerusform>The server refused %n changes. Nothing is lost: each one is still saved on this phone as you typed it.</numerusform></translation>
+    </message>
+    <message>
+        <source>No refused changes. Everything waiting on this phone can be sent.</source>
+        <translation>No refused changes. Everything waiting on this phone can be sent.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Send the refused changes again</source>
+        <translation>Send the refused changes again</translation>
+    </message>
+    <message>
+        <source>Try again after an update of Waypoint or of the server. If a change is refused again, ask your administrator.</source>
+        <translation>Try again after an update of Waypoint or of the server. If a change is refused again, ask your administrator.</translation>
+    </message>
+    <message>
+        <source>%1 (deleted): %2</source>
+        <translation>%1 (deleted): %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Refused: %1</translation>
+    </message>
+    <message>
+        <source>Dismiss (keep it on this phone only)</source>
+        <translation>Dismiss (keep it on this phone only)</translation>
+    </message>
+    <message>
+        <source>Dismiss: keep %1 on this phone only</source>
+        <translation>Dismiss: keep %1 on this phone only</translation>
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
         <source>Welcome to Waypoint</source>
@@ -721,6 +768,53 @@
     </message>
 </context>
 <context>
+    <name>ScanPage</name>
+    <message>
+        <source>Scan QR code</source>
+        <translation>Scan QR code</translation>
+    </message>
+    <message>
+        <source>No camera found. Paste the code instead.</source>
+        <translation>No camera found. Paste the code instead.</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used. Waypoint may not be allowed to use it. Paste the code instead.</source>
+        <translation>The camera cannot be used. Waypoint may not be allowed to use it. Paste the code instead.</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Starting the camera…</translation>
+    </message>
+    <message>
+        <source>This QR code is not a Waypoint enrolment code. Scan the one your administrator gave you.</source>
+        <translation>This QR code is not a Waypoint enrolment code. Scan the one your administrator gave you.</translation>
+    </message>
+    <message>
+        <source>Hold the QR code from your administrator inside the frame. It is read as soon as it is sharp.</source>
+        <translation>Hold the QR code from your administrator inside the frame. It is read as soon as it is sharp.</translation>
+    </message>
+    <message>
+        <source>Copy the text of the QR code (it starts with waypoint:) or type the code printed under it.</source>
+        <translation>Copy the text of the QR code (it starts with waypoint:) or type the code printed under it.</translation>
+    </message>
+    <message>
+        <source>Paste instead</source>
+        <translation>Paste instead</translation>
+    </message>
+    <message>
+        <source>Paste the code instead</source>
+        <translation>Paste the code instead</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cancel scanning</source>
+        <translation>Cancel scanning</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Back</source>
@@ -1024,6 +1118,37 @@
     </message>
 </context>
 <context>
+    <name>Sync</name>
+    <message>
+        <source>The record belongs to another user.</source>
+        <translation>The record belongs to another user.</translation>
+    </message>
+    <message>
+        <source>Another record with the same id has a different type.</source>
+        <translation>Another record with the same id has a different type.</translation>
+    </message>
+    <message>
+        <source>The server does not know who may read this record.</source>
+        <translation>The server does not know who may read this record.</translation>
+    </message>
+    <message>
+        <source>The change is larger than the server accepts.</source>
+        <translation>The change is larger than the server accepts.</translation>
+    </message>
+    <message>
+        <source>The server could not read the change.</source>
+        <translation>The server could not read the change.</translation>
+    </message>
+    <message>
+        <source>The server asked to send it again later.</source>
+        <translation>The server asked to send it again later.</translation>
+    </message>
+    <message>
+        <source>The server refused it (%1).</source>
+        <translation>The server refused it (%1).</translation>
+    </message>
+</context>
+<context>
     <name>SyncIndicator</name>
     <message>
         <source>Sync: %1</source>
@@ -1084,10 +1209,6 @@
         <translation>Paste the code or the QR code's text</translation>
     </message>
     <message>
-        <source>Got a QR code? Scanning it with the camera is not available in this version: copy its text (it starts with waypoint:) and paste it here, or type the code printed under it.</source>
-        <translation>Got a QR code? Scanning it with the camera is not available in this version: copy its text (it starts with waypoint:) and paste it here, or type the code printed under it.</translation>
-    </message>
-    <message>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
@@ -1134,6 +1255,22 @@
     <message>
         <source>Cancel enrolment</source>
         <translation>Cancel enrolment</translation>
+    </message>
+    <message>
+        <source>See refused changes</source>
+        <translation>See refused changes</translation>
+    </message>
+    <message>
+        <source>See the changes the server refused</source>
+        <translation>See the changes the server refused</translation>
+    </message>
+    <message>
+        <source>Scan QR code</source>
+        <translation>Scan QR code</translation>
+    </message>
+    <message>
+        <source>Scan the enrolment QR code with the camera</source>
+        <translation>Scan the enrolment QR code with the camera</translation>
     </message>
 </context>
 <context>
@@ -1784,6 +1921,13 @@
     </message>
 </context>
 <context>
+    <name>wp::client::FailedChangeListModel</name>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>wp::client::ParticipantDetail</name>
     <message>
         <source>Consent not yet asked.</source>
@@ -2054,6 +2198,26 @@
     <message>
         <source>The two entries are different. Type the same passphrase twice.</source>
         <translation>The two entries are different. Type the same passphrase twice.</translation>
+    </message>
+    <message>
+        <source>Your keys were set up on another device meanwhile. Enter the recovery passphrase chosen there.</source>
+        <translation>Your keys were set up on another device meanwhile. Enter the recovery passphrase chosen there.</translation>
+    </message>
+    <message>
+        <source>Your keys were never backed up on the server. Choose a recovery passphrase to make them on this device.</source>
+        <translation>Your keys were never backed up on the server. Choose a recovery passphrase to make them on this device.</translation>
+    </message>
+    <message>
+        <source>Up to date, except refused changes</source>
+        <translation>Up to date, except refused changes</translation>
+    </message>
+    <message>
+        <source>Everything else on this phone is on the server, encrypted.</source>
+        <translation>Everything else on this phone is on the server, encrypted.</translation>
+    </message>
+    <message>
+        <source>One step left: the recovery passphrase</source>
+        <translation>One step left: the recovery passphrase</translation>
     </message>
     <message>
         <source>Catching up with the server…</source>

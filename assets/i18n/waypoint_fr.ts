@@ -343,6 +343,53 @@
     </message>
 </context>
 <context>
+    <name>FailedChangesPage</name>
+    <message>
+        <source>Refused changes</source>
+        <translation>Changements refusés</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server refused %n change(s). Nothing is lost: each one is still saved on this phone as you typed it.</source>
+        <translation><numerusform>Le serveur a refusé %n changement. Rien n’est perdu : il reste enregistré sur ce téléphone tel que vous l’avez saisi.</numerusform><numerusform>Le serveur a refusé %n changements. Rien n’est perdu : chacun reste enregistré sur ce téléphone tel que vous l’avez saisi.</numerusform></translation>
+    </message>
+    <message>
+        <source>No refused changes. Everything waiting on this phone can be sent.</source>
+        <translation>Aucun changement refusé. Tout ce qui attend sur ce téléphone peut être envoyé.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Send the refused changes again</source>
+        <translation>Renvoyer les changements refusés</translation>
+    </message>
+    <message>
+        <source>Try again after an update of Waypoint or of the server. If a change is refused again, ask your administrator.</source>
+        <translation>Réessayez après une mise à jour de Waypoint ou du serveur. Si un changement est de nouveau refusé, adressez-vous à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>%1 (deleted): %2</source>
+        <translation>%1 (suppression) : %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Refusé : %1</translation>
+    </message>
+    <message>
+        <source>Dismiss (keep it on this phone only)</source>
+        <translation>Ignorer (le garder seulement sur ce téléphone)</translation>
+    </message>
+    <message>
+        <source>Dismiss: keep %1 on this phone only</source>
+        <translation>Ignorer : garder %1 seulement sur ce téléphone</translation>
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
         <source>Welcome to Waypoint</source>
@@ -721,6 +768,53 @@
     </message>
 </context>
 <context>
+    <name>ScanPage</name>
+    <message>
+        <source>Scan QR code</source>
+        <translation>Scanner le code QR</translation>
+    </message>
+    <message>
+        <source>No camera found. Paste the code instead.</source>
+        <translation>Aucune caméra trouvée. Collez plutôt le code.</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used. Waypoint may not be allowed to use it. Paste the code instead.</source>
+        <translation>La caméra ne peut pas être utilisée. Waypoint n’a peut-être pas l’autorisation de s’en servir. Collez plutôt le code.</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Démarrage de la caméra…</translation>
+    </message>
+    <message>
+        <source>This QR code is not a Waypoint enrolment code. Scan the one your administrator gave you.</source>
+        <translation>Ce code QR n’est pas un code d’inscription Waypoint. Scannez celui que votre administrateur vous a donné.</translation>
+    </message>
+    <message>
+        <source>Hold the QR code from your administrator inside the frame. It is read as soon as it is sharp.</source>
+        <translation>Placez le code QR de votre administrateur dans le cadre. Il est lu dès qu’il est net.</translation>
+    </message>
+    <message>
+        <source>Copy the text of the QR code (it starts with waypoint:) or type the code printed under it.</source>
+        <translation>Copiez le texte du code QR (il commence par waypoint:) ou tapez le code imprimé en dessous.</translation>
+    </message>
+    <message>
+        <source>Paste instead</source>
+        <translation>Coller plutôt</translation>
+    </message>
+    <message>
+        <source>Paste the code instead</source>
+        <translation>Coller le code plutôt</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel scanning</source>
+        <translation>Annuler le scan</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Back</source>
@@ -1024,6 +1118,37 @@
     </message>
 </context>
 <context>
+    <name>Sync</name>
+    <message>
+        <source>The record belongs to another user.</source>
+        <translation>La fiche appartient à un autre utilisateur.</translation>
+    </message>
+    <message>
+        <source>Another record with the same id has a different type.</source>
+        <translation>Une autre fiche avec le même identifiant est d’un autre type.</translation>
+    </message>
+    <message>
+        <source>The server does not know who may read this record.</source>
+        <translation>Le serveur ne sait pas qui peut lire cette fiche.</translation>
+    </message>
+    <message>
+        <source>The change is larger than the server accepts.</source>
+        <translation>Le changement dépasse la taille que le serveur accepte.</translation>
+    </message>
+    <message>
+        <source>The server could not read the change.</source>
+        <translation>Le serveur n’a pas pu lire le changement.</translation>
+    </message>
+    <message>
+        <source>The server asked to send it again later.</source>
+        <translation>Le serveur a demandé de le renvoyer plus tard.</translation>
+    </message>
+    <message>
+        <source>The server refused it (%1).</source>
+        <translation>Le serveur l’a refusé (%1).</translation>
+    </message>
+</context>
+<context>
     <name>SyncIndicator</name>
     <message>
         <source>Sync: %1</source>
@@ -1084,10 +1209,6 @@
         <translation>Coller le code ou le texte du QR code</translation>
     </message>
     <message>
-        <source>Got a QR code? Scanning it with the camera is not available in this version: copy its text (it starts with waypoint:) and paste it here, or type the code printed under it.</source>
-        <translation>Vous avez un QR code ? Le scanner avec l’appareil photo n’est pas possible dans cette version : copiez son texte (il commence par waypoint:) et collez-le ici, ou tapez le code imprimé dessous.</translation>
-    </message>
-    <message>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
@@ -1134,6 +1255,22 @@
     <message>
         <source>Cancel enrolment</source>
         <translation>Annuler l’inscription</translation>
+    </message>
+    <message>
+        <source>See refused changes</source>
+        <translation>Voir les changements refusés</translation>
+    </message>
+    <message>
+        <source>See the changes the server refused</source>
+        <translation>Voir les changements refusés par le serveur</translation>
+    </message>
+    <message>
+        <source>Scan QR code</source>
+        <translation>Scanner le code QR</translation>
+    </message>
+    <message>
+        <source>Scan the enrolment QR code with the camera</source>
+        <translation>Scanner le code QR d’inscription avec la caméra</translation>
     </message>
 </context>
 <context>
@@ -1784,6 +1921,13 @@
     </message>
 </context>
 <context>
+    <name>wp::client::FailedChangeListModel</name>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Enregistré : %1</translation>
+    </message>
+</context>
+<context>
     <name>wp::client::ParticipantDetail</name>
     <message>
         <source>Consent not yet asked.</source>
@@ -2054,6 +2198,26 @@
     <message>
         <source>The two entries are different. Type the same passphrase twice.</source>
         <translation>Les deux saisies sont différentes. Tapez deux fois la même phrase.</translation>
+    </message>
+    <message>
+        <source>Your keys were set up on another device meanwhile. Enter the recovery passphrase chosen there.</source>
+        <translation>Vos clés ont été créées entre-temps sur un autre appareil. Saisissez la phrase de récupération choisie sur celui-ci.</translation>
+    </message>
+    <message>
+        <source>Your keys were never backed up on the server. Choose a recovery passphrase to make them on this device.</source>
+        <translation>Vos clés n’ont jamais été sauvegardées sur le serveur. Choisissez une phrase de récupération pour les créer sur cet appareil.</translation>
+    </message>
+    <message>
+        <source>Up to date, except refused changes</source>
+        <translation>À jour, sauf les changements refusés</translation>
+    </message>
+    <message>
+        <source>Everything else on this phone is on the server, encrypted.</source>
+        <translation>Tout le reste de ce téléphone est aussi sur le serveur, chiffré.</translation>
+    </message>
+    <message>
+        <source>One step left: the recovery passphrase</source>
+        <translation>Il reste une étape : la phrase de récupération</translation>
     </message>
     <message>
         <source>Catching up with the server…</source>

@@ -17,6 +17,8 @@ StackView {
     Component { id: searchPage; SearchPage { } }
     Component { id: settingsPage; SettingsPage { } }
     Component { id: syncPage; SyncPage { } }
+    Component { id: failedChangesPage; FailedChangesPage { } }
+    Component { id: scanPage; ScanPage { } }
 
     readonly property var screens: ({
         participant: participantPage,
@@ -26,7 +28,9 @@ StackView {
         supervision: supervisionEditor,
         search: searchPage,
         settings: settingsPage,
-        sync: syncPage
+        sync: syncPage,
+        failedChanges: failedChangesPage,
+        scan: scanPage
     })
 
     Connections {

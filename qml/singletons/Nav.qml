@@ -9,4 +9,6 @@ QtObject {
     signal home()
     // Shows one of the home tabs (0 Today, 1 Caseload, 2 Diary, 3 Supervision).
     signal tab(int index)
+    // The enrolment QR code's text, read by the scan page (qml/scan) for the enrolment form.
+    signal enrolmentScanned(string text)
 }

@@ -63,6 +63,14 @@ ColumnLayout {
         text: visible ? qsTr("%n change(s) refused by the server. They stay on this phone.", "", App.sync.failedCount) : ""
         Layout.fillWidth: true
     }
+    ActionButton {
+        objectName: "syncFailedButton"
+        visible: App.sync.enrolled && App.sync.failedCount > 0
+        text: qsTr("See refused changes")
+        Layout.fillWidth: true
+        Accessible.name: qsTr("See the changes the server refused")
+        onClicked: Nav.open("failedChanges", {})
+    }
     Label {
         visible: App.sync.enrolled && App.sync.serverUrl.length > 0
         text: qsTr("Server: %1").arg(App.sync.serverUrl)
@@ -156,13 +164,22 @@ ColumnLayout {
         text: section.errors.code || ""
         Layout.fillWidth: true
     }
-    Label {
+    // Got a QR code: the scan page (qml/scan) sends its text back here, read like a paste.
+    ActionButton {
+        objectName: "syncScanButton"
         visible: section.askCode
-        text: qsTr("Got a QR code? Scanning it with the camera is not available in this version: copy its text (it starts with waypoint:) and paste it here, or type the code printed under it.")
-        opacity: 0.7
-        font.pixelSize: 14
-        wrapMode: Text.Wrap
+        text: qsTr("Scan QR code")
+        enabled: section.step === SyncController.EnterCode
         Layout.fillWidth: true
+        Accessible.name: qsTr("Scan the enrolment QR code with the camera")
+        onClicked: Nav.open("scan", {})
+    }
+    Connections {
+        target: Nav
+        function onEnrolmentScanned(text: string) {
+            if (section.askCode && section.step === SyncController.EnterCode)
+                code.text = text
+        }
     }
     ActionButton {
         objectName: "syncEnrolButton"
@@ -187,7 +204,9 @@ ColumnLayout {
         visible: section.askPassphrase
         spacing: Style.gap
         Layout.fillWidth: true
-        property bool restoring: false
+        // Initial value for a section created while enrolment waits at the passphrase (resumed
+        // after a lock); later steps set it.
+        property bool restoring: App.sync.enrolStep === SyncController.EnterPassphrase
         Connections {
             target: App.sync
             function onEnrolChanged() {

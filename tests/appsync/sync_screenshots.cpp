@@ -1,11 +1,13 @@
 // Renders the sync screens in the states only a real server can produce (choosing the
-// recovery passphrase, enrolled and up to date, offline with changes waiting), light and
+// recovery passphrase, after a lock in the middle of enrolment; enrolled and up to date,
+// offline with changes waiting, changes the server refused), light and
 // dark, into a folder (scripts/screenshots passes docs/screenshots). Starts a throwaway
 // PostgreSQL and waypoint-server through tests/server's fixture. Not a CTest test.
 #include "AppContext.h"
 #include "DemoData.h"
 #include "ServerFixture.h"
 #include "Store.h"
+#include "SyncEngine.h"
 
 #include <QApplication>
 #include <QDir>
@@ -118,6 +120,14 @@ int main(int argc, char *argv[])
         err << "sync screenshots: enrolment: " << s->enrolMessage() << '\n';
         return 1;
     }
+    // Locked in the middle of enrolment: unlocking resumes at the passphrase.
+    session->lock();
+    session->unlock(QStringLiteral("246810"));
+    session->waitForIdle();
+    if (s->enrolStep() != SyncController::ChoosePassphrase) {
+        err << "sync screenshots: enrolment did not resume after unlocking\n";
+        return 1;
+    }
     open(QStringLiteral("sync"));
     shootBoth(QStringLiteral("sync-passphrase"));
 
@@ -147,6 +157,63 @@ int main(int argc, char *argv[])
     shootBoth(QStringLiteral("sync-offline"));
     QMetaObject::invokeMethod(window, "goHome", Q_ARG(int, 0));
     shootBoth(QStringLiteral("today-offline"));
+
+    // Back online; then two changes the server refuses for good: records with the ids of
+    // another worker's records (not_author), as a clash of ids would produce.
+    if (!fx.startServer()) {
+        err << "sync screenshots: server restart: " << fx.lastError() << '\n';
+        return 1;
+    }
+    s->syncNow();
+    if (!waitFor([s] { return s->state() == SyncController::Idle && !s->busy(); })) {
+        err << "sync screenshots: back online: " << s->detailText() << '\n';
+        return 1;
+    }
+    {
+        auto theirStore = wp::Store::open(data.filePath(QStringLiteral("worker2.db")),
+                                          wp::SecretBytes::random(wp::Store::KeyBytes),
+                                          wp::Store::Mode::CreateNew);
+        auto theirId = wp::sync::SyncIdentity::enrol(
+            fx.baseUrl(), fx.issueCode(org.id, org.worker2), QStringLiteral("worker 2"),
+            QStringLiteral("screenshots"), QStringLiteral("another long passphrase"),
+            wp::crypto::KeyBackupCost::minimal());
+        if (!theirStore || !theirId) {
+            err << "sync screenshots: second worker setup failed\n";
+            return 1;
+        }
+        wp::Participant p;
+        p.pseudonym = QStringLiteral("Jo");
+        wp::DiaryEntry d;
+        d.text = QStringLiteral("Their entry");
+        d.writtenAt = QDateTime::currentDateTimeUtc().addDays(-1);
+        auto theirP = (*theirStore)->participants().save(p);
+        auto theirD = (*theirStore)->diary().save(d);
+        wp::sync::SyncClient client(theirId->credentials.serverUrl);
+        wp::sync::SyncEngine engine(**theirStore, *theirId, client);
+        if (!theirP || !theirD || !engine.syncOnce()) {
+            err << "sync screenshots: second worker sync failed\n";
+            return 1;
+        }
+        wp::Participant mine;
+        mine.id = theirP->id;
+        mine.pseudonym = QStringLiteral("K.M.");
+        wp::DiaryEntry mineD;
+        mineD.id = theirD->id;
+        mineD.text = QStringLiteral("Walked the river path with K.");
+        mineD.writtenAt = QDateTime::currentDateTimeUtc().addDays(-1);
+        (void)session->store()->participants().save(mine);
+        (void)session->store()->diary().save(mineD);
+    }
+    s->localChange();
+    s->syncNow();
+    if (!waitFor([s] { return s->failedCount() == 2 && !s->busy(); })) {
+        err << "sync screenshots: refused changes: " << s->detailText() << '\n';
+        return 1;
+    }
+    open(QStringLiteral("sync"));
+    shootBoth(QStringLiteral("sync-refused"));
+    open(QStringLiteral("failedChanges"));
+    shootBoth(QStringLiteral("sync-refused-list"));
 
     session->lock();
     QTextStream(stdout) << "sync screenshots: written to " << out << '\n';

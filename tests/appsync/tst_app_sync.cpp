@@ -10,6 +10,8 @@
 #include "SyncEngine.h"
 #include "Uuid.h"
 
+#include <QAbstractItemModelTester>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -168,6 +170,27 @@ private slots:
                 .arg(code, QString::fromLatin1(QUrl::toPercentEncoding(fx.baseUrl())));
         sync()->enrol({}, qr);
         QTRY_COMPARE_WITH_TIMEOUT(sync()->enrolStep(), SyncController::ChoosePassphrase, 15000);
+        // The code is spent: the credentials are saved at once, without keys yet.
+        auto saved = SyncIdentity::load(*app->session()->store());
+        QVERIFY(saved.ok());
+        QVERIFY(!saved->hasKeys());
+        QVERIFY(!sync()->enrolled());
+
+        // Locked in the middle (timeout or the lock button): unlocking resumes at the
+        // passphrase, with the same server, neither restarting nor half enrolled.
+        app->session()->lock();
+        QCOMPARE(sync()->enrolStep(), SyncController::EnterCode);
+        unlock();
+        QCOMPARE(sync()->enrolStep(), SyncController::ChoosePassphrase);
+        QCOMPARE(sync()->serverUrl(), fx.baseUrl());
+        QCOMPARE(sync()->state(), SyncController::NotEnrolled);
+        QVERIFY(sync()->enrolMessage().isEmpty());
+        // And after the app was closed and started again.
+        app.reset();
+        startApp();
+        unlock();
+        QCOMPARE(sync()->enrolStep(), SyncController::ChoosePassphrase);
+        QCOMPARE(sync()->serverUrl(), fx.baseUrl());
         sync()->setPassphrase(QStringLiteral("short"), QStringLiteral("short"));
         QVERIFY(sync()->enrolErrors().contains(QStringLiteral("passphrase")));
         sync()->setPassphrase(Passphrase, QStringLiteral("seven gulls over the beach"));
@@ -245,6 +268,107 @@ private slots:
         QCOMPARE(sync()->pulled(), 2);
         QVERIFY(
             diaryTexts(app->diary()).join(u'|').contains(QStringLiteral("Written on the tablet")));
+    }
+
+    void refusedChangesAreListedRetriedAndDismissed()
+    {
+        // Another worker's record: this worker's device may not write it.
+        auto otherStore = Store::open(dir.filePath(QStringLiteral("worker2.db")),
+                                      SecretBytes::random(Store::KeyBytes), Store::Mode::CreateNew);
+        QVERIFY(otherStore.ok());
+        auto id = SyncIdentity::enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker2),
+                                      QStringLiteral("worker 2"), QStringLiteral("test"),
+                                      QStringLiteral("another long passphrase"),
+                                      crypto::KeyBackupCost::minimal());
+        QVERIFY(id.ok());
+        auto theirs = (*otherStore)->diary().save(entry(QStringLiteral("Worker two's entry")));
+        QVERIFY(theirs.ok());
+        {
+            SyncClient client(id->credentials.serverUrl);
+            SyncEngine engine(**otherStore, *id, client);
+            QVERIFY(engine.syncOnce().ok());
+        }
+
+        DiaryEntry clash = entry(QStringLiteral("Same id, written here"));
+        clash.id = theirs->id;
+        QVERIFY(app->session()->store()->diary().save(clash).ok());
+        QSignalSpy runs(sync(), &SyncController::runFinished);
+        sync()->localChange();
+        sync()->syncNow();
+        QVERIFY(runs.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(sync()->failedCount(), 1, 10000);
+        QCOMPARE(sync()->pendingCount(), 0);
+        FailedChangeListModel *refused = sync()->failedChanges();
+        QAbstractItemModelTester tester(refused,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(refused->rowCount(), 1);
+        const QModelIndex row = refused->index(0);
+        QCOMPARE(row.data(FailedChangeListModel::KindLabelRole).toString(),
+                 QStringLiteral("Diary entry"));
+        QVERIFY2(row.data(FailedChangeListModel::ReasonTextRole)
+                     .toString()
+                     .contains(QStringLiteral("another user")),
+                 qPrintable(row.data(FailedChangeListModel::ReasonTextRole).toString()));
+        QVERIFY(row.data(FailedChangeListModel::WhenTextRole)
+                    .toString()
+                    .contains(QStringLiteral("Today")));
+        QVERIFY(row.data(FailedChangeListModel::CanDismissRole).toBool());
+
+        // Try again: sent again at once, refused again (the server has not changed its mind).
+        runs.clear();
+        sync()->retryFailed();
+        QVERIFY(runs.wait(10000));
+        QCOMPARE(sync()->failedCount(), 1);
+        QCOMPARE(sync()->pendingCount(), 0);
+        QVERIFY(sync()->pushed() == 0);
+
+        // Dismissed: off the list and not sent again; the entry stays on this phone.
+        QVERIFY(sync()->dismissFailed(0));
+        QCOMPARE(sync()->failedCount(), 0);
+        QCOMPARE(refused->rowCount(), 0);
+        QCOMPARE(sync()->pendingCount(), 0);
+        auto kept = app->session()->store()->diary().get(theirs->id);
+        QVERIFY(kept.ok());
+        QCOMPARE(kept->text, QStringLiteral("Same id, written here"));
+        QVERIFY(!sync()->dismissFailed(0));
+    }
+
+    void lastSyncSurvivesARestartInTheEncryptedStore()
+    {
+        QSignalSpy runs(sync(), &SyncController::runFinished);
+        sync()->syncNow();
+        QVERIFY(runs.wait(10000));
+        const QDateTime saved = sync()->lastSync();
+        QVERIFY(saved.isValid());
+        // Locked: the time is not shown nor kept in memory (when a worker was online is private).
+        app->session()->lock();
+        QVERIFY(!sync()->lastSync().isValid());
+        QVERIFY(sync()->lastSyncText().isEmpty());
+
+        // Restarted while the server is away: the first run fails, the time is the saved one.
+        fx.stopServer();
+        app.reset();
+        startApp();
+        QVERIFY(!sync()->lastSync().isValid());
+        QSignalSpy again(app->sync(), &SyncController::runFinished);
+        unlock();
+        QCOMPARE(sync()->lastSync().toMSecsSinceEpoch(), saved.toMSecsSinceEpoch());
+        QVERIFY2(sync()->lastSyncText().startsWith(QStringLiteral("Last synced")),
+                 qPrintable(sync()->lastSyncText()));
+        QVERIFY(again.wait(10000));
+        QCOMPARE(sync()->state(), SyncController::Offline);
+        QCOMPARE(sync()->lastSync().toMSecsSinceEpoch(), saved.toMSecsSinceEpoch());
+        // Not in the app's settings file, only inside the encrypted store.
+        const QDir appDir(dir.filePath(QStringLiteral("app")));
+        for (const QFileInfo &f : appDir.entryInfoList(QDir::Files)) {
+            QFile file(f.filePath());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(!file.readAll().contains(QByteArray::number(saved.toMSecsSinceEpoch())),
+                     qPrintable(f.fileName()));
+        }
+        QVERIFY2(fx.startServer(), qPrintable(fx.lastError()));
+        QVERIFY(settlesAt(SyncController::Idle));
+        QVERIFY(sync()->lastSync() > saved);
     }
 
     void serverDownShowsOfflineBacksOffAndConvergesWhenBack()

@@ -10,6 +10,10 @@
 // records into an empty store and into the loaded one (new records, then edits of existing
 // ones), and the push side of the outbox (pending(2000) + markApplied of those 2,000).
 // `--quick` skips open, paging and search (the sync and save figures only).
+// `--merge-only [--pages N] [--words MIN-MAX]` times only applyRemote of N pages of 1,000 new
+// diary entries of MIN-MAX words (default 30-120) into an empty store (an initial pull's
+// merge; default 100 pages), encrypted then plain: for profiling the merge
+// (`perf record -g bench_store --merge-only --encrypted-only`).
 
 #include "Store.h"
 #include "WipingAllocator.h"
@@ -150,6 +154,7 @@ bool quick = false;
 bool plainOnly = false;     // profiling: the baseline alone
 bool encryptedOnly = false; // profiling: the shipped configuration alone
 constexpr int MergePage = 1000;
+std::pair<int, int> mergeWords{30, 120}; // words per pulled diary entry (--words MIN-MAX)
 constexpr int OutboxBatch = 2000;
 
 const QUuid RemoteDevice =
@@ -167,7 +172,7 @@ QList<RemoteChange> newRecordsPage(TextMaker &text, qint64 stampMs)
         d.id = createUuidV7();
         d.writtenAt = base.addSecs(qint64(text.bounded(0, 1 << 24)));
         d.createdAt = d.writtenAt;
-        d.text = text.text(text.bounded(30, 120));
+        d.text = text.text(text.bounded(mergeWords.first, mergeWords.second));
         d.wellbeing = 1 + i % 5;
         d.shared = i % 4 == 0;
         RemoteChange c;
@@ -221,6 +226,26 @@ void timeMerge(Store &store, const QList<RemoteChange> &page, Samples &into, Sam
     cpu.add((threadCpuMs() - cpu0) * 1000.0 / double(page.size()));
     if (report.applied == 0)
         fail("applyRemote", Error(ErrorCode::Internal, QStringLiteral("nothing applied")));
+}
+
+// An initial pull's merge alone: `pages` pages of 1,000 new records into an empty store.
+void measureInitialMerge(const QString &path, Config config, const SecretBytes &key, int pages,
+                         ModeResult &r)
+{
+    TextMaker text(1234);
+    const qint64 stampMs = QDateTime::currentMSecsSinceEpoch() - 3600 * 1000;
+    auto store = openStore(path, config, key, Store::Mode::CreateNew);
+    int cursor = 0;
+    QElapsedTimer t;
+    t.start();
+    double mergeMs = 0;
+    for (int p = 0; p < pages; ++p) {
+        const QList<RemoteChange> page = newRecordsPage(text, stampMs + qint64(p) * MergePage);
+        const double before = elapsedMs(t);
+        timeMerge(*store, page, r.mergeEmpty, r.mergeEmptyCpu, cursor);
+        mergeMs += elapsedMs(t) - before;
+    }
+    r.loadSeconds = mergeMs / 1000.0;
 }
 
 // Push side: 2,000 local saves waiting, read them oldest first, then clear them.
@@ -447,6 +472,7 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     int records = 100000;
+    int mergePages = 0; // --merge-only
     QString dirArg;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
@@ -456,6 +482,14 @@ int main(int argc, char **argv)
             plainOnly = true;
         else if (args.at(i) == QLatin1String("--encrypted-only"))
             encryptedOnly = true;
+        else if (args.at(i) == QLatin1String("--merge-only"))
+            mergePages = std::max(mergePages, 100);
+        else if (args.at(i) == QLatin1String("--words") && i + 1 < args.size()) {
+            const QStringList range = args.at(++i).split(QLatin1Char('-'));
+            mergeWords = {std::max(1, range.value(0).toInt()),
+                          std::max(2, range.value(1).toInt() + 1)};
+        } else if (args.at(i) == QLatin1String("--pages") && i + 1 < args.size())
+            mergePages = std::max(1, args.at(++i).toInt());
         else if (args.at(i) == QLatin1String("--records") && i + 1 < args.size())
             records = args.at(++i).toInt();
         else if (args.at(i) == QLatin1String("--dir") && i + 1 < args.size())
@@ -469,6 +503,31 @@ int main(int argc, char **argv)
     const QString plainPath = tmp.path() + QStringLiteral("/plain.db");
     const QString encPath = tmp.path() + QStringLiteral("/encrypted.db");
     const QString encCopy = tmp.path() + QStringLiteral("/encrypted-copy.db");
+    if (mergePages > 0) {
+        // Encrypted first: the wiping allocator stays on once a store turned it on, so the
+        // plain run after it is the same code and allocator with no key.
+        const auto report = [&](const char *what, const ModeResult &m) {
+            double sum = 0;
+            for (double v : m.mergeEmpty.ms)
+                sum += v;
+            out << what << ": " << mergePages << " pages of " << MergePage
+                << " new records merged into an empty store: p50 " << m.mergeEmpty.pct(50)
+                << " µs/record (CPU " << m.mergeEmptyCpu.pct(50) << "), mean "
+                << sum / double(m.mergeEmpty.ms.size()) << ", max " << m.mergeEmpty.pct(100) << "; "
+                << qRound(double(mergePages * MergePage) / m.loadSeconds) << " records/s\n";
+        };
+        if (!plainOnly) {
+            measureInitialMerge(encPath, Config::Encrypted, key, mergePages, enc);
+            report("encrypted", enc);
+        }
+        if (!encryptedOnly) {
+            measureInitialMerge(plainPath, Config::Plain, key, mergePages, plain);
+            report("plain", plain);
+        }
+        out << "load average at the end: " << loadAverage() << "\n";
+        out.flush();
+        return 0;
+    }
     if (encryptedOnly) {
         const QList<QUuid> ids =
             load(encPath, Config::EncryptedNoMemorySecurity, records, key, enc);

@@ -128,6 +128,76 @@ private Q_SLOTS:
         }
     }
 
+    // After a pull (AppContext calls refresh): rows change in place, the list is not reset,
+    // so a view keeps the item it shows; the result is what a full reload would read.
+    void refreshUpdatesRowsInPlace()
+    {
+        DiaryListModel *diary = m_app->diary();
+        diary->reload();
+        QAbstractItemModelTester tester(diary,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        while (diary->canFetchMore({}))
+            diary->fetchMore({});
+        const int rows = diary->rowCount();
+        QVERIFY(rows > 100);
+        const auto idAt = [&](int row) {
+            return idFromText(role(diary, row, "recordId").toString());
+        };
+        Store &store = *session()->store();
+        const QPersistentModelIndex shown = diary->index(80);
+        const QString shownId = role(diary, 80, "recordId").toString();
+
+        // What a pull can bring: a deletion, an edit, a new entry and an entry moved (its
+        // date changed so it sorts first).
+        QVERIFY(store.diary().remove(idAt(10)).ok());
+        auto edited = store.diary().get(idAt(60));
+        QVERIFY(edited.ok());
+        edited->text = QStringLiteral("Edited elsewhere");
+        edited->prompts = {};
+        QVERIFY(store.diary().save(*edited).ok());
+        auto moved = store.diary().get(idAt(100));
+        QVERIFY(moved.ok());
+        moved->writtenAt = QDateTime::currentDateTimeUtc().addDays(1);
+        QVERIFY(store.diary().save(*moved).ok());
+        DiaryEntry fresh;
+        fresh.text = QStringLiteral("New from the tablet");
+        fresh.writtenAt = QDateTime::currentDateTimeUtc().addDays(2);
+        QVERIFY(store.diary().save(fresh).ok());
+
+        QSignalSpy resets(diary, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(diary, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(diary, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(diary, &QAbstractItemModel::dataChanged);
+        diary->refresh();
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(removed.count(), 2);      // the deleted row, and the moved one where it was
+        QCOMPARE(inserted.count(), 1);     // the new and the moved, together at the top
+        QCOMPARE(changed.count(), 1);      // the edit
+        QCOMPARE(diary->rowCount(), rows); // one new, one deleted
+        // The row that was on screen is the same record, one deletion above it and two rows
+        // arriving above it: a view showing it keeps showing it.
+        QVERIFY(shown.isValid());
+        QCOMPARE(shown.data(DiaryListModel::RecordIdRole).toString(), shownId);
+        QCOMPARE(shown.row(), 80 - 1 + 2);
+        QCOMPARE(role(diary, 0, "title").toString(), QStringLiteral("New from the tablet"));
+        QCOMPARE(idAt(1), moved->id);
+        QCOMPARE(role(diary, 60 - 1 + 2, "title").toString(), QStringLiteral("Edited elsewhere"));
+
+        // The same as reading everything again.
+        QStringList inPlace;
+        for (int row = 0; row < diary->rowCount(); ++row)
+            inPlace.append(role(diary, row, "recordId").toString() +
+                           role(diary, row, "title").toString());
+        diary->reload();
+        while (diary->canFetchMore({}))
+            diary->fetchMore({});
+        QStringList reread;
+        for (int row = 0; row < diary->rowCount(); ++row)
+            reread.append(role(diary, row, "recordId").toString() +
+                          role(diary, row, "title").toString());
+        QCOMPARE(inPlace, reread);
+    }
+
     void searchGroupsResultsByKindWithHighlights()
     {
         SearchResultModel *results = m_app->search()->results();

@@ -2,8 +2,11 @@
 // App over a fresh encrypted store in a temporary folder. QApplication is constructed here,
 // before quick_test_main, because Qt Charts need it.
 #include "AppContext.h"
+#include "ListModels.h"
+#include "Store.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QQmlContext>
@@ -46,7 +49,10 @@ public:
     }
     // False under ASan: its quarantine keeps freed blocks resident on purpose (to catch use
     // after free), so resident memory grows with every free and says nothing about leaks.
-    Q_INVOKABLE bool residentTracksFrees() const { return !WP_UNDER_ASAN; }
+    Q_INVOKABLE bool residentTracksFrees() const
+    {
+        return !WP_UNDER_ASAN;
+    }
     Q_INVOKABLE double residentMb() const
     {
         QFile status(QStringLiteral("/proc/self/status"));
@@ -84,6 +90,92 @@ public:
         m_handedOver = m_dataDir;
     }
     QString takeHandedOver() { return std::exchange(m_handedOver, QString()); }
+
+    // `n` diary entries written over the past days, oldest last (the diary lists newest first).
+    Q_INVOKABLE bool addDiaryEntries(int n)
+    {
+        wp::Store *store = m_app->session()->store();
+        auto batch = store->batch();
+        if (!batch)
+            return false;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (int i = 0; i < n; ++i) {
+            wp::DiaryEntry e;
+            e.text = QStringLiteral("Entry number %1").arg(i + 1);
+            e.writtenAt = now.addSecs(-3600 * (i + 1));
+            if (!store->diary().save(e))
+                return false;
+        }
+        if (!batch->commit())
+            return false;
+        m_app->diary()->reload();
+        return true;
+    }
+
+    // A pull: `n` new diary entries written on another device of the worker (newest of all,
+    // so at the top of the diary), and a new text for the entry `editedId`, merged into this
+    // device's store as the sync engine merges them; then the app is told, as after a sync.
+    Q_INVOKABLE bool mergeFromOtherDevice(int n, const QString &editedId)
+    {
+        wp::Store *store = m_app->session()->store();
+        QTemporaryDir otherDir;
+        auto other = wp::Store::open(otherDir.filePath(QStringLiteral("other.db")),
+                                     wp::SecretBytes::random(wp::Store::KeyBytes),
+                                     wp::Store::Mode::CreateNew);
+        if (!other)
+            return false;
+        for (int i = 0; i < n; ++i) {
+            wp::DiaryEntry e;
+            e.text = QStringLiteral("From the tablet %1").arg(i + 1);
+            e.writtenAt = QDateTime::currentDateTimeUtc().addSecs(i);
+            if (!(*other)->diary().save(e))
+                return false;
+        }
+        auto edited = store->diary().get(wp::idFromText(editedId));
+        if (!edited)
+            return false;
+        edited->text = QStringLiteral("Edited on the tablet");
+        if (!(*other)->diary().save(*edited))
+            return false;
+        auto changes = (*other)->outbox().pending(1000);
+        if (!changes)
+            return false;
+        QList<wp::RemoteChange> remote;
+        for (const wp::OutboxEntry &entry : std::as_const(*changes))
+            remote.append(entry.change);
+        if (!store->applyRemote(remote, QByteArrayLiteral("cursor-1")))
+            return false;
+        Q_EMIT m_app->sync()->remoteChangesApplied();
+        return true;
+    }
+
+    // Two changes the server refused for good: a new participant's ("not_author") and a
+    // diary entry's ("malformed"), as SyncEngine marks them after a push.
+    Q_INVOKABLE int refuseChanges()
+    {
+        wp::Store *store = m_app->session()->store();
+        wp::Participant p;
+        p.pseudonym = QStringLiteral("R.F.");
+        wp::DiaryEntry d;
+        d.text = QStringLiteral("Private words that the refused list never shows");
+        d.writtenAt = QDateTime::currentDateTimeUtc();
+        auto savedP = store->participants().save(p);
+        auto savedD = store->diary().save(d);
+        auto pending = store->outbox().pending(1000);
+        if (!savedP || !savedD || !pending)
+            return -1;
+        QList<std::pair<qint64, QString>> refused;
+        for (const wp::OutboxEntry &e : std::as_const(*pending)) {
+            if (e.change.recordId == savedP->id)
+                refused.append({e.seq, QStringLiteral("not_author")});
+            else if (e.change.recordId == savedD->id)
+                refused.append({e.seq, QStringLiteral("malformed")});
+        }
+        if (!store->outbox().markFailed(refused, QDateTime::currentMSecsSinceEpoch()))
+            return -1;
+        m_app->sync()->localChange();
+        return int(refused.size());
+    }
 
 private:
     AppContext *m_app = nullptr;

@@ -97,6 +97,19 @@ bool ServerFixture::startServer(const QStringList &extra)
     return m_port > 0;
 }
 
+qint64 ServerFixture::serverPid() const
+{
+    return m_server && m_server->state() == QProcess::Running ? m_server->processId() : 0;
+}
+
+qint64 ServerFixture::postgresPid() const
+{
+    QFile pid(m_pgDir + QStringLiteral("/data/postmaster.pid"));
+    if (m_pgDir.isEmpty() || !pid.open(QIODevice::ReadOnly))
+        return 0;
+    return pid.readLine().trimmed().toLongLong();
+}
+
 QByteArray ServerFixture::serverLog()
 {
     QFile log(m_logDir.filePath(QStringLiteral("server.log")));

@@ -30,6 +30,10 @@ public:
     int port() const { return m_port; }
     QString databaseUrl() const { return m_databaseUrl; }
     QString lastError() const { return m_error; }
+    // For benchmarks that account CPU per process: the server's pid (0 when stopped) and the
+    // PostgreSQL cluster's postmaster pid (0 when not started).
+    qint64 serverPid() const;
+    qint64 postgresPid() const;
     // Everything the server wrote to stderr (the request log).
     QByteArray serverLog();
 

@@ -4,6 +4,7 @@
 #include "StoreTestSupport.h"
 #include "WipingAllocator.h"
 
+#include <QCborArray>
 #include <QSet>
 #include <QTest>
 
@@ -186,6 +187,26 @@ private slots:
         QCOMPARE(*m_store->outbox().count(), 3);
         auto rest = m_store->outbox().pending(10);
         QCOMPARE(rest->first().seq, pending->at(2).seq);
+    }
+
+    void outboxClearsAWholeBatchOfScatteredEntries()
+    {
+        // A pushed batch comes back with every other entry applied (the rest refused for now):
+        // exactly those go, in one call, and sequences the outbox never had change nothing.
+        for (int i = 0; i < 1200; ++i)
+            QVERIFY(m_store->diary().save(diary(QStringLiteral("entry %1").arg(i))).ok());
+        auto pending = m_store->outbox().pending(1200);
+        QCOMPARE(pending->size(), 1200);
+        QList<qint64> applied, kept;
+        for (int i = 0; i < pending->size(); ++i)
+            (i % 2 ? kept : applied).append(pending->at(i).seq);
+        applied.append(pending->last().seq + 1000);
+        QVERIFY(m_store->outbox().markApplied(applied).ok());
+        QVERIFY(m_store->outbox().markApplied({}).ok());
+        auto rest = m_store->outbox().pending(2000);
+        QCOMPARE(rest->size(), kept.size());
+        for (int i = 0; i < kept.size(); ++i)
+            QCOMPARE(rest->at(i).seq, kept[i]);
     }
 
     void removeLeavesATombstoneWithoutContent()
@@ -445,6 +466,50 @@ private slots:
         QVERIFY(
             m_store->database().exec("UPDATE audit SET field_names = 'text' WHERE seq = 4").ok());
         QCOMPARE(m_store->audit().verify()->firstBrokenSeq, 4);
+    }
+
+    // Entries already stored were hashed over QCborArray's encoding of the canonical entry:
+    // the bytes must stay exactly those, or every existing chain would read as broken.
+    void auditCanonicalBytesKeepTheirEncoding()
+    {
+        const auto reference = [](qint64 seq, qint64 at, const QString &action, const QUuid &id,
+                                  const QString &type, const QStringList &names) {
+            QCborArray list;
+            for (const QString &n : names)
+                list.append(n);
+            return QCborArray{seq,  at,  action, id.isNull() ? QByteArray() : id.toRfc4122(),
+                              type, list}
+                .toCborValue()
+                .toCbor();
+        };
+        const QUuid id =
+            QUuid::fromString(QStringLiteral("{0190f0e2-7c1a-7b3e-9d4f-1a2b3c4d5e6f}"));
+        const QList<QStringList> names{{},
+                                       {QStringLiteral("text")},
+                                       {QStringLiteral("createdAt"), QStringLiteral("howIFelt"),
+                                        QStringLiteral("text"), QStringLiteral("wellbeing")}};
+        for (const qint64 seq :
+             {qint64(1), qint64(23), qint64(24), qint64(255), qint64(70000), qint64(1) << 40}) {
+            for (const QStringList &n : names) {
+                for (const QUuid &recordId : {id, QUuid()}) {
+                    const QByteArray mine = AuditChain::canonicalBytes(
+                        seq, 1764000000000 + seq, QStringLiteral("merge"), recordId,
+                        QStringLiteral("diary"), n);
+                    QCOMPARE(mine, reference(seq, 1764000000000 + seq, QStringLiteral("merge"),
+                                             recordId, QStringLiteral("diary"), n));
+                }
+            }
+        }
+        QCOMPARE(AuditChain::canonicalBytes(-5, 0, QStringLiteral("d\u00e9l\u00e9tion \u2713"), id,
+                                            QString(), {QStringLiteral("\u00e9t\u00e9")}),
+                 reference(-5, 0, QStringLiteral("d\u00e9l\u00e9tion \u2713"), id, QString(),
+                           {QStringLiteral("\u00e9t\u00e9")}));
+        // Pinned: the encoding of one entry, byte for byte.
+        QCOMPARE(AuditChain::canonicalBytes(7, 1000, QStringLiteral("create"), id,
+                                            QStringLiteral("diary"), {QStringLiteral("text")})
+                     .toHex(),
+                 QByteArray("86071903e866637265617465500190f0e27c1a7b3e9d4f1a2b3c4d5e6f656469617279"
+                            "816474657874"));
     }
 
     void auditDetectsRemovedEntries()

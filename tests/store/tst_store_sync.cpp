@@ -18,6 +18,22 @@ HlcStamp remoteStamp(qint64 offsetMs)
     return {QDateTime::currentMSecsSinceEpoch() + offsetMs, 0, OtherDevice};
 }
 
+// A whole diary entry as another device created it (what an initial pull delivers).
+RemoteChange newEntry(const QString &text, const HlcStamp &stamp)
+{
+    DiaryEntry d = diary(text);
+    d.id = createUuidV7();
+    d.createdAt = d.writtenAt;
+    RemoteChange c;
+    c.recordId = d.id;
+    c.type = RecordType::DiaryEntry;
+    c.fields = d.toFields();
+    c.stamp = stamp;
+    for (auto it = c.fields.begin(); it != c.fields.end(); ++it)
+        c.stamps.insert(it.key().toString(), c.stamp);
+    return c;
+}
+
 RemoteChange fieldChange(const QUuid &id, RecordType type, const QString &field,
                          const QCborValue &value, const HlcStamp &stamp)
 {
@@ -181,6 +197,93 @@ private slots:
         QCOMPARE(m_store->diary().get(d.id).error().code, ErrorCode::NotFound);
         QCOMPARE(*m_store->outbox().count(), 0);
         QCOMPARE(m_store->syncCursor(), QByteArrayLiteral("c6"));
+    }
+
+    // A page's search writes are held to its end (one FTS5 segment per page): what the index
+    // says afterwards is what each record holds last, whatever happened to it in the page.
+    void searchFindsWhatEachRecordHoldsAfterAPage()
+    {
+        const DiaryEntry kept = pushedEntry(QStringLiteral("walked along the canal with herons"));
+        const DiaryEntry gone = pushedEntry(QStringLiteral("a note about lanterns"));
+        const RemoteChange created =
+            newEntry(QStringLiteral("first draft about otters"), remoteStamp(1000));
+        const RemoteChange shortLived =
+            newEntry(QStringLiteral("kites over the park"), remoteStamp(1001));
+        RemoteChange removed;
+        removed.recordId = shortLived.recordId;
+        removed.type = RecordType::DiaryEntry;
+        removed.deleted = true;
+        removed.stamp = remoteStamp(1003);
+        RemoteChange tombstone = removed;
+        tombstone.recordId = gone.id;
+        QList<RemoteChange> page;
+        for (int i = 0; i < 50; ++i) // enough rows for the order of index writes to matter
+            page.append(newEntry(QStringLiteral("filler entry %1 about sparrows").arg(i),
+                                 remoteStamp(900 + i)));
+        page +=
+            {created,
+             shortLived,
+             fieldChange(created.recordId, RecordType::DiaryEntry, QStringLiteral("text"),
+                         QStringLiteral("final text about beavers"), remoteStamp(1002)),
+             fieldChange(kept.id, RecordType::DiaryEntry, QStringLiteral("text"),
+                         QStringLiteral("walked along the canal with swans"), remoteStamp(1002)),
+             removed,
+             tombstone};
+
+        auto report = m_store->applyRemote(page, QByteArrayLiteral("p1"));
+        QVERIFY2(report.ok(), why(report).constData());
+        QCOMPARE(report->conflicts, 0);
+        const auto hits = [this](const QString &word) {
+            QList<QUuid> ids;
+            for (const SearchHit &h : m_store->search(word).value())
+                ids.append(h.id);
+            return ids;
+        };
+        QCOMPARE(hits(QStringLiteral("beavers")), QList<QUuid>{created.recordId});
+        QVERIFY(hits(QStringLiteral("otters")).isEmpty());
+        QVERIFY(hits(QStringLiteral("kites")).isEmpty());
+        QVERIFY(hits(QStringLiteral("lanterns")).isEmpty());
+        QVERIFY(hits(QStringLiteral("herons")).isEmpty());
+        QCOMPARE(hits(QStringLiteral("swans")), QList<QUuid>{kept.id});
+        QCOMPARE(hits(QStringLiteral("canal")), QList<QUuid>{kept.id});
+        QCOMPARE(m_store->search(QStringLiteral("sparrows"), 500)->size(), 50);
+        QCOMPARE(m_store->diary().get(created.recordId)->text,
+                 QStringLiteral("final text about beavers"));
+        QCOMPARE(m_store->diary().get(shortLived.recordId).error().code, ErrorCode::NotFound);
+        QVERIFY(
+            m_store->database().exec("INSERT INTO search(search) VALUES ('integrity-check')").ok());
+
+        // One audit entry per change merged, linked as ever, and the head stored with them.
+        QCOMPARE(*m_store->audit().count(), 2 + page.size());
+        QVERIFY(m_store->audit().verify()->intact());
+        m_store.reset();
+        auto reopened = Store::open(currentPath(), testKey(), Store::Mode::OpenExisting);
+        QVERIFY(reopened.ok());
+        QVERIFY((*reopened)->audit().verify()->intact());
+        QCOMPARE((*reopened)->search(QStringLiteral("swans"))->size(), 1);
+    }
+
+    // A batch of audit entries whose transaction rolls back leaves the chain as it was, and
+    // the next entry links to the stored head, not to one the batch held in memory.
+    void anAuditBatchRolledBackLeavesTheChainIntact()
+    {
+        (void)pushedEntry(QStringLiteral("before"));
+        const qint64 before = *m_store->audit().count();
+        {
+            auto tx = m_store->batch();
+            QVERIFY(tx.ok());
+            auto batch = m_store->audit().batch();
+            QVERIFY(batch.ok());
+            QVERIFY(m_store->audit()
+                        .append(QStringLiteral("merge"), createUuidV7(), RecordType::DiaryEntry,
+                                {QStringLiteral("text")}, 1)
+                        .ok());
+            // dropped: neither finished nor committed
+        }
+        QCOMPARE(*m_store->audit().count(), before);
+        (void)pushedEntry(QStringLiteral("after"));
+        QCOMPARE(*m_store->audit().count(), before + 1);
+        QVERIFY(m_store->audit().verify()->intact());
     }
 
     void sameIdWithAnotherTypeIsNotMixedIn()

@@ -7,7 +7,9 @@
 //
 // 1. push throughput of one device: N diary entries in its store's outbox, one engine push;
 //    baseline in the same process: sealing and signing the same entries without sending.
-// 2. initial pull of N records into an empty device (store merge included).
+// 2. initial pull of N records into an empty device (store merge included), with the next
+//    page fetched while the store merges one (the engine's default); baselines in the same
+//    process: the pull without a store, and one page after the other into another device.
 // 3. many simulated devices syncing at once (the client's protocol code without a store):
 //    each pulls and pushes one record per round; p50/p99 latency and errors. --spread 0
 //    starts every round of every device at the same instant (a burst); --spread MS staggers
@@ -30,6 +32,13 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QThread>
+
+#include <QDir>
+
+#include <pqxx/pqxx>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -88,6 +97,35 @@ std::unique_ptr<Device> enrol(ServerFixture &fx, const QUuid &org, const QUuid &
     d->client->setCredentials(&d->identity.credentials);
     d->client->setTimeout(120000);
     return d;
+}
+
+// n diary entries saved locally: n outbox entries waiting to be pushed.
+void writeDiary(Store &store, int n)
+{
+    for (int i = 0; i < n; ++i) {
+        DiaryEntry e;
+        e.text = text(i);
+        e.writtenAt = QDateTime::currentDateTimeUtc();
+        if (!store.diary().save(e))
+            die(QStringLiteral("store write failed"));
+    }
+}
+
+// One engine push of everything in the device's outbox, in records/s.
+double enginePush(Device &d, int batchSize, int *pushed = nullptr)
+{
+    SyncEngine engine(*d.store, d.identity, *d.client);
+    if (batchSize > 0)
+        engine.setBatchSize(batchSize);
+    SyncReport report;
+    QElapsedTimer t;
+    t.start();
+    if (Status s = engine.push(report); !s)
+        die(s.error().message);
+    const double rate = report.pushed / (double(t.nsecsElapsed()) / 1e9);
+    if (pushed)
+        *pushed = report.pushed;
+    return rate;
 }
 
 double percentile(QList<double> v, double p)
@@ -202,17 +240,95 @@ double pullWithoutStore(const QString &url, SyncIdentity &reader, const QByteArr
     return n / (double(t.nsecsElapsed()) / 1e9);
 }
 
+// CPU seconds (user + system) spent so far, per side of the measure: this process (the
+// simulated devices), the server process, and the PostgreSQL cluster (postmaster, its live
+// children and the ones that exited), plus the whole machine's busy time (other work on the
+// machine shows as the difference).
+struct CpuSample
+{
+    double devices = 0, server = 0, postgres = 0, machine = 0;
+};
+
+// Fields of /proc/PID/stat after the command name: [0] state, [1] ppid, [11] utime,
+// [12] stime, [13] cutime, [14] cstime (in clock ticks).
+QList<QByteArray> procStat(const QString &pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray line = f.readAll();
+    return line.mid(line.lastIndexOf(')') + 2).split(' ');
+}
+
+double ticks(const QList<QByteArray> &stat, std::initializer_list<int> fields)
+{
+    static const double perSecond = double(sysconf(_SC_CLK_TCK));
+    double sum = 0;
+    for (int i : fields)
+        sum += i < stat.size() ? stat[i].toDouble() : 0;
+    return sum / perSecond;
+}
+
+CpuSample sampleCpu(const ServerFixture &fx)
+{
+    CpuSample s;
+    rusage self{};
+    getrusage(RUSAGE_SELF, &self);
+    s.devices = double(self.ru_utime.tv_sec + self.ru_stime.tv_sec) +
+                double(self.ru_utime.tv_usec + self.ru_stime.tv_usec) / 1e6;
+    if (const qint64 pid = fx.serverPid())
+        s.server = ticks(procStat(QString::number(pid)), {11, 12});
+    if (const qint64 pm = fx.postgresPid()) {
+        s.postgres = ticks(procStat(QString::number(pm)), {11, 12, 13, 14});
+        const QByteArray parent = QByteArray::number(pm);
+        for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+            if (!pid.front().isDigit())
+                continue;
+            const QList<QByteArray> st = procStat(pid);
+            if (st.size() > 12 && st[1] == parent)
+                s.postgres += ticks(st, {11, 12});
+        }
+    }
+    QFile stat(QStringLiteral("/proc/stat"));
+    if (stat.open(QIODevice::ReadOnly)) {
+        // "cpu  user nice system idle iowait irq softirq steal ...": busy = all but idle, iowait.
+        const QList<QByteArray> f = stat.readLine().simplified().split(' ');
+        for (int i = 1; i < f.size() && i <= 8; ++i)
+            if (i != 4 && i != 5)
+                s.machine += f[i].toDouble() / double(sysconf(_SC_CLK_TCK));
+    }
+    return s;
+}
+
+double loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? f.readAll().split(' ').value(0).toDouble() : 0;
+}
+
 struct FleetResult
 {
     double p50 = 0, p99 = 0, max = 0, rate = 0;
     int errors = 0;
     QString firstError;
+    int syncs = 0;
+    CpuSample cpu;   // CPU seconds spent during the run, per side
+    double load = 0; // 1-minute load average at the end
 };
+
+// A simulated device: an enrolled identity, the cursor its last pull stored and the next
+// batch sequence, both kept from one run to the next as a device keeps them in its store.
+struct SimDevice
+{
+    std::unique_ptr<SyncIdentity> identity;
+    std::uint64_t cursor = 0;
+    std::uint64_t sequence = 0;
+};
+using Fleet = std::vector<SimDevice>;
 
 // Simulated devices (the client's protocol code without a store), each on its own thread and
 // its own kept-alive connection: per round a pull from its cursor, then a push of one record.
-FleetResult runFleet(std::vector<std::unique_ptr<SyncIdentity>> &fleet, int rounds, int spreadMs,
-                     int sequenceBase)
+FleetResult runFleet(const ServerFixture &fx, Fleet &fleet, int rounds, int spreadMs)
 {
     const int devices = int(fleet.size());
     std::mutex mutex;
@@ -221,14 +337,15 @@ FleetResult runFleet(std::vector<std::unique_ptr<SyncIdentity>> &fleet, int roun
     std::vector<QThread *> threads;
     std::atomic<bool> go{false};
     for (int i = 0; i < devices; ++i) {
-        SyncIdentity *id = fleet[std::size_t(i)].get();
-        threads.push_back(QThread::create([&, id, i] {
+        SimDevice *device = &fleet[std::size_t(i)];
+        SyncIdentity *id = device->identity.get();
+        threads.push_back(QThread::create([&, device, id, i] {
             SyncClient client(id->credentials.serverUrl);
             client.setCredentials(&id->credentials);
             client.setTimeout(60000);
             HybridClock clock(id->credentials.deviceId);
             const SecretBytes &key = id->audienceKeys.at(id->privateAudience);
-            std::uint64_t cursor = 0;
+            std::uint64_t &cursor = device->cursor;
             while (!go)
                 QThread::msleep(1);
             QElapsedTimer since;
@@ -252,17 +369,17 @@ FleetResult runFleet(std::vector<std::unique_ptr<SyncIdentity>> &fleet, int roun
                             failure = QStringLiteral("cannot open");
                     cursor = page->cursor;
                 }
-                const int seq = sequenceBase + r + 1;
+                const std::uint64_t seq = ++device->sequence;
                 OutboxEntry e;
-                e.seq = seq;
+                e.seq = qint64(seq);
                 e.change.recordId = createUuidV7();
                 e.change.type = RecordType::DiaryEntry;
                 e.change.stamp = clock.now();
-                e.change.fields = {{QStringLiteral("text"), text(i * 1000 + r)}};
+                e.change.fields = {{QStringLiteral("text"), text(i * 1000 + int(seq))}};
                 e.change.stamps.insert(QStringLiteral("text"), e.change.stamp);
                 wire::PushRequest batch;
                 batch.deviceId = id->credentials.deviceId;
-                batch.sequence = std::uint64_t(seq);
+                batch.sequence = seq;
                 batch.audiences.append(
                     {id->privateAudience,
                      {{id->credentials.userId, crypto::sealTo(key, id->keys.encryptionPublic)}}});
@@ -289,6 +406,7 @@ FleetResult runFleet(std::vector<std::unique_ptr<SyncIdentity>> &fleet, int roun
         threads.back()->start();
     }
     QThread::msleep(500);
+    const CpuSample before = sampleCpu(fx);
     QElapsedTimer t;
     t.start();
     go = true;
@@ -297,6 +415,11 @@ FleetResult runFleet(std::vector<std::unique_ptr<SyncIdentity>> &fleet, int roun
         delete th;
     }
     const double wall = double(t.nsecsElapsed()) / 1e6;
+    const CpuSample after = sampleCpu(fx);
+    out.cpu = {after.devices - before.devices, after.server - before.server,
+               after.postgres - before.postgres, after.machine - before.machine};
+    out.syncs = int(latencies.size()) + out.errors;
+    out.load = loadAverage();
     out.p50 = percentile(latencies, 0.50);
     out.p99 = percentile(latencies, 0.99);
     out.max = percentile(latencies, 1.0);
@@ -304,9 +427,9 @@ FleetResult runFleet(std::vector<std::unique_ptr<SyncIdentity>> &fleet, int roun
     return out;
 }
 
-std::vector<std::unique_ptr<SyncIdentity>> enrolFleet(ServerFixture &fx, const QUuid &org, int n)
+Fleet enrolFleet(ServerFixture &fx, const QUuid &org, int n)
 {
-    std::vector<std::unique_ptr<SyncIdentity>> fleet;
+    Fleet fleet;
     for (int i = 0; i < n; ++i) {
         const QUuid user = QUuid::fromString(
             fx.admin({QStringLiteral("create-user"), QStringLiteral("--org"), idText(org),
@@ -317,19 +440,79 @@ std::vector<std::unique_ptr<SyncIdentity>> enrolFleet(ServerFixture &fx, const Q
                                       crypto::KeyBackupCost::minimal());
         if (!id)
             die(id.error().message);
-        fleet.push_back(std::make_unique<SyncIdentity>(std::move(*id)));
+        fleet.push_back({std::make_unique<SyncIdentity>(std::move(*id))});
     }
     return fleet;
 }
 
+// Before the measured runs: every device syncs once (staggered over a second), as enrolled
+// devices in the field have, and the database's statistics are brought up to date, as
+// autovacuum does on a server that has been running (within a minute of a table's growth).
+// Without it the planner sees tables it believes empty and its cached plans scan them.
+void warmUp(const ServerFixture &fx, Fleet &fleet)
+{
+    (void)runFleet(fx, fleet, 1, 1000);
+    try {
+        pqxx::connection c(fx.databaseUrl().toStdString());
+        pqxx::nontransaction w(c);
+        w.exec("ANALYZE");
+    } catch (const std::exception &e) {
+        die(QStringLiteral("ANALYZE failed: %1").arg(QString::fromLocal8Bit(e.what())));
+    }
+}
+
 QString describe(const FleetResult &r)
 {
-    return QStringLiteral("p50 %1 ms, p99 %2 ms, max %3 ms, %4 errors%5, %6 syncs/s")
+    const auto perSync = [&](double seconds) {
+        return QString::number(seconds * 1000.0 / std::max(1, r.syncs), 'f', 2);
+    };
+    return QStringLiteral("p50 %1 ms, p99 %2 ms, max %3 ms, %4 errors%5, %6 syncs/s; CPU per "
+                          "sync: devices %7 ms, server %8 ms, PostgreSQL %9 ms, whole machine "
+                          "%10 ms; load %11")
         .arg(QString::number(r.p50, 'f', 1), QString::number(r.p99, 'f', 1),
              QString::number(r.max, 'f', 1))
         .arg(r.errors)
         .arg(r.firstError.isEmpty() ? QString() : QStringLiteral(" (") + r.firstError + u')')
-        .arg(qRound(r.rate));
+        .arg(qRound(r.rate))
+        .arg(perSync(r.cpu.devices), perSync(r.cpu.server), perSync(r.cpu.postgres),
+             perSync(r.cpu.machine))
+        .arg(r.load, 0, 'f', 1);
+}
+
+// With --pg-statements, where PostgreSQL's time went during the last fleet run (needs
+// pg_stat_statements in shared_preload_libraries: WAYPOINT_PG_EXTRA_CONF, see scripts/pg).
+void resetStatements(const ServerFixture &fx)
+{
+    try {
+        pqxx::connection c(fx.databaseUrl().toStdString());
+        pqxx::nontransaction w(c);
+        w.exec("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        w.exec("SELECT pg_stat_statements_reset()");
+    } catch (const std::exception &e) {
+        say(QStringLiteral("pg_stat_statements unavailable: %1")
+                .arg(QString::fromLocal8Bit(e.what())));
+    }
+}
+
+void printStatements(const ServerFixture &fx, int syncs)
+{
+    try {
+        pqxx::connection c(fx.databaseUrl().toStdString());
+        pqxx::nontransaction w(c);
+        say(QStringLiteral("PostgreSQL statements (per sync: calls, ms of execution):"));
+        for (const auto &r :
+             w.exec("SELECT calls, total_exec_time, total_plan_time, left(regexp_replace(query, "
+                    "'\\s+', ' ', 'g'), 110) FROM pg_stat_statements ORDER BY total_exec_time "
+                    "DESC LIMIT 12"))
+            say(QStringLiteral("  %1 calls, %2 ms exec, %3 ms plan: %4")
+                    .arg(r[0].as<double>() / syncs, 0, 'f', 2)
+                    .arg(r[1].as<double>() / syncs, 0, 'f', 3)
+                    .arg(r[2].as<double>() / syncs, 0, 'f', 3)
+                    .arg(QString::fromStdString(r[3].as<std::string>())));
+    } catch (const std::exception &e) {
+        say(QStringLiteral("pg_stat_statements unavailable: %1")
+                .arg(QString::fromLocal8Bit(e.what())));
+    }
 }
 
 double median(QList<double> v)
@@ -354,6 +537,9 @@ int main(int argc, char **argv)
                    QStringLiteral("n"), QStringLiteral("3")});
     cli.addOption({QStringLiteral("page"), QStringLiteral("pull page size"), QStringLiteral("n"),
                    QStringLiteral("1000")});
+    cli.addOption({QStringLiteral("batch"),
+                   QStringLiteral("push batch size of the engine (0: the engine's default)"),
+                   QStringLiteral("n"), QStringLiteral("0")});
     cli.addOption({QStringLiteral("spread"),
                    QStringLiteral("ms over which the devices' rounds are staggered (0: burst)"),
                    QStringLiteral("ms"), QStringLiteral("0")});
@@ -364,12 +550,21 @@ int main(int argc, char **argv)
                    QStringLiteral("n"), QStringLiteral("0")});
     cli.addOption({QStringLiteral("repeat"), QStringLiteral("runs of the fleet and comparisons"),
                    QStringLiteral("n"), QStringLiteral("1")});
+    cli.addOption({QStringLiteral("fast-db"),
+                   QStringLiteral("run PostgreSQL without durability (fsync, synchronous_commit "
+                                  "off, as the tests do and as figures before 2026-11-24 were)")});
+    cli.addOption({QStringLiteral("pg-statements"),
+                   QStringLiteral("print PostgreSQL's busiest statements of the last fleet run")});
     cli.addOption({QStringLiteral("no-store"),
                    QStringLiteral("skip the figures that go through a device store")});
     cli.addOption(
         {QStringLiteral("baseline-server"),
          QStringLiteral("another waypoint-server binary to compare with, in this process"),
          QStringLiteral("path")});
+    cli.addOption({QStringLiteral("compare-push"),
+                   QStringLiteral("records pushed end to end (store + engine) per comparison run "
+                                  "with --baseline-server (0: none)"),
+                   QStringLiteral("n"), QStringLiteral("0")});
     cli.addOption({QStringLiteral("compare"),
                    QStringLiteral("records pushed and pulled per comparison run"),
                    QStringLiteral("n"), QStringLiteral("20000")});
@@ -379,17 +574,22 @@ int main(int argc, char **argv)
     const int devices = cli.value(QStringLiteral("devices")).toInt();
     const int rounds = cli.value(QStringLiteral("rounds")).toInt();
     const int pageSize = cli.value(QStringLiteral("page")).toInt();
+    const int batchSize = cli.value(QStringLiteral("batch")).toInt();
     const int spreadMs = cli.value(QStringLiteral("spread")).toInt();
     const int repeats = std::max(1, cli.value(QStringLiteral("repeat")).toInt());
     const bool withStore = !cli.isSet(QStringLiteral("no-store"));
     const QString baselineBin = cli.value(QStringLiteral("baseline-server"));
     const int compareN = cli.value(QStringLiteral("compare")).toInt();
+    const int comparePushN = cli.value(QStringLiteral("compare-push")).toInt();
     // cpp-httplib serves a kept-alive connection on one thread for as long as it is open, so
     // the server needs a thread per connected device (database connections stay few).
     int serverThreads = cli.value(QStringLiteral("server-threads")).toInt();
     if (serverThreads <= 0)
         serverThreads = std::clamp(devices + 8, 32, 256);
 
+    // Production-like by default: every acknowledged push is on disk (scripts/pg).
+    const bool durable = !cli.isSet(QStringLiteral("fast-db"));
+    qputenv("WAYPOINT_PG_DURABLE", durable ? "1" : "0");
     QStringList serverArgs{QStringLiteral("--threads"), QString::number(serverThreads)};
     if (const int n = cli.value(QStringLiteral("db-connections")).toInt(); n > 0)
         serverArgs << QStringLiteral("--db-connections") << QString::number(n);
@@ -398,10 +598,17 @@ int main(int argc, char **argv)
         die(fx.lastError());
     QTemporaryDir dir;
     const ServerFixture::Org org = fx.createOrganisation(QStringLiteral("Load"));
-    say(QStringLiteral("server %1, %2 cores, %3 server threads")
+    // The pids are for profiling a run (perf record -p).
+    say(QStringLiteral("server %1, %2 cores, %3 server threads, PostgreSQL %7; pids: loadgen "
+                       "%4, server %5, postmaster %6")
             .arg(fx.baseUrl())
             .arg(QThread::idealThreadCount())
-            .arg(serverThreads));
+            .arg(serverThreads)
+            .arg(QCoreApplication::applicationPid())
+            .arg(fx.serverPid())
+            .arg(fx.postgresPid())
+            .arg(durable ? QStringLiteral("durable (fsync, synchronous_commit on)")
+                         : QStringLiteral("without durability (--fast-db)")));
 
     // 1. Push throughput of one device.
     auto a = enrol(fx, org.id, org.worker1, dir.filePath(QStringLiteral("a.db")));
@@ -409,13 +616,7 @@ int main(int argc, char **argv)
     if (withStore && pushN > 0) {
         QElapsedTimer t;
         t.start();
-        for (int i = 0; i < pushN; ++i) {
-            DiaryEntry e;
-            e.text = text(i);
-            e.writtenAt = QDateTime::currentDateTimeUtc();
-            if (!a->store->diary().save(e))
-                die(QStringLiteral("store write failed"));
-        }
+        writeDiary(*a->store, pushN);
         say(QStringLiteral("wrote %1 entries locally in %2 ms").arg(pushN).arg(t.elapsed()));
     }
     if (withStore && pushN > 0) {
@@ -442,6 +643,8 @@ int main(int argc, char **argv)
                 .arg(qRound(pushN / (ms / 1000.0))));
 
         SyncEngine engine(*a->store, a->identity, *a->client);
+        if (batchSize > 0)
+            engine.setBatchSize(batchSize);
         SyncReport report;
         const qint64 sentBefore = a->client->bytesSent();
         t.restart();
@@ -482,25 +685,48 @@ int main(int argc, char **argv)
                 .arg(n)
                 .arg(qRound(rate)));
         if (withStore) {
-            SyncEngine engine(*b->store, b->identity, *b->client);
-            engine.setPageSize(pageSize);
+            // Baseline in this process: the same pull with each page fetched only after the
+            // previous one was merged (no prefetch), into another empty device of the user.
+            auto c = enrol(fx, org.id, org.worker1, dir.filePath(QStringLiteral("c.db")));
+            const auto timedPull = [pageSize](Device &d, bool prefetch, SyncReport &report) {
+                SyncEngine engine(*d.store, d.identity, *d.client);
+                engine.setPageSize(pageSize);
+                engine.setPrefetch(prefetch);
+                QElapsedTimer t;
+                t.start();
+                if (Status s = engine.pull(report); !s)
+                    die(s.error().message);
+                return double(t.nsecsElapsed()) / 1e6;
+            };
+            SyncReport serial;
+            const double serialMs = timedPull(*c, false, serial);
+            say(QStringLiteral("baseline: initial pull (engine + store), one page after the other: "
+                               "%1 records in %2 ms = %3 records/s")
+                    .arg(serial.pulled)
+                    .arg(qRound(serialMs))
+                    .arg(qRound(serial.pulled / (serialMs / 1000.0))));
+            c.reset();
             SyncReport report;
-            QElapsedTimer t;
-            t.start();
-            if (Status s = engine.pull(report); !s)
-                die(s.error().message);
-            const double ms = double(t.nsecsElapsed()) / 1e6;
+            const double ms = timedPull(*b, true, report);
             const qint64 received = b->client->bytesReceived();
+            const double fetchMs = n / rate * 1000.0;
             say(QStringLiteral("initial pull (engine + store): %1 records in %2 ms = %3 "
-                               "records/s")
+                               "records/s (x%4 the one-after-the-other pull; %5% of the "
+                               "fetch+verify+decrypt time hidden behind merging)")
                     .arg(report.pulled)
                     .arg(qRound(ms))
-                    .arg(qRound(report.pulled / (ms / 1000.0))));
+                    .arg(qRound(report.pulled / (ms / 1000.0)))
+                    .arg(QString::number(serialMs / ms, 'f', 2))
+                    .arg(qRound(100.0 * (serialMs - ms) / fetchMs)));
             if (report.pulled > 0)
                 say(QStringLiteral("pull wire: %1 bytes, %2 bytes/record (content about %3)")
                         .arg(received)
                         .arg(QString::number(double(received) / report.pulled, 'f', 1))
                         .arg(QString::number(double(contentBytes) / std::max(1, pushN), 'f', 1)));
+            QFile load(QStringLiteral("/proc/loadavg"));
+            if (load.open(QIODevice::ReadOnly))
+                say(QStringLiteral("load average: %1")
+                        .arg(QString::fromLatin1(load.readAll().trimmed())));
         }
     }
 
@@ -510,10 +736,18 @@ int main(int argc, char **argv)
         QElapsedTimer t;
         t.start();
         auto fleet = enrolFleet(fx, org.id, devices);
-        say(QStringLiteral("enrolled %1 devices in %2 ms").arg(devices).arg(t.elapsed()));
+        warmUp(fx, fleet);
+        say(QStringLiteral("enrolled %1 devices, synced each once and analysed in %2 ms")
+                .arg(devices)
+                .arg(t.elapsed()));
         QList<double> p50s, p99s;
+        const bool statements = cli.isSet(QStringLiteral("pg-statements"));
         for (int rep = 0; rep < repeats; ++rep) {
-            const FleetResult r = runFleet(fleet, rounds, spreadMs, rep * 1000);
+            if (statements)
+                resetStatements(fx);
+            const FleetResult r = runFleet(fx, fleet, rounds, spreadMs);
+            if (statements)
+                printStatements(fx, r.syncs);
             p50s.append(r.p50);
             p99s.append(r.p99);
             say(QStringLiteral("%1 simulated devices x %2 rounds (pull + push of one record) "
@@ -546,8 +780,8 @@ int main(int argc, char **argv)
             ServerFixture *fx = nullptr;
             QUuid org, user;
             std::unique_ptr<SyncIdentity> writer = {};
-            std::vector<std::unique_ptr<SyncIdentity>> fleet = {};
-            QList<double> push = {}, pull = {}, p50 = {}, p99 = {};
+            Fleet fleet = {};
+            QList<double> push = {}, pull = {}, p50 = {}, p99 = {}, e2e = {};
         };
         const auto identity = [](ServerFixture &f, const QUuid &o, const QUuid &u) {
             auto id = SyncIdentity::enrol(
@@ -562,11 +796,28 @@ int main(int argc, char **argv)
                          {QStringLiteral("baseline"), &bx, borg.id, borg.worker1}};
         for (Side &side : sides) {
             side.writer = identity(*side.fx, side.org, side.user);
-            if (devices > 0)
+            if (devices > 0) {
                 side.fleet = enrolFleet(*side.fx, side.org, devices);
+                warmUp(*side.fx, side.fleet);
+            }
         }
         for (int rep = 0; rep < repeats; ++rep) {
             for (Side &side : sides) {
+                if (comparePushN > 0) {
+                    // This build's client against either server: a fresh device with
+                    // comparePushN entries in its outbox, one engine push.
+                    auto d = enrol(
+                        *side.fx, side.org, side.user,
+                        dir.filePath(
+                            QStringLiteral("e2e-%1-%2.db").arg(rep).arg(side.fx == &fx ? 0 : 1)));
+                    writeDiary(*d->store, comparePushN);
+                    int pushed = 0;
+                    side.e2e.append(enginePush(*d, batchSize, &pushed));
+                    say(QStringLiteral("%1: push end to end, %2 records: %3 records/s")
+                            .arg(side.label)
+                            .arg(pushed)
+                            .arg(qRound(side.e2e.last())));
+                }
                 SyncClient client(side.fx->baseUrl());
                 client.setCredentials(&side.writer->credentials);
                 client.setTimeout(120000);
@@ -577,8 +828,7 @@ int main(int argc, char **argv)
                 side.pull.append(pullWithoutStore(side.fx->baseUrl(), *reader,
                                                   side.writer->keys.signingPublic, pageSize, &n));
                 if (devices > 0) {
-                    const FleetResult r =
-                        runFleet(side.fleet, rounds, spreadMs, 100'000 * (rep + 1));
+                    const FleetResult r = runFleet(*side.fx, side.fleet, rounds, spreadMs);
                     side.p50.append(r.p50);
                     side.p99.append(r.p99);
                     say(QStringLiteral("%1: fleet %2").arg(side.label, describe(r)));
@@ -601,6 +851,12 @@ int main(int argc, char **argv)
                 .arg(qRound(median(me.pull)))
                 .arg(qRound(median(base.pull)))
                 .arg(QString::number(median(me.pull) / median(base.pull), 'f', 2)));
+        if (comparePushN > 0)
+            say(QStringLiteral("push end to end, medians, this build vs baseline server: %1 vs "
+                               "%2 records/s (x%3)")
+                    .arg(qRound(median(me.e2e)))
+                    .arg(qRound(median(base.e2e)))
+                    .arg(QString::number(median(me.e2e) / median(base.e2e), 'f', 2)));
         if (devices > 0)
             say(QStringLiteral("fleet medians, this build vs baseline: p50 %1 vs %2 ms, p99 %3 "
                                "vs %4 ms")

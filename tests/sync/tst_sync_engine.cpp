@@ -9,8 +9,10 @@
 #include "SyncEngine.h"
 #include "Uuid.h"
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace wp;
 using namespace wp::sync;
@@ -35,6 +37,44 @@ struct Device
     }
 };
 
+// The store as the engine sees it, with a hook before each page is merged (slow or failing
+// stores, for the prefetching pull).
+class HookedLedger final : public SyncLedger
+{
+public:
+    explicit HookedLedger(Store &store) : m_inner(store) {}
+    std::function<Status(int page)> beforeMerge;
+    int pages = 0;
+
+    Result<MergeReport> applyRemote(const QList<RemoteChange> &changes,
+                                    const QByteArray &newCursor) override
+    {
+        if (beforeMerge) {
+            if (Status s = beforeMerge(pages); !s)
+                return s.error();
+        }
+        ++pages;
+        return m_inner.applyRemote(changes, newCursor);
+    }
+    Result<QList<OutboxEntry>> pendingChanges(int limit, qint64 afterSeq) override
+    {
+        return m_inner.pendingChanges(limit, afterSeq);
+    }
+    Status markApplied(const QList<qint64> &seqs) override { return m_inner.markApplied(seqs); }
+    Status markFailed(const QList<std::pair<qint64, QString>> &seqReasons, qint64 nowMs) override
+    {
+        return m_inner.markFailed(seqReasons, nowMs);
+    }
+    Result<qint64> pendingCount() override { return m_inner.pendingCount(); }
+    Result<qint64> failedCount() override { return m_inner.failedCount(); }
+    Result<HlcStamp> clockNow() override { return m_inner.clockNow(); }
+    Result<QByteArray> syncCursor() override { return m_inner.syncCursor(); }
+    Status forgetIdentity() override { return m_inner.forgetIdentity(); }
+
+private:
+    StoreLedger m_inner;
+};
+
 DiaryEntry entry(const QString &text)
 {
     DiaryEntry e;
@@ -56,6 +96,12 @@ class TestSyncEngine : public QObject
 
     std::unique_ptr<Device> enrol(const QUuid &user, const QString &passphrase)
     {
+        return enrol(org.id, user, passphrase);
+    }
+
+    std::unique_ptr<Device> enrol(const QUuid &organisation, const QUuid &user,
+                                  const QString &passphrase)
+    {
         auto d = std::make_unique<Device>();
         auto store = Store::open(dir.filePath(QStringLiteral("store%1.db").arg(++stores)),
                                  SecretBytes::random(Store::KeyBytes), Store::Mode::CreateNew);
@@ -63,7 +109,7 @@ class TestSyncEngine : public QObject
             return nullptr;
         d->store = std::move(*store);
         auto id = SyncIdentity::enrol(
-            fx.baseUrl(), fx.issueCode(org.id, user), QStringLiteral("phone %1").arg(stores),
+            fx.baseUrl(), fx.issueCode(organisation, user), QStringLiteral("phone %1").arg(stores),
             QStringLiteral("test"), passphrase, crypto::KeyBackupCost::minimal());
         if (!id) {
             qWarning("enrol: %s", qPrintable(id.error().message));
@@ -200,6 +246,108 @@ private slots:
         QVERIFY2(rb.ok(), why(rb).constData());
         QCOMPARE(rb->pulled, 30);
         QCOMPARE(*b->store->diary().count(), 30);
+    }
+
+    // Pull requests of `organisation`'s devices so far, from the server's request log.
+    int pullRequests(const QUuid &organisation)
+    {
+        const QByteArray orgText = idText(organisation).toLatin1();
+        int n = 0;
+        for (const QByteArray &line : fx.serverLog().split('\n'))
+            n += line.contains("\"route\":\"/v1/pull\"") && line.contains(orgText) ? 1 : 0;
+        return n;
+    }
+
+    void aLongPullFetchesOnePageAheadOfTheMerge()
+    {
+        // 6 pages of 50: while the store merges a page, the next one is fetched, checked and
+        // decrypted (PullPrefetch), and never more than that one.
+        const ServerFixture::Org o = fx.createOrganisation(QStringLiteral("Prefetch"));
+        auto writer = enrol(o.id, o.worker1, QStringLiteral("prefetch passphrase one"));
+        QVERIFY(writer);
+        {
+            auto tx = writer->store->batch();
+            QVERIFY(tx.ok());
+            for (int i = 0; i < 300; ++i)
+                QVERIFY(writer->store->diary()
+                            .save(entry(QStringLiteral("page entry %1").arg(i)))
+                            .ok());
+            QVERIFY(tx->commit().ok());
+        }
+        QCOMPARE(writer->sync()->pushed, 300);
+
+        auto reader = enrol(o.id, o.worker1, QStringLiteral("prefetch passphrase one"));
+        QVERIFY(reader);
+        const int before = pullRequests(o.id);
+        HookedLedger ledger(*reader->store);
+        int seenWhileFirstMerges = -1, seenLater = -1;
+        ledger.beforeMerge = [&](int page) -> Status {
+            if (page != 0)
+                return {};
+            // The first page is merging: the second is fetched meanwhile, the third is not.
+            QElapsedTimer t;
+            t.start();
+            while (pullRequests(o.id) - before < 2 && t.elapsed() < 20000)
+                QThread::msleep(20);
+            seenWhileFirstMerges = pullRequests(o.id) - before;
+            QThread::msleep(400);
+            seenLater = pullRequests(o.id) - before;
+            return {};
+        };
+        SyncEngine engine(ledger, reader->identity, *reader->client);
+        engine.setPageSize(50);
+        SyncReport report;
+        const Status pulled = engine.pull(report);
+        QVERIFY2(pulled.ok(), why(pulled).constData());
+        QCOMPARE(seenWhileFirstMerges, 2);
+        QCOMPARE(seenLater, 2);
+        QCOMPARE(report.pulled, 300);
+        QCOMPARE(ledger.pages, 7); // six full pages, then an empty one: "no more"
+        QCOMPARE(*reader->store->diary().count(), 300);
+        // The prefetch's own connection counts as this client's traffic.
+        QVERIFY(reader->client->bytesReceived() > 300 * 250);
+        QVERIFY(reader->store->audit().verify()->intact());
+    }
+
+    void aStoreFailingMidPullStopsItAndTheNextSyncConverges()
+    {
+        const ServerFixture::Org o = fx.createOrganisation(QStringLiteral("Prefetch fails"));
+        auto writer = enrol(o.id, o.worker1, QStringLiteral("prefetch passphrase two"));
+        QVERIFY(writer);
+        for (int i = 0; i < 200; ++i)
+            QVERIFY(writer->store->diary().save(entry(QStringLiteral("entry %1").arg(i))).ok());
+        QCOMPARE(writer->sync()->pushed, 200);
+
+        auto reader = enrol(o.id, o.worker1, QStringLiteral("prefetch passphrase two"));
+        QVERIFY(reader);
+        HookedLedger ledger(*reader->store);
+        ledger.beforeMerge = [](int page) -> Status {
+            if (page == 2)
+                return Error(ErrorCode::DiskFull, QStringLiteral("The disk is full."));
+            return {};
+        };
+        QByteArray cursorAfterTwoPages;
+        {
+            SyncEngine engine(ledger, reader->identity, *reader->client);
+            engine.setPageSize(50);
+            SyncReport report;
+            const Status failed = engine.pull(report);
+            QCOMPARE(failed.error().code, ErrorCode::DiskFull);
+            QCOMPARE(report.pulled, 100);
+            cursorAfterTwoPages = reader->store->syncCursor();
+        }
+        QCOMPARE(*reader->store->diary().count(), 100);
+        // The cursor moved with the two pages merged, not with the one fetched ahead.
+        SyncClient probe(fx.baseUrl());
+        probe.setCredentials(&reader->identity.credentials);
+        auto twoPages = probe.pull(0, 100);
+        QVERIFY(twoPages.ok());
+        QCOMPARE(cursorAfterTwoPages, QByteArray::number(qulonglong(twoPages->cursor)));
+
+        auto rest = reader->sync();
+        QVERIFY2(rest.ok(), why(rest).constData());
+        QCOMPARE(rest->pulled, 100);
+        QCOMPARE(*reader->store->diary().count(), 200);
     }
 
     void aRefusedChangeIsKeptAndDoesNotBlockLaterOnes()
