@@ -87,6 +87,10 @@ Result<ResyncSweep> Resync::sweep(int limit)
         }
     }
 
+    // The audit chain's head is read and stored once per step, not once per record.
+    Result<AuditChain::Batch> audit = m_audit.batch();
+    if (!audit)
+        return audit.error();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const Gone &g : std::as_const(gone)) {
         // A live record's search row is -rowid (RecordTable::writeRow); a tombstone has none.
@@ -112,6 +116,8 @@ Result<ResyncSweep> Resync::sweep(int limit)
                 return s.error();
         }
     }
+    if (Status s = audit->finish(); !s)
+        return s.error();
     out.removed = int(gone.size());
     out.more = gone.size() >= limit;
 

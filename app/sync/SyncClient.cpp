@@ -131,15 +131,17 @@ Result<PushResponse> SyncClient::push(const PushRequest &request)
 
 Result<PullResponse> SyncClient::pull(std::uint64_t since, int limit)
 {
+    std::atomic<std::uint64_t> *horizon =
+        m_credentials ? m_credentials->pullHorizon.get() : nullptr;
     QString path = QStringLiteral("/v1/pull?since=%1&limit=%2").arg(since).arg(limit);
-    if (m_horizon > 0)
-        path += QStringLiteral("&horizon=%1").arg(m_horizon);
+    if (horizon && horizon->load() > 0)
+        path += QStringLiteral("&horizon=%1").arg(horizon->load());
     auto r = exchange("GET", path, {}, true);
     if (!r)
         return r.error();
     auto page = decodePullResponse(*r);
-    if (page)
-        m_horizon = page->horizon;
+    if (page && horizon)
+        horizon->store(page->horizon);
     return page;
 }
 

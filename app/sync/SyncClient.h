@@ -15,6 +15,7 @@
 #include <QString>
 #include <QUuid>
 
+#include <atomic>
 #include <memory>
 
 namespace wp::sync {
@@ -29,6 +30,11 @@ struct DeviceCredentials
     QUuid deviceId;
     QString role;
     SecretBytes token;
+    // The compaction horizon this device's last pulled page was answered under, sent back with
+    // the next page (docs/protocol.md, "Compaction"). Shared by every client using these
+    // credentials (a prefetch thread's too) while the identity is in memory.
+    std::shared_ptr<std::atomic<std::uint64_t>> pullHorizon =
+        std::make_shared<std::atomic<std::uint64_t>>(0);
 };
 
 class SyncClient
@@ -56,8 +62,8 @@ public:
     Result<QByteArray> keyBackup(); // NotFound when there is none
     Result<wire::KeyDirectory> directory();
     Result<wire::PushResponse> push(const wire::PushRequest &request);
-    // Sends back the compaction horizon the previous page was answered under, so a pull from
-    // 0 pages past it (docs/protocol.md, "Compaction").
+    // Sends back the horizon the device's previous page was answered under
+    // (DeviceCredentials::pullHorizon), so a pull from 0 pages past it.
     Result<wire::PullResponse> pull(std::uint64_t since, int limit);
     Result<wire::DeviceStatus> deviceStatus();
 
@@ -81,7 +87,6 @@ private:
     std::unique_ptr<HttpConnection> m_connection; // made on first use
     qint64 m_sent = 0;
     qint64 m_received = 0;
-    std::uint64_t m_horizon = 0; // from the last page pulled
 };
 
 } // namespace wp::sync

@@ -91,7 +91,7 @@ Status SyncEngine::finishResync(SyncReport &report)
     if (Status s = pullOrResync(report); !s)
         return s;
     // In steps: the app runs each on the UI thread.
-    constexpr int SweepStep = 500;
+    constexpr int SweepStep = 50;
     for (;;) {
         auto step = m_store.sweepResync(SweepStep);
         if (!step)

@@ -328,6 +328,9 @@ private slots:
             auto reopened = Store::open(away->path, away->key, Store::Mode::OpenExisting);
             QVERIFY2(reopened.ok(), why(reopened).constData());
             away->store = std::move(*reopened);
+            // The identity is read from the store again: nothing it was told survives.
+            away->identity.credentials.pullHorizon =
+                std::make_shared<std::atomic<std::uint64_t>>(0);
             away->client = std::make_unique<SyncClient>(fx.baseUrl());
         }
         QVERIFY(away->store->resyncInProgress());
@@ -378,9 +381,17 @@ private slots:
         QVERIFY2(page.ok(), why(page).constData());
         QCOMPARE(page->horizon, horizon);
 
-        // A client that was not told (an app started again) is sent back to 0.
+        // Another client of the same identity was told too (a prefetch thread's, the next
+        // sync's); one whose identity was loaded again (an app started again) is sent back to 0.
+        SyncClient sibling(fx.baseUrl());
+        sibling.setCredentials(&writer->identity.credentials);
+        QVERIFY(sibling.pull(page->cursor, 2).ok());
+        const DeviceCredentials &mine = writer->identity.credentials;
+        DeviceCredentials reloaded{
+            mine.serverUrl, mine.organisationId, mine.userId,
+            mine.deviceId,  mine.role,           SecretBytes(mine.token.data(), mine.token.size())};
         SyncClient other(fx.baseUrl());
-        other.setCredentials(&writer->identity.credentials);
+        other.setCredentials(&reloaded);
         auto refused = other.pull(page->cursor, 2);
         QVERIFY(!refused.ok());
         QVERIFY(SyncEngine::isResyncRequired(refused.error()));
