@@ -12,7 +12,7 @@ constexpr int PageLanded = 1;
 
 PullPrefetch::PullPrefetch(SyncClient &like, Fetch fetch, std::uint64_t since)
     : m_like(like), m_serverUrl(like.serverUrl()), m_credentials(like.credentials()),
-      m_timeoutMs(like.timeout()), m_startHorizon(like.horizon()), m_fetch(std::move(fetch))
+      m_timeoutMs(like.timeout()), m_fetch(std::move(fetch))
 {
     m_thread.reset(QThread::create([this, since] { run(since); }));
     m_thread->setObjectName(QStringLiteral("waypoint-pull-ahead"));
@@ -31,8 +31,6 @@ PullPrefetch::~PullPrefetch()
     m_thread->quit();
     m_thread->wait();
     m_like.addTraffic(m_sent, m_received);
-    if (m_horizon)
-        m_like.setHorizon(*m_horizon);
 }
 
 void PullPrefetch::run(std::uint64_t since)
@@ -40,8 +38,6 @@ void PullPrefetch::run(std::uint64_t since)
     SyncClient client(m_serverUrl);
     client.setCredentials(m_credentials);
     client.setTimeout(m_timeoutMs);
-    client.setHorizon(m_startHorizon);
-    bool pulled = false;
     for (;;) {
         {
             QMutexLocker lock(&m_mutex);
@@ -52,10 +48,8 @@ void PullPrefetch::run(std::uint64_t since)
         }
         Result<PulledPage> page = m_fetch(client, since);
         const bool last = !page || !page->more;
-        if (page) {
+        if (page)
             since = page->cursor;
-            pulled = true;
-        }
         QMutexLocker lock(&m_mutex);
         if (m_stop)
             break;
@@ -71,8 +65,6 @@ void PullPrefetch::run(std::uint64_t since)
     QMutexLocker lock(&m_mutex);
     m_sent = client.bytesSent();
     m_received = client.bytesReceived();
-    if (pulled)
-        m_horizon = client.horizon();
 }
 
 Result<PulledPage> PullPrefetch::next()

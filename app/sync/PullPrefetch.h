@@ -42,9 +42,9 @@ public:
     // Fetches, checks and decrypts the page after `since` with the given client.
     using Fetch = std::function<Result<PulledPage>(SyncClient &client, std::uint64_t since)>;
 
-    // Starts fetching the page after `since` at once. `like` gives the server, credentials,
-    // timeout and compaction horizon; the prefetch client's traffic is added to it, and the
-    // horizon of the last page it pulled handed back, when this object is destroyed. `fetch`
+    // Starts fetching the page after `since` at once. `like` gives the server, credentials
+    // (the compaction horizon is shared through them) and timeout; the prefetch client's
+    // traffic is added to it when this object is destroyed. `fetch`
     // runs on the prefetch thread only, one call at a time.
     PullPrefetch(SyncClient &like, Fetch fetch, std::uint64_t since);
     ~PullPrefetch();
@@ -63,7 +63,6 @@ private:
     const QString m_serverUrl;
     const DeviceCredentials *const m_credentials;
     const int m_timeoutMs;
-    const std::uint64_t m_startHorizon;
     const Fetch m_fetch;
 
     QMutex m_mutex;
@@ -71,8 +70,7 @@ private:
     std::optional<Result<PulledPage>> m_slot; // the page fetched ahead
     QEventLoop *m_waiting = nullptr;          // the caller's wait, to wake when a page lands
     bool m_stop = false;
-    qint64 m_sent = 0, m_received = 0;      // the prefetch client's traffic, once it ends
-    std::optional<std::uint64_t> m_horizon; // its horizon, once it ends, if it pulled a page
+    qint64 m_sent = 0, m_received = 0; // the prefetch client's traffic, once it ends
     std::unique_ptr<QThread> m_thread;
 };
 

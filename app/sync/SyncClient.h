@@ -47,13 +47,11 @@ public:
 
     void setCredentials(const DeviceCredentials *credentials) { m_credentials = credentials; }
     void setTimeout(int ms) { m_timeoutMs = ms; }
-    // For a second client on another thread (PullPrefetch): same server, credentials, timeout,
-    // and the compaction horizon of the last page pulled, handed over both ways.
+    // For a second client on another thread (PullPrefetch): same server, credentials (with
+    // the compaction horizon they share) and timeout.
     QString serverUrl() const { return m_serverUrl; }
     const DeviceCredentials *credentials() const { return m_credentials; }
     int timeout() const { return m_timeoutMs; }
-    std::uint64_t horizon() const { return m_horizon; }
-    void setHorizon(std::uint64_t horizon) { m_horizon = horizon; }
 
     Result<wire::EnrolResponse> enrol(const QString &code, const QString &deviceName,
                                       const QString &platform);
