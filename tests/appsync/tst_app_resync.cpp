@@ -5,6 +5,7 @@
 // a record typed here offline is kept and sent.
 
 #include "AppContext.h"
+#include "OtherDevice.h"
 #include "ServerFixture.h"
 #include "Store.h"
 #include "SyncEngine.h"
@@ -22,19 +23,6 @@ namespace {
 
 const QString Pin = QStringLiteral("246810");
 const QString Passphrase = QStringLiteral("eight terns on the groyne");
-
-struct OtherDevice
-{
-    std::unique_ptr<Store> store;
-    SyncIdentity identity;
-
-    Result<SyncReport> sync()
-    {
-        SyncClient client(identity.credentials.serverUrl);
-        SyncEngine engine(*store, identity, client);
-        return engine.syncOnce();
-    }
-};
 
 QStringList diaryTexts(DiaryListModel *model)
 {

@@ -8,6 +8,7 @@
 // restart inside the encrypted store.
 
 #include "AppContext.h"
+#include "OtherDevice.h"
 #include "ServerFixture.h"
 #include "Store.h"
 #include "SyncEngine.h"
@@ -29,20 +30,6 @@ namespace {
 
 const QString Pin = QStringLiteral("246810");
 const QString Passphrase = QStringLiteral("seven gulls over the pier");
-
-// A second device of the same worker, headless (the engine over its own store).
-struct OtherDevice
-{
-    std::unique_ptr<Store> store;
-    SyncIdentity identity;
-
-    Result<SyncReport> sync()
-    {
-        SyncClient client(identity.credentials.serverUrl);
-        SyncEngine engine(*store, identity, client);
-        return engine.syncOnce();
-    }
-};
 
 QStringList diaryTexts(DiaryListModel *model)
 {
