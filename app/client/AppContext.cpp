@@ -6,8 +6,10 @@
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QLocale>
+#include <QQmlApplicationEngine>
 #include <QQmlEngine>
 #include <QQuickStyle>
+#include <QQuickWindow>
 
 namespace wp::client {
 
@@ -119,6 +121,15 @@ void AppContext::attach(QQmlEngine *engine)
 {
     m_engine = engine;
     engine->setProperty(EngineProperty, QVariant::fromValue(static_cast<QObject *>(this)));
+}
+
+QQuickWindow *AppContext::loadShell(QQmlApplicationEngine &engine)
+{
+    attach(&engine);
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Waypoint/Ui/app/Main.qml")));
+    const QList<QObject *> roots = engine.rootObjects();
+    return roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(roots.first());
 }
 
 AppContext *AppContext::create(QQmlEngine *engine, QJSEngine *)

@@ -22,6 +22,9 @@
 class QQmlEngine;
 class QJSEngine;
 
+class QQmlApplicationEngine;
+class QQuickWindow;
+
 namespace wp::client {
 
 class AppContext : public QObject
@@ -53,6 +56,9 @@ public:
     static void useMaterialStyle();
     // Makes this graph the `App` of `engine` and lets it retranslate the engine's bindings.
     void attach(QQmlEngine *engine);
+    // Attaches to `engine` and loads the app's shell (Main.qml): its window, or null when it
+    // failed to load (the engine's warnings say why).
+    QQuickWindow *loadShell(QQmlApplicationEngine &engine);
     static AppContext *create(QQmlEngine *engine, QJSEngine *);
 
     Session *session() const { return m_session; }

@@ -17,15 +17,10 @@
 
 namespace {
 
-const QUrl MainQml(QStringLiteral("qrc:/qt/qml/Waypoint/Ui/app/Main.qml"));
-
 // Waits for the first frame and checks the first screen is first run or unlock.
-int selfTest(QQmlApplicationEngine &engine, const QStringList &warnings)
+int selfTest(QQuickWindow *window, const QStringList &warnings)
 {
     QTextStream err(stderr);
-    auto *window = engine.rootObjects().isEmpty()
-                       ? nullptr
-                       : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
     if (!window) {
         err << "waypoint: self-test failed: the main window did not load\n";
         for (const QString &w : warnings)
@@ -111,13 +106,11 @@ int main(int argc, char *argv[])
                          for (const QQmlError &e : list)
                              warnings.append(e.toString());
                      });
-    context.attach(&engine);
-    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    engine.load(MainQml);
+    QQuickWindow *window = context.loadShell(engine);
 
     if (parser.isSet(selfTestOption))
-        return selfTest(engine, warnings);
-    if (engine.rootObjects().isEmpty()) {
+        return selfTest(window, warnings);
+    if (!window) {
         QTextStream err(stderr);
         err << "waypoint: the user interface failed to load\n";
         for (const QString &w : std::as_const(warnings))

@@ -71,12 +71,7 @@ int main(int argc, char *argv[])
     context.preferences()->setTheme(QStringLiteral("light"));
     AppContext::useMaterialStyle();
     QQmlApplicationEngine engine;
-    context.attach(&engine);
-    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Waypoint/Ui/app/Main.qml")));
-    auto *window = engine.rootObjects().isEmpty()
-                       ? nullptr
-                       : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    QQuickWindow *window = context.loadShell(engine);
     if (!window) {
         err << "sync screenshots: the main window did not load\n";
         return 1;

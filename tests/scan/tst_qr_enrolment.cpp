@@ -120,11 +120,7 @@ private slots:
         QVERIFY2(!code.isEmpty(), qPrintable(fx.lastError()));
 
         QQmlApplicationEngine engine;
-        app->attach(&engine);
-        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Waypoint/Ui/app/Main.qml")));
-        QVERIFY(!engine.rootObjects().isEmpty());
-        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QQuickWindow *window = app->loadShell(engine);
         QVERIFY(window);
         QQuickItem *root = window->contentItem();
         QMetaObject::invokeMethod(window, "openScreen", Q_ARG(QString, QStringLiteral("settings")),
