@@ -71,6 +71,45 @@ std::string pushChangesSql(bool tombstones)
     return sql;
 }
 
+// The columns of the changes a push stores, as SQL parameters (arrays, envelopes packed).
+struct ChangeColumns
+{
+    explicit ChangeColumns(const QList<const Change *> &changes)
+    {
+        QList<qint64> typeList, msList, counterList, seqList;
+        QList<QUuid> recordList, deviceList, audienceList;
+        QList<QByteArray> envelopes;
+        deleted.push_back('{');
+        for (const Change *ch : changes) {
+            seqList.append(qint64(ch->changeId));
+            recordList.append(ch->recordId);
+            typeList.append(qint64(ch->type));
+            msList.append(ch->stamp.physicalMs);
+            counterList.append(qint64(ch->stamp.counter));
+            deviceList.append(ch->stamp.device);
+            audienceList.append(ch->audienceId);
+            envelopes.append(ch->envelope);
+            deleted += (deleted.size() > 1 ? "," : "");
+            deleted += ch->deleted ? 't' : 'f';
+            if (ch->deleted) // a repeated id is harmless in ANY()
+                deletedRecords.append(ch->recordId);
+        }
+        deleted += '}';
+        records = uuidArray(recordList);
+        types = bigintArray(typeList);
+        deviceSeqs = bigintArray(seqList);
+        ms = bigintArray(msList);
+        counters = bigintArray(counterList);
+        stampDevices = uuidArray(deviceList);
+        audiences = uuidArray(audienceList);
+        packed = packBytes(envelopes);
+    }
+
+    std::string records, types, deviceSeqs, ms, counters, stampDevices, audiences, deleted;
+    QList<QUuid> deletedRecords;
+    PackedBytes packed;
+};
+
 } // namespace
 
 ConnectionPool::Prepared SyncService::statements()
@@ -143,6 +182,11 @@ ConnectionPool::Prepared SyncService::statements()
                        "author_id, record_type, deleted_seq FROM records WHERE organisation_id = "
                        "$1 AND record_id = k.id LIMIT 1) x"},
         {"push_changes", pushChangesSql(false)},
+        // The usual batch in one autocommit statement (migrations/0003_push_batch.sql).
+        {"push_usual", "SELECT push_usual_batch($1, $2, $3, $4, $5, $6, $7, $8::uuid[], "
+                       "$9::uuid[], $10::smallint[], $11::uuid[], $12::smallint[], "
+                       "$13::bigint[], $14::bigint[], $15::bigint[], $16::uuid[], $17::uuid[], "
+                       "$18::integer[], $19)"},
         {"push_response", "UPDATE batches SET response = $4 WHERE organisation_id = $1 AND "
                           "device_id = $2 AND sequence = $3"},
     };
@@ -435,7 +479,42 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
     const std::string org = sqlText(id.organisation), user = sqlText(id.user),
                       device = sqlText(id.device);
 
+    // The usual batch (no deletion; see migrations/0003_push_batch.sql) is applied by one
+    // autocommit statement when it can be: every change applied, so the response is known.
+    QList<const Change *> all;
+    for (const Change &ch : req.changes)
+        all.append(&ch);
+    const bool usual =
+        !req.changes.isEmpty() &&
+        std::none_of(all.begin(), all.end(), [](const Change *ch) { return ch->deleted; });
+    QByteArray usualResponse;
+    if (usual) {
+        PushResponse resp;
+        resp.sequence = req.sequence;
+        for (const Change &ch : req.changes)
+            resp.applied.append(ch.changeId);
+        usualResponse = encode(resp);
+    }
+
     return withDb([&](pqxx::connection &c) -> Reply {
+        if (usual) {
+            const ChangeColumns cols(all);
+            try {
+                pqxx::nontransaction n(c);
+                const auto outcome = n.exec_prepared1(
+                    "push_usual", org, user, device, qint64(req.sequence), sqlBytes(p.digests),
+                    sqlBytes(req.signature), sqlBytes(usualResponse), uuidArray(audienceIds),
+                    uuidArray(recordIds), bigintArray(recordTypes), cols.records, cols.types,
+                    cols.deviceSeqs, cols.ms, cols.counters, cols.stampDevices, cols.audiences,
+                    cols.packed.lengths, sqlBytes(cols.packed.bytes));
+                if (outcome[0].as<std::string>() == "applied")
+                    return {200, usualResponse, {}, 0};
+            } catch (const pqxx::sql_error &e) {
+                // A record id claimed by someone else meanwhile: nothing was applied.
+                if (e.sqlstate() != "WPGEN")
+                    throw;
+            }
+        }
         struct RecordInfo
         {
             QUuid author;
@@ -561,42 +640,22 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
         // response is known before the insert.
         const QByteArray stored = encode(resp);
         if (!accepted.isEmpty()) {
-            QList<qint64> types, ms, counters, deviceSeqs;
-            QList<QUuid> recs, stampDevices, audiences, deletedRecords;
-            QList<QByteArray> envelopes;
-            std::string deleted = "{";
-            for (const Change *ch : accepted) {
-                deviceSeqs.append(qint64(ch->changeId));
-                recs.append(ch->recordId);
-                types.append(qint64(ch->type));
-                ms.append(ch->stamp.physicalMs);
-                counters.append(qint64(ch->stamp.counter));
-                stampDevices.append(ch->stamp.device);
-                audiences.append(ch->audienceId);
-                envelopes.append(ch->envelope);
-                deleted += (deleted.size() > 1 ? "," : "");
-                deleted += ch->deleted ? 't' : 'f';
-                if (ch->deleted) // a repeated id is harmless in ANY()
-                    deletedRecords.append(ch->recordId);
-            }
-            deleted += '}';
-            const PackedBytes packed = packBytes(envelopes);
+            const ChangeColumns cols(accepted);
             // A change this device pushed before (an earlier attempt whose answer was lost,
             // sent again in a new batch) hits the unique (device, device_seq) and is skipped:
             // acknowledged, not applied twice. Skipped numbers leave gaps, which pulls ignore.
-            if (deletedRecords.isEmpty())
+            if (cols.deletedRecords.isEmpty())
                 w.exec_prepared("push_changes", org, user, device, qint64(accepted.size()),
-                                qint64(req.sequence), uuidArray(recs), bigintArray(types),
-                                bigintArray(deviceSeqs), bigintArray(ms), bigintArray(counters),
-                                uuidArray(stampDevices), deleted, uuidArray(audiences),
-                                packed.lengths, sqlBytes(packed.bytes), sqlBytes(stored));
+                                qint64(req.sequence), cols.records, cols.types, cols.deviceSeqs,
+                                cols.ms, cols.counters, cols.stampDevices, cols.deleted,
+                                cols.audiences, cols.packed.lengths, sqlBytes(cols.packed.bytes),
+                                sqlBytes(stored));
             else // rare: planned for these ids each time (no generic plan to go stale)
                 w.exec_params(pushChangesSql(true), org, user, device, qint64(accepted.size()),
-                              qint64(req.sequence), uuidArray(recs), bigintArray(types),
-                              bigintArray(deviceSeqs), bigintArray(ms), bigintArray(counters),
-                              uuidArray(stampDevices), deleted, uuidArray(audiences),
-                              packed.lengths, sqlBytes(packed.bytes), sqlBytes(stored),
-                              uuidArray(deletedRecords));
+                              qint64(req.sequence), cols.records, cols.types, cols.deviceSeqs,
+                              cols.ms, cols.counters, cols.stampDevices, cols.deleted,
+                              cols.audiences, cols.packed.lengths, sqlBytes(cols.packed.bytes),
+                              sqlBytes(stored), uuidArray(cols.deletedRecords));
         } else {
             w.exec_prepared("push_response", org, device, qint64(req.sequence), sqlBytes(stored));
         }

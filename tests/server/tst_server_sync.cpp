@@ -334,6 +334,22 @@ private slots:
         QCOMPARE(hijack->applied.size(), 0);
         QCOMPARE(hijack->rejected.at(0).reason, QStringLiteral("not_author"));
 
+        // A batch with one refused change still applies the rest, once (it cannot take the
+        // one-statement way: the server falls back to the general one).
+        const QUuid own = createUuidV7();
+        const PushRequest mixed = a2->batch(
+            2, {{own, RecordType::DiaryEntry, "mine"}, {secret, RecordType::DiaryEntry, "again"}});
+        auto partly = decodePushResponse(a2->push(mixed).body);
+        QVERIFY(partly.ok());
+        QCOMPARE(partly->applied, QList<std::uint64_t>{mixed.changes[0].changeId});
+        QCOMPARE(partly->rejected.size(), 1);
+        QCOMPARE(partly->rejected.at(0).changeId, mixed.changes[1].changeId);
+        QVERIFY(decodePushResponse(a2->push(mixed).body)->duplicate);
+        auto mine = a2->pullAll();
+        QVERIFY2(mine.ok(), why(mine).constData());
+        QCOMPARE(idsOf(*mine), QSet<QUuid>{own});
+        QCOMPARE(mine->at(0).plaintext, QByteArray("mine"));
+
         PushRequest stolen = b1->batch(2, drafts(1));
         stolen.audiences.clear();
         stolen.changes[0].audienceId = a1->user()->audienceId;
