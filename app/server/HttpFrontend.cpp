@@ -265,6 +265,9 @@ void HttpFrontend::routes()
                                             QStringLiteral("since and limit must be numbers"));
               return m_service.pull(id, since, limit, horizon);
           }));
+    s.Post("/v1/sync", authed(false, [this](const Identity &id, const httplib::Request &req) {
+               return m_service.sync(id, bodyOf(req));
+           }));
     s.Get("/v1/device", authed(true, [this](const Identity &id, const httplib::Request &) {
               return m_service.deviceStatus(id);
           }));

@@ -757,6 +757,31 @@ Reply SyncService::pull(const Identity &id, std::uint64_t since, qsizetype limit
     });
 }
 
+Reply SyncService::sync(const Identity &id, QByteArrayView body)
+{
+    auto req = decodeSyncRequest(body);
+    if (!req)
+        return decodingError(req.error());
+    const Reply pulled =
+        pull(id, req->since, qsizetype(std::min<std::uint64_t>(req->limit, limits::MaxPull)),
+             req->horizon);
+    if (pulled.status != 200)
+        return pulled;
+    SyncResponse resp;
+    resp.pull = pulled.body;
+    if (!req->push.isEmpty()) {
+        const Reply pushed = push(id, req->push);
+        if (pushed.status == 200) {
+            resp.push = pushed.body;
+        } else {
+            resp.pushStatus = pushed.status;
+            const auto why = decodeErrorBody(pushed.body);
+            resp.pushError = why ? *why : ErrorBody{pushed.errorCode, QStringLiteral("refused")};
+        }
+    }
+    return ok(resp);
+}
+
 Reply SyncService::deviceStatus(const Identity &id)
 {
     DeviceStatus s;

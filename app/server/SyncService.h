@@ -66,6 +66,10 @@ public:
     Reply pull(const Identity &id, std::uint64_t since, qsizetype limit,
                std::uint64_t horizon = 0);
     Reply deviceStatus(const Identity &id);
+    // POST /v1/sync: a pull page, then the push part (if any) applied after its snapshot. A
+    // refused pull refuses the whole request and pushes nothing; a refused push part is
+    // answered inside the response, as /v1/push would have answered it.
+    Reply sync(const Identity &id, QByteArrayView body);
 
     // Time this thread spent in database work since the last call (for the request log).
     static double takeDatabaseMs();

@@ -48,6 +48,7 @@ Result<QByteArray> SyncClient::exchange(const QByteArray &verb, const QString &p
         wipe(headers.last().second);
     const int status = answer.status;
     const QByteArray data = std::move(answer.body);
+    ++m_requests;
     m_sent += body.size();
     m_received += data.size();
 
@@ -60,8 +61,15 @@ Result<QByteArray> SyncClient::exchange(const QByteArray &verb, const QString &p
     if (status == 200)
         return data;
     const auto err = decodeErrorBody(data);
-    const QString code = err ? err->code : QStringLiteral("http_%1").arg(status);
-    const QString message = err ? err->message : QStringLiteral("HTTP %1").arg(status);
+    return serverError(status, err ? *err
+                                   : ErrorBody{QStringLiteral("http_%1").arg(status),
+                                               QStringLiteral("HTTP %1").arg(status)});
+}
+
+Error SyncClient::serverError(int status, const ErrorBody &body)
+{
+    const QString &code = body.code;
+    const QString &message = body.message;
     ErrorCode kind = ErrorCode::Protocol;
     if (status == 401 || status == 403)
         kind = ErrorCode::Unauthorized;
@@ -129,20 +137,55 @@ Result<PushResponse> SyncClient::push(const PushRequest &request)
     return decodePushResponse(*r);
 }
 
+std::atomic<std::uint64_t> *SyncClient::pullHorizon() const
+{
+    return m_credentials ? m_credentials->pullHorizon.get() : nullptr;
+}
+
+Result<PullResponse> SyncClient::receivePage(const QByteArray &body)
+{
+    auto page = decodePullResponse(body);
+    if (page && pullHorizon())
+        pullHorizon()->store(page->horizon);
+    return page;
+}
+
 Result<PullResponse> SyncClient::pull(std::uint64_t since, int limit)
 {
-    std::atomic<std::uint64_t> *horizon =
-        m_credentials ? m_credentials->pullHorizon.get() : nullptr;
     QString path = QStringLiteral("/v1/pull?since=%1&limit=%2").arg(since).arg(limit);
-    if (horizon && horizon->load() > 0)
-        path += QStringLiteral("&horizon=%1").arg(horizon->load());
+    if (pullHorizon() && pullHorizon()->load() > 0)
+        path += QStringLiteral("&horizon=%1").arg(pullHorizon()->load());
     auto r = exchange("GET", path, {}, true);
     if (!r)
         return r.error();
-    auto page = decodePullResponse(*r);
-    if (page && horizon)
-        horizon->store(page->horizon);
-    return page;
+    return receivePage(*r);
+}
+
+Result<SyncExchange> SyncClient::sync(std::uint64_t since, int limit, const PushRequest *push)
+{
+    SyncRequest req;
+    req.since = since;
+    req.limit = std::uint64_t(std::max(1, limit));
+    req.horizon = pullHorizon() ? pullHorizon()->load() : 0;
+    if (push)
+        req.push = encode(*push);
+    auto r = exchange("POST", QStringLiteral("/v1/sync"), encode(req), true);
+    if (!r)
+        return r.error();
+    auto resp = decodeSyncResponse(*r);
+    if (!resp)
+        return resp.error();
+    auto page = receivePage(resp->pull);
+    if (!page)
+        return page.error();
+    SyncExchange out{std::move(*page), std::nullopt};
+    if (!resp->push.isEmpty())
+        out.push = decodePushResponse(resp->push);
+    else if (resp->pushStatus != 0)
+        out.push = Result<PushResponse>(serverError(resp->pushStatus, resp->pushError));
+    else if (push)
+        return Error(ErrorCode::Protocol, QStringLiteral("the server did not answer the push"));
+    return out;
 }
 
 Result<DeviceStatus> SyncClient::deviceStatus()

@@ -17,6 +17,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace wp::sync {
 
@@ -35,6 +36,13 @@ struct DeviceCredentials
     // credentials (a prefetch thread's too) while the identity is in memory.
     std::shared_ptr<std::atomic<std::uint64_t>> pullHorizon =
         std::make_shared<std::atomic<std::uint64_t>>(0);
+};
+
+// What POST /v1/sync answered: the page, and the push part's outcome when one was sent.
+struct SyncExchange
+{
+    wire::PullResponse pull;
+    std::optional<Result<wire::PushResponse>> push;
 };
 
 class SyncClient
@@ -64,10 +72,16 @@ public:
     // (DeviceCredentials::pullHorizon), so a pull from 0 pages past it.
     Result<wire::PullResponse> pull(std::uint64_t since, int limit);
     Result<wire::DeviceStatus> deviceStatus();
+    // A pull page and one push batch (or none) in one round trip (docs/protocol.md, "Sync"):
+    // the server takes the page's snapshot before it applies the batch. A refused pull fails
+    // the whole call (nothing was pushed); a refused push is SyncExchange::push's error.
+    Result<SyncExchange> sync(std::uint64_t since, int limit, const wire::PushRequest *push);
 
     // Bytes sent and received so far (bodies), for the load generator's per-record figures.
     qint64 bytesSent() const { return m_sent; }
     qint64 bytesReceived() const { return m_received; }
+    // Requests made so far (answered or not).
+    qint64 requests() const { return m_requests; }
     // Counts a helper client's traffic as this one's (PullPrefetch, once its thread ended).
     void addTraffic(qint64 sent, qint64 received)
     {
@@ -76,6 +90,9 @@ public:
     }
 
 private:
+    static Error serverError(int status, const wire::ErrorBody &body);
+    std::atomic<std::uint64_t> *pullHorizon() const;
+    Result<wire::PullResponse> receivePage(const QByteArray &body);
     Result<QByteArray> exchange(const QByteArray &verb, const QString &path, const QByteArray &body,
                                 bool authenticated);
 
@@ -85,6 +102,7 @@ private:
     std::unique_ptr<HttpConnection> m_connection; // made on first use
     qint64 m_sent = 0;
     qint64 m_received = 0;
+    qint64 m_requests = 0;
 };
 
 } // namespace wp::sync

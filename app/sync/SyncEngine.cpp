@@ -37,9 +37,10 @@ Result<SyncReport> SyncEngine::syncOnce()
     // (Pushing first would acknowledge the local edit and the remote one would be dropped
     // silently as older.) A device restored from the key backup also learns its private
     // audience here.
-    if (Status s = pullOrResync(report); !s)
+    qint64 carriedThrough = 0; // the outbox entries the first pull request carried, if any
+    if (Status s = pullOrResync(report, &carriedThrough); !s)
         return destroyIdentityIfRevoked(s.error());
-    if (Status s = push(report); !s)
+    if (Status s = push(report, carriedThrough); !s)
         return destroyIdentityIfRevoked(s.error());
     if (Status s = finishResync(report); !s)
         return destroyIdentityIfRevoked(s.error());
@@ -59,14 +60,15 @@ bool SyncEngine::isResyncRequired(const Error &error)
     return error.code == ErrorCode::Conflict && error.field == u"resync_required";
 }
 
-Status SyncEngine::pullOrResync(SyncReport &report)
+Status SyncEngine::pullOrResync(SyncReport &report, qint64 *carriedThrough)
 {
     // The server dropped tombstones past this device's cursor: start again from cursor 0 into
     // a marked replica (docs/protocol.md, "Compaction"). A pull from 0 is never refused; the
     // horizon can still move past a resync cut short, which starts it again, a few times.
     constexpr int MaxStarts = 3;
     for (int starts = 0;; ++starts) {
-        Status s = pull(report);
+        // A refused pull pushed nothing; a pull from 0 carries nothing.
+        Status s = pull(report, starts == 0 ? carriedThrough : nullptr);
         if (s || !isResyncRequired(s.error()) || starts == MaxStarts)
             return s;
         if (Status begun = m_store.beginResync(); !begun)
@@ -195,7 +197,62 @@ std::future<SealedBatch> sealInBackground(QList<OutboxEntry> entries, const QUui
 
 } // namespace
 
+PushRequest SyncEngine::newBatch(QList<Change> changes) const
+{
+    PushRequest batch;
+    batch.deviceId = m_identity.credentials.deviceId;
+    // The audience goes with every batch until the server has applied one (the server keeps
+    // the first and ignores repeats): sealing its key costs a key exchange per batch.
+    if (!m_identity.privateAudienceKnown) {
+        const QUuid audience = m_identity.privateAudience;
+        batch.audiences.append(
+            {audience,
+             {{m_identity.credentials.userId, crypto::sealTo(m_identity.audienceKeys.at(audience),
+                                                             m_identity.keys.encryptionPublic)}}});
+    }
+    batch.changes = std::move(changes);
+    return batch;
+}
+
+Status SyncEngine::sign(PushRequest &batch, const QList<QByteArray> &digests)
+{
+    auto sequence = nextBatchSequence();
+    if (!sequence)
+        return sequence.error();
+    const DeviceCredentials &me = m_identity.credentials;
+    batch.sequence = *sequence;
+    batch.signature = crypto::signManifest(
+        m_identity.keys.signingSecret,
+        manifestBytes(me.organisationId, me.userId, me.deviceId, batch.sequence, digests));
+    return {};
+}
+
+Status SyncEngine::accept(const PushResponse &response, SyncReport &report)
+{
+    QList<qint64> applied;
+    applied.reserve(response.applied.size());
+    for (std::uint64_t id : response.applied)
+        applied.append(qint64(id));
+    if (Status s = m_store.markApplied(applied); !s)
+        return s;
+    // An applied change means the server holds its audience (it refuses changes to others).
+    if (!applied.isEmpty())
+        m_identity.privateAudienceKnown = true;
+    report.pushed += int(applied.size());
+    return recordRejections(response.rejected, report);
+}
+
 Status SyncEngine::push(SyncReport &report)
+{
+    return push(report, 0);
+}
+
+Status SyncEngine::pull(SyncReport &report)
+{
+    return pull(report, nullptr);
+}
+
+Status SyncEngine::push(SyncReport &report, qint64 after)
 {
     if (m_identity.privateAudience.isNull()) {
         m_identity.privateAudience = createUuidV7();
@@ -204,10 +261,9 @@ Status SyncEngine::push(SyncReport &report)
     }
     const QUuid audience = m_identity.privateAudience;
     const SecretBytes &key = m_identity.audienceKeys.at(audience);
-    const DeviceCredentials &me = m_identity.credentials;
     // Entries are sent in outbox order once per round: the cursor moves past every batch
-    // answered, so an entry refused for now does not block the ones after it.
-    qint64 after = 0;
+    // answered, so an entry refused for now does not block the ones after it. `after` starts
+    // past the entries the pull's request carried.
     int batchSize = m_batchSize;
     // The batch after `after`, read from the store and being sealed. Store calls and HTTP stay
     // on this thread and in order: the next batch is read before this one is sent, and the
@@ -239,22 +295,11 @@ Status SyncEngine::push(SyncReport &report)
             nextRead = true;
         }
 
-        PushRequest batch;
-        batch.deviceId = me.deviceId;
-        // Sent with every batch; the server keeps the first and ignores repeats.
-        batch.audiences.append(
-            {audience, {{me.userId, crypto::sealTo(key, m_identity.keys.encryptionPublic)}}});
-        batch.changes = std::move(sealed.changes);
+        PushRequest batch = newBatch(std::move(sealed.changes));
         Result<PushResponse> response = Error(ErrorCode::Internal, {});
         for (int attempt = 0; attempt < 2; ++attempt) {
-            auto sequence = nextBatchSequence();
-            if (!sequence)
-                return sequence.error();
-            batch.sequence = *sequence;
-            batch.signature =
-                crypto::signManifest(m_identity.keys.signingSecret,
-                                     manifestBytes(me.organisationId, me.userId, me.deviceId,
-                                                   batch.sequence, sealed.digests));
+            if (Status s = sign(batch, sealed.digests); !s)
+                return s;
             response = m_client.push(batch);
             // A clock restored behind a sequence already used: take the next one.
             if (response.ok() || response.error().field != u"sequence_reused")
@@ -279,14 +324,7 @@ Status SyncEngine::push(SyncReport &report)
             after = last; // the one entry: what follows it may already be sealing
             continue;
         }
-        QList<qint64> applied;
-        applied.reserve(response->applied.size());
-        for (std::uint64_t id : response->applied)
-            applied.append(qint64(id));
-        if (Status s = m_store.markApplied(applied); !s)
-            return s;
-        report.pushed += int(applied.size());
-        if (Status s = recordRejections(response->rejected, report); !s)
+        if (Status s = accept(*response, report); !s)
             return s;
         after = last;
         if (!nextRead)
@@ -296,6 +334,10 @@ Status SyncEngine::push(SyncReport &report)
 
 Status SyncEngine::verifyManifest(SyncClient &client, const Manifest &m)
 {
+    // The user's own batches (most of what a worker's devices pull) verify with the key the
+    // device holds; other authors' keys come from the directory, once per engine.
+    if (m.authorId == m_identity.credentials.userId && !m_identity.keys.signingPublic.isEmpty())
+        m_signingKeys.insert(m.authorId, m_identity.keys.signingPublic);
     if (!m_signingKeys.contains(m.authorId)) {
         auto dir = client.directory();
         if (!dir)
@@ -319,7 +361,12 @@ Result<PulledPage> SyncEngine::fetchPage(SyncClient &client, std::uint64_t since
     auto page = client.pull(since, m_pageSize);
     if (!page)
         return page.error();
-    for (const AudienceGrant &g : page->audienceKeys) {
+    return checkPage(client, std::move(*page));
+}
+
+Result<PulledPage> SyncEngine::checkPage(SyncClient &client, PullResponse &&page)
+{
+    for (const AudienceGrant &g : page.audienceKeys) {
         if (m_identity.hasAudienceKey(g.audienceId))
             continue;
         auto key = crypto::openSealed(g.sealedKey, m_identity.keys);
@@ -328,15 +375,15 @@ Result<PulledPage> SyncEngine::fetchPage(SyncClient &client, std::uint64_t since
         m_identity.audienceKeys.emplace(g.audienceId, std::move(*key));
         m_identityChanged = true;
     }
-    QList<bool> verified(page->manifests.size(), false);
+    QList<bool> verified(page.manifests.size(), false);
     PulledPage out;
-    out.cursor = page->cursor;
-    out.more = page->more;
-    out.changes.reserve(page->changes.size());
-    for (Change &c : page->changes) {
+    out.cursor = page.cursor;
+    out.more = page.more;
+    out.changes.reserve(page.changes.size());
+    for (Change &c : page.changes) {
         if (c.manifestIndex < 0)
             return Error(ErrorCode::Protocol, QStringLiteral("a pulled change has no batch"));
-        const Manifest &m = page->manifests.at(c.manifestIndex);
+        const Manifest &m = page.manifests.at(c.manifestIndex);
         if (c.authorId.isNull())
             c.authorId = m.authorId;
         if (!verified[c.manifestIndex]) {
@@ -362,17 +409,67 @@ Result<PulledPage> SyncEngine::fetchPage(SyncClient &client, std::uint64_t since
     return out;
 }
 
-Status SyncEngine::pull(SyncReport &report)
+Result<std::optional<SyncEngine::Carried>> SyncEngine::carryable()
+{
+    // Only a small outbox: a large one is sealed in the background batch by batch (push),
+    // and sealing it here would hold the pull back. A device that has not learnt its private
+    // audience yet (restored keys, nothing pulled) pushes after the pull.
+    constexpr int CarryLimit = 64;
+    if (m_identity.privateAudience.isNull())
+        return std::optional<Carried>();
+    auto entries = m_store.pendingChanges(CarryLimit, 0);
+    if (!entries)
+        return entries.error();
+    if (entries->isEmpty() || entries->size() >= CarryLimit)
+        return std::optional<Carried>();
+    const QUuid audience = m_identity.privateAudience;
+    const SecretBytes &key = m_identity.audienceKeys.at(audience);
+    QList<Change> changes;
+    QList<QByteArray> digests;
+    for (const OutboxEntry &e : *entries) {
+        changes.append(ChangeSealer::seal(e, audience, key));
+        digests.append(crypto::changeDigest(changes.last()));
+    }
+    Carried carried{std::move(*entries), newBatch(std::move(changes)), {}};
+    if (Status s = sign(carried.request, digests); !s)
+        return s.error();
+    return std::optional<Carried>(std::move(carried));
+}
+
+Status SyncEngine::pull(SyncReport &report, qint64 *carriedThrough)
 {
     auto cursor = m_store.syncCursor();
     if (!cursor)
         return cursor.error();
+    // An incremental sync with a few changes to send takes one round trip: the first page's
+    // request carries them (POST /v1/sync), and the server applies them after the page's
+    // snapshot, so a remote edit still merges while the local one is pending. What the
+    // server applied is cleared from the outbox only once every page is merged, for the same
+    // reason; a kill before that sends the changes again, which the server recognises.
+    std::optional<Carried> carried;
+    if (carriedThrough) {
+        auto c = carryable();
+        if (!c)
+            return c.error();
+        carried = std::move(*c);
+    }
     // The first page is fetched here: an incremental sync usually ends with it. When there is
     // more, the following pages are fetched, checked and decrypted on the prefetch thread
     // while the store merges the current one (PullPrefetch.h); each page is still merged with
     // its own cursor in one store transaction, in order. Leaving this function (an error, the
     // end) stops the prefetch and joins its thread before the identity is used again.
-    Result<PulledPage> page = fetchPage(m_client, cursor->toULongLong());
+    Result<PulledPage> page = Error(ErrorCode::Internal, {});
+    if (carried) {
+        auto exchanged = m_client.sync(cursor->toULongLong(), m_pageSize, &carried->request);
+        if (exchanged) {
+            carried->outcome = std::move(exchanged->push);
+            page = checkPage(m_client, std::move(exchanged->pull));
+        } else {
+            page = exchanged.error();
+        }
+    } else {
+        page = fetchPage(m_client, cursor->toULongLong());
+    }
     std::unique_ptr<PullPrefetch> ahead;
     for (;;) {
         if (!page)
@@ -392,9 +489,17 @@ Status SyncEngine::pull(SyncReport &report)
         report.pulled += int(page->changes.size());
         report.conflicts += merged->conflicts;
         if (!page->more)
-            return {};
+            break;
         page = ahead ? ahead->next() : fetchPage(m_client, page->cursor);
     }
+    // A refused push part (a reused sequence, too large, ...) is left to push(), which sends
+    // those entries again and knows what to do with each refusal.
+    if (!carried || !carried->outcome || !*carried->outcome)
+        return {};
+    if (Status s = accept(**carried->outcome, report); !s)
+        return s;
+    *carriedThrough = carried->entries.last().seq;
+    return {};
 }
 
 } // namespace wp::sync

@@ -67,7 +67,24 @@ public:
     static bool isResyncRequired(const Error &error);
 
 private:
-    Status pullOrResync(SyncReport &report);
+    // The first outbox entries, sealed and signed, carried by the pull's first request.
+    struct Carried
+    {
+        QList<OutboxEntry> entries;
+        wire::PushRequest request;
+        std::optional<Result<wire::PushResponse>> outcome; // what the server answered
+    };
+
+    // `carriedThrough`: where to say which outbox entries the first request carried and the
+    // server applied (the last one's seq); null: carry none.
+    Status pull(SyncReport &report, qint64 *carriedThrough);
+    Status push(SyncReport &report, qint64 after);
+    Status pullOrResync(SyncReport &report, qint64 *carriedThrough = nullptr);
+    Result<std::optional<Carried>> carryable();
+    wire::PushRequest newBatch(QList<wire::Change> changes) const;
+    Status sign(wire::PushRequest &batch, const QList<QByteArray> &digests);
+    Status accept(const wire::PushResponse &response, SyncReport &report);
+    Result<PulledPage> checkPage(SyncClient &client, wire::PullResponse &&page);
     Status finishResync(SyncReport &report);
     Result<std::uint64_t> nextBatchSequence();
     Error destroyIdentityIfRevoked(const Error &error);

@@ -19,6 +19,9 @@ struct SyncIdentity
     DeviceCredentials credentials;
     crypto::UserKeys keys;
     QUuid privateAudience; // the user's own audience: records only they read
+    // In memory only: the server has applied a change to the private audience since this
+    // identity was loaded, so it knows the audience and batches stop carrying its sealed key.
+    bool privateAudienceKnown = false;
     std::map<QUuid, SecretBytes> audienceKeys;
     // Set by enrolDevice and saved with the identity: the user's keys already existed when
     // this device enrolled (restore them) or not (make them). Lets an enrolment interrupted

@@ -54,6 +54,9 @@ inline QList<QByteArray> seeds()
                               QByteArray(32, 's')}}}),
         encode(DeviceStatus{QStringLiteral("active"), false, 1}),
         encode(ErrorBody{QStringLiteral("malformed"), QStringLiteral("x")}),
+        encode(SyncRequest{3, 1000, 2, encode(p)}),
+        encode(SyncResponse{
+            encode(pull), {}, 422, {QStringLiteral("bad_signature"), QStringLiteral("x")}}),
     };
 }
 

@@ -34,5 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     roundTrip(decodeKeyBackup, bytes);
     roundTrip(decodeDeviceStatus, bytes);
     roundTrip(decodeErrorBody, bytes);
+    roundTrip(decodeSyncRequest, bytes);
+    roundTrip(decodeSyncResponse, bytes);
     return 0;
 }

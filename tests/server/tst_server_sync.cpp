@@ -169,7 +169,8 @@ private slots:
         QList<Draft> again;
         for (const Change &c : batch.changes)
             again.append({c.recordId, c.type, "re-encrypted"});
-        auto r3 = decodePushResponse(d->push(d->batch(2, again, 0, batch.changes[0].changeId)).body);
+        auto r3 =
+            decodePushResponse(d->push(d->batch(2, again, 0, batch.changes[0].changeId)).body);
         QVERIFY(r3.ok());
         QCOMPARE(r3->applied, r1->applied);
 
@@ -183,6 +184,74 @@ private slots:
         const HttpReply reused = d->push(d->batch(1, drafts(1)));
         QCOMPARE(reused.status, 409);
         QCOMPARE(reused.code, QStringLiteral("sequence_reused"));
+    }
+
+    void oneRoundTripPullsThenPushes()
+    {
+        auto d = device(org, org.worker1);
+        auto other = device(org, org.worker1, d.get());
+        QVERIFY(d && other);
+        (void)d->pullAll();
+        QCOMPARE(other->push(other->batch(1, drafts(2, "from the other phone"))).status, 200);
+
+        // The page is read before the batch is applied: it holds the other phone's changes,
+        // not the ones this request brings, and its cursor stops before them.
+        const PushRequest mine = d->batch(1, drafts(3, "mine"));
+        const HttpReply r = d->call("POST", QStringLiteral("/v1/sync"),
+                                    encode(SyncRequest{d->cursor, 1000, 0, encode(mine)}));
+        QCOMPARE(r.status, 200);
+        auto resp = decodeSyncResponse(r.body);
+        QVERIFY2(resp.ok(), why(resp).constData());
+        auto page = decodePullResponse(resp->pull);
+        QVERIFY(page.ok());
+        QCOMPARE(page->changes.size(), 2);
+        auto pushed = decodePushResponse(resp->push);
+        QVERIFY(pushed.ok());
+        QCOMPARE(pushed->applied.size(), 3);
+        QVERIFY(!pushed->duplicate);
+        d->cursor = page->cursor;
+        auto next = d->pullAll();
+        QVERIFY2(next.ok(), why(next).constData());
+        QCOMPARE(next->size(), 3);
+        for (const Received &got : *next)
+            QVERIFY(got.plaintext.startsWith("mine"));
+
+        // Sent again (the answer was lost): the same answer, marked duplicate.
+        auto again =
+            decodeSyncResponse(d->call("POST", QStringLiteral("/v1/sync"),
+                                       encode(SyncRequest{d->cursor, 1000, 0, encode(mine)}))
+                                   .body);
+        QVERIFY(again.ok());
+        QVERIFY(decodePushResponse(again->push)->duplicate);
+
+        // A refused push part comes back inside a good answer; the page is still there.
+        PushRequest forged = d->batch(2, drafts(1, "forged"));
+        forged.signature[0] = char(forged.signature[0] ^ 1);
+        auto refused =
+            decodeSyncResponse(d->call("POST", QStringLiteral("/v1/sync"),
+                                       encode(SyncRequest{d->cursor, 1000, 0, encode(forged)}))
+                                   .body);
+        QVERIFY2(refused.ok(), why(refused).constData());
+        QCOMPARE(refused->pushStatus, 422);
+        QCOMPARE(refused->pushError.code, QStringLiteral("bad_signature"));
+        QVERIFY(decodePullResponse(refused->pull).ok());
+
+        // A refused pull refuses the whole request: nothing is pushed.
+        const PushRequest unsent = d->batch(3, drafts(1, "unsent"));
+        const HttpReply malformed = d->call("POST", QStringLiteral("/v1/sync"), "not cbor");
+        QCOMPARE(malformed.status, 400);
+        const HttpReply wrongToken = [&] {
+            TestDevice stranger(fx.baseUrl());
+            stranger.credentials = d->credentials;
+            stranger.credentials.token = QByteArray(32, 'x');
+            return stranger.call("POST", QStringLiteral("/v1/sync"),
+                                 encode(SyncRequest{d->cursor, 1000, 0, encode(unsent)}));
+        }();
+        QCOMPARE(wrongToken.status, 401);
+        auto after = other->pullAll();
+        QVERIFY2(after.ok(), why(after).constData());
+        for (const Received &got : *after)
+            QVERIFY(got.plaintext != "unsent 0" && got.plaintext != "forged 0");
     }
 
     void reorderedBatchesAndAClockHoursOffBothApply()
@@ -386,7 +455,8 @@ private slots:
                         r.status != 200) {
                         ++failures;
                         std::lock_guard lock(failureMutex);
-                        failureCodes += QStringLiteral("%1 %2 %3; ").arg(r.status).arg(r.code, r.message);
+                        failureCodes +=
+                            QStringLiteral("%1 %2 %3; ").arg(r.status).arg(r.code, r.message);
                     }
             });
         QList<Received> seen;

@@ -10,6 +10,7 @@
 #include "Uuid.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -210,6 +211,55 @@ private slots:
             kept << c.text;
         const QString loser = onA == x.text ? y.text : x.text;
         QVERIFY2(kept.contains(loser), qPrintable(kept.join(u'|')));
+    }
+
+    void anIncrementalSyncIsOneRoundTrip()
+    {
+        const ServerFixture::Org own = fx.createOrganisation(QStringLiteral("Harbour Peers"));
+        auto a = enrol(own.id, own.worker1, QStringLiteral("one round trip passphrase"));
+        QVERIFY(a);
+        QVERIFY(a->store->diary().save(entry(QStringLiteral("First words"))).ok());
+        QVERIFY(a->sync().ok());
+        // Requests by route, from the server's log (written just after each answer).
+        const auto served = [&](const QString &route) {
+            int n = 0;
+            for (const QByteArray &line : fx.serverLog().split('\n'))
+                n += !line.isEmpty() &&
+                     QJsonDocument::fromJson(line)[QStringLiteral("route")].toString() == route;
+            return n;
+        };
+        // The same engine, identity and connection for the syncs that follow, as in the app.
+        SyncEngine engine(*a->store, a->identity, *a->client);
+        QVERIFY(a->store->diary().save(entry(QStringLiteral("Typed at the bus stop"))).ok());
+        const qint64 requests = a->client->requests();
+        const int syncs = served(QStringLiteral("/v1/sync")),
+                  pushes = served(QStringLiteral("/v1/push"));
+        auto r = engine.syncOnce();
+        QVERIFY2(r.ok(), why(r).constData());
+        QCOMPARE(r->pushed, 1);
+        QCOMPARE(r->pending, 0);
+        QCOMPARE(a->client->requests(), requests + 1);
+        QTRY_COMPARE(served(QStringLiteral("/v1/sync")), syncs + 1);
+        QCOMPARE(served(QStringLiteral("/v1/push")), pushes);
+
+        // After an applied change the batch no longer carries the audience's sealed key.
+        QVERIFY(a->identity.privateAudienceKnown);
+        QVERIFY(a->store->diary().save(entry(QStringLiteral("Later that day"))).ok());
+        const qint64 sent = a->client->bytesSent();
+        QVERIFY(engine.syncOnce().ok());
+        QVERIFY2(a->client->bytesSent() - sent < 700,
+                 qPrintable(QString::number(a->client->bytesSent() - sent)));
+
+        // Nothing to send: one plain pull.
+        const qint64 quiet = a->client->requests();
+        QVERIFY(engine.syncOnce().ok());
+        QCOMPARE(a->client->requests(), quiet + 1);
+
+        auto b = enrol(own.id, own.worker1, QStringLiteral("one round trip passphrase"));
+        QVERIFY(b);
+        auto rb = b->sync();
+        QVERIFY2(rb.ok(), why(rb).constData());
+        QCOMPARE(rb->pulled, 3);
     }
 
     void aCutConnectionThenRetryConvergesWithoutDuplicates()

@@ -121,6 +121,43 @@ private slots:
         QVERIFY(ds->destroyKeys);
     }
 
+    void syncMessagesCarryTheirPartsWhole()
+    {
+        const PushRequest push = samplePush();
+        auto req = decodeSyncRequest(encode(SyncRequest{41, 500, 7, encode(push)}));
+        QVERIFY2(req.ok(), why(req).constData());
+        QCOMPARE(req->since, 41u);
+        QCOMPARE(req->limit, 500u);
+        QCOMPARE(req->horizon, 7u);
+        QCOMPARE(req->push, encode(push));
+        auto bare = decodeSyncRequest(encode(SyncRequest{41, 500, 0, {}}));
+        QVERIFY(bare.ok());
+        QVERIFY(bare->push.isEmpty());
+        QVERIFY(!decodeSyncRequest(encode(SyncRequest{41, 0, 0, {}})).ok());
+
+        PullResponse page;
+        page.cursor = 9;
+        const QByteArray applied = encode(PushResponse{5, false, {1, 2}, {}});
+        auto ok = decodeSyncResponse(encode(SyncResponse{encode(page), applied, 0, {}}));
+        QVERIFY2(ok.ok(), why(ok).constData());
+        QCOMPARE(decodePullResponse(ok->pull)->cursor, 9u);
+        QCOMPARE(ok->push, applied);
+        QCOMPARE(ok->pushStatus, 0);
+
+        auto refused = decodeSyncResponse(
+            encode(SyncResponse{encode(page), {}, 409, {QStringLiteral("sequence_reused"), {}}}));
+        QVERIFY(refused.ok());
+        QCOMPARE(refused->pushStatus, 409);
+        QCOMPARE(refused->pushError.code, QStringLiteral("sequence_reused"));
+        // An answer cannot both apply and refuse the push, nor refuse it with a success.
+        QVERIFY(!decodeSyncResponse(
+                     encode(SyncResponse{encode(page), applied, 409, {QStringLiteral("x"), {}}}))
+                     .ok());
+        QVERIFY(!decodeSyncResponse(
+                     encode(SyncResponse{encode(page), {}, 200, {QStringLiteral("x"), {}}}))
+                     .ok());
+    }
+
     void everyTruncationIsRefused()
     {
         const QByteArray full = encode(samplePush());

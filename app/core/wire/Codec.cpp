@@ -368,6 +368,26 @@ QByteArray encode(const ErrorBody &m)
     return finish({{1, m.code}, {2, m.message}});
 }
 
+QByteArray encode(const SyncRequest &m)
+{
+    QCborMap body{{1, qint64(m.since)}, {2, qint64(m.limit)}};
+    if (m.horizon > 0)
+        body.insert(3, qint64(m.horizon));
+    if (!m.push.isEmpty())
+        body.insert(4, m.push);
+    return finish(std::move(body));
+}
+
+QByteArray encode(const SyncResponse &m)
+{
+    QCborMap body{{1, m.pull}};
+    if (!m.push.isEmpty())
+        body.insert(2, m.push);
+    if (m.pushStatus != 0)
+        body.insert(3, QCborArray{m.pushStatus, m.pushError.code, m.pushError.message});
+    return finish(std::move(body));
+}
+
 // ---- decoding ------------------------------------------------------------------------------
 
 Result<EnrolRequest> decodeEnrolRequest(QByteArrayView bytes)
@@ -596,6 +616,50 @@ Result<ErrorBody> decodeErrorBody(QByteArrayView bytes)
     ErrorBody m;
     m.code = s.text(s.required(*map, 1, "code"), "code");
     m.message = s.text(s.required(*map, 2, "message"), "message", 1000);
+    return done(s, m);
+}
+
+Result<SyncRequest> decodeSyncRequest(QByteArrayView bytes)
+{
+    auto map = parse(bytes);
+    if (!map)
+        return map.error();
+    Strict s;
+    SyncRequest m;
+    m.since = s.uint(s.required(*map, 1, "since"), "since");
+    m.limit = s.uint(s.required(*map, 2, "limit"), "limit");
+    if (s.ok() && m.limit == 0)
+        s.fail("limit", "must be at least 1");
+    if (map->contains(3))
+        m.horizon = s.uint(map->value(3), "horizon");
+    if (map->contains(4))
+        m.push = s.bytes(map->value(4), "push", limits::MaxBody);
+    return done(s, m);
+}
+
+Result<SyncResponse> decodeSyncResponse(QByteArrayView bytes)
+{
+    auto map = parse(bytes, 4 * limits::MaxBody + 1024);
+    if (!map)
+        return map.error();
+    Strict s;
+    SyncResponse m;
+    m.pull = s.bytes(s.required(*map, 1, "pull"), "pull", 4 * limits::MaxBody);
+    if (map->contains(2))
+        m.push = s.bytes(map->value(2), "push", limits::MaxBody);
+    if (map->contains(3)) {
+        const QCborArray e = s.array(map->value(3), "pushError", 3);
+        if (s.ok() && e.size() != 3)
+            s.fail("pushError", "is not [status, code, message]");
+        else if (s.ok()) {
+            m.pushStatus = int(s.uint(e.at(0), "pushError"));
+            m.pushError = {s.text(e.at(1), "pushError"), s.text(e.at(2), "pushError", 1000)};
+            if (s.ok() && (m.pushStatus < 400 || m.pushStatus > 599))
+                s.fail("pushError", "status is not an error");
+        }
+    }
+    if (s.ok() && !m.push.isEmpty() && m.pushStatus != 0)
+        s.fail("push", "is both applied and refused");
     return done(s, m);
 }
 

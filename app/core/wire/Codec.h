@@ -21,6 +21,8 @@ QByteArray encode(const PushResponse &m);
 QByteArray encode(const PullResponse &m);
 QByteArray encode(const DeviceStatus &m);
 QByteArray encode(const ErrorBody &m);
+QByteArray encode(const SyncRequest &m);
+QByteArray encode(const SyncResponse &m);
 
 Result<EnrolRequest> decodeEnrolRequest(QByteArrayView bytes);
 Result<EnrolResponse> decodeEnrolResponse(QByteArrayView bytes);
@@ -33,6 +35,8 @@ Result<PushResponse> decodePushResponse(QByteArrayView bytes);
 Result<PullResponse> decodePullResponse(QByteArrayView bytes);
 Result<DeviceStatus> decodeDeviceStatus(QByteArrayView bytes);
 Result<ErrorBody> decodeErrorBody(QByteArrayView bytes);
+Result<SyncRequest> decodeSyncRequest(QByteArrayView bytes);
+Result<SyncResponse> decodeSyncResponse(QByteArrayView bytes);
 
 // "malformed", "unsupported_version" or "too_large" for a decoding error.
 QString serverErrorCode(const Error &decodingError);

@@ -166,4 +166,23 @@ struct ErrorBody
     QString message;
 };
 
+// An incremental sync in one round trip (docs/protocol.md, "Sync: POST /v1/sync"): a pull
+// page and, optionally, one push batch that the server applies after the page's snapshot.
+// The parts travel as their own encoded messages, so each keeps its codec and its checks.
+struct SyncRequest
+{
+    std::uint64_t since = 0;
+    std::uint64_t limit = limits::DefaultPull;
+    std::uint64_t horizon = 0; // as `horizon=` of a pull
+    QByteArray push;           // an encoded PushRequest, or empty
+};
+
+struct SyncResponse
+{
+    QByteArray pull;     // an encoded PullResponse
+    QByteArray push;     // an encoded PushResponse, when the push part was applied
+    int pushStatus = 0;  // else, when there was a push part: its HTTP status...
+    ErrorBody pushError; // ...and error, as POST /v1/push would have answered
+};
+
 } // namespace wp::wire
