@@ -4,8 +4,9 @@
 
 namespace wp::server {
 
-ConnectionPool::ConnectionPool(std::string url, int size, Prepared prepared)
-    : m_url(std::move(url)), m_size(size), m_prepared(std::move(prepared))
+ConnectionPool::ConnectionPool(std::string url, int size, Prepared prepared, std::string setup)
+    : m_url(std::move(url)), m_size(size), m_prepared(std::move(prepared)),
+      m_setup(std::move(setup))
 {
 }
 
@@ -45,6 +46,10 @@ Result<ConnectionPool::Lease> ConnectionPool::acquire()
             // Registered here, prepared by libpqxx on first use on this connection.
             for (const auto &[name, sql] : m_prepared)
                 c->prepare(name, sql);
+            if (!m_setup.empty()) {
+                pqxx::nontransaction w(*c);
+                w.exec(m_setup);
+            }
         } catch (const std::exception &) {
             // The message may hold connection details; callers log the fact, not the text.
             release(nullptr);

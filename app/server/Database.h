@@ -27,7 +27,8 @@ public:
     // queries are parsed and planned once per connection, not once per request.
     using Prepared = std::vector<std::pair<std::string, std::string>>;
 
-    ConnectionPool(std::string url, int size, Prepared prepared = {});
+    // `setup`: SQL run once on every new connection (session settings).
+    ConnectionPool(std::string url, int size, Prepared prepared = {}, std::string setup = {});
 
     // One connection, returned to the pool when the lease ends (dropped if it broke, so the
     // next lease reconnects: a restarted PostgreSQL costs one failed request, not an outage).
@@ -61,6 +62,7 @@ private:
     std::string m_url;
     int m_size;
     Prepared m_prepared;
+    std::string m_setup;
     int m_out = 0;
     struct Waiter
     {

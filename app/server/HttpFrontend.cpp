@@ -245,26 +245,26 @@ void HttpFrontend::routes()
     s.Post("/v1/push", authed(false, [this](const Identity &id, const httplib::Request &req) {
                return m_service.push(id, bodyOf(req));
            }));
-    s.Get("/v1/pull", authed(false, [this](const Identity &id, const httplib::Request &req) {
-              bool okSince = true, okLimit = true, okHorizon = true;
-              const std::uint64_t since =
-                  req.has_param("since")
-                      ? QString::fromStdString(req.get_param_value("since")).toULongLong(&okSince)
-                      : 0;
-              const qsizetype limit =
-                  req.has_param("limit")
-                      ? QString::fromStdString(req.get_param_value("limit")).toLongLong(&okLimit)
-                      : wire::limits::DefaultPull;
-              const std::uint64_t horizon =
-                  req.has_param("horizon")
-                      ? QString::fromStdString(req.get_param_value("horizon"))
-                            .toULongLong(&okHorizon)
-                      : 0;
-              if (!okSince || !okLimit || !okHorizon || limit < 1)
-                  return SyncService::error(400, QStringLiteral("malformed"),
-                                            QStringLiteral("since and limit must be numbers"));
-              return m_service.pull(id, since, limit, horizon);
-          }));
+    s.Get(
+        "/v1/pull", authed(false, [this](const Identity &id, const httplib::Request &req) {
+            bool okSince = true, okLimit = true, okHorizon = true;
+            const std::uint64_t since =
+                req.has_param("since")
+                    ? QString::fromStdString(req.get_param_value("since")).toULongLong(&okSince)
+                    : 0;
+            const qsizetype limit =
+                req.has_param("limit")
+                    ? QString::fromStdString(req.get_param_value("limit")).toLongLong(&okLimit)
+                    : wire::limits::DefaultPull;
+            const std::uint64_t horizon =
+                req.has_param("horizon")
+                    ? QString::fromStdString(req.get_param_value("horizon")).toULongLong(&okHorizon)
+                    : 0;
+            if (!okSince || !okLimit || !okHorizon || limit < 1)
+                return SyncService::error(400, QStringLiteral("malformed"),
+                                          QStringLiteral("since and limit must be numbers"));
+            return m_service.pull(id, since, limit, horizon);
+        }));
     s.Post("/v1/sync", authed(false, [this](const Identity &id, const httplib::Request &req) {
                return m_service.sync(id, bodyOf(req));
            }));

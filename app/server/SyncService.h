@@ -49,6 +49,8 @@ public:
 
     // The hot statements, prepared on every pooled connection (give them to the pool).
     static ConnectionPool::Prepared statements();
+    // Session settings for those connections (give them to the pool too).
+    static std::string sessionSetup();
 
     // Checks "Authorization: Waypoint <org>.<device>.<token>" against the device's stored
     // token hash (constant time). A revoked device passes only with allowRevoked.
@@ -63,8 +65,7 @@ public:
     // The push handler's input parsing (pure; the fuzz target drives it).
     static std::variant<PreparedPush, Reply> preparePush(const Identity &id, QByteArrayView body);
     // `horizon`: what the device's previous page said the compaction horizon was (0: none).
-    Reply pull(const Identity &id, std::uint64_t since, qsizetype limit,
-               std::uint64_t horizon = 0);
+    Reply pull(const Identity &id, std::uint64_t since, qsizetype limit, std::uint64_t horizon = 0);
     Reply deviceStatus(const Identity &id);
     // POST /v1/sync: a pull page, then the push part (if any) applied after its snapshot. A
     // refused pull refuses the whole request and pushes nothing; a refused push part is

@@ -114,7 +114,8 @@ int serve(const Options &o, const std::string &url)
     int connections = std::max(4, 2 * int(std::thread::hardware_concurrency()));
     if (o.values.contains(QStringLiteral("db-connections")))
         connections = std::clamp(o.get(QStringLiteral("db-connections")).toInt(), 1, 256);
-    ConnectionPool pool(url, std::min(connections, s.threads), SyncService::statements());
+    ConnectionPool pool(url, std::min(connections, s.threads), SyncService::statements(),
+                        SyncService::sessionSetup());
     {
         auto lease = pool.acquire();
         if (!lease)

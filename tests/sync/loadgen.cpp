@@ -43,6 +43,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <latch>
 #include <mutex>
 
 using namespace wp;
@@ -324,18 +325,25 @@ struct SimDevice
     std::uint64_t cursor = 0;
     std::uint64_t sequence = 0;
 };
+
+// How a simulated device syncs: as the engine does now (one POST /v1/sync carrying the batch;
+// the audience's sealed key only until the server has applied a change), or as it did before
+// (GET /v1/pull, then POST /v1/push with the sealed key every time), the same-process
+// baseline and the only way an older server (--baseline-server) understands.
+enum class Exchange { OneRequest, PullThenPush };
 using Fleet = std::vector<SimDevice>;
 
 // Simulated devices (the client's protocol code without a store), each on its own thread and
 // its own kept-alive connection: per round a pull from its cursor, then a push of one record.
-FleetResult runFleet(const ServerFixture &fx, Fleet &fleet, int rounds, int spreadMs)
+FleetResult runFleet(const ServerFixture &fx, Fleet &fleet, int rounds, int spreadMs,
+                     Exchange exchange = Exchange::OneRequest)
 {
     const int devices = int(fleet.size());
     std::mutex mutex;
     QList<double> latencies;
     FleetResult out;
     std::vector<QThread *> threads;
-    std::atomic<bool> go{false};
+    std::latch go(1);
     for (int i = 0; i < devices; ++i) {
         SimDevice *device = &fleet[std::size_t(i)];
         SyncIdentity *id = device->identity.get();
@@ -346,8 +354,7 @@ FleetResult runFleet(const ServerFixture &fx, Fleet &fleet, int rounds, int spre
             HybridClock clock(id->credentials.deviceId);
             const SecretBytes &key = id->audienceKeys.at(id->privateAudience);
             std::uint64_t &cursor = device->cursor;
-            while (!go)
-                QThread::msleep(1);
+            go.wait();
             QElapsedTimer since;
             since.start();
             for (int r = 0; r < rounds; ++r) {
@@ -359,16 +366,6 @@ FleetResult runFleet(const ServerFixture &fx, Fleet &fleet, int rounds, int spre
                 QElapsedTimer lt;
                 lt.start();
                 QString failure;
-                // Pull first, as the engine does.
-                auto page = client.pull(cursor, 1000);
-                if (!page) {
-                    failure = page.error().message;
-                } else {
-                    for (const wire::Change &c : page->changes)
-                        if (!ChangeSealer::open(c, key))
-                            failure = QStringLiteral("cannot open");
-                    cursor = page->cursor;
-                }
                 const std::uint64_t seq = ++device->sequence;
                 OutboxEntry e;
                 e.seq = qint64(seq);
@@ -380,18 +377,45 @@ FleetResult runFleet(const ServerFixture &fx, Fleet &fleet, int rounds, int spre
                 wire::PushRequest batch;
                 batch.deviceId = id->credentials.deviceId;
                 batch.sequence = seq;
-                batch.audiences.append(
-                    {id->privateAudience,
-                     {{id->credentials.userId, crypto::sealTo(key, id->keys.encryptionPublic)}}});
+                if (exchange == Exchange::PullThenPush || !id->privateAudienceKnown)
+                    batch.audiences.append({id->privateAudience,
+                                            {{id->credentials.userId,
+                                              crypto::sealTo(key, id->keys.encryptionPublic)}}});
                 batch.changes.append(ChangeSealer::seal(e, id->privateAudience, key));
                 batch.signature = crypto::signManifest(
                     id->keys.signingSecret,
                     wire::manifestBytes(id->credentials.organisationId, id->credentials.userId,
                                         batch.deviceId, batch.sequence,
                                         {crypto::changeDigest(batch.changes[0])}));
-                auto pushed = client.push(batch);
-                if (!pushed || pushed->applied.size() != 1)
-                    failure = pushed ? QStringLiteral("not applied") : pushed.error().message;
+                const auto received = [&](const wire::PullResponse &page) {
+                    for (const wire::Change &c : page.changes)
+                        if (!ChangeSealer::open(c, key))
+                            failure = QStringLiteral("cannot open");
+                    cursor = page.cursor;
+                };
+                const auto answered = [&](const Result<wire::PushResponse> &pushed) {
+                    if (!pushed || pushed->applied.size() != 1)
+                        failure = pushed ? QStringLiteral("not applied") : pushed.error().message;
+                    else
+                        id->privateAudienceKnown = true;
+                };
+                if (exchange == Exchange::OneRequest) {
+                    auto both = client.sync(cursor, 1000, &batch);
+                    if (!both) {
+                        failure = both.error().message;
+                    } else {
+                        received(both->pull);
+                        answered(both->push.value_or(Error(ErrorCode::Protocol, {})));
+                    }
+                } else {
+                    // Pull first, as the engine did.
+                    auto page = client.pull(cursor, 1000);
+                    if (!page)
+                        failure = page.error().message;
+                    else
+                        received(*page);
+                    answered(client.push(batch));
+                }
                 const double ms = double(lt.nsecsElapsed()) / 1e6;
                 std::lock_guard lock(mutex);
                 if (!failure.isEmpty()) {
@@ -409,7 +433,7 @@ FleetResult runFleet(const ServerFixture &fx, Fleet &fleet, int rounds, int spre
     const CpuSample before = sampleCpu(fx);
     QElapsedTimer t;
     t.start();
-    go = true;
+    go.count_down();
     for (QThread *th : threads) {
         th->wait();
         delete th;
@@ -449,9 +473,9 @@ Fleet enrolFleet(ServerFixture &fx, const QUuid &org, int n)
 // devices in the field have, and the database's statistics are brought up to date, as
 // autovacuum does on a server that has been running (within a minute of a table's growth).
 // Without it the planner sees tables it believes empty and its cached plans scan them.
-void warmUp(const ServerFixture &fx, Fleet &fleet)
+void warmUp(const ServerFixture &fx, Fleet &fleet, Exchange exchange = Exchange::OneRequest)
 {
-    (void)runFleet(fx, fleet, 1, 1000);
+    (void)runFleet(fx, fleet, 1, 1000, exchange);
     try {
         pqxx::connection c(fx.databaseUrl().toStdString());
         pqxx::nontransaction w(c);
@@ -558,6 +582,9 @@ int main(int argc, char **argv)
                                   "off, as the tests do and as figures before 2026-11-24 were)")});
     cli.addOption({QStringLiteral("pg-statements"),
                    QStringLiteral("print PostgreSQL's busiest statements of the last fleet run")});
+    cli.addOption({QStringLiteral("requests-baseline"),
+                   QStringLiteral("also run each fleet run the way devices synced before "
+                                  "POST /v1/sync (pull, then push), alternating")});
     cli.addOption({QStringLiteral("no-store"),
                    QStringLiteral("skip the figures that go through a device store")});
     cli.addOption(
@@ -745,8 +772,11 @@ int main(int argc, char **argv)
         say(QStringLiteral("enrolled %1 devices, synced each once and analysed in %2 ms")
                 .arg(devices)
                 .arg(t.elapsed()));
-        QList<double> p50s, p99s;
+        QList<double> p50s, p99s, baseP50s, baseP99s;
         const bool statements = cli.isSet(QStringLiteral("pg-statements"));
+        const bool twoWays = cli.isSet(QStringLiteral("requests-baseline"));
+        const QString when = spreadMs > 0 ? QStringLiteral("staggered over %1 ms").arg(spreadMs)
+                                          : QStringLiteral("at once");
         for (int rep = 0; rep < repeats; ++rep) {
             if (statements)
                 resetStatements(fx);
@@ -755,19 +785,31 @@ int main(int argc, char **argv)
                 printStatements(fx, r.syncs);
             p50s.append(r.p50);
             p99s.append(r.p99);
-            say(QStringLiteral("%1 simulated devices x %2 rounds (pull + push of one record) "
-                               "%3: %4")
+            say(QStringLiteral("%1 simulated devices x %2 rounds (pull + push of one record, "
+                               "one request) %3: %4")
                     .arg(devices)
                     .arg(rounds)
-                    .arg(spreadMs > 0 ? QStringLiteral("staggered over %1 ms").arg(spreadMs)
-                                      : QStringLiteral("at once"),
-                         describe(r)));
+                    .arg(when, describe(r)));
+            if (twoWays) {
+                const FleetResult b = runFleet(fx, fleet, rounds, spreadMs, Exchange::PullThenPush);
+                baseP50s.append(b.p50);
+                baseP99s.append(b.p99);
+                say(QStringLiteral("baseline, pull then push (two requests) %1: %2")
+                        .arg(when, describe(b)));
+            }
         }
         if (repeats > 1)
             say(QStringLiteral("median of %1 runs: p50 %2 ms, p99 %3 ms")
                     .arg(repeats)
                     .arg(QString::number(median(p50s), 'f', 1),
                          QString::number(median(p99s), 'f', 1)));
+        if (twoWays)
+            say(QStringLiteral("baseline (two requests), median of %1 runs: p50 %2 ms, p99 %3 ms; "
+                               "one request is x%4 at p99")
+                    .arg(repeats)
+                    .arg(QString::number(median(baseP50s), 'f', 1),
+                         QString::number(median(baseP99s), 'f', 1),
+                         QString::number(median(baseP99s) / median(p99s), 'f', 2)));
     }
 
     // 4. The same server-side figures against another build of waypoint-server (the
@@ -803,7 +845,7 @@ int main(int argc, char **argv)
             side.writer = identity(*side.fx, side.org, side.user);
             if (devices > 0) {
                 side.fleet = enrolFleet(*side.fx, side.org, devices);
-                warmUp(*side.fx, side.fleet);
+                warmUp(*side.fx, side.fleet, Exchange::PullThenPush);
             }
         }
         for (int rep = 0; rep < repeats; ++rep) {
@@ -833,7 +875,9 @@ int main(int argc, char **argv)
                 side.pull.append(pullWithoutStore(side.fx->baseUrl(), *reader,
                                                   side.writer->keys.signingPublic, pageSize, &n));
                 if (devices > 0) {
-                    const FleetResult r = runFleet(*side.fx, side.fleet, rounds, spreadMs);
+                    // Pull then push: the baseline server may predate POST /v1/sync.
+                    const FleetResult r =
+                        runFleet(*side.fx, side.fleet, rounds, spreadMs, Exchange::PullThenPush);
                     side.p50.append(r.p50);
                     side.p99.append(r.p99);
                     say(QStringLiteral("%1: fleet %2").arg(side.label, describe(r)));

@@ -22,10 +22,13 @@ DECLARE
     stored integer;
     last_seq bigint;
 BEGIN
-    -- Every audience the batch names is the pusher's (p_audiences holds each id once).
-    IF (SELECT count(*) FROM audiences WHERE organisation_id = p_org
-          AND audience_id = ANY(p_audiences) AND owner_id = p_user)
-       <> cardinality(p_audiences) THEN
+    -- Every audience the batch names is the pusher's. One primary-key probe per id: a count
+    -- over "audience_id = ANY(...)" was planned as a scan of the organisation's audiences.
+    IF EXISTS (SELECT 1 FROM unnest(p_audiences) AS k(id)
+               LEFT JOIN LATERAL (SELECT owner_id FROM audiences
+                                  WHERE organisation_id = p_org AND audience_id = k.id
+                                  LIMIT 1) a ON true
+               WHERE a.owner_id IS DISTINCT FROM p_user) THEN
         RETURN 'general';
     END IF;
     -- Records seen before are the pusher's, of the same type, without a tombstone. One
