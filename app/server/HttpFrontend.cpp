@@ -126,6 +126,18 @@ void HttpFrontend::stop()
     m_server->stop();
 }
 
+bool HttpFrontend::refuseIfLimited(const std::string &key, httplib::Response &res)
+{
+    const int wait = m_limiter.retryAfter(key);
+    if (wait == 0)
+        return false;
+    Reply r = SyncService::error(429, QStringLiteral("rate_limited"),
+                                 QStringLiteral("too many failed attempts"));
+    r.retryAfter = wait;
+    send(res, r);
+    return true;
+}
+
 void HttpFrontend::routes()
 {
     httplib::Server &s = *m_server;
@@ -191,13 +203,8 @@ void HttpFrontend::routes()
         return [this, allowRevoked, handler](const httplib::Request &req, httplib::Response &res) {
             const std::string header = req.get_header_value("Authorization");
             const std::string key = req.remote_addr + '|' + claimedDevice(header);
-            if (const int wait = m_limiter.retryAfter(key)) {
-                Reply r = SyncService::error(429, QStringLiteral("rate_limited"),
-                                             QStringLiteral("too many failed attempts"));
-                r.retryAfter = wait;
-                send(res, r);
+            if (refuseIfLimited(key, res))
                 return;
-            }
             const auto authStart = std::chrono::steady_clock::now();
             auto result = m_service.authenticate(header, allowRevoked);
             t_authMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
@@ -218,13 +225,8 @@ void HttpFrontend::routes()
 
     s.Post("/v1/enrol", [this](const httplib::Request &req, httplib::Response &res) {
         const std::string key = req.remote_addr + "|enrol";
-        if (const int wait = m_limiter.retryAfter(key)) {
-            Reply r = SyncService::error(429, QStringLiteral("rate_limited"),
-                                         QStringLiteral("too many failed attempts"));
-            r.retryAfter = wait;
-            send(res, r);
+        if (refuseIfLimited(key, res))
             return;
-        }
         const Reply r = m_service.enrol(bodyOf(req));
         if (r.status == 401)
             m_limiter.recordFailure(key);
@@ -265,9 +267,17 @@ void HttpFrontend::routes()
                                           QStringLiteral("since and limit must be numbers"));
             return m_service.pull(id, since, limit, horizon);
         }));
-    s.Post("/v1/sync", authed(false, [this](const Identity &id, const httplib::Request &req) {
-               return m_service.sync(id, bodyOf(req));
-           }));
+    // Authenticated by its own statement (SyncService::sync), limited like the others.
+    s.Post("/v1/sync", [this](const httplib::Request &req, httplib::Response &res) {
+        const std::string header = req.get_header_value("Authorization");
+        const std::string key = req.remote_addr + '|' + claimedDevice(header);
+        if (refuseIfLimited(key, res))
+            return;
+        const Reply r = m_service.sync(header, bodyOf(req), &t_organisation);
+        if (r.status == 401)
+            m_limiter.recordFailure(key);
+        send(res, r);
+    });
     s.Get("/v1/device", authed(true, [this](const Identity &id, const httplib::Request &) {
               return m_service.deviceStatus(id);
           }));

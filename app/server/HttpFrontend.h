@@ -12,7 +12,8 @@
 
 namespace httplib {
 class Server;
-}
+struct Response;
+} // namespace httplib
 
 namespace wp::server {
 
@@ -42,6 +43,8 @@ public:
 
 private:
     void routes();
+    // Answers 429 rate_limited when `key` failed authentication too often; true if it did.
+    bool refuseIfLimited(const std::string &key, httplib::Response &res);
 
     SyncService &m_service;
     ServeOptions m_options;

@@ -71,6 +71,54 @@ std::string pushChangesSql(bool tombstones)
     return sql;
 }
 
+// The pull statement. Kind 0: the page's changes; 1: their batch manifests; 2: the caller's
+// sealed keys for their audiences; 3: the counter and the compaction horizon. Not sorted here
+// (that would copy every envelope once more): pageReply() orders the changes by seq.
+// $1 organisation, $3 since, $4 limit, and $2 the user; or, `authenticating` (POST /v1/sync),
+// $2 the device and $5 the hash of the token it presented: then kind 4 is the device's
+// credentials (as the "auth" statement reads them) and the page is read only for a device
+// whose token matches and that is not revoked. The service still compares the hash itself,
+// in constant time, before anything read here is answered.
+std::string pullSql(bool authenticating)
+{
+    const std::string user = authenticating ? "(SELECT user_id FROM reader)" : "$2";
+    std::string sql = "WITH ";
+    if (authenticating)
+        sql += "dev AS (SELECT d.user_id, d.token_hash, d.revoked_at IS NOT NULL AS revoked, "
+               "u.role, u.signing_key, d.last_seen_at < now() - interval '1 minute' AS stale "
+               "FROM devices d JOIN users u USING (organisation_id, user_id) "
+               "WHERE d.organisation_id = $1 AND d.device_id = $2), "
+               "reader AS (SELECT user_id FROM dev WHERE token_hash = $5 AND NOT revoked), ";
+    sql += "ctr AS (SELECT change_seq, compacted_seq FROM organisations "
+           "WHERE organisation_id = $1), "
+           "page AS MATERIALIZED (SELECT x.* FROM audience_readers r CROSS JOIN LATERAL "
+           "(SELECT c.seq, c.record_id, c.stamp_device, c.audience_id, c.device_id, "
+           "c.record_type, c.stamp_ms, c.stamp_counter, c.batch_sequence, c.deleted, c.envelope "
+           "FROM changes c WHERE c.organisation_id = $1 AND c.audience_id = r.audience_id AND "
+           "c.seq > $3 AND c.seq <= (SELECT change_seq FROM ctr) ORDER BY c.seq LIMIT $4) x "
+           "WHERE r.organisation_id = $1 AND r.user_id = " +
+           user +
+           " ORDER BY x.seq LIMIT $4) "
+           "SELECT 0 AS kind, seq, record_id, stamp_device, audience_id, device_id, "
+           "record_type::bigint AS n1, stamp_ms, stamp_counter, batch_sequence, deleted, "
+           "envelope AS x, NULL::bytea AS y, NULL::text AS z FROM page "
+           "UNION ALL SELECT 1, NULL, b.device_id, b.author_id, NULL, NULL, NULL, NULL, NULL, "
+           "b.sequence, NULL, b.digests, b.signature, NULL FROM (SELECT DISTINCT device_id, "
+           "batch_sequence FROM page) k JOIN batches b ON b.organisation_id = $1 AND "
+           "b.device_id = k.device_id AND b.sequence = k.batch_sequence "
+           "UNION ALL SELECT 2, NULL, a.audience_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+           "NULL, a.sealed_key, NULL, NULL FROM (SELECT DISTINCT audience_id FROM page) k "
+           "JOIN audience_readers a ON a.organisation_id = $1 AND a.audience_id = k.audience_id "
+           "AND a.user_id = " +
+           user +
+           " UNION ALL SELECT 3, change_seq, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+           "compacted_seq, NULL, NULL, NULL, NULL FROM ctr";
+    if (authenticating)
+        sql += " UNION ALL SELECT 4, NULL, user_id, NULL, NULL, NULL, CASE WHEN stale THEN 1 "
+               "ELSE 0 END, NULL, NULL, NULL, revoked, token_hash, signing_key, role FROM dev";
+    return sql;
+}
+
 // The columns of the changes a push stores, as SQL parameters (arrays, envelopes packed).
 struct ChangeColumns
 {
@@ -121,31 +169,8 @@ ConnectionPool::Prepared SyncService::statements()
                  "WHERE d.organisation_id = $1 AND d.device_id = $2"},
         {"touch", "UPDATE devices SET last_seen_at = now() WHERE organisation_id = $1 AND "
                   "device_id = $2 AND last_seen_at < now() - interval '1 minute'"},
-        // Kind 0: the page's changes; 1: their batch manifests; 2: the caller's sealed keys for
-        // their audiences; 3: the counter and the compaction horizon. Not sorted here (that
-        // would copy every envelope once more): pull() orders the changes by seq.
-        {"pull",
-         "WITH ctr AS (SELECT change_seq, compacted_seq FROM organisations "
-         "WHERE organisation_id = $1), "
-         "page AS MATERIALIZED (SELECT x.* FROM audience_readers r CROSS JOIN LATERAL "
-         "(SELECT c.seq, c.record_id, c.stamp_device, c.audience_id, c.device_id, "
-         "c.record_type, c.stamp_ms, c.stamp_counter, c.batch_sequence, c.deleted, c.envelope "
-         "FROM changes c WHERE c.organisation_id = $1 AND c.audience_id = r.audience_id AND "
-         "c.seq > $3 AND c.seq <= (SELECT change_seq FROM ctr) ORDER BY c.seq LIMIT $4) x "
-         "WHERE r.organisation_id = $1 AND r.user_id = $2 ORDER BY x.seq LIMIT $4) "
-         "SELECT 0 AS kind, seq, record_id, stamp_device, audience_id, device_id, "
-         "record_type::bigint AS n1, stamp_ms, stamp_counter, batch_sequence, deleted, "
-         "envelope AS x, NULL::bytea AS y FROM page "
-         "UNION ALL SELECT 1, NULL, b.device_id, b.author_id, NULL, NULL, NULL, NULL, NULL, "
-         "b.sequence, NULL, b.digests, b.signature FROM (SELECT DISTINCT device_id, "
-         "batch_sequence FROM page) k JOIN batches b ON b.organisation_id = $1 AND "
-         "b.device_id = k.device_id AND b.sequence = k.batch_sequence "
-         "UNION ALL SELECT 2, NULL, a.audience_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-         "NULL, a.sealed_key, NULL FROM (SELECT DISTINCT audience_id FROM page) k "
-         "JOIN audience_readers a ON a.organisation_id = $1 AND a.audience_id = k.audience_id "
-         "AND a.user_id = $2 "
-         "UNION ALL SELECT 3, change_seq, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-         "compacted_seq, NULL, NULL, NULL FROM ctr"},
+        {"pull", pullSql(false)},
+        {"sync_pull", pullSql(true)},
         // Kind 0: whether the batch is new; 1: the audiences named (and whether this user owns
         // them); 2: the records named, claimed now (for audiences this user owns) or before.
         // One snapshot: the SELECT half does not see the rows the INSERT half adds.
@@ -256,26 +281,47 @@ Reply SyncService::withDb(const std::function<Reply(pqxx::connection &)> &work)
     return error(503, QStringLiteral("unavailable"), QStringLiteral("the database is unreachable"));
 }
 
-std::variant<Identity, Reply> SyncService::authenticate(std::string_view header, bool allowRevoked)
+Reply SyncService::unauthorized()
 {
-    const Reply unauthorized = error(401, QStringLiteral("unauthorized"),
-                                     QStringLiteral("missing or wrong device credentials"));
+    return error(401, QStringLiteral("unauthorized"),
+                 QStringLiteral("missing or wrong device credentials"));
+}
+
+std::optional<SyncService::Claim> SyncService::claimOf(std::string_view header)
+{
     constexpr std::string_view scheme = "Waypoint ";
     if (header.substr(0, scheme.size()) != scheme)
-        return unauthorized;
+        return std::nullopt;
     const QString value = QString::fromLatin1(header.substr(scheme.size()));
     const QStringList parts = value.split(u'.');
     if (parts.size() != 3)
-        return unauthorized;
-    Identity id;
-    id.organisation = idFromText(parts[0]);
-    id.device = idFromText(parts[1]);
-    const auto decoded = QByteArray::fromBase64Encoding(
+        return std::nullopt;
+    Claim claim;
+    claim.organisation = idFromText(parts[0]);
+    claim.device = idFromText(parts[1]);
+    auto decoded = QByteArray::fromBase64Encoding(
         parts[2].toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals |
                                  QByteArray::AbortOnBase64DecodingErrors);
-    if (id.organisation.isNull() || id.device.isNull() || !decoded || decoded.decoded.size() != 32)
+    const bool wellFormed = !claim.organisation.isNull() && !claim.device.isNull() && decoded &&
+                            decoded.decoded.size() == 32;
+    if (wellFormed)
+        claim.tokenHash = tokenHash(decoded.decoded);
+    wipe(decoded.decoded);
+    if (!wellFormed)
+        return std::nullopt;
+    return claim;
+}
+
+std::variant<Identity, Reply> SyncService::authenticate(std::string_view header, bool allowRevoked)
+{
+    const Reply unauthorized = SyncService::unauthorized();
+    const auto claim = claimOf(header);
+    if (!claim)
         return unauthorized;
-    const QByteArray presented = tokenHash(decoded.decoded);
+    Identity id;
+    id.organisation = claim->organisation;
+    id.device = claim->device;
+    const QByteArray &presented = claim->tokenHash;
 
     std::variant<Identity, Reply> out = unauthorized;
     const Reply r = withDb([&](pqxx::connection &c) -> Reply {
@@ -682,8 +728,16 @@ Reply SyncService::pull(const Identity &id, std::uint64_t since, qsizetype limit
         // One statement, so one snapshot: the counter, the page, its manifests and audience
         // keys. An incremental pull that finds nothing new costs this one round trip.
         pqxx::nontransaction w(c);
-        const auto rows = w.exec_prepared("pull", sqlText(id.organisation), sqlText(id.user),
-                                          qint64(since), qint64(limit));
+        return pageReply(w.exec_prepared("pull", sqlText(id.organisation), sqlText(id.user),
+                                         qint64(since), qint64(limit)),
+                         since, limit, deviceHorizon);
+    });
+}
+
+Reply SyncService::pageReply(const pqxx::result &rows, std::uint64_t since, qsizetype limit,
+                             std::uint64_t deviceHorizon)
+{
+    {
         PullResponse resp;
         std::map<std::pair<QUuid, qint64>, qint64> manifestIndex;
         std::uint64_t counter = 0, horizon = 0;
@@ -764,17 +818,51 @@ Reply SyncService::pull(const Identity &id, std::uint64_t since, qsizetype limit
         resp.more = pageRows == limit;
         resp.cursor = resp.more ? resp.changes.last().seq : std::max(since, counter);
         return ok(resp);
-    });
+    }
 }
 
-Reply SyncService::sync(const Identity &id, QByteArrayView body)
+Reply SyncService::sync(std::string_view authorization, QByteArrayView body, QString *organisation)
 {
+    const auto claim = claimOf(authorization);
+    if (!claim)
+        return unauthorized();
     auto req = decodeSyncRequest(body);
     if (!req)
         return decodingError(req.error());
-    const Reply pulled =
-        pull(id, req->since, qsizetype(std::min<std::uint64_t>(req->limit, limits::MaxPull)),
-             req->horizon);
+    const qsizetype limit =
+        qsizetype(std::clamp<std::uint64_t>(req->limit, 1, std::uint64_t(limits::MaxPull)));
+
+    // Authentication and the page in one statement ("sync_pull"): the decision is still the
+    // constant-time comparison below, as in authenticate(), and nothing is cached.
+    Identity id;
+    id.organisation = claim->organisation;
+    id.device = claim->device;
+    bool authenticated = false;
+    const Reply pulled = withDb([&](pqxx::connection &c) -> Reply {
+        pqxx::nontransaction w(c);
+        const auto rows =
+            w.exec_prepared("sync_pull", sqlText(id.organisation), sqlText(id.device),
+                            qint64(req->since), qint64(limit), sqlBytes(claim->tokenHash));
+        const auto device = std::find_if(
+            rows.begin(), rows.end(), [](const auto &r) { return r[0].template as<int>() == 4; });
+        const QByteArray stored =
+            device == rows.end() ? QByteArray(32, '\0') : bytesOf((*device)[11]);
+        if (!constantTimeEquals(claim->tokenHash, stored) || device == rows.end())
+            return unauthorized();
+        id.user = uuidOf((*device)[2]);
+        id.revoked = (*device)[10].as<bool>();
+        id.role = QString::fromLatin1((*device)[13].c_str());
+        id.signingKey = bytesOf((*device)[12]);
+        if (id.revoked)
+            return error(403, QStringLiteral("device_revoked"),
+                         QStringLiteral("this device was revoked; destroy its keys"));
+        if ((*device)[6].as<int>() == 1)
+            w.exec_prepared("touch", sqlText(id.organisation), sqlText(id.device));
+        authenticated = true;
+        return pageReply(rows, req->since, limit, req->horizon);
+    });
+    if (authenticated && organisation)
+        *organisation = idText(id.organisation);
     if (pulled.status != 200)
         return pulled;
     SyncResponse resp;

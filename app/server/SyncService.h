@@ -11,6 +11,7 @@
 #include <QUuid>
 
 #include <functional>
+#include <optional>
 #include <string_view>
 #include <variant>
 
@@ -67,10 +68,12 @@ public:
     // `horizon`: what the device's previous page said the compaction horizon was (0: none).
     Reply pull(const Identity &id, std::uint64_t since, qsizetype limit, std::uint64_t horizon = 0);
     Reply deviceStatus(const Identity &id);
-    // POST /v1/sync: a pull page, then the push part (if any) applied after its snapshot. A
+    // POST /v1/sync: authenticates (as authenticate(), revoked devices refused) and reads a
+    // pull page in one statement, then applies the push part (if any) after its snapshot. A
     // refused pull refuses the whole request and pushes nothing; a refused push part is
-    // answered inside the response, as /v1/push would have answered it.
-    Reply sync(const Identity &id, QByteArrayView body);
+    // answered inside the response, as /v1/push would have answered it. `organisation`: the
+    // caller's, once authenticated (for the request log).
+    Reply sync(std::string_view authorization, QByteArrayView body, QString *organisation);
 
     // Time this thread spent in database work since the last call (for the request log).
     static double takeDatabaseMs();
@@ -79,6 +82,19 @@ public:
     static Reply decodingError(const Error &e);
 
 private:
+    // What an Authorization header claims: organisation, device and the token's hash.
+    struct Claim
+    {
+        QUuid organisation;
+        QUuid device;
+        QByteArray tokenHash;
+    };
+    static std::optional<Claim> claimOf(std::string_view header);
+    static Reply unauthorized();
+    // The PullResponse of a pull statement's rows (kinds 0 to 3), or 410 resync_required.
+    static Reply pageReply(const pqxx::result &rows, std::uint64_t since, qsizetype limit,
+                           std::uint64_t deviceHorizon);
+
     // Runs `work` on a pooled connection; a lost connection is retried once on a fresh one
     // (every operation is idempotent), then reported as 503 unavailable.
     Reply withDb(const std::function<Reply(pqxx::connection &)> &work);

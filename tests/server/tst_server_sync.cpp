@@ -344,6 +344,13 @@ private slots:
         impostor.credentials.token[0] = char(impostor.credentials.token[0] ^ 1);
         QCOMPARE(impostor.call("GET", QStringLiteral("/v1/pull")).status, 401);
         QCOMPARE(d->call("GET", QStringLiteral("/v1/pull"), {}, false).status, 401);
+        // POST /v1/sync authenticates in its own statement: the same answers.
+        const QByteArray syncBody = encode(SyncRequest{0, 10, 0, {}});
+        const HttpReply forged = impostor.call("POST", QStringLiteral("/v1/sync"), syncBody);
+        QCOMPARE(forged.status, 401);
+        QCOMPARE(forged.code, QStringLiteral("unauthorized"));
+        QCOMPARE(d->call("POST", QStringLiteral("/v1/sync"), syncBody, false).status, 401);
+        QCOMPARE(d->call("POST", QStringLiteral("/v1/sync"), syncBody).status, 200);
 
         // Guessing is slowed down: after 10 failures the claimed device is refused for a while,
         // even with the right token.
@@ -352,6 +359,7 @@ private slots:
         const HttpReply limited = d->call("GET", QStringLiteral("/v1/device"));
         QCOMPARE(limited.status, 429);
         QCOMPARE(limited.code, QStringLiteral("rate_limited"));
+        QCOMPARE(d->call("POST", QStringLiteral("/v1/sync"), syncBody).status, 429);
 
         auto e = device(org, org.worker2);
         QCOMPARE(e->call("GET", QStringLiteral("/v1/device")).status, 200);
@@ -364,6 +372,9 @@ private slots:
         const HttpReply pull = e->call("GET", QStringLiteral("/v1/pull"));
         QCOMPARE(pull.status, 403);
         QCOMPARE(pull.code, QStringLiteral("device_revoked"));
+        const HttpReply revokedSync = e->call("POST", QStringLiteral("/v1/sync"), syncBody);
+        QCOMPARE(revokedSync.status, 403);
+        QCOMPARE(revokedSync.code, QStringLiteral("device_revoked"));
         auto status = decodeDeviceStatus(e->call("GET", QStringLiteral("/v1/device")).body);
         QVERIFY(status.ok());
         QCOMPARE(status->status, QStringLiteral("revoked"));
