@@ -20,6 +20,9 @@ RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
     n integer := cardinality(c_records);
     stored integer;
+    new_records integer;
+    claimed integer;
+    refused boolean;
     last_seq bigint;
 BEGIN
     -- Every audience the batch names is the pusher's. One primary-key probe per id: a count
@@ -31,13 +34,17 @@ BEGIN
                WHERE a.owner_id IS DISTINCT FROM p_user) THEN
         RETURN 'general';
     END IF;
-    -- Records seen before are the pusher's, of the same type, without a tombstone. One
-    -- primary-key probe per id (see push_prepare in SyncService.cpp for why LATERAL).
-    IF EXISTS (SELECT 1 FROM unnest(p_record_ids, p_record_types) AS k(id, t)
-               CROSS JOIN LATERAL (SELECT author_id, record_type, deleted_seq FROM records
-                                   WHERE organisation_id = p_org AND record_id = k.id LIMIT 1) r
-               WHERE r.author_id <> p_user OR r.record_type <> k.t
-                  OR r.deleted_seq IS NOT NULL) THEN
+    -- Records seen before are the pusher's, of the same type, without a tombstone; count the
+    -- new ones. One primary-key probe per id (see push_prepare in SyncService.cpp for why
+    -- LATERAL).
+    SELECT count(*) FILTER (WHERE r.author_id IS NULL),
+           coalesce(bool_or(r.author_id <> p_user OR r.record_type <> k.t
+                            OR r.deleted_seq IS NOT NULL), false)
+      INTO new_records, refused
+      FROM unnest(p_record_ids, p_record_types) AS k(id, t)
+      LEFT JOIN LATERAL (SELECT author_id, record_type, deleted_seq FROM records
+                         WHERE organisation_id = p_org AND record_id = k.id LIMIT 1) r ON true;
+    IF refused THEN
         RETURN 'general';
     END IF;
     INSERT INTO batches (organisation_id, device_id, sequence, author_id, digests, signature,
@@ -51,12 +58,11 @@ BEGIN
     INSERT INTO records (organisation_id, record_id, author_id, record_type)
     SELECT p_org, id, p_user, t FROM unnest(p_record_ids, p_record_types) AS k(id, t)
     ON CONFLICT DO NOTHING;
-    -- Another user claimed one of the new ids since the check: undo everything (the batch
-    -- row included) and let the general way reject it. 'WPGEN' is caught by the service.
-    IF EXISTS (SELECT 1 FROM unnest(p_record_ids, p_record_types) AS k(id, t)
-               CROSS JOIN LATERAL (SELECT author_id, record_type FROM records
-                                   WHERE organisation_id = p_org AND record_id = k.id LIMIT 1) r
-               WHERE r.author_id <> p_user OR r.record_type <> k.t) THEN
+    GET DIAGNOSTICS claimed = ROW_COUNT;
+    -- A new id was claimed by someone else since the check (another user, or another device
+    -- of this one): undo everything, the batch row included, and let the general way decide.
+    -- 'WPGEN' is caught by the service.
+    IF claimed <> new_records THEN
         RAISE EXCEPTION 'record claimed concurrently' USING ERRCODE = 'WPGEN';
     END IF;
     -- From here to the commit the counter row is locked: numbering and inserting only.
