@@ -177,21 +177,26 @@ struct SealedBatch
     QList<QByteArray> digests;
 };
 
+SealedBatch seal(QList<OutboxEntry> entries, const QUuid &audience, const SecretBytes &key)
+{
+    SealedBatch b;
+    b.changes.reserve(entries.size());
+    b.digests.reserve(entries.size());
+    for (const OutboxEntry &e : entries) {
+        b.changes.append(ChangeSealer::seal(e, audience, key));
+        b.digests.append(crypto::changeDigest(b.changes.last()));
+    }
+    b.entries = std::move(entries);
+    return b;
+}
+
 // Sealing is pure CPU (CBOR, XChaCha20-Poly1305, BLAKE2b): it runs on a worker thread for
 // batch N+1 while batch N is on the wire and the server applies it.
 std::future<SealedBatch> sealInBackground(QList<OutboxEntry> entries, const QUuid &audience,
                                           const SecretBytes &key)
 {
     return std::async(std::launch::async, [entries = std::move(entries), audience, &key] {
-        SealedBatch b;
-        b.changes.reserve(entries.size());
-        b.digests.reserve(entries.size());
-        for (const OutboxEntry &e : entries) {
-            b.changes.append(ChangeSealer::seal(e, audience, key));
-            b.digests.append(crypto::changeDigest(b.changes.last()));
-        }
-        b.entries = entries;
-        return b;
+        return seal(entries, audience, key);
     });
 }
 
@@ -423,15 +428,9 @@ Result<std::optional<SyncEngine::Carried>> SyncEngine::carryable()
     if (entries->isEmpty() || entries->size() >= CarryLimit)
         return std::optional<Carried>();
     const QUuid audience = m_identity.privateAudience;
-    const SecretBytes &key = m_identity.audienceKeys.at(audience);
-    QList<Change> changes;
-    QList<QByteArray> digests;
-    for (const OutboxEntry &e : *entries) {
-        changes.append(ChangeSealer::seal(e, audience, key));
-        digests.append(crypto::changeDigest(changes.last()));
-    }
-    Carried carried{std::move(*entries), newBatch(std::move(changes)), {}};
-    if (Status s = sign(carried.request, digests); !s)
+    SealedBatch sealed = seal(std::move(*entries), audience, m_identity.audienceKeys.at(audience));
+    Carried carried{std::move(sealed.entries), newBatch(std::move(sealed.changes)), {}};
+    if (Status s = sign(carried.request, sealed.digests); !s)
         return s.error();
     return std::optional<Carried>(std::move(carried));
 }
