@@ -15,6 +15,8 @@
 #include <QSet>
 #include <QTest>
 
+#include <pqxx/pqxx>
+
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -252,6 +254,49 @@ private slots:
         QVERIFY2(after.ok(), why(after).constData());
         for (const Received &got : *after)
             QVERIFY(got.plaintext != "unsent 0" && got.plaintext != "forged 0");
+    }
+
+    void aClaimRacingTheUsualPushIsRefusedAndTheRestApplies()
+    {
+        const ServerFixture::Org o = fx.createOrganisation(QStringLiteral("Racing Peers"));
+        auto a = device(o, o.worker1);
+        auto b = device(o, o.worker2);
+        auto reader = device(o, o.worker1, a.get());
+        QVERIFY(a && b && reader);
+        QCOMPARE(a->push(a->batch(1, drafts(1))).status, 200); // its audience is known now
+        (void)reader->pullAll();
+
+        // Worker 2 claims a record id between the one-statement push's check and its insert:
+        // a trigger claims it as this device's batch row goes in. The usual way must undo
+        // itself (WPGEN) and the general way refuse that change and apply the other.
+        const QUuid contested = createUuidV7();
+        pqxx::connection c(fx.databaseUrl().toStdString());
+        pqxx::nontransaction w(c);
+        w.exec("CREATE FUNCTION test_claim() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+               "INSERT INTO records (organisation_id, record_id, author_id, record_type) "
+               "VALUES (NEW.organisation_id, '" +
+               idText(contested).toStdString() + "', '" + idText(o.worker2).toStdString() + "', " +
+               std::to_string(int(RecordType::DiaryEntry)) +
+               ") ON CONFLICT DO NOTHING; RETURN NEW; END $$");
+        w.exec("CREATE TRIGGER test_claim BEFORE INSERT ON batches FOR EACH ROW WHEN "
+               "(NEW.device_id = '" +
+               idText(a->credentials.deviceId).toStdString() + "') EXECUTE FUNCTION test_claim()");
+        const PushRequest racing = a->batch(2, {{contested, RecordType::DiaryEntry, "contested"},
+                                                {createUuidV7(), RecordType::DiaryEntry, "fine"}});
+        const HttpReply r = a->push(racing);
+        w.exec("DROP TRIGGER test_claim ON batches");
+        w.exec("DROP FUNCTION test_claim()");
+        QCOMPARE(r.status, 200);
+        auto resp = decodePushResponse(r.body);
+        QVERIFY2(resp.ok(), why(resp).constData());
+        QCOMPARE(resp->applied, QList<std::uint64_t>{racing.changes[1].changeId});
+        QCOMPARE(resp->rejected.size(), 1);
+        QCOMPARE(resp->rejected.at(0).reason, QStringLiteral("not_author"));
+        QVERIFY(decodePushResponse(a->push(racing).body)->duplicate);
+        auto got = reader->pullAll();
+        QVERIFY2(got.ok(), why(got).constData());
+        QCOMPARE(got->size(), 1);
+        QCOMPARE(got->at(0).plaintext, QByteArray("fine"));
     }
 
     void reorderedBatchesAndAClockHoursOffBothApply()
