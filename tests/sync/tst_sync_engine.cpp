@@ -121,6 +121,19 @@ class TestSyncEngine : public QObject
         return d;
     }
 
+    // Requests of `organisation`'s devices to `route` so far, from the server's log. A line is
+    // written just after its answer is sent, so it may lag that answer by a moment.
+    int served(const QUuid &organisation, const QString &route)
+    {
+        int n = 0;
+        for (const QByteArray &line : fx.serverLog().split('\n')) {
+            const QJsonDocument logged = QJsonDocument::fromJson(line);
+            n += logged[QStringLiteral("org")].toString() == idText(organisation) &&
+                 logged[QStringLiteral("route")].toString() == route;
+        }
+        return n;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -220,27 +233,24 @@ private slots:
         QVERIFY(a);
         QVERIFY(a->store->diary().save(entry(QStringLiteral("First words"))).ok());
         QVERIFY(a->sync().ok());
-        // Requests by route, from the server's log (written just after each answer).
-        const auto served = [&](const QString &route) {
-            int n = 0;
-            for (const QByteArray &line : fx.serverLog().split('\n'))
-                n += !line.isEmpty() &&
-                     QJsonDocument::fromJson(line)[QStringLiteral("route")].toString() == route;
-            return n;
-        };
         // The same engine, identity and connection for the syncs that follow, as in the app.
         SyncEngine engine(*a->store, a->identity, *a->client);
+        // A request on the same kept-alive connection as a fence: the server serves one
+        // connection in order and logs each answer before it reads the next request, so once
+        // this line is logged the earlier syncs' lines are too and the counts below are exact.
+        QVERIFY(a->client->deviceStatus().ok());
+        QTRY_COMPARE(served(own.id, QStringLiteral("/v1/device")), 1);
         QVERIFY(a->store->diary().save(entry(QStringLiteral("Typed at the bus stop"))).ok());
         const qint64 requests = a->client->requests();
-        const int syncs = served(QStringLiteral("/v1/sync")),
-                  pushes = served(QStringLiteral("/v1/push"));
+        const int syncs = served(own.id, QStringLiteral("/v1/sync")),
+                  pushes = served(own.id, QStringLiteral("/v1/push"));
         auto r = engine.syncOnce();
         QVERIFY2(r.ok(), why(r).constData());
         QCOMPARE(r->pushed, 1);
         QCOMPARE(r->pending, 0);
         QCOMPARE(a->client->requests(), requests + 1);
-        QTRY_COMPARE(served(QStringLiteral("/v1/sync")), syncs + 1);
-        QCOMPARE(served(QStringLiteral("/v1/push")), pushes);
+        QTRY_COMPARE(served(own.id, QStringLiteral("/v1/sync")), syncs + 1);
+        QCOMPARE(served(own.id, QStringLiteral("/v1/push")), pushes);
 
         // After an applied change the batch no longer carries the audience's sealed key.
         QVERIFY(a->identity.privateAudienceKnown);
@@ -298,16 +308,6 @@ private slots:
         QCOMPARE(*b->store->diary().count(), 30);
     }
 
-    // Pull requests of `organisation`'s devices so far, from the server's request log.
-    int pullRequests(const QUuid &organisation)
-    {
-        const QByteArray orgText = idText(organisation).toLatin1();
-        int n = 0;
-        for (const QByteArray &line : fx.serverLog().split('\n'))
-            n += line.contains("\"route\":\"/v1/pull\"") && line.contains(orgText) ? 1 : 0;
-        return n;
-    }
-
     void aLongPullFetchesOnePageAheadOfTheMerge()
     {
         // 6 pages of 50: while the store merges a page, the next one is fetched, checked and
@@ -325,10 +325,13 @@ private slots:
             QVERIFY(tx->commit().ok());
         }
         QCOMPARE(writer->sync()->pushed, 300);
+        // A fence on the writer's connection: its pulls are all logged before `before` is read.
+        QVERIFY(writer->client->deviceStatus().ok());
+        QTRY_COMPARE(served(o.id, QStringLiteral("/v1/device")), 1);
 
         auto reader = enrol(o.id, o.worker1, QStringLiteral("prefetch passphrase one"));
         QVERIFY(reader);
-        const int before = pullRequests(o.id);
+        const int before = served(o.id, QStringLiteral("/v1/pull"));
         HookedLedger ledger(*reader->store);
         int seenWhileFirstMerges = -1, seenLater = -1;
         ledger.beforeMerge = [&](int page) -> Status {
@@ -337,11 +340,11 @@ private slots:
             // The first page is merging: the second is fetched meanwhile, the third is not.
             QElapsedTimer t;
             t.start();
-            while (pullRequests(o.id) - before < 2 && t.elapsed() < 20000)
+            while (served(o.id, QStringLiteral("/v1/pull")) - before < 2 && t.elapsed() < 20000)
                 QThread::msleep(20);
-            seenWhileFirstMerges = pullRequests(o.id) - before;
+            seenWhileFirstMerges = served(o.id, QStringLiteral("/v1/pull")) - before;
             QThread::msleep(400);
-            seenLater = pullRequests(o.id) - before;
+            seenLater = served(o.id, QStringLiteral("/v1/pull")) - before;
             return {};
         };
         SyncEngine engine(ledger, reader->identity, *reader->client);
