@@ -1,56 +1,62 @@
 #pragma once
 // The HTTP(S) face of SyncService: routes, authentication with rate limiting, CBOR bodies,
 // and one JSON log line per request (route, status, duration, organisation; never bodies,
-// tokens or keys).
+// tokens or keys), written before its answer is sent.
 
 #include "AuthLimiter.h"
+#include "HttpListener.h"
 #include "SyncService.h"
 
 #include <QString>
 
-#include <memory>
-
-namespace httplib {
-class Server;
-struct Response;
-} // namespace httplib
+#include <functional>
+#include <string_view>
+#include <vector>
 
 namespace wp::server {
 
-struct ServeOptions
+struct ServeOptions : ListenOptions
 {
-    QString host = QStringLiteral("127.0.0.1");
-    int port = 8443; // 0: any free port
-    QString tlsCert;
-    QString tlsKey;
-    int threads = 8;
     int authFailuresPerMinute = 10;
-    // How long an idle kept-alive connection waits for its next request (see HttpFrontend.cpp
-    // for why this is short).
-    int keepAliveSeconds = 2;
 };
 
 class HttpFrontend
 {
 public:
     HttpFrontend(SyncService &service, ServeOptions options);
-    ~HttpFrontend();
 
     // Binds the socket; returns the port (useful with port 0).
-    Result<int> bind();
-    void run();  // blocks until stop()
-    void stop(); // thread-safe
+    Result<int> bind() { return m_listener.bind(); }
+    void run() { m_listener.run(); }   // blocks until stop()
+    void stop() { m_listener.stop(); } // thread-safe
 
 private:
-    void routes();
-    // Answers 429 rate_limited when `key` failed authentication too often; true if it did.
-    bool refuseIfLimited(const std::string &key, httplib::Response &res);
+    // What a request's handling tells its log line beyond the reply.
+    struct Notes
+    {
+        QString organisation;
+        double authMs = 0;
+    };
+    using Handler = std::function<Reply(const HttpRequest &, Notes &)>;
+    struct Route
+    {
+        std::string_view method;
+        std::string_view path;
+        Handler handle;
+    };
+
+    HttpResponse answer(HttpRequest &req);
+    Reply route(const HttpRequest &req, Notes &notes);
+    // Authenticates (rate-limited) before `handler`; `allowRevoked` for the status route.
+    Handler authenticated(bool allowRevoked,
+                          std::function<Reply(const Identity &, const HttpRequest &)> handler);
+    // 429 rate_limited when `key` failed authentication too often.
+    std::optional<Reply> refuseIfLimited(const std::string &key);
 
     SyncService &m_service;
-    ServeOptions m_options;
     AuthLimiter m_limiter;
-    std::unique_ptr<httplib::Server> m_server;
-    int m_listenSocket = -1;
+    std::vector<Route> m_routes;
+    HttpListener m_listener;
 };
 
 } // namespace wp::server

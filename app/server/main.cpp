@@ -102,6 +102,10 @@ int serve(const Options &o, const std::string &url)
     s.tlsKey = o.get(QStringLiteral("tls-key"));
     if (s.tlsCert.isEmpty() != s.tlsKey.isEmpty())
         return fail(QStringLiteral("--tls-cert and --tls-key go together"));
+    // Threads run the event loop and the handlers, which wait for the database: with
+    // PostgreSQL on the same cores, one per core served a burst of devices fastest
+    // (docs/benchmarks.md, session 9); a remote database wants more (--threads).
+    s.threads = std::max(2, int(std::thread::hardware_concurrency()));
     if (o.values.contains(QStringLiteral("threads")))
         s.threads = std::clamp(o.get(QStringLiteral("threads")).toInt(), 1, 256);
     if (o.values.contains(QStringLiteral("auth-failures")))
@@ -109,9 +113,8 @@ int serve(const Options &o, const std::string &url)
     if (o.values.contains(QStringLiteral("keep-alive")))
         s.keepAliveSeconds = std::clamp(o.get(QStringLiteral("keep-alive")).toInt(), 0, 60);
 
-    // PostgreSQL shares the cores with the service: more connections than a few per core
-    // only add context switches, so HTTP threads queue for a connection instead.
-    int connections = std::max(4, 2 * int(std::thread::hardware_concurrency()));
+    // A connection per thread, so no handler waits for one; fewer with --db-connections.
+    int connections = s.threads;
     if (o.values.contains(QStringLiteral("db-connections")))
         connections = std::clamp(o.get(QStringLiteral("db-connections")).toInt(), 1, 256);
     ConnectionPool pool(url, std::min(connections, s.threads), SyncService::statements(),

@@ -75,8 +75,7 @@ bool ServerFixture::startServer(const QStringList &extra)
     const int port = m_port ? m_port : 0;
     m_server->start(m_serverBin, QStringList{QStringLiteral("serve"), QStringLiteral("--listen"),
                                              QStringLiteral("127.0.0.1:%1").arg(port),
-                                             QStringLiteral("--database"), m_databaseUrl,
-                                             QStringLiteral("--threads"), QStringLiteral("16")} +
+                                             QStringLiteral("--database"), m_databaseUrl} +
                                      extra);
     if (!m_server->waitForStarted(10000))
         return false;

@@ -1,10 +1,9 @@
 #include "TestDevice.h"
 
+#include "HttpConnection.h"
 #include "crypto/BatchSignature.h"
 #include "crypto/Envelope.h"
 #include "wire/Codec.h"
-
-#include <httplib.h>
 
 #include <QDateTime>
 #include <QUrl>
@@ -25,24 +24,17 @@ QByteArray TestDevice::authorization() const
 HttpReply TestDevice::call(const char *method, const QString &path, const QByteArray &body,
                            bool authenticated)
 {
-    const QUrl url(m_baseUrl);
-    httplib::Client client(url.host().toStdString(), url.port());
-    client.set_connection_timeout(5, 0);
-    client.set_read_timeout(20, 0);
-    httplib::Headers headers;
+    // A connection per call, as a device that just woke up would open.
+    sync::HttpConnection connection{QUrl(m_baseUrl)};
+    QList<std::pair<QByteArray, QByteArray>> headers{{"Content-Type", "application/cbor"}};
     if (authenticated)
-        headers.emplace("Authorization", authorization().toStdString());
-    const std::string p = path.toStdString();
-    const std::string b = body.toStdString();
-    httplib::Result r = std::string_view(method) == "GET" ? client.Get(p, headers)
-                        : std::string_view(method) == "PUT"
-                            ? client.Put(p, headers, b, "application/cbor")
-                            : client.Post(p, headers, b, "application/cbor");
+        headers.append({"Authorization", authorization()});
+    sync::HttpAnswer r = connection.exchange(method, QUrl(path).toEncoded(), headers, body, 20000);
     HttpReply reply;
-    if (!r)
+    if (r.status == 0)
         return reply;
-    reply.status = r->status;
-    reply.body = QByteArray::fromStdString(r->body);
+    reply.status = r.status;
+    reply.body = std::move(r.body);
     if (reply.status != 200) {
         auto e = decodeErrorBody(reply.body);
         if (e) {

@@ -585,6 +585,8 @@ int main(int argc, char **argv)
     cli.addOption({QStringLiteral("requests-baseline"),
                    QStringLiteral("also run each fleet run the way devices synced before "
                                   "POST /v1/sync (pull, then push), alternating")});
+    cli.addOption({QStringLiteral("baseline-one-request"),
+                   QStringLiteral("with --baseline-server, both fleets sync with POST /v1/sync")});
     cli.addOption({QStringLiteral("no-store"),
                    QStringLiteral("skip the figures that go through a device store")});
     cli.addOption(
@@ -611,16 +613,18 @@ int main(int argc, char **argv)
     const QString baselineBin = cli.value(QStringLiteral("baseline-server"));
     const int compareN = cli.value(QStringLiteral("compare")).toInt();
     const int comparePushN = cli.value(QStringLiteral("compare-push")).toInt();
-    // cpp-httplib serves a kept-alive connection on one thread for as long as it is open, so
-    // the server needs a thread per connected device (database connections stay few).
-    int serverThreads = cli.value(QStringLiteral("server-threads")).toInt();
-    if (serverThreads <= 0)
-        serverThreads = std::clamp(devices + 8, 32, 256);
+    // This build's server is event-driven and keeps its own default number of threads. A
+    // baseline built on cpp-httplib (before session 9) serves a kept-alive connection on one
+    // thread for as long as it is open, so it gets a thread per connected device.
+    const int serverThreads = cli.value(QStringLiteral("server-threads")).toInt();
+    const int baselineThreads = std::clamp(devices + 8, 32, 256);
 
     // Production-like by default: every acknowledged push is on disk (scripts/pg).
     const bool durable = !cli.isSet(QStringLiteral("fast-db"));
     qputenv("WAYPOINT_PG_DURABLE", durable ? "1" : "0");
-    QStringList serverArgs{QStringLiteral("--threads"), QString::number(serverThreads)};
+    QStringList serverArgs;
+    if (serverThreads > 0)
+        serverArgs << QStringLiteral("--threads") << QString::number(serverThreads);
     if (cli.isSet(QStringLiteral("keep-alive")))
         serverArgs << QStringLiteral("--keep-alive") << cli.value(QStringLiteral("keep-alive"));
     if (const int n = cli.value(QStringLiteral("db-connections")).toInt(); n > 0)
@@ -635,7 +639,7 @@ int main(int argc, char **argv)
                        "%4, server %5, postmaster %6")
             .arg(fx.baseUrl())
             .arg(QThread::idealThreadCount())
-            .arg(serverThreads)
+            .arg(serverThreads > 0 ? QString::number(serverThreads) : QStringLiteral("default"))
             .arg(QCoreApplication::applicationPid())
             .arg(fx.serverPid())
             .arg(fx.postgresPid())
@@ -815,10 +819,14 @@ int main(int argc, char **argv)
     // 4. The same server-side figures against another build of waypoint-server (the
     //    baseline), in this process, alternating runs so both see the same machine load.
     if (!baselineBin.isEmpty()) {
+        // Pull then push unless asked: a baseline server may predate POST /v1/sync.
+        const Exchange compareExchange = cli.isSet(QStringLiteral("baseline-one-request"))
+                                             ? Exchange::OneRequest
+                                             : Exchange::PullThenPush;
         ServerFixture bx;
         bx.setServerBinary(baselineBin);
         if (!bx.startDatabase() ||
-            !bx.startServer({QStringLiteral("--threads"), QString::number(serverThreads)}))
+            !bx.startServer({QStringLiteral("--threads"), QString::number(baselineThreads)}))
             die(QStringLiteral("baseline: ") + bx.lastError());
         const ServerFixture::Org borg = bx.createOrganisation(QStringLiteral("Load"));
         struct Side
@@ -845,7 +853,7 @@ int main(int argc, char **argv)
             side.writer = identity(*side.fx, side.org, side.user);
             if (devices > 0) {
                 side.fleet = enrolFleet(*side.fx, side.org, devices);
-                warmUp(*side.fx, side.fleet, Exchange::PullThenPush);
+                warmUp(*side.fx, side.fleet, compareExchange);
             }
         }
         for (int rep = 0; rep < repeats; ++rep) {
@@ -875,9 +883,8 @@ int main(int argc, char **argv)
                 side.pull.append(pullWithoutStore(side.fx->baseUrl(), *reader,
                                                   side.writer->keys.signingPublic, pageSize, &n));
                 if (devices > 0) {
-                    // Pull then push: the baseline server may predate POST /v1/sync.
                     const FleetResult r =
-                        runFleet(*side.fx, side.fleet, rounds, spreadMs, Exchange::PullThenPush);
+                        runFleet(*side.fx, side.fleet, rounds, spreadMs, compareExchange);
                     side.p50.append(r.p50);
                     side.p99.append(r.p99);
                     say(QStringLiteral("%1: fleet %2").arg(side.label, describe(r)));
