@@ -90,9 +90,10 @@ bool ServerFixture::startServer(const QStringList &extra)
         m_server->waitForReadyRead(200);
         out += m_server->readAllStandardOutput();
     }
-    // "listening on http://127.0.0.1:PORT"
+    // "listening on http://127.0.0.1:PORT" (https with --tls-cert)
     const qsizetype colon = out.trimmed().lastIndexOf(':');
     m_port = out.trimmed().mid(colon + 1).toInt();
+    m_scheme = out.contains("https://") ? QStringLiteral("https") : QStringLiteral("http");
     return m_port > 0;
 }
 

@@ -26,7 +26,10 @@ public:
     void killServer(); // SIGKILL: a crash
     bool restartDatabase();
 
-    QString baseUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
+    QString baseUrl() const
+    {
+        return QStringLiteral("%1://127.0.0.1:%2").arg(m_scheme).arg(m_port);
+    }
     int port() const { return m_port; }
     QString databaseUrl() const { return m_databaseUrl; }
     QString lastError() const { return m_error; }
@@ -63,6 +66,7 @@ private:
     QTemporaryDir m_logDir;
     QString m_pgDir;
     QString m_databaseUrl;
+    QString m_scheme = QStringLiteral("http");
     std::unique_ptr<QProcess> m_server;
     int m_port = 0;
     QString m_error;

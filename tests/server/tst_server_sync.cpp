@@ -12,7 +12,11 @@
 #include <QCborValue>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSet>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <pqxx/pqxx>
@@ -639,6 +643,59 @@ private slots:
                 sawPush = o.value(QStringLiteral("org")).toString() == idText(org.id) || sawPush;
         }
         QVERIFY(sawPush);
+    }
+
+    void overTlsTheProtocolIsTheSameAndPlainHttpGetsNothing()
+    {
+        // A self-signed certificate for 127.0.0.1 that only this process trusts.
+        QTemporaryDir dir;
+        const QString cert = dir.filePath(QStringLiteral("cert.pem")),
+                      key = dir.filePath(QStringLiteral("key.pem"));
+        QProcess openssl;
+        openssl.start(
+            QStringLiteral("openssl"),
+            QStringLiteral("req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 "
+                           "-nodes -days 1 -subj /CN=127.0.0.1 -addext "
+                           "subjectAltName=IP:127.0.0.1")
+                    .split(u' ') +
+                QStringList{QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
+        QVERIFY(openssl.waitForFinished(30000));
+        QCOMPARE(openssl.exitCode(), 0);
+        const QList<QSslCertificate> trusted = QSslCertificate::fromPath(cert);
+        QCOMPARE(trusted.size(), 1);
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(trusted);
+        QSslConfiguration::setDefaultConfiguration(tls);
+
+        // A key file that is not the key: the service refuses to start, and says why.
+        QVERIFY(!fx.startServer(
+            {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), cert}));
+        QVERIFY2(fx.lastError().contains(QStringLiteral("TLS certificate or key")),
+                 qPrintable(fx.lastError()));
+
+        QVERIFY2(
+            fx.startServer({QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key}),
+            qPrintable(fx.lastError()));
+        QVERIFY(fx.baseUrl().startsWith(QStringLiteral("https://")));
+        auto d = device(org, org.worker2);
+        QVERIFY(d);
+        const QByteArray words = "said over TLS only";
+        QCOMPARE(d->push(d->batch(1, {{createUuidV7(), RecordType::DiaryEntry, words}})).status,
+                 200);
+        auto reader = device(org, org.worker2, d.get());
+        QVERIFY(reader);
+        auto got = reader->pullAll();
+        QVERIFY2(got.ok(), why(got).constData());
+        QVERIFY(std::any_of(got->begin(), got->end(),
+                            [&](const Received &r) { return r.plaintext == words; }));
+
+        // The same port without TLS: no answer, and nothing served.
+        TestDevice plain(
+            fx.baseUrl().replace(QStringLiteral("https://"), QStringLiteral("http://")));
+        plain.credentials = d->credentials;
+        QCOMPARE(plain.call("GET", QStringLiteral("/v1/device")).status, 0);
+
+        QVERIFY2(fx.startServer(), qPrintable(fx.lastError()));
     }
 
     void cleanupTestCase() { fx.stopServer(); }
