@@ -106,8 +106,23 @@ private:
             [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
                 if (ec)
                     return self->onRead(ec);
-                self->readBody();
+                self->continueIfAsked();
             });
+    }
+
+    // A client that waits to be invited before sending its body (curl does, past 1 KB).
+    void continueIfAsked()
+    {
+        if (!beast::iequals(m_parser->get()[http::field::expect], "100-continue") ||
+            m_parser->is_done())
+            return readBody();
+        static const char Continue[] = "HTTP/1.1 100 Continue\r\n\r\n";
+        net::async_write(m_stream, net::buffer(Continue, sizeof Continue - 1),
+                         [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                             if (ec)
+                                 return self->close();
+                             self->readBody();
+                         });
     }
 
     void readBody()

@@ -16,6 +16,7 @@
 #include <QSet>
 #include <QSslCertificate>
 #include <QSslConfiguration>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -334,6 +335,32 @@ private slots:
         QVERIFY(!got->at(0).deleted);
         QVERIFY(got->at(1).deleted);
         QVERIFY(got->at(0).seq < got->at(1).seq);
+    }
+
+    void aClientThatWaitsForContinueIsInvitedThenAnswered()
+    {
+        // "Expect: 100-continue" (curl sends it past 1 KB): the body goes only after the
+        // interim answer, then the push is applied as usual.
+        auto d = device(org, org.worker1);
+        QVERIFY(d);
+        const QByteArray body = encode(d->batch(1, drafts(3)));
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), quint16(fx.port()));
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write(
+            "POST /v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + d->authorization() +
+            "\r\nContent-Type: application/cbor\r\nExpect: 100-continue\r\n"
+            "Content-Length: " +
+            QByteArray::number(body.size()) + "\r\n\r\n");
+        QByteArray got;
+        while (!got.contains("\r\n\r\n") && socket.waitForReadyRead(5000))
+            got += socket.readAll();
+        QVERIFY2(got.startsWith("HTTP/1.1 100 Continue\r\n\r\n"), got.constData());
+        got.clear();
+        socket.write(body);
+        while (!got.contains("\r\n\r\n") && socket.waitForReadyRead(5000))
+            got += socket.readAll();
+        QVERIFY2(got.startsWith("HTTP/1.1 200 "), got.constData());
     }
 
     void malformedInputGetsClearErrors()
