@@ -91,14 +91,9 @@ HttpFrontend::HttpFrontend(SyncService &service, ServeOptions options)
     const auto with = [this](auto handler) { return authenticated(false, std::move(handler)); };
     m_routes = {
         {"POST", "/v1/enrol",
-         [this](const HttpRequest &req, Notes &) -> Reply {
-             const std::string key = req.remoteAddress + "|enrol";
-             if (auto limited = refuseIfLimited(key))
-                 return *limited;
-             Reply r = m_service.enrol(bodyOf(req));
-             if (r.status == 401)
-                 m_limiter.recordFailure(key);
-             return r;
+         [this](const HttpRequest &req, Notes &) {
+             return limited(req.remoteAddress + "|enrol",
+                            [&] { return m_service.enrol(bodyOf(req)); });
          }},
         {"GET", "/v1/keys",
          with([this](const Identity &id, const HttpRequest &) { return m_service.directory(id); })},
@@ -133,14 +128,10 @@ HttpFrontend::HttpFrontend(SyncService &service, ServeOptions options)
          })},
         // Authenticated by its own statement (SyncService::sync), limited like the others.
         {"POST", "/v1/sync",
-         [this](const HttpRequest &req, Notes &notes) -> Reply {
-             const std::string key = req.remoteAddress + '|' + claimedDevice(req.authorization);
-             if (auto limited = refuseIfLimited(key))
-                 return *limited;
-             Reply r = m_service.sync(req.authorization, bodyOf(req), &notes.organisation);
-             if (r.status == 401)
-                 m_limiter.recordFailure(key);
-             return r;
+         [this](const HttpRequest &req, Notes &notes) {
+             return limited(req.remoteAddress + '|' + claimedDevice(req.authorization), [&] {
+                 return m_service.sync(req.authorization, bodyOf(req), &notes.organisation);
+             });
          }},
         {"GET", "/v1/device",
          authenticated(true, [this](const Identity &id,
@@ -185,34 +176,33 @@ HttpFrontend::Handler
 HttpFrontend::authenticated(bool allowRevoked,
                             std::function<Reply(const Identity &, const HttpRequest &)> handler)
 {
-    return [this, allowRevoked, handler = std::move(handler)](const HttpRequest &req,
-                                                              Notes &notes) -> Reply {
-        const std::string key = req.remoteAddress + '|' + claimedDevice(req.authorization);
-        if (auto limited = refuseIfLimited(key))
-            return *limited;
-        const auto start = std::chrono::steady_clock::now();
-        auto result = m_service.authenticate(req.authorization, allowRevoked);
-        notes.authMs = msSince(start);
-        (void)SyncService::takeDatabaseMs(); // counted in authMs
-        if (auto *failure = std::get_if<Reply>(&result)) {
-            if (failure->status == 401)
-                m_limiter.recordFailure(key);
-            return *failure;
-        }
-        const Identity &id = std::get<Identity>(result);
-        notes.organisation = idText(id.organisation);
-        return handler(id, req);
-    };
+    return
+        [this, allowRevoked, handler = std::move(handler)](const HttpRequest &req, Notes &notes) {
+            return limited(req.remoteAddress + '|' + claimedDevice(req.authorization), [&] {
+                const auto start = std::chrono::steady_clock::now();
+                auto result = m_service.authenticate(req.authorization, allowRevoked);
+                notes.authMs = msSince(start);
+                (void)SyncService::takeDatabaseMs(); // counted in authMs
+                if (auto *failure = std::get_if<Reply>(&result))
+                    return *failure;
+                const Identity &id = std::get<Identity>(result);
+                notes.organisation = idText(id.organisation);
+                return handler(id, req);
+            });
+        };
 }
 
-std::optional<Reply> HttpFrontend::refuseIfLimited(const std::string &key)
+Reply HttpFrontend::limited(const std::string &key, const std::function<Reply()> &attempt)
 {
-    const int wait = m_limiter.retryAfter(key);
-    if (wait == 0)
-        return std::nullopt;
-    Reply r = SyncService::error(429, QStringLiteral("rate_limited"),
-                                 QStringLiteral("too many failed attempts"));
-    r.retryAfter = wait;
+    if (const int wait = m_limiter.retryAfter(key); wait > 0) {
+        Reply r = SyncService::error(429, QStringLiteral("rate_limited"),
+                                     QStringLiteral("too many failed attempts"));
+        r.retryAfter = wait;
+        return r;
+    }
+    Reply r = attempt();
+    if (r.status == 401) // only authentication answers 401
+        m_limiter.recordFailure(key);
     return r;
 }
 

@@ -50,8 +50,9 @@ private:
     // Authenticates (rate-limited) before `handler`; `allowRevoked` for the status route.
     Handler authenticated(bool allowRevoked,
                           std::function<Reply(const Identity &, const HttpRequest &)> handler);
-    // 429 rate_limited when `key` failed authentication too often.
-    std::optional<Reply> refuseIfLimited(const std::string &key);
+    // 429 rate_limited while `key` has failed authentication too often; otherwise
+    // `attempt`, whose 401 counts against `key`.
+    Reply limited(const std::string &key, const std::function<Reply()> &attempt);
 
     SyncService &m_service;
     AuthLimiter m_limiter;
