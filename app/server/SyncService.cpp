@@ -13,6 +13,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <map>
 #include <utility>
@@ -68,6 +69,28 @@ std::string pushChangesSql(bool tombstones)
     sql += "resp AS (UPDATE batches SET response = $16 WHERE organisation_id = $1 AND "
            "device_id = $3 AND sequence = $5) "
            "SELECT count(*) FROM ins";
+    return sql;
+}
+
+// The usual batch (migrations/0003_push_batch.sql) arrives as UsualPush: 15 text parameters,
+// then 4 byte strings sent as binary. `n` batches are applied by one autocommit statement, so
+// in one transaction: $1..$15n are their text parameters, the byte strings follow.
+constexpr int UsualText = 15, UsualBytes = 4;
+std::string usualPushSql(int n)
+{
+    std::string sql = "SELECT ";
+    for (int b = 0; b < n; ++b) {
+        const auto t = [&](int k) { return "$" + std::to_string(b * UsualText + k + 1); };
+        const auto x = [&](int k) {
+            return "$" + std::to_string(n * UsualText + b * UsualBytes + k + 1);
+        };
+        sql += (b ? ", " : "") + std::string("push_usual_batch(") + t(0) + ", " + t(1) + ", " +
+               t(2) + ", " + t(3) + "::bigint, " + x(0) + ", " + x(1) + ", " + x(2) + ", " + t(4) +
+               "::uuid[], " + t(5) + "::uuid[], " + t(6) + "::smallint[], " + t(7) + "::uuid[], " +
+               t(8) + "::smallint[], " + t(9) + "::bigint[], " + t(10) + "::bigint[], " + t(11) +
+               "::bigint[], " + t(12) + "::uuid[], " + t(13) + "::uuid[], " + t(14) +
+               "::integer[], " + x(3) + ")";
+    }
     return sql;
 }
 
@@ -160,6 +183,77 @@ struct ChangeColumns
 
 } // namespace
 
+struct SyncService::UsualPush
+{
+    // push_usual_batch()'s parameters: the text ones in order, then the byte strings
+    // (digests, signature, response, envelopes).
+    std::array<std::string, UsualText> text;
+    std::array<QByteArray, UsualBytes> bytes;
+    enum class Outcome { Failed, Applied, General } outcome = Outcome::Failed;
+    Reply failure = {};
+};
+
+// Up to 32 usual pushes per transaction: the statement's parameters stay well under
+// PostgreSQL's limit, and a failed group costs at most 32 single retries.
+SyncService::SyncService(ConnectionPool &pool)
+    : m_pool(pool), m_usualPushes(32, [this](const auto &group) { applyUsual(group); })
+{
+}
+
+SyncService::~SyncService() = default;
+
+void SyncService::applyUsual(const std::vector<UsualPush *> &group)
+{
+    // Organisations in one order in every group, so that two groups (here or on another
+    // instance) never wait for each other's counter rows in a cycle.
+    std::vector<UsualPush *> ordered = group;
+    std::stable_sort(ordered.begin(), ordered.end(), [](const UsualPush *a, const UsualPush *b) {
+        return a->text[0] < b->text[0];
+    });
+    std::vector<std::string> text;
+    std::vector<pqxx::binarystring> bytes;
+    for (const UsualPush *u : ordered) {
+        text.insert(text.end(), u->text.begin(), u->text.end());
+        for (const QByteArray &b : u->bytes)
+            bytes.push_back(sqlBytes(b));
+    }
+    bool oneByOne = false;
+    const Reply r = withDb([&](pqxx::connection &c) -> Reply {
+        pqxx::nontransaction n(c);
+        try {
+            const auto textParams = pqxx::prepare::make_dynamic_params(text);
+            const auto byteParams = pqxx::prepare::make_dynamic_params(bytes);
+            const pqxx::row outcomes =
+                ordered.size() == 1
+                    ? n.exec_prepared1("push_usual", textParams, byteParams)
+                    : n.exec_params1(usualPushSql(int(ordered.size())), textParams, byteParams);
+            for (std::size_t i = 0; i < ordered.size(); ++i)
+                ordered[i]->outcome = std::string_view(outcomes[int(i)].c_str()) == "applied"
+                                          ? UsualPush::Outcome::Applied
+                                          : UsualPush::Outcome::General;
+        } catch (const pqxx::sql_error &e) {
+            // Nothing of the statement was applied. One batch's failure must not be the
+            // others': a group is retried one batch at a time. A record id claimed by someone
+            // else meanwhile ('WPGEN') sends that batch the general way.
+            if (ordered.size() > 1)
+                oneByOne = true;
+            else if (e.sqlstate() == "WPGEN")
+                ordered[0]->outcome = UsualPush::Outcome::General;
+            else
+                throw;
+        }
+        return {};
+    });
+    if (oneByOne) {
+        for (UsualPush *u : ordered)
+            applyUsual({u});
+        return;
+    }
+    for (UsualPush *u : ordered)
+        if (u->outcome == UsualPush::Outcome::Failed)
+            u->failure = r;
+}
+
 ConnectionPool::Prepared SyncService::statements()
 {
     return {
@@ -208,10 +302,7 @@ ConnectionPool::Prepared SyncService::statements()
                        "$1 AND record_id = k.id LIMIT 1) x"},
         {"push_changes", pushChangesSql(false)},
         // The usual batch in one autocommit statement (migrations/0003_push_batch.sql).
-        {"push_usual", "SELECT push_usual_batch($1, $2, $3, $4, $5, $6, $7, $8::uuid[], "
-                       "$9::uuid[], $10::smallint[], $11::uuid[], $12::smallint[], "
-                       "$13::bigint[], $14::bigint[], $15::bigint[], $16::uuid[], $17::uuid[], "
-                       "$18::integer[], $19)"},
+        {"push_usual", usualPushSql(1)},
         {"push_response", "UPDATE batches SET response = $4 WHERE organisation_id = $1 AND "
                           "device_id = $2 AND sequence = $3"},
     };
@@ -555,25 +646,21 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
         usualResponse = encode(resp);
     }
 
+    if (usual) {
+        const ChangeColumns cols(all);
+        UsualPush u{{org, user, device, std::to_string(qint64(req.sequence)),
+                     uuidArray(audienceIds), uuidArray(recordIds), bigintArray(recordTypes),
+                     cols.records, cols.types, cols.deviceSeqs, cols.ms, cols.counters,
+                     cols.stampDevices, cols.audiences, cols.packed.lengths},
+                    {p.digests, req.signature, usualResponse, cols.packed.bytes}};
+        m_usualPushes.submit(u);
+        if (u.outcome == UsualPush::Outcome::Applied)
+            return {200, usualResponse, {}, 0};
+        if (u.outcome == UsualPush::Outcome::Failed)
+            return u.failure;
+    }
+
     return withDb([&](pqxx::connection &c) -> Reply {
-        if (usual) {
-            const ChangeColumns cols(all);
-            try {
-                pqxx::nontransaction n(c);
-                const auto outcome = n.exec_prepared1(
-                    "push_usual", org, user, device, qint64(req.sequence), sqlBytes(p.digests),
-                    sqlBytes(req.signature), sqlBytes(usualResponse), uuidArray(audienceIds),
-                    uuidArray(recordIds), bigintArray(recordTypes), cols.records, cols.types,
-                    cols.deviceSeqs, cols.ms, cols.counters, cols.stampDevices, cols.audiences,
-                    cols.packed.lengths, sqlBytes(cols.packed.bytes));
-                if (outcome[0].as<std::string>() == "applied")
-                    return {200, usualResponse, {}, 0};
-            } catch (const pqxx::sql_error &e) {
-                // A record id claimed by someone else meanwhile: nothing was applied.
-                if (e.sqlstate() != "WPGEN")
-                    throw;
-            }
-        }
         struct RecordInfo
         {
             QUuid author;

@@ -1,8 +1,9 @@
 #pragma once
 // What each endpoint does (docs/protocol.md), independent of HTTP: decoded CBOR in, a status
-// and a CBOR body out. Holds no state between requests; everything lives in PostgreSQL, so
-// any number of instances can serve one database.
+// and a CBOR body out. Holds no state between requests (only the pushes waiting to be applied
+// together); everything lives in PostgreSQL, so any number of instances can serve one database.
 
+#include "CommitGroup.h"
 #include "Database.h"
 #include "wire/Messages.h"
 
@@ -46,7 +47,8 @@ struct PreparedPush
 class SyncService
 {
 public:
-    explicit SyncService(ConnectionPool &pool) : m_pool(pool) {}
+    explicit SyncService(ConnectionPool &pool);
+    ~SyncService();
 
     // The hot statements, prepared on every pooled connection (give them to the pool).
     static ConnectionPool::Prepared statements();
@@ -99,7 +101,13 @@ private:
     // (every operation is idempotent), then reported as 503 unavailable.
     Reply withDb(const std::function<Reply(pqxx::connection &)> &work);
 
+    // A usual batch (no deletion), ready for push_usual_batch(), and what became of it.
+    struct UsualPush;
+    // Applies `group` in one transaction (one statement); settles each of them.
+    void applyUsual(const std::vector<UsualPush *> &group);
+
     ConnectionPool &m_pool;
+    CommitGroup<UsualPush> m_usualPushes;
 };
 
 } // namespace wp::server

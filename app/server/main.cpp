@@ -102,10 +102,12 @@ int serve(const Options &o, const std::string &url)
     s.tlsKey = o.get(QStringLiteral("tls-key"));
     if (s.tlsCert.isEmpty() != s.tlsKey.isEmpty())
         return fail(QStringLiteral("--tls-cert and --tls-key go together"));
-    // Threads run the event loop and the handlers, which wait for the database: with
-    // PostgreSQL on the same cores, one per core served a burst of devices fastest
-    // (docs/benchmarks.md, session 9); a remote database wants more (--threads).
-    s.threads = std::max(2, int(std::thread::hardware_concurrency()));
+    // Threads run the event loop and the handlers, which wait for the database. Usual pushes
+    // that arrive while one is committing are committed together (CommitGroup.h), which needs
+    // requests in flight beyond one per core: 4 per core, at least 8, cut the whole
+    // machine's CPU per sync by a fifth in a burst of 200 devices (docs/benchmarks.md,
+    // session 10); more served it no faster.
+    s.threads = std::clamp(4 * int(std::thread::hardware_concurrency()), 8, 64);
     if (o.values.contains(QStringLiteral("threads")))
         s.threads = std::clamp(o.get(QStringLiteral("threads")).toInt(), 1, 256);
     if (o.values.contains(QStringLiteral("auth-failures")))

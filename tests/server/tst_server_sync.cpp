@@ -304,6 +304,119 @@ private slots:
         QCOMPARE(got->at(0).plaintext, QByteArray("fine"));
     }
 
+    void pushesArrivingTogetherCommitTogetherAndOneFailureIsNobodyElses()
+    {
+        // Six devices of two organisations push while another push is being committed (held
+        // by a trigger): they wait and are committed together, in one transaction. Then again,
+        // with one of them racing a claim (WPGEN, as above): the group is undone and applied
+        // one batch at a time, so that batch alone takes the general way.
+        const ServerFixture::Org o1 = fx.createOrganisation(QStringLiteral("Group Peers One"));
+        const ServerFixture::Org o2 = fx.createOrganisation(QStringLiteral("Group Peers Two"));
+        auto a1 = device(o1, o1.worker1);
+        auto a2 = device(o1, o1.worker1, a1.get());
+        auto b1 = device(o1, o1.worker2);
+        auto holder = device(o1, o1.worker2, b1.get());
+        auto c1 = device(o2, o2.worker1);
+        auto c2 = device(o2, o2.worker1, c1.get());
+        auto d1 = device(o2, o2.worker2);
+        auto reader1 = device(o1, o1.worker1, a1.get());
+        auto reader2 = device(o2, o2.worker1, c1.get());
+        QVERIFY(a1 && a2 && b1 && holder && c1 && c2 && d1 && reader1 && reader2);
+        const std::vector<TestDevice *> pushers{a1.get(), a2.get(), b1.get(),
+                                                c1.get(), c2.get(), d1.get()};
+        for (TestDevice *d : pushers) // their audiences are known from here on
+            QCOMPARE(d->push(d->batch(1, drafts(1))).status, 200);
+        QCOMPARE(holder->push(holder->batch(1, drafts(1))).status, 200);
+        (void)reader1->pullAll();
+        (void)reader2->pullAll();
+
+        pqxx::connection c(fx.databaseUrl().toStdString());
+        pqxx::nontransaction w(c);
+        w.exec("CREATE FUNCTION test_hold() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+               "PERFORM pg_sleep(1); RETURN NEW; END $$");
+        w.exec("CREATE TRIGGER test_hold BEFORE INSERT ON batches FOR EACH ROW WHEN "
+               "(NEW.device_id = '" +
+               idText(holder->credentials.deviceId).toStdString() +
+               "') EXECUTE FUNCTION test_hold()");
+        const auto pushTogether = [&](std::uint64_t sequence,
+                                      const std::vector<PushRequest> &batches) {
+            std::vector<HttpReply> replies(batches.size());
+            std::thread held([&] { (void)holder->push(holder->batch(sequence, drafts(1))); });
+            QTest::qWait(200); // the holder's push is in its trigger now
+            std::vector<std::thread> threads;
+            for (std::size_t i = 0; i < batches.size(); ++i)
+                threads.emplace_back([&, i] { replies[i] = pushers[i]->push(batches[i]); });
+            for (auto &t : threads)
+                t.join();
+            held.join();
+            return replies;
+        };
+
+        std::vector<PushRequest> round;
+        for (TestDevice *d : pushers)
+            round.push_back(d->batch(2, drafts(2, "together")));
+        for (const HttpReply &r : pushTogether(2, round)) {
+            QCOMPARE(r.status, 200);
+            QCOMPARE(decodePushResponse(r.body)->applied.size(), 2);
+        }
+        std::string devices = "{";
+        for (TestDevice *d : pushers)
+            devices +=
+                (devices.size() > 1 ? "," : "") + idText(d->credentials.deviceId).toStdString();
+        devices += "}";
+        // Rows written by one transaction carry its id.
+        QCOMPARE(w.exec_params1("SELECT count(DISTINCT xmin::text) FROM batches WHERE sequence = "
+                                "2 AND device_id = ANY($1::uuid[])",
+                                devices)[0]
+                     .as<int>(),
+                 1);
+
+        const QUuid contested = createUuidV7();
+        w.exec("CREATE FUNCTION test_claim() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+               "INSERT INTO records (organisation_id, record_id, author_id, record_type) "
+               "VALUES (NEW.organisation_id, '" +
+               idText(contested).toStdString() + "', '" + idText(o1.worker2).toStdString() + "', " +
+               std::to_string(int(RecordType::DiaryEntry)) +
+               ") ON CONFLICT DO NOTHING; RETURN NEW; END $$");
+        w.exec("CREATE TRIGGER test_claim BEFORE INSERT ON batches FOR EACH ROW WHEN "
+               "(NEW.device_id = '" +
+               idText(a2->credentials.deviceId).toStdString() + "') EXECUTE FUNCTION test_claim()");
+        round.clear();
+        for (TestDevice *d : pushers)
+            round.push_back(
+                d == a2.get() ? d->batch(3, {{contested, RecordType::DiaryEntry, "contested"},
+                                             {createUuidV7(), RecordType::DiaryEntry, "beside it"}})
+                              : d->batch(3, drafts(2, "again")));
+        const std::vector<HttpReply> replies = pushTogether(3, round);
+        w.exec("DROP TRIGGER test_claim ON batches");
+        w.exec("DROP FUNCTION test_claim()");
+        w.exec("DROP TRIGGER test_hold ON batches");
+        w.exec("DROP FUNCTION test_hold()");
+        for (std::size_t i = 0; i < replies.size(); ++i) {
+            QCOMPARE(replies[i].status, 200);
+            auto resp = decodePushResponse(replies[i].body);
+            QVERIFY2(resp.ok(), why(resp).constData());
+            if (pushers[i] == a2.get()) {
+                QCOMPARE(resp->applied, QList<std::uint64_t>{round[i].changes[1].changeId});
+                QCOMPARE(resp->rejected.size(), 1);
+                QCOMPARE(resp->rejected.at(0).reason, QStringLiteral("not_author"));
+            } else {
+                QCOMPARE(resp->applied.size(), 2);
+            }
+        }
+
+        // Worker 1 of each organisation reads exactly what their own two devices pushed in both
+        // rounds: 2 + 2, then 2 + 1 (the change beside the contested one) in organisation one;
+        // 2 + 2 twice in organisation two.
+        for (auto [reader, expected] : {std::pair{reader1.get(), 7}, std::pair{reader2.get(), 8}}) {
+            auto got = reader->pullAll();
+            QVERIFY2(got.ok(), why(got).constData());
+            QCOMPARE(got->size(), expected);
+            for (const Received &r : *got)
+                QVERIFY(r.plaintext != "contested");
+        }
+    }
+
     void reorderedBatchesAndAClockHoursOffBothApply()
     {
         auto d = device(org, org.worker1);

@@ -569,6 +569,9 @@ int main(int argc, char **argv)
                    QStringLiteral("ms"), QStringLiteral("0")});
     cli.addOption({QStringLiteral("server-threads"), QStringLiteral("waypoint-server --threads"),
                    QStringLiteral("n"), QStringLiteral("0")});
+    cli.addOption({QStringLiteral("baseline-threads"),
+                   QStringLiteral("--threads of the --baseline-server (0: its default)"),
+                   QStringLiteral("n"), QStringLiteral("0")});
     cli.addOption({QStringLiteral("db-connections"),
                    QStringLiteral("waypoint-server --db-connections (0: its default)"),
                    QStringLiteral("n"), QStringLiteral("0")});
@@ -613,11 +616,11 @@ int main(int argc, char **argv)
     const QString baselineBin = cli.value(QStringLiteral("baseline-server"));
     const int compareN = cli.value(QStringLiteral("compare")).toInt();
     const int comparePushN = cli.value(QStringLiteral("compare-push")).toInt();
-    // This build's server is event-driven and keeps its own default number of threads. A
-    // baseline built on cpp-httplib (before session 9) serves a kept-alive connection on one
-    // thread for as long as it is open, so it gets a thread per connected device.
+    // This build's server is event-driven and keeps its own default number of threads, as
+    // does a baseline from session 9 on. One built on cpp-httplib (before) serves a kept-alive
+    // connection on one thread for as long as it is open: give it --baseline-threads 208.
     const int serverThreads = cli.value(QStringLiteral("server-threads")).toInt();
-    const int baselineThreads = std::clamp(devices + 8, 32, 256);
+    const int baselineThreads = cli.value(QStringLiteral("baseline-threads")).toInt();
 
     // Production-like by default: every acknowledged push is on disk (scripts/pg).
     const bool durable = !cli.isSet(QStringLiteral("fast-db"));
@@ -826,7 +829,9 @@ int main(int argc, char **argv)
         ServerFixture bx;
         bx.setServerBinary(baselineBin);
         if (!bx.startDatabase() ||
-            !bx.startServer({QStringLiteral("--threads"), QString::number(baselineThreads)}))
+            !bx.startServer(baselineThreads > 0 ? QStringList{QStringLiteral("--threads"),
+                                                              QString::number(baselineThreads)}
+                                                : QStringList{}))
             die(QStringLiteral("baseline: ") + bx.lastError());
         const ServerFixture::Org borg = bx.createOrganisation(QStringLiteral("Load"));
         struct Side
