@@ -45,7 +45,12 @@ public:
             jobs.reserve(group.size());
             for (Waiting *w : group)
                 jobs.push_back(w->job);
-            m_serve(jobs);
+            try {
+                m_serve(jobs);
+            } catch (...) {
+                // A bug in `serve`: its jobs stay as they were, unsettled, and are released
+                // all the same, so that no later job waits for ever behind this group.
+            }
             lock.lock();
             for (Waiting *w : group)
                 w->served = true;

@@ -190,7 +190,7 @@ struct SyncService::UsualPush
     std::array<std::string, UsualText> text;
     std::array<QByteArray, UsualBytes> bytes;
     enum class Outcome { Failed, Applied, General } outcome = Outcome::Failed;
-    Reply failure = {};
+    Reply failure = error(500, QStringLiteral("internal"), QStringLiteral("server error"));
 };
 
 // Up to 32 usual pushes per transaction: the statement's parameters stay well under

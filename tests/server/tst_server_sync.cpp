@@ -52,6 +52,33 @@ template <typename R> QByteArray why(const R &r)
     return r.ok() ? QByteArray() : r.error().message.toUtf8();
 }
 
+// Runs `body` (PL/pgSQL) as each batch row of `device` goes in, as trigger `name`, until
+// dropBatchTrigger(): a way to make something happen in the middle of a push.
+void onBatchInsert(pqxx::nontransaction &w, const std::string &name, const QUuid &device,
+                   const std::string &body)
+{
+    w.exec("CREATE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN " + body +
+           " RETURN NEW; END $$");
+    w.exec("CREATE TRIGGER " + name +
+           " BEFORE INSERT ON batches FOR EACH ROW WHEN (NEW.device_id = '" +
+           idText(device).toStdString() + "') EXECUTE FUNCTION " + name + "()");
+}
+
+void dropBatchTrigger(pqxx::nontransaction &w, const std::string &name)
+{
+    w.exec("DROP TRIGGER " + name + " ON batches");
+    w.exec("DROP FUNCTION " + name + "()");
+}
+
+// PL/pgSQL that claims `record` for `author` in the pushing batch's organisation.
+std::string claimFor(const QUuid &record, const QUuid &author)
+{
+    return "INSERT INTO records (organisation_id, record_id, author_id, record_type) VALUES "
+           "(NEW.organisation_id, '" +
+           idText(record).toStdString() + "', '" + idText(author).toStdString() + "', " +
+           std::to_string(int(RecordType::DiaryEntry)) + ") ON CONFLICT DO NOTHING;";
+}
+
 } // namespace
 
 class TestServerSync : public QObject
@@ -277,20 +304,11 @@ private slots:
         const QUuid contested = createUuidV7();
         pqxx::connection c(fx.databaseUrl().toStdString());
         pqxx::nontransaction w(c);
-        w.exec("CREATE FUNCTION test_claim() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-               "INSERT INTO records (organisation_id, record_id, author_id, record_type) "
-               "VALUES (NEW.organisation_id, '" +
-               idText(contested).toStdString() + "', '" + idText(o.worker2).toStdString() + "', " +
-               std::to_string(int(RecordType::DiaryEntry)) +
-               ") ON CONFLICT DO NOTHING; RETURN NEW; END $$");
-        w.exec("CREATE TRIGGER test_claim BEFORE INSERT ON batches FOR EACH ROW WHEN "
-               "(NEW.device_id = '" +
-               idText(a->credentials.deviceId).toStdString() + "') EXECUTE FUNCTION test_claim()");
+        onBatchInsert(w, "test_claim", a->credentials.deviceId, claimFor(contested, o.worker2));
         const PushRequest racing = a->batch(2, {{contested, RecordType::DiaryEntry, "contested"},
                                                 {createUuidV7(), RecordType::DiaryEntry, "fine"}});
         const HttpReply r = a->push(racing);
-        w.exec("DROP TRIGGER test_claim ON batches");
-        w.exec("DROP FUNCTION test_claim()");
+        dropBatchTrigger(w, "test_claim");
         QCOMPARE(r.status, 200);
         auto resp = decodePushResponse(r.body);
         QVERIFY2(resp.ok(), why(resp).constData());
@@ -332,12 +350,7 @@ private slots:
 
         pqxx::connection c(fx.databaseUrl().toStdString());
         pqxx::nontransaction w(c);
-        w.exec("CREATE FUNCTION test_hold() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-               "PERFORM pg_sleep(1); RETURN NEW; END $$");
-        w.exec("CREATE TRIGGER test_hold BEFORE INSERT ON batches FOR EACH ROW WHEN "
-               "(NEW.device_id = '" +
-               idText(holder->credentials.deviceId).toStdString() +
-               "') EXECUTE FUNCTION test_hold()");
+        onBatchInsert(w, "test_hold", holder->credentials.deviceId, "PERFORM pg_sleep(1);");
         const auto pushTogether = [&](std::uint64_t sequence,
                                       const std::vector<PushRequest> &batches) {
             std::vector<HttpReply> replies(batches.size());
@@ -372,15 +385,7 @@ private slots:
                  1);
 
         const QUuid contested = createUuidV7();
-        w.exec("CREATE FUNCTION test_claim() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-               "INSERT INTO records (organisation_id, record_id, author_id, record_type) "
-               "VALUES (NEW.organisation_id, '" +
-               idText(contested).toStdString() + "', '" + idText(o1.worker2).toStdString() + "', " +
-               std::to_string(int(RecordType::DiaryEntry)) +
-               ") ON CONFLICT DO NOTHING; RETURN NEW; END $$");
-        w.exec("CREATE TRIGGER test_claim BEFORE INSERT ON batches FOR EACH ROW WHEN "
-               "(NEW.device_id = '" +
-               idText(a2->credentials.deviceId).toStdString() + "') EXECUTE FUNCTION test_claim()");
+        onBatchInsert(w, "test_claim", a2->credentials.deviceId, claimFor(contested, o1.worker2));
         round.clear();
         for (TestDevice *d : pushers)
             round.push_back(
@@ -388,10 +393,8 @@ private slots:
                                              {createUuidV7(), RecordType::DiaryEntry, "beside it"}})
                               : d->batch(3, drafts(2, "again")));
         const std::vector<HttpReply> replies = pushTogether(3, round);
-        w.exec("DROP TRIGGER test_claim ON batches");
-        w.exec("DROP FUNCTION test_claim()");
-        w.exec("DROP TRIGGER test_hold ON batches");
-        w.exec("DROP FUNCTION test_hold()");
+        dropBatchTrigger(w, "test_claim");
+        dropBatchTrigger(w, "test_hold");
         for (std::size_t i = 0; i < replies.size(); ++i) {
             QCOMPARE(replies[i].status, 200);
             auto resp = decodePushResponse(replies[i].body);
