@@ -72,27 +72,65 @@ std::string pushChangesSql(bool tombstones)
     return sql;
 }
 
-// The usual batch (migrations/0003_push_batch.sql) arrives as UsualPush: 15 text parameters,
-// then 4 byte strings sent as binary. `n` batches are applied by one autocommit statement, so
-// in one transaction: $1..$15n are their text parameters, the byte strings follow.
-constexpr int UsualText = 15, UsualBytes = 4;
-std::string usualPushSql(int n)
-{
-    std::string sql = "SELECT ";
-    for (int b = 0; b < n; ++b) {
-        const auto t = [&](int k) { return "$" + std::to_string(b * UsualText + k + 1); };
-        const auto x = [&](int k) {
-            return "$" + std::to_string(n * UsualText + b * UsualBytes + k + 1);
-        };
-        sql += (b ? ", " : "") + std::string("push_usual_batch(") + t(0) + ", " + t(1) + ", " +
-               t(2) + ", " + t(3) + "::bigint, " + x(0) + ", " + x(1) + ", " + x(2) + ", " + t(4) +
-               "::uuid[], " + t(5) + "::uuid[], " + t(6) + "::smallint[], " + t(7) + "::uuid[], " +
-               t(8) + "::smallint[], " + t(9) + "::bigint[], " + t(10) + "::bigint[], " + t(11) +
-               "::bigint[], " + t(12) + "::uuid[], " + t(13) + "::uuid[], " + t(14) +
-               "::integer[], " + x(3) + ")";
-    }
-    return sql;
-}
+// The usual batches (no deletion) of one organisation, applied together by one autocommit
+// statement, so in one transaction (migrations/0004_push_group.sql; docs/protocol.md,
+// "Push"). $1 the organisation; per batch, in group order: $2 author, $3 device, $4 sequence,
+// and the lengths of its digests ($5), signature ($6) and response ($7), packed in $22, $23
+// and $24; per record named ($8 its batch's index, from 1): $9 id, $10 type; per audience
+// named ($11 batch): $12 id; per change ($13 batch): $14..$21 its columns, envelopes in $25.
+// A batch that names an audience its author does not own, or a record that is not its
+// author's or was deleted, or that was stored before (a retry), is left out ("general"):
+// the caller applies it the general way. Records are probed by primary key one id at a time
+// (LATERAL ... LIMIT 1): "record_id = ANY(...)" was planned as a scan of the organisation's
+// range whenever statistics underestimated it. The counter row is locked last (the
+// unreferenced INSERT runs after the main query), so it is held from the numbering to the
+// commit and no longer. Answers the indexes of the applied batches, e.g. "1,3".
+constexpr int UsualText = 21;
+constexpr const char *UsualGroupSql =
+    "WITH batch AS (SELECT b.*, sum(b.dlen) OVER w - b.dlen + 1 AS doff, "
+    "sum(b.slen) OVER w - b.slen + 1 AS soff, sum(b.rlen) OVER w - b.rlen + 1 AS roff "
+    "FROM unnest($2::uuid[], $3::uuid[], $4::bigint[], $5::integer[], $6::integer[], "
+    "$7::integer[]) WITH ORDINALITY AS b(usr, dev, sq, dlen, slen, rlen, i) "
+    "WINDOW w AS (ORDER BY b.i)), "
+    "named AS (SELECT n.i, n.id, n.t, b.usr FROM unnest($8::integer[], $9::uuid[], "
+    "$10::smallint[]) AS n(i, id, t) JOIN batch b USING (i)), "
+    "seen AS (SELECT n.i, x.author_id IS NULL AS fresh, x.author_id <> n.usr OR "
+    "x.record_type <> n.t OR x.deleted_seq IS NOT NULL AS refused FROM named n "
+    "LEFT JOIN LATERAL (SELECT author_id, record_type, deleted_seq FROM records "
+    "WHERE organisation_id = $1 AND record_id = n.id LIMIT 1) x ON true), "
+    "usual AS (SELECT b.* FROM batch b WHERE NOT EXISTS (SELECT 1 FROM seen s "
+    "WHERE s.i = b.i AND s.refused) AND NOT EXISTS (SELECT 1 FROM unnest($11::integer[], "
+    "$12::uuid[]) AS a(i, id) LEFT JOIN LATERAL (SELECT owner_id FROM audiences "
+    "WHERE organisation_id = $1 AND audience_id = a.id LIMIT 1) o ON true "
+    "WHERE a.i = b.i AND o.owner_id IS DISTINCT FROM b.usr)), "
+    "stored AS (INSERT INTO batches (organisation_id, device_id, sequence, author_id, digests, "
+    "signature, response) SELECT $1, dev, sq, usr, substring($22::bytea FROM doff::integer "
+    "FOR dlen), substring($23::bytea FROM soff::integer FOR slen), substring($24::bytea "
+    "FROM roff::integer FOR rlen) FROM usual ON CONFLICT DO NOTHING "
+    "RETURNING device_id, sequence), "
+    "applied AS (SELECT u.i, u.usr, u.dev, u.sq FROM usual u JOIN stored s "
+    "ON s.device_id = u.dev AND s.sequence = u.sq), "
+    "claimed AS (INSERT INTO records (organisation_id, record_id, author_id, record_type) "
+    "SELECT $1, id, usr, t FROM named WHERE i IN (SELECT i FROM applied) "
+    "ON CONFLICT DO NOTHING RETURNING 1), "
+    "change AS (SELECT c.*, sum(c.len) OVER (ORDER BY c.k) - c.len + 1 AS off "
+    "FROM unnest($13::integer[], $14::uuid[], $15::smallint[], $16::bigint[], $17::bigint[], "
+    "$18::bigint[], $19::uuid[], $20::uuid[], $21::integer[]) WITH ORDINALITY "
+    "AS c(i, r, t, q, m, n, d, a, len, k)), "
+    "counter AS (UPDATE organisations SET change_seq = change_seq + (SELECT count(*) "
+    "FROM change WHERE i IN (SELECT i FROM applied)) WHERE organisation_id = $1 "
+    "AND EXISTS (SELECT 1 FROM applied) RETURNING change_seq), "
+    "inserted AS (INSERT INTO changes (organisation_id, seq, record_id, record_type, "
+    "author_id, device_id, batch_sequence, device_seq, stamp_ms, stamp_counter, stamp_device, "
+    "deleted, audience_id, envelope) SELECT $1, (SELECT change_seq FROM counter) - "
+    "count(*) OVER () + row_number() OVER (ORDER BY c.k), c.r, c.t, a.usr, a.dev, a.sq, "
+    "c.q, c.m, c.n, c.d, false, c.a, substring($25::bytea FROM c.off::integer FOR c.len) "
+    "FROM change c JOIN applied a USING (i) ON CONFLICT DO NOTHING) "
+    // A new record id claimed by someone else since the snapshot undoes the whole statement
+    // ('WPGEN', caught by the service).
+    "SELECT CASE WHEN (SELECT count(*) FROM claimed) <> (SELECT count(*) FROM seen s "
+    "WHERE s.fresh AND s.i IN (SELECT i FROM applied)) THEN push_claimed_concurrently() END, "
+    "(SELECT string_agg(i::text, ',' ORDER BY i) FROM applied)";
 
 // The pull statement. Kind 0: the page's changes; 1: their batch manifests; 2: the caller's
 // sealed keys for their audiences; 3: the counter and the compaction horizon. Not sorted here
@@ -185,16 +223,18 @@ struct ChangeColumns
 
 struct SyncService::UsualPush
 {
-    // push_usual_batch()'s parameters: the text ones in order, then the byte strings
-    // (digests, signature, response, envelopes).
-    std::array<std::string, UsualText> text;
-    std::array<QByteArray, UsualBytes> bytes;
+    QUuid organisation, author, device;
+    qint64 sequence = 0;
+    QList<QUuid> audiences;                  // every audience the batch names
+    QList<QUuid> records;                    // every record it names, once
+    QList<qint64> recordTypes;               // in the order of `records`
+    QList<const Change *> changes;           // the batch's, which outlives the push
+    QByteArray digests, signature, response; // response: every change applied
     enum class Outcome { Failed, Applied, General } outcome = Outcome::Failed;
     Reply failure = error(500, QStringLiteral("internal"), QStringLiteral("server error"));
 };
 
-// Up to 32 usual pushes per transaction: the statement's parameters stay well under
-// PostgreSQL's limit, and a failed group costs at most 32 single retries.
+// Up to 32 usual pushes per transaction: a failed group costs at most 32 single retries.
 SyncService::SyncService(ConnectionPool &pool)
     : m_pool(pool), m_usualPushes(32, [this](const auto &group) { applyUsual(group); })
 {
@@ -204,54 +244,101 @@ SyncService::~SyncService() = default;
 
 void SyncService::applyUsual(const std::vector<UsualPush *> &group)
 {
-    // Organisations in one order in every group, so that two groups (here or on another
-    // instance) never wait for each other's counter rows in a cycle.
-    std::vector<UsualPush *> ordered = group;
-    std::stable_sort(ordered.begin(), ordered.end(), [](const UsualPush *a, const UsualPush *b) {
-        return a->text[0] < b->text[0];
-    });
-    std::vector<std::string> text;
-    std::vector<pqxx::binarystring> bytes;
-    for (const UsualPush *u : ordered) {
-        text.insert(text.end(), u->text.begin(), u->text.end());
-        for (const QByteArray &b : u->bytes)
-            bytes.push_back(sqlBytes(b));
+    // One batch per device and sequence in a statement: a retry that arrived while its first
+    // push waited is applied after it, and so answered as a retry.
+    std::vector<UsualPush *> now, later;
+    QSet<QPair<QUuid, qint64>> batches;
+    for (UsualPush *u : group) {
+        const bool first = !batches.contains({u->device, u->sequence});
+        batches.insert({u->device, u->sequence});
+        (first ? now : later).push_back(u);
     }
+
+    // The group statement's parameters (UsualGroupSql): batch columns, then the records,
+    // audiences and changes they name, each with the index of its batch.
+    QList<QUuid> authors, devices, recordIds, audienceIds;
+    QList<qint64> sequences, digestLengths, signatureLengths, responseLengths, recordBatches,
+        recordTypes, audienceBatches, changeBatches;
+    QList<const Change *> changes;
+    QByteArray digests, signatures, responses;
+    for (qint64 b = 1; const UsualPush *u : now) {
+        authors.append(u->author);
+        devices.append(u->device);
+        sequences.append(u->sequence);
+        digestLengths.append(u->digests.size());
+        signatureLengths.append(u->signature.size());
+        responseLengths.append(u->response.size());
+        digests += u->digests;
+        signatures += u->signature;
+        responses += u->response;
+        recordIds += u->records;
+        recordTypes += u->recordTypes;
+        recordBatches.insert(recordBatches.size(), u->records.size(), b);
+        audienceIds += u->audiences;
+        audienceBatches.insert(audienceBatches.size(), u->audiences.size(), b);
+        changes += u->changes;
+        changeBatches.insert(changeBatches.size(), u->changes.size(), b);
+        ++b;
+    }
+    const ChangeColumns cols(changes);
+    const std::vector<std::string> text{sqlText(now.front()->organisation),
+                                        uuidArray(authors),
+                                        uuidArray(devices),
+                                        bigintArray(sequences),
+                                        bigintArray(digestLengths),
+                                        bigintArray(signatureLengths),
+                                        bigintArray(responseLengths),
+                                        bigintArray(recordBatches),
+                                        uuidArray(recordIds),
+                                        bigintArray(recordTypes),
+                                        bigintArray(audienceBatches),
+                                        uuidArray(audienceIds),
+                                        bigintArray(changeBatches),
+                                        cols.records,
+                                        cols.types,
+                                        cols.deviceSeqs,
+                                        cols.ms,
+                                        cols.counters,
+                                        cols.stampDevices,
+                                        cols.audiences,
+                                        cols.packed.lengths};
+    Q_ASSERT(text.size() == std::size_t(UsualText));
+    const std::vector<pqxx::binarystring> bytes{sqlBytes(digests), sqlBytes(signatures),
+                                                sqlBytes(responses), sqlBytes(cols.packed.bytes)};
+
     bool oneByOne = false;
     const Reply r = withDb([&](pqxx::connection &c) -> Reply {
         pqxx::nontransaction n(c);
         try {
-            const auto textParams = pqxx::prepare::make_dynamic_params(text);
-            const auto byteParams = pqxx::prepare::make_dynamic_params(bytes);
-            const pqxx::row outcomes =
-                ordered.size() == 1
-                    ? n.exec_prepared1("push_usual", textParams, byteParams)
-                    : n.exec_params1(usualPushSql(int(ordered.size())), textParams, byteParams);
-            for (std::size_t i = 0; i < ordered.size(); ++i)
-                ordered[i]->outcome = std::string_view(outcomes[int(i)].c_str()) == "applied"
-                                          ? UsualPush::Outcome::Applied
-                                          : UsualPush::Outcome::General;
+            const pqxx::row row =
+                n.exec_prepared1("push_usual", pqxx::prepare::make_dynamic_params(text),
+                                 pqxx::prepare::make_dynamic_params(bytes));
+            for (UsualPush *u : now)
+                u->outcome = UsualPush::Outcome::General;
+            if (!row[1].is_null())
+                for (const QByteArray &i : QByteArray(row[1].c_str()).split(','))
+                    now.at(std::size_t(i.toLongLong() - 1))->outcome = UsualPush::Outcome::Applied;
         } catch (const pqxx::sql_error &e) {
             // Nothing of the statement was applied. One batch's failure must not be the
             // others': a group is retried one batch at a time. A record id claimed by someone
             // else meanwhile ('WPGEN') sends that batch the general way.
-            if (ordered.size() > 1)
+            if (now.size() > 1)
                 oneByOne = true;
             else if (e.sqlstate() == "WPGEN")
-                ordered[0]->outcome = UsualPush::Outcome::General;
+                now.front()->outcome = UsualPush::Outcome::General;
             else
                 throw;
         }
         return {};
     });
-    if (oneByOne) {
-        for (UsualPush *u : ordered)
-            applyUsual({u});
-        return;
-    }
-    for (UsualPush *u : ordered)
-        if (u->outcome == UsualPush::Outcome::Failed)
-            u->failure = r;
+    if (oneByOne)
+        later.insert(later.begin(), now.begin(), now.end());
+    else
+        for (UsualPush *u : now)
+            if (u->outcome == UsualPush::Outcome::Failed)
+                u->failure = r;
+    for (UsualPush *u : later)
+        applyUsual({u});
 }
 
 ConnectionPool::Prepared SyncService::statements()
@@ -301,8 +388,8 @@ ConnectionPool::Prepared SyncService::statements()
                        "author_id, record_type, deleted_seq FROM records WHERE organisation_id = "
                        "$1 AND record_id = k.id LIMIT 1) x"},
         {"push_changes", pushChangesSql(false)},
-        // The usual batch in one autocommit statement (migrations/0003_push_batch.sql).
-        {"push_usual", usualPushSql(1)},
+        // The usual batches of one organisation in one autocommit statement.
+        {"push_usual", UsualGroupSql},
         {"push_response", "UPDATE batches SET response = $4 WHERE organisation_id = $1 AND "
                           "device_id = $2 AND sequence = $3"},
     };
@@ -629,8 +716,9 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
     const std::string org = sqlText(id.organisation), user = sqlText(id.user),
                       device = sqlText(id.device);
 
-    // The usual batch (no deletion; see migrations/0003_push_batch.sql) is applied by one
-    // autocommit statement when it can be: every change applied, so the response is known.
+    // The usual batch (no deletion) is applied with others of its organisation by one
+    // autocommit statement when it can be (UsualGroupSql): every change applied, so the
+    // response is known.
     QList<const Change *> all;
     for (const Change &ch : req.changes)
         all.append(&ch);
@@ -647,13 +735,10 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
     }
 
     if (usual) {
-        const ChangeColumns cols(all);
-        UsualPush u{{org, user, device, std::to_string(qint64(req.sequence)),
-                     uuidArray(audienceIds), uuidArray(recordIds), bigintArray(recordTypes),
-                     cols.records, cols.types, cols.deviceSeqs, cols.ms, cols.counters,
-                     cols.stampDevices, cols.audiences, cols.packed.lengths},
-                    {p.digests, req.signature, usualResponse, cols.packed.bytes}};
-        m_usualPushes.submit(u);
+        UsualPush u{id.organisation, id.user,       id.device,    qint64(req.sequence),
+                    audienceIds,     recordIds,     recordTypes,  all,
+                    p.digests,       req.signature, usualResponse};
+        m_usualPushes.submit(id.organisation, u);
         if (u.outcome == UsualPush::Outcome::Applied)
             return {200, usualResponse, {}, 0};
         if (u.outcome == UsualPush::Outcome::Failed)

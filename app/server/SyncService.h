@@ -101,13 +101,13 @@ private:
     // (every operation is idempotent), then reported as 503 unavailable.
     Reply withDb(const std::function<Reply(pqxx::connection &)> &work);
 
-    // A usual batch (no deletion), ready for push_usual_batch(), and what became of it.
+    // A usual batch (no deletion), ready for the group statement, and what became of it.
     struct UsualPush;
-    // Applies `group` in one transaction (one statement); settles each of them.
+    // Applies `group` (one organisation) in one transaction, one statement; settles each.
     void applyUsual(const std::vector<UsualPush *> &group);
 
     ConnectionPool &m_pool;
-    CommitGroup<UsualPush> m_usualPushes;
+    CommitGroup<QUuid, UsualPush> m_usualPushes;
 };
 
 } // namespace wp::server

@@ -324,10 +324,11 @@ private slots:
 
     void pushesArrivingTogetherCommitTogetherAndOneFailureIsNobodyElses()
     {
-        // Six devices of two organisations push while another push is being committed (held
-        // by a trigger): they wait and are committed together, in one transaction. Then again,
-        // with one of them racing a claim (WPGEN, as above): the group is undone and applied
-        // one batch at a time, so that batch alone takes the general way.
+        // Six devices of two organisations push while a push of organisation one is being
+        // committed (held by a trigger). Organisation one's wait and are committed together,
+        // in one transaction; organisation two's do not wait for it. Then again, with one of
+        // them racing a claim (WPGEN, as above): the group is undone and applied one batch at
+        // a time, so that batch alone takes the general way.
         const ServerFixture::Org o1 = fx.createOrganisation(QStringLiteral("Group Peers One"));
         const ServerFixture::Org o2 = fx.createOrganisation(QStringLiteral("Group Peers Two"));
         auto a1 = device(o1, o1.worker1);
@@ -351,33 +352,43 @@ private slots:
         pqxx::connection c(fx.databaseUrl().toStdString());
         pqxx::nontransaction w(c);
         onBatchInsert(w, "test_hold", holder->credentials.deviceId, "PERFORM pg_sleep(1);");
+        // Each push's reply, and whether it came back while the holder's push was still held.
         const auto pushTogether = [&](std::uint64_t sequence,
                                       const std::vector<PushRequest> &batches) {
             std::vector<HttpReply> replies(batches.size());
-            std::thread held([&] { (void)holder->push(holder->batch(sequence, drafts(1))); });
+            std::vector<char> beforeHolder(batches.size(), 0);
+            std::atomic<bool> holderDone{false};
+            std::thread held([&] {
+                (void)holder->push(holder->batch(sequence, drafts(1)));
+                holderDone = true;
+            });
             QTest::qWait(200); // the holder's push is in its trigger now
             std::vector<std::thread> threads;
             for (std::size_t i = 0; i < batches.size(); ++i)
-                threads.emplace_back([&, i] { replies[i] = pushers[i]->push(batches[i]); });
+                threads.emplace_back([&, i] {
+                    replies[i] = pushers[i]->push(batches[i]);
+                    beforeHolder[i] = !holderDone;
+                });
             for (auto &t : threads)
                 t.join();
             held.join();
-            return replies;
+            return std::pair{replies, beforeHolder};
         };
 
         std::vector<PushRequest> round;
         for (TestDevice *d : pushers)
             round.push_back(d->batch(2, drafts(2, "together")));
-        for (const HttpReply &r : pushTogether(2, round)) {
-            QCOMPARE(r.status, 200);
-            QCOMPARE(decodePushResponse(r.body)->applied.size(), 2);
+        const auto [together, early] = pushTogether(2, round);
+        for (std::size_t i = 0; i < together.size(); ++i) {
+            QCOMPARE(together[i].status, 200);
+            QCOMPARE(decodePushResponse(together[i].body)->applied.size(), 2);
+            QCOMPARE(bool(early[i]), i >= 3); // organisation two's did not wait
         }
+        // Rows written by one transaction carry its id: organisation one's three, one.
         std::string devices = "{";
-        for (TestDevice *d : pushers)
-            devices +=
-                (devices.size() > 1 ? "," : "") + idText(d->credentials.deviceId).toStdString();
+        for (std::size_t i = 0; i < 3; ++i)
+            devices += (i ? "," : "") + idText(pushers[i]->credentials.deviceId).toStdString();
         devices += "}";
-        // Rows written by one transaction carry its id.
         QCOMPARE(w.exec_params1("SELECT count(DISTINCT xmin::text) FROM batches WHERE sequence = "
                                 "2 AND device_id = ANY($1::uuid[])",
                                 devices)[0]
@@ -392,7 +403,7 @@ private slots:
                 d == a2.get() ? d->batch(3, {{contested, RecordType::DiaryEntry, "contested"},
                                              {createUuidV7(), RecordType::DiaryEntry, "beside it"}})
                               : d->batch(3, drafts(2, "again")));
-        const std::vector<HttpReply> replies = pushTogether(3, round);
+        const std::vector<HttpReply> replies = pushTogether(3, round).first;
         dropBatchTrigger(w, "test_claim");
         dropBatchTrigger(w, "test_hold");
         for (std::size_t i = 0; i < replies.size(); ++i) {
@@ -418,6 +429,43 @@ private slots:
             for (const Received &r : *got)
                 QVERIFY(r.plaintext != "contested");
         }
+    }
+
+    void aRetryThatArrivesWithItsFirstPushIsAnsweredAlikeAndAppliedOnce()
+    {
+        // A device that timed out sends its batch again while the first copy still waits for
+        // its group: both copies get the same answer, and the changes are stored once.
+        const ServerFixture::Org o = fx.createOrganisation(QStringLiteral("Retry Peers"));
+        auto d = device(o, o.worker1);
+        auto holder = device(o, o.worker2);
+        auto reader = device(o, o.worker1, d.get());
+        QVERIFY(d && holder && reader);
+        QCOMPARE(d->push(d->batch(1, drafts(1))).status, 200);
+        QCOMPARE(holder->push(holder->batch(1, drafts(1))).status, 200);
+        (void)reader->pullAll();
+
+        pqxx::connection c(fx.databaseUrl().toStdString());
+        pqxx::nontransaction w(c);
+        onBatchInsert(w, "test_hold", holder->credentials.deviceId, "PERFORM pg_sleep(1);");
+        std::thread held([&] { (void)holder->push(holder->batch(2, drafts(1))); });
+        QTest::qWait(200);
+        const PushRequest batch = d->batch(2, drafts(2, "sent twice"));
+        HttpReply first, again;
+        std::thread t1([&] { first = d->push(batch); });
+        std::thread t2([&] { again = d->push(batch); });
+        t1.join();
+        t2.join();
+        held.join();
+        dropBatchTrigger(w, "test_hold");
+        for (const HttpReply *r : {&first, &again}) {
+            QCOMPARE(r->status, 200);
+            auto resp = decodePushResponse(r->body);
+            QVERIFY2(resp.ok(), why(resp).constData());
+            QCOMPARE(resp->applied.size(), 2);
+        }
+        auto got = reader->pullAll();
+        QVERIFY2(got.ok(), why(got).constData());
+        QCOMPARE(got->size(), 2);
     }
 
     void reorderedBatchesAndAClockHoursOffBothApply()
