@@ -281,30 +281,29 @@ void SyncService::applyUsual(const std::vector<UsualPush *> &group)
         ++b;
     }
     const ChangeColumns cols(changes);
-    const std::vector<std::string> text{sqlText(now.front()->organisation),
-                                        uuidArray(authors),
-                                        uuidArray(devices),
-                                        bigintArray(sequences),
-                                        bigintArray(digestLengths),
-                                        bigintArray(signatureLengths),
-                                        bigintArray(responseLengths),
-                                        bigintArray(recordBatches),
-                                        uuidArray(recordIds),
-                                        bigintArray(recordTypes),
-                                        bigintArray(audienceBatches),
-                                        uuidArray(audienceIds),
-                                        bigintArray(changeBatches),
-                                        cols.records,
-                                        cols.types,
-                                        cols.deviceSeqs,
-                                        cols.ms,
-                                        cols.counters,
-                                        cols.stampDevices,
-                                        cols.audiences,
-                                        cols.packed.lengths};
-    Q_ASSERT(text.size() == std::size_t(UsualText));
-    const std::vector<pqxx::binarystring> bytes{sqlBytes(digests), sqlBytes(signatures),
-                                                sqlBytes(responses), sqlBytes(cols.packed.bytes)};
+    const std::array<std::string, UsualText> text{sqlText(now.front()->organisation),
+                                                  uuidArray(authors),
+                                                  uuidArray(devices),
+                                                  bigintArray(sequences),
+                                                  bigintArray(digestLengths),
+                                                  bigintArray(signatureLengths),
+                                                  bigintArray(responseLengths),
+                                                  bigintArray(recordBatches),
+                                                  uuidArray(recordIds),
+                                                  bigintArray(recordTypes),
+                                                  bigintArray(audienceBatches),
+                                                  uuidArray(audienceIds),
+                                                  bigintArray(changeBatches),
+                                                  cols.records,
+                                                  cols.types,
+                                                  cols.deviceSeqs,
+                                                  cols.ms,
+                                                  cols.counters,
+                                                  cols.stampDevices,
+                                                  cols.audiences,
+                                                  cols.packed.lengths};
+    const std::array<pqxx::binarystring, 4> bytes{sqlBytes(digests), sqlBytes(signatures),
+                                                  sqlBytes(responses), sqlBytes(cols.packed.bytes)};
 
     bool oneByOne = false;
     const Reply r = withDb([&](pqxx::connection &c) -> Reply {
