@@ -2,7 +2,8 @@
 -- (SyncService.cpp, "push_usual"; docs/architecture.md, "Group commit"). Called once per
 -- batch, push_usual_batch() ran five statements of its own each time, and a group of them
 -- was a new statement to parse and plan on every commit; the group statement is planned
--- once and costs about half as much per push (docs/benchmarks.md, session 11).
+-- once, and in a group of three costs about half as much per push (alone, about the same;
+-- docs/benchmarks.md, session 11).
 -- push_usual_batch() stays for servers of step 3 still running during a rolling upgrade.
 
 -- A new record id of the group was claimed by someone else since the statement's snapshot
