@@ -52,23 +52,90 @@ template <typename R> QByteArray why(const R &r)
     return r.ok() ? QByteArray() : r.error().message.toUtf8();
 }
 
-// Runs `body` (PL/pgSQL) as each batch row of `device` goes in, as trigger `name`, until
-// dropBatchTrigger(): a way to make something happen in the middle of a push.
-void onBatchInsert(pqxx::nontransaction &w, const std::string &name, const QUuid &device,
-                   const std::string &body)
+// Runs `body` (PL/pgSQL) as each batch row of `device` goes in, for as long as it lives: a
+// way to make something happen in the middle of a push. Dropped even when a check fails, so
+// the next test starts from the migrated schema.
+class BatchTrigger
 {
-    w.exec("CREATE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN " + body +
-           " RETURN NEW; END $$");
-    w.exec("CREATE TRIGGER " + name +
-           " BEFORE INSERT ON batches FOR EACH ROW WHEN (NEW.device_id = '" +
-           idText(device).toStdString() + "') EXECUTE FUNCTION " + name + "()");
-}
+public:
+    BatchTrigger(pqxx::nontransaction &w, std::string name, const QUuid &device,
+                 const std::string &body)
+        : w_(w), name_(std::move(name))
+    {
+        w_.exec("CREATE FUNCTION " + name_ + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN " +
+                body + " RETURN NEW; END $$");
+        w_.exec("CREATE TRIGGER " + name_ +
+                " BEFORE INSERT ON batches FOR EACH ROW WHEN (NEW.device_id = '" +
+                idText(device).toStdString() + "') EXECUTE FUNCTION " + name_ + "()");
+    }
+    BatchTrigger(const BatchTrigger &) = delete;
+    BatchTrigger &operator=(const BatchTrigger &) = delete;
+    ~BatchTrigger() { drop(); }
 
-void dropBatchTrigger(pqxx::nontransaction &w, const std::string &name)
+    void drop() noexcept
+    {
+        if (name_.empty())
+            return;
+        try {
+            w_.exec("DROP TRIGGER IF EXISTS " + name_ + " ON batches");
+            w_.exec("DROP FUNCTION IF EXISTS " + name_ + "()");
+        } catch (const std::exception &) {
+            // The connection is gone; the fixture's cluster goes with it.
+        }
+        name_.clear();
+    }
+
+private:
+    pqxx::nontransaction &w_;
+    std::string name_;
+};
+
+// Holds `device`'s pushes inside their transaction from hold() to release(): its batch
+// trigger waits for an advisory lock this connection takes. Tests line other pushes up behind
+// that commit and know, rather than guess, when it is under way.
+class HeldPushes
 {
-    w.exec("DROP TRIGGER " + name + " ON batches");
-    w.exec("DROP FUNCTION " + name + "()");
-}
+public:
+    HeldPushes(pqxx::nontransaction &w, const QUuid &device)
+        : w_(w), trigger_(w, "test_hold", device,
+                          "PERFORM pg_advisory_xact_lock_shared(" + std::string(Key) + ");")
+    {
+    }
+    ~HeldPushes() { release(); }
+
+    void hold()
+    {
+        w_.exec("SELECT pg_advisory_lock(" + std::string(Key) + ")");
+        holding_ = true;
+    }
+    // True once a push is waiting in the trigger.
+    bool waitUntilHeld()
+    {
+        return QTest::qWaitFor(
+            [&] {
+                return w_.exec1("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = "
+                                "'Lock' AND wait_event = 'advisory'")[0]
+                           .as<int>() > 0;
+            },
+            20000);
+    }
+    void release() noexcept
+    {
+        if (!holding_)
+            return;
+        holding_ = false;
+        try {
+            w_.exec("SELECT pg_advisory_unlock(" + std::string(Key) + ")");
+        } catch (const std::exception &) {
+        }
+    }
+
+private:
+    static constexpr const char *Key = "7411";
+    pqxx::nontransaction &w_;
+    BatchTrigger trigger_;
+    bool holding_ = false;
+};
 
 // PL/pgSQL that claims `record` for `author` in the pushing batch's organisation.
 std::string claimFor(const QUuid &record, const QUuid &author)
@@ -304,11 +371,12 @@ private slots:
         const QUuid contested = createUuidV7();
         pqxx::connection c(fx.databaseUrl().toStdString());
         pqxx::nontransaction w(c);
-        onBatchInsert(w, "test_claim", a->credentials.deviceId, claimFor(contested, o.worker2));
+        BatchTrigger claim(w, "test_claim", a->credentials.deviceId,
+                           claimFor(contested, o.worker2));
         const PushRequest racing = a->batch(2, {{contested, RecordType::DiaryEntry, "contested"},
                                                 {createUuidV7(), RecordType::DiaryEntry, "fine"}});
         const HttpReply r = a->push(racing);
-        dropBatchTrigger(w, "test_claim");
+        claim.drop();
         QCOMPARE(r.status, 200);
         auto resp = decodePushResponse(r.body);
         QVERIFY2(resp.ok(), why(resp).constData());
@@ -351,38 +419,51 @@ private slots:
 
         pqxx::connection c(fx.databaseUrl().toStdString());
         pqxx::nontransaction w(c);
-        onBatchInsert(w, "test_hold", holder->credentials.deviceId, "PERFORM pg_sleep(1);");
+        HeldPushes holding(w, holder->credentials.deviceId);
         // Each push's reply, and whether it came back while the holder's push was still held.
+        // Organisation two's (the last three) are awaited before the holder is let go; then
+        // organisation one's are given a second to reach their lane behind it.
+        struct Round
+        {
+            std::vector<HttpReply> replies;
+            std::vector<char> early;
+            bool held = false;
+        };
         const auto pushTogether = [&](std::uint64_t sequence,
                                       const std::vector<PushRequest> &batches) {
-            std::vector<HttpReply> replies(batches.size());
-            std::vector<char> beforeHolder(batches.size(), 0);
-            std::atomic<bool> holderDone{false};
-            std::thread held([&] {
-                (void)holder->push(holder->batch(sequence, drafts(1)));
-                holderDone = true;
-            });
-            QTest::qWait(200); // the holder's push is in its trigger now
+            Round out{std::vector<HttpReply>(batches.size()), std::vector<char>(batches.size(), 0)};
+            std::atomic<bool> released{false};
+            std::atomic<int> othersDone{0};
+            holding.hold();
+            std::thread held([&] { (void)holder->push(holder->batch(sequence, drafts(1))); });
+            out.held = holding.waitUntilHeld();
             std::vector<std::thread> threads;
             for (std::size_t i = 0; i < batches.size(); ++i)
                 threads.emplace_back([&, i] {
-                    replies[i] = pushers[i]->push(batches[i]);
-                    beforeHolder[i] = !holderDone;
+                    out.replies[i] = pushers[i]->push(batches[i]);
+                    out.early[i] = !released;
+                    if (i >= 3)
+                        ++othersDone;
                 });
+            (void)QTest::qWaitFor([&] { return othersDone == 3; }, 10000);
+            QTest::qWait(1000);
+            released = true;
+            holding.release();
             for (auto &t : threads)
                 t.join();
             held.join();
-            return std::pair{replies, beforeHolder};
+            return out;
         };
 
         std::vector<PushRequest> round;
         for (TestDevice *d : pushers)
             round.push_back(d->batch(2, drafts(2, "together")));
-        const auto [together, early] = pushTogether(2, round);
-        for (std::size_t i = 0; i < together.size(); ++i) {
-            QCOMPARE(together[i].status, 200);
-            QCOMPARE(decodePushResponse(together[i].body)->applied.size(), 2);
-            QCOMPARE(bool(early[i]), i >= 3); // organisation two's did not wait
+        const Round together = pushTogether(2, round);
+        QVERIFY(together.held);
+        for (std::size_t i = 0; i < round.size(); ++i) {
+            QCOMPARE(bool(together.early[i]), i >= 3); // organisation two's did not wait
+            QCOMPARE(together.replies[i].status, 200);
+            QCOMPARE(decodePushResponse(together.replies[i].body)->applied.size(), 2);
         }
         // Rows written by one transaction carry its id: organisation one's three, one.
         std::string devices = "{";
@@ -396,16 +477,18 @@ private slots:
                  1);
 
         const QUuid contested = createUuidV7();
-        onBatchInsert(w, "test_claim", a2->credentials.deviceId, claimFor(contested, o1.worker2));
+        BatchTrigger claim(w, "test_claim", a2->credentials.deviceId,
+                           claimFor(contested, o1.worker2));
         round.clear();
         for (TestDevice *d : pushers)
             round.push_back(
                 d == a2.get() ? d->batch(3, {{contested, RecordType::DiaryEntry, "contested"},
                                              {createUuidV7(), RecordType::DiaryEntry, "beside it"}})
                               : d->batch(3, drafts(2, "again")));
-        const std::vector<HttpReply> replies = pushTogether(3, round).first;
-        dropBatchTrigger(w, "test_claim");
-        dropBatchTrigger(w, "test_hold");
+        const Round racing = pushTogether(3, round);
+        claim.drop();
+        QVERIFY(racing.held);
+        const std::vector<HttpReply> &replies = racing.replies;
         for (std::size_t i = 0; i < replies.size(); ++i) {
             QCOMPARE(replies[i].status, 200);
             auto resp = decodePushResponse(replies[i].body);
@@ -446,17 +529,20 @@ private slots:
 
         pqxx::connection c(fx.databaseUrl().toStdString());
         pqxx::nontransaction w(c);
-        onBatchInsert(w, "test_hold", holder->credentials.deviceId, "PERFORM pg_sleep(1);");
+        HeldPushes holding(w, holder->credentials.deviceId);
+        holding.hold();
         std::thread held([&] { (void)holder->push(holder->batch(2, drafts(1))); });
-        QTest::qWait(200);
+        const bool wasHeld = holding.waitUntilHeld();
         const PushRequest batch = d->batch(2, drafts(2, "sent twice"));
         HttpReply first, again;
         std::thread t1([&] { first = d->push(batch); });
         std::thread t2([&] { again = d->push(batch); });
+        QTest::qWait(1000); // both copies reach the lane behind the held push
+        holding.release();
         t1.join();
         t2.join();
         held.join();
-        dropBatchTrigger(w, "test_hold");
+        QVERIFY(wasHeld);
         for (const HttpReply *r : {&first, &again}) {
             QCOMPARE(r->status, 200);
             auto resp = decodePushResponse(r->body);
