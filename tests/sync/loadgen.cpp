@@ -42,7 +42,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <cstdio>
+#include <functional>
 #include <latch>
 #include <mutex>
 
@@ -331,113 +333,188 @@ struct SimDevice
 // (GET /v1/pull, then POST /v1/push with the sealed key every time), the same-process
 // baseline and the only way an older server (--baseline-server) understands.
 enum class Exchange { OneRequest, PullThenPush };
-using Fleet = std::vector<SimDevice>;
+
+// One thread per simulated device, started once with the fleet, as a phone's sync thread is
+// there before it syncs. Starting and ending 200 threads inside every run made the devices'
+// share of these 2 cores a fifth larger than their syncing does (stacks, arenas, exits), and
+// that is the load generator's cost, not the service's. Each run still connects anew.
+class DeviceThreads
+{
+public:
+    explicit DeviceThreads(int n)
+    {
+        for (int i = 0; i < n; ++i) {
+            m_threads.push_back(QThread::create([this, i] { serve(i); }));
+            m_threads.back()->start();
+        }
+    }
+    ~DeviceThreads()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_changed.notify_all();
+        for (QThread *t : m_threads) {
+            t->wait();
+            delete t;
+        }
+    }
+    DeviceThreads(const DeviceThreads &) = delete;
+    DeviceThreads &operator=(const DeviceThreads &) = delete;
+
+    // Every thread takes `body` and waits for go(), which lets them all start body(i) at the
+    // same instant; finish() returns once every body has returned.
+    void ready(std::function<void(int)> body)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_body = std::move(body);
+            m_go = std::make_unique<std::latch>(1);
+            m_running = int(m_threads.size());
+            ++m_generation;
+        }
+        m_changed.notify_all();
+    }
+    void go() { m_go->count_down(); }
+    void finish()
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_running == 0; });
+    }
+
+private:
+    void serve(int i)
+    {
+        std::uint64_t seen = 0;
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_changed.wait(lock, [&] { return m_stop || m_generation != seen; });
+            if (m_stop)
+                return;
+            seen = m_generation;
+            std::latch *go = m_go.get();
+            lock.unlock();
+            go->wait();
+            m_body(i);
+            lock.lock();
+            if (--m_running == 0)
+                m_changed.notify_all();
+        }
+    }
+
+    std::vector<QThread *> m_threads;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::function<void(int)> m_body;
+    std::unique_ptr<std::latch> m_go;
+    std::uint64_t m_generation = 0;
+    int m_running = 0;
+    bool m_stop = false;
+};
+
+struct Fleet
+{
+    std::vector<SimDevice> devices;
+    std::unique_ptr<DeviceThreads> threads;
+};
 
 // Simulated devices (the client's protocol code without a store), each on its own thread and
 // its own kept-alive connection: per round a pull from its cursor, then a push of one record.
 FleetResult runFleet(const ServerFixture &fx, Fleet &fleet, int rounds, int spreadMs,
                      Exchange exchange = Exchange::OneRequest)
 {
-    const int devices = int(fleet.size());
+    const int devices = int(fleet.devices.size());
     std::mutex mutex;
     QList<double> latencies;
     FleetResult out;
-    std::vector<QThread *> threads;
-    std::latch go(1);
-    for (int i = 0; i < devices; ++i) {
-        SimDevice *device = &fleet[std::size_t(i)];
+    fleet.threads->ready([&](int i) {
+        SimDevice *device = &fleet.devices[std::size_t(i)];
         SyncIdentity *id = device->identity.get();
-        threads.push_back(QThread::create([&, device, id, i] {
-            SyncClient client(id->credentials.serverUrl);
-            client.setCredentials(&id->credentials);
-            client.setTimeout(60000);
-            HybridClock clock(id->credentials.deviceId);
-            const SecretBytes &key = id->audienceKeys.at(id->privateAudience);
-            std::uint64_t &cursor = device->cursor;
-            go.wait();
-            QElapsedTimer since;
-            since.start();
-            for (int r = 0; r < rounds; ++r) {
-                if (spreadMs > 0) {
-                    const qint64 due = qint64(spreadMs) * i / devices + qint64(spreadMs) * r;
-                    if (const qint64 wait = due - since.elapsed(); wait > 0)
-                        QThread::msleep(std::uint64_t(wait));
-                }
-                QElapsedTimer lt;
-                lt.start();
-                QString failure;
-                const std::uint64_t seq = ++device->sequence;
-                OutboxEntry e;
-                e.seq = qint64(seq);
-                e.change.recordId = createUuidV7();
-                e.change.type = RecordType::DiaryEntry;
-                e.change.stamp = clock.now();
-                e.change.fields = {{QStringLiteral("text"), text(i * 1000 + int(seq))}};
-                e.change.stamps.insert(QStringLiteral("text"), e.change.stamp);
-                wire::PushRequest batch;
-                batch.deviceId = id->credentials.deviceId;
-                batch.sequence = seq;
-                if (exchange == Exchange::PullThenPush || !id->privateAudienceKnown)
-                    batch.audiences.append({id->privateAudience,
-                                            {{id->credentials.userId,
-                                              crypto::sealTo(key, id->keys.encryptionPublic)}}});
-                batch.changes.append(ChangeSealer::seal(e, id->privateAudience, key));
-                batch.signature = crypto::signManifest(
-                    id->keys.signingSecret,
-                    wire::manifestBytes(id->credentials.organisationId, id->credentials.userId,
-                                        batch.deviceId, batch.sequence,
-                                        {crypto::changeDigest(batch.changes[0])}));
-                const auto received = [&](const wire::PullResponse &page) {
-                    for (const wire::Change &c : page.changes)
-                        if (!ChangeSealer::open(c, key))
-                            failure = QStringLiteral("cannot open");
-                    cursor = page.cursor;
-                };
-                const auto answered = [&](const Result<wire::PushResponse> &pushed) {
-                    if (!pushed || pushed->applied.size() != 1)
-                        failure = pushed ? QStringLiteral("not applied") : pushed.error().message;
-                    else
-                        id->privateAudienceKnown = true;
-                };
-                if (exchange == Exchange::OneRequest) {
-                    auto both = client.sync(cursor, 1000, &batch);
-                    if (!both) {
-                        failure = both.error().message;
-                    } else {
-                        received(both->pull);
-                        answered(both->push.value_or(Error(ErrorCode::Protocol, {})));
-                    }
-                } else {
-                    // Pull first, as the engine did.
-                    auto page = client.pull(cursor, 1000);
-                    if (!page)
-                        failure = page.error().message;
-                    else
-                        received(*page);
-                    answered(client.push(batch));
-                }
-                const double ms = double(lt.nsecsElapsed()) / 1e6;
-                std::lock_guard lock(mutex);
-                if (!failure.isEmpty()) {
-                    ++out.errors;
-                    if (out.firstError.isEmpty())
-                        out.firstError = failure;
-                } else {
-                    latencies.append(ms);
-                }
+        SyncClient client(id->credentials.serverUrl);
+        client.setCredentials(&id->credentials);
+        client.setTimeout(60000);
+        HybridClock clock(id->credentials.deviceId);
+        const SecretBytes &key = id->audienceKeys.at(id->privateAudience);
+        std::uint64_t &cursor = device->cursor;
+        QElapsedTimer since;
+        since.start();
+        for (int r = 0; r < rounds; ++r) {
+            if (spreadMs > 0) {
+                const qint64 due = qint64(spreadMs) * i / devices + qint64(spreadMs) * r;
+                if (const qint64 wait = due - since.elapsed(); wait > 0)
+                    QThread::msleep(std::uint64_t(wait));
             }
-        }));
-        threads.back()->start();
-    }
+            QElapsedTimer lt;
+            lt.start();
+            QString failure;
+            const std::uint64_t seq = ++device->sequence;
+            OutboxEntry e;
+            e.seq = qint64(seq);
+            e.change.recordId = createUuidV7();
+            e.change.type = RecordType::DiaryEntry;
+            e.change.stamp = clock.now();
+            e.change.fields = {{QStringLiteral("text"), text(i * 1000 + int(seq))}};
+            e.change.stamps.insert(QStringLiteral("text"), e.change.stamp);
+            wire::PushRequest batch;
+            batch.deviceId = id->credentials.deviceId;
+            batch.sequence = seq;
+            if (exchange == Exchange::PullThenPush || !id->privateAudienceKnown)
+                batch.audiences.append(
+                    {id->privateAudience,
+                     {{id->credentials.userId, crypto::sealTo(key, id->keys.encryptionPublic)}}});
+            batch.changes.append(ChangeSealer::seal(e, id->privateAudience, key));
+            batch.signature = crypto::signManifest(
+                id->keys.signingSecret,
+                wire::manifestBytes(id->credentials.organisationId, id->credentials.userId,
+                                    batch.deviceId, batch.sequence,
+                                    {crypto::changeDigest(batch.changes[0])}));
+            const auto received = [&](const wire::PullResponse &page) {
+                for (const wire::Change &c : page.changes)
+                    if (!ChangeSealer::open(c, key))
+                        failure = QStringLiteral("cannot open");
+                cursor = page.cursor;
+            };
+            const auto answered = [&](const Result<wire::PushResponse> &pushed) {
+                if (!pushed || pushed->applied.size() != 1)
+                    failure = pushed ? QStringLiteral("not applied") : pushed.error().message;
+                else
+                    id->privateAudienceKnown = true;
+            };
+            if (exchange == Exchange::OneRequest) {
+                auto both = client.sync(cursor, 1000, &batch);
+                if (!both) {
+                    failure = both.error().message;
+                } else {
+                    received(both->pull);
+                    answered(both->push.value_or(Error(ErrorCode::Protocol, {})));
+                }
+            } else {
+                // Pull first, as the engine did.
+                auto page = client.pull(cursor, 1000);
+                if (!page)
+                    failure = page.error().message;
+                else
+                    received(*page);
+                answered(client.push(batch));
+            }
+            const double ms = double(lt.nsecsElapsed()) / 1e6;
+            std::lock_guard lock(mutex);
+            if (!failure.isEmpty()) {
+                ++out.errors;
+                if (out.firstError.isEmpty())
+                    out.firstError = failure;
+            } else {
+                latencies.append(ms);
+            }
+        }
+    });
     QThread::msleep(500);
     const CpuSample before = sampleCpu(fx);
     QElapsedTimer t;
     t.start();
-    go.count_down();
-    for (QThread *th : threads) {
-        th->wait();
-        delete th;
-    }
+    fleet.threads->go();
+    fleet.threads->finish();
     const double wall = double(t.nsecsElapsed()) / 1e6;
     const CpuSample after = sampleCpu(fx);
     out.cpu = {after.devices - before.devices, after.server - before.server,
@@ -464,8 +541,9 @@ Fleet enrolFleet(ServerFixture &fx, const QUuid &org, int n)
                                       crypto::KeyBackupCost::minimal());
         if (!id)
             die(id.error().message);
-        fleet.push_back({std::make_unique<SyncIdentity>(std::move(*id))});
+        fleet.devices.push_back({std::make_unique<SyncIdentity>(std::move(*id))});
     }
+    fleet.threads = std::make_unique<DeviceThreads>(n);
     return fleet;
 }
 
