@@ -1,12 +1,13 @@
 #pragma once
-// Jobs that arrive while a group of the same key is being served wait, and are then served
-// together by one of their own threads: leader and followers, no thread or timer of its own,
-// so a job that finds nobody serving its key is served at once. Keys do not wait for each
-// other. The service gives it the usual pushes keyed by organisation: one group is one
-// transaction, so one WAL flush and one turn on the organisation's counter row for all of
-// them (docs/architecture.md, "Group commit").
+// Jobs that arrive while a group of the same key is being served are queued, and the thread
+// serving that key takes them as its next group, until none is left: no thread or timer of
+// its own, so a job that finds nobody serving its key is served at once, by its own thread.
+// Whoever submits a queued job is not held: its thread goes back to other work and is told
+// when the job has been served. Keys do not wait for each other. The service gives it the
+// usual pushes keyed by organisation: one group is one transaction, so one WAL flush and one
+// turn on the organisation's counter row for all of them (docs/architecture.md, "Group
+// commit").
 
-#include <condition_variable>
 #include <cstddef>
 #include <deque>
 #include <functional>
@@ -21,48 +22,54 @@ template <typename Key, typename Job> class CommitGroup
 public:
     // `serve` settles every job it is given (all of one key) and does not throw.
     using Serve = std::function<void(const std::vector<Job *> &)>;
+    // Called once a job's group has been served, on the thread that served it.
+    using Served = std::function<void()>;
 
     CommitGroup(std::size_t largest, Serve serve) : m_largest(largest), m_serve(std::move(serve)) {}
 
-    // Returns once `job` has been served, by this thread or another.
-    void submit(const Key &key, Job &job)
+    // `job` must live until `served` has been called. Returns at once when another thread is
+    // serving `key`; otherwise serves it here, this job and whatever queues meanwhile.
+    void submit(const Key &key, Job &job, Served served)
     {
-        Waiting me{&job};
         std::unique_lock lock(m_mutex);
-        m_lanes[key].waiting.push_back(&me);
-        while (!me.served) {
-            Lane &lane = m_lanes[key];
-            if (lane.serving) {
-                m_done.wait(lock);
-                continue;
-            }
+        Lane &lane = m_lanes[key];
+        lane.waiting.push_back({&job, std::move(served)});
+        if (lane.serving)
+            return;
+        lane.serving = true;
+        for (;;) {
             // Oldest first: a job is never passed over for ones that came after it.
-            std::vector<Waiting *> group;
-            while (!lane.waiting.empty() && group.size() < m_largest) {
-                group.push_back(lane.waiting.front());
-                lane.waiting.pop_front();
+            std::vector<Waiting> group;
+            Lane &mine = m_lanes.at(key);
+            while (!mine.waiting.empty() && group.size() < m_largest) {
+                group.push_back(std::move(mine.waiting.front()));
+                mine.waiting.pop_front();
             }
-            lane.serving = true;
             lock.unlock();
             std::vector<Job *> jobs;
             jobs.reserve(group.size());
-            for (Waiting *w : group)
-                jobs.push_back(w->job);
+            for (const Waiting &w : group)
+                jobs.push_back(w.job);
             try {
                 m_serve(jobs);
             } catch (...) {
                 // A bug in `serve`: its jobs stay as they were, unsettled, and are released
-                // all the same, so that no later job waits for ever behind this group.
+                // all the same, so that nobody waits for ever behind this group.
             }
+            for (Waiting &w : group) {
+                try {
+                    w.served();
+                } catch (...) {
+                    // A bug in one caller's continuation is not the others'.
+                }
+            }
+            group.clear(); // the continuations, and what they hold, go before the lock
             lock.lock();
-            for (Waiting *w : group)
-                w->served = true;
             // A lane nobody waits in is dropped, so that keys seen once cost nothing later.
-            if (auto it = m_lanes.find(key); it->second.waiting.empty())
+            if (auto it = m_lanes.find(key); it->second.waiting.empty()) {
                 m_lanes.erase(it);
-            else
-                it->second.serving = false;
-            m_done.notify_all();
+                return;
+            }
         }
     }
 
@@ -80,18 +87,17 @@ private:
     struct Waiting
     {
         Job *job;
-        bool served = false;
+        Served served;
     };
     struct Lane
     {
-        std::deque<Waiting *> waiting;
+        std::deque<Waiting> waiting;
         bool serving = false;
     };
 
     const std::size_t m_largest;
     const Serve m_serve;
     mutable std::mutex m_mutex;
-    std::condition_variable m_done;
     std::map<Key, Lane> m_lanes;
 };
 

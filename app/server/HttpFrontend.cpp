@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QUrlQuery>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <exception>
@@ -86,14 +87,23 @@ HttpFrontend::HttpFrontend(SyncService &service, ServeOptions options)
               listen.bodyLimit = std::size_t(wire::limits::MaxBody) + 1024;
               return listen;
           }(),
-          [this](HttpRequest &req) { return answer(req); })
+          [this](HttpRequest req, HttpListener::Respond respond) {
+              answer(std::move(req), std::move(respond));
+          })
 {
-    const auto with = [this](auto handler) { return authenticated(false, std::move(handler)); };
+    // Authenticated routes answered before their handler returns.
+    const auto with = [this](auto reply) {
+        return authenticated(
+            false, [reply = std::move(reply)](const Identity &id, const HttpRequest &req,
+                                              const Answer &answer) { answer(reply(id, req)); });
+    };
     m_routes = {
         {"POST", "/v1/enrol",
-         [this](const HttpRequest &req, Notes &) {
-             return limited(req.remoteAddress + "|enrol",
-                            [&] { return m_service.enrol(bodyOf(req)); });
+         [this](const HttpRequest &req, Notes &, Answer answer) {
+             limited(
+                 req.remoteAddress + "|enrol",
+                 [&](const Answer &counted) { counted(m_service.enrol(bodyOf(req))); },
+                 std::move(answer));
          }},
         {"GET", "/v1/keys",
          with([this](const Identity &id, const HttpRequest &) { return m_service.directory(id); })},
@@ -105,9 +115,11 @@ HttpFrontend::HttpFrontend(SyncService &service, ServeOptions options)
         {"PUT", "/v1/keys/backup", with([this](const Identity &id, const HttpRequest &req) {
              return m_service.putKeyBackup(id, bodyOf(req));
          })},
-        {"POST", "/v1/push", with([this](const Identity &id, const HttpRequest &req) {
-             return m_service.push(id, bodyOf(req));
-         })},
+        {"POST", "/v1/push",
+         authenticated(false,
+                       [this](const Identity &id, const HttpRequest &req, Answer answer) {
+                           m_service.push(id, bodyOf(req), std::move(answer));
+                       })},
         {"GET", "/v1/pull", with([this](const Identity &id, const HttpRequest &req) {
              const QUrlQuery query(QString::fromStdString(req.query));
              const auto number = [&](const QString &name, std::uint64_t otherwise, bool &ok) {
@@ -128,82 +140,104 @@ HttpFrontend::HttpFrontend(SyncService &service, ServeOptions options)
          })},
         // Authenticated by its own statement (SyncService::sync), limited like the others.
         {"POST", "/v1/sync",
-         [this](const HttpRequest &req, Notes &notes) {
-             return limited(req.remoteAddress + '|' + claimedDevice(req.authorization), [&] {
-                 return m_service.sync(req.authorization, bodyOf(req), &notes.organisation);
-             });
+         [this](const HttpRequest &req, Notes &notes, Answer answer) {
+             limited(
+                 req.remoteAddress + '|' + claimedDevice(req.authorization),
+                 [&](Answer counted) {
+                     m_service.sync(req.authorization, bodyOf(req), &notes.organisation,
+                                    std::move(counted));
+                 },
+                 std::move(answer));
          }},
         {"GET", "/v1/device",
-         authenticated(true, [this](const Identity &id,
-                                    const HttpRequest &) { return m_service.deviceStatus(id); })},
+         authenticated(true, [this](const Identity &id, const HttpRequest &,
+                                    const Answer &answer) { answer(m_service.deviceStatus(id)); })},
     };
 }
 
-HttpResponse HttpFrontend::answer(HttpRequest &req)
+void HttpFrontend::answer(HttpRequest req, HttpListener::Respond respond)
 {
-    const auto start = std::chrono::steady_clock::now();
-    (void)SyncService::takeDatabaseMs(); // this thread's figure from here on
-    Notes notes;
-    Reply reply;
+    // Kept until answered, which may be on another thread after this returns.
+    struct Exchange
+    {
+        HttpRequest req;
+        HttpListener::Respond respond;
+        std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+        Notes notes = {};
+        std::atomic<bool> answered = false;
+    };
+    const auto x = std::make_shared<Exchange>(std::move(req), std::move(respond));
+    const Answer finish = [x](Reply reply) {
+        if (x->answered.exchange(true))
+            return; // a bug answered twice; the first answer stands
+        log(x->req, reply, msSince(x->start), x->notes.authMs, reply.databaseMs,
+            x->notes.organisation);
+        x->respond({reply.status, std::move(reply.body), reply.retryAfter});
+    };
     try {
-        reply = req.refusedWith ? refusal(req.refusedWith) : route(req, notes);
+        if (x->req.refusedWith)
+            finish(refusal(x->req.refusedWith));
+        else
+            route(x->req, x->notes, finish);
     } catch (const std::exception &) {
         // A bug: the device gets a clear error and the service goes on.
-        reply = SyncService::error(500, QStringLiteral("internal"), QStringLiteral("server error"));
+        finish(SyncService::error(500, QStringLiteral("internal"), QStringLiteral("server error")));
     }
-    log(req, reply, msSince(start), notes.authMs, SyncService::takeDatabaseMs(),
-        notes.organisation);
-    return {reply.status, std::move(reply.body), reply.retryAfter};
 }
 
-Reply HttpFrontend::route(const HttpRequest &req, Notes &notes)
+void HttpFrontend::route(const HttpRequest &req, Notes &notes, Answer answer)
 {
     bool pathKnown = false;
     for (const Route &r : m_routes) {
         if (r.path != req.path)
             continue;
         if (r.method == req.method)
-            return r.handle(req, notes);
+            return r.handle(req, notes, std::move(answer));
         pathKnown = true;
     }
-    return pathKnown ? SyncService::error(405, QStringLiteral("method_not_allowed"),
+    answer(pathKnown ? SyncService::error(405, QStringLiteral("method_not_allowed"),
                                           QStringLiteral("this route takes another method"))
                      : SyncService::error(404, QStringLiteral("not_found"),
-                                          QStringLiteral("no such route"));
+                                          QStringLiteral("no such route")));
 }
 
-HttpFrontend::Handler
-HttpFrontend::authenticated(bool allowRevoked,
-                            std::function<Reply(const Identity &, const HttpRequest &)> handler)
+HttpFrontend::Handler HttpFrontend::authenticated(
+    bool allowRevoked, std::function<void(const Identity &, const HttpRequest &, Answer)> handler)
 {
-    return
-        [this, allowRevoked, handler = std::move(handler)](const HttpRequest &req, Notes &notes) {
-            return limited(req.remoteAddress + '|' + claimedDevice(req.authorization), [&] {
+    return [this, allowRevoked, handler = std::move(handler)](const HttpRequest &req, Notes &notes,
+                                                              Answer answer) {
+        limited(
+            req.remoteAddress + '|' + claimedDevice(req.authorization),
+            [&](Answer counted) {
                 const auto start = std::chrono::steady_clock::now();
                 auto result = m_service.authenticate(req.authorization, allowRevoked);
                 notes.authMs = msSince(start);
-                (void)SyncService::takeDatabaseMs(); // counted in authMs
-                if (auto *failure = std::get_if<Reply>(&result))
-                    return *failure;
+                if (auto *failure = std::get_if<Reply>(&result)) {
+                    failure->databaseMs = 0; // counted in authMs
+                    return counted(std::move(*failure));
+                }
                 const Identity &id = std::get<Identity>(result);
                 notes.organisation = idText(id.organisation);
-                return handler(id, req);
-            });
-        };
+                handler(id, req, std::move(counted));
+            },
+            std::move(answer));
+    };
 }
 
-Reply HttpFrontend::limited(const std::string &key, const std::function<Reply()> &attempt)
+void HttpFrontend::limited(const std::string &key, const std::function<void(Answer)> &attempt,
+                           Answer answer)
 {
     if (const int wait = m_limiter.retryAfter(key); wait > 0) {
         Reply r = SyncService::error(429, QStringLiteral("rate_limited"),
                                      QStringLiteral("too many failed attempts"));
         r.retryAfter = wait;
-        return r;
+        return answer(std::move(r));
     }
-    Reply r = attempt();
-    if (r.status == 401) // only authentication answers 401
-        m_limiter.recordFailure(key);
-    return r;
+    attempt([this, key, answer = std::move(answer)](Reply r) {
+        if (r.status == 401) // only authentication answers 401
+            m_limiter.recordFailure(key);
+        answer(std::move(r));
+    });
 }
 
 } // namespace wp::server

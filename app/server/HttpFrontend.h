@@ -37,7 +37,9 @@ private:
         QString organisation;
         double authMs = 0;
     };
-    using Handler = std::function<Reply(const HttpRequest &, Notes &)>;
+    using Answer = SyncService::Answer;
+    // Answers through `answer`, exactly once, on this thread or later on another.
+    using Handler = std::function<void(const HttpRequest &, Notes &, Answer)>;
     struct Route
     {
         std::string_view method;
@@ -45,14 +47,15 @@ private:
         Handler handle;
     };
 
-    HttpResponse answer(HttpRequest &req);
-    Reply route(const HttpRequest &req, Notes &notes);
+    void answer(HttpRequest req, HttpListener::Respond respond);
+    void route(const HttpRequest &req, Notes &notes, Answer answer);
     // Authenticates (rate-limited) before `handler`; `allowRevoked` for the status route.
-    Handler authenticated(bool allowRevoked,
-                          std::function<Reply(const Identity &, const HttpRequest &)> handler);
+    Handler
+    authenticated(bool allowRevoked,
+                  std::function<void(const Identity &, const HttpRequest &, Answer)> handler);
     // 429 rate_limited while `key` has failed authentication too often; otherwise
     // `attempt`, whose 401 counts against `key`.
-    Reply limited(const std::string &key, const std::function<Reply()> &attempt);
+    void limited(const std::string &key, const std::function<void(Answer)> &attempt, Answer answer);
 
     SyncService &m_service;
     AuthLimiter m_limiter;

@@ -1,5 +1,6 @@
 #include "HttpListener.h"
 
+#include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/read.hpp>
 #include <boost/asio/ssl.hpp>
@@ -219,8 +220,20 @@ private:
         if (refusedWith == 0)
             req.body = m_body ? std::move(*m_body) : std::move(message.body());
 
-        m_answer = m_handler(req);
+        m_handler(std::move(req),
+                  [self = this->shared_from_this(), keepAlive](HttpResponse answer) {
+                      // On this connection's strand: at once when answered there (inside the
+                      // handler), else queued to it.
+                      net::dispatch(self->m_stream.get_executor(),
+                                    [self, keepAlive, answer = std::move(answer)]() mutable {
+                                        self->write(std::move(answer), keepAlive);
+                                    });
+                  });
+    }
 
+    void write(HttpResponse answer, bool keepAlive)
+    {
+        m_answer = std::move(answer);
         // The head is written here and goes out with the body in one gathered write; the
         // body is sent from the handler's own bytes, not copied into a message.
         const int status = m_answer.status;

@@ -51,8 +51,11 @@ struct ListenOptions
 class HttpListener
 {
 public:
-    // Called on a listener thread for every request; may block.
-    using Handler = std::function<HttpResponse(HttpRequest &)>;
+    // Sends the answer to a request: exactly once, from any thread. The connection reads
+    // nothing more until it is called.
+    using Respond = std::function<void(HttpResponse)>;
+    // Called on a listener thread for every request; may block, or keep `respond` and return.
+    using Handler = std::function<void(HttpRequest, Respond)>;
 
     HttpListener(ListenOptions options, Handler handler);
     ~HttpListener();

@@ -232,6 +232,17 @@ struct SyncService::UsualPush
     QByteArray digests, signature, response; // response: every change applied
     enum class Outcome { Failed, Applied, General } outcome = Outcome::Failed;
     Reply failure = error(500, QStringLiteral("internal"), QStringLiteral("server error"));
+    double databaseMs = 0; // its group's statements
+};
+
+struct SyncService::PendingPush
+{
+    Identity id;
+    PreparedPush prepared;
+    // Column arrays, built once outside the transaction (a retry reuses them).
+    QList<QUuid> audienceIds, recordIds, recordAudiences;
+    QList<qint64> recordTypes;
+    std::optional<UsualPush> usual; // a batch with no deletion
 };
 
 // Up to 32 usual pushes per transaction: a failed group costs at most 32 single retries.
@@ -330,6 +341,8 @@ void SyncService::applyUsual(const std::vector<UsualPush *> &group)
         }
         return {};
     });
+    for (UsualPush *u : now)
+        u->databaseMs += r.databaseMs;
     if (oneByOne)
         later.insert(later.begin(), now.begin(), now.end());
     else
@@ -418,47 +431,35 @@ Reply SyncService::decodingError(const Error &e)
     return error(code == u"too_large" ? 413 : 400, code, e.message);
 }
 
-namespace {
-thread_local double t_databaseMs = 0;
-}
-
-double SyncService::takeDatabaseMs()
-{
-    return std::exchange(t_databaseMs, 0);
-}
-
 Reply SyncService::withDb(const std::function<Reply(pqxx::connection &)> &work)
 {
     const auto start = std::chrono::steady_clock::now();
-    struct Timer
-    {
-        std::chrono::steady_clock::time_point start;
-        ~Timer()
-        {
-            t_databaseMs +=
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                    .count();
+    const auto attempt = [&]() -> Reply {
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            auto lease = m_pool.acquire();
+            if (!lease)
+                return error(503, QStringLiteral("unavailable"), lease.error().message);
+            try {
+                return work(**lease);
+            } catch (const pqxx::broken_connection &) {
+                // A restarted PostgreSQL leaves stale pooled connections; try one fresh one.
+                continue;
+            } catch (const pqxx::sql_error &e) {
+                // The SQL state is safe to report; the message could quote data.
+                return error(
+                    500, QStringLiteral("internal"),
+                    QStringLiteral("database error %1").arg(QString::fromStdString(e.sqlstate())));
+            } catch (const std::exception &) {
+                return error(500, QStringLiteral("internal"), QStringLiteral("server error"));
+            }
         }
-    } timer{start};
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        auto lease = m_pool.acquire();
-        if (!lease)
-            return error(503, QStringLiteral("unavailable"), lease.error().message);
-        try {
-            return work(**lease);
-        } catch (const pqxx::broken_connection &) {
-            // A restarted PostgreSQL leaves stale pooled connections; try one fresh one.
-            continue;
-        } catch (const pqxx::sql_error &e) {
-            // The SQL state is safe to report; the message could quote data.
-            return error(
-                500, QStringLiteral("internal"),
-                QStringLiteral("database error %1").arg(QString::fromStdString(e.sqlstate())));
-        } catch (const std::exception &) {
-            return error(500, QStringLiteral("internal"), QStringLiteral("server error"));
-        }
-    }
-    return error(503, QStringLiteral("unavailable"), QStringLiteral("the database is unreachable"));
+        return error(503, QStringLiteral("unavailable"),
+                     QStringLiteral("the database is unreachable"));
+    };
+    Reply r = attempt();
+    r.databaseMs +=
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return r;
 }
 
 Reply SyncService::unauthorized()
@@ -677,43 +678,39 @@ std::variant<PreparedPush, Reply> SyncService::preparePush(const Identity &id, Q
     return p;
 }
 
-Reply SyncService::push(const Identity &id, QByteArrayView body)
+void SyncService::push(const Identity &id, QByteArrayView body, Answer answer)
 {
     auto prepared = preparePush(id, body);
     if (auto *failure = std::get_if<Reply>(&prepared))
-        return *failure;
-    const PreparedPush &p = std::get<PreparedPush>(prepared);
-    const PushRequest &req = p.request;
+        return answer(*failure);
+    // Kept until answered: a push that waits for its group is answered on another thread.
+    auto pending = std::make_shared<PendingPush>(id, std::move(std::get<PreparedPush>(prepared)));
+    const PushRequest &req = pending->prepared.request;
 
     // The signing key came with authentication; verifying needs no connection.
     if (id.signingKey.isEmpty())
-        return error(409, QStringLiteral("keys_missing"),
-                     QStringLiteral("upload the user's public keys first"));
-    if (!crypto::verifyManifest(id.signingKey, p.manifest, req.signature))
-        return error(422, QStringLiteral("bad_signature"),
-                     QStringLiteral("the batch signature does not verify"));
+        return answer(error(409, QStringLiteral("keys_missing"),
+                            QStringLiteral("upload the user's public keys first")));
+    if (!crypto::verifyManifest(id.signingKey, pending->prepared.manifest, req.signature))
+        return answer(error(422, QStringLiteral("bad_signature"),
+                            QStringLiteral("the batch signature does not verify")));
 
-    // Column arrays, built once outside the transaction (a retry reuses them).
-    QList<QUuid> audienceIds, recordIds, recordAudiences;
-    QList<qint64> recordTypes;
     {
         QSet<QUuid> seenRecords;
         for (const Audience &a : req.audiences)
-            if (!audienceIds.contains(a.id))
-                audienceIds.append(a.id);
+            if (!pending->audienceIds.contains(a.id))
+                pending->audienceIds.append(a.id);
         for (const Change &ch : req.changes) {
-            if (!audienceIds.contains(ch.audienceId))
-                audienceIds.append(ch.audienceId);
+            if (!pending->audienceIds.contains(ch.audienceId))
+                pending->audienceIds.append(ch.audienceId);
             if (!seenRecords.contains(ch.recordId)) {
                 seenRecords.insert(ch.recordId);
-                recordIds.append(ch.recordId);
-                recordTypes.append(qint64(ch.type));
-                recordAudiences.append(ch.audienceId);
+                pending->recordIds.append(ch.recordId);
+                pending->recordTypes.append(qint64(ch.type));
+                pending->recordAudiences.append(ch.audienceId);
             }
         }
     }
-    const std::string org = sqlText(id.organisation), user = sqlText(id.user),
-                      device = sqlText(id.device);
 
     // The usual batch (no deletion) is applied with others of its organisation by one
     // autocommit statement when it can be (UsualGroupSql): every change applied, so the
@@ -721,29 +718,42 @@ Reply SyncService::push(const Identity &id, QByteArrayView body)
     QList<const Change *> all;
     for (const Change &ch : req.changes)
         all.append(&ch);
-    const bool usual =
-        !req.changes.isEmpty() &&
-        std::none_of(all.begin(), all.end(), [](const Change *ch) { return ch->deleted; });
-    QByteArray usualResponse;
-    if (usual) {
-        PushResponse resp;
-        resp.sequence = req.sequence;
-        for (const Change &ch : req.changes)
-            resp.applied.append(ch.changeId);
-        usualResponse = encode(resp);
-    }
+    if (req.changes.isEmpty() ||
+        std::any_of(all.begin(), all.end(), [](const Change *ch) { return ch->deleted; }))
+        return answer(applyGeneral(*pending));
 
-    if (usual) {
-        UsualPush u{id.organisation, id.user,       id.device,    qint64(req.sequence),
-                    audienceIds,     recordIds,     recordTypes,  all,
-                    p.digests,       req.signature, usualResponse};
-        m_usualPushes.submit(id.organisation, u);
+    PushResponse resp;
+    resp.sequence = req.sequence;
+    for (const Change &ch : req.changes)
+        resp.applied.append(ch.changeId);
+    UsualPush &u = pending->usual.emplace(
+        UsualPush{id.organisation, id.user, id.device, qint64(req.sequence), pending->audienceIds,
+                  pending->recordIds, pending->recordTypes, all, pending->prepared.digests,
+                  req.signature, encode(resp)});
+    m_usualPushes.submit(id.organisation, u, [this, pending, answer = std::move(answer)] {
+        const UsualPush &u = *pending->usual;
+        Reply r;
         if (u.outcome == UsualPush::Outcome::Applied)
-            return {200, usualResponse, {}, 0};
-        if (u.outcome == UsualPush::Outcome::Failed)
-            return u.failure;
-    }
+            r = {200, u.response, {}, 0};
+        else if (u.outcome == UsualPush::Outcome::Failed)
+            r = u.failure;
+        else
+            r = applyGeneral(*pending);
+        r.databaseMs = u.databaseMs + (u.outcome == UsualPush::Outcome::General ? r.databaseMs : 0);
+        answer(std::move(r));
+    });
+}
 
+Reply SyncService::applyGeneral(const PendingPush &pending)
+{
+    const Identity &id = pending.id;
+    const PreparedPush &p = pending.prepared;
+    const PushRequest &req = p.request;
+    const QList<QUuid> &audienceIds = pending.audienceIds, &recordIds = pending.recordIds,
+                       &recordAudiences = pending.recordAudiences;
+    const QList<qint64> &recordTypes = pending.recordTypes;
+    const std::string org = sqlText(id.organisation), user = sqlText(id.user),
+                      device = sqlText(id.device);
     return withDb([&](pqxx::connection &c) -> Reply {
         struct RecordInfo
         {
@@ -995,14 +1005,15 @@ Reply SyncService::pageReply(const pqxx::result &rows, std::uint64_t since, qsiz
     }
 }
 
-Reply SyncService::sync(std::string_view authorization, QByteArrayView body, QString *organisation)
+void SyncService::sync(std::string_view authorization, QByteArrayView body, QString *organisation,
+                       Answer answer)
 {
     const auto claim = claimOf(authorization);
     if (!claim)
-        return unauthorized();
+        return answer(unauthorized());
     auto req = decodeSyncRequest(body);
     if (!req)
-        return decodingError(req.error());
+        return answer(decodingError(req.error()));
     const qsizetype limit =
         qsizetype(std::clamp<std::uint64_t>(req->limit, 1, std::uint64_t(limits::MaxPull)));
 
@@ -1038,20 +1049,26 @@ Reply SyncService::sync(std::string_view authorization, QByteArrayView body, QSt
     if (authenticated && organisation)
         *organisation = idText(id.organisation);
     if (pulled.status != 200)
-        return pulled;
-    SyncResponse resp;
-    resp.pull = pulled.body;
-    if (!req->push.isEmpty()) {
-        const Reply pushed = push(id, req->push);
-        if (pushed.status == 200) {
-            resp.push = pushed.body;
-        } else {
-            resp.pushStatus = pushed.status;
-            const auto why = decodeErrorBody(pushed.body);
-            resp.pushError = why ? *why : ErrorBody{pushed.errorCode, QStringLiteral("refused")};
+        return answer(pulled);
+    // The page, and what became of the push part if there was one.
+    const auto reply = [pulled](const Reply *pushed) {
+        SyncResponse resp;
+        resp.pull = pulled.body;
+        if (pushed && pushed->status == 200) {
+            resp.push = pushed->body;
+        } else if (pushed) {
+            resp.pushStatus = pushed->status;
+            const auto why = decodeErrorBody(pushed->body);
+            resp.pushError = why ? *why : ErrorBody{pushed->errorCode, QStringLiteral("refused")};
         }
-    }
-    return ok(resp);
+        Reply r = ok(resp);
+        r.databaseMs = pulled.databaseMs + (pushed ? pushed->databaseMs : 0);
+        return r;
+    };
+    if (req->push.isEmpty())
+        return answer(reply(nullptr));
+    push(id, req->push,
+         [reply, answer = std::move(answer)](Reply pushed) { answer(reply(&pushed)); });
 }
 
 Reply SyncService::deviceStatus(const Identity &id)

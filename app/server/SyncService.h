@@ -24,6 +24,7 @@ struct Reply
     QByteArray body;
     QString errorCode; // for the request log
     int retryAfter = 0;
+    double databaseMs = 0; // time spent on the database for it (for the request log)
 };
 
 struct Identity
@@ -64,21 +65,24 @@ public:
     Reply putPublicKeys(const Identity &id, QByteArrayView body);
     Reply putKeyBackup(const Identity &id, QByteArrayView body);
     Reply keyBackup(const Identity &id);
-    Reply push(const Identity &id, QByteArrayView body);
+    // Answers on this thread, or, when the push waits for a group of its organisation
+    // (CommitGroup), on the thread that applies that group; exactly once either way.
+    using Answer = std::function<void(Reply)>;
+
+    void push(const Identity &id, QByteArrayView body, Answer answer);
     // The push handler's input parsing (pure; the fuzz target drives it).
     static std::variant<PreparedPush, Reply> preparePush(const Identity &id, QByteArrayView body);
     // `horizon`: what the device's previous page said the compaction horizon was (0: none).
     Reply pull(const Identity &id, std::uint64_t since, qsizetype limit, std::uint64_t horizon = 0);
     Reply deviceStatus(const Identity &id);
     // POST /v1/sync: authenticates (as authenticate(), revoked devices refused) and reads a
-    // pull page in one statement, then applies the push part (if any) after its snapshot. A
-    // refused pull refuses the whole request and pushes nothing; a refused push part is
-    // answered inside the response, as /v1/push would have answered it. `organisation`: the
-    // caller's, once authenticated (for the request log).
-    Reply sync(std::string_view authorization, QByteArrayView body, QString *organisation);
-
-    // Time this thread spent in database work since the last call (for the request log).
-    static double takeDatabaseMs();
+    // pull page in one statement, then applies the push part (if any) after its snapshot, and
+    // answers as push() does. A refused pull refuses the whole request and pushes nothing; a
+    // refused push part is answered inside the response, as /v1/push would have answered it.
+    // `organisation`: the caller's, set before this returns once authenticated (for the
+    // request log).
+    void sync(std::string_view authorization, QByteArrayView body, QString *organisation,
+              Answer answer);
 
     static Reply error(int status, const QString &code, const QString &message);
     static Reply decodingError(const Error &e);
@@ -103,8 +107,13 @@ private:
 
     // A usual batch (no deletion), ready for the group statement, and what became of it.
     struct UsualPush;
+    // A verified push laid out as columns, kept until it is answered.
+    struct PendingPush;
     // Applies `group` (one organisation) in one transaction, one statement; settles each.
     void applyUsual(const std::vector<UsualPush *> &group);
+    // The way of every push that is not usual, or that its group sent back: one transaction
+    // of a few statements.
+    Reply applyGeneral(const PendingPush &push);
 
     ConnectionPool &m_pool;
     CommitGroup<QUuid, UsualPush> m_usualPushes;
