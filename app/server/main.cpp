@@ -102,12 +102,12 @@ int serve(const Options &o, const std::string &url)
     s.tlsKey = o.get(QStringLiteral("tls-key"));
     if (s.tlsCert.isEmpty() != s.tlsKey.isEmpty())
         return fail(QStringLiteral("--tls-cert and --tls-key go together"));
-    // Threads run the event loop and the handlers, which wait for the database. Usual pushes
-    // that arrive while one is committing are committed together (CommitGroup.h), which needs
-    // requests in flight beyond one per core: 4 per core, at least 8, cut the whole
-    // machine's CPU per sync by a fifth in a burst of 200 devices (docs/benchmarks.md,
-    // session 10); more served it no faster.
-    s.threads = std::clamp(4 * int(std::thread::hardware_concurrency()), 8, 64);
+    // Threads run the event loop and the handlers, which wait for the database: two per core,
+    // so that one runs while the other waits. Usual pushes that arrive while one is committing
+    // are committed together without holding their threads (CommitGroup.h), so groups no
+    // longer need more: in a burst of 200 devices on 2 cores, 4 threads answered at p99 56-62
+    // ms where 8 took 63-74 (docs/benchmarks.md, session 13).
+    s.threads = std::clamp(2 * int(std::thread::hardware_concurrency()), 4, 64);
     if (o.values.contains(QStringLiteral("threads")))
         s.threads = std::clamp(o.get(QStringLiteral("threads")).toInt(), 1, 256);
     if (o.values.contains(QStringLiteral("auth-failures")))
