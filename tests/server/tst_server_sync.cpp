@@ -24,6 +24,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 using namespace wp;
@@ -511,6 +512,67 @@ private slots:
             QCOMPARE(got->size(), expected);
             for (const Received &r : *got)
                 QVERIFY(r.plaintext != "contested");
+        }
+    }
+
+    void aPushWaitingForItsGroupHoldsNoServerThread()
+    {
+        // On a server of two threads, a push of one organisation is held in its commit, which
+        // takes one thread. Three more of its pushes queue behind it. Were each to hold a
+        // thread while it waits, the next request (a pull) would not be read until the hold
+        // ended: it is answered meanwhile, and the queued pushes are applied after.
+        QVERIFY2(fx.startServer({QStringLiteral("--threads"), QStringLiteral("2")}),
+                 qPrintable(fx.lastError()));
+        const ServerFixture::Org o = fx.createOrganisation(QStringLiteral("Thread Peers"));
+        auto holder = device(o, o.worker1);
+        auto a = device(o, o.worker1, holder.get());
+        auto b = device(o, o.worker2);
+        auto c = device(o, o.worker2, b.get());
+        auto reader = device(o, o.worker1, holder.get());
+        QVERIFY(holder && a && b && c && reader);
+        const std::vector<TestDevice *> pushers{a.get(), b.get(), c.get()};
+        for (TestDevice *d : pushers) // their audiences are known from here on
+            QCOMPARE(d->push(d->batch(1, drafts(1))).status, 200);
+        QCOMPARE(holder->push(holder->batch(1, drafts(1))).status, 200);
+
+        pqxx::connection conn(fx.databaseUrl().toStdString());
+        pqxx::nontransaction w(conn);
+        std::vector<HttpReply> replies(pushers.size());
+        std::optional<wp::Result<QList<Received>>> pulled;
+        std::atomic<bool> released{false}, pullDone{false};
+        bool held = false, pulledWhileHeld = false;
+        {
+            HeldPushes holding(w, holder->credentials.deviceId);
+            holding.hold();
+            std::thread first([&] { (void)holder->push(holder->batch(2, drafts(1))); });
+            held = holding.waitUntilHeld();
+            std::vector<std::thread> threads;
+            for (std::size_t i = 0; i < pushers.size(); ++i)
+                threads.emplace_back([&, i] {
+                    replies[i] = pushers[i]->push(pushers[i]->batch(2, drafts(1, "queued")));
+                });
+            QTest::qWait(1000); // they reach their lane behind the held push
+            std::thread pulling([&] {
+                pulled = reader->pullAll();
+                pulledWhileHeld = !released;
+                pullDone = true;
+            });
+            (void)QTest::qWaitFor([&] { return pullDone.load(); }, 10000);
+            released = true;
+            holding.release();
+            for (auto &t : threads)
+                t.join();
+            pulling.join();
+            first.join();
+        }
+        // The tests after this one run on the default threads.
+        QVERIFY2(fx.startServer(), qPrintable(fx.lastError()));
+        QVERIFY(held);
+        QVERIFY2(pulledWhileHeld, "the pull waited for the held group");
+        QVERIFY(pulled && pulled->ok());
+        for (const HttpReply &r : replies) {
+            QCOMPARE(r.status, 200);
+            QCOMPARE(decodePushResponse(r.body)->applied.size(), 1);
         }
     }
 
