@@ -726,11 +726,11 @@ void SyncService::push(const Identity &id, QByteArrayView body, Answer answer)
     resp.sequence = req.sequence;
     for (const Change &ch : req.changes)
         resp.applied.append(ch.changeId);
-    UsualPush &u = pending->usual.emplace(
+    UsualPush &usual = pending->usual.emplace(
         UsualPush{id.organisation, id.user, id.device, qint64(req.sequence), pending->audienceIds,
                   pending->recordIds, pending->recordTypes, all, pending->prepared.digests,
                   req.signature, encode(resp)});
-    m_usualPushes.submit(id.organisation, u, [this, pending, answer = std::move(answer)] {
+    m_usualPushes.submit(id.organisation, usual, [this, pending, answer = std::move(answer)] {
         const UsualPush &u = *pending->usual;
         Reply r;
         if (u.outcome == UsualPush::Outcome::Applied)
@@ -739,6 +739,7 @@ void SyncService::push(const Identity &id, QByteArrayView body, Answer answer)
             r = u.failure;
         else
             r = applyGeneral(*pending);
+        // The group's statements, and the general way's when the group sent it there.
         r.databaseMs = u.databaseMs + (u.outcome == UsualPush::Outcome::General ? r.databaseMs : 0);
         answer(std::move(r));
     });
