@@ -37,13 +37,13 @@ public:
         if (lane.serving)
             return;
         lane.serving = true;
+        // `lane` stays valid unlocked: only its serving thread (this one) erases it.
         for (;;) {
             // Oldest first: a job is never passed over for ones that came after it.
             std::vector<Waiting> group;
-            Lane &mine = m_lanes.at(key);
-            while (!mine.waiting.empty() && group.size() < m_largest) {
-                group.push_back(std::move(mine.waiting.front()));
-                mine.waiting.pop_front();
+            while (!lane.waiting.empty() && group.size() < m_largest) {
+                group.push_back(std::move(lane.waiting.front()));
+                lane.waiting.pop_front();
             }
             lock.unlock();
             std::vector<Job *> jobs;
@@ -66,8 +66,8 @@ public:
             group.clear(); // the continuations, and what they hold, go before the lock
             lock.lock();
             // A lane nobody waits in is dropped, so that keys seen once cost nothing later.
-            if (auto it = m_lanes.find(key); it->second.waiting.empty()) {
-                m_lanes.erase(it);
+            if (lane.waiting.empty()) {
+                m_lanes.erase(key);
                 return;
             }
         }

@@ -221,20 +221,6 @@ struct ChangeColumns
 
 } // namespace
 
-struct SyncService::UsualPush
-{
-    QUuid organisation, author, device;
-    qint64 sequence = 0;
-    QList<QUuid> audiences;                  // every audience the batch names
-    QList<QUuid> records;                    // every record it names, once
-    QList<qint64> recordTypes;               // in the order of `records`
-    QList<const Change *> changes;           // the batch's, which outlives the push
-    QByteArray digests, signature, response; // response: every change applied
-    enum class Outcome { Failed, Applied, General } outcome = Outcome::Failed;
-    Reply failure = error(500, QStringLiteral("internal"), QStringLiteral("server error"));
-    double databaseMs = 0; // its group's statements
-};
-
 struct SyncService::PendingPush
 {
     Identity id;
@@ -242,7 +228,12 @@ struct SyncService::PendingPush
     // Column arrays, built once outside the transaction (a retry reuses them).
     QList<QUuid> audienceIds, recordIds, recordAudiences;
     QList<qint64> recordTypes;
-    std::optional<UsualPush> usual; // a batch with no deletion
+    // A usual batch (no deletion) in a group: its response (every change applied), known
+    // beforehand, and what became of it.
+    QByteArray usualResponse;
+    enum class Outcome { Failed, Applied, General } outcome = Outcome::Failed;
+    Reply failure = error(500, QStringLiteral("internal"), QStringLiteral("server error"));
+    double databaseMs = 0; // its group's statements
 };
 
 // Up to 32 usual pushes per transaction: a failed group costs at most 32 single retries.
@@ -253,16 +244,16 @@ SyncService::SyncService(ConnectionPool &pool)
 
 SyncService::~SyncService() = default;
 
-void SyncService::applyUsual(const std::vector<UsualPush *> &group)
+void SyncService::applyUsual(const std::vector<PendingPush *> &group)
 {
     // One batch per device and sequence in a statement: a retry that arrived while its first
     // push waited is applied after it, and so answered as a retry.
-    std::vector<UsualPush *> now, later;
-    QSet<QPair<QUuid, qint64>> batches;
-    for (UsualPush *u : group) {
-        const bool first = !batches.contains({u->device, u->sequence});
-        batches.insert({u->device, u->sequence});
-        (first ? now : later).push_back(u);
+    std::vector<PendingPush *> now, later;
+    QSet<QPair<QUuid, std::uint64_t>> batches;
+    for (PendingPush *u : group) {
+        const QPair<QUuid, std::uint64_t> batch{u->id.device, u->prepared.request.sequence};
+        (batches.contains(batch) ? later : now).push_back(u);
+        batches.insert(batch);
     }
 
     // The group statement's parameters (UsualGroupSql): batch columns, then the records,
@@ -272,27 +263,29 @@ void SyncService::applyUsual(const std::vector<UsualPush *> &group)
         recordTypes, audienceBatches, changeBatches;
     QList<const Change *> changes;
     QByteArray digests, signatures, responses;
-    for (qint64 b = 1; const UsualPush *u : now) {
-        authors.append(u->author);
-        devices.append(u->device);
-        sequences.append(u->sequence);
-        digestLengths.append(u->digests.size());
-        signatureLengths.append(u->signature.size());
-        responseLengths.append(u->response.size());
-        digests += u->digests;
-        signatures += u->signature;
-        responses += u->response;
-        recordIds += u->records;
+    for (qint64 b = 1; const PendingPush *u : now) {
+        const PushRequest &req = u->prepared.request;
+        authors.append(u->id.user);
+        devices.append(u->id.device);
+        sequences.append(qint64(req.sequence));
+        digestLengths.append(u->prepared.digests.size());
+        signatureLengths.append(req.signature.size());
+        responseLengths.append(u->usualResponse.size());
+        digests += u->prepared.digests;
+        signatures += req.signature;
+        responses += u->usualResponse;
+        recordIds += u->recordIds;
         recordTypes += u->recordTypes;
-        recordBatches.insert(recordBatches.size(), u->records.size(), b);
-        audienceIds += u->audiences;
-        audienceBatches.insert(audienceBatches.size(), u->audiences.size(), b);
-        changes += u->changes;
-        changeBatches.insert(changeBatches.size(), u->changes.size(), b);
+        recordBatches.insert(recordBatches.size(), u->recordIds.size(), b);
+        audienceIds += u->audienceIds;
+        audienceBatches.insert(audienceBatches.size(), u->audienceIds.size(), b);
+        for (const Change &ch : req.changes)
+            changes.append(&ch);
+        changeBatches.insert(changeBatches.size(), req.changes.size(), b);
         ++b;
     }
     const ChangeColumns cols(changes);
-    const std::array<std::string, UsualText> text{sqlText(now.front()->organisation),
+    const std::array<std::string, UsualText> text{sqlText(now.front()->id.organisation),
                                                   uuidArray(authors),
                                                   uuidArray(devices),
                                                   bigintArray(sequences),
@@ -323,11 +316,12 @@ void SyncService::applyUsual(const std::vector<UsualPush *> &group)
             const pqxx::row row =
                 n.exec_prepared1("push_usual", pqxx::prepare::make_dynamic_params(text),
                                  pqxx::prepare::make_dynamic_params(bytes));
-            for (UsualPush *u : now)
-                u->outcome = UsualPush::Outcome::General;
+            for (PendingPush *u : now)
+                u->outcome = PendingPush::Outcome::General;
             if (!row[1].is_null())
                 for (const QByteArray &i : QByteArray(row[1].c_str()).split(','))
-                    now.at(std::size_t(i.toLongLong() - 1))->outcome = UsualPush::Outcome::Applied;
+                    now.at(std::size_t(i.toLongLong() - 1))->outcome =
+                        PendingPush::Outcome::Applied;
         } catch (const pqxx::sql_error &e) {
             // Nothing of the statement was applied. One batch's failure must not be the
             // others': a group is retried one batch at a time. A record id claimed by someone
@@ -335,21 +329,21 @@ void SyncService::applyUsual(const std::vector<UsualPush *> &group)
             if (now.size() > 1)
                 oneByOne = true;
             else if (e.sqlstate() == "WPGEN")
-                now.front()->outcome = UsualPush::Outcome::General;
+                now.front()->outcome = PendingPush::Outcome::General;
             else
                 throw;
         }
         return {};
     });
-    for (UsualPush *u : now)
+    for (PendingPush *u : now)
         u->databaseMs += r.databaseMs;
     if (oneByOne)
         later.insert(later.begin(), now.begin(), now.end());
     else
-        for (UsualPush *u : now)
-            if (u->outcome == UsualPush::Outcome::Failed)
+        for (PendingPush *u : now)
+            if (u->outcome == PendingPush::Outcome::Failed)
                 u->failure = r;
-    for (UsualPush *u : later)
+    for (PendingPush *u : later)
         applyUsual({u});
 }
 
@@ -715,32 +709,26 @@ void SyncService::push(const Identity &id, QByteArrayView body, Answer answer)
     // The usual batch (no deletion) is applied with others of its organisation by one
     // autocommit statement when it can be (UsualGroupSql): every change applied, so the
     // response is known.
-    QList<const Change *> all;
-    for (const Change &ch : req.changes)
-        all.append(&ch);
-    if (req.changes.isEmpty() ||
-        std::any_of(all.begin(), all.end(), [](const Change *ch) { return ch->deleted; }))
+    if (req.changes.isEmpty() || std::any_of(req.changes.begin(), req.changes.end(),
+                                             [](const Change &ch) { return ch.deleted; }))
         return answer(applyGeneral(*pending));
 
     PushResponse resp;
     resp.sequence = req.sequence;
     for (const Change &ch : req.changes)
         resp.applied.append(ch.changeId);
-    UsualPush &usual = pending->usual.emplace(
-        UsualPush{id.organisation, id.user, id.device, qint64(req.sequence), pending->audienceIds,
-                  pending->recordIds, pending->recordTypes, all, pending->prepared.digests,
-                  req.signature, encode(resp)});
-    m_usualPushes.submit(id.organisation, usual, [this, pending, answer = std::move(answer)] {
-        const UsualPush &u = *pending->usual;
+    pending->usualResponse = encode(resp);
+    m_usualPushes.submit(id.organisation, *pending, [this, pending, answer = std::move(answer)] {
         Reply r;
-        if (u.outcome == UsualPush::Outcome::Applied)
-            r = {200, u.response, {}, 0};
-        else if (u.outcome == UsualPush::Outcome::Failed)
-            r = u.failure;
+        if (pending->outcome == PendingPush::Outcome::Applied)
+            r = {200, pending->usualResponse, {}, 0};
+        else if (pending->outcome == PendingPush::Outcome::Failed)
+            r = pending->failure;
         else
             r = applyGeneral(*pending);
         // The group's statements, and the general way's when the group sent it there.
-        r.databaseMs = u.databaseMs + (u.outcome == UsualPush::Outcome::General ? r.databaseMs : 0);
+        r.databaseMs = pending->databaseMs +
+                       (pending->outcome == PendingPush::Outcome::General ? r.databaseMs : 0);
         answer(std::move(r));
     });
 }

@@ -105,18 +105,18 @@ private:
     // (every operation is idempotent), then reported as 503 unavailable.
     Reply withDb(const std::function<Reply(pqxx::connection &)> &work);
 
-    // A usual batch (no deletion), ready for the group statement, and what became of it.
-    struct UsualPush;
-    // A verified push laid out as columns, kept until it is answered.
+    // A verified push laid out as columns, kept until it is answered; for a usual batch (no
+    // deletion), also what became of it in its group.
     struct PendingPush;
-    // Applies `group` (one organisation) in one transaction, one statement; settles each.
-    void applyUsual(const std::vector<UsualPush *> &group);
+    // Applies `group` (usual batches of one organisation) in one transaction, one statement;
+    // settles each.
+    void applyUsual(const std::vector<PendingPush *> &group);
     // The way of every push that is not usual, or that its group sent back: one transaction
     // of a few statements.
     Reply applyGeneral(const PendingPush &push);
 
     ConnectionPool &m_pool;
-    CommitGroup<QUuid, UsualPush> m_usualPushes;
+    CommitGroup<QUuid, PendingPush> m_usualPushes;
 };
 
 } // namespace wp::server
