@@ -6,7 +6,7 @@
 // Baseline in the same process: the same push by a headless device calling its store
 // directly on one thread (StoreLedger). Not a CTest test.
 #include "AppContext.h"
-#include "ServerFixture.h"
+#include "LocalServer.h"
 #include "Store.h"
 #include "SyncEngine.h"
 
@@ -119,7 +119,7 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     const int n = argc > 1 ? QByteArray(argv[1]).toInt() : 5000;
 
-    ServerFixture fx;
+    LocalServer fx;
     if (!fx.startDatabase() || !fx.startServer()) {
         out << "server: " << fx.lastError() << '\n';
         return 1;

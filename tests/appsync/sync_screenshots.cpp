@@ -5,7 +5,7 @@
 // PostgreSQL and waypoint-server through tests/server's fixture. Not a CTest test.
 #include "AppContext.h"
 #include "DemoData.h"
-#include "ServerFixture.h"
+#include "LocalServer.h"
 #include "Store.h"
 #include "SyncEngine.h"
 
@@ -52,12 +52,12 @@ int main(int argc, char *argv[])
     const QString language = args.size() > 2 ? args.at(2) : QStringLiteral("en");
     QDir().mkpath(out);
 
-    ServerFixture fx;
+    LocalServer fx;
     if (!fx.startDatabase() || !fx.startServer()) {
         err << "sync screenshots: server: " << fx.lastError() << '\n';
         return 1;
     }
-    const ServerFixture::Org org = fx.createOrganisation(QStringLiteral("Riverside Peers"));
+    const LocalServer::Org org = fx.createOrganisation(QStringLiteral("Riverside Peers"));
 
     QTemporaryDir data;
     wp::VaultPolicy policy;

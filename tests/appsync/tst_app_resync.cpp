@@ -6,7 +6,7 @@
 
 #include "AppContext.h"
 #include "OtherDevice.h"
-#include "ServerFixture.h"
+#include "LocalServer.h"
 #include "Store.h"
 #include "SyncEngine.h"
 
@@ -48,7 +48,7 @@ class TestAppResync : public QObject
 {
     Q_OBJECT
 
-    ServerFixture fx;
+    LocalServer fx;
     QTemporaryDir dir;
     std::unique_ptr<AppContext> app;
 
@@ -83,7 +83,7 @@ private slots:
 
     void theAppCatchesUpAndDropsWhatWasDeletedElsewhere()
     {
-        const ServerFixture::Org org = fx.createOrganisation(QStringLiteral("Groyne Peers"));
+        const LocalServer::Org org = fx.createOrganisation(QStringLiteral("Groyne Peers"));
         VaultPolicy policy;
         policy.kdf = KdfParams::fastForTests();
         app = std::make_unique<AppContext>(

@@ -9,7 +9,7 @@
 
 #include "AppContext.h"
 #include "OtherDevice.h"
-#include "ServerFixture.h"
+#include "LocalServer.h"
 #include "Store.h"
 #include "SyncEngine.h"
 #include "Uuid.h"
@@ -48,8 +48,8 @@ class TestAppSync : public QObject
 {
     Q_OBJECT
 
-    ServerFixture fx;
-    ServerFixture::Org org;
+    LocalServer fx;
+    LocalServer::Org org;
     QTemporaryDir dir;
     std::unique_ptr<AppContext> app;
     std::unique_ptr<OtherDevice> other;
@@ -143,7 +143,7 @@ private slots:
                  qPrintable(sync()->enrolMessage()));
 
         // Nobody listening there.
-        sync()->enrol(QStringLiteral("http://127.0.0.1:%1").arg(ServerFixture::freePort()),
+        sync()->enrol(QStringLiteral("http://127.0.0.1:%1").arg(LocalServer::freePort()),
                       QStringLiteral("ABCD-EFGH-JKMN-PQRS"));
         QTRY_COMPARE_WITH_TIMEOUT(sync()->enrolStep(), SyncController::EnterCode, 15000);
         QVERIFY2(sync()->enrolMessage().contains(QStringLiteral("cannot be reached")),

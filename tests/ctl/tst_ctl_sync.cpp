@@ -4,7 +4,7 @@
 // nothing lost; refused changes, revoked devices and bad input get their exit codes.
 
 #include "DeviceStore.h"
-#include "ServerFixture.h"
+#include "LocalServer.h"
 #include "Uuid.h"
 
 #include <QJsonArray>
@@ -52,8 +52,8 @@ class TestCtlSync : public QObject
 {
     Q_OBJECT
 
-    ServerFixture fx;
-    ServerFixture::Org org;
+    LocalServer fx;
+    LocalServer::Org org;
     QTemporaryDir tmp;
     QStringList secretsSeen;
 
@@ -341,7 +341,7 @@ private slots:
         // An unreachable server.
         expectOneErrorLine(
             ctl(dir, {QStringLiteral("enroll"), QStringLiteral("--server"),
-                      QStringLiteral("http://127.0.0.1:%1").arg(ServerFixture::freePort()),
+                      QStringLiteral("http://127.0.0.1:%1").arg(LocalServer::freePort()),
                       QStringLiteral("--code"), code}),
             5);
         const Run ok = ctl(dir, enrollWith);
@@ -354,7 +354,7 @@ private slots:
     void aDeviceAwayPastTheHorizonSaysItResynced()
     {
         // An organisation of its own, so the compaction below touches only this test's log.
-        const ServerFixture::Org shared = org;
+        const LocalServer::Org shared = org;
         org = fx.createOrganisation(QStringLiteral("Eastside Peers"));
         const QString away = newDevice(QStringLiteral("resync-away"));
         const QString other = newDevice(QStringLiteral("resync-other"));

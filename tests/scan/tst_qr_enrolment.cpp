@@ -8,7 +8,7 @@
 #include "AppContext.h"
 #include "QrDecoder.h"
 #include "QrScanner.h"
-#include "ServerFixture.h"
+#include "LocalServer.h"
 #include "StillFrame.h"
 
 #include <QPainter>
@@ -46,8 +46,8 @@ class TestQrEnrolment : public QObject
 {
     Q_OBJECT
 
-    ServerFixture fx;
-    ServerFixture::Org org;
+    LocalServer fx;
+    LocalServer::Org org;
     QTemporaryDir dir;
     std::unique_ptr<AppContext> app;
 

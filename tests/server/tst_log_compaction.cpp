@@ -2,7 +2,7 @@
 // `waypoint-server compact` and real HTTP: what it removes, what it keeps, and that devices
 // syncing from any cursor still converge (or are told to start again).
 
-#include "ServerFixture.h"
+#include "LocalServer.h"
 #include "TestDevice.h"
 #include "Uuid.h"
 #include "wire/Codec.h"
@@ -43,8 +43,8 @@ class TestLogCompaction : public QObject
 {
     Q_OBJECT
 
-    ServerFixture fx;
-    ServerFixture::Org org;
+    LocalServer fx;
+    LocalServer::Org org;
     std::unique_ptr<TestDevice> writer;
     Replica reference; // a device that synced everything before compaction
     std::unique_ptr<TestDevice> referenceDevice;

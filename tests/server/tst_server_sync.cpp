@@ -2,7 +2,7 @@
 // real HTTP, devices using the real codec and crypto. Each test makes its own organisation.
 
 #include "LoopbackProxy.h"
-#include "ServerFixture.h"
+#include "LocalServer.h"
 #include "TestDevice.h"
 #include "Uuid.h"
 #include "crypto/BatchSignature.h"
@@ -153,12 +153,12 @@ class TestServerSync : public QObject
 {
     Q_OBJECT
 
-    ServerFixture fx;
-    ServerFixture::Org org;
+    LocalServer fx;
+    LocalServer::Org org;
     QHash<QUuid, std::shared_ptr<UserSecrets>> secrets; // per user, shared by their devices
 
     // An enrolled device of `user` in `o`; the first device of a user makes its keys.
-    std::unique_ptr<TestDevice> device(const ServerFixture::Org &o, const QUuid &user,
+    std::unique_ptr<TestDevice> device(const LocalServer::Org &o, const QUuid &user,
                                        const TestDevice *sibling = nullptr)
     {
         auto d = std::make_unique<TestDevice>(fx.baseUrl());
@@ -358,7 +358,7 @@ private slots:
 
     void aClaimRacingTheUsualPushIsRefusedAndTheRestApplies()
     {
-        const ServerFixture::Org o = fx.createOrganisation(QStringLiteral("Racing Peers"));
+        const LocalServer::Org o = fx.createOrganisation(QStringLiteral("Racing Peers"));
         auto a = device(o, o.worker1);
         auto b = device(o, o.worker2);
         auto reader = device(o, o.worker1, a.get());
@@ -398,8 +398,8 @@ private slots:
         // in one transaction; organisation two's do not wait for it. Then again, with one of
         // them racing a claim (WPGEN, as above): the group is undone and applied one batch at
         // a time, so that batch alone takes the general way.
-        const ServerFixture::Org o1 = fx.createOrganisation(QStringLiteral("Group Peers One"));
-        const ServerFixture::Org o2 = fx.createOrganisation(QStringLiteral("Group Peers Two"));
+        const LocalServer::Org o1 = fx.createOrganisation(QStringLiteral("Group Peers One"));
+        const LocalServer::Org o2 = fx.createOrganisation(QStringLiteral("Group Peers Two"));
         auto a1 = device(o1, o1.worker1);
         auto a2 = device(o1, o1.worker1, a1.get());
         auto b1 = device(o1, o1.worker2);
@@ -523,7 +523,7 @@ private slots:
         // ended: it is answered meanwhile, and the queued pushes are applied after.
         QVERIFY2(fx.startServer({QStringLiteral("--threads"), QStringLiteral("2")}),
                  qPrintable(fx.lastError()));
-        const ServerFixture::Org o = fx.createOrganisation(QStringLiteral("Thread Peers"));
+        const LocalServer::Org o = fx.createOrganisation(QStringLiteral("Thread Peers"));
         auto holder = device(o, o.worker1);
         auto a = device(o, o.worker1, holder.get());
         auto b = device(o, o.worker2);
@@ -580,7 +580,7 @@ private slots:
     {
         // A device that timed out sends its batch again while the first copy still waits for
         // its group: both copies get the same answer, and the changes are stored once.
-        const ServerFixture::Org o = fx.createOrganisation(QStringLiteral("Retry Peers"));
+        const LocalServer::Org o = fx.createOrganisation(QStringLiteral("Retry Peers"));
         auto d = device(o, o.worker1);
         auto holder = device(o, o.worker2);
         auto reader = device(o, o.worker1, d.get());
@@ -771,7 +771,7 @@ private slots:
 
     void organisationsAndWorkersAreIsolated()
     {
-        const ServerFixture::Org other = fx.createOrganisation(QStringLiteral("Northside"));
+        const LocalServer::Org other = fx.createOrganisation(QStringLiteral("Northside"));
         auto a1 = device(org, org.worker1);
         auto a2 = device(org, org.worker2);
         auto sup = device(org, org.supervisor);

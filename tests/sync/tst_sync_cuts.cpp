@@ -7,7 +7,7 @@
 // server nothing applied twice; the outbox empty.
 
 #include "LoopbackProxy.h"
-#include "ServerFixture.h"
+#include "LocalServer.h"
 #include "Store.h"
 #include "SyncEngine.h"
 #include "Uuid.h"
@@ -88,13 +88,13 @@ class TestSyncCuts : public QObject
 {
     Q_OBJECT
 
-    ServerFixture fx;
+    LocalServer fx;
     QTemporaryDir dir;
     int devices = 0;
     quint32 seed = 0;
     QRandomGenerator rng;
 
-    std::unique_ptr<Device> enrol(const ServerFixture::Org &org, const QUuid &user)
+    std::unique_ptr<Device> enrol(const LocalServer::Org &org, const QUuid &user)
     {
         auto d = std::make_unique<Device>();
         d->path = dir.filePath(QStringLiteral("device%1.db").arg(++devices));

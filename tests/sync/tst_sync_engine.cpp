@@ -3,7 +3,7 @@
 // a cut connection or a revoked device behaves.
 
 #include "LoopbackProxy.h"
-#include "ServerFixture.h"
+#include "LocalServer.h"
 #include "Sqlite.h"
 #include "Store.h"
 #include "SyncEngine.h"
@@ -90,8 +90,8 @@ class TestSyncEngine : public QObject
 {
     Q_OBJECT
 
-    ServerFixture fx;
-    ServerFixture::Org org;
+    LocalServer fx;
+    LocalServer::Org org;
     QTemporaryDir dir;
     int stores = 0;
 
@@ -228,7 +228,7 @@ private slots:
 
     void anIncrementalSyncIsOneRoundTrip()
     {
-        const ServerFixture::Org own = fx.createOrganisation(QStringLiteral("Harbour Peers"));
+        const LocalServer::Org own = fx.createOrganisation(QStringLiteral("Harbour Peers"));
         auto a = enrol(own.id, own.worker1, QStringLiteral("one round trip passphrase"));
         QVERIFY(a);
         QVERIFY(a->store->diary().save(entry(QStringLiteral("First words"))).ok());
@@ -312,7 +312,7 @@ private slots:
     {
         // 6 pages of 50: while the store merges a page, the next one is fetched, checked and
         // decrypted (PullPrefetch), and never more than that one.
-        const ServerFixture::Org o = fx.createOrganisation(QStringLiteral("Prefetch"));
+        const LocalServer::Org o = fx.createOrganisation(QStringLiteral("Prefetch"));
         auto writer = enrol(o.id, o.worker1, QStringLiteral("prefetch passphrase one"));
         QVERIFY(writer);
         {
@@ -364,7 +364,7 @@ private slots:
 
     void aStoreFailingMidPullStopsItAndTheNextSyncConverges()
     {
-        const ServerFixture::Org o = fx.createOrganisation(QStringLiteral("Prefetch fails"));
+        const LocalServer::Org o = fx.createOrganisation(QStringLiteral("Prefetch fails"));
         auto writer = enrol(o.id, o.worker1, QStringLiteral("prefetch passphrase two"));
         QVERIFY(writer);
         for (int i = 0; i < 200; ++i)
@@ -408,8 +408,8 @@ private slots:
         // Sam's record id reused by Jo's device (a bad import, a copied record): the server
         // refuses that change (not_author); Jo's later changes still sync, and what Jo typed
         // stays on Jo's device with the reason.
-        const ServerFixture::Org harbour = fx.createOrganisation(QStringLiteral("Harbour"));
-        const ServerFixture::Org saved = org;
+        const LocalServer::Org harbour = fx.createOrganisation(QStringLiteral("Harbour"));
+        const LocalServer::Org saved = org;
         org = harbour;
         auto sam = enrol(harbour.worker1, QStringLiteral("sam's recovery passphrase"));
         auto jo = enrol(harbour.worker2, QStringLiteral("jo's recovery passphrase"));
@@ -483,8 +483,8 @@ private slots:
     {
         // A change too large for the server (413 too_large for the whole batch): the batch is
         // halved until that change is alone; it is marked failed and every other change syncs.
-        const ServerFixture::Org quay = fx.createOrganisation(QStringLiteral("Quay"));
-        const ServerFixture::Org saved = org;
+        const LocalServer::Org quay = fx.createOrganisation(QStringLiteral("Quay"));
+        const LocalServer::Org saved = org;
         org = quay;
         auto d = enrol(quay.worker1, QStringLiteral("quay worker passphrase"));
         org = saved;

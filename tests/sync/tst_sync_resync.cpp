@@ -3,7 +3,7 @@
 // resyncs from cursor 0 and ends with exactly what a fresh device holds, plus what it typed
 // offline; a resync cut short (as by a kill) converges on the next sync.
 
-#include "ServerFixture.h"
+#include "LocalServer.h"
 #include "Sqlite.h"
 #include "Store.h"
 #include "SyncEngine.h"
@@ -115,12 +115,12 @@ class TestSyncResync : public QObject
 {
     Q_OBJECT
 
-    ServerFixture fx;
-    ServerFixture::Org org;
+    LocalServer fx;
+    LocalServer::Org org;
     QTemporaryDir dir;
     int stores = 0;
 
-    std::unique_ptr<Device> enrol(const ServerFixture::Org &in, const QUuid &user,
+    std::unique_ptr<Device> enrol(const LocalServer::Org &in, const QUuid &user,
                                   const QString &passphrase)
     {
         auto d = std::make_unique<Device>();
@@ -284,7 +284,7 @@ private slots:
         QFETCH(bool, failSweep);
         QFETCH(bool, restarted);
         const QString passphrase = QStringLiteral("stone bridge over the beck");
-        const ServerFixture::Org own = fx.createOrganisation(
+        const LocalServer::Org own = fx.createOrganisation(
             QStringLiteral("Beck Peers %1").arg(QLatin1String(QTest::currentDataTag())));
         auto away = enrol(own, own.worker1, passphrase);
         QVERIFY(away);
@@ -358,7 +358,7 @@ private slots:
 
     void aPullFromZeroPagesPastTheHorizonItWasToldAbout()
     {
-        const ServerFixture::Org own = fx.createOrganisation(QStringLiteral("Weir Peers"));
+        const LocalServer::Org own = fx.createOrganisation(QStringLiteral("Weir Peers"));
         auto writer = enrol(own, own.worker1, QStringLiteral("salmon leap at the weir"));
         QVERIFY(writer);
         QList<QUuid> ids;

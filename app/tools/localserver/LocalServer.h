@@ -1,6 +1,7 @@
 #pragma once
-// Starts what the integration tests need and stops it afterwards: a throwaway PostgreSQL
-// cluster (scripts/pg) on a free loopback port, the schema, and waypoint-server processes.
+// A throwaway sync service on loopback, stopped and deleted with this object: a PostgreSQL
+// cluster (scripts/pg) on a free port, the schema, and waypoint-server processes. Used by the
+// integration tests, the load generator and the sync screenshots.
 
 #include <QByteArray>
 #include <QProcess>
@@ -11,11 +12,11 @@
 
 #include <memory>
 
-class ServerFixture
+class LocalServer
 {
 public:
-    ServerFixture();
-    ~ServerFixture();
+    LocalServer();
+    ~LocalServer();
 
     // Another waypoint-server build (a benchmark's baseline); set before startDatabase().
     void setServerBinary(const QString &path) { m_serverBin = path; }

@@ -1,4 +1,4 @@
-#include "ServerFixture.h"
+#include "LocalServer.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -13,12 +13,12 @@ const QString ServerBin = QStringLiteral(WAYPOINT_SERVER_BIN);
 const QString PgScript = QStringLiteral(WAYPOINT_SOURCE_DIR "/scripts/pg");
 } // namespace
 
-ServerFixture::ServerFixture() : m_serverBin(ServerBin)
+LocalServer::LocalServer() : m_serverBin(ServerBin)
 {
     m_tmp.setAutoRemove(true);
 }
 
-ServerFixture::~ServerFixture()
+LocalServer::~LocalServer()
 {
     stopServer();
     if (!m_pgDir.isEmpty()) {
@@ -27,14 +27,14 @@ ServerFixture::~ServerFixture()
     }
 }
 
-int ServerFixture::freePort()
+int LocalServer::freePort()
 {
     QTcpServer probe;
     probe.listen(QHostAddress::LocalHost, 0);
     return probe.serverPort();
 }
 
-QString ServerFixture::runScript(const QStringList &args, bool *ok)
+QString LocalServer::runScript(const QStringList &args, bool *ok)
 {
     QProcess p;
     p.start(PgScript, args);
@@ -44,7 +44,7 @@ QString ServerFixture::runScript(const QStringList &args, bool *ok)
     return QString::fromLocal8Bit(p.readAllStandardOutput()).trimmed();
 }
 
-bool ServerFixture::startDatabase()
+bool LocalServer::startDatabase()
 {
     m_pgDir = m_tmp.path();
     bool ok = false;
@@ -54,14 +54,14 @@ bool ServerFixture::startDatabase()
     return admin({QStringLiteral("migrate")}).startsWith(u"schema at step");
 }
 
-bool ServerFixture::restartDatabase()
+bool LocalServer::restartDatabase()
 {
     bool ok = false;
     runScript({QStringLiteral("restart"), m_pgDir}, &ok);
     return ok;
 }
 
-bool ServerFixture::startServer(const QStringList &extra)
+bool LocalServer::startServer(const QStringList &extra)
 {
     stopServer();
     m_server = std::make_unique<QProcess>();
@@ -97,12 +97,12 @@ bool ServerFixture::startServer(const QStringList &extra)
     return m_port > 0;
 }
 
-qint64 ServerFixture::serverPid() const
+qint64 LocalServer::serverPid() const
 {
     return m_server && m_server->state() == QProcess::Running ? m_server->processId() : 0;
 }
 
-qint64 ServerFixture::postgresPid() const
+qint64 LocalServer::postgresPid() const
 {
     QFile pid(m_pgDir + QStringLiteral("/data/postmaster.pid"));
     if (m_pgDir.isEmpty() || !pid.open(QIODevice::ReadOnly))
@@ -110,7 +110,7 @@ qint64 ServerFixture::postgresPid() const
     return pid.readLine().trimmed().toLongLong();
 }
 
-QByteArray ServerFixture::serverLog()
+QByteArray LocalServer::serverLog()
 {
     QFile log(m_logDir.filePath(QStringLiteral("server.log")));
     if (!log.open(QIODevice::ReadOnly))
@@ -118,7 +118,7 @@ QByteArray ServerFixture::serverLog()
     return log.readAll();
 }
 
-void ServerFixture::stopServer()
+void LocalServer::stopServer()
 {
     if (!m_server)
         return;
@@ -132,7 +132,7 @@ void ServerFixture::stopServer()
     m_server.reset();
 }
 
-void ServerFixture::killServer()
+void LocalServer::killServer()
 {
     if (!m_server)
         return;
@@ -141,7 +141,7 @@ void ServerFixture::killServer()
     m_server.reset();
 }
 
-QString ServerFixture::admin(const QStringList &args)
+QString LocalServer::admin(const QStringList &args)
 {
     QProcess p;
     p.start(m_serverBin, args + QStringList{QStringLiteral("--database"), m_databaseUrl});
@@ -152,7 +152,7 @@ QString ServerFixture::admin(const QStringList &args)
     return QString::fromLocal8Bit(p.readAllStandardOutput()).trimmed();
 }
 
-bool ServerFixture::sql(const QString &statement)
+bool LocalServer::sql(const QString &statement)
 {
     try {
         pqxx::connection c(m_databaseUrl.toStdString());
@@ -166,7 +166,7 @@ bool ServerFixture::sql(const QString &statement)
     }
 }
 
-QByteArray ServerFixture::pgDump()
+QByteArray LocalServer::pgDump()
 {
     QProcess p;
     p.start(QStringLiteral("/usr/lib/postgresql/15/bin/pg_dump"), {m_databaseUrl});
@@ -174,7 +174,7 @@ QByteArray ServerFixture::pgDump()
     return p.readAllStandardOutput();
 }
 
-ServerFixture::Org ServerFixture::createOrganisation(const QString &name)
+LocalServer::Org LocalServer::createOrganisation(const QString &name)
 {
     Org o;
     o.id = QUuid::fromString(admin({QStringLiteral("create-org"), QStringLiteral("--name"), name}));
@@ -190,7 +190,7 @@ ServerFixture::Org ServerFixture::createOrganisation(const QString &name)
     return o;
 }
 
-QString ServerFixture::issueCode(const QUuid &org, const QUuid &user, int ttlMinutes)
+QString LocalServer::issueCode(const QUuid &org, const QUuid &user, int ttlMinutes)
 {
     return admin({QStringLiteral("issue-code"), QStringLiteral("--org"),
                   org.toString(QUuid::WithoutBraces), QStringLiteral("--user"),
