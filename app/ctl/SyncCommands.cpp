@@ -1,6 +1,6 @@
 #include "SyncCommands.h"
 
-#include "HeadlessDevice.h"
+#include "ExitCodes.h"
 #include "PinInput.h"
 #include "Store.h"
 #include "SyncEngine.h"

@@ -1,6 +1,6 @@
 // waypointctl: the headless device. Same core, vault and store as the app; no UI.
+#include "CommandDispatcher.h"
 #include "CommandLine.h"
-#include "HeadlessDevice.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -25,5 +25,5 @@ int main(int argc, char *argv[])
         out << wp::ctl::usage();
         return wp::ctl::Ok;
     }
-    return wp::ctl::HeadlessDevice(out, err).run(*command);
+    return wp::ctl::CommandDispatcher(out, err).run(*command);
 }

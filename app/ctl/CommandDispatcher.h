@@ -1,8 +1,10 @@
 #pragma once
 // Runs one waypointctl command against a device's data folder: unlocks with the same
-// DeviceStore sequence as the app, then reads or writes records through the Store.
+// DeviceStore sequence as the app, then reads or writes records through the Store (sync
+// commands go to SyncCommands).
 
 #include "CommandLine.h"
+#include "ExitCodes.h"
 #include "Result.h"
 
 #include <QTextStream>
@@ -13,23 +15,10 @@ class Store;
 
 namespace wp::ctl {
 
-enum ExitCode {
-    Ok = 0,
-    Usage = 2,
-    PinRefused = 3, // wrong PIN or recovery passphrase, or locked
-    StoreFailed = 4,
-    SyncFailed = 5,     // server unreachable or failing, sync incomplete: run sync again
-    NotAuthorized = 6,  // not enrolled, code or token refused, device revoked
-    ChangesRefused = 7, // everything synced except changes the server refused for good
-};
-
-// Which exit code an error gets (docs: README, "waypointctl").
-int exitCodeFor(const Error &error);
-
-class HeadlessDevice
+class CommandDispatcher
 {
 public:
-    HeadlessDevice(QTextStream &out, QTextStream &err) : m_out(out), m_err(err) {}
+    CommandDispatcher(QTextStream &out, QTextStream &err) : m_out(out), m_err(err) {}
 
     // Prints results to `out`, and on failure exactly one line "waypointctl: ..." to `err`.
     int run(const ParsedCommand &command);

@@ -1,4 +1,4 @@
-#include "HeadlessDevice.h"
+#include "CommandDispatcher.h"
 
 #include "DeviceStore.h"
 #include "PinInput.h"
@@ -109,25 +109,7 @@ VaultEnvironment deviceEnvironment(SecureKeyStore *keyStore)
 
 } // namespace
 
-int exitCodeFor(const Error &error)
-{
-    switch (error.code) {
-    case ErrorCode::WrongPin:
-    case ErrorCode::LockedOut:
-        return PinRefused;
-    case ErrorCode::InvalidInput:
-        return Usage;
-    case ErrorCode::Network:
-    case ErrorCode::Protocol:
-        return SyncFailed;
-    case ErrorCode::Unauthorized:
-        return NotAuthorized;
-    default:
-        return StoreFailed;
-    }
-}
-
-int HeadlessDevice::run(const ParsedCommand &command)
+int CommandDispatcher::run(const ParsedCommand &command)
 {
     QString dataDir = command.dataDir.isEmpty() ? DeviceStore::defaultDataDir() : command.dataDir;
     dataDir = QDir::cleanPath(QDir::current().absoluteFilePath(dataDir));
@@ -143,7 +125,7 @@ int HeadlessDevice::run(const ParsedCommand &command)
     return exitCodeFor(done.error());
 }
 
-Status HeadlessDevice::dispatch(const ParsedCommand &command, const QString &dataDir)
+Status CommandDispatcher::dispatch(const ParsedCommand &command, const QString &dataDir)
 {
     if (command.name == QLatin1String("init"))
         return init(command, dataDir);
@@ -195,7 +177,7 @@ Status HeadlessDevice::dispatch(const ParsedCommand &command, const QString &dat
     return synced;
 }
 
-Status HeadlessDevice::init(const ParsedCommand &command, const QString &dataDir)
+Status CommandDispatcher::init(const ParsedCommand &command, const QString &dataDir)
 {
     if (DeviceStore::exists(dataDir))
         return Error{ErrorCode::Conflict,
@@ -214,7 +196,7 @@ Status HeadlessDevice::init(const ParsedCommand &command, const QString &dataDir
     return {};
 }
 
-Status HeadlessDevice::changePin(const QString &dataDir)
+Status CommandDispatcher::changePin(const QString &dataDir)
 {
     if (!DeviceStore::exists(dataDir))
         return Error{ErrorCode::NotFound,
@@ -235,7 +217,7 @@ Status HeadlessDevice::changePin(const QString &dataDir)
     return {};
 }
 
-Status HeadlessDevice::status(const ParsedCommand &command, const QString &dataDir)
+Status CommandDispatcher::status(const ParsedCommand &command, const QString &dataDir)
 {
     auto status = DeviceStore::status(dataDir);
     if (!status)
@@ -260,7 +242,7 @@ Status HeadlessDevice::status(const ParsedCommand &command, const QString &dataD
     return {};
 }
 
-Status HeadlessDevice::addDiary(Store &store, const ParsedCommand &c)
+Status CommandDispatcher::addDiary(Store &store, const ParsedCommand &c)
 {
     DiaryEntry entry;
     entry.writtenAt = QDateTime::currentDateTimeUtc();
@@ -288,7 +270,7 @@ Status HeadlessDevice::addDiary(Store &store, const ParsedCommand &c)
     return {};
 }
 
-Status HeadlessDevice::addEncounter(Store &store, const ParsedCommand &c)
+Status CommandDispatcher::addEncounter(Store &store, const ParsedCommand &c)
 {
     Encounter e;
     e.occurredAt = QDateTime::currentDateTimeUtc();
@@ -355,7 +337,7 @@ Status HeadlessDevice::addEncounter(Store &store, const ParsedCommand &c)
     return {};
 }
 
-Status HeadlessDevice::addParticipant(Store &store, const ParsedCommand &c)
+Status CommandDispatcher::addParticipant(Store &store, const ParsedCommand &c)
 {
     Participant p;
     p.pseudonym = c.value(QStringLiteral("pseudonym"));
@@ -388,7 +370,7 @@ Status HeadlessDevice::addParticipant(Store &store, const ParsedCommand &c)
     return {};
 }
 
-Status HeadlessDevice::editDiary(Store &store, const ParsedCommand &c)
+Status CommandDispatcher::editDiary(Store &store, const ParsedCommand &c)
 {
     const QUuid id = idFromText(c.positionals.value(0));
     if (id.isNull())
@@ -447,7 +429,7 @@ template <typename Repo> Status printAll(Repo &repository, QTextStream &out, boo
 
 } // namespace
 
-Status HeadlessDevice::list(Store &store, const ParsedCommand &c)
+Status CommandDispatcher::list(Store &store, const ParsedCommand &c)
 {
     int limit = INT_MAX;
     if (c.has(QStringLiteral("limit"))) {
@@ -476,7 +458,7 @@ template <typename Repo> Result<QJsonObject> fetchJson(Repo &repository, const Q
 
 } // namespace
 
-Status HeadlessDevice::search(Store &store, const ParsedCommand &c)
+Status CommandDispatcher::search(Store &store, const ParsedCommand &c)
 {
     int limit = 50;
     if (c.has(QStringLiteral("limit"))) {
@@ -524,7 +506,7 @@ Status HeadlessDevice::search(Store &store, const ParsedCommand &c)
     return {};
 }
 
-Status HeadlessDevice::verifyAudit(Store &store)
+Status CommandDispatcher::verifyAudit(Store &store)
 {
     auto verified = store.audit().verify();
     if (!verified)
