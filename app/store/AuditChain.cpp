@@ -155,27 +155,27 @@ Result<AuditVerification> AuditChain::verify()
                                      "prev_hash, hash FROM audit ORDER BY seq");
     QByteArray prev(HashBytes, '\0');
     qint64 expectedSeq = 1;
-    for (;;) {
-        Result<bool> row = st.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        const qint64 seq = st.int64(0);
-        const QString names = st.text(5);
+    const Status read = st.forEachRow([&](const sql::Statement &row) {
+        const qint64 seq = row.int64(0);
+        const QString names = row.text(5);
         const QByteArray canonical =
-            canonicalBytes(seq, st.int64(1), st.text(2), st.id(3), st.text(4),
+            canonicalBytes(seq, row.int64(1), row.text(2), row.id(3), row.text(4),
                            names.isEmpty() ? QStringList() : names.split(QLatin1Char(',')));
-        const bool linked = seq == expectedSeq && st.blob(6) == prev;
-        const QByteArray hash = st.blob(7);
+        const bool linked = seq == expectedSeq && row.blob(6) == prev;
+        const QByteArray hash = row.blob(7);
         if (!linked || hash != chainHash(prev, canonical)) {
             result.firstBrokenSeq = expectedSeq;
-            return result;
+            return false;
         }
         prev = hash;
         ++expectedSeq;
         ++result.entries;
-    }
+        return true;
+    });
+    if (!read)
+        return read.error();
+    if (result.firstBrokenSeq)
+        return result;
     sql::Statement head = m_db.prepare("SELECT value FROM meta WHERE key = 'audit_head'");
     Result<bool> row = head.step();
     if (!row)
@@ -197,29 +197,27 @@ Result<Page<AuditEntry>> AuditChain::list(const PageRequest &request)
         "WHERE seq < ? ORDER BY seq DESC LIMIT ?");
     st.bind(1, before).bind(2, limit + 1);
     Page<AuditEntry> page;
-    for (;;) {
-        Result<bool> row = st.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    const Status read = st.forEachRow([&](const sql::Statement &row) {
         if (page.items.size() == limit) {
             page.next = QByteArray::number(page.items.last().seq);
-            break;
+            return false;
         }
         AuditEntry e;
-        e.seq = st.int64(0);
-        e.at = QDateTime::fromMSecsSinceEpoch(st.int64(1), Qt::UTC);
-        e.action = st.text(2);
-        e.recordId = st.id(3);
-        e.type = fromKey<RecordType>(st.text(4)).value_or(RecordType::DiaryEntry);
-        const QString names = st.text(5);
+        e.seq = row.int64(0);
+        e.at = QDateTime::fromMSecsSinceEpoch(row.int64(1), Qt::UTC);
+        e.action = row.text(2);
+        e.recordId = row.id(3);
+        e.type = fromKey<RecordType>(row.text(4)).value_or(RecordType::DiaryEntry);
+        const QString names = row.text(5);
         e.fieldNames = names.isEmpty() ? QStringList() : names.split(QLatin1Char(','));
-        e.prevHash = st.blob(6);
-        e.hash = st.blob(7);
+        e.prevHash = row.blob(6);
+        e.hash = row.blob(7);
         page.items.append(std::move(e));
-    }
+        return true;
+    });
     st.reset();
+    if (!read)
+        return read.error();
     return page;
 }
 

@@ -77,14 +77,10 @@ Result<QList<OutboxEntry>> Outbox::pending(int limit, qint64 afterSeq)
         "WHERE seq > ? AND failed_reason IS NULL ORDER BY seq LIMIT ?");
     st.bind(1, afterSeq).bind(2, qBound(1, limit, 10000));
     QList<OutboxEntry> out;
-    for (;;) {
-        Result<bool> row = st.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        out.append(entryFrom(st));
-    }
+    const Status read =
+        st.forEachRow([&](const sql::Statement &row) { out.append(entryFrom(row)); });
+    if (!read)
+        return read.error();
     return out;
 }
 
@@ -112,15 +108,12 @@ Result<QList<FailedChange>> Outbox::failed(int limit)
         "failed_at FROM outbox WHERE failed_reason IS NOT NULL ORDER BY seq LIMIT ?");
     st.bind(1, qBound(1, limit, 10000));
     QList<FailedChange> out;
-    for (;;) {
-        Result<bool> row = st.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    const Status read = st.forEachRow([&](const sql::Statement &row) {
         out.append(
-            {entryFrom(st), st.text(8), QDateTime::fromMSecsSinceEpoch(st.int64(9), Qt::UTC)});
-    }
+            {entryFrom(row), row.text(8), QDateTime::fromMSecsSinceEpoch(row.int64(9), Qt::UTC)});
+    });
+    if (!read)
+        return read.error();
     return out;
 }
 
@@ -195,17 +188,14 @@ Result<QStringList> Outbox::pendingFields(const QUuid &recordId)
     sql::Statement &st = m_db.cached("SELECT changes FROM outbox WHERE record_id = ?");
     st.bindId(1, recordId);
     QStringList out;
-    for (;;) {
-        Result<bool> row = st.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        const QCborMap map = QCborValue::fromCbor(st.blob(0)).toMap();
+    const Status read = st.forEachRow([&](const sql::Statement &row) {
+        const QCborMap map = QCborValue::fromCbor(row.blob(0)).toMap();
         for (auto it = map.begin(); it != map.end(); ++it)
             if (!out.contains(it.key().toString()))
                 out.append(it.key().toString());
-    }
+    });
+    if (!read)
+        return read.error();
     return out;
 }
 

@@ -185,14 +185,12 @@ Result<QMap<QString, HlcStamp>> RecordTable::loadStamps(const QUuid &id)
     sql::Statement &st = m_db.cached("SELECT field, hlc FROM field_stamps WHERE record_id = ?");
     st.bindId(1, id);
     QMap<QString, HlcStamp> out;
-    for (;;) {
-        Result<bool> row = st.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return out;
-        out.insert(st.text(0), HlcStamp::fromString(st.text(1)));
-    }
+    const Status read = st.forEachRow([&](const sql::Statement &row) {
+        out.insert(row.text(0), HlcStamp::fromString(row.text(1)));
+    });
+    if (!read)
+        return read.error();
+    return out;
 }
 
 Status RecordTable::writeRow(std::optional<qint64> rowid, RecordType type, const QUuid &id,
@@ -602,22 +600,20 @@ Result<Page<StoredRecord>> RecordTable::list(RecordType type, const ListFilter &
     Page<StoredRecord> page;
     page.items.reserve(limit);
     QCborValue lastKey;
-    for (;;) {
-        Result<bool> row = st.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    const Status read = st.forEachRow([&](const sql::Statement &row) {
         if (page.items.size() == limit) {
             page.next =
                 QCborArray{lastKey, page.items.last().id.toRfc4122()}.toCborValue().toCbor();
-            break;
+            return false;
         }
-        page.items.append({st.id(0), QCborValue::fromCbor(st.blob(1)).toMap()});
+        page.items.append({row.id(0), QCborValue::fromCbor(row.blob(1)).toMap()});
         lastKey =
-            filter.order == Order::NewestFirst ? QCborValue(st.int64(2)) : QCborValue(st.text(2));
-    }
+            filter.order == Order::NewestFirst ? QCborValue(row.int64(2)) : QCborValue(row.text(2));
+        return true;
+    });
     st.reset();
+    if (!read)
+        return read.error();
     return page;
 }
 

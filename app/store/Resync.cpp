@@ -77,14 +77,11 @@ Result<ResyncSweep> Resync::sweep(int limit)
             "WHERE NOT EXISTS (SELECT 1 FROM outbox AS o WHERE o.record_id = u.record_id) "
             "LIMIT ?");
         st.bind(1, qBound(1, limit, 100000));
-        for (;;) {
-            Result<bool> row = st.step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                break;
-            gone.append({st.id(0), st.int64(1), st.text(2), st.int64(3) != 0});
-        }
+        const Status read = st.forEachRow([&](const sql::Statement &row) {
+            gone.append({row.id(0), row.int64(1), row.text(2), row.int64(3) != 0});
+        });
+        if (!read)
+            return read.error();
     }
 
     // The audit chain's head is read and stored once per step, not once per record.

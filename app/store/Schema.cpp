@@ -104,25 +104,18 @@ Status toV3(sql::Database &db)
     sql::Statement rows =
         db.prepare("SELECT rowid, id, type, fields FROM records WHERE deleted = 0");
     sql::Statement insert = db.prepare("INSERT INTO search(rowid, body) VALUES (?, ?)");
-    for (;;) {
-        Result<bool> row = rows.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        const auto type = fromKey<RecordType>(rows.text(2));
+    return rows.forEachRow([&](const sql::Statement &row) -> Status {
+        const auto type = fromKey<RecordType>(row.text(2));
         if (!type)
-            continue; // a type from a newer version: not searchable here
-        const QCborMap fields = QCborValue::fromCbor(rows.blob(3)).toMap();
-        Result<DerivedColumns> derived = derive(*type, rows.id(1), fields);
+            return {}; // a type from a newer version: not searchable here
+        const QCborMap fields = QCborValue::fromCbor(row.blob(3)).toMap();
+        Result<DerivedColumns> derived = derive(*type, row.id(1), fields);
         if (!derived)
-            continue;
+            return {};
         insert.reset();
-        insert.bind(1, -rows.int64(0)).bind(2, derived->search.body);
-        if (Status s = insert.exec(); !s)
-            return s;
-    }
-    return {};
+        insert.bind(1, -row.int64(0)).bind(2, derived->search.body);
+        return insert.exec();
+    });
 }
 
 Status toV4(sql::Database &db)

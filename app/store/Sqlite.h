@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 
 struct sqlite3;
@@ -49,6 +50,9 @@ public:
     Result<bool> step();
     // Steps to the end, for statements that return no rows.
     Status exec();
+    // Steps through the rows, calling `onRow` with the statement on each. `onRow` returns
+    // nothing, a bool (false: stop here) or a Status (an error stops and is returned).
+    template <typename F> Status forEachRow(F &&onRow);
     void reset();
 
     // Columns are 0-based, as in SQLite.
@@ -64,6 +68,27 @@ private:
     sqlite3_stmt *m_stmt = nullptr;
     Error m_error;
 };
+
+template <typename F> Status Statement::forEachRow(F &&onRow)
+{
+    using Answer = std::invoke_result_t<F &, Statement &>;
+    for (;;) {
+        Result<bool> row = step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return {};
+        if constexpr (std::is_void_v<Answer>) {
+            onRow(*this);
+        } else if constexpr (std::is_same_v<Answer, bool>) {
+            if (!onRow(*this))
+                return {};
+        } else {
+            if (Status s = onRow(*this); !s)
+                return s;
+        }
+    }
+}
 
 class Database
 {

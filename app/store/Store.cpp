@@ -221,17 +221,15 @@ Status Store::loadMeta()
 {
     sql::Statement st =
         m_db->prepare("SELECT key, value FROM meta WHERE key IN ('last_hlc', 'sync_cursor')");
-    for (;;) {
-        Result<bool> row = st.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return {};
-        if (st.text(0) == QLatin1String("last_hlc"))
-            m_clock.restore(HlcStamp::fromString(st.text(1)));
+    const Status read = st.forEachRow([&](const sql::Statement &row) {
+        if (row.text(0) == QLatin1String("last_hlc"))
+            m_clock.restore(HlcStamp::fromString(row.text(1)));
         else
-            m_syncCursor = st.blob(1);
-    }
+            m_syncCursor = row.blob(1);
+    });
+    if (!read)
+        return read.error();
+    return {};
 }
 
 Result<QList<SearchHit>> Store::search(const QString &query, int limit)
@@ -245,14 +243,12 @@ Result<QList<SearchHit>> Store::search(const QString &query, int limit)
                          "JOIN records AS r ON r.rowid = -s.rowid ORDER BY s.rowid");
         st.bind(1, match).bind(2, limit);
         QList<MatchRow> rows;
-        for (;;) {
-            Result<bool> row = st.step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                return rows;
-            rows.append({st.id(0), st.text(1), st.blob(2), st.real(3)});
-        }
+        const Status read = st.forEachRow([&](const sql::Statement &row) {
+            rows.append({row.id(0), row.text(1), row.blob(2), row.real(3)});
+        });
+        if (!read)
+            return read.error();
+        return rows;
     };
 
     // Whole words first: FTS5 streams those and stops at `limit`, while a prefix query merges
@@ -297,15 +293,13 @@ Result<QHash<RecordType, qint64>> Store::countByType()
     QHash<RecordType, qint64> out;
     for (RecordType t : allOf<RecordType>())
         out.insert(t, 0);
-    for (;;) {
-        Result<bool> row = st.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return out;
-        if (const auto type = fromKey<RecordType>(st.text(0)))
-            out.insert(*type, st.int64(1));
-    }
+    const Status read = st.forEachRow([&](const sql::Statement &row) {
+        if (const auto type = fromKey<RecordType>(row.text(0)))
+            out.insert(*type, row.int64(1));
+    });
+    if (!read)
+        return read.error();
+    return out;
 }
 
 Status Store::integrityCheck()
@@ -406,22 +400,20 @@ Result<QList<ConflictCopy>> Store::conflictCopies(const QUuid &recordId)
                                       "conflict_copies WHERE record_id = ? ORDER BY id");
     st.bindId(1, recordId);
     QList<ConflictCopy> out;
-    for (;;) {
-        Result<bool> row = st.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return out;
+    const Status read = st.forEachRow([&](const sql::Statement &row) {
         ConflictCopy c;
-        c.id = st.int64(0);
+        c.id = row.int64(0);
         c.recordId = recordId;
-        c.type = fromKey<RecordType>(st.text(1)).value_or(RecordType::DiaryEntry);
-        c.field = st.text(2);
-        c.text = st.text(3);
-        c.stamp = HlcStamp::fromString(st.text(4));
-        c.keptAt = QDateTime::fromMSecsSinceEpoch(st.int64(5), Qt::UTC);
+        c.type = fromKey<RecordType>(row.text(1)).value_or(RecordType::DiaryEntry);
+        c.field = row.text(2);
+        c.text = row.text(3);
+        c.stamp = HlcStamp::fromString(row.text(4));
+        c.keptAt = QDateTime::fromMSecsSinceEpoch(row.int64(5), Qt::UTC);
         out.append(c);
-    }
+    });
+    if (!read)
+        return read.error();
+    return out;
 }
 
 Status Store::dismissConflictCopy(qint64 id)
