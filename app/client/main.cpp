@@ -1,6 +1,8 @@
 // The waypoint executable: builds the object graph, loads the QML, runs.
 #include "ActivityFilter.h"
 #include "AppContext.h"
+#include "PrivateFiles.h"
+#include "QtKeychainKeyStore.h"
 #include "ScreenCaptureGuard.h"
 
 #include <QApplication>
@@ -85,7 +87,7 @@ int main(int argc, char *argv[])
     const QString dir = parser.isSet(dataDir)
                             ? parser.value(dataDir)
                             : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    if (!QDir().mkpath(dir)) {
+    if (!wp::PrivateFiles::folder(dir)) {
         QTextStream(stderr) << "waypoint: cannot create the data directory " << dir << '\n';
         return 1;
     }
@@ -94,7 +96,10 @@ int main(int argc, char *argv[])
     if (wp::ScreenCaptureGuard::supported())
         (void)wp::ScreenCaptureGuard::enable();
 
-    wp::client::AppContext context(wp::client::Session::Options{dir, {}, 6});
+    // The vault is wrapped by the desktop keychain too, failing closed (docs/security.md).
+    wp::QtKeychainKeyStore keychain;
+    wp::client::AppContext context(
+        wp::client::Session::Options{dir, {}, wp::PinPolicy::MinLength, &keychain});
     wp::client::ActivityFilter activity(context.session());
     app.installEventFilter(&activity);
 

@@ -2,6 +2,7 @@
 
 #include "DeviceStore.h"
 #include "PinInput.h"
+#include "PinPolicy.h"
 #include "QtKeychainKeyStore.h"
 #include "Records.h"
 #include "Store.h"
@@ -102,6 +103,33 @@ QString stripMarks(QString snippet)
     return snippet;
 }
 
+// The same rule as the app's first run (PinPolicy), in waypointctl's words.
+Status checkNewPin(const SecretBytes &pin)
+{
+    QString text = QString::fromUtf8(pin.view().data(), pin.view().size());
+    const PinPolicy::Problem problem = PinPolicy::check(text);
+    wipe(text);
+    switch (problem) {
+    case PinPolicy::Problem::None:
+        return {};
+    case PinPolicy::Problem::TooShort:
+        return usage(QStringLiteral("The new PIN must have at least %1 characters.")
+                         .arg(PinPolicy::MinLength));
+    case PinPolicy::Problem::TooLong:
+        return usage(QStringLiteral("The new PIN must have at most %1 characters.")
+                         .arg(PinPolicy::MaxLength));
+    case PinPolicy::Problem::Repeated:
+        return usage(QStringLiteral("The new PIN is one repeated character; choose another."));
+    case PinPolicy::Problem::Sequence:
+        return usage(QStringLiteral("The new PIN is digits in a row, among the first anyone "
+                                    "tries; choose another."));
+    case PinPolicy::Problem::Common:
+        return usage(QStringLiteral("The new PIN is one of the most common PINs; choose "
+                                    "another."));
+    }
+    return {};
+}
+
 VaultEnvironment deviceEnvironment(SecureKeyStore *keyStore)
 {
     return VaultEnvironment::withKeyStore(keyStore);
@@ -185,14 +213,23 @@ Status CommandDispatcher::init(const ParsedCommand &command, const QString &data
     auto pin = readPin("WAYPOINT_PIN", QStringLiteral("New PIN: "), true);
     if (!pin)
         return usage(pin.error().message);
+    if (Status acceptable = checkNewPin(*pin); !acceptable)
+        return acceptable;
     VaultPolicy policy;
-    policy.deviceWrap = command.has(QStringLiteral("device-key"));
+    policy.deviceWrap = !command.has(QStringLiteral("pin-only"));
     QtKeychainKeyStore keychain;
     auto store =
         DeviceStore::create(dataDir, std::move(pin).value(), policy, deviceEnvironment(&keychain));
+    if (!store && store.error().code == ErrorCode::Unavailable)
+        return Error{ErrorCode::Unavailable,
+                     store.error().message +
+                         QStringLiteral(" Nothing was created. Run a keychain (a desktop secret "
+                                        "service), or choose --pin-only: the PIN alone, which a "
+                                        "copy of the folder lets anyone try offline.")};
     if (!store)
         return store.error();
-    m_out << "Created an encrypted Waypoint store in " << dataDir << Qt::endl;
+    m_out << "Created an encrypted Waypoint store in " << dataDir
+          << (policy.deviceWrap ? " (PIN and system keychain)" : " (PIN only)") << Qt::endl;
     return {};
 }
 
@@ -207,6 +244,8 @@ Status CommandDispatcher::changePin(const QString &dataDir)
     auto newPin = readPin("WAYPOINT_NEW_PIN", QStringLiteral("New PIN: "), true);
     if (!newPin)
         return usage(newPin.error().message);
+    if (Status acceptable = checkNewPin(*newPin); !acceptable)
+        return acceptable;
     QtKeychainKeyStore keychain;
     if (auto changed =
             DeviceStore::changePin(dataDir, std::move(oldPin).value(), std::move(newPin).value(),
@@ -227,6 +266,7 @@ Status CommandDispatcher::status(const ParsedCommand &command, const QString &da
                             {QStringLiteral("destroyed"), status->destroyed},
                             {QStringLiteral("deviceWrapped"), status->deviceWrapped},
                             {QStringLiteral("failedAttempts"), status->failedAttempts},
+                            {QStringLiteral("interruptedAttempts"), status->interruptedAttempts},
                             {QStringLiteral("attemptsLeft"), status->attemptsLeft},
                             {QStringLiteral("retryAfterMs"), qint64(status->retryAfter.count())}};
         m_out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';

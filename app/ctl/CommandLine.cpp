@@ -24,7 +24,7 @@ const OptionSpec Json{"json", false, false};
 const OptionSpec Limit{"limit", true, false};
 
 const std::vector<CommandSpec> Commands{
-    {"init", 0, 0, {{"device-key", false, false}}},
+    {"init", 0, 0, {{"pin-only", false, false}}},
     {"diary add",
      0,
      0,
@@ -99,9 +99,9 @@ QString usage()
         "The PIN is read from WAYPOINT_PIN or asked for on the terminal; never from arguments.\n"
         "\n"
         "Commands:\n"
-        "  init [--device-key]           create an encrypted store (asks for a new PIN);\n"
-        "                                --device-key also wraps its key with a secret in the\n"
-        "                                system keychain (fails if there is none)\n"
+        "  init [--pin-only]             create an encrypted store (asks for a new PIN); its\n"
+        "                                key is also wrapped by a secret in the system keychain\n"
+        "                                (refused if there is none); --pin-only: the PIN alone\n"
         "  diary add --text T [--wellbeing 1-5] [--stress 1-5] [--theme KEY]...\n"
         "            [--self-care S]... [--share]\n"
         "  diary list [--json] [--limit N]\n"

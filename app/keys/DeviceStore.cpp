@@ -1,5 +1,7 @@
 #include "DeviceStore.h"
 
+#include "PrivateFiles.h"
+
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
@@ -33,6 +35,7 @@ Result<VaultStatus> DeviceStore::status(const QString &dataDir, VaultEnvironment
     status.destroyed = vault->destroyed();
     status.deviceWrapped = vault->deviceWrapped();
     status.failedAttempts = vault->failedAttempts();
+    status.interruptedAttempts = vault->interruptedAttempts();
     status.attemptsLeft = vault->attemptsLeft();
     status.retryAfter = vault->retryAfter();
     return status;
@@ -84,6 +87,11 @@ Result<SecretBytes> DeviceStore::unlockKey(const QString &dataDir, SecretBytes p
 Result<std::unique_ptr<Store>> DeviceStore::openWithKey(const QString &dataDir,
                                                         const SecretBytes &key, Store::Mode mode)
 {
+    // Owner only, also for a folder made by an older version or by hand.
+    if (!PrivateFiles::folder(dataDir))
+        return Error{ErrorCode::Io,
+                     QStringLiteral("The folder %1 could not be used.").arg(dataDir)};
+    PrivateFiles::restrict(KeyVault::pathIn(dataDir));
     auto store = Store::open(databasePath(dataDir), key, mode);
     if (!store && mode == Store::Mode::CreateNew) {
         // Leave the folder as it was, so the user can try again.

@@ -23,6 +23,7 @@ struct VaultStatus
     bool destroyed = false;
     bool deviceWrapped = false;
     int failedAttempts = 0;
+    int interruptedAttempts = 0; // checks that never answered (the process was killed)
     int attemptsLeft = 0;
     std::chrono::milliseconds retryAfter{0};
 };

@@ -1,5 +1,6 @@
 #include "KeyVault.h"
 
+#include "PrivateFiles.h"
 #include "SecureKeyStore.h"
 #include "Sodium.h"
 #include "VaultFile.h"
@@ -108,11 +109,13 @@ Status wrapInto(VaultRecord &rec, const SecretBytes &dbKey, const SecretBytes &p
     return {};
 }
 
-std::int64_t delayFor(const VaultRecord &rec, int failed)
+// The wait after the attempts so far: wrong PINs and interrupted checks both slow guessing.
+std::int64_t delayFor(const VaultRecord &rec)
 {
-    if (failed < rec.backoffFrom)
+    const int attempts = rec.failedAttempts + std::min(rec.interruptedAttempts, 1000);
+    if (attempts < rec.backoffFrom)
         return 0;
-    const int doublings = std::min(failed - rec.backoffFrom, 40);
+    const int doublings = std::min(attempts - rec.backoffFrom, 40);
     const double delay = double(rec.baseDelayMs) * double(std::int64_t(1) << doublings);
     return std::int64_t(std::min(delay, double(rec.maxDelayMs)));
 }
@@ -168,7 +171,7 @@ Result<SecretBytes> KeyVault::create(const QString &dataDir, SecretBytes pin,
     if (exists(dataDir))
         return Error{ErrorCode::Conflict,
                      QStringLiteral("A key vault already exists in %1.").arg(dataDir)};
-    if (!QDir().mkpath(dataDir))
+    if (!PrivateFiles::folder(dataDir))
         return Error{ErrorCode::Io,
                      QStringLiteral("The folder %1 could not be created.").arg(dataDir)};
 
@@ -245,13 +248,20 @@ Result<KeyVault::Unwrapped> KeyVault::unwrapCounted(SecretBytes pin)
     if (rec.destroyed)
         return destroyedError();
     if (rec.failedAttempts >= rec.maxAttempts) {
-        // The last allowed attempt was counted but the process ended before its answer.
         destroy();
         return destroyedError();
     }
+    if (rec.checking) {
+        // The previous check never answered: the process was killed during it.
+        rec.checking = false;
+        ++rec.interruptedAttempts;
+        rec.nextAttemptMs = now() + delayFor(rec);
+        if (auto saved = persist(); !saved)
+            return saved.error();
+    }
     if (const auto wait = retryAfter(); wait.count() > 0)
         return Error{ErrorCode::LockedOut,
-                     QStringLiteral("Too many wrong PINs. Try again in %1 seconds.")
+                     QStringLiteral("Too many tries. Try again in %1 seconds.")
                          .arg((wait.count() + 999) / 1000)};
     if (pin.isEmpty())
         return Error{ErrorCode::InvalidInput, QStringLiteral("Enter your PIN."),
@@ -281,27 +291,23 @@ Result<KeyVault::Unwrapped> KeyVault::unwrapCounted(SecretBytes pin)
         pinWrapped = QByteArray(inner.view().data(), inner.view().size());
     }
 
-    // Count the attempt as failed, on disk, before the answer is known: killing the process
-    // during the slow Argon2id check must not give a free guess.
-    const int failedBefore = rec.failedAttempts;
-    const std::int64_t nextBefore = rec.nextAttemptMs;
-    const std::int64_t started = now();
-    rec.failedAttempts = failedBefore + 1;
-    rec.nextAttemptMs = started + delayFor(rec, rec.failedAttempts);
+    // Mark the check as started, on disk, before the slow Argon2id step. A process killed
+    // during the check leaves the mark; the next attempt finds it and counts an interrupted
+    // attempt: it slows guessing like a wrong PIN but never counts toward the wipe, because no
+    // PIN was found wrong (a phone's low-memory killer strikes exactly here).
+    rec.checking = true;
     if (auto saved = persist(); !saved) {
-        rec.failedAttempts = failedBefore;
-        rec.nextAttemptMs = nextBefore;
-        return saved.error(); // no check without the count on disk
+        rec.checking = false;
+        return saved.error(); // no check without the mark on disk
     }
-    if (d->env.onAttemptCounted)
-        d->env.onAttemptCounted();
+    if (d->env.onCheckStarted)
+        d->env.onCheckStarted();
 
     auto pinKey = derivePinKey(pin, rec.salt, rec.opsLimit, rec.memLimitBytes);
     pin.clear();
+    rec.checking = false;
     if (!pinKey) {
-        rec.failedAttempts = failedBefore; // not the user's fault
-        rec.nextAttemptMs = nextBefore;
-        (void)persist();
+        (void)persist(); // not the user's fault: nothing counted
         return pinKey.error();
     }
     out.dbKey = open(pinKey->data(), pinWrapped, rec.nonce, PinWrapAd);
@@ -311,17 +317,20 @@ Result<KeyVault::Unwrapped> KeyVault::unwrapCounted(SecretBytes pin)
             return Error{ErrorCode::Corrupt,
                          QStringLiteral("The key vault holds a key of the wrong size.")};
         rec.failedAttempts = 0;
+        rec.interruptedAttempts = 0;
         rec.nextAttemptMs = 0;
         (void)persist(); // best effort: a stale count errs on the careful side
         return out;
     }
+    ++rec.failedAttempts;
     if (rec.failedAttempts >= rec.maxAttempts) {
         destroy();
         return destroyedError();
     }
     // The wait runs from the answer, not from the start of the slow check.
-    rec.nextAttemptMs = now() + delayFor(rec, rec.failedAttempts);
-    (void)persist(); // the earlier write already holds the count
+    rec.nextAttemptMs = now() + delayFor(rec);
+    if (auto saved = persist(); !saved)
+        return saved.error();
     const int left = attemptsLeft();
     return Error{ErrorCode::WrongPin,
                  left == 1
@@ -386,6 +395,10 @@ std::chrono::milliseconds KeyVault::retryAfter() const
 int KeyVault::failedAttempts() const
 {
     return d->rec.failedAttempts;
+}
+int KeyVault::interruptedAttempts() const
+{
+    return d->rec.interruptedAttempts + (d->rec.checking ? 1 : 0);
 }
 int KeyVault::attemptsLeft() const
 {

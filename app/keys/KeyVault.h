@@ -35,7 +35,9 @@ struct VaultPolicy
     std::chrono::milliseconds baseDelay{1000}; // first wait; doubles with each failure
     std::chrono::milliseconds maxDelay{15 * 60 * 1000};
     KdfParams kdf;
-    bool deviceWrap = false; // also require a device secret from the OS keystore
+    // Also wrap with a device secret from the OS keystore; create() fails closed (Unavailable)
+    // when the keystore cannot hold it. Off only by an explicit choice (PIN only).
+    bool deviceWrap = true;
 };
 
 // What the vault talks to. Defaults: the wall clock and no keystore.
@@ -50,9 +52,9 @@ struct VaultEnvironment
 
     std::function<std::int64_t()> nowMs; // ms since the epoch
     SecureKeyStore *keyStore = nullptr;  // needed when the vault uses a device wrap
-    // Called once an attempt is on disk and before the PIN is checked: where a process killed
-    // during Argon2id stops. Tests look at the file from here.
-    std::function<void()> onAttemptCounted;
+    // Called once the start of a check is on disk and before the PIN is checked: where a
+    // process killed during Argon2id stops. Tests look at the file from here.
+    std::function<void()> onCheckStarted;
 };
 
 class KeyVault
@@ -76,7 +78,8 @@ public:
 
     // WrongPin (message says how many attempts are left), LockedOut (wait retryAfter(), or the
     // keys were destroyed), Unavailable (device wrap on and the OS keystore cannot be reached),
-    // Corrupt/Crypto (the file was damaged). Each wrong PIN is on disk before the check ends.
+    // Corrupt/Crypto (the file was damaged). A wrong PIN counts toward the wipe; a check that
+    // was interrupted (the process killed) only delays the next attempt.
     Result<SecretBytes> unlock(SecretBytes pin);
     // Re-wraps the same database key under a new PIN (new salt and nonce); the database is not
     // re-encrypted. A wrong old PIN counts as a failed attempt.
@@ -84,6 +87,7 @@ public:
 
     std::chrono::milliseconds retryAfter() const;
     int failedAttempts() const;
+    int interruptedAttempts() const;
     int attemptsLeft() const;
     bool destroyed() const;
     bool deviceWrapped() const;

@@ -13,6 +13,7 @@
 #include <sodium.h>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -74,6 +75,8 @@ QByteArray encodeVault(const VaultRecord &r)
         body.insert(QStringLiteral("deviceNonce"), r.deviceNonce);
     }
     body.insert(QStringLiteral("failed"), r.failedAttempts);
+    body.insert(QStringLiteral("interrupted"), r.interruptedAttempts);
+    body.insert(QStringLiteral("checking"), r.checking);
     body.insert(QStringLiteral("next"), qint64(r.nextAttemptMs));
     body.insert(QStringLiteral("max"), r.maxAttempts);
     body.insert(QStringLiteral("backoffFrom"), r.backoffFrom);
@@ -121,13 +124,16 @@ Result<VaultRecord> decodeVault(const QByteArray &bytes)
                      QStringLiteral("The key vault was written by a newer Waypoint.")};
     r.destroyed = m.value(QStringLiteral("destroyed")).toBool(false);
     r.failedAttempts = int(m.value(QStringLiteral("failed")).toInteger(-1));
+    r.interruptedAttempts = int(m.value(QStringLiteral("interrupted")).toInteger(0));
+    r.checking = m.value(QStringLiteral("checking")).toBool(false);
     r.nextAttemptMs = m.value(QStringLiteral("next")).toInteger(-1);
     r.maxAttempts = int(m.value(QStringLiteral("max")).toInteger(-1));
     r.backoffFrom = int(m.value(QStringLiteral("backoffFrom")).toInteger(-1));
     r.baseDelayMs = m.value(QStringLiteral("baseDelay")).toInteger(-1);
     r.maxDelayMs = m.value(QStringLiteral("maxDelay")).toInteger(-1);
     if (r.maxAttempts < 1 || r.maxAttempts > 1000 || r.failedAttempts < 0 ||
-        r.failedAttempts > r.maxAttempts || r.nextAttemptMs < 0 || r.backoffFrom < 1 ||
+        r.failedAttempts > r.maxAttempts || r.interruptedAttempts < 0 ||
+        r.interruptedAttempts > 1'000'000 || r.nextAttemptMs < 0 || r.backoffFrom < 1 ||
         r.baseDelayMs < 0 || r.maxDelayMs < r.baseDelayMs)
         return corrupt(QStringLiteral("attempt counters out of range"));
     if (r.destroyed)
@@ -181,6 +187,7 @@ Status writeVaultFile(const QString &path, const VaultRecord &record)
     file.setDirectWriteFallback(false);
     if (!file.open(QIODevice::WriteOnly))
         return writeError(path, file.error(), errno);
+    ::fchmod(file.handle(), S_IRUSR | S_IWUSR); // owner only, before a byte is written
     if (file.write(bytes) != bytes.size() || !file.flush()) {
         const int err = errno;
         file.cancelWriting();

@@ -27,8 +27,12 @@ struct VaultRecord
     // Second wrap by a secret in the OS keystore (empty name: not used).
     QString deviceKeyName;
     QByteArray deviceNonce;
-    // Attempt accounting, persisted so a restart does not reset it.
+    // Attempt accounting, persisted so a restart does not reset it. A PIN checked and found
+    // wrong counts toward the wipe (failedAttempts); a check that never answered (the process
+    // was killed during Argon2id) only slows the next tries (interruptedAttempts).
     int failedAttempts = 0;
+    int interruptedAttempts = 0;
+    bool checking = false;          // a check started and has not answered yet
     std::int64_t nextAttemptMs = 0; // wall clock, ms since the epoch
     int maxAttempts = 10;
     int backoffFrom = 3;

@@ -1,5 +1,6 @@
 #include "Store.h"
 
+#include "PrivateFiles.h"
 #include "Schema.h"
 #include "SearchWrites.h"
 #include "Snippet.h"
@@ -121,6 +122,12 @@ Result<std::unique_ptr<Store>> Store::openWith(const QString &path, const Secret
     Result<std::unique_ptr<StoreLock>> lock = StoreLock::acquire(path);
     if (!lock)
         return lock.error();
+    // Owner only: SQLite makes the -wal and -shm files with the database file's mode, so a
+    // new database is created 0600 before SQLite opens it; an older one is tightened.
+    if (mode == Mode::CreateNew && !file.exists() && !PrivateFiles::file(path))
+        return Error{ErrorCode::Io, tr("The store %1 could not be created.").arg(path)};
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        PrivateFiles::restrict(path + suffix);
     Result<std::unique_ptr<sql::Database>> opened =
         sql::Database::open(path, mode == Mode::CreateNew ? sql::Database::OpenMode::ReadWriteCreate
                                                           : sql::Database::OpenMode::ReadWrite);

@@ -424,6 +424,9 @@ PLURALS.update(PLURALS_SYNC)
 # Scanning the enrolment QR code (qml/scan).
 from scan_translations import FR_SCAN  # noqa: E402
 FR.update(FR_SCAN)
+# The vault's protection: keychain and new-PIN rules.
+from security_translations import FR_SECURITY  # noqa: E402
+FR.update(FR_SECURITY)
 
 
 def fill(path, language):

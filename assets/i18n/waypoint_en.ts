@@ -467,6 +467,18 @@
         <source>Create PIN and start</source>
         <translation>Create PIN and start</translation>
     </message>
+    <message>
+        <source>Protect with my PIN only</source>
+        <translation>Protect with my PIN only</translation>
+    </message>
+    <message>
+        <source>Protect my records with my PIN only, without a keychain</source>
+        <translation>Protect my records with my PIN only, without a keychain</translation>
+    </message>
+    <message>
+        <source>Try the keychain again</source>
+        <translation>Try the keychain again</translation>
+    </message>
 </context>
 <context>
     <name>FormPage</name>
@@ -958,6 +970,14 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Your records are locked with your PIN and with a key kept in this device's keychain: a copy of Waypoint's files alone cannot be opened.</source>
+        <translation>Your records are locked with your PIN and with a key kept in this device's keychain: a copy of Waypoint's files alone cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Protected by your PIN only: this device had no keychain when Waypoint was set up, so someone with a copy of Waypoint's files could try every PIN on another computer.</source>
+        <translation>Protected by your PIN only: this device had no keychain when Waypoint was set up, so someone with a copy of Waypoint's files could try every PIN on another computer.</translation>
     </message>
 </context>
 <context>
@@ -1997,10 +2017,6 @@
         <translation>The phone is out of storage space. Free some space and try again.</translation>
     </message>
     <message>
-        <source>The phone's secure key storage is not available.</source>
-        <translation>The phone's secure key storage is not available.</translation>
-    </message>
-    <message>
         <source>Waypoint could not open its records (%1).</source>
         <translation>Waypoint could not open its records (%1).</translation>
     </message>
@@ -2019,6 +2035,22 @@
     <message>
         <source>Waypoint's folder on this phone still holds an old encrypted file. Remove it, or set up Waypoint in another folder.</source>
         <translation>Waypoint's folder on this phone still holds an old encrypted file. Remove it, or set up Waypoint in another folder.</translation>
+    </message>
+    <message>
+        <source>Digits in a row (like 123456) are among the first PINs anyone tries. Choose another, or a longer PIN.</source>
+        <translation>Digits in a row (like 123456) are among the first PINs anyone tries. Choose another, or a longer PIN.</translation>
+    </message>
+    <message>
+        <source>That is one of the most common PINs. Choose another, or a longer PIN.</source>
+        <translation>That is one of the most common PINs. Choose another, or a longer PIN.</translation>
+    </message>
+    <message>
+        <source>This device's keychain is not available, and Waypoint needs it to open your records.</source>
+        <translation>This device's keychain is not available, and Waypoint needs it to open your records.</translation>
+    </message>
+    <message>
+        <source>This device has no keychain Waypoint can use (%1). Without one, your records are protected by your PIN alone: someone with a copy of Waypoint's files could try every PIN on another computer.</source>
+        <translation>This device has no keychain Waypoint can use (%1). Without one, your records are protected by your PIN alone: someone with a copy of Waypoint's files could try every PIN on another computer.</translation>
     </message>
 </context>
 <context>

@@ -467,6 +467,18 @@
         <source>Create PIN and start</source>
         <translation>Créer le code et commencer</translation>
     </message>
+    <message>
+        <source>Protect with my PIN only</source>
+        <translation>Protéger avec mon code seul</translation>
+    </message>
+    <message>
+        <source>Protect my records with my PIN only, without a keychain</source>
+        <translation>Protéger mes données avec mon code seul, sans trousseau</translation>
+    </message>
+    <message>
+        <source>Try the keychain again</source>
+        <translation>Réessayer avec le trousseau</translation>
+    </message>
 </context>
 <context>
     <name>FormPage</name>
@@ -958,6 +970,14 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Your records are locked with your PIN and with a key kept in this device's keychain: a copy of Waypoint's files alone cannot be opened.</source>
+        <translation>Vos données sont verrouillées par votre code et par une clé gardée dans le trousseau de cet appareil : une copie des fichiers de Waypoint ne suffit pas à les ouvrir.</translation>
+    </message>
+    <message>
+        <source>Protected by your PIN only: this device had no keychain when Waypoint was set up, so someone with a copy of Waypoint's files could try every PIN on another computer.</source>
+        <translation>Protégé par votre code seul : cet appareil n’avait pas de trousseau quand Waypoint a été configuré, donc quelqu’un qui aurait une copie des fichiers de Waypoint pourrait essayer tous les codes sur un autre ordinateur.</translation>
     </message>
 </context>
 <context>
@@ -1997,10 +2017,6 @@
         <translation>Le téléphone n’a plus d’espace de stockage. Libérez de la place et réessayez.</translation>
     </message>
     <message>
-        <source>The phone's secure key storage is not available.</source>
-        <translation>Le stockage sécurisé des clés du téléphone n’est pas disponible.</translation>
-    </message>
-    <message>
         <source>Waypoint could not open its records (%1).</source>
         <translation>Waypoint n’a pas pu ouvrir ses données (%1).</translation>
     </message>
@@ -2019,6 +2035,22 @@
     <message>
         <source>Waypoint's folder on this phone still holds an old encrypted file. Remove it, or set up Waypoint in another folder.</source>
         <translation>Le dossier de Waypoint sur ce téléphone contient encore un ancien fichier chiffré. Supprimez-le, ou installez Waypoint dans un autre dossier.</translation>
+    </message>
+    <message>
+        <source>Digits in a row (like 123456) are among the first PINs anyone tries. Choose another, or a longer PIN.</source>
+        <translation>Des chiffres qui se suivent (comme 123456) sont parmi les premiers codes qu’on essaie. Choisissez-en un autre, ou un code plus long.</translation>
+    </message>
+    <message>
+        <source>That is one of the most common PINs. Choose another, or a longer PIN.</source>
+        <translation>C’est l’un des codes les plus courants. Choisissez-en un autre, ou un code plus long.</translation>
+    </message>
+    <message>
+        <source>This device's keychain is not available, and Waypoint needs it to open your records.</source>
+        <translation>Le trousseau de cet appareil n’est pas disponible, et Waypoint en a besoin pour ouvrir vos données.</translation>
+    </message>
+    <message>
+        <source>This device has no keychain Waypoint can use (%1). Without one, your records are protected by your PIN alone: someone with a copy of Waypoint's files could try every PIN on another computer.</source>
+        <translation>Cet appareil n’a pas de trousseau que Waypoint puisse utiliser (%1). Sans trousseau, vos données ne sont protégées que par votre code : quelqu’un qui aurait une copie des fichiers de Waypoint pourrait essayer tous les codes sur un autre ordinateur.</translation>
     </message>
 </context>
 <context>

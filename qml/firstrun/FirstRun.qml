@@ -111,9 +111,21 @@ Page {
                 Layout.fillWidth: true
             }
             ActionButton {
+                objectName: "pinOnlyButton"
+                visible: App.session.keystoreUnavailable
+                text: qsTr("Protect with my PIN only")
+                enabled: !App.session.busy
+                Layout.fillWidth: true
+                Layout.minimumHeight: Style.touch
+                Accessible.name: qsTr("Protect my records with my PIN only, without a keychain")
+                onClicked: App.session.createPinOnly(pin.text, confirm.text)
+            }
+            ActionButton {
                 id: create
                 objectName: "createPinButton"
-                text: App.session.busy ? qsTr("Setting up\u2026") : qsTr("Create PIN and start")
+                text: App.session.busy ? qsTr("Setting up\u2026")
+                      : App.session.keystoreUnavailable ? qsTr("Try the keychain again")
+                      : qsTr("Create PIN and start")
                 highlighted: true
                 enabled: !App.session.busy
                 Layout.fillWidth: true

@@ -13,6 +13,21 @@ FormPage {
     readonly property var lockDelays: [30, 60, 120, 300, 600]
 
     SectionTitle { text: qsTr("Security") }
+    Label {
+        objectName: "protectionLabel"
+        visible: !App.session.pinOnly
+        text: qsTr("Your records are locked with your PIN and with a key kept in this device's keychain: a copy of Waypoint's files alone cannot be opened.")
+        wrapMode: Text.Wrap
+        opacity: 0.8
+        Layout.fillWidth: true
+    }
+    FieldError {
+        objectName: "pinOnlyWarning"
+        text: App.session.pinOnly
+              ? qsTr("Protected by your PIN only: this device had no keychain when Waypoint was set up, so someone with a copy of Waypoint's files could try every PIN on another computer.")
+              : ""
+        Layout.fillWidth: true
+    }
     ActionButton {
         text: qsTr("Change PIN")
         objectName: "changePinButton"

@@ -3,6 +3,7 @@
 #include "AppContext.h"
 #include "DemoData.h"
 #include "DraftBox.h"
+#include "InMemoryKeyStore.h"
 #include "Store.h"
 #include "Uuid.h"
 
@@ -15,6 +16,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace wp;
 using namespace wp::client;
@@ -435,6 +438,121 @@ private Q_SLOTS:
         session()->changePin(QStringLiteral("864200"), Pin, Pin);
         session()->waitForIdle();
         QCOMPARE(changed.count(), 2);
+    }
+
+    // Everything Waypoint writes in its folder is readable by this user only, whatever the
+    // process umask: a backup or another account on a shared desktop finds nothing to read.
+    void everyFileIsOwnerOnly()
+    {
+        const mode_t saved = ::umask(022);
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("app"));
+        {
+            VaultPolicy policy;
+            policy.kdf = KdfParams::fastForTests();
+            AppContext app(Session::Options{data, policy, 6});
+            app.preferences()->setAutoLockSeconds(300);
+            app.session()->createPin(Pin, Pin);
+            app.session()->waitForIdle();
+            QCOMPARE(app.session()->state(), Session::Unlocked);
+            app.diaryEditor()->startNew({});
+            app.diaryEditor()->setField(QStringLiteral("text"), QStringLiteral("kept as a draft"));
+            app.diaryEditor()->keepDraft();
+            app.participantEditor()->startNew({});
+            app.participantEditor()->setField(QStringLiteral("pseudonym"), QStringLiteral("Jo"));
+            QVERIFY(app.participantEditor()->save());
+            // Checked while the store is open too: its -wal and -shm files exist now.
+            const auto check = [&] {
+                QDirIterator it(data, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
+                                QDirIterator::Subdirectories);
+                int seen = 0;
+                while (it.hasNext()) {
+                    const QFileInfo info(it.next());
+                    const auto mode = info.permissions() &
+                                      (QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
+                                       QFile::ReadOther | QFile::WriteOther | QFile::ExeOther);
+                    QVERIFY2(mode == 0, qPrintable(info.filePath()));
+                    ++seen;
+                }
+                QVERIFY(seen >= 5); // vault, database, -wal, preferences, drafts...
+                QVERIFY((QFileInfo(data).permissions() & (QFile::ReadOther | QFile::ReadGroup)) ==
+                        0);
+            };
+            check();
+            app.session()->lock();
+            check();
+        }
+        ::umask(saved);
+    }
+
+    // The device keychain refuses: nothing is made until the worker chooses the PIN alone, and
+    // the app says, on every start, that this store has the PIN only.
+    void refusedKeychainNeedsAnExplicitPinOnlyChoice()
+    {
+        QTemporaryDir dir;
+        InMemoryKeyStore keychain;
+        keychain.setAvailable(false);
+        VaultPolicy policy;
+        policy.kdf = KdfParams::fastForTests();
+        {
+            AppContext app(Session::Options{dir.path(), policy, 6, &keychain});
+            Session *s = app.session();
+            s->createPin(Pin, Pin);
+            s->waitForIdle();
+            QCOMPARE(s->state(), Session::NeedsSetup);
+            QVERIFY(s->keystoreUnavailable());
+            QVERIFY(s->message().contains(QStringLiteral("PIN alone")));
+            QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("vault.cbor"))));
+            s->createPinOnly(Pin, Pin);
+            s->waitForIdle();
+            QCOMPARE(s->state(), Session::Unlocked);
+            QVERIFY(s->pinOnly());
+            QVERIFY(!s->keystoreUnavailable());
+        }
+        AppContext again(Session::Options{dir.path(), policy, 6, &keychain});
+        QCOMPARE(again.session()->state(), Session::Locked);
+        QVERIFY(again.session()->pinOnly());
+    }
+
+    void keychainWrapsTheVaultByDefault()
+    {
+        QTemporaryDir dir;
+        InMemoryKeyStore keychain;
+        VaultPolicy policy;
+        policy.kdf = KdfParams::fastForTests();
+        AppContext app(Session::Options{dir.path(), policy, 6, &keychain});
+        app.session()->createPin(Pin, Pin);
+        app.session()->waitForIdle();
+        QCOMPARE(app.session()->state(), Session::Unlocked);
+        QVERIFY(!app.session()->pinOnly());
+        QCOMPARE(keychain.count(), std::size_t(1));
+        app.session()->lock();
+        app.session()->unlock(Pin);
+        app.session()->waitForIdle();
+        QCOMPARE(app.session()->state(), Session::Unlocked);
+    }
+
+    void trivialPinsAreRefusedAtSetUp()
+    {
+        QTemporaryDir dir;
+        VaultPolicy policy;
+        policy.kdf = KdfParams::fastForTests();
+        AppContext app(Session::Options{dir.path(), policy, 6});
+        for (const QString &pin :
+             {QStringLiteral("123456"), QStringLiteral("111111"), QStringLiteral("654321"),
+              QStringLiteral("121212"), QStringLiteral("890123")}) {
+            app.session()->createPin(pin, pin);
+            app.session()->waitForIdle();
+            QCOMPARE(app.session()->state(), Session::NeedsSetup);
+            QVERIFY2(!app.session()->message().isEmpty(), qPrintable(pin));
+        }
+        // A longer PIN, or a passphrase, is fine.
+        app.session()->createPin(QStringLiteral("12345678901"), QStringLiteral("12345678901"));
+        app.session()->waitForIdle();
+        QCOMPARE(app.session()->state(), Session::NeedsSetup); // still a run of digits
+        app.session()->createPin(QStringLiteral("river stone"), QStringLiteral("river stone"));
+        app.session()->waitForIdle();
+        QCOMPARE(app.session()->state(), Session::Unlocked);
     }
 };
 

@@ -1,6 +1,7 @@
 // waypointctl end to end: the real binary on a real encrypted store, driven with QProcess.
 // Each run unlocks with the shipped Argon2id parameters, as a user's would.
 #include "DeviceStore.h"
+#include "QtKeychainKeyStore.h"
 #include <QElapsedTimer>
 
 #include <QFile>
@@ -386,31 +387,118 @@ private slots:
     {
         // The app (here: this process) has the store open; waypointctl must not write to it.
         QByteArray pin = Pin.toUtf8();
-        auto app = wp::DeviceStore::open(m_dir.path(), wp::SecretBytes::takeFrom(pin));
-        QVERIFY(app);
+        wp::QtKeychainKeyStore keychain; // init wrapped the store's key with the keychain too
+        auto app = wp::DeviceStore::open(m_dir.path(), wp::SecretBytes::takeFrom(pin),
+                                         wp::VaultEnvironment::withKeyStore(&keychain));
+        QVERIFY2(app, qPrintable(app ? QString() : app.error().message));
         const Run busy = ctl({QStringLiteral("diary"), QStringLiteral("add"),
                               QStringLiteral("--text"), QStringLiteral("while the app is open")});
         expectOneErrorLine(busy, 4);
         QVERIFY2(busy.err.contains(u"another Waypoint process"), qPrintable(busy.err));
     }
 
-    void deviceKeyWithoutKeychainFailsClosed()
+    void initWrapsTheKeyWithTheKeychain()
     {
-        // Test machines usually have no secret service. Then init must refuse (no store that
-        // silently lacks the promised second wrap); where one runs, the store must work.
+        // The suite runs with a real secret service (tests/with-keyring): init uses it.
         QTemporaryDir dir;
-        const Run init =
-            ctl({QStringLiteral("init"), QStringLiteral("--device-key")}, Pin, {}, dir.path());
-        if (init.exitCode == 0) {
-            QCOMPARE(ctl({QStringLiteral("diary"), QStringLiteral("list")}, Pin, {}, dir.path())
-                         .exitCode,
-                     0);
-            return;
+        const Run init = ctl({QStringLiteral("init")}, Pin, {}, dir.path());
+        QCOMPARE(init.exitCode, 0);
+        QVERIFY2(init.out.contains(u"keychain"), qPrintable(init.out));
+        const Run status =
+            ctl({QStringLiteral("status"), QStringLiteral("--json")}, QString(), {}, dir.path());
+        QVERIFY(QJsonDocument::fromJson(status.out.toUtf8())
+                    .object()[QStringLiteral("deviceWrapped")]
+                    .toBool());
+        QCOMPARE(
+            ctl({QStringLiteral("diary"), QStringLiteral("list")}, Pin, {}, dir.path()).exitCode,
+            0);
+    }
+
+    void initWithoutAKeychainFailsClosedUnlessPinOnlyIsChosen()
+    {
+        // No secret service reachable: nothing is created that silently lacks the second wrap.
+        QTemporaryDir dir;
+        const QByteArray bus = qgetenv("DBUS_SESSION_BUS_ADDRESS");
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/waypoint-test-bus");
+        const Run init = ctl({QStringLiteral("init")}, Pin, {}, dir.path());
+        const Run pinOnly =
+            ctl({QStringLiteral("init"), QStringLiteral("--pin-only")}, Pin, {}, dir.path());
+        qputenv("DBUS_SESSION_BUS_ADDRESS", bus);
+        QCOMPARE(init.exitCode, 4);
+        QVERIFY2(init.err.contains(u"keychain") && init.err.contains(u"--pin-only"),
+                 qPrintable(init.err));
+        // The explicit choice works and says what it is.
+        QCOMPARE(pinOnly.exitCode, 0);
+        QVERIFY2(pinOnly.out.contains(u"PIN only"), qPrintable(pinOnly.out));
+        const Run status =
+            ctl({QStringLiteral("status"), QStringLiteral("--json")}, QString(), {}, dir.path());
+        QVERIFY(!QJsonDocument::fromJson(status.out.toUtf8())
+                     .object()[QStringLiteral("deviceWrapped")]
+                     .toBool());
+    }
+
+    void trivialPinsAreRefused()
+    {
+        for (const char *pin : {"123456", "000000", "987654", "112233", "12345"}) {
+            QTemporaryDir dir;
+            const Run init =
+                ctl({QStringLiteral("init")}, QString::fromLatin1(pin), {}, dir.path());
+            expectOneErrorLine(init, 2);
+            QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("vault.cbor"))));
         }
-        expectOneErrorLine(init, 4);
-        QVERIFY2(init.err.contains(u"keychain"), qPrintable(init.err));
-        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("vault.cbor"))));
-        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("waypoint.db"))));
+    }
+
+    void killedDuringThePinCheckIsNotAWrongPin()
+    {
+        // The low-memory killer ends waypointctl while Argon2id checks the PIN, four times.
+        // None of that is a PIN found wrong: the next wrong PIN leaves 9 attempts, not 5.
+        QTemporaryDir dir;
+        QCOMPARE(ctl({QStringLiteral("init")}, Pin, {}, dir.path()).exitCode, 0);
+        const auto status = [&] {
+            return QJsonDocument::fromJson(ctl({QStringLiteral("status"), QStringLiteral("--json")},
+                                               QString(), {}, dir.path())
+                                               .out.toUtf8())
+                .object();
+        };
+        const auto waitOutBackoff = [&] {
+            for (int i = 0; i < 200; ++i) {
+                const qint64 wait = status()[QStringLiteral("retryAfterMs")].toInteger();
+                if (wait <= 0)
+                    return;
+                QThread::msleep(std::min<qint64>(wait, 250));
+            }
+        };
+        int kills = 0;
+        for (int tries = 0; kills < 4 && tries < 20; ++tries) {
+            waitOutBackoff();
+            QProcess process;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("WAYPOINT_PIN"), QStringLiteral("000000"));
+            process.setProcessEnvironment(env);
+            process.start(QStringLiteral(WAYPOINTCTL_PATH),
+                          {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("diary"),
+                           QStringLiteral("list")});
+            QVERIFY(process.waitForStarted());
+            QThread::msleep(200);
+            process.kill(); // SIGKILL
+            process.waitForFinished();
+            // Counted only if the kill landed inside the check (not before it started).
+            if (status()[QStringLiteral("interruptedAttempts")].toInt() == kills + 1)
+                ++kills;
+        }
+        QCOMPARE(kills, 4);
+        QCOMPARE(status()[QStringLiteral("failedAttempts")].toInt(), 0);
+        waitOutBackoff();
+        Run wrong;
+        for (int i = 0; i < 40; ++i) { // the interruptions may still make it wait
+            wrong = ctl({QStringLiteral("diary"), QStringLiteral("list")}, QStringLiteral("000000"),
+                        {}, dir.path());
+            if (!wrong.err.contains(u"Try again"))
+                break;
+            QThread::msleep(250);
+        }
+        expectOneErrorLine(wrong, 3);
+        QVERIFY2(wrong.err.contains(u"9 attempts left"), qPrintable(wrong.err));
     }
 
     void defaultDataDirIsTheApps()

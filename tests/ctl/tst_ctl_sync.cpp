@@ -5,6 +5,7 @@
 
 #include "DeviceStore.h"
 #include "LocalServer.h"
+#include "QtKeychainKeyStore.h"
 #include "Uuid.h"
 
 #include <QJsonArray>
@@ -123,7 +124,9 @@ class TestCtlSync : public QObject
     std::unique_ptr<Store> openStore(const QString &dir)
     {
         QByteArray pin = Pin.toUtf8();
-        auto store = DeviceStore::open(dir, SecretBytes::takeFrom(pin));
+        QtKeychainKeyStore keychain; // init wraps the store's key with the keychain too
+        auto store = DeviceStore::open(dir, SecretBytes::takeFrom(pin),
+                                       VaultEnvironment::withKeyStore(&keychain));
         return store ? std::move(*store) : nullptr;
     }
 

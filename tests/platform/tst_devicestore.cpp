@@ -23,6 +23,7 @@ VaultPolicy fastPolicy(int maxAttempts = 10)
 {
     VaultPolicy policy;
     policy.kdf = KdfParams::fastForTests();
+    policy.deviceWrap = false; // the PIN wrap alone (the keystore's own tests add the second)
     policy.maxAttempts = maxAttempts;
     return policy;
 }

@@ -25,6 +25,7 @@ VaultPolicy testPolicy()
 {
     VaultPolicy policy;
     policy.kdf = KdfParams::fastForTests();
+    policy.deviceWrap = false; // the PIN wrap alone (the keystore's own tests add the second)
     return policy;
 }
 
@@ -46,7 +47,7 @@ class TestKeyVault : public QObject
     {
         auto vault = KeyVault::load(dir, env());
         if (!vault)
-            qFatal("vault did not load");
+            qFatal("vault did not load: %s", qPrintable(vault.error().message));
         return std::move(vault).value();
     }
 
@@ -164,27 +165,80 @@ private slots:
         QVERIFY(vault.retryAfter() <= std::chrono::milliseconds(policy.maxDelay));
     }
 
-    void attemptIsCountedBeforeTheCheckFinishes()
+    void checkIsMarkedOnDiskBeforeArgon2Runs()
     {
-        // The hook runs where a process killed during Argon2id would stop: the attempt must
-        // already be on disk, with its wait.
+        // The hook runs where a process killed during Argon2id would stop: the start of the
+        // check must already be on disk, and it must not count as a wrong PIN.
         QTemporaryDir dir;
-        VaultPolicy policy = testPolicy();
-        policy.backoffFrom = 1;
-        QVERIFY(KeyVault::create(dir.path(), pin("2468"), policy, env()));
-        int onDisk = -1;
-        std::chrono::milliseconds waitOnDisk{-1};
+        QVERIFY(KeyVault::create(dir.path(), pin("2468"), testPolicy(), env()));
+        int failedOnDisk = -1;
+        int interruptedOnDisk = -1;
         VaultEnvironment spying = env();
-        spying.onAttemptCounted = [&, path = dir.path()] {
+        spying.onCheckStarted = [&, path = dir.path()] {
             KeyVault seen = loadVault(path);
-            onDisk = seen.failedAttempts();
-            waitOnDisk = seen.retryAfter();
+            failedOnDisk = seen.failedAttempts();
+            interruptedOnDisk = seen.interruptedAttempts();
         };
         auto vault = KeyVault::load(dir.path(), spying);
         QVERIFY(vault);
-        QVERIFY(vault->unlock(pin("2468"))); // even a right PIN is counted until it is known
-        QCOMPARE(onDisk, 1);
-        QCOMPARE(waitOnDisk, 1000ms);
+        QVERIFY(vault->unlock(pin("2468")));
+        QCOMPARE(failedOnDisk, 0);
+        QCOMPARE(interruptedOnDisk, 1); // were the process killed here, this is what stays
+        QCOMPARE(loadVault(dir.path()).interruptedAttempts(), 0);
+    }
+
+    void interruptedChecksSlowGuessingButNeverWipe()
+    {
+        // A phone's low-memory killer ends the app during Argon2id, again and again: each
+        // interrupted check delays the next one, none counts toward the wipe.
+        QTemporaryDir dir;
+        QVERIFY(KeyVault::create(dir.path(), pin("2468"), testPolicy(), env()));
+        const QString path = KeyVault::pathIn(dir.path());
+        std::chrono::milliseconds lastWait{0};
+        for (int kill = 1; kill <= 15; ++kill) {
+            QByteArray killedHere;
+            VaultEnvironment killing = env();
+            killing.onCheckStarted = [&] {
+                QFile f(path);
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                killedHere = f.readAll();
+            };
+            auto vault = KeyVault::load(dir.path(), killing);
+            QVERIFY(vault);
+            // The earlier interruption is found and may make this try wait first.
+            for (int tries = 0; killedHere.isEmpty() && tries < 3; ++tries) {
+                m_now += vault->retryAfter().count();
+                (void)vault->unlock(pin(kill % 2 ? "0000" : "2468"));
+            }
+            QVERIFY(!killedHere.isEmpty());
+            // The process died inside the check: the file is as the hook saw it.
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(killedHere);
+            f.close();
+            KeyVault after = loadVault(dir.path());
+            QVERIFY(!after.destroyed());
+            QCOMPARE(after.failedAttempts(), 0);
+            QCOMPARE(after.attemptsLeft(), 10);
+            QCOMPARE(after.interruptedAttempts(), kill);
+        }
+        // The next try finds the last interruption and has to wait for it.
+        m_now += 1;
+        KeyVault vault = loadVault(dir.path());
+        auto waiting = vault.unlock(pin("0000"));
+        QCOMPARE(waiting.error().code, ErrorCode::LockedOut);
+        lastWait = vault.retryAfter();
+        QVERIFY(lastWait > 1000ms);
+        // Once waited out, a wrong PIN is the first to count: 9 attempts left, not fewer.
+        m_now += lastWait.count();
+        auto wrong = vault.unlock(pin("0000"));
+        QCOMPARE(wrong.error().code, ErrorCode::WrongPin);
+        QCOMPARE(vault.attemptsLeft(), 9);
+        QVERIFY(wrong.error().message.contains(u"9 attempts left"));
+        // The right PIN clears both counts.
+        m_now += 3'600'000;
+        QVERIFY(vault.unlock(pin("2468")));
+        QCOMPARE(loadVault(dir.path()).interruptedAttempts(), 0);
         QCOMPARE(loadVault(dir.path()).failedAttempts(), 0);
     }
 

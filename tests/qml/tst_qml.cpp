@@ -2,6 +2,7 @@
 // App over a fresh encrypted store in a temporary folder. QApplication is constructed here,
 // before quick_test_main, because Qt Charts need it.
 #include "AppContext.h"
+#include "InMemoryKeyStore.h"
 #include "ListModels.h"
 #include "Store.h"
 
@@ -177,7 +178,12 @@ public:
         return int(refused.size());
     }
 
+    // The device keychain the app's vault uses: off, it refuses as a machine without one does.
+    Q_INVOKABLE void setKeystoreAvailable(bool available) { m_keystore->setAvailable(available); }
+    void useKeystore(wp::InMemoryKeyStore *keystore) { m_keystore = keystore; }
+
 private:
+    wp::InMemoryKeyStore *m_keystore = nullptr;
     AppContext *m_app = nullptr;
     QString m_dataDir;
     QString m_handedOver;
@@ -196,13 +202,16 @@ public:
 public Q_SLOTS:
     void qmlEngineAvailable(QQmlEngine *engine)
     {
+        m_harness.useKeystore(&m_keystore);
         const QString handedOver = m_harness.takeHandedOver();
         auto dir = std::make_unique<QTemporaryDir>();
         const QString path = handedOver.isEmpty() ? dir->path() : handedOver;
         wp::VaultPolicy policy;
         policy.kdf = wp::KdfParams::fastForTests();
         policy.baseDelay = std::chrono::milliseconds(300);
-        auto app = std::make_unique<AppContext>(Session::Options{path, policy, 6});
+        // The app's own path: the vault is wrapped by the device keychain too.
+        auto app = std::make_unique<AppContext>(
+            Session::Options{path, policy, wp::PinPolicy::MinLength, &m_keystore});
         app->attach(engine);
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         engine->rootContext()->setContextProperty(QStringLiteral("MemoryProbe"), &m_probe);
@@ -213,6 +222,7 @@ public Q_SLOTS:
     }
 
 private:
+    wp::InMemoryKeyStore m_keystore;
     MemoryProbe m_probe;
     Harness m_harness;
     std::vector<std::unique_ptr<QTemporaryDir>> m_dirs;

@@ -1,5 +1,7 @@
 #include "Preferences.h"
 
+#include "PrivateFiles.h"
+
 #include <QDir>
 #include <QLocale>
 
@@ -13,9 +15,20 @@ const QString Theme = QStringLiteral("theme");
 const QString TextScale = QStringLiteral("textScale");
 } // namespace
 
+namespace {
+// Owner only from the start: QSettings replaces the file keeping its mode.
+QString privateFile(const QString &dataDir, const QString &name)
+{
+    const QString path = QDir(dataDir).filePath(name);
+    if (PrivateFiles::folder(dataDir))
+        PrivateFiles::file(path);
+    return path;
+}
+} // namespace
+
 Preferences::Preferences(const QString &dataDir, QObject *parent)
     : QObject(parent),
-      m_settings(QDir(dataDir).filePath(QStringLiteral("preferences.ini")), QSettings::IniFormat)
+      m_settings(privateFile(dataDir, QStringLiteral("preferences.ini")), QSettings::IniFormat)
 {
 }
 

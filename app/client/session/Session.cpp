@@ -2,6 +2,7 @@
 
 #include "DeviceStore.h"
 #include "DraftBox.h"
+#include "PrivateFiles.h"
 #include "Store.h"
 
 #include <QDateTime>
@@ -44,13 +45,14 @@ struct Session::KeyResult
     enum Kind { Create, Unlock, ChangePin } kind = Unlock;
     std::optional<SecretBytes> key;
     std::optional<Error> error;
+    bool deviceWrap = false; // Create: the vault asked the keystore for its second key
     int attemptsLeft = -1;
     qint64 retryAfterMs = 0;
 };
 
 Session::Session(Options options, QObject *parent) : QObject(parent), m_options(std::move(options))
 {
-    QDir().mkpath(m_options.dataDir);
+    PrivateFiles::folder(m_options.dataDir);
     m_inactivity.setSingleShot(true);
     m_inactivity.setInterval(m_autoLockSeconds * 1000);
     connect(&m_inactivity, &QTimer::timeout, this, &Session::lock);
@@ -62,7 +64,7 @@ Session::Session(Options options, QObject *parent) : QObject(parent), m_options(
     m_releaseMemory.setInterval(300);
     connect(&m_releaseMemory, &QTimer::timeout, this, &releaseFreedMemory);
 
-    Result<VaultStatus> status = DeviceStore::status(m_options.dataDir);
+    Result<VaultStatus> status = DeviceStore::status(m_options.dataDir, environment());
     if (!status) {
         m_state = Locked;
         m_message = describe(status.error());
@@ -76,6 +78,7 @@ Session::Session(Options options, QObject *parent) : QObject(parent), m_options(
         return;
     }
     m_state = Locked;
+    m_pinOnly = !status->deviceWrapped;
     m_attemptsLeft = status->failedAttempts > 0 ? status->attemptsLeft : -1;
     if (status->retryAfter.count() > 0)
         startBackoff(status->retryAfter.count());
@@ -86,6 +89,22 @@ Session::~Session()
     m_job.waitForFinished();
     if (m_store)
         Q_EMIT closing();
+}
+
+void Session::setKeystoreUnavailable(bool unavailable)
+{
+    if (m_keystoreUnavailable == unavailable)
+        return;
+    m_keystoreUnavailable = unavailable;
+    Q_EMIT keystoreUnavailableChanged();
+}
+
+void Session::setPinOnly(bool pinOnly)
+{
+    if (m_pinOnly == pinOnly)
+        return;
+    m_pinOnly = pinOnly;
+    Q_EMIT pinOnlyChanged();
 }
 
 void Session::setMessage(const QString &message)
@@ -113,17 +132,30 @@ void Session::setAutoLockMs(int ms)
         m_inactivity.start();
 }
 
+VaultEnvironment Session::environment() const
+{
+    return VaultEnvironment::withKeyStore(m_options.keyStore);
+}
+
 QString Session::validateNewPin(const QString &pin, const QString &confirm) const
 {
     if (pin.size() < m_options.minPinLength)
         return tr("Use at least %n characters.", "", m_options.minPinLength);
-    if (pin.size() > KeyVault::MaxPinLength)
-        return tr("That is too long: at most %n characters.", "", KeyVault::MaxPinLength);
-    bool allSame = true;
-    for (QChar c : pin)
-        allSame = allSame && c == pin.front();
-    if (allSame)
+    switch (PinPolicy::check(pin)) {
+    case PinPolicy::Problem::None:
+        break;
+    case PinPolicy::Problem::TooShort:
+        return tr("Use at least %n characters.", "", PinPolicy::MinLength);
+    case PinPolicy::Problem::TooLong:
+        return tr("That is too long: at most %n characters.", "", PinPolicy::MaxLength);
+    case PinPolicy::Problem::Repeated:
         return tr("Choose something harder to guess than one repeated character.");
+    case PinPolicy::Problem::Sequence:
+        return tr("Digits in a row (like 123456) are among the first PINs anyone tries. Choose "
+                  "another, or a longer PIN.");
+    case PinPolicy::Problem::Common:
+        return tr("That is one of the most common PINs. Choose another, or a longer PIN.");
+    }
     if (pin != confirm)
         return tr("The two entries are different. Type the same PIN twice.");
     return {};
@@ -147,7 +179,8 @@ QString Session::describe(const Error &error) const
     case ErrorCode::DiskFull:
         return tr("The phone is out of storage space. Free some space and try again.");
     case ErrorCode::Unavailable:
-        return tr("The phone's secure key storage is not available.");
+        return tr("This device's keychain is not available, and Waypoint needs it to open "
+                  "your records.");
     case ErrorCode::NotFound:
         return tr("Waypoint's encrypted file is missing from this phone.");
     case ErrorCode::Conflict:
@@ -160,6 +193,16 @@ QString Session::describe(const Error &error) const
 
 void Session::createPin(const QString &pin, const QString &confirm)
 {
+    create(pin, confirm, m_options.keyStore != nullptr);
+}
+
+void Session::createPinOnly(const QString &pin, const QString &confirm)
+{
+    create(pin, confirm, false);
+}
+
+void Session::create(const QString &pin, const QString &confirm, bool deviceWrap)
+{
     if (m_busy || m_state != NeedsSetup)
         return;
     if (const QString problem = validateNewPin(pin, confirm); !problem.isEmpty()) {
@@ -168,14 +211,17 @@ void Session::createPin(const QString &pin, const QString &confirm)
     }
     setMessage({});
     const QString dir = m_options.dataDir;
-    const VaultPolicy policy = m_options.policy;
-    startKeyJob([dir, policy, secret = std::make_shared<SecretBytes>(secretFrom(pin))]() {
+    VaultPolicy policy = m_options.policy;
+    policy.deviceWrap = deviceWrap;
+    startKeyJob([dir, policy, env = environment(),
+                 secret = std::make_shared<SecretBytes>(secretFrom(pin))]() {
         KeyResult r;
         r.kind = KeyResult::Create;
+        r.deviceWrap = policy.deviceWrap;
         // Drafts sealed under a destroyed key can never be read again.
         QDir(draftsPath(dir)).removeRecursively();
         // Clears a store whose keys were destroyed; refuses to replace a live one.
-        Result<SecretBytes> key = DeviceStore::createKey(dir, std::move(*secret), policy);
+        Result<SecretBytes> key = DeviceStore::createKey(dir, std::move(*secret), policy, env);
         if (key)
             r.key = std::move(*key);
         else
@@ -190,25 +236,26 @@ void Session::unlock(const QString &pin)
         return;
     setMessage({});
     const QString dir = m_options.dataDir;
-    startKeyJob([dir, secret = std::make_shared<SecretBytes>(secretFrom(pin))]() {
-        KeyResult r;
-        r.kind = KeyResult::Unlock;
-        // Counts the attempt, backs off, and after the last one destroys the keys and
-        // deletes the unreadable database.
-        Result<SecretBytes> key = DeviceStore::unlockKey(dir, std::move(*secret));
-        if (key) {
-            r.key = std::move(*key);
+    startKeyJob(
+        [dir, env = environment(), secret = std::make_shared<SecretBytes>(secretFrom(pin))]() {
+            KeyResult r;
+            r.kind = KeyResult::Unlock;
+            // Counts the attempt, backs off, and after the last one destroys the keys and
+            // deletes the unreadable database.
+            Result<SecretBytes> key = DeviceStore::unlockKey(dir, std::move(*secret), env);
+            if (key) {
+                r.key = std::move(*key);
+                return r;
+            }
+            r.error = key.error();
+            if (Result<VaultStatus> status = DeviceStore::status(dir, env)) {
+                r.attemptsLeft = status->destroyed ? 0 : status->attemptsLeft;
+                r.retryAfterMs = status->retryAfter.count();
+                if (status->destroyed)
+                    QDir(draftsPath(dir)).removeRecursively();
+            }
             return r;
-        }
-        r.error = key.error();
-        if (Result<VaultStatus> status = DeviceStore::status(dir)) {
-            r.attemptsLeft = status->destroyed ? 0 : status->attemptsLeft;
-            r.retryAfterMs = status->retryAfter.count();
-            if (status->destroyed)
-                QDir(draftsPath(dir)).removeRecursively();
-        }
-        return r;
-    });
+        });
 }
 
 void Session::changePin(const QString &oldPin, const QString &newPin, const QString &confirm)
@@ -221,15 +268,16 @@ void Session::changePin(const QString &oldPin, const QString &newPin, const QStr
     }
     setMessage({});
     const QString dir = m_options.dataDir;
-    startKeyJob([dir, oldSecret = std::make_shared<SecretBytes>(secretFrom(oldPin)),
+    startKeyJob([dir, env = environment(),
+                 oldSecret = std::make_shared<SecretBytes>(secretFrom(oldPin)),
                  newSecret = std::make_shared<SecretBytes>(secretFrom(newPin))]() {
         KeyResult r;
         r.kind = KeyResult::ChangePin;
         if (Status changed =
-                DeviceStore::changePin(dir, std::move(*oldSecret), std::move(*newSecret));
+                DeviceStore::changePin(dir, std::move(*oldSecret), std::move(*newSecret), env);
             !changed) {
             r.error = changed.error();
-            if (Result<VaultStatus> status = DeviceStore::status(dir))
+            if (Result<VaultStatus> status = DeviceStore::status(dir, env))
                 r.attemptsLeft = status->destroyed ? 0 : status->attemptsLeft;
         }
         return r;
@@ -260,10 +308,20 @@ void Session::finishKeyJob()
         return;
     switch (r->kind) {
     case KeyResult::Create:
-        if (r->error)
+        if (r->error && r->deviceWrap && r->error->code == ErrorCode::Unavailable) {
+            // Fail closed: nothing was made. Only an explicit choice makes a PIN-only store.
+            setKeystoreUnavailable(true);
+            setMessage(tr("This device has no keychain Waypoint can use (%1). Without one, "
+                          "your records are protected by your PIN alone: someone with a copy of "
+                          "Waypoint's files could try every PIN on another computer.")
+                           .arg(r->error->message));
+        } else if (r->error) {
             setMessage(describe(*r->error));
-        else
+        } else {
+            setKeystoreUnavailable(false);
+            setPinOnly(!r->deviceWrap);
             openStore(std::move(*r->key), true);
+        }
         break;
     case KeyResult::Unlock:
         if (r->error) {

@@ -5,6 +5,7 @@
 // the foreground, and on quick-hide.
 
 #include "KeyVault.h"
+#include "PinPolicy.h"
 #include "Result.h"
 #include "SecretBytes.h"
 
@@ -17,8 +18,9 @@
 #include <optional>
 
 namespace wp {
+class SecureKeyStore;
 class Store;
-}
+} // namespace wp
 
 namespace wp::client {
 
@@ -37,6 +39,11 @@ class Session : public QObject
     Q_PROPERTY(int retrySeconds READ retrySeconds NOTIFY retrySecondsChanged)
     Q_PROPERTY(int autoLockSeconds READ autoLockSeconds WRITE setAutoLockSeconds NOTIFY
                    autoLockSecondsChanged)
+    // Setting up: the device keystore refused to hold the vault's second key, so only an
+    // explicit choice (createPinOnly) can make a store protected by the PIN alone.
+    Q_PROPERTY(bool keystoreUnavailable READ keystoreUnavailable NOTIFY keystoreUnavailableChanged)
+    // The store on this device is protected by the PIN alone (no keystore wrap).
+    Q_PROPERTY(bool pinOnly READ pinOnly NOTIFY pinOnlyChanged)
 
 public:
     enum State { NeedsSetup, Locked, Unlocked };
@@ -45,8 +52,11 @@ public:
     struct Options
     {
         QString dataDir;
-        VaultPolicy policy;
-        int minPinLength = 6;
+        VaultPolicy policy; // its deviceWrap is decided here: keyStore, or an explicit choice
+        int minPinLength = PinPolicy::MinLength;
+        // The platform keystore that wraps the vault a second time (fails closed). Null where
+        // there is none (tests, tools): new stores are then protected by the PIN alone.
+        SecureKeyStore *keyStore = nullptr;
     };
 
     explicit Session(Options options, QObject *parent = nullptr);
@@ -69,7 +79,12 @@ public:
     DraftBox *drafts() const { return m_drafts.get(); }
     QString dataDir() const { return m_options.dataDir; }
 
+    bool keystoreUnavailable() const { return m_keystoreUnavailable; }
+    bool pinOnly() const { return m_pinOnly; }
+
     Q_INVOKABLE void createPin(const QString &pin, const QString &confirm);
+    // The explicit choice to protect a new store with the PIN alone, once the keystore refused.
+    Q_INVOKABLE void createPinOnly(const QString &pin, const QString &confirm);
     Q_INVOKABLE void unlock(const QString &pin);
     Q_INVOKABLE void changePin(const QString &oldPin, const QString &newPin,
                                const QString &confirm);
@@ -94,6 +109,8 @@ Q_SIGNALS:
     void attemptsLeftChanged();
     void retrySecondsChanged();
     void autoLockSecondsChanged();
+    void keystoreUnavailableChanged();
+    void pinOnlyChanged();
     void opened();  // the store is open: models may load
     void closing(); // the store is about to close: drop everything read from it
     void pinChanged();
@@ -108,6 +125,10 @@ private:
     void setAttemptsLeft(int left);
     void startBackoff(qint64 ms);
     void tickBackoff();
+    void create(const QString &pin, const QString &confirm, bool deviceWrap);
+    void setKeystoreUnavailable(bool unavailable);
+    void setPinOnly(bool pinOnly);
+    VaultEnvironment environment() const;
     QString validateNewPin(const QString &pin, const QString &confirm) const;
     QString describe(const Error &error) const;
 
@@ -120,6 +141,8 @@ private:
     int m_retrySeconds = 0;
     qint64 m_retryUntilMs = 0;
     int m_autoLockSeconds = 120;
+    bool m_keystoreUnavailable = false;
+    bool m_pinOnly = false;
     std::unique_ptr<wp::Store> m_store;
     std::unique_ptr<DraftBox> m_drafts;
     QTimer m_inactivity;
