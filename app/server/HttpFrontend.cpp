@@ -38,10 +38,10 @@ std::string claimedDevice(const std::string &header)
 // The transport's refusals, as CBOR errors like every other.
 Reply refusal(int status)
 {
-    return status == 413 ? SyncService::error(413, QStringLiteral("too_large"),
-                                              QStringLiteral("the request body is too large"))
-                         : SyncService::error(status, QStringLiteral("malformed"),
-                                              QStringLiteral("not an HTTP/1.1 request"));
+    return status == 413 ? Reply::error(413, QStringLiteral("too_large"),
+                                        QStringLiteral("the request body is too large"))
+                         : Reply::error(status, QStringLiteral("malformed"),
+                                        QStringLiteral("not an HTTP/1.1 request"));
 }
 
 void log(const HttpRequest &req, const Reply &reply, double ms, double authMs, double dbMs,
@@ -133,8 +133,8 @@ HttpFrontend::HttpFrontend(SyncService &service, ServeOptions options)
                  number(QStringLiteral("limit"), wire::limits::DefaultPull, okLimit);
              const std::uint64_t horizon = number(QStringLiteral("horizon"), 0, okHorizon);
              if (!okSince || !okLimit || !okHorizon || limit < 1)
-                 return SyncService::error(400, QStringLiteral("malformed"),
-                                           QStringLiteral("since and limit must be numbers"));
+                 return Reply::error(400, QStringLiteral("malformed"),
+                                     QStringLiteral("since and limit must be numbers"));
              return m_service.pull(id, since, qsizetype(std::min<std::uint64_t>(limit, INT32_MAX)),
                                    horizon);
          })},
@@ -181,7 +181,7 @@ void HttpFrontend::answer(HttpRequest req, HttpListener::Respond respond)
             route(x->req, x->notes, finish);
     } catch (const std::exception &) {
         // A bug: the device gets a clear error and the service goes on.
-        finish(SyncService::error(500, QStringLiteral("internal"), QStringLiteral("server error")));
+        finish(Reply::error(500, QStringLiteral("internal"), QStringLiteral("server error")));
     }
 }
 
@@ -195,10 +195,10 @@ void HttpFrontend::route(const HttpRequest &req, Notes &notes, Answer answer)
             return r.handle(req, notes, std::move(answer));
         pathKnown = true;
     }
-    answer(pathKnown ? SyncService::error(405, QStringLiteral("method_not_allowed"),
-                                          QStringLiteral("this route takes another method"))
-                     : SyncService::error(404, QStringLiteral("not_found"),
-                                          QStringLiteral("no such route")));
+    answer(pathKnown
+               ? Reply::error(405, QStringLiteral("method_not_allowed"),
+                              QStringLiteral("this route takes another method"))
+               : Reply::error(404, QStringLiteral("not_found"), QStringLiteral("no such route")));
 }
 
 HttpFrontend::Handler HttpFrontend::authenticated(
@@ -228,8 +228,8 @@ void HttpFrontend::limited(const std::string &key, const std::function<void(Answ
                            Answer answer)
 {
     if (const int wait = m_limiter.retryAfter(key); wait > 0) {
-        Reply r = SyncService::error(429, QStringLiteral("rate_limited"),
-                                     QStringLiteral("too many failed attempts"));
+        Reply r = Reply::error(429, QStringLiteral("rate_limited"),
+                               QStringLiteral("too many failed attempts"));
         r.retryAfter = wait;
         return answer(std::move(r));
     }

@@ -37,7 +37,6 @@ private:
         QString organisation;
         double authMs = 0;
     };
-    using Answer = SyncService::Answer;
     // Answers through `answer`, exactly once, on this thread or later on another.
     using Handler = std::function<void(const HttpRequest &, Notes &, Answer)>;
     struct Route

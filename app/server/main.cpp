@@ -8,6 +8,7 @@
 #include "LogCompactor.h"
 #include "Migrations.h"
 #include "Sodium.h"
+#include "Statements.h"
 #include "SyncService.h"
 #include "Uuid.h"
 
@@ -119,8 +120,11 @@ int serve(const Options &o, const std::string &url)
     int connections = s.threads;
     if (o.values.contains(QStringLiteral("db-connections")))
         connections = std::clamp(o.get(QStringLiteral("db-connections")).toInt(), 1, 256);
-    ConnectionPool pool(url, std::min(connections, s.threads), SyncService::statements(),
-                        SyncService::sessionSetup());
+    auto sql = Statements::load();
+    if (!sql)
+        return fail(sql.error().message);
+    ConnectionPool pool(url, std::min(connections, s.threads), sql->prepared(),
+                        sql->sessionSetup());
     {
         auto lease = pool.acquire();
         if (!lease)
@@ -140,7 +144,7 @@ int serve(const Options &o, const std::string &url)
     sigaddset(&stopSignals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
-    SyncService service(pool);
+    SyncService service(pool, *sql);
     HttpFrontend frontend(service, s);
     auto port = frontend.bind();
     if (!port)

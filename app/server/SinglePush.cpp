@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SinglePush.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace wp::server {
+
+using namespace wp::wire;
+
+Reply SinglePush::apply(const PendingPush &pending)
+{
+    const Identity &id = pending.id;
+    const PreparedPush &p = pending.prepared;
+    const PushRequest &req = p.request;
+    const QList<QUuid> &audienceIds = pending.audienceIds, &recordIds = pending.recordIds,
+                       &recordAudiences = pending.recordAudiences;
+    const QList<qint64> &recordTypes = pending.recordTypes;
+    const std::string org = sqlText(id.organisation), user = sqlText(id.user),
+                      device = sqlText(id.device);
+    return withDb(m_pool, [&](pqxx::connection &c) -> Reply {
+        struct RecordInfo
+        {
+            QUuid author;
+            int type = -1;
+            bool deleted = false;
+        };
+        QHash<QUuid, RecordInfo> records;
+        records.reserve(recordIds.size());
+        QSet<QUuid> ownedAudiences, existingAudiences;
+        const std::string ids = uuidArray(recordIds);
+
+        pqxx::work w(c);
+        bool fresh = false;
+        for (const auto &r :
+             w.exec_prepared("push_prepare", org, user, device, qint64(req.sequence),
+                             sqlBytes(p.digests), sqlBytes(req.signature), uuidArray(audienceIds),
+                             ids, bigintArray(recordTypes), uuidArray(recordAudiences))) {
+            const int kind = r[0].as<int>();
+            if (kind == 0) {
+                fresh = r[4].as<bool>();
+            } else if (kind == 1) {
+                existingAudiences.insert(uuidOf(r[1]));
+                if (r[4].as<bool>())
+                    ownedAudiences.insert(uuidOf(r[1]));
+            } else {
+                records.insert(uuidOf(r[1]), {uuidOf(r[2]), r[3].as<int>(), r[4].as<bool>()});
+            }
+        }
+        if (!fresh) {
+            // A retry: answer what the first application answered; apply nothing.
+            const auto prior = w.exec_prepared1("push_prior", org, device, qint64(req.sequence));
+            if (bytesOf(prior[0]) != p.digests)
+                return Reply::error(
+                    409, QStringLiteral("sequence_reused"),
+                    QStringLiteral("this batch sequence was used for other changes"));
+            auto resp = decodePushResponse(bytesOf(prior[1]));
+            if (!resp)
+                return Reply::error(500, QStringLiteral("internal"),
+                                    QStringLiteral("stored response unreadable"));
+            resp->duplicate = true;
+            return Reply::ok(*resp);
+        }
+
+        // New audiences (rare: once per audience): readers must be users of this organisation.
+        bool created = false;
+        for (const Audience &a : req.audiences) {
+            if (existingAudiences.contains(a.id))
+                continue; // already known: readers change only through sharing
+            QList<QUuid> readers;
+            for (const SealedKey &r : a.readers)
+                if (!readers.contains(r.userId))
+                    readers.append(r.userId);
+            const int known =
+                w.exec_params1(m_sql.text("audience_readers_known"), org, uuidArray(readers))[0]
+                    .as<int>();
+            if (known != readers.size() || readers.size() != a.readers.size())
+                continue; // its changes are rejected below as unknown_audience
+            const auto inserted =
+                w.exec_params(m_sql.text("audience_create"), org, sqlText(a.id), user);
+            existingAudiences.insert(a.id);
+            if (inserted.empty())
+                continue;
+            ownedAudiences.insert(a.id);
+            created = true;
+            QList<QByteArray> sealed;
+            for (const SealedKey &r : a.readers)
+                sealed.append(r.sealedKey);
+            w.exec_params(m_sql.text("audience_readers_add"), org, sqlText(a.id),
+                          uuidArray(readers), byteaArray(sealed));
+        }
+        // Records not in the answer: their audience was created just now, or a concurrent
+        // push claimed them (in neither half of one snapshot). Claim and read them again.
+        bool missing = false;
+        for (qsizetype i = 0; i < recordIds.size() && !missing; ++i)
+            missing =
+                ownedAudiences.contains(recordAudiences[i]) && !records.contains(recordIds[i]);
+        if (created || missing) {
+            QList<QUuid> claimIds;
+            QList<qint64> claimTypes;
+            for (qsizetype i = 0; i < recordIds.size(); ++i)
+                if (ownedAudiences.contains(recordAudiences[i])) {
+                    claimIds.append(recordIds[i]);
+                    claimTypes.append(recordTypes[i]);
+                }
+            w.exec_prepared("claim_records", org, user, uuidArray(claimIds),
+                            bigintArray(claimTypes));
+            for (const auto &r : w.exec_prepared("records_of", org, ids))
+                records.insert(uuidOf(r[0]), {uuidOf(r[1]), r[2].as<int>(), r[3].as<bool>()});
+        }
+
+        PushResponse resp;
+        resp.sequence = req.sequence;
+        QList<const Change *> accepted;
+        accepted.reserve(req.changes.size());
+        for (const Change &ch : req.changes) {
+            const RecordInfo info = records.value(ch.recordId);
+            QString reason;
+            if (!ownedAudiences.contains(ch.audienceId))
+                reason = QStringLiteral("unknown_audience");
+            else if (info.author != id.user)
+                reason = QStringLiteral("not_author");
+            else if (info.type != int(ch.type))
+                reason = QStringLiteral("type_mismatch");
+            if (!reason.isEmpty()) {
+                resp.rejected.append({ch.changeId, reason});
+                continue;
+            }
+            resp.applied.append(ch.changeId);
+            // Deletion wins over every field change on every device: a change to a record
+            // that already has a tombstone changes nothing anywhere, so it is acknowledged
+            // and not stored (compaction removes the ones that raced the tombstone).
+            if (!info.deleted)
+                accepted.append(&ch);
+        }
+
+        // Every accepted change is "applied" whether it is stored now or was before, so the
+        // response is known before the insert.
+        const QByteArray stored = encode(resp);
+        if (!accepted.isEmpty()) {
+            const ChangeColumns cols(accepted);
+            if (cols.deletedRecords.isEmpty())
+                w.exec_prepared("push_changes", org, user, device, qint64(accepted.size()),
+                                qint64(req.sequence), cols.records, cols.types, cols.deviceSeqs,
+                                cols.ms, cols.counters, cols.stampDevices, cols.deleted,
+                                cols.audiences, cols.packed.lengths, sqlBytes(cols.packed.bytes),
+                                sqlBytes(stored));
+            else // rare: planned for these ids each time (no generic plan to go stale)
+                w.exec_params(m_sql.text("push_changes_tombstones"), org, user, device,
+                              qint64(accepted.size()), qint64(req.sequence), cols.records,
+                              cols.types, cols.deviceSeqs, cols.ms, cols.counters,
+                              cols.stampDevices, cols.deleted, cols.audiences, cols.packed.lengths,
+                              sqlBytes(cols.packed.bytes), sqlBytes(stored),
+                              uuidArray(cols.deletedRecords));
+        } else {
+            w.exec_prepared("push_response", org, device, qint64(req.sequence), sqlBytes(stored));
+        }
+        w.commit();
+        return {200, stored, {}, 0};
+    });
+}
+
+} // namespace wp::server

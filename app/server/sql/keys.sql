@@ -1,0 +1,20 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- The key directory and key backup (KeyRegistry.cpp).
+
+-- name: key_directory
+SELECT user_id, role, encryption_key, signing_key FROM users
+ WHERE organisation_id = $1 AND signing_key IS NOT NULL ORDER BY user_id;
+
+-- name: public_keys_of
+SELECT encryption_key, signing_key FROM users
+ WHERE organisation_id = $1 AND user_id = $2 FOR UPDATE;
+
+-- name: public_keys_set
+UPDATE users SET encryption_key = $3, signing_key = $4
+ WHERE organisation_id = $1 AND user_id = $2;
+
+-- name: key_backup_set
+UPDATE users SET key_backup = $3 WHERE organisation_id = $1 AND user_id = $2;
+
+-- name: key_backup_of
+SELECT key_backup FROM users WHERE organisation_id = $1 AND user_id = $2;

@@ -1,0 +1,71 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- Pull pages (PullPages.cpp, SyncRoundTrip.cpp). One text, two prepared statements:
+-- "pull" (GET /v1/pull) fills {{authentication}} and {{credentials}} with nothing and
+-- {{reader}} with pull.reader; "sync_pull" (POST /v1/sync) fills each with its sync_pull.*
+-- fragment.
+
+-- name: pull
+-- Kind 0: the page's changes; 1: their batch manifests; 2: the caller's sealed keys for their
+-- audiences; 3: the counter and the compaction horizon. Not sorted here (that would copy every
+-- envelope once more): PullPages::pageReply() orders the changes by seq.
+-- $1 organisation, $3 since, $4 limit; $2 the user for "pull", the device for "sync_pull".
+-- One statement, so one snapshot: the counter, the page, its manifests and audience keys.
+-- The page reads each of the reader's audiences as one index range (LATERAL ... LIMIT), and
+-- is MATERIALIZED because three branches read it.
+WITH {{authentication}}
+ctr AS (SELECT change_seq, compacted_seq FROM organisations WHERE organisation_id = $1),
+page AS MATERIALIZED (
+    SELECT x.* FROM audience_readers r
+     CROSS JOIN LATERAL (
+        SELECT c.seq, c.record_id, c.stamp_device, c.audience_id, c.device_id, c.record_type,
+               c.stamp_ms, c.stamp_counter, c.batch_sequence, c.deleted, c.envelope
+          FROM changes c
+         WHERE c.organisation_id = $1 AND c.audience_id = r.audience_id AND c.seq > $3
+           AND c.seq <= (SELECT change_seq FROM ctr)
+         ORDER BY c.seq LIMIT $4) x
+     WHERE r.organisation_id = $1 AND r.user_id = {{reader}}
+     ORDER BY x.seq LIMIT $4)
+SELECT 0 AS kind, seq, record_id, stamp_device, audience_id, device_id,
+       record_type::bigint AS n1, stamp_ms, stamp_counter, batch_sequence, deleted,
+       envelope AS x, NULL::bytea AS y, NULL::text AS z
+  FROM page
+UNION ALL
+SELECT 1, NULL, b.device_id, b.author_id, NULL, NULL, NULL, NULL, NULL, b.sequence, NULL,
+       b.digests, b.signature, NULL
+  FROM (SELECT DISTINCT device_id, batch_sequence FROM page) k
+  JOIN batches b ON b.organisation_id = $1 AND b.device_id = k.device_id
+                AND b.sequence = k.batch_sequence
+UNION ALL
+SELECT 2, NULL, a.audience_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, a.sealed_key,
+       NULL, NULL
+  FROM (SELECT DISTINCT audience_id FROM page) k
+  JOIN audience_readers a ON a.organisation_id = $1 AND a.audience_id = k.audience_id
+                         AND a.user_id = {{reader}}
+UNION ALL
+SELECT 3, change_seq, NULL, NULL, NULL, NULL, NULL, NULL, NULL, compacted_seq, NULL, NULL, NULL,
+       NULL
+  FROM ctr
+{{credentials}};
+
+-- name: pull.reader
+$2
+
+-- name: sync_pull.authentication
+-- The device ($2) and the hash of the token it presented ($5): the page is read only for a
+-- device whose token matches and that is not revoked. The service still compares the hash
+-- itself, in constant time, before anything read here is answered.
+dev AS (SELECT d.user_id, d.token_hash, d.revoked_at IS NOT NULL AS revoked, u.role,
+               u.signing_key, d.last_seen_at < now() - interval '1 minute' AS stale
+          FROM devices d JOIN users u USING (organisation_id, user_id)
+         WHERE d.organisation_id = $1 AND d.device_id = $2),
+reader AS (SELECT user_id FROM dev WHERE token_hash = $5 AND NOT revoked),
+
+-- name: sync_pull.reader
+(SELECT user_id FROM reader)
+
+-- name: sync_pull.credentials
+-- Kind 4: the device's credentials, as the "auth" statement reads them.
+UNION ALL
+SELECT 4, NULL, user_id, NULL, NULL, NULL, CASE WHEN stale THEN 1 ELSE 0 END, NULL, NULL, NULL,
+       revoked, token_hash, signing_key, role
+  FROM dev
