@@ -3,10 +3,10 @@
 // serving that key takes them as its next group, until none is left: no thread or timer of
 // its own, so a job that finds nobody serving its key is served at once, by its own thread.
 // Whoever submits a queued job is not held: its thread goes back to other work and is told
-// when the job has been served. Keys do not wait for each other. The service gives it the
-// usual pushes keyed by organisation: one group is one transaction, so one WAL flush and one
-// turn on the organisation's counter row for all of them (docs/architecture.md, "Group
-// commit").
+// when the job has been served. Keys do not wait for each other. The push pipeline gives it
+// the batches without a deletion keyed by organisation: one group is one transaction, so one
+// WAL flush and one turn on the organisation's counter row for all of them
+// (docs/architecture.md, "Group commit").
 
 #include <cstddef>
 #include <deque>

@@ -96,10 +96,10 @@ void GroupedPush::apply(const std::vector<PendingPush *> &group)
         } catch (const pqxx::sql_error &e) {
             // Nothing of the statement was applied. One batch's failure must not be the
             // others': a group is retried one batch at a time. A record id claimed by someone
-            // else meanwhile ('WPGEN') sends that batch the single way.
+            // else meanwhile ('WPCLM') sends that batch the single way.
             if (now.size() > 1)
                 oneByOne = true;
-            else if (e.sqlstate() == "WPGEN")
+            else if (e.sqlstate() == "WPCLM")
                 now.front()->outcome = PendingPush::Outcome::Single;
             else
                 throw;

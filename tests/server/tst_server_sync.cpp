@@ -1,8 +1,9 @@
 // The sync service end to end: a real PostgreSQL cluster, the real waypoint-server over
 // real HTTP, devices using the real codec and crypto. Each test makes its own organisation.
 
-#include "LoopbackProxy.h"
 #include "LocalServer.h"
+#include "LoopbackProxy.h"
+#include "Migrations.h"
 #include "TestDevice.h"
 #include "Uuid.h"
 #include "crypto/BatchSignature.h"
@@ -10,6 +11,8 @@
 
 #include <QCborMap>
 #include <QCborValue>
+#include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -145,6 +148,13 @@ std::string claimFor(const QUuid &record, const QUuid &author)
            "(NEW.organisation_id, '" +
            idText(record).toStdString() + "', '" + idText(author).toStdString() + "', " +
            std::to_string(int(RecordType::DiaryEntry)) + ") ON CONFLICT DO NOTHING;";
+}
+
+// The waypoint-server binary a running server of `fx` was started from (LocalServer does not
+// name it): for commands run against another database, or whose exit code matters.
+QString serverBinary(const LocalServer &fx)
+{
+    return QFile::symLinkTarget(QStringLiteral("/proc/%1/exe").arg(fx.serverPid()));
 }
 
 } // namespace
@@ -356,7 +366,7 @@ private slots:
             QVERIFY(got.plaintext != "unsent 0" && got.plaintext != "forged 0");
     }
 
-    void aClaimRacingTheUsualPushIsRefusedAndTheRestApplies()
+    void aClaimRacingTheGroupedPushIsRefusedAndTheRestApplies()
     {
         const LocalServer::Org o = fx.createOrganisation(QStringLiteral("Racing Peers"));
         auto a = device(o, o.worker1);
@@ -366,9 +376,9 @@ private slots:
         QCOMPARE(a->push(a->batch(1, drafts(1))).status, 200); // its audience is known now
         (void)reader->pullAll();
 
-        // Worker 2 claims a record id between the one-statement push's check and its insert:
-        // a trigger claims it as this device's batch row goes in. The usual way must undo
-        // itself (WPGEN) and the general way refuse that change and apply the other.
+        // Worker 2 claims a record id between the grouped statement's check and its insert:
+        // a trigger claims it as this device's batch row goes in. The grouped way must undo
+        // itself (WPCLM) and the single way refuse that change and apply the other.
         const QUuid contested = createUuidV7();
         pqxx::connection c(fx.databaseUrl().toStdString());
         pqxx::nontransaction w(c);
@@ -396,8 +406,8 @@ private slots:
         // Six devices of two organisations push while a push of organisation one is being
         // committed (held by a trigger). Organisation one's wait and are committed together,
         // in one transaction; organisation two's do not wait for it. Then again, with one of
-        // them racing a claim (WPGEN, as above): the group is undone and applied one batch at
-        // a time, so that batch alone takes the general way.
+        // them racing a claim (WPCLM, as above): the group is undone and applied one batch at
+        // a time, so that batch alone takes the single way.
         const LocalServer::Org o1 = fx.createOrganisation(QStringLiteral("Group Peers One"));
         const LocalServer::Org o2 = fx.createOrganisation(QStringLiteral("Group Peers Two"));
         auto a1 = device(o1, o1.worker1);
@@ -802,8 +812,8 @@ private slots:
         QCOMPARE(hijack->applied.size(), 0);
         QCOMPARE(hijack->rejected.at(0).reason, QStringLiteral("not_author"));
 
-        // A batch with one refused change still applies the rest, once (it cannot take the
-        // one-statement way: the server falls back to the general one).
+        // A batch with one refused change still applies the rest, once (the grouped way sends
+        // it back: the single way refuses that change).
         const QUuid own = createUuidV7();
         const PushRequest mixed = a2->batch(
             2, {{own, RecordType::DiaryEntry, "mine"}, {secret, RecordType::DiaryEntry, "again"}});
@@ -1035,6 +1045,91 @@ private slots:
         QCOMPARE(plain.call("GET", QStringLiteral("/v1/device")).status, 0);
 
         QVERIFY2(fx.startServer(), qPrintable(fx.lastError()));
+    }
+
+    void aDatabaseOfStepFourMigratesWithoutTheOldPushFunction()
+    {
+        // A database that an earlier server migrated to step 4, push_usual_batch() included.
+        const std::string base = fx.databaseUrl().toStdString();
+        const std::string older = base.substr(0, base.rfind('/') + 1) + "waypoint_step4";
+        {
+            pqxx::connection c(base);
+            pqxx::nontransaction w(c);
+            w.exec("DROP DATABASE IF EXISTS waypoint_step4");
+            w.exec("CREATE DATABASE waypoint_step4");
+        }
+        const auto functionExists = [&](const std::string &name) {
+            pqxx::connection c(older);
+            pqxx::nontransaction w(c);
+            return w.exec_params1("SELECT count(*) FROM pg_proc WHERE proname = $1", name)[0]
+                       .as<int>() > 0;
+        };
+        {
+            const QString folder = QStringLiteral(":/waypoint/server/migrations");
+            const QStringList steps =
+                QDir(folder).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+            QVERIFY(steps.size() >= 5);
+            pqxx::connection c(older);
+            pqxx::work w(c);
+            w.exec("CREATE TABLE schema_migrations (version integer PRIMARY KEY, "
+                   "applied_at timestamptz NOT NULL DEFAULT now())");
+            for (int step = 1; step <= 4; ++step) {
+                QFile f(folder + u'/' + steps[step - 1]);
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                w.exec(f.readAll().toStdString());
+                w.exec_params("INSERT INTO schema_migrations (version) VALUES ($1)", step);
+            }
+            w.commit();
+        }
+        QVERIFY(functionExists("push_usual_batch"));
+
+        const QString bin = serverBinary(fx);
+        QVERIFY(!bin.isEmpty());
+        const QStringList database{QStringLiteral("--database"), QString::fromStdString(older)};
+        QProcess refused;
+        refused.start(bin, QStringList{QStringLiteral("serve"), QStringLiteral("--listen"),
+                                       QStringLiteral("127.0.0.1:0")} +
+                               database);
+        QVERIFY(refused.waitForFinished(30000));
+        QCOMPARE(refused.exitCode(), 1);
+        QVERIFY2(refused.readAllStandardError().contains("run waypoint-server migrate"),
+                 "a server does not start on an older schema");
+
+        QProcess migrate;
+        migrate.start(bin, QStringList{QStringLiteral("migrate")} + database);
+        QVERIFY(migrate.waitForFinished(60000));
+        QCOMPARE(migrate.exitCode(), 0);
+        QCOMPARE(migrate.readAllStandardOutput().trimmed(),
+                 QByteArray("schema at step ") +
+                     QByteArray::number(wp::server::Migrations::latest()));
+        QVERIFY(!functionExists("push_usual_batch"));
+        {
+            // A claim that races the grouped statement undoes it with the state the service
+            // catches.
+            pqxx::connection c(older);
+            pqxx::nontransaction w(c);
+            std::string state;
+            try {
+                w.exec("SELECT push_claimed_concurrently()");
+            } catch (const pqxx::sql_error &e) {
+                state = e.sqlstate();
+            }
+            QCOMPARE(state, std::string("WPCLM"));
+        }
+
+        QProcess serve;
+        serve.start(bin, QStringList{QStringLiteral("serve"), QStringLiteral("--listen"),
+                                     QStringLiteral("127.0.0.1:0")} +
+                             database);
+        QVERIFY(serve.waitForStarted(10000));
+        QByteArray out;
+        for (int i = 0; i < 100 && !out.contains('\n') && serve.state() == QProcess::Running; ++i) {
+            serve.waitForReadyRead(200);
+            out += serve.readAllStandardOutput();
+        }
+        serve.terminate();
+        serve.waitForFinished(10000);
+        QVERIFY2(out.startsWith("listening on http://127.0.0.1:"), out.constData());
     }
 
     void cleanupTestCase() { fx.stopServer(); }

@@ -1,13 +1,8 @@
--- Step 3: the usual push as one statement (docs/protocol.md, "Push"; docs/benchmarks.md).
--- A push numbers its changes under the organisation's counter row, which stays locked until
--- COMMIT. Applied from the service as BEGIN, prepare, insert, COMMIT, the row was held across
--- a round trip to the service while its thread waited for a core: pushes of one organisation
--- queued behind each other's scheduling, and 200 devices pushing at once took 300 ms.
--- This function applies the batch every device sends almost always (no new audience, no
--- deletion, every record new or already the pusher's) inside PostgreSQL, called as one
--- autocommit statement: the row is held from the numbering to the commit and no longer.
+-- Step 3: a batch without a new audience, a deletion or a refusal applied inside PostgreSQL
+-- by one function called as one autocommit statement, so that the organisation's counter row
+-- (locked from the numbering to COMMIT) is not held across a round trip to the service.
 -- Anything else answers 'general' having changed nothing, and the service applies the batch
--- the general way (new audiences, deletions, rejections, retried batches).
+-- its other way. Step 4 applies such batches as a group instead; step 5 drops this function.
 -- The caller has verified the batch signature and encoded `response` (every change applied).
 CREATE FUNCTION push_usual_batch(
     p_org uuid, p_user uuid, p_device uuid, p_sequence bigint, p_digests bytea,
@@ -35,8 +30,8 @@ BEGIN
         RETURN 'general';
     END IF;
     -- Records seen before are the pusher's, of the same type, without a tombstone; count the
-    -- new ones. One primary-key probe per id (see push_prepare in SyncService.cpp for why
-    -- LATERAL).
+    -- new ones. One primary-key probe per id (see push_prepare in sql/push_single.sql for
+    -- why LATERAL).
     SELECT count(*) FILTER (WHERE r.author_id IS NULL),
            coalesce(bool_or(r.author_id <> p_user OR r.record_type <> k.t
                             OR r.deleted_seq IS NOT NULL), false)
