@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SinglePush.h"
 
-#include <QHash>
 #include <QSet>
+
+#include <stdexcept>
+#include <vector>
 
 namespace wp::server {
 
@@ -18,17 +20,24 @@ Reply SinglePush::apply(const PendingPush &pending)
     const QList<qint64> &recordTypes = pending.recordTypes;
     const std::string org = sqlText(id.organisation), user = sqlText(id.user),
                       device = sqlText(id.device);
+    const std::string ids = uuidArray(recordIds);
+    // Each change's audience, record and type, for push_verdicts.
+    std::string changeAudiences, changeRecords, changeTypes;
+    {
+        QList<QUuid> audiences, records;
+        QList<qint64> types;
+        for (const Change &ch : req.changes) {
+            audiences.append(ch.audienceId);
+            records.append(ch.recordId);
+            types.append(qint64(ch.type));
+        }
+        changeAudiences = uuidArray(audiences);
+        changeRecords = uuidArray(records);
+        changeTypes = bigintArray(types);
+    }
     return withDb(m_pool, [&](pqxx::connection &c) -> Reply {
-        struct RecordInfo
-        {
-            QUuid author;
-            int type = -1;
-            bool deleted = false;
-        };
-        QHash<QUuid, RecordInfo> records;
-        records.reserve(recordIds.size());
-        QSet<QUuid> ownedAudiences, existingAudiences;
-        const std::string ids = uuidArray(recordIds);
+        QSet<QUuid> knownRecords, ownedAudiences, existingAudiences;
+        knownRecords.reserve(recordIds.size());
 
         pqxx::work w(c);
         bool fresh = false;
@@ -44,7 +53,7 @@ Reply SinglePush::apply(const PendingPush &pending)
                 if (r[4].as<bool>())
                     ownedAudiences.insert(uuidOf(r[1]));
             } else {
-                records.insert(uuidOf(r[1]), {uuidOf(r[2]), r[3].as<int>(), r[4].as<bool>()});
+                knownRecords.insert(uuidOf(r[1]));
             }
         }
         if (!fresh) {
@@ -75,7 +84,7 @@ Reply SinglePush::apply(const PendingPush &pending)
                 w.exec_params1(m_sql.text("audience_readers_known"), org, uuidArray(readers))[0]
                     .as<int>();
             if (known != readers.size() || readers.size() != a.readers.size())
-                continue; // its changes are rejected below as unknown_audience
+                continue; // its changes are refused as unknown_audience
             const auto inserted =
                 w.exec_params(m_sql.text("audience_create"), org, sqlText(a.id), user);
             existingAudiences.insert(a.id);
@@ -90,11 +99,11 @@ Reply SinglePush::apply(const PendingPush &pending)
                           uuidArray(readers), byteaArray(sealed));
         }
         // Records not in the answer: their audience was created just now, or a concurrent
-        // push claimed them (in neither half of one snapshot). Claim and read them again.
+        // push claimed them (in neither half of one snapshot). Claim them now.
         bool missing = false;
         for (qsizetype i = 0; i < recordIds.size() && !missing; ++i)
             missing =
-                ownedAudiences.contains(recordAudiences[i]) && !records.contains(recordIds[i]);
+                ownedAudiences.contains(recordAudiences[i]) && !knownRecords.contains(recordIds[i]);
         if (created || missing) {
             QList<QUuid> claimIds;
             QList<qint64> claimTypes;
@@ -105,32 +114,36 @@ Reply SinglePush::apply(const PendingPush &pending)
                 }
             w.exec_prepared("claim_records", org, user, uuidArray(claimIds),
                             bigintArray(claimTypes));
-            for (const auto &r : w.exec_prepared("records_of", org, ids))
-                records.insert(uuidOf(r[0]), {uuidOf(r[1]), r[2].as<int>(), r[3].as<bool>()});
         }
+
+        // Each change's verdict, by the rules the grouped statement applies too.
+        struct Verdict
+        {
+            QString refusal; // empty: accepted
+            bool tombstoned = false;
+        };
+        std::vector<Verdict> verdicts(std::size_t(req.changes.size()));
+        const auto rows = w.exec_prepared("push_verdicts", org, user, uuidArray(audienceIds), ids,
+                                          changeAudiences, changeRecords, changeTypes);
+        if (rows.size() != pqxx::result::size_type(verdicts.size()))
+            throw std::logic_error("push_verdicts answered another number of changes");
+        for (const auto &r : rows)
+            verdicts.at(r[0].as<std::size_t>() - 1) = {
+                r[1].is_null() ? QString() : QString::fromUtf8(r[1].c_str()), r[2].as<bool>()};
 
         PushResponse resp;
         resp.sequence = req.sequence;
         QList<const Change *> accepted;
         accepted.reserve(req.changes.size());
-        for (const Change &ch : req.changes) {
-            const RecordInfo info = records.value(ch.recordId);
-            QString reason;
-            if (!ownedAudiences.contains(ch.audienceId))
-                reason = QStringLiteral("unknown_audience");
-            else if (info.author != id.user)
-                reason = QStringLiteral("not_author");
-            else if (info.type != int(ch.type))
-                reason = QStringLiteral("type_mismatch");
-            if (!reason.isEmpty()) {
-                resp.rejected.append({ch.changeId, reason});
+        for (qsizetype k = 0; k < req.changes.size(); ++k) {
+            const Change &ch = req.changes[k];
+            const Verdict &v = verdicts[std::size_t(k)];
+            if (!v.refusal.isEmpty()) {
+                resp.rejected.append({ch.changeId, v.refusal});
                 continue;
             }
             resp.applied.append(ch.changeId);
-            // Deletion wins over every field change on every device: a change to a record
-            // that already has a tombstone changes nothing anywhere, so it is acknowledged
-            // and not stored (compaction removes the ones that raced the tombstone).
-            if (!info.deleted)
+            if (!v.tombstoned) // acknowledged, not stored (push_verdicts says why)
                 accepted.append(&ch);
         }
 

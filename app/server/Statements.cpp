@@ -147,7 +147,7 @@ const std::vector<Composed> &catalogue()
         {"audience_create", "audience_create", {}, false},
         {"audience_readers_add", "audience_readers_add", {}, false},
         {"claim_records", "claim_records", {}, true},
-        {"records_of", "records_of", {}, true},
+        {"push_verdicts", "push_verdicts", {}, true},
         {"push_changes", "push_changes", {{"tombstones", ""}}, true},
         {"push_changes_tombstones",
          "push_changes",

@@ -401,6 +401,77 @@ private slots:
         QCOMPARE(got->at(0).plaintext, QByteArray("fine"));
     }
 
+    void refusedChangesGetTheirReasonWhicheverWayTheBatchGoes()
+    {
+        // The same acceptance rules whether the grouped statement sends a batch back (no
+        // deletion) or it goes the single way at once (a deletion): each refused change gets
+        // its reason, the rest applies, and a change to a deleted record is acknowledged
+        // without being stored.
+        const LocalServer::Org o = fx.createOrganisation(QStringLiteral("Refusing Peers"));
+        auto a = device(o, o.worker1);
+        auto b = device(o, o.worker2);
+        auto reader = device(o, o.worker1, a.get());
+        QVERIFY(a && b && reader);
+        const QUuid diary = createUuidV7(), gone = createUuidV7(), theirs = createUuidV7();
+        QCOMPARE(a->push(a->batch(1, {{diary, RecordType::DiaryEntry, "diary"},
+                                      {gone, RecordType::DiaryEntry, "to delete"}}))
+                     .status,
+                 200);
+        QCOMPARE(a->push(a->batch(2, {{gone, RecordType::DiaryEntry, {}, true}})).status, 200);
+        QCOMPARE(b->push(b->batch(1, {{theirs, RecordType::DiaryEntry, "theirs"}})).status, 200);
+        (void)reader->pullAll();
+
+        for (const bool withDeletion : {false, true}) {
+            QList<Draft> drafts{{diary, RecordType::Encounter, "retyped"},
+                                {theirs, RecordType::DiaryEntry, "not mine"},
+                                {gone, RecordType::DiaryEntry, "after the tombstone"},
+                                {createUuidV7(), RecordType::DiaryEntry, "fine"},
+                                {createUuidV7(), RecordType::DiaryEntry, "elsewhere"}};
+            if (withDeletion)
+                drafts.append({createUuidV7(), RecordType::DiaryEntry, {}, true});
+            const std::uint64_t sequence = withDeletion ? 4 : 3;
+            PushRequest batch = a->batch(sequence, drafts);
+            // The fifth change in an audience of another user, signed again so that only the
+            // audience rule can refuse it.
+            batch.changes[4].audienceId = b->user()->audienceId;
+            QList<QByteArray> digests;
+            for (const Change &c : batch.changes)
+                digests.append(crypto::changeDigest(c));
+            batch.signature = crypto::signManifest(
+                a->user()->keys.signingSecret,
+                manifestBytes(a->credentials.organisationId, a->credentials.userId,
+                              a->credentials.deviceId, sequence, digests));
+
+            const HttpReply r = a->push(batch);
+            QCOMPARE(r.status, 200);
+            auto resp = decodePushResponse(r.body);
+            QVERIFY2(resp.ok(), why(resp).constData());
+            QList<std::uint64_t> applied{batch.changes[2].changeId, batch.changes[3].changeId};
+            if (withDeletion)
+                applied.append(batch.changes[5].changeId);
+            QCOMPARE(resp->applied, applied);
+            QCOMPARE(resp->rejected.size(), 3);
+            const QList<std::pair<int, QString>> expected{{0, QStringLiteral("type_mismatch")},
+                                                          {1, QStringLiteral("not_author")},
+                                                          {4, QStringLiteral("unknown_audience")}};
+            for (qsizetype k = 0; k < expected.size(); ++k) {
+                QCOMPARE(resp->rejected.at(k).changeId, batch.changes[expected[k].first].changeId);
+                QCOMPARE(resp->rejected.at(k).reason, expected[k].second);
+            }
+            // Sent again: the same answer, nothing applied twice.
+            auto again = decodePushResponse(a->push(batch).body);
+            QVERIFY(again.ok() && again->duplicate);
+            QCOMPARE(again->applied, resp->applied);
+            QCOMPARE(again->rejected.size(), 3);
+
+            auto got = reader->pullAll();
+            QVERIFY2(got.ok(), why(got).constData());
+            QCOMPARE(got->size(), withDeletion ? 2 : 1);
+            for (const Received &g : *got)
+                QVERIFY(g.deleted || g.plaintext == "fine");
+        }
+    }
+
     void pushesArrivingTogetherCommitTogetherAndOneFailureIsNobodyElses()
     {
         // Six devices of two organisations push while a push of organisation one is being
@@ -1047,7 +1118,7 @@ private slots:
         QVERIFY2(fx.startServer(), qPrintable(fx.lastError()));
     }
 
-    void aDatabaseOfStepFourMigratesWithoutTheOldPushFunction()
+    void aDatabaseOfStepFourMigratesToTheCurrentPushFunctions()
     {
         // A database that an earlier server migrated to step 4, push_usual_batch() included.
         const std::string base = fx.databaseUrl().toStdString();
@@ -1103,6 +1174,7 @@ private slots:
                  QByteArray("schema at step ") +
                      QByteArray::number(wp::server::Migrations::latest()));
         QVERIFY(!functionExists("push_usual_batch"));
+        QVERIFY(functionExists("push_refusal"));
         {
             // A claim that races the grouped statement undoes it with the state the service
             // catches.

@@ -7,9 +7,9 @@
 -- lengths of its digests ($5), signature ($6) and response ($7), packed in $22, $23 and $24;
 -- per record named ($8 its batch's index, from 1): $9 id, $10 type; per audience named ($11
 -- batch): $12 id; per change ($13 batch): $14..$21 its columns, envelopes in $25.
--- A batch that names an audience its author does not own, or a record that is not its
--- author's or was deleted, or that was stored before (a retry), is left out: the service
--- applies it the single way. Records and audiences are probed by primary key one id at a time
+-- A batch with a change that the acceptance rules refuse (push_refusal(), migration step 6),
+-- or a record that was deleted, or that was stored before (a retry), is left out: the service
+-- applies it the single way, which answers each change's reason. Records and audiences are probed by primary key one id at a time
 -- (LATERAL ... LIMIT 1): "record_id = ANY(...)" is planned as a scan of the organisation's
 -- range whenever statistics underestimate it. The counter row is locked last (the
 -- unreferenced INSERT runs after the main query), so it is held from the numbering to the
@@ -24,9 +24,14 @@ named AS (
     SELECT n.i, n.id, n.t, b.usr
       FROM unnest($8::integer[], $9::uuid[], $10::smallint[]) AS n(i, id, t)
       JOIN batch b USING (i)),
+-- The acceptance rules (push_refusal()) for each record named: a new record is claimed by its
+-- pusher with this type; the audiences are checked below. A record with a tombstone sends its
+-- batch the single way too, which acknowledges changes to it without storing them.
 seen AS (
     SELECT n.i, x.author_id IS NULL AS fresh,
-           x.author_id <> n.usr OR x.record_type <> n.t OR x.deleted_seq IS NOT NULL AS refused
+           push_refusal(n.usr, n.usr, coalesce(x.author_id, n.usr), coalesce(x.record_type, n.t),
+                        n.t) IS NOT NULL
+           OR x.deleted_seq IS NOT NULL AS refused
       FROM named n
       LEFT JOIN LATERAL (
         SELECT author_id, record_type, deleted_seq FROM records
@@ -39,7 +44,9 @@ acceptable AS (
           LEFT JOIN LATERAL (
             SELECT owner_id FROM audiences
              WHERE organisation_id = $1 AND audience_id = a.id LIMIT 1) o ON true
-         WHERE a.i = b.i AND o.owner_id IS DISTINCT FROM b.usr)),
+         WHERE a.i = b.i
+           AND push_refusal(o.owner_id, b.usr, b.usr, NULL::smallint, NULL::smallint)
+               IS NOT NULL)),
 stored AS (
     INSERT INTO batches (organisation_id, device_id, sequence, author_id, digests, signature,
                          response)

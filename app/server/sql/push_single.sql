@@ -4,7 +4,7 @@
 
 -- name: push_prepare
 -- One round trip for the common case: record the batch, read its audiences, claim new record
--- ids (for audiences this user owns) and read the authorship of the rest.
+-- ids (for audiences this user owns) and read which of the rest are known.
 -- Kind 0: whether the batch is new; 1: the audiences named (and whether this user owns them);
 -- 2: the records named, claimed now (for audiences this user owns) or before.
 -- One snapshot: the SELECT half does not see the rows the INSERT half adds.
@@ -58,12 +58,28 @@ INSERT INTO records (organisation_id, record_id, author_id, record_type)
 SELECT $1, r, $2, t FROM unnest($3::uuid[], $4::smallint[]) AS x(r, t)
 ON CONFLICT DO NOTHING;
 
--- name: records_of
-SELECT x.record_id, x.author_id, x.record_type, x.deleted_seq IS NOT NULL
-  FROM unnest($2::uuid[]) AS k(id)
- CROSS JOIN LATERAL (
-    SELECT record_id, author_id, record_type, deleted_seq FROM records
-     WHERE organisation_id = $1 AND record_id = k.id LIMIT 1) x;
+-- name: push_verdicts
+-- Per change ($5 audience, $6 record, $7 type; in batch order), once the batch's audiences and
+-- records are settled: the reason it is refused by the acceptance rules (push_refusal(),
+-- migration step 6; NULL: accepted), and whether its record has a tombstone. A change to such
+-- a record is acknowledged and not stored: deletion wins over every field change on every
+-- device, so it could change nothing (compaction removes the ones that raced the tombstone).
+-- Audiences ($3) and records ($4) named are each probed once, by primary key.
+WITH owner AS MATERIALIZED (
+    SELECT k.id, o.owner_id FROM unnest($3::uuid[]) AS k(id)
+     CROSS JOIN LATERAL (
+        SELECT owner_id FROM audiences
+         WHERE organisation_id = $1 AND audience_id = k.id LIMIT 1) o),
+record AS MATERIALIZED (
+    SELECT x.* FROM unnest($4::uuid[]) AS k(id)
+     CROSS JOIN LATERAL (
+        SELECT record_id, author_id, record_type, deleted_seq FROM records
+         WHERE organisation_id = $1 AND record_id = k.id LIMIT 1) x)
+SELECT c.i, push_refusal(o.owner_id, $2, r.author_id, r.record_type, c.t),
+       r.deleted_seq IS NOT NULL
+  FROM unnest($5::uuid[], $6::uuid[], $7::smallint[]) WITH ORDINALITY AS c(a, id, t, i)
+  LEFT JOIN owner o ON o.id = c.a
+  LEFT JOIN record r ON r.record_id = c.id;
 
 -- name: push_changes
 -- Numbering, inserting, remembering tombstones and storing the response in one statement: the
