@@ -1,5 +1,5 @@
 // waypoint-server: the sync service (`serve`), schema migrations (`migrate`) and the
-// administrator's commands. Run without arguments for usage.
+// administrator's commands. `waypoint-server --help` lists them; `<command> --help` its options.
 
 #include "Admin.h"
 #include "Database.h"
@@ -7,13 +7,13 @@
 #include "HttpFrontend.h"
 #include "LogCompactor.h"
 #include "Migrations.h"
+#include "ServerCommands.h"
 #include "Sodium.h"
 #include "Statements.h"
 #include "SyncService.h"
 #include "Uuid.h"
 
 #include <QCoreApplication>
-#include <QHash>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -27,26 +27,6 @@ using namespace wp::server;
 
 namespace {
 
-const char Usage[] =
-    "usage: waypoint-server <command> [options]\n"
-    "  serve --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--threads N]\n"
-    "        [--db-connections N] [--auth-failures N] [--keep-alive SECONDS]\n"
-    "        [--compact-every SECONDS [--older-than DAYS]]  also compact periodically\n"
-    "                                        run the sync service (PORT 0: any free port)\n"
-    "  migrate                               apply missing schema steps\n"
-    "  compact [--older-than DAYS]           remove versions superseded by a tombstone; drop\n"
-    "                                        tombstones older than DAYS (default 90, at least\n"
-    "                                        the devices' offline lease)\n"
-    "  create-org --name NAME                prints the organisation id\n"
-    "  create-user --org ID --name NAME --role worker|supervisor|admin\n"
-    "                                        prints the user id\n"
-    "  assign-supervisor --org ID --worker ID --supervisor ID\n"
-    "  issue-code --org ID --user ID [--ttl-minutes 60] [--qr FILE.png] [--server-url URL]\n"
-    "                                        prints a one-time enrolment code\n"
-    "  list-devices --org ID\n"
-    "  revoke-device --org ID --device ID\n"
-    "Every command takes --database URL (or WAYPOINT_DATABASE_URL).\n";
-
 void print(const QString &line)
 {
     std::fprintf(stdout, "%s\n", line.toLocal8Bit().constData());
@@ -59,36 +39,7 @@ int fail(const QString &message)
     return 1;
 }
 
-int usage()
-{
-    std::fputs(Usage, stderr);
-    return 2;
-}
-
-struct Options
-{
-    QHash<QString, QString> values;
-    bool valid = true;
-
-    QString get(const QString &name) const { return values.value(name); }
-    QUuid id(const QString &name) const { return idFromText(values.value(name)); }
-};
-
-Options parse(const QStringList &args)
-{
-    Options o;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        if (!args[i].startsWith(u"--") || i + 1 >= args.size()) {
-            o.valid = false;
-            break;
-        }
-        o.values.insert(args[i].mid(2), args[i + 1]);
-        ++i;
-    }
-    return o;
-}
-
-int serve(const Options &o, const std::string &url)
+int serve(const Invocation &o, const std::string &url)
 {
     ServeOptions s;
     const QString listen = o.get(QStringLiteral("listen"));
@@ -109,16 +60,16 @@ int serve(const Options &o, const std::string &url)
     // longer need more: in a burst of 200 devices on 2 cores, 4 threads answered at p99 56-62
     // ms where 8 took 63-74 (docs/benchmarks.md, session 13).
     s.threads = std::clamp(2 * int(std::thread::hardware_concurrency()), 4, 64);
-    if (o.values.contains(QStringLiteral("threads")))
+    if (o.has(QStringLiteral("threads")))
         s.threads = std::clamp(o.get(QStringLiteral("threads")).toInt(), 1, 256);
-    if (o.values.contains(QStringLiteral("auth-failures")))
+    if (o.has(QStringLiteral("auth-failures")))
         s.authFailuresPerMinute = std::max(1, o.get(QStringLiteral("auth-failures")).toInt());
-    if (o.values.contains(QStringLiteral("keep-alive")))
+    if (o.has(QStringLiteral("keep-alive")))
         s.keepAliveSeconds = std::clamp(o.get(QStringLiteral("keep-alive")).toInt(), 0, 60);
 
     // A connection per thread, so no handler waits for one; fewer with --db-connections.
     int connections = s.threads;
-    if (o.values.contains(QStringLiteral("db-connections")))
+    if (o.has(QStringLiteral("db-connections")))
         connections = std::clamp(o.get(QStringLiteral("db-connections")).toInt(), 1, 256);
     auto sql = Statements::load();
     if (!sql)
@@ -150,10 +101,10 @@ int serve(const Options &o, const std::string &url)
     if (!port)
         return fail(port.error().message);
     std::unique_ptr<CompactionSchedule> compaction;
-    if (o.values.contains(QStringLiteral("compact-every"))) {
+    if (o.has(QStringLiteral("compact-every"))) {
         bool ok = true, daysOk = true;
         const int every = o.get(QStringLiteral("compact-every")).toInt(&ok);
-        const int days = o.values.contains(QStringLiteral("older-than"))
+        const int days = o.has(QStringLiteral("older-than"))
                              ? o.get(QStringLiteral("older-than")).toInt(&daysOk)
                              : 90;
         if (!ok || every < 1 || !daysOk || days < 0)
@@ -175,7 +126,7 @@ int serve(const Options &o, const std::string &url)
     return 0;
 }
 
-int admin(const QString &command, const Options &o, pqxx::connection &c)
+int admin(const QString &command, const Invocation &o, pqxx::connection &c)
 {
     Admin a(c);
     const QUuid org = o.id(QStringLiteral("org"));
@@ -204,7 +155,7 @@ int admin(const QString &command, const Options &o, pqxx::connection &c)
         return 0;
     }
     if (command == u"issue-code") {
-        const int ttl = o.values.contains(QStringLiteral("ttl-minutes"))
+        const int ttl = o.has(QStringLiteral("ttl-minutes"))
                             ? o.get(QStringLiteral("ttl-minutes")).toInt()
                             : 60;
         auto code = a.issueEnrolmentCode(org, o.id(QStringLiteral("user")), ttl);
@@ -242,7 +193,7 @@ int admin(const QString &command, const Options &o, pqxx::connection &c)
         print(QStringLiteral("revoked %1").arg(o.get(QStringLiteral("device"))));
         return 0;
     }
-    return usage();
+    return fail(QStringLiteral("unknown command %1").arg(command)); // not reached: parsed
 }
 
 } // namespace
@@ -251,13 +202,14 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     ensureSodium();
-    QStringList args = app.arguments().mid(1);
-    if (args.isEmpty())
-        return usage();
-    const QString command = args.takeFirst();
-    Options o = parse(args);
-    if (!o.valid)
-        return usage();
+    const auto parsed = parseServerCommandLine(app.arguments().mid(1));
+    if (const auto *exit = std::get_if<CommandLineExit>(&parsed)) {
+        std::fprintf(exit->code == 0 ? stdout : stderr, "%s\n",
+                     exit->text.toLocal8Bit().constData());
+        return exit->code;
+    }
+    const Invocation &o = std::get<Invocation>(parsed);
+    const QString &command = o.command;
     QString url = o.get(QStringLiteral("database"));
     if (url.isEmpty())
         url = qEnvironmentVariable("WAYPOINT_DATABASE_URL");
@@ -277,7 +229,7 @@ int main(int argc, char **argv)
         }
         if (command == u"compact") {
             bool ok = true;
-            const int days = o.values.contains(QStringLiteral("older-than"))
+            const int days = o.has(QStringLiteral("older-than"))
                                  ? o.get(QStringLiteral("older-than")).toInt(&ok)
                                  : 90;
             if (!ok || days < 0)

@@ -29,6 +29,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <tuple>
 
 using namespace wp;
 using namespace wp::wire;
@@ -1116,6 +1117,60 @@ private slots:
         QCOMPARE(plain.call("GET", QStringLiteral("/v1/device")).status, 0);
 
         QVERIFY2(fx.startServer(), qPrintable(fx.lastError()));
+    }
+
+    void theCommandLineRefusesWhatItDoesNotKnow()
+    {
+        const QString bin = serverBinary(fx);
+        QVERIFY(!bin.isEmpty());
+        const auto run = [&bin](const QStringList &args) {
+            QProcess p;
+            p.start(bin, args);
+            p.waitForFinished(30000);
+            return std::tuple{p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+        };
+        const QString database = fx.databaseUrl();
+        // A typo, a missing value, a stray word, an unknown command: one line and exit code
+        // 2, before anything touches the database.
+        for (const QStringList &args :
+             {QStringList{QStringLiteral("serve"), QStringLiteral("--lisen"),
+                          QStringLiteral("127.0.0.1:0"), QStringLiteral("--database"), database},
+              QStringList{QStringLiteral("migrate"), QStringLiteral("--database")},
+              QStringList{QStringLiteral("create-org"), QStringLiteral("--name"),
+                          QStringLiteral("Typo Peers"), QStringLiteral("--databse"), database},
+              QStringList{QStringLiteral("create-org"), QStringLiteral("Typo Peers"),
+                          QStringLiteral("--database"), database},
+              QStringList{QStringLiteral("create-organisation"), QStringLiteral("--database"),
+                          database},
+              QStringList{}}) {
+            const auto [code, out, err] = run(args);
+            QCOMPARE(code, 2);
+            QVERIFY(out.isEmpty());
+            if (!args.isEmpty())
+                QCOMPARE(err.trimmed().count('\n'), 0);
+        }
+        const auto [typoCode, typoOut, typo] =
+            run({QStringLiteral("serve"), QStringLiteral("--lisen"), QStringLiteral("1")});
+        QVERIFY2(typo.contains("unknown option 'lisen'"), typo.constData());
+        pqxx::connection c(database.toStdString());
+        pqxx::nontransaction w(c);
+        QCOMPARE(
+            w.exec1("SELECT count(*) FROM organisations WHERE name = 'Typo Peers'")[0].as<int>(),
+            0);
+
+        // Help: the commands, and each command's options, on stdout.
+        const auto [helpCode, help, helpErr] = run({QStringLiteral("--help")});
+        QCOMPARE(helpCode, 0);
+        QVERIFY(help.contains("issue-code --org ID --user ID"));
+        const auto [serveCode, serveHelp, serveErr] =
+            run({QStringLiteral("serve"), QStringLiteral("--help")});
+        QCOMPARE(serveCode, 0);
+        QVERIFY2(serveHelp.startsWith("Usage: waypoint-server serve [options]"),
+                 serveHelp.constData());
+        for (const char *option :
+             {"--listen", "--tls-cert", "--tls-key", "--threads", "--db-connections",
+              "--auth-failures", "--keep-alive", "--compact-every", "--older-than", "--database"})
+            QVERIFY2(serveHelp.contains(option), option);
     }
 
     void aDatabaseOfStepFourMigratesToTheCurrentPushFunctions()
