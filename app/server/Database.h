@@ -36,8 +36,9 @@ public:
     {
     public:
         Lease(ConnectionPool *pool, std::unique_ptr<pqxx::connection> c);
-        // A moved-from lease gives nothing back (a defaulted move left it pointing at the
-        // pool, and its destructor released a slot it did not hold: the pool never bounded).
+        // A moved-from lease gives nothing back: with a defaulted move it would still point at
+        // the pool, and its destructor would release a slot it does not hold, so that the pool
+        // would bound nothing.
         Lease(Lease &&other) noexcept
             : m_pool(std::exchange(other.m_pool, nullptr)),
               m_connection(std::move(other.m_connection))
@@ -85,7 +86,7 @@ std::string bigintArray(const QList<qint64> &values);
 std::string byteaArray(const QList<QByteArray> &values);
 // Many byte strings as one binary parameter plus their lengths ("{12,7,...}"): the bulk of a
 // batch travels as raw bytes instead of a hex array literal (half the size, no parsing).
-// SQL splits it with substring() (see SyncService's insert statement).
+// SQL splits it with substring() (see push_changes in sql/push_single.sql).
 struct PackedBytes
 {
     QByteArray bytes;

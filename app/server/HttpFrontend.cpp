@@ -138,7 +138,7 @@ HttpFrontend::HttpFrontend(SyncService &service, ServeOptions options)
              return m_service.pull(id, since, qsizetype(std::min<std::uint64_t>(limit, INT32_MAX)),
                                    horizon);
          })},
-        // Authenticated by its own statement (SyncService::sync), limited like the others.
+        // Authenticated by its own statement (SyncRoundTrip), limited like the others.
         {"POST", "/v1/sync",
          [this](const HttpRequest &req, Notes &notes, Answer answer) {
              limited(

@@ -141,8 +141,8 @@ private:
             return;
         }
         // A body of known length goes straight into its string: one receive per socket
-        // buffer's worth, where the parser takes 64 KB per turn of the event loop (a large
-        // push took a third longer). The header already held it to the body limit.
+        // buffer's worth, where the parser takes 64 KB per turn of the event loop, which slows
+        // a large push. The header already held it to the body limit.
         m_body.emplace(std::size_t(*length), '\0');
         const std::size_t have = std::min<std::size_t>(m_buffer.size(), std::size_t(*length));
         net::buffer_copy(net::buffer(m_body->data(), have), m_buffer.data());
@@ -255,8 +255,8 @@ private:
             self->readHeader();
         };
         if constexpr (std::is_same_v<Stream, TlsStream>) {
-            // A gathered write of a 100 KB answer through Beast 1.74's ssl_stream never
-            // reached the device (tst_server_sync, over TLS): one contiguous buffer instead.
+            // A gathered write of a large answer through Beast 1.74's ssl_stream does not reach
+            // the device (tst_server_sync, over TLS): one contiguous buffer instead.
             m_head.append(m_answer.body.constData(), std::size_t(m_answer.body.size()));
             net::async_write(m_stream, net::buffer(m_head), std::move(written));
         } else {

@@ -55,10 +55,9 @@ int serve(const Invocation &o, const std::string &url)
     if (s.tlsCert.isEmpty() != s.tlsKey.isEmpty())
         return fail(QStringLiteral("--tls-cert and --tls-key go together"));
     // Threads run the event loop and the handlers, which wait for the database: two per core,
-    // so that one runs while the other waits. Usual pushes that arrive while one is committing
-    // are committed together without holding their threads (CommitGroup.h), so groups no
-    // longer need more: in a burst of 200 devices on 2 cores, 4 threads answered at p99 56-62
-    // ms where 8 took 63-74 (docs/benchmarks.md, session 13).
+    // so that one runs while the other waits. Grouped pushes that arrive while one is
+    // committing wait for it without holding their threads (CommitGroup.h), so groups need no
+    // more threads than that.
     s.threads = std::clamp(2 * int(std::thread::hardware_concurrency()), 4, 64);
     if (o.has(QStringLiteral("threads")))
         s.threads = std::clamp(o.get(QStringLiteral("threads")).toInt(), 1, 256);
