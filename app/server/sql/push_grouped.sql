@@ -9,11 +9,12 @@
 -- batch): $12 id; per change ($13 batch): $14..$21 its columns, envelopes in $25.
 -- A batch with a change that the acceptance rules refuse (push_refusal(), migration step 6),
 -- or a record that was deleted, or that was stored before (a retry), is left out: the service
--- applies it the single way, which answers each change's reason. Records and audiences are probed by primary key one id at a time
--- (LATERAL ... LIMIT 1): "record_id = ANY(...)" is planned as a scan of the organisation's
--- range whenever statistics underestimate it. The counter row is locked last (the
--- unreferenced INSERT runs after the main query), so it is held from the numbering to the
--- commit and no longer. Answers the indexes of the applied batches, e.g. "1,3".
+-- applies it the single way, which answers each change's reason. Records and audiences are
+-- probed by primary key one id at a time (LATERAL ... LIMIT 1): "record_id = ANY(...)" is
+-- planned as a scan of the organisation's range whenever statistics underestimate it. The
+-- counter row is locked last (the unreferenced INSERT runs after the main query), so it is
+-- held from the numbering to the commit and no longer. Answers the indexes of the applied
+-- batches, e.g. "1,3".
 WITH batch AS (
     SELECT b.*, sum(b.dlen) OVER w - b.dlen + 1 AS doff, sum(b.slen) OVER w - b.slen + 1 AS soff,
            sum(b.rlen) OVER w - b.rlen + 1 AS roff
@@ -24,9 +25,10 @@ named AS (
     SELECT n.i, n.id, n.t, b.usr
       FROM unnest($8::integer[], $9::uuid[], $10::smallint[]) AS n(i, id, t)
       JOIN batch b USING (i)),
--- The acceptance rules (push_refusal()) for each record named: a new record is claimed by its
--- pusher with this type; the audiences are checked below. A record with a tombstone sends its
--- batch the single way too, which acknowledges changes to it without storing them.
+-- The acceptance rules (push_refusal()) applied to what each probe reads. Per record named:
+-- its audience is checked below (so the pusher stands for its owner here), and a new record
+-- counts as claimed by its pusher with this type. A record with a tombstone sends its batch
+-- the single way too, which acknowledges changes to it without storing them.
 seen AS (
     SELECT n.i, x.author_id IS NULL AS fresh,
            push_refusal(n.usr, n.usr, coalesce(x.author_id, n.usr), coalesce(x.record_type, n.t),
@@ -41,6 +43,7 @@ acceptable AS (
      WHERE NOT EXISTS (SELECT 1 FROM seen s WHERE s.i = b.i AND s.refused)
        AND NOT EXISTS (
         SELECT 1 FROM unnest($11::integer[], $12::uuid[]) AS a(i, id)
+          -- Per audience named: the record rules pass (the pusher as author, no types).
           LEFT JOIN LATERAL (
             SELECT owner_id FROM audiences
              WHERE organisation_id = $1 AND audience_id = a.id LIMIT 1) o ON true
@@ -76,7 +79,8 @@ inserted AS (
     INSERT INTO changes (organisation_id, seq, record_id, record_type, author_id, device_id,
                          batch_sequence, device_seq, stamp_ms, stamp_counter, stamp_device,
                          deleted, audience_id, envelope)
-    SELECT $1, (SELECT change_seq FROM counter) - count(*) OVER () + row_number() OVER (ORDER BY c.k),
+    SELECT $1,
+           (SELECT change_seq FROM counter) - count(*) OVER () + row_number() OVER (ORDER BY c.k),
            c.r, c.t, a.usr, a.dev, a.sq, c.q, c.m, c.n, c.d, false, c.a,
            substring($25::bytea FROM c.off::integer FOR c.len)
       FROM change c JOIN applied a USING (i)
