@@ -5,7 +5,7 @@
 namespace wp::server {
 
 SyncService::SyncService(ConnectionPool &pool, const Statements &sql)
-    : m_authentication(pool), m_enrolment(pool, sql), m_keys(pool, sql), m_pages(pool),
+    : m_authentication(pool), m_registration(pool, sql), m_keys(pool, sql), m_pages(pool),
       m_pushes(pool, sql), m_roundTrip(pool, m_pushes)
 {
 }

@@ -5,7 +5,7 @@
 // in PostgreSQL, so any number of instances can serve one database.
 
 #include "Authentication.h"
-#include "Enrolment.h"
+#include "DeviceRegistration.h"
 #include "KeyRegistry.h"
 #include "PullPages.h"
 #include "PushPipeline.h"
@@ -26,7 +26,7 @@ public:
     {
         return m_authentication.authenticate(header, allowRevoked);
     }
-    Reply enrol(QByteArrayView body) { return m_enrolment.enrol(body); }
+    Reply enrol(QByteArrayView body) { return m_registration.enrol(body); }
     Reply directory(const Identity &id) { return m_keys.directory(id); }
     Reply putPublicKeys(const Identity &id, QByteArrayView body)
     {
@@ -60,7 +60,7 @@ public:
 
 private:
     Authentication m_authentication;
-    Enrolment m_enrolment;
+    DeviceRegistration m_registration;
     KeyRegistry m_keys;
     PullPages m_pages;
     PushPipeline m_pushes;

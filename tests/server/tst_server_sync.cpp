@@ -151,13 +151,6 @@ std::string claimFor(const QUuid &record, const QUuid &author)
            std::to_string(int(RecordType::DiaryEntry)) + ") ON CONFLICT DO NOTHING;";
 }
 
-// The waypoint-server binary a running server of `fx` was started from (LocalServer does not
-// name it): for commands run against another database, or whose exit code matters.
-QString serverBinary(const LocalServer &fx)
-{
-    return QFile::symLinkTarget(QStringLiteral("/proc/%1/exe").arg(fx.serverPid()));
-}
-
 } // namespace
 
 class TestServerSync : public QObject
@@ -1121,7 +1114,7 @@ private slots:
 
     void theCommandLineRefusesWhatItDoesNotKnow()
     {
-        const QString bin = serverBinary(fx);
+        const QString bin = fx.serverBinary();
         QVERIFY(!bin.isEmpty());
         const auto run = [&bin](const QStringList &args) {
             QProcess p;
@@ -1209,7 +1202,7 @@ private slots:
         }
         QVERIFY(functionExists("push_usual_batch"));
 
-        const QString bin = serverBinary(fx);
+        const QString bin = fx.serverBinary();
         QVERIFY(!bin.isEmpty());
         const QStringList database{QStringLiteral("--database"), QString::fromStdString(older)};
         QProcess refused;

@@ -20,6 +20,8 @@ public:
 
     // Another waypoint-server build (a benchmark's baseline); set before startDatabase().
     void setServerBinary(const QString &path) { m_serverBin = path; }
+    // The waypoint-server binary this object starts (for commands run by hand).
+    QString serverBinary() const { return m_serverBin; }
 
     bool startDatabase(); // cluster + migrate
     bool startServer(const QStringList &extra = {});

@@ -8,10 +8,10 @@
 
 namespace wp::server {
 
-class Enrolment
+class DeviceRegistration
 {
 public:
-    Enrolment(ConnectionPool &pool, const Statements &sql) : m_pool(pool), m_sql(sql) {}
+    DeviceRegistration(ConnectionPool &pool, const Statements &sql) : m_pool(pool), m_sql(sql) {}
 
     Reply enrol(QByteArrayView body);
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "Enrolment.h"
+#include "DeviceRegistration.h"
 
 #include "Authentication.h"
 #include "EnrolmentCode.h"
@@ -12,7 +12,7 @@ namespace wp::server {
 
 using namespace wp::wire;
 
-Reply Enrolment::enrol(QByteArrayView body)
+Reply DeviceRegistration::enrol(QByteArrayView body)
 {
     auto req = decodeEnrolRequest(body);
     if (!req)
