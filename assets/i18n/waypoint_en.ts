@@ -1394,6 +1394,10 @@
         <source>I use a passphrase</source>
         <translation>I use a passphrase</translation>
     </message>
+    <message>
+        <source>Too many wrong PINs. Wait, then try again.</source>
+        <translation>Too many wrong PINs. Wait, then try again.</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>

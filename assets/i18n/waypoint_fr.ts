@@ -1394,6 +1394,10 @@
         <source>I use a passphrase</source>
         <translation>J’utilise une phrase secrète</translation>
     </message>
+    <message>
+        <source>Too many wrong PINs. Wait, then try again.</source>
+        <translation>Trop de codes erronés. Patientez, puis réessayez.</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>

@@ -36,6 +36,8 @@ ApplicationWindow {
         id: content
         anchors.fill: parent
         objectName: "screenLoader"
+        // The screen it shows gets the keyboard (the PIN pad takes typed digits).
+        focus: true
         sourceComponent: window.screen === "hidden" ? neutral
                        : window.screen === "firstrun" ? firstRun
                        : window.screen === "app" ? shell : unlock

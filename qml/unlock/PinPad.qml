@@ -22,9 +22,14 @@ GridLayout {
             text: modelData === "OK" ? qsTr("OK") : modelData
             objectName: modelData === "\u232b" ? "key_erase" : modelData === "OK" ? "key_ok" : "key_" + modelData
             enabled: pad.keysEnabled
+            // A tapped key never takes the keyboard focus from the screen that types digits.
+            focusPolicy: Qt.NoFocus
             highlighted: modelData === "OK"
             font.pixelSize: 24
+            // Equal columns whatever each key's label: "OK" is no wider than "1".
             Layout.fillWidth: true
+            Layout.preferredWidth: Style.touch
+            Layout.minimumWidth: Style.touch
             Layout.preferredHeight: 64
             Layout.minimumHeight: Style.touch
             Accessible.name: modelData === "\u232b" ? qsTr("Delete last digit")

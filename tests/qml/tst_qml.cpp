@@ -10,10 +10,14 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QMutex>
 #include <QQmlContext>
 #include <QQmlEngine>
+#include <QQuickWindow>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QWaitCondition>
 #include <QtQuickTest>
 
 #include <memory>
@@ -64,6 +68,45 @@ public:
                 return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
         return -1;
     }
+};
+
+// The device keychain the apps' vaults use, which a test can make hold a PIN check half-way
+// (the check reads the keychain's key first, on the worker thread) to see the screen while
+// the PIN is being checked, however fast the test's key derivation is.
+class HeldKeyStore final : public wp::SecureKeyStore
+{
+public:
+    explicit HeldKeyStore(wp::SecureKeyStore *inner) : m_inner(inner) {}
+    ~HeldKeyStore() override { hold(false); }
+
+    void hold(bool held)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_held = held;
+        if (!held)
+            m_released.wakeAll();
+    }
+
+    wp::Status store(const QString &name, const wp::SecretBytes &secret) override
+    {
+        return m_inner->store(name, secret);
+    }
+    wp::Result<wp::SecretBytes> load(const QString &name) override
+    {
+        {
+            QMutexLocker lock(&m_mutex);
+            while (m_held)
+                m_released.wait(&m_mutex);
+        }
+        return m_inner->load(name);
+    }
+    wp::Status remove(const QString &name) override { return m_inner->remove(name); }
+
+private:
+    wp::SecureKeyStore *m_inner;
+    QMutex m_mutex;
+    QWaitCondition m_released;
+    bool m_held = false;
 };
 
 // Lets a test file hand its data folder to the next file (as `Harness`): the next file gets a
@@ -180,10 +223,28 @@ public:
 
     // The device keychain the app's vault uses: off, it refuses as a machine without one does.
     Q_INVOKABLE void setKeystoreAvailable(bool available) { m_keystore->setAvailable(available); }
-    void useKeystore(wp::InMemoryKeyStore *keystore) { m_keystore = keystore; }
+    void useKeystore(wp::InMemoryKeyStore *keystore, HeldKeyStore *held)
+    {
+        m_keystore = keystore;
+        m_held = held;
+    }
+    // While held, a PIN check waits (the app shows it busy) until released.
+    Q_INVOKABLE void holdPinChecks(bool held) { m_held->hold(held); }
+
+    // A real key press and release in the app's window, as from a hardware keyboard: it goes
+    // to the item with the keyboard focus there.
+    Q_INVOKABLE bool keyClick(QObject *window, int key)
+    {
+        auto *quickWindow = qobject_cast<QQuickWindow *>(window);
+        if (!quickWindow)
+            return false;
+        QTest::keyClick(quickWindow, Qt::Key(key));
+        return true;
+    }
 
 private:
     wp::InMemoryKeyStore *m_keystore = nullptr;
+    HeldKeyStore *m_held = nullptr;
     AppContext *m_app = nullptr;
     QString m_dataDir;
     QString m_handedOver;
@@ -202,7 +263,7 @@ public:
 public Q_SLOTS:
     void qmlEngineAvailable(QQmlEngine *engine)
     {
-        m_harness.useKeystore(&m_keystore);
+        m_harness.useKeystore(&m_keystore, &m_heldKeystore);
         const QString handedOver = m_harness.takeHandedOver();
         auto dir = std::make_unique<QTemporaryDir>();
         const QString path = handedOver.isEmpty() ? dir->path() : handedOver;
@@ -211,7 +272,7 @@ public Q_SLOTS:
         policy.baseDelay = std::chrono::milliseconds(300);
         // The app's own path: the vault is wrapped by the device keychain too.
         auto app = std::make_unique<AppContext>(
-            Session::Options{path, policy, wp::PinPolicy::MinLength, &m_keystore});
+            Session::Options{path, policy, wp::PinPolicy::MinLength, &m_heldKeystore});
         app->attach(engine);
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         engine->rootContext()->setContextProperty(QStringLiteral("MemoryProbe"), &m_probe);
@@ -223,6 +284,7 @@ public Q_SLOTS:
 
 private:
     wp::InMemoryKeyStore m_keystore;
+    HeldKeyStore m_heldKeystore{&m_keystore};
     MemoryProbe m_probe;
     Harness m_harness;
     std::vector<std::unique_ptr<QTemporaryDir>> m_dirs;
