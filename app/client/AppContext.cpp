@@ -47,6 +47,10 @@ AppContext::AppContext(Session::Options options, SyncController::Options sync, Q
     connect(m_preferences, &Preferences::autoLockSecondsChanged, this,
             [this] { m_session->setAutoLockSeconds(m_preferences->autoLockSeconds()); });
     connect(m_preferences, &Preferences::languageChanged, this, &AppContext::applyLanguage);
+    // The unlock screen opens as the worker chose at setup: digit pad or passphrase field.
+    m_session->setPassphrase(m_preferences->passphrase());
+    connect(m_session, &Session::passphraseChanged, this,
+            [this] { m_preferences->setPassphrase(m_session->passphrase()); });
     connect(m_session, &Session::opened, this, &AppContext::storeOpened);
     connect(m_session, &Session::closing, this, &AppContext::storeClosing);
     if (auto *gui = qobject_cast<QGuiApplication *>(QCoreApplication::instance()))

@@ -479,6 +479,10 @@
         <source>Try the keychain again</source>
         <translation>Try the keychain again</translation>
     </message>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation>Choose a passphrase</translation>
+    </message>
 </context>
 <context>
     <name>FormPage</name>
@@ -2055,6 +2059,10 @@
     <message>
         <source>This device has no keychain Waypoint can use (%1). Without one, your records are protected by your PIN alone: someone with a copy of Waypoint's files could try every PIN on another computer.</source>
         <translation>This device has no keychain Waypoint can use (%1). Without one, your records are protected by your PIN alone: someone with a copy of Waypoint's files could try every PIN on another computer.</translation>
+    </message>
+    <message>
+        <source>A PIN is made of digits only. To use letters or words, choose “Use a passphrase instead of digits”.</source>
+        <translation>A PIN is made of digits only. To use letters or words, choose “Use a passphrase instead of digits”.</translation>
     </message>
 </context>
 <context>

@@ -479,6 +479,10 @@
         <source>Try the keychain again</source>
         <translation>Réessayer avec le trousseau</translation>
     </message>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation>Choisissez une phrase secrète</translation>
+    </message>
 </context>
 <context>
     <name>FormPage</name>
@@ -2055,6 +2059,10 @@
     <message>
         <source>This device has no keychain Waypoint can use (%1). Without one, your records are protected by your PIN alone: someone with a copy of Waypoint's files could try every PIN on another computer.</source>
         <translation>Cet appareil n’a pas de trousseau que Waypoint puisse utiliser (%1). Sans trousseau, vos données ne sont protégées que par votre code : quelqu’un qui aurait une copie des fichiers de Waypoint pourrait essayer tous les codes sur un autre ordinateur.</translation>
+    </message>
+    <message>
+        <source>A PIN is made of digits only. To use letters or words, choose “Use a passphrase instead of digits”.</source>
+        <translation>Un code ne contient que des chiffres. Pour utiliser des lettres ou des mots, choisissez « Utiliser une phrase secrète plutôt que des chiffres ».</translation>
     </message>
 </context>
 <context>

@@ -64,12 +64,30 @@ Page {
                 }
             }
 
-            SectionTitle { text: qsTr("Choose a PIN") }
+            SectionTitle { text: passphrase.checked ? qsTr("Choose a passphrase") : qsTr("Choose a PIN") }
             Label {
                 text: qsTr("At least 6 digits, or a passphrase. There is no way to recover it: after 10 wrong tries everything on this phone is erased.")
                 wrapMode: Text.Wrap
                 opacity: 0.8
                 Layout.fillWidth: true
+            }
+            // Chosen before typing: a PIN is digits only (the unlock screen shows a digit pad),
+            // a passphrase may have letters and spaces (the unlock screen shows a text field).
+            CheckBox {
+                id: passphrase
+                objectName: "usePassphrase"
+                text: qsTr("Use a passphrase instead of digits")
+                Layout.fillWidth: true
+                Accessible.name: text
+                onToggled: App.session.message = ""
+                // Wraps with large text rather than cutting the choice short.
+                contentItem: Label {
+                    text: passphrase.text
+                    font: passphrase.font
+                    leftPadding: passphrase.indicator.width + passphrase.spacing
+                    wrapMode: Text.Wrap
+                    verticalAlignment: Text.AlignVCenter
+                }
             }
             TextField {
                 id: pin
@@ -97,12 +115,6 @@ Page {
                 text: App.session.message
                 Layout.fillWidth: true
             }
-            CheckBox {
-                id: passphrase
-                text: qsTr("Use a passphrase instead of digits")
-                Layout.fillWidth: true
-                Accessible.name: text
-            }
             Label {
                 text: qsTr("You will be able to choose a recovery passphrase later, when this phone is enrolled for sync.")
                 wrapMode: Text.Wrap
@@ -118,7 +130,7 @@ Page {
                 Layout.fillWidth: true
                 Layout.minimumHeight: Style.touch
                 Accessible.name: qsTr("Protect my records with my PIN only, without a keychain")
-                onClicked: App.session.createPinOnly(pin.text, confirm.text)
+                onClicked: App.session.createPinOnly(pin.text, confirm.text, passphrase.checked)
             }
             ActionButton {
                 id: create
@@ -131,7 +143,7 @@ Page {
                 Layout.fillWidth: true
                 Layout.minimumHeight: Style.touch
                 Accessible.name: qsTr("Create PIN and start")
-                onClicked: App.session.createPin(pin.text, confirm.text)
+                onClicked: App.session.createPin(pin.text, confirm.text, passphrase.checked)
             }
             BusyIndicator {
                 running: App.session.busy

@@ -208,6 +208,8 @@ Page {
                 id: passphrase
                 objectName: "passphraseMode"
                 text: qsTr("I use a passphrase")
+                // Opens as the worker chose at setup; a tap here changes only this screen.
+                checked: App.session.passphrase
                 focusPolicy: Qt.NoFocus
                 Layout.alignment: Qt.AlignHCenter
                 // Never wider than the pad: with large text the label wraps instead.

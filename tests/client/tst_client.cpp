@@ -550,9 +550,54 @@ private Q_SLOTS:
         app.session()->createPin(QStringLiteral("12345678901"), QStringLiteral("12345678901"));
         app.session()->waitForIdle();
         QCOMPARE(app.session()->state(), Session::NeedsSetup); // still a run of digits
-        app.session()->createPin(QStringLiteral("river stone"), QStringLiteral("river stone"));
+        app.session()->createPin(QStringLiteral("river stone"), QStringLiteral("river stone"),
+                                 true);
         app.session()->waitForIdle();
         QCOMPARE(app.session()->state(), Session::Unlocked);
+    }
+
+    // A PIN is typed on a digit pad: letters are refused unless the worker chose a passphrase,
+    // and that choice is remembered, across restarts, for the unlock screen.
+    void lettersNeedTheChoiceOfAPassphrase()
+    {
+        QTemporaryDir dir;
+        VaultPolicy policy;
+        policy.kdf = KdfParams::fastForTests();
+        const QString passphrase = QStringLiteral("river stone");
+        {
+            AppContext app(Session::Options{dir.path(), policy, 6});
+            Session *s = app.session();
+            QCOMPARE(s->passphrase(), false);
+            for (const QString &pin :
+                 {passphrase, QStringLiteral("13579x"), QStringLiteral("135 790")}) {
+                s->createPin(pin, pin);
+                s->waitForIdle();
+                QCOMPARE(s->state(), Session::NeedsSetup);
+                QVERIFY2(s->message().contains(QStringLiteral("digits only")), qPrintable(pin));
+            }
+            s->createPin(passphrase, passphrase, true);
+            s->waitForIdle();
+            QCOMPARE(s->state(), Session::Unlocked);
+            QCOMPARE(s->passphrase(), true);
+            QCOMPARE(app.preferences()->passphrase(), true);
+        }
+        {
+            AppContext restarted(Session::Options{dir.path(), policy, 6});
+            Session *s = restarted.session();
+            QCOMPARE(s->state(), Session::Locked);
+            QCOMPARE(s->passphrase(), true); // the unlock screen opens on the passphrase field
+            s->unlock(passphrase);
+            s->waitForIdle();
+            QCOMPARE(s->state(), Session::Unlocked);
+            // A new secret of digits only, from Settings, makes it a PIN again.
+            s->changePin(passphrase, QStringLiteral("97531864"), QStringLiteral("97531864"));
+            s->waitForIdle();
+            QCOMPARE(s->message(), QString());
+            QCOMPARE(s->passphrase(), false);
+            QCOMPARE(restarted.preferences()->passphrase(), false);
+        }
+        AppContext again(Session::Options{dir.path(), policy, 6});
+        QCOMPARE(again.session()->passphrase(), false);
     }
 };
 

@@ -13,6 +13,7 @@ const QString QuickHide = QStringLiteral("quickHide");
 const QString Language = QStringLiteral("language");
 const QString Theme = QStringLiteral("theme");
 const QString TextScale = QStringLiteral("textScale");
+const QString Passphrase = QStringLiteral("passphrase");
 } // namespace
 
 namespace {
@@ -104,6 +105,19 @@ void Preferences::setTextScale(double scale)
         return;
     m_settings.setValue(TextScale, scale);
     Q_EMIT textScaleChanged();
+}
+
+bool Preferences::passphrase() const
+{
+    return m_settings.value(Passphrase, false).toBool();
+}
+
+void Preferences::setPassphrase(bool passphrase)
+{
+    if (passphrase == this->passphrase())
+        return;
+    m_settings.setValue(Passphrase, passphrase);
+    Q_EMIT passphraseChanged();
 }
 
 } // namespace wp::client

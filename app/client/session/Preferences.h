@@ -1,6 +1,7 @@
 #pragma once
-// Settings that are not secret (auto-lock delay, quick-hide, language, theme, text size),
-// kept in a small ini file beside the encrypted store so they apply before unlocking.
+// Settings that are not secret (auto-lock delay, quick-hide, language, theme, text size,
+// PIN or passphrase), kept in a small ini file beside the encrypted store so they apply before
+// unlocking.
 
 #include <QObject>
 #include <QSettings>
@@ -19,6 +20,8 @@ class Preferences : public QObject
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY themeChanged)
     Q_PROPERTY(double textScale READ textScale WRITE setTextScale NOTIFY textScaleChanged)
+    // The store's secret is a passphrase, not digits: the unlock screen opens with a text field.
+    Q_PROPERTY(bool passphrase READ passphrase WRITE setPassphrase NOTIFY passphraseChanged)
 
 public:
     explicit Preferences(const QString &dataDir, QObject *parent = nullptr);
@@ -33,6 +36,8 @@ public:
     void setTheme(const QString &theme);
     double textScale() const; // 1, 1.25 or 1.5
     void setTextScale(double scale);
+    bool passphrase() const;
+    void setPassphrase(bool passphrase);
 
 Q_SIGNALS:
     void autoLockSecondsChanged();
@@ -40,6 +45,7 @@ Q_SIGNALS:
     void languageChanged();
     void themeChanged();
     void textScaleChanged();
+    void passphraseChanged();
 
 private:
     QSettings m_settings;

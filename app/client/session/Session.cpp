@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -107,6 +109,14 @@ void Session::setPinOnly(bool pinOnly)
     Q_EMIT pinOnlyChanged();
 }
 
+void Session::setPassphrase(bool passphrase)
+{
+    if (m_passphrase == passphrase)
+        return;
+    m_passphrase = passphrase;
+    Q_EMIT passphraseChanged();
+}
+
 void Session::setMessage(const QString &message)
 {
     if (m_message == message)
@@ -137,8 +147,14 @@ VaultEnvironment Session::environment() const
     return VaultEnvironment::withKeyStore(m_options.keyStore);
 }
 
-QString Session::validateNewPin(const QString &pin, const QString &confirm) const
+QString Session::validateNewPin(const QString &pin, const QString &confirm, bool passphrase) const
 {
+    // A PIN is typed on the digit pad: letters would lock the worker out of their own store.
+    const bool digitsOnly =
+        std::all_of(pin.cbegin(), pin.cend(), [](QChar c) { return c.isDigit(); });
+    if (!passphrase && !digitsOnly)
+        return tr("A PIN is made of digits only. To use letters or words, choose \u201cUse a "
+                  "passphrase instead of digits\u201d.");
     if (pin.size() < m_options.minPinLength)
         return tr("Use at least %n characters.", "", m_options.minPinLength);
     switch (PinPolicy::check(pin)) {
@@ -191,25 +207,26 @@ QString Session::describe(const Error &error) const
     }
 }
 
-void Session::createPin(const QString &pin, const QString &confirm)
+void Session::createPin(const QString &pin, const QString &confirm, bool passphrase)
 {
-    create(pin, confirm, m_options.keyStore != nullptr);
+    create(pin, confirm, passphrase, m_options.keyStore != nullptr);
 }
 
-void Session::createPinOnly(const QString &pin, const QString &confirm)
+void Session::createPinOnly(const QString &pin, const QString &confirm, bool passphrase)
 {
-    create(pin, confirm, false);
+    create(pin, confirm, passphrase, false);
 }
 
-void Session::create(const QString &pin, const QString &confirm, bool deviceWrap)
+void Session::create(const QString &pin, const QString &confirm, bool passphrase, bool deviceWrap)
 {
     if (m_busy || m_state != NeedsSetup)
         return;
-    if (const QString problem = validateNewPin(pin, confirm); !problem.isEmpty()) {
+    if (const QString problem = validateNewPin(pin, confirm, passphrase); !problem.isEmpty()) {
         setMessage(problem);
         return;
     }
     setMessage({});
+    m_pendingPassphrase = passphrase;
     const QString dir = m_options.dataDir;
     VaultPolicy policy = m_options.policy;
     policy.deviceWrap = deviceWrap;
@@ -262,11 +279,15 @@ void Session::changePin(const QString &oldPin, const QString &newPin, const QStr
 {
     if (m_busy || m_state != Unlocked)
         return;
-    if (const QString problem = validateNewPin(newPin, confirm); !problem.isEmpty()) {
+    // Settings offers no choice of kind: a new secret with letters in it is a passphrase.
+    const bool passphrase =
+        !std::all_of(newPin.cbegin(), newPin.cend(), [](QChar c) { return c.isDigit(); });
+    if (const QString problem = validateNewPin(newPin, confirm, passphrase); !problem.isEmpty()) {
         setMessage(problem);
         return;
     }
     setMessage({});
+    m_pendingPassphrase = passphrase;
     const QString dir = m_options.dataDir;
     startKeyJob([dir, env = environment(),
                  oldSecret = std::make_shared<SecretBytes>(secretFrom(oldPin)),
@@ -320,6 +341,7 @@ void Session::finishKeyJob()
         } else {
             setKeystoreUnavailable(false);
             setPinOnly(!r->deviceWrap);
+            setPassphrase(m_pendingPassphrase);
             openStore(std::move(*r->key), true);
         }
         break;
@@ -352,6 +374,7 @@ void Session::finishKeyJob()
                                                              : describe(*r->error));
         } else {
             setMessage({});
+            setPassphrase(m_pendingPassphrase);
             Q_EMIT pinChanged();
         }
         break;

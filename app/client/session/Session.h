@@ -44,6 +44,9 @@ class Session : public QObject
     Q_PROPERTY(bool keystoreUnavailable READ keystoreUnavailable NOTIFY keystoreUnavailableChanged)
     // The store on this device is protected by the PIN alone (no keystore wrap).
     Q_PROPERTY(bool pinOnly READ pinOnly NOTIFY pinOnlyChanged)
+    // The worker chose a passphrase rather than a PIN of digits: the unlock screen opens with
+    // a text field instead of the digit pad. Remembered (Preferences) across restarts.
+    Q_PROPERTY(bool passphrase READ passphrase NOTIFY passphraseChanged)
 
 public:
     enum State { NeedsSetup, Locked, Unlocked };
@@ -81,10 +84,15 @@ public:
 
     bool keystoreUnavailable() const { return m_keystoreUnavailable; }
     bool pinOnly() const { return m_pinOnly; }
+    bool passphrase() const { return m_passphrase; }
+    // The remembered choice, at start (AppContext reads it from Preferences).
+    void setPassphrase(bool passphrase);
 
-    Q_INVOKABLE void createPin(const QString &pin, const QString &confirm);
+    // `passphrase`: the worker chose "Use a passphrase"; without it a PIN is digits only.
+    Q_INVOKABLE void createPin(const QString &pin, const QString &confirm, bool passphrase = false);
     // The explicit choice to protect a new store with the PIN alone, once the keystore refused.
-    Q_INVOKABLE void createPinOnly(const QString &pin, const QString &confirm);
+    Q_INVOKABLE void createPinOnly(const QString &pin, const QString &confirm,
+                                   bool passphrase = false);
     Q_INVOKABLE void unlock(const QString &pin);
     Q_INVOKABLE void changePin(const QString &oldPin, const QString &newPin,
                                const QString &confirm);
@@ -111,6 +119,7 @@ Q_SIGNALS:
     void autoLockSecondsChanged();
     void keystoreUnavailableChanged();
     void pinOnlyChanged();
+    void passphraseChanged();
     void opened();  // the store is open: models may load
     void closing(); // the store is about to close: drop everything read from it
     void pinChanged();
@@ -125,11 +134,11 @@ private:
     void setAttemptsLeft(int left);
     void startBackoff(qint64 ms);
     void tickBackoff();
-    void create(const QString &pin, const QString &confirm, bool deviceWrap);
+    void create(const QString &pin, const QString &confirm, bool passphrase, bool deviceWrap);
     void setKeystoreUnavailable(bool unavailable);
     void setPinOnly(bool pinOnly);
     VaultEnvironment environment() const;
-    QString validateNewPin(const QString &pin, const QString &confirm) const;
+    QString validateNewPin(const QString &pin, const QString &confirm, bool passphrase) const;
     QString describe(const Error &error) const;
 
     Options m_options;
@@ -143,6 +152,8 @@ private:
     int m_autoLockSeconds = 120;
     bool m_keystoreUnavailable = false;
     bool m_pinOnly = false;
+    bool m_passphrase = false;
+    bool m_pendingPassphrase = false; // the choice of the setup or PIN change under way
     std::unique_ptr<wp::Store> m_store;
     std::unique_ptr<DraftBox> m_drafts;
     QTimer m_inactivity;
