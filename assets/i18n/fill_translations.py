@@ -427,7 +427,7 @@ FR.update(FR_SCAN)
 # The vault's protection: keychain and new-PIN rules.
 from security_translations import FR_SECURITY  # noqa: E402
 FR.update(FR_SECURITY)
-# The steady PIN pad, PIN or passphrase, and the notice about wrong PINs after unlocking.
+# PIN or passphrase at first run, and the notice about wrong PINs after unlocking.
 from field_translations import FR_FIELD, PLURALS_FIELD  # noqa: E402
 FR.update(FR_FIELD)
 PLURALS.update(PLURALS_FIELD)

@@ -529,6 +529,30 @@
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
+    <message numerus="yes">
+        <source>%n wrong passphrase(s) entered since Waypoint was last unlocked.</source>
+        <translation><numerusform>%n wrong passphrase entered since Waypoint was last unlocked.</numerusform><numerusform>%n wrong passphrases entered since Waypoint was last unlocked.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wrong PIN(s) entered since Waypoint was last unlocked.</source>
+        <translation><numerusform>%n wrong PIN entered since Waypoint was last unlocked.</numerusform><numerusform>%n wrong PINs entered since Waypoint was last unlocked.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unlock(s) stopped halfway: Waypoint was closed while it was checking.</source>
+        <translation><numerusform>%n unlock stopped halfway: Waypoint was closed while it was checking.</numerusform><numerusform>%n unlocks stopped halfway: Waypoint was closed while it was checking.</numerusform></translation>
+    </message>
+    <message>
+        <source>If that was not you, someone may have tried to open Waypoint.</source>
+        <translation>If that was not you, someone may have tried to open Waypoint.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Dismiss the notice about wrong PINs</source>
+        <translation>Dismiss the notice about wrong PINs</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>

@@ -529,6 +529,30 @@
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
+    <message numerus="yes">
+        <source>%n wrong passphrase(s) entered since Waypoint was last unlocked.</source>
+        <translation><numerusform>%n phrase secrète erronée saisie depuis le dernier déverrouillage de Waypoint.</numerusform><numerusform>%n phrases secrètes erronées saisies depuis le dernier déverrouillage de Waypoint.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wrong PIN(s) entered since Waypoint was last unlocked.</source>
+        <translation><numerusform>%n code erroné saisi depuis le dernier déverrouillage de Waypoint.</numerusform><numerusform>%n codes erronés saisis depuis le dernier déverrouillage de Waypoint.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unlock(s) stopped halfway: Waypoint was closed while it was checking.</source>
+        <translation><numerusform>%n déverrouillage interrompu : Waypoint a été fermé pendant la vérification.</numerusform><numerusform>%n déverrouillages interrompus : Waypoint a été fermé pendant la vérification.</numerusform></translation>
+    </message>
+    <message>
+        <source>If that was not you, someone may have tried to open Waypoint.</source>
+        <translation>Si ce n’était pas vous, quelqu’un a peut-être essayé d’ouvrir Waypoint.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Dismiss the notice about wrong PINs</source>
+        <translation>Fermer l’avis sur les codes erronés</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>

@@ -82,13 +82,67 @@ Page {
         }
     }
 
-    StackLayout {
+    ColumnLayout {
         anchors.fill: parent
-        currentIndex: tabs.currentIndex
-        Today { }
-        Caseload { }
-        DiaryList { }
-        SupervisionList { }
+        spacing: 0
+
+        // After unlocking: wrong PINs (and checks cut short by the app closing) since the
+        // previous unlock, so a worker learns that someone may have tried their phone.
+        Pane {
+            id: unlockNotice
+            objectName: "unlockNotice"
+            readonly property int wrong: App.session.wrongPinsBeforeUnlock
+            readonly property int interrupted: App.session.interruptedChecksBeforeUnlock
+            visible: wrong > 0 || interrupted > 0
+            Layout.fillWidth: true
+            padding: 12
+            Material.background: Material.theme === Material.Dark ? "#3b2f0b" : "#fef3c7"
+            Material.elevation: 0
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: noticeText.text
+
+            RowLayout {
+                anchors.left: parent.left
+                anchors.right: parent.right
+                spacing: 8
+                Label {
+                    id: noticeText
+                    objectName: "unlockNoticeText"
+                    text: {
+                        const parts = []
+                        if (unlockNotice.wrong > 0)
+                            parts.push(App.session.passphrase
+                                       ? qsTr("%n wrong passphrase(s) entered since Waypoint was last unlocked.", "", unlockNotice.wrong)
+                                       : qsTr("%n wrong PIN(s) entered since Waypoint was last unlocked.", "", unlockNotice.wrong))
+                        if (unlockNotice.interrupted > 0)
+                            parts.push(qsTr("%n unlock(s) stopped halfway: Waypoint was closed while it was checking.", "", unlockNotice.interrupted))
+                        parts.push(qsTr("If that was not you, someone may have tried to open Waypoint."))
+                        return parts.join(" ")
+                    }
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                ToolButton {
+                    objectName: "dismissUnlockNotice"
+                    text: qsTr("OK")
+                    font.capitalization: Font.MixedCase
+                    implicitHeight: Style.touch
+                    Layout.alignment: Qt.AlignVCenter
+                    Accessible.name: qsTr("Dismiss the notice about wrong PINs")
+                    onClicked: App.session.dismissUnlockNotice()
+                }
+            }
+        }
+
+        StackLayout {
+            currentIndex: tabs.currentIndex
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Today { }
+            Caseload { }
+            DiaryList { }
+            SupervisionList { }
+        }
     }
 
     // The tab bar shares its width equally (a small implicit width keeps it from scrolling).

@@ -6,6 +6,7 @@
 #include "InMemoryKeyStore.h"
 #include "Store.h"
 #include "Uuid.h"
+#include "VaultFile.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -598,6 +599,61 @@ private Q_SLOTS:
         }
         AppContext again(Session::Options{dir.path(), policy, 6});
         QCOMPARE(again.session()->passphrase(), false);
+    }
+
+    // After unlocking, the app can say how many wrong PINs (and checks cut short by a kill)
+    // came since the previous unlock: the vault clears its counts on a right PIN, so they are
+    // read just before.
+    void unlockTellsOfWrongPinsSinceTheLastUnlock()
+    {
+        QTemporaryDir dir;
+        VaultPolicy policy;
+        policy.kdf = KdfParams::fastForTests();
+        policy.baseDelay = std::chrono::milliseconds(300);
+        AppContext app(Session::Options{dir.path(), policy, 6});
+        Session *s = app.session();
+        s->createPin(Pin, Pin);
+        s->waitForIdle();
+        QCOMPARE(s->wrongPinsBeforeUnlock(), 0);
+        const auto tryPin = [s](const QString &pin) {
+            QTRY_COMPARE(s->retrySeconds(), 0);
+            s->unlock(pin);
+            s->waitForIdle();
+        };
+
+        s->lock();
+        tryPin(QStringLiteral("000000"));
+        tryPin(QStringLiteral("111111"));
+        QSignalSpy told(s, &Session::unlockNoticeChanged);
+        tryPin(Pin);
+        QCOMPARE(s->state(), Session::Unlocked);
+        QCOMPARE(s->wrongPinsBeforeUnlock(), 2);
+        QCOMPARE(s->interruptedChecksBeforeUnlock(), 0);
+        QCOMPARE(told.count(), 1);
+        s->dismissUnlockNotice();
+        QCOMPARE(s->wrongPinsBeforeUnlock(), 0);
+
+        // Not dismissed: the next unlock with no wrong PIN before it says nothing.
+        s->lock();
+        tryPin(QStringLiteral("000000"));
+        tryPin(Pin);
+        QCOMPARE(s->wrongPinsBeforeUnlock(), 1);
+        s->lock();
+        tryPin(Pin);
+        QCOMPARE(s->wrongPinsBeforeUnlock(), 0);
+
+        // A check that never answered (the app was killed during it leaves the vault marked
+        // "checking") is told apart from a wrong PIN.
+        s->lock();
+        const QString vaultPath = KeyVault::pathIn(dir.path());
+        Result<VaultRecord> record = readVaultFile(vaultPath);
+        QVERIFY(record);
+        record->checking = true;
+        QVERIFY(writeVaultFile(vaultPath, *record));
+        tryPin(Pin);
+        QCOMPARE(s->state(), Session::Unlocked);
+        QCOMPARE(s->wrongPinsBeforeUnlock(), 0);
+        QCOMPARE(s->interruptedChecksBeforeUnlock(), 1);
     }
 };
 

@@ -4,8 +4,8 @@ import QtTest
 import Waypoint
 import Waypoint.Ui
 
-// The PIN pad under a worker's thumb: its keys never move whatever it says, and a keyboard
-// types on it.
+// The PIN pad under a worker's thumb: its keys never move whatever it says, a keyboard types
+// on it, and after unlocking the app says how many wrong PINs came before.
 TestCase {
     id: testCase
     name: "PinPad"
@@ -137,8 +137,47 @@ TestCase {
         tryCompare(App.session, "state", Session.Unlocked, 5000)
     }
 
+    // Two wrong PINs, then the right one: the first screen says "2"; dismissed, it is gone, and
+    // an unlock with no wrong PIN before it says nothing.
+    function test_2_afterUnlockingTheAppSaysHowManyWrongPinsCameBefore() {
+        tryVerify(() => screen() === "shell", 5000)
+        App.session.lock()
+        tryVerify(() => screen() === "unlock", 5000)
+        enterPin("000000")
+        tryCompare(App.session, "busy", false, 5000)
+        waitUntilTheRetryIsOver()
+        enterPin("111111")
+        tryCompare(App.session, "busy", false, 5000)
+        waitUntilTheRetryIsOver()
+        enterPin(pin)
+        tryCompare(App.session, "state", Session.Unlocked, 5000)
+        tryVerify(() => screen() === "shell", 5000)
+        const notice = find("unlockNotice")
+        verify(notice.visible, "no notice after two wrong PINs")
+        const text = find("unlockNoticeText").text
+        verify(text.indexOf("2 wrong PINs") >= 0, text)
+        tap("dismissUnlockNotice")
+        verify(!notice.visible, "the notice stays after dismissing it")
+
+        // Not dismissed: the next unlock with no wrong PIN clears it too.
+        App.session.lock()
+        tryVerify(() => screen() === "unlock", 5000)
+        enterPin("000000")
+        tryCompare(App.session, "busy", false, 5000)
+        waitUntilTheRetryIsOver()
+        enterPin(pin)
+        tryVerify(() => screen() === "shell", 5000)
+        verify(find("unlockNotice").visible)
+        verify(find("unlockNoticeText").text.indexOf("1 wrong PIN ") >= 0, find("unlockNoticeText").text)
+        App.session.lock()
+        tryVerify(() => screen() === "unlock", 5000)
+        enterPin(pin)
+        tryVerify(() => screen() === "shell", 5000)
+        verify(!find("unlockNotice").visible, "a notice with no wrong PIN before this unlock")
+    }
+
     // A hardware keyboard types on the pad: digits, Backspace, Enter (and Return).
-    function test_2_aKeyboardTypesOnThePad() {
+    function test_3_aKeyboardTypesOnThePad() {
         App.session.lock()
         tryVerify(() => screen() === "unlock", 5000)
         wait(50)

@@ -50,6 +50,9 @@ struct Session::KeyResult
     bool deviceWrap = false; // Create: the vault asked the keystore for its second key
     int attemptsLeft = -1;
     qint64 retryAfterMs = 0;
+    // Unlock: what the vault counted before this check, which a right PIN clears.
+    int wrongPinsBefore = 0;
+    int interruptedChecksBefore = 0;
 };
 
 Session::Session(Options options, QObject *parent) : QObject(parent), m_options(std::move(options))
@@ -115,6 +118,21 @@ void Session::setPassphrase(bool passphrase)
         return;
     m_passphrase = passphrase;
     Q_EMIT passphraseChanged();
+}
+
+void Session::setUnlockNotice(int wrongPins, int interruptedChecks)
+{
+    if (m_wrongPinsBeforeUnlock == wrongPins &&
+        m_interruptedChecksBeforeUnlock == interruptedChecks)
+        return;
+    m_wrongPinsBeforeUnlock = wrongPins;
+    m_interruptedChecksBeforeUnlock = interruptedChecks;
+    Q_EMIT unlockNoticeChanged();
+}
+
+void Session::dismissUnlockNotice()
+{
+    setUnlockNotice(0, 0);
 }
 
 void Session::setMessage(const QString &message)
@@ -257,6 +275,10 @@ void Session::unlock(const QString &pin)
         [dir, env = environment(), secret = std::make_shared<SecretBytes>(secretFrom(pin))]() {
             KeyResult r;
             r.kind = KeyResult::Unlock;
+            if (Result<VaultStatus> before = DeviceStore::status(dir, env)) {
+                r.wrongPinsBefore = before->failedAttempts;
+                r.interruptedChecksBefore = before->interruptedAttempts;
+            }
             // Counts the attempt, backs off, and after the last one destroys the keys and
             // deletes the unreadable database.
             Result<SecretBytes> key = DeviceStore::unlockKey(dir, std::move(*secret), env);
@@ -342,6 +364,7 @@ void Session::finishKeyJob()
             setKeystoreUnavailable(false);
             setPinOnly(!r->deviceWrap);
             setPassphrase(m_pendingPassphrase);
+            setUnlockNotice(0, 0);
             openStore(std::move(*r->key), true);
         }
         break;
@@ -359,6 +382,7 @@ void Session::finishKeyJob()
                 startBackoff(r->retryAfterMs);
         } else {
             setAttemptsLeft(-1);
+            setUnlockNotice(r->wrongPinsBefore, r->interruptedChecksBefore);
             openStore(std::move(*r->key), false);
         }
         break;

@@ -47,6 +47,12 @@ class Session : public QObject
     // The worker chose a passphrase rather than a PIN of digits: the unlock screen opens with
     // a text field instead of the digit pad. Remembered (Preferences) across restarts.
     Q_PROPERTY(bool passphrase READ passphrase NOTIFY passphraseChanged)
+    // Checks of the PIN since the previous unlock that were not the worker's last, right one:
+    // wrong PINs, and checks that never answered (the app was closed while checking). Read
+    // from the vault just before it clears them; zero until the next unlock once dismissed.
+    Q_PROPERTY(int wrongPinsBeforeUnlock READ wrongPinsBeforeUnlock NOTIFY unlockNoticeChanged)
+    Q_PROPERTY(int interruptedChecksBeforeUnlock READ interruptedChecksBeforeUnlock NOTIFY
+                   unlockNoticeChanged)
 
 public:
     enum State { NeedsSetup, Locked, Unlocked };
@@ -87,6 +93,10 @@ public:
     bool passphrase() const { return m_passphrase; }
     // The remembered choice, at start (AppContext reads it from Preferences).
     void setPassphrase(bool passphrase);
+    int wrongPinsBeforeUnlock() const { return m_wrongPinsBeforeUnlock; }
+    int interruptedChecksBeforeUnlock() const { return m_interruptedChecksBeforeUnlock; }
+    // The worker has read the notice about wrong PINs: it goes until the next unlock.
+    Q_INVOKABLE void dismissUnlockNotice();
 
     // `passphrase`: the worker chose "Use a passphrase"; without it a PIN is digits only.
     Q_INVOKABLE void createPin(const QString &pin, const QString &confirm, bool passphrase = false);
@@ -120,6 +130,7 @@ Q_SIGNALS:
     void keystoreUnavailableChanged();
     void pinOnlyChanged();
     void passphraseChanged();
+    void unlockNoticeChanged();
     void opened();  // the store is open: models may load
     void closing(); // the store is about to close: drop everything read from it
     void pinChanged();
@@ -139,6 +150,7 @@ private:
     void setPinOnly(bool pinOnly);
     VaultEnvironment environment() const;
     QString validateNewPin(const QString &pin, const QString &confirm, bool passphrase) const;
+    void setUnlockNotice(int wrongPins, int interruptedChecks);
     QString describe(const Error &error) const;
 
     Options m_options;
@@ -154,6 +166,8 @@ private:
     bool m_pinOnly = false;
     bool m_passphrase = false;
     bool m_pendingPassphrase = false; // the choice of the setup or PIN change under way
+    int m_wrongPinsBeforeUnlock = 0;
+    int m_interruptedChecksBeforeUnlock = 0;
     std::unique_ptr<wp::Store> m_store;
     std::unique_ptr<DraftBox> m_drafts;
     QTimer m_inactivity;
