@@ -60,11 +60,23 @@ int selfTest(QQuickWindow *window, const QStringList &warnings)
     return 0;
 }
 
+// --help and --version only print text: they must work where no display is (a terminal over
+// SSH, a build machine), so they are answered before the GUI application, which aborts there.
+bool asksOnlyForText(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "-?" || arg == "--help-all" || arg == "-v" ||
+            arg == "--version")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Waypoint"));
     QCoreApplication::setOrganizationName(QStringLiteral("Waypoint"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WAYPOINT_VERSION));
@@ -82,6 +94,13 @@ int main(int argc, char *argv[])
         QStringLiteral("Start, show the first screen, quit (0 when it worked)."));
     parser.addOption(dataDir);
     parser.addOption(selfTestOption);
+    if (asksOnlyForText(argc, argv)) {
+        QCoreApplication textOnly(argc, argv);
+        parser.process(textOnly); // prints the help or the version and exits
+        return 0;
+    }
+
+    QApplication app(argc, argv);
     parser.process(app);
 
     const QString dir = parser.isSet(dataDir)
