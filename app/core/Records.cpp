@@ -5,169 +5,358 @@
 
 namespace wp {
 
+const FieldInfo *findField(std::span<const FieldInfo> table, QStringView name)
+{
+    for (const FieldInfo &f : table)
+        if (name == QLatin1StringView(f.spec.name))
+            return &f;
+    return nullptr;
+}
+
+QString fieldLabel(const FieldSpec &spec)
+{
+    return QCoreApplication::translate("Field", spec.label);
+}
+
 namespace {
 
-QString tr(const char *text)
+// --- validation ---
+
+void tooLong(FieldErrors &errors, const FieldSpec &top, const FieldSpec &spec, qsizetype size)
 {
-    return QCoreApplication::translate("Validation", text);
+    errors.append(
+        {ErrorCode::InvalidInput,
+         QCoreApplication::translate("Validation", "%1 is too long (%2 characters, at most %3).")
+             .arg(fieldLabel(spec))
+             .arg(size)
+             .arg(spec.max),
+         QString::fromLatin1(top.name)});
 }
 
-// The field's name as the user reads it (translated by the app, see app/client/CoreStrings.cpp);
-// the key itself where no translation is installed.
-QString fieldLabel(const char *field)
+void checkCount(FieldErrors &errors, const FieldSpec &top, const FieldSpec &spec, qsizetype count)
 {
-    return QCoreApplication::translate("Validation", field, "field");
-}
-
-void checkLength(FieldErrors &errors, const QString &value, int max, const char *field)
-{
-    if (value.size() > max)
-        errors.append({ErrorCode::InvalidInput,
-                       tr("%1 is too long (%2 characters, at most %3).")
-                           .arg(fieldLabel(field))
-                           .arg(value.size())
-                           .arg(max),
-                       QString::fromLatin1(field)});
-}
-
-void checkList(FieldErrors &errors, qsizetype count, int itemMax, const char *field)
-{
-    if (count > itemMax)
-        errors.append({ErrorCode::InvalidInput,
-                       tr("%1 has too many items (%2, at most %3).")
-                           .arg(fieldLabel(field))
-                           .arg(count)
-                           .arg(itemMax),
-                       QString::fromLatin1(field)});
-}
-
-void checkItems(FieldErrors &errors, const QStringList &items, int max, const char *field)
-{
-    checkList(errors, items.size(), limits::ListItems, field);
-    for (const QString &item : items)
-        checkLength(errors, item, max, field);
-}
-
-void checkRating(FieldErrors &errors, const std::optional<int> &value, const char *field)
-{
-    if (value && (*value < 1 || *value > 5))
-        errors.append({ErrorCode::InvalidInput,
-                       tr("%1 must be between 1 and 5.").arg(fieldLabel(field)),
-                       QString::fromLatin1(field)});
+    if (count > spec.maxItems)
+        errors.append(
+            {ErrorCode::InvalidInput,
+             QCoreApplication::translate("Validation", "%1 has too many items (%2, at most %3).")
+                 .arg(fieldLabel(spec))
+                 .arg(count)
+                 .arg(spec.maxItems),
+             QString::fromLatin1(top.name)});
 }
 
 void require(FieldErrors &errors, bool ok, const char *message, const char *field)
 {
     if (!ok)
-        errors.append({ErrorCode::InvalidInput, tr(message), QString::fromLatin1(field)});
+        errors.append({ErrorCode::InvalidInput, QCoreApplication::translate("Validation", message),
+                       QString::fromLatin1(field)});
 }
 
-// --- field codec helpers: dates as ISO text, times as Unix ms, enums by key ---
+// Lengths, list sizes and ranges, as the declaration says; problems in a sub-record are
+// reported on the record's field that holds it (`top`).
+template <Declared R> void checkFields(const R &record, FieldErrors &errors, const FieldSpec *top);
 
-QCborValue dateValue(const QDate &d)
+template <typename T>
+void check(const T &value, const FieldSpec &top, const FieldSpec &spec, FieldErrors &errors)
+{
+    using detail::IsList;
+    if constexpr (std::is_same_v<T, QString>) {
+        if (spec.max > 0 && value.size() > spec.max)
+            tooLong(errors, top, spec, value.size());
+    } else if constexpr (std::is_same_v<T, QStringList>) {
+        checkCount(errors, top, spec, value.size());
+        for (const QString &item : value)
+            if (spec.max > 0 && item.size() > spec.max)
+                tooLong(errors, top, spec, item.size());
+    } else if constexpr (std::is_same_v<T, std::optional<int>>) {
+        if (value && (*value < 1 || *value > 5))
+            errors.append({ErrorCode::InvalidInput,
+                           QCoreApplication::translate("Validation", "%1 must be between 1 and 5.")
+                               .arg(fieldLabel(spec)),
+                           QString::fromLatin1(top.name)});
+    } else if constexpr (std::is_same_v<T, int>) {
+        if (spec.rangeMessage && (value < spec.min || value > spec.max))
+            errors.append({ErrorCode::InvalidInput,
+                           QCoreApplication::translate("Validation", spec.rangeMessage),
+                           QString::fromLatin1(top.name)});
+    } else if constexpr (Declared<T>) {
+        checkFields(value, errors, &top);
+    } else if constexpr (IsList<T>::value) {
+        checkCount(errors, top, spec, value.size());
+        if constexpr (Declared<typename IsList<T>::Item>)
+            for (const auto &item : value)
+                checkFields(item, errors, &top);
+    }
+}
+
+template <Declared R> void checkFields(const R &record, FieldErrors &errors, const FieldSpec *top)
+{
+    R::forEachField(record, [&](const auto &value, const FieldSpec &spec) {
+        check(value, top ? *top : spec, spec, errors);
+    });
+}
+
+// --- the field map: dates as ISO text, times as Unix ms, enums by key ---
+
+QCborValue encode(const QString &s)
+{
+    return s;
+}
+QCborValue encode(const QDate &d)
 {
     return d.isValid() ? QCborValue(d.toString(Qt::ISODate)) : QCborValue();
 }
-QDate toDate(const QCborValue &v)
-{
-    return v.isString() ? QDate::fromString(v.toString(), Qt::ISODate) : QDate();
-}
-QCborValue timeValue(const QDateTime &t)
+QCborValue encode(const QDateTime &t)
 {
     return t.isValid() ? QCborValue(t.toMSecsSinceEpoch()) : QCborValue();
 }
-QDateTime toTime(const QCborValue &v)
-{
-    return v.isInteger() ? QDateTime::fromMSecsSinceEpoch(v.toInteger(), Qt::UTC) : QDateTime();
-}
-QCborValue idValue(const QUuid &id)
+QCborValue encode(const QUuid &id)
 {
     return id.isNull() ? QCborValue() : QCborValue(id.toString(QUuid::WithoutBraces));
 }
-QUuid toId(const QCborValue &v)
+QCborValue encode(const std::optional<int> &rating)
 {
-    return v.isString() ? QUuid::fromString(v.toString()) : QUuid();
+    return rating ? QCborValue(*rating) : QCborValue();
 }
-QCborValue ratingValue(const std::optional<int> &r)
+QCborValue encode(bool b)
 {
-    return r ? QCborValue(*r) : QCborValue();
+    return b;
 }
-std::optional<int> toRating(const QCborValue &v)
+QCborValue encode(int n)
 {
-    return v.isInteger() ? std::optional<int>(int(v.toInteger())) : std::nullopt;
+    return n;
 }
-
-QCborArray stringsValue(const QStringList &list)
+template <VocabularyValue E> QCborValue encode(E value)
+{
+    return keyOf(value);
+}
+template <VocabularyValue E> QCborValue encode(const std::optional<E> &value)
+{
+    return value ? QCborValue(keyOf(*value)) : QCborValue();
+}
+template <Declared R> QCborMap encodeRecord(const R &record);
+template <Declared R> QCborValue encode(const R &record)
+{
+    return encodeRecord(record);
+}
+template <typename T> QCborValue encode(const QList<T> &list)
 {
     QCborArray a;
-    for (const QString &s : list)
-        a.append(s);
-    return a;
-}
-QStringList toStrings(const QCborValue &v)
-{
-    QStringList out;
-    for (const QCborValue &item : v.toArray())
-        if (item.isString())
-            out.append(item.toString());
-    return out;
-}
-
-template <typename E> QCborArray keysValue(const QList<E> &list)
-{
-    QCborArray a;
-    for (E e : list)
-        a.append(keyOf(e));
+    for (const T &item : list)
+        a.append(encode(item));
     return a;
 }
 
-// Unknown keys (from a newer version) are reported, not silently dropped.
-template <typename E> bool toKeys(const QCborValue &v, QList<E> &out)
+template <Declared R> QCborMap encodeRecord(const R &record)
+{
+    QCborMap map;
+    R::forEachField(record, [&map](const auto &value, const FieldSpec &spec) {
+        map.insert(QLatin1StringView(spec.name), encode(value));
+    });
+    return map;
+}
+
+// Each decode returns false for a value this version does not understand (an unknown key from
+// a newer version), which is reported rather than silently dropped.
+bool decode(const QCborValue &v, QString &out, const FieldSpec &)
+{
+    out = v.toString();
+    return true;
+}
+bool decode(const QCborValue &v, QDate &out, const FieldSpec &)
+{
+    out = v.isString() ? QDate::fromString(v.toString(), Qt::ISODate) : QDate();
+    return true;
+}
+bool decode(const QCborValue &v, QDateTime &out, const FieldSpec &)
+{
+    out = v.isInteger() ? QDateTime::fromMSecsSinceEpoch(v.toInteger(), Qt::UTC) : QDateTime();
+    return true;
+}
+bool decode(const QCborValue &v, QUuid &out, const FieldSpec &)
+{
+    out = v.isString() ? QUuid::fromString(v.toString()) : QUuid();
+    return true;
+}
+bool decode(const QCborValue &v, std::optional<int> &out, const FieldSpec &)
+{
+    out = v.isInteger() ? std::optional<int>(int(v.toInteger())) : std::nullopt;
+    return true;
+}
+bool decode(const QCborValue &v, bool &out, const FieldSpec &)
+{
+    out = v.toBool();
+    return true;
+}
+bool decode(const QCborValue &v, int &out, const FieldSpec &)
+{
+    out = int(v.toInteger());
+    return true;
+}
+template <VocabularyValue E> bool decode(const QCborValue &v, E &out, const FieldSpec &spec)
+{
+    if (v.isUndefined() || v.isNull()) {
+        if (spec.absentKey)
+            out = *fromKey<E>(QString::fromLatin1(spec.absentKey));
+        return true; // otherwise the record's default
+    }
+    const std::optional<E> e = fromKey<E>(v.toString());
+    if (e)
+        out = *e;
+    return e.has_value();
+}
+template <VocabularyValue E>
+bool decode(const QCborValue &v, std::optional<E> &out, const FieldSpec &)
+{
+    out.reset();
+    if (!v.isString())
+        return true;
+    out = fromKey<E>(v.toString());
+    return out.has_value();
+}
+template <VocabularyValue E> bool decode(const QCborValue &v, QList<E> &out, const FieldSpec &)
 {
     out.clear();
     for (const QCborValue &item : v.toArray()) {
-        auto e = fromKey<E>(item.toString());
+        const std::optional<E> e = fromKey<E>(item.toString());
         if (!e)
             return false;
         out.append(*e);
     }
     return true;
 }
-
-template <typename E> bool toKey(const QCborValue &v, E &out, E fallback)
+bool decode(const QCborValue &v, QStringList &out, const FieldSpec &)
 {
-    if (v.isUndefined() || v.isNull()) {
-        out = fallback;
-        return true;
+    out.clear();
+    for (const QCborValue &item : v.toArray())
+        if (item.isString())
+            out.append(item.toString());
+    return true;
+}
+bool decode(const QCborValue &v, QList<QUuid> &out, const FieldSpec &)
+{
+    out.clear();
+    for (const QCborValue &item : v.toArray())
+        if (QUuid id = item.isString() ? QUuid::fromString(item.toString()) : QUuid(); !id.isNull())
+            out.append(id);
+    return true;
+}
+template <Declared R>
+bool decodeRecord(const QCborMap &map, R &record, std::optional<FieldSpec> *bad);
+template <Declared R> bool decode(const QCborValue &v, R &out, const FieldSpec &)
+{
+    return decodeRecord(v.toMap(), out, nullptr);
+}
+template <Declared R> bool decode(const QCborValue &v, QList<R> &out, const FieldSpec &)
+{
+    out.clear();
+    for (const QCborValue &item : v.toArray()) {
+        R r;
+        if (!decodeRecord(item.toMap(), r, nullptr))
+            return false;
+        out.append(std::move(r));
     }
-    auto e = fromKey<E>(v.toString());
-    if (!e)
-        return false;
-    out = *e;
     return true;
 }
 
-Error badField(const char *field)
+// Fills `record` from `map`; on a value it cannot read, stops and says which field in `bad`.
+template <Declared R>
+bool decodeRecord(const QCborMap &map, R &record, std::optional<FieldSpec> *bad)
 {
-    return {ErrorCode::Protocol,
-            tr("The field %1 has a value this version does not understand.").arg(fieldLabel(field)),
-            QString::fromLatin1(field)};
+    bool ok = true;
+    R::forEachField(record, [&](auto &value, const FieldSpec &spec) {
+        if (ok && !decode(map.value(QLatin1StringView(spec.name)), value, spec)) {
+            ok = false;
+            if (bad)
+                *bad = spec;
+        }
+    });
+    return ok;
 }
 
-QString joined(std::initializer_list<QString> parts)
+template <Declared R> Result<R> fromFieldMap(const QUuid &id, const QCborMap &fields)
 {
-    QString out;
-    for (const QString &p : parts) {
-        if (p.isEmpty())
-            continue;
-        if (!out.isEmpty())
-            out += QLatin1Char('\n');
-        out += p;
+    R record;
+    record.id = id;
+    std::optional<FieldSpec> bad;
+    if (!decodeRecord(fields, record, &bad))
+        return Error{ErrorCode::Protocol,
+                     QCoreApplication::translate(
+                         "Validation", "The field %1 has a value this version does not understand.")
+                         .arg(fieldLabel(*bad)),
+                     QString::fromLatin1(bad->name)};
+    return record;
+}
+
+// --- search: the free texts first, so a snippet prefers them, then the other searchable text
+
+template <Declared R> void collectSearch(const R &record, QStringList &first, QStringList &then);
+
+template <typename T>
+void collect(const T &value, const FieldSpec &spec, QStringList &first, QStringList &then)
+{
+    using detail::IsList;
+    if constexpr (std::is_same_v<T, QString>) {
+        if (spec.has(FreeText))
+            first.append(value);
+        else if (spec.has(Searchable))
+            then.append(value);
+    } else if constexpr (std::is_same_v<T, QStringList>) {
+        if (spec.has(Searchable))
+            for (const QString &item : value)
+                then.append(item);
+    } else if constexpr (Declared<T>) {
+        collectSearch(value, first, then);
+    } else if constexpr (IsList<T>::value) {
+        if constexpr (Declared<typename IsList<T>::Item>)
+            for (const auto &item : value)
+                collectSearch(item, first, then);
     }
-    return out;
+}
+
+template <Declared R> void collectSearch(const R &record, QStringList &first, QStringList &then)
+{
+    R::forEachField(record, [&](const auto &value, const FieldSpec &spec) {
+        collect(value, spec, first, then);
+    });
+}
+
+template <Declared R> QString searchTextOf(const R &record)
+{
+    QStringList parts, then;
+    collectSearch(record, parts, then);
+    parts += then;
+    parts.removeAll(QString()); // also removes empty strings
+    return parts.join(QLatin1Char('\n'));
+}
+
+template <Declared R> FieldErrors checked(const R &record)
+{
+    FieldErrors errors;
+    checkFields(record, errors, nullptr);
+    return errors;
 }
 
 } // namespace
+
+std::span<const FieldInfo> fieldTable(RecordType type)
+{
+    switch (type) {
+    case RecordType::Participant:
+        return fieldTable<Participant>();
+    case RecordType::Encounter:
+        return fieldTable<Encounter>();
+    case RecordType::DiaryEntry:
+        return fieldTable<DiaryEntry>();
+    case RecordType::SupervisionNote:
+        return fieldTable<SupervisionNote>();
+    case RecordType::Comment:
+        return fieldTable<Comment>();
+    case RecordType::TrainingRecord:
+        return fieldTable<TrainingRecord>();
+    }
+    return {};
+}
 
 // ---------------------------------------------------------------- Participant
 
@@ -181,204 +370,75 @@ void Participant::moveToStage(Stage to, QDate on, const QString &note)
 
 FieldErrors Participant::validate() const
 {
-    FieldErrors e;
-    require(e, !pseudonym.trimmed().isEmpty(), "Give the participant a pseudonym or initials.",
+    FieldErrors e = checked(*this);
+    require(e, !pseudonym.trimmed().isEmpty(),
+            QT_TRANSLATE_NOOP("Validation", "Give the participant a pseudonym or initials."),
             "pseudonym");
-    checkLength(e, pseudonym, limits::Pseudonym, "pseudonym");
-    checkLength(e, consent.scope, limits::ShortText, "consent");
     require(e, consent.state == ConsentState::NotAsked || consent.on.isValid(),
-            "Record the date consent was given or withdrawn.", "consent");
-    checkList(e, stageHistory.size(), 1000, "stageHistory");
-    for (const StageChange &c : stageHistory)
-        checkLength(e, c.note, limits::ShortText, "stageHistory");
+            QT_TRANSLATE_NOOP("Validation", "Record the date consent was given or withdrawn."),
+            "consent");
     require(e, stageHistory.isEmpty() || stageHistory.last().stage == stage,
-            "The current stage must be the last one in the stage history.", "stage");
-    checkList(e, goals.size(), limits::ListItems, "goals");
+            QT_TRANSLATE_NOOP("Validation",
+                              "The current stage must be the last one in the stage history."),
+            "stage");
     for (const Goal &g : goals) {
-        require(e, !g.text.trimmed().isEmpty(), "A goal needs a description.", "goals");
-        checkLength(e, g.text, limits::ShortText, "goals");
+        require(e, !g.text.trimmed().isEmpty(),
+                QT_TRANSLATE_NOOP("Validation", "A goal needs a description."), "goals");
         require(e, !g.targetOn.isValid() || !g.setOn.isValid() || g.targetOn >= g.setOn,
-                "A goal's target date cannot be before the date it was set.", "goals");
+                QT_TRANSLATE_NOOP("Validation",
+                                  "A goal's target date cannot be before the date it was set."),
+                "goals");
     }
     return e;
 }
 
 QCborMap Participant::toFields() const
 {
-    QCborArray history;
-    for (const StageChange &c : stageHistory)
-        history.append(QCborMap{{QStringLiteral("stage"), keyOf(c.stage)},
-                                {QStringLiteral("on"), dateValue(c.on)},
-                                {QStringLiteral("note"), c.note}});
-    QCborArray goalList;
-    for (const Goal &g : goals)
-        goalList.append(QCborMap{{QStringLiteral("id"), idValue(g.id)},
-                                 {QStringLiteral("text"), g.text},
-                                 {QStringLiteral("status"), keyOf(g.status)},
-                                 {QStringLiteral("setOn"), dateValue(g.setOn)},
-                                 {QStringLiteral("targetOn"), dateValue(g.targetOn)},
-                                 {QStringLiteral("closedOn"), dateValue(g.closedOn)}});
-    return {
-        {QStringLiteral("pseudonym"), pseudonym},
-        {QStringLiteral("consent"), QCborMap{{QStringLiteral("state"), keyOf(consent.state)},
-                                             {QStringLiteral("on"), dateValue(consent.on)},
-                                             {QStringLiteral("scope"), consent.scope}}},
-        {QStringLiteral("stage"), keyOf(stage)},
-        {QStringLiteral("stageHistory"), history},
-        {QStringLiteral("goals"), goalList},
-        {QStringLiteral("lastContact"), timeValue(lastContact)},
-        {QStringLiteral("followUpDue"), dateValue(followUpDue)},
-        {QStringLiteral("createdAt"), timeValue(createdAt)},
-    };
+    return encodeRecord(*this);
 }
 
-Result<Participant> Participant::fromFields(const QUuid &id, const QCborMap &f)
+Result<Participant> Participant::fromFields(const QUuid &id, const QCborMap &fields)
 {
-    Participant p;
-    p.id = id;
-    p.pseudonym = f.value(QStringLiteral("pseudonym")).toString();
-    const QCborMap consent = f.value(QStringLiteral("consent")).toMap();
-    if (!toKey(consent.value(QStringLiteral("state")), p.consent.state, ConsentState::NotAsked))
-        return badField("consent");
-    p.consent.on = toDate(consent.value(QStringLiteral("on")));
-    p.consent.scope = consent.value(QStringLiteral("scope")).toString();
-    if (!toKey(f.value(QStringLiteral("stage")), p.stage, Stage::SafePlace))
-        return badField("stage");
-    for (const QCborValue &v : f.value(QStringLiteral("stageHistory")).toArray()) {
-        const QCborMap m = v.toMap();
-        StageChange c;
-        if (!toKey(m.value(QStringLiteral("stage")), c.stage, Stage::SafePlace))
-            return badField("stageHistory");
-        c.on = toDate(m.value(QStringLiteral("on")));
-        c.note = m.value(QStringLiteral("note")).toString();
-        p.stageHistory.append(c);
-    }
-    for (const QCborValue &v : f.value(QStringLiteral("goals")).toArray()) {
-        const QCborMap m = v.toMap();
-        Goal g;
-        g.id = toId(m.value(QStringLiteral("id")));
-        g.text = m.value(QStringLiteral("text")).toString();
-        if (!toKey(m.value(QStringLiteral("status")), g.status, GoalStatus::Open))
-            return badField("goals");
-        g.setOn = toDate(m.value(QStringLiteral("setOn")));
-        g.targetOn = toDate(m.value(QStringLiteral("targetOn")));
-        g.closedOn = toDate(m.value(QStringLiteral("closedOn")));
-        p.goals.append(g);
-    }
-    p.lastContact = toTime(f.value(QStringLiteral("lastContact")));
-    p.followUpDue = toDate(f.value(QStringLiteral("followUpDue")));
-    p.createdAt = toTime(f.value(QStringLiteral("createdAt")));
-    return p;
+    return fromFieldMap<Participant>(id, fields);
 }
 
 QString Participant::searchText() const
 {
-    QStringList parts{pseudonym, consent.scope};
-    for (const Goal &g : goals)
-        parts.append(g.text);
-    for (const StageChange &c : stageHistory)
-        parts.append(c.note);
-    parts.removeAll(QString());
-    return parts.join(QLatin1Char('\n'));
+    return searchTextOf(*this);
 }
 
 // ---------------------------------------------------------------- Encounter
 
 FieldErrors Encounter::validate() const
 {
-    FieldErrors e;
-    require(e, occurredAt.isValid(), "Record when the encounter happened.", "occurredAt");
-    require(e, durationMinutes >= 0 && durationMinutes <= limits::MaxDurationMinutes,
-            "Duration must be between 0 minutes and 24 hours.", "durationMinutes");
-    checkItems(e, supplies, limits::ShortText, "supplies");
-    checkList(e, referrals.size(), limits::ListItems, "referrals");
-    for (const Referral &r : referrals)
-        checkLength(e, r.to, limits::ShortText, "referrals");
-    checkList(e, needs.size(), limits::ListItems, "needs");
-    checkList(e, advocacy.size(), limits::ListItems, "advocacy");
-    checkList(e, obstacles.size(), limits::ListItems, "obstacles");
-    checkLength(e, note, limits::Note, "note");
-    checkLength(e, nextStep, limits::ShortText, "nextStep");
+    FieldErrors e = checked(*this);
+    require(e, occurredAt.isValid(),
+            QT_TRANSLATE_NOOP("Validation", "Record when the encounter happened."), "occurredAt");
     require(e,
             !followUpOn.isValid() || !occurredAt.isValid() ||
                 followUpOn >= occurredAt.date().addDays(-1),
-            "The follow-up date cannot be before the encounter.", "followUpOn");
-    require(e, !stageAfter || !isBriefContact(),
-            "A stage can only be recorded for a named participant.", "stageAfter");
+            QT_TRANSLATE_NOOP("Validation", "The follow-up date cannot be before the encounter."),
+            "followUpOn");
+    require(
+        e, !stageAfter || !isBriefContact(),
+        QT_TRANSLATE_NOOP("Validation", "A stage can only be recorded for a named participant."),
+        "stageAfter");
     return e;
 }
 
 QCborMap Encounter::toFields() const
 {
-    QCborArray refs;
-    for (const Referral &r : referrals)
-        refs.append(
-            QCborMap{{QStringLiteral("service"), keyOf(r.service)}, {QStringLiteral("to"), r.to}});
-    return {
-        {QStringLiteral("participantId"), idValue(participantId)},
-        {QStringLiteral("occurredAt"), timeValue(occurredAt)},
-        {QStringLiteral("durationMinutes"), durationMinutes},
-        {QStringLiteral("place"), keyOf(place)},
-        {QStringLiteral("needs"), keysValue(needs)},
-        {QStringLiteral("supplies"), stringsValue(supplies)},
-        {QStringLiteral("referrals"), refs},
-        {QStringLiteral("advocacy"), keysValue(advocacy)},
-        {QStringLiteral("obstacles"), keysValue(obstacles)},
-        {QStringLiteral("stageAfter"), stageAfter ? QCborValue(keyOf(*stageAfter)) : QCborValue()},
-        {QStringLiteral("note"), note},
-        {QStringLiteral("nextStep"), nextStep},
-        {QStringLiteral("followUpOn"), dateValue(followUpOn)},
-        {QStringLiteral("safetyConcern"), safetyConcern},
-        {QStringLiteral("createdAt"), timeValue(createdAt)},
-    };
+    return encodeRecord(*this);
 }
 
-Result<Encounter> Encounter::fromFields(const QUuid &id, const QCborMap &f)
+Result<Encounter> Encounter::fromFields(const QUuid &id, const QCborMap &fields)
 {
-    Encounter x;
-    x.id = id;
-    x.participantId = toId(f.value(QStringLiteral("participantId")));
-    x.occurredAt = toTime(f.value(QStringLiteral("occurredAt")));
-    x.durationMinutes = int(f.value(QStringLiteral("durationMinutes")).toInteger());
-    if (!toKey(f.value(QStringLiteral("place")), x.place, Place::Other))
-        return badField("place");
-    if (!toKeys(f.value(QStringLiteral("needs")), x.needs))
-        return badField("needs");
-    x.supplies = toStrings(f.value(QStringLiteral("supplies")));
-    for (const QCborValue &v : f.value(QStringLiteral("referrals")).toArray()) {
-        Referral r;
-        if (!toKey(v.toMap().value(QStringLiteral("service")), r.service, Service::Other))
-            return badField("referrals");
-        r.to = v.toMap().value(QStringLiteral("to")).toString();
-        x.referrals.append(r);
-    }
-    if (!toKeys(f.value(QStringLiteral("advocacy")), x.advocacy))
-        return badField("advocacy");
-    if (!toKeys(f.value(QStringLiteral("obstacles")), x.obstacles))
-        return badField("obstacles");
-    const QCborValue stage = f.value(QStringLiteral("stageAfter"));
-    if (stage.isString()) {
-        auto s = fromKey<Stage>(stage.toString());
-        if (!s)
-            return badField("stageAfter");
-        x.stageAfter = *s;
-    }
-    x.note = f.value(QStringLiteral("note")).toString();
-    x.nextStep = f.value(QStringLiteral("nextStep")).toString();
-    x.followUpOn = toDate(f.value(QStringLiteral("followUpOn")));
-    x.safetyConcern = f.value(QStringLiteral("safetyConcern")).toBool();
-    x.createdAt = toTime(f.value(QStringLiteral("createdAt")));
-    return x;
+    return fromFieldMap<Encounter>(id, fields);
 }
 
 QString Encounter::searchText() const
 {
-    QStringList parts{note, nextStep};
-    parts += supplies;
-    for (const Referral &r : referrals)
-        parts.append(r.to);
-    parts.removeAll(QString());
-    return parts.join(QLatin1Char('\n'));
+    return searchTextOf(*this);
 }
 
 // ---------------------------------------------------------------- DiaryEntry
@@ -392,239 +452,116 @@ bool GuidedPrompts::isEmpty() const
 
 FieldErrors DiaryEntry::validate() const
 {
-    FieldErrors e;
+    FieldErrors e = checked(*this);
     require(e, !text.trimmed().isEmpty() || !prompts.isEmpty(),
-            "Write something, or answer at least one prompt.", "text");
-    checkLength(e, text, limits::DiaryText, "text");
-    checkLength(e, prompts.whatHappened, limits::Note, "whatHappened");
-    checkLength(e, prompts.howIFelt, limits::Note, "howIFelt");
-    checkLength(e, prompts.wentWell, limits::Note, "wentWell");
-    checkLength(e, prompts.learned, limits::Note, "learned");
-    checkLength(e, prompts.nextTime, limits::Note, "nextTime");
-    checkRating(e, wellbeing, "wellbeing");
-    checkRating(e, stress, "stress");
-    checkItems(e, selfCare, limits::ShortText, "selfCare");
-    checkList(e, themes.size(), limits::ListItems, "themes");
-    require(e, writtenAt.isValid(), "Record when the entry was written.", "writtenAt");
+            QT_TRANSLATE_NOOP("Validation", "Write something, or answer at least one prompt."),
+            "text");
+    require(e, writtenAt.isValid(),
+            QT_TRANSLATE_NOOP("Validation", "Record when the entry was written."), "writtenAt");
     return e;
 }
 
 QCborMap DiaryEntry::toFields() const
 {
-    return {
-        {QStringLiteral("writtenAt"), timeValue(writtenAt)},
-        {QStringLiteral("text"), text},
-        {QStringLiteral("whatHappened"), prompts.whatHappened},
-        {QStringLiteral("howIFelt"), prompts.howIFelt},
-        {QStringLiteral("wentWell"), prompts.wentWell},
-        {QStringLiteral("learned"), prompts.learned},
-        {QStringLiteral("nextTime"), prompts.nextTime},
-        {QStringLiteral("wellbeing"), ratingValue(wellbeing)},
-        {QStringLiteral("stress"), ratingValue(stress)},
-        {QStringLiteral("selfCare"), stringsValue(selfCare)},
-        {QStringLiteral("themes"), keysValue(themes)},
-        {QStringLiteral("shared"), shared},
-        {QStringLiteral("createdAt"), timeValue(createdAt)},
-    };
+    return encodeRecord(*this);
 }
 
-Result<DiaryEntry> DiaryEntry::fromFields(const QUuid &id, const QCborMap &f)
+Result<DiaryEntry> DiaryEntry::fromFields(const QUuid &id, const QCborMap &fields)
 {
-    DiaryEntry d;
-    d.id = id;
-    d.writtenAt = toTime(f.value(QStringLiteral("writtenAt")));
-    d.text = f.value(QStringLiteral("text")).toString();
-    d.prompts.whatHappened = f.value(QStringLiteral("whatHappened")).toString();
-    d.prompts.howIFelt = f.value(QStringLiteral("howIFelt")).toString();
-    d.prompts.wentWell = f.value(QStringLiteral("wentWell")).toString();
-    d.prompts.learned = f.value(QStringLiteral("learned")).toString();
-    d.prompts.nextTime = f.value(QStringLiteral("nextTime")).toString();
-    d.wellbeing = toRating(f.value(QStringLiteral("wellbeing")));
-    d.stress = toRating(f.value(QStringLiteral("stress")));
-    d.selfCare = toStrings(f.value(QStringLiteral("selfCare")));
-    if (!toKeys(f.value(QStringLiteral("themes")), d.themes))
-        return badField("themes");
-    d.shared = f.value(QStringLiteral("shared")).toBool(false);
-    d.createdAt = toTime(f.value(QStringLiteral("createdAt")));
-    return d;
+    return fromFieldMap<DiaryEntry>(id, fields);
 }
 
 QString DiaryEntry::searchText() const
 {
-    return joined({text, prompts.whatHappened, prompts.howIFelt, prompts.wentWell, prompts.learned,
-                   prompts.nextTime, selfCare.join(QLatin1Char('\n'))});
+    return searchTextOf(*this);
 }
 
 // ---------------------------------------------------------------- SupervisionNote
 
 FieldErrors SupervisionNote::validate() const
 {
-    FieldErrors e;
-    require(e, heldOn.isValid(), "Record the date of the supervision session.", "heldOn");
-    checkLength(e, supervisor, limits::ShortText, "supervisor");
-    checkItems(e, topics, limits::ShortText, "topics");
-    checkRating(e, wellbeing, "wellbeing");
-    checkLength(e, wellbeingNote, limits::Note, "wellbeingNote");
-    checkList(e, linkedDiaryEntries.size(), limits::ListItems, "linkedDiaryEntries");
-    checkList(e, actionItems.size(), limits::ListItems, "actionItems");
-    for (const ActionItem &a : actionItems) {
-        require(e, !a.text.trimmed().isEmpty(), "An action item needs a description.",
+    FieldErrors e = checked(*this);
+    require(e, heldOn.isValid(),
+            QT_TRANSLATE_NOOP("Validation", "Record the date of the supervision session."),
+            "heldOn");
+    for (const ActionItem &a : actionItems)
+        require(e, !a.text.trimmed().isEmpty(),
+                QT_TRANSLATE_NOOP("Validation", "An action item needs a description."),
                 "actionItems");
-        checkLength(e, a.text, limits::ShortText, "actionItems");
-    }
-    checkItems(e, developmentGoals, limits::ShortText, "developmentGoals");
-    checkLength(e, notes, limits::DiaryText, "notes");
     return e;
 }
 
 QCborMap SupervisionNote::toFields() const
 {
-    QCborArray linked;
-    for (const QUuid &id : linkedDiaryEntries)
-        linked.append(idValue(id));
-    QCborArray actions;
-    for (const ActionItem &a : actionItems)
-        actions.append(QCborMap{{QStringLiteral("id"), idValue(a.id)},
-                                {QStringLiteral("text"), a.text},
-                                {QStringLiteral("owner"), keyOf(a.owner)},
-                                {QStringLiteral("due"), dateValue(a.due)},
-                                {QStringLiteral("done"), a.done}});
-    return {
-        {QStringLiteral("heldOn"), dateValue(heldOn)},
-        {QStringLiteral("supervisor"), supervisor},
-        {QStringLiteral("topics"), stringsValue(topics)},
-        {QStringLiteral("wellbeing"), ratingValue(wellbeing)},
-        {QStringLiteral("wellbeingNote"), wellbeingNote},
-        {QStringLiteral("linkedDiaryEntries"), linked},
-        {QStringLiteral("actionItems"), actions},
-        {QStringLiteral("developmentGoals"), stringsValue(developmentGoals)},
-        {QStringLiteral("notes"), notes},
-        {QStringLiteral("createdAt"), timeValue(createdAt)},
-    };
+    return encodeRecord(*this);
 }
 
-Result<SupervisionNote> SupervisionNote::fromFields(const QUuid &id, const QCborMap &f)
+Result<SupervisionNote> SupervisionNote::fromFields(const QUuid &id, const QCborMap &fields)
 {
-    SupervisionNote n;
-    n.id = id;
-    n.heldOn = toDate(f.value(QStringLiteral("heldOn")));
-    n.supervisor = f.value(QStringLiteral("supervisor")).toString();
-    n.topics = toStrings(f.value(QStringLiteral("topics")));
-    n.wellbeing = toRating(f.value(QStringLiteral("wellbeing")));
-    n.wellbeingNote = f.value(QStringLiteral("wellbeingNote")).toString();
-    for (const QCborValue &v : f.value(QStringLiteral("linkedDiaryEntries")).toArray())
-        if (QUuid linked = toId(v); !linked.isNull())
-            n.linkedDiaryEntries.append(linked);
-    for (const QCborValue &v : f.value(QStringLiteral("actionItems")).toArray()) {
-        const QCborMap m = v.toMap();
-        ActionItem a;
-        a.id = toId(m.value(QStringLiteral("id")));
-        a.text = m.value(QStringLiteral("text")).toString();
-        if (!toKey(m.value(QStringLiteral("owner")), a.owner, ActionOwner::Worker))
-            return badField("actionItems");
-        a.due = toDate(m.value(QStringLiteral("due")));
-        a.done = m.value(QStringLiteral("done")).toBool();
-        n.actionItems.append(a);
-    }
-    n.developmentGoals = toStrings(f.value(QStringLiteral("developmentGoals")));
-    n.notes = f.value(QStringLiteral("notes")).toString();
-    n.createdAt = toTime(f.value(QStringLiteral("createdAt")));
-    return n;
+    return fromFieldMap<SupervisionNote>(id, fields);
 }
 
 QString SupervisionNote::searchText() const
 {
-    QStringList parts{supervisor, wellbeingNote, notes};
-    parts += topics;
-    parts += developmentGoals;
-    for (const ActionItem &a : actionItems)
-        parts.append(a.text);
-    parts.removeAll(QString());
-    return parts.join(QLatin1Char('\n'));
+    return searchTextOf(*this);
 }
 
 // ---------------------------------------------------------------- Comment
 
 FieldErrors Comment::validate() const
 {
-    FieldErrors e;
-    require(e, !diaryEntryId.isNull(), "A comment belongs to a diary entry.", "diaryEntryId");
-    require(e, !text.trimmed().isEmpty(), "A comment cannot be empty.", "text");
-    checkLength(e, text, limits::Note, "text");
-    checkLength(e, author, limits::ShortText, "author");
+    FieldErrors e = checked(*this);
+    require(e, !diaryEntryId.isNull(),
+            QT_TRANSLATE_NOOP("Validation", "A comment belongs to a diary entry."), "diaryEntryId");
+    require(e, !text.trimmed().isEmpty(),
+            QT_TRANSLATE_NOOP("Validation", "A comment cannot be empty."), "text");
     return e;
 }
 
 QCborMap Comment::toFields() const
 {
-    return {
-        {QStringLiteral("diaryEntryId"), idValue(diaryEntryId)},
-        {QStringLiteral("author"), author},
-        {QStringLiteral("text"), text},
-        {QStringLiteral("writtenAt"), timeValue(writtenAt)},
-        {QStringLiteral("acknowledgedAt"), timeValue(acknowledgedAt)},
-        {QStringLiteral("createdAt"), timeValue(createdAt)},
-    };
+    return encodeRecord(*this);
 }
 
-Result<Comment> Comment::fromFields(const QUuid &id, const QCborMap &f)
+Result<Comment> Comment::fromFields(const QUuid &id, const QCborMap &fields)
 {
-    Comment c;
-    c.id = id;
-    c.diaryEntryId = toId(f.value(QStringLiteral("diaryEntryId")));
-    c.author = f.value(QStringLiteral("author")).toString();
-    c.text = f.value(QStringLiteral("text")).toString();
-    c.writtenAt = toTime(f.value(QStringLiteral("writtenAt")));
-    c.acknowledgedAt = toTime(f.value(QStringLiteral("acknowledgedAt")));
-    c.createdAt = toTime(f.value(QStringLiteral("createdAt")));
-    return c;
+    return fromFieldMap<Comment>(id, fields);
 }
 
 QString Comment::searchText() const
 {
-    return joined({author, text});
+    return searchTextOf(*this);
 }
 
 // ---------------------------------------------------------------- TrainingRecord
 
 FieldErrors TrainingRecord::validate() const
 {
-    FieldErrors e;
-    require(e, !course.trimmed().isEmpty(), "Name the course or training.", "course");
-    checkLength(e, course, limits::ShortText, "course");
-    checkLength(e, certificate, limits::ShortText, "certificate");
-    require(e, completedOn.isValid(), "Record when the training was completed.", "completedOn");
+    FieldErrors e = checked(*this);
+    require(e, !course.trimmed().isEmpty(),
+            QT_TRANSLATE_NOOP("Validation", "Name the course or training."), "course");
+    require(e, completedOn.isValid(),
+            QT_TRANSLATE_NOOP("Validation", "Record when the training was completed."),
+            "completedOn");
     require(e, !expiresOn.isValid() || !completedOn.isValid() || expiresOn > completedOn,
-            "The expiry date must be after the completion date.", "expiresOn");
+            QT_TRANSLATE_NOOP("Validation", "The expiry date must be after the completion date."),
+            "expiresOn");
     return e;
 }
 
 QCborMap TrainingRecord::toFields() const
 {
-    return {
-        {QStringLiteral("course"), course},
-        {QStringLiteral("completedOn"), dateValue(completedOn)},
-        {QStringLiteral("certificate"), certificate},
-        {QStringLiteral("expiresOn"), dateValue(expiresOn)},
-        {QStringLiteral("createdAt"), timeValue(createdAt)},
-    };
+    return encodeRecord(*this);
 }
 
-Result<TrainingRecord> TrainingRecord::fromFields(const QUuid &id, const QCborMap &f)
+Result<TrainingRecord> TrainingRecord::fromFields(const QUuid &id, const QCborMap &fields)
 {
-    TrainingRecord t;
-    t.id = id;
-    t.course = f.value(QStringLiteral("course")).toString();
-    t.completedOn = toDate(f.value(QStringLiteral("completedOn")));
-    t.certificate = f.value(QStringLiteral("certificate")).toString();
-    t.expiresOn = toDate(f.value(QStringLiteral("expiresOn")));
-    t.createdAt = toTime(f.value(QStringLiteral("createdAt")));
-    return t;
+    return fromFieldMap<TrainingRecord>(id, fields);
 }
 
 QString TrainingRecord::searchText() const
 {
-    return joined({course, certificate});
+    return searchTextOf(*this);
 }
 
 } // namespace wp

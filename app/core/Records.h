@@ -1,8 +1,10 @@
 #pragma once
-// The records of DOMAIN.md. Plain values: no QML, no storage. Each record validates itself
-// (clear, translatable messages naming the field) and converts to and from a map of fields,
-// which is the unit the store diffs for the outbox and sync merges per field.
+// The records of the domain (docs/domain.md). Plain values: no QML, no storage. Each record
+// declares its fields once (forEachField, see Fields.h); from that it validates itself (clear,
+// translatable messages naming the field) and converts to and from a map of fields, which is
+// the unit the store diffs for the outbox and sync merges per field.
 
+#include "Fields.h"
 #include "Result.h"
 #include "Vocabulary.h"
 
@@ -17,23 +19,25 @@
 
 namespace wp {
 
-// Limits chosen so a record stays small enough to sync quickly and a typo cannot fill a disk.
-namespace limits {
-inline constexpr int Pseudonym = 64;
-inline constexpr int ShortText = 500;   // scope, next step, goal, topic, course, owner
-inline constexpr int Note = 4000;       // encounter note, prompt answers, comment
-inline constexpr int DiaryText = 20000; // a long reflective entry
-inline constexpr int ListItems = 50;    // goals, supplies, topics, action items...
-inline constexpr int MaxDurationMinutes = 24 * 60;
-} // namespace limits
-
 using FieldErrors = QList<Error>;
+
+// In the declarations below, QT_TRANSLATE_NOOP marks each label for lupdate
+// (scripts/update-translations reads this file).
 
 struct StageChange
 {
     Stage stage = Stage::SafePlace;
     QDate on;
     QString note;
+
+    template <class Self, class Field> static void forEachField(Self &c, Field &&field)
+    {
+        field(c.stage, {"stage", QT_TRANSLATE_NOOP("Field", "Stage")});
+        field(c.on, {"on", QT_TRANSLATE_NOOP("Field", "Date")});
+        field(c.note, FieldSpec("note", QT_TRANSLATE_NOOP("Field", "Stage note"))
+                          .upTo(limits::ShortText)
+                          .searchable());
+    }
     friend bool operator==(const StageChange &, const StageChange &) = default;
 };
 
@@ -45,6 +49,18 @@ struct Goal
     QDate setOn;
     QDate targetOn;
     QDate closedOn;
+
+    template <class Self, class Field> static void forEachField(Self &g, Field &&field)
+    {
+        field(g.id, {"id", QT_TRANSLATE_NOOP("Field", "Goal")});
+        field(g.text, FieldSpec("text", QT_TRANSLATE_NOOP("Field", "Goal"))
+                          .upTo(limits::ShortText)
+                          .searchable());
+        field(g.status, {"status", QT_TRANSLATE_NOOP("Field", "Goal status")});
+        field(g.setOn, {"setOn", QT_TRANSLATE_NOOP("Field", "Set on")});
+        field(g.targetOn, {"targetOn", QT_TRANSLATE_NOOP("Field", "Target date")});
+        field(g.closedOn, {"closedOn", QT_TRANSLATE_NOOP("Field", "Closed on")});
+    }
     friend bool operator==(const Goal &, const Goal &) = default;
 };
 
@@ -53,6 +69,15 @@ struct Consent
     ConsentState state = ConsentState::NotAsked;
     QDate on;      // when given or withdrawn
     QString scope; // what the participant agreed to, in the worker's words
+
+    template <class Self, class Field> static void forEachField(Self &c, Field &&field)
+    {
+        field(c.state, {"state", QT_TRANSLATE_NOOP("Field", "Consent")});
+        field(c.on, {"on", QT_TRANSLATE_NOOP("Field", "Consent date")});
+        field(c.scope, FieldSpec("scope", QT_TRANSLATE_NOOP("Field", "Consent scope"))
+                           .upTo(limits::ShortText)
+                           .searchable());
+    }
     friend bool operator==(const Consent &, const Consent &) = default;
 };
 
@@ -69,6 +94,24 @@ struct Participant
     QDate followUpDue;
     QDateTime createdAt;
 
+    template <class Self, class Field> static void forEachField(Self &p, Field &&field)
+    {
+        field(p.pseudonym, FieldSpec("pseudonym", QT_TRANSLATE_NOOP("Field", "Pseudonym"))
+                               .upTo(limits::Pseudonym)
+                               .searchable());
+        field(p.consent, {"consent", QT_TRANSLATE_NOOP("Field", "Consent")});
+        field(p.stage, {"stage", QT_TRANSLATE_NOOP("Field", "Stage")});
+        field(p.stageHistory, FieldSpec("stageHistory", QT_TRANSLATE_NOOP("Field", "Stage history"))
+                                  .items(1000)
+                                  .automatic());
+        field(p.goals, {"goals", QT_TRANSLATE_NOOP("Field", "Goals")});
+        field(p.lastContact,
+              FieldSpec("lastContact", QT_TRANSLATE_NOOP("Field", "Last contact")).automatic());
+        field(p.followUpDue, {"followUpDue", QT_TRANSLATE_NOOP("Field", "Follow-up date")});
+        field(p.createdAt,
+              FieldSpec("createdAt", QT_TRANSLATE_NOOP("Field", "Created")).automatic());
+    }
+
     // Records a move (forward or back) with today's date; no-op if already there.
     void moveToStage(Stage to, QDate on, const QString &note = {});
 
@@ -83,6 +126,14 @@ struct Referral
 {
     Service service = Service::Other;
     QString to; // the organisation or person, e.g. "Riverside housing team"
+
+    template <class Self, class Field> static void forEachField(Self &r, Field &&field)
+    {
+        field(r.service, {"service", QT_TRANSLATE_NOOP("Field", "Service")});
+        field(r.to, FieldSpec("to", QT_TRANSLATE_NOOP("Field", "Referred to"))
+                        .upTo(limits::ShortText)
+                        .searchable());
+    }
     friend bool operator==(const Referral &, const Referral &) = default;
 };
 
@@ -105,6 +156,36 @@ struct Encounter
     QDate followUpOn;
     bool safetyConcern = false;
     QDateTime createdAt;
+
+    template <class Self, class Field> static void forEachField(Self &e, Field &&field)
+    {
+        field(e.participantId, {"participantId", QT_TRANSLATE_NOOP("Field", "Participant")});
+        field(e.occurredAt, {"occurredAt", QT_TRANSLATE_NOOP("Field", "When")});
+        field(e.durationMinutes,
+              FieldSpec("durationMinutes", QT_TRANSLATE_NOOP("Field", "Duration"))
+                  .range(0, limits::MaxDurationMinutes,
+                         QT_TRANSLATE_NOOP("Validation",
+                                           "Duration must be between 0 minutes and 24 hours.")));
+        field(e.place, FieldSpec("place", QT_TRANSLATE_NOOP("Field", "Place")).whenAbsent("other"));
+        field(e.needs, {"needs", QT_TRANSLATE_NOOP("Field", "Needs addressed")});
+        field(e.supplies, FieldSpec("supplies", QT_TRANSLATE_NOOP("Field", "Supplies"))
+                              .upTo(limits::ShortText)
+                              .searchable());
+        field(e.referrals, {"referrals", QT_TRANSLATE_NOOP("Field", "Referrals")});
+        field(e.advocacy, {"advocacy", QT_TRANSLATE_NOOP("Field", "Advocacy")});
+        field(e.obstacles, {"obstacles", QT_TRANSLATE_NOOP("Field", "Obstacles")});
+        field(e.stageAfter,
+              {"stageAfter", QT_TRANSLATE_NOOP("Field", "Stage after the encounter")});
+        field(e.note,
+              FieldSpec("note", QT_TRANSLATE_NOOP("Field", "Note")).upTo(limits::Note).freeText());
+        field(e.nextStep, FieldSpec("nextStep", QT_TRANSLATE_NOOP("Field", "Next step"))
+                              .upTo(limits::ShortText)
+                              .freeText());
+        field(e.followUpOn, {"followUpOn", QT_TRANSLATE_NOOP("Field", "Follow-up date")});
+        field(e.safetyConcern, {"safetyConcern", QT_TRANSLATE_NOOP("Field", "Safety concern")});
+        field(e.createdAt,
+              FieldSpec("createdAt", QT_TRANSLATE_NOOP("Field", "Created")).automatic());
+    }
 
     bool isBriefContact() const { return participantId.isNull(); }
     FieldErrors validate() const;
@@ -140,6 +221,42 @@ struct DiaryEntry
     bool shared = false; // private by default; shared with the supervisor per entry only
     QDateTime createdAt;
 
+    // The prompts' answers are fields of the entry itself in the field map.
+    template <class Self, class Field> static void forEachField(Self &d, Field &&field)
+    {
+        field(d.writtenAt, {"writtenAt", QT_TRANSLATE_NOOP("Field", "Written")});
+        field(d.text, FieldSpec("text", QT_TRANSLATE_NOOP("Field", "Text"))
+                          .upTo(limits::DiaryText)
+                          .freeText());
+        field(d.prompts.whatHappened,
+              FieldSpec("whatHappened", QT_TRANSLATE_NOOP("Field", "What happened"))
+                  .upTo(limits::Note)
+                  .freeText());
+        field(d.prompts.howIFelt, FieldSpec("howIFelt", QT_TRANSLATE_NOOP("Field", "How I felt"))
+                                      .upTo(limits::Note)
+                                      .freeText());
+        field(d.prompts.wentWell,
+              FieldSpec("wentWell", QT_TRANSLATE_NOOP("Field", "What went well, or not"))
+                  .upTo(limits::Note)
+                  .freeText());
+        field(d.prompts.learned, FieldSpec("learned", QT_TRANSLATE_NOOP("Field", "What I learned"))
+                                     .upTo(limits::Note)
+                                     .freeText());
+        field(d.prompts.nextTime,
+              FieldSpec("nextTime", QT_TRANSLATE_NOOP("Field", "What I will do next"))
+                  .upTo(limits::Note)
+                  .freeText());
+        field(d.wellbeing, {"wellbeing", QT_TRANSLATE_NOOP("Field", "Wellbeing")});
+        field(d.stress, {"stress", QT_TRANSLATE_NOOP("Field", "Stress")});
+        field(d.selfCare, FieldSpec("selfCare", QT_TRANSLATE_NOOP("Field", "Self-care"))
+                              .upTo(limits::ShortText)
+                              .searchable());
+        field(d.themes, {"themes", QT_TRANSLATE_NOOP("Field", "Themes")});
+        field(d.shared, {"shared", QT_TRANSLATE_NOOP("Field", "Shared with the supervisor")});
+        field(d.createdAt,
+              FieldSpec("createdAt", QT_TRANSLATE_NOOP("Field", "Created")).automatic());
+    }
+
     FieldErrors validate() const;
     QCborMap toFields() const;
     static Result<DiaryEntry> fromFields(const QUuid &id, const QCborMap &fields);
@@ -154,6 +271,17 @@ struct ActionItem
     ActionOwner owner = ActionOwner::Worker;
     QDate due;
     bool done = false;
+
+    template <class Self, class Field> static void forEachField(Self &a, Field &&field)
+    {
+        field(a.id, {"id", QT_TRANSLATE_NOOP("Field", "Action item")});
+        field(a.text, FieldSpec("text", QT_TRANSLATE_NOOP("Field", "Action item"))
+                          .upTo(limits::ShortText)
+                          .searchable());
+        field(a.owner, {"owner", QT_TRANSLATE_NOOP("Field", "Who does it")});
+        field(a.due, {"due", QT_TRANSLATE_NOOP("Field", "Due")});
+        field(a.done, {"done", QT_TRANSLATE_NOOP("Field", "Done")});
+    }
     friend bool operator==(const ActionItem &, const ActionItem &) = default;
 };
 
@@ -171,6 +299,34 @@ struct SupervisionNote
     QStringList developmentGoals;
     QString notes;
     QDateTime createdAt;
+
+    template <class Self, class Field> static void forEachField(Self &n, Field &&field)
+    {
+        field(n.heldOn, {"heldOn", QT_TRANSLATE_NOOP("Field", "Date")});
+        field(n.supervisor, FieldSpec("supervisor", QT_TRANSLATE_NOOP("Field", "Supervisor"))
+                                .upTo(limits::ShortText)
+                                .searchable());
+        field(n.topics, FieldSpec("topics", QT_TRANSLATE_NOOP("Field", "Topics"))
+                            .upTo(limits::ShortText)
+                            .searchable());
+        field(n.wellbeing, {"wellbeing", QT_TRANSLATE_NOOP("Field", "Wellbeing")});
+        field(n.wellbeingNote,
+              FieldSpec("wellbeingNote", QT_TRANSLATE_NOOP("Field", "Wellbeing note"))
+                  .upTo(limits::Note)
+                  .freeText());
+        field(n.linkedDiaryEntries,
+              {"linkedDiaryEntries", QT_TRANSLATE_NOOP("Field", "Linked diary entries")});
+        field(n.actionItems, {"actionItems", QT_TRANSLATE_NOOP("Field", "Action items")});
+        field(n.developmentGoals,
+              FieldSpec("developmentGoals", QT_TRANSLATE_NOOP("Field", "Development goals"))
+                  .upTo(limits::ShortText)
+                  .searchable());
+        field(n.notes, FieldSpec("notes", QT_TRANSLATE_NOOP("Field", "Notes"))
+                           .upTo(limits::DiaryText)
+                           .freeText());
+        field(n.createdAt,
+              FieldSpec("createdAt", QT_TRANSLATE_NOOP("Field", "Created")).automatic());
+    }
 
     FieldErrors validate() const;
     QCborMap toFields() const;
@@ -190,6 +346,21 @@ struct Comment
     QDateTime acknowledgedAt; // null until the worker acknowledges it
     QDateTime createdAt;
 
+    template <class Self, class Field> static void forEachField(Self &c, Field &&field)
+    {
+        field(c.diaryEntryId, {"diaryEntryId", QT_TRANSLATE_NOOP("Field", "Diary entry")});
+        field(c.author, FieldSpec("author", QT_TRANSLATE_NOOP("Field", "Author"))
+                            .upTo(limits::ShortText)
+                            .searchable());
+        field(
+            c.text,
+            FieldSpec("text", QT_TRANSLATE_NOOP("Field", "Comment")).upTo(limits::Note).freeText());
+        field(c.writtenAt, {"writtenAt", QT_TRANSLATE_NOOP("Field", "Written")});
+        field(c.acknowledgedAt, {"acknowledgedAt", QT_TRANSLATE_NOOP("Field", "Acknowledged")});
+        field(c.createdAt,
+              FieldSpec("createdAt", QT_TRANSLATE_NOOP("Field", "Created")).automatic());
+    }
+
     FieldErrors validate() const;
     QCborMap toFields() const;
     static Result<Comment> fromFields(const QUuid &id, const QCborMap &fields);
@@ -207,6 +378,20 @@ struct TrainingRecord
     QDate expiresOn;     // null when it does not expire
     QDateTime createdAt;
 
+    template <class Self, class Field> static void forEachField(Self &t, Field &&field)
+    {
+        field(t.course, FieldSpec("course", QT_TRANSLATE_NOOP("Field", "Course"))
+                            .upTo(limits::ShortText)
+                            .searchable());
+        field(t.completedOn, {"completedOn", QT_TRANSLATE_NOOP("Field", "Completed on")});
+        field(t.certificate, FieldSpec("certificate", QT_TRANSLATE_NOOP("Field", "Certificate"))
+                                 .upTo(limits::ShortText)
+                                 .searchable());
+        field(t.expiresOn, {"expiresOn", QT_TRANSLATE_NOOP("Field", "Expires on")});
+        field(t.createdAt,
+              FieldSpec("createdAt", QT_TRANSLATE_NOOP("Field", "Created")).automatic());
+    }
+
     bool isExpired(QDate today) const { return expiresOn.isValid() && expiresOn < today; }
     FieldErrors validate() const;
     QCborMap toFields() const;
@@ -214,6 +399,21 @@ struct TrainingRecord
     QString searchText() const;
     friend bool operator==(const TrainingRecord &, const TrainingRecord &) = default;
 };
+
+// The fields of a record type known only at run time (the store, sync).
+std::span<const FieldInfo> fieldTable(RecordType type);
+
+// The record's free texts (FreeText fields), in declaration order: what its title comes from.
+template <Declared R> QStringList freeTexts(const R &record)
+{
+    QStringList out;
+    R::forEachField(record, [&out](const auto &value, const FieldSpec &spec) {
+        if constexpr (std::is_same_v<std::remove_cvref_t<decltype(value)>, QString>)
+            if (spec.has(FreeText))
+                out.append(value);
+    });
+    return out;
+}
 
 // First validation error as a Status, for callers that report one line.
 template <typename R> Status validated(const R &record)

@@ -1,6 +1,7 @@
 #pragma once
-// The fixed vocabularies of DOMAIN.md. Each value has a stable key (stored, synced, used in
-// JSON) and an English label marked for translation; UIs translate labels, never keys.
+// The fixed vocabularies of the domain (docs/domain.md). Each value has a stable key (stored,
+// synced, used in JSON) and an English label marked for translation; UIs translate labels,
+// never keys.
 
 #include <QList>
 #include <QString>

@@ -20,7 +20,7 @@ QString tr(const char *text)
 
 constexpr int TitleChars = 80;
 
-QString titleFrom(std::initializer_list<QString> candidates)
+QString titleFrom(const QStringList &candidates)
 {
     for (const QString &c : candidates) {
         const QString line = c.section(QLatin1Char('\n'), 0, 0).trimmed();
@@ -74,7 +74,7 @@ DerivedColumns derive(const Encounter &r)
     DerivedColumns d;
     d.index.parentId = r.participantId;
     d.index.sortAt = msOr(r.occurredAt, r.createdAt);
-    d.search = {titleFrom({r.note, r.nextStep}), r.searchText()};
+    d.search = {titleFrom(freeTexts(r)), r.searchText()};
     return d;
 }
 
@@ -83,9 +83,7 @@ DerivedColumns derive(const DiaryEntry &r)
     DerivedColumns d;
     d.index.sortAt = msOr(r.writtenAt, r.createdAt);
     d.index.shared = r.shared;
-    d.search = {titleFrom({r.text, r.prompts.whatHappened, r.prompts.howIFelt, r.prompts.wentWell,
-                           r.prompts.learned, r.prompts.nextTime}),
-                r.searchText()};
+    d.search = {titleFrom(freeTexts(r)), r.searchText()};
     return d;
 }
 
@@ -147,15 +145,8 @@ Result<DerivedColumns> derive(RecordType type, const QUuid &id, const QCborMap &
 
 bool isFreeText(RecordType type, const QString &field)
 {
-    static const QHash<RecordType, QStringList> fields{
-        {RecordType::Encounter, {QStringLiteral("note"), QStringLiteral("nextStep")}},
-        {RecordType::DiaryEntry,
-         {QStringLiteral("text"), QStringLiteral("whatHappened"), QStringLiteral("howIFelt"),
-          QStringLiteral("wentWell"), QStringLiteral("learned"), QStringLiteral("nextTime")}},
-        {RecordType::SupervisionNote, {QStringLiteral("notes"), QStringLiteral("wellbeingNote")}},
-        {RecordType::Comment, {QStringLiteral("text")}},
-    };
-    return fields.value(type).contains(field);
+    const FieldInfo *info = findField(fieldTable(type), field);
+    return info && info->spec.has(FreeText);
 }
 
 // ---------------------------------------------------------------- rows

@@ -354,50 +354,52 @@ FR = {
  'Catching up with the server…': 'Remise à jour depuis le serveur…',
  'The server tidied up while this phone was away: Waypoint is fetching everything again (%1 so far). Changes waiting on this phone are kept and sent.':
      'Le serveur a fait du tri pendant l’absence de ce téléphone : Waypoint récupère tout à nouveau (%1 pour l’instant). Les modifications en attente sur ce téléphone sont gardées et envoyées.',
+ # record fields and vocabularies
+ 'Stage note': 'Note d’étape',
+ 'Goal': 'Objectif',
+ 'Goal status': 'État de l’objectif',
+ 'Set on': 'Fixé le',
+ 'Target date': 'Date visée',
+ 'Closed on': 'Clos le',
+ 'Consent date': 'Date du consentement',
+ 'Pseudonym': 'Pseudonyme',
+ 'Stage history': 'Historique des étapes',
+ 'Last contact': 'Dernier contact',
+ 'Follow-up date': 'Date de suivi',
+ 'Created': 'Créé le',
+ 'Service': 'Service',
+ 'When': 'Quand',
+ 'Duration': 'Durée',
+ 'Place': 'Lieu',
+ 'Supplies': 'Matériel remis',
+ 'Referrals': 'Orientations',
+ 'Advocacy': 'Plaidoyer',
+ 'Obstacles': 'Obstacles',
+ 'Stage after the encounter': 'Étape après la rencontre',
+ 'Written': 'Écrit le',
+ 'Text': 'Texte',
+ 'What happened': 'Ce qui s’est passé',
+ 'How I felt': 'Ce que j’ai ressenti',
+ 'What went well, or not': 'Ce qui a marché, ou pas',
+ 'What I learned': 'Ce que j’ai appris',
+ 'What I will do next': 'Ce que je vais faire ensuite',
+ 'Shared with the supervisor': 'Partagée avec le superviseur',
+ 'Action item': 'Action',
+ 'Done': 'Fait',
+ 'Linked diary entries': 'Entrées du journal liées',
+ 'Development goals': 'Objectifs de développement',
+ 'Author': 'Auteur',
+ 'Acknowledged': 'Lu le',
+ 'Course': 'Formation',
+ 'Completed on': 'Terminée le',
+ 'Certificate': 'Certificat',
+ 'Expires on': 'Expire le',
 }
 
 # English wording that differs from the source text (which the core also uses untranslated).
 EN = {
  '%1 has too many items (%2, at most %3).': '%1: too many items (%2, at most %3).',
  'The field %1 has a value this version does not understand.': 'The field “%1” has a value this version does not understand.',
-}
-
-# Record fields named in validation messages (disambiguation "field"): key -> (English, French).
-FIELDS = {
- 'pseudonym': ('Pseudonym', 'Pseudonyme'),
- 'consent': ('Consent scope', 'Portée du consentement'),
- 'stageHistory': ('Stage history', 'Historique des étapes'),
- 'goals': ('Goals', 'Objectifs'),
- 'note': ('Note', 'Note'),
- 'nextStep': ('Next step', 'Prochaine étape'),
- 'text': ('Text', 'Texte'),
- 'whatHappened': ('What happened', 'Ce qui s’est passé'),
- 'howIFelt': ('How I felt', 'Ce que j’ai ressenti'),
- 'wentWell': ('What went well, or not', 'Ce qui a marché, ou pas'),
- 'learned': ('What I learned', 'Ce que j’ai appris'),
- 'nextTime': ('What I will do next', 'Ce que je vais faire ensuite'),
- 'wellbeing': ('Wellbeing', 'Bien-être'),
- 'stress': ('Stress', 'Stress'),
- 'supervisor': ('Supervisor', 'Superviseur'),
- 'wellbeingNote': ('Wellbeing note', 'Note sur le bien-être'),
- 'actionItems': ('Action items', 'Actions'),
- 'notes': ('Notes', 'Notes'),
- 'author': ('Author', 'Auteur'),
- 'course': ('Course', 'Formation'),
- 'certificate': ('Certificate', 'Certificat'),
- 'supplies': ('Supplies', 'Matériel remis'),
- 'referrals': ('Referrals', 'Orientations'),
- 'needs': ('Needs addressed', 'Besoins abordés'),
- 'advocacy': ('Advocacy', 'Plaidoyer'),
- 'obstacles': ('Obstacles', 'Obstacles'),
- 'selfCare': ('Self-care', 'Prendre soin de soi'),
- 'themes': ('Themes', 'Thèmes'),
- 'topics': ('Topics', 'Sujets'),
- 'linkedDiaryEntries': ('Linked diary entries', 'Entrées du journal liées'),
- 'developmentGoals': ('Development goals', 'Objectifs de développement'),
- 'place': ('Place', 'Lieu'),
- 'stage': ('Stage', 'Étape'),
- 'stageAfter': ('Stage after the encounter', 'Étape après la rencontre'),
 }
 
 # Plural forms: (English singular, English plural), (French singular, French plural).
@@ -450,11 +452,6 @@ def fill(path, language):
             forms = PLURALS[source][0 if language == 'en' else 1]
             for form in forms:
                 ET.SubElement(translation, 'numerusform').text = form
-        elif message.findtext('comment') == 'field':
-            if source not in FIELDS:
-                missing.append(source)
-                continue
-            translation.text = FIELDS[source][0 if language == 'en' else 1]
         elif language == 'en':
             translation.text = EN.get(source, source)
         elif source in FR:

@@ -390,6 +390,261 @@
     </message>
 </context>
 <context>
+    <name>Field</name>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Stage note</source>
+        <translation>Stage note</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>Goal status</source>
+        <translation>Goal status</translation>
+    </message>
+    <message>
+        <source>Set on</source>
+        <translation>Set on</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Target date</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>Consent date</translation>
+    </message>
+    <message>
+        <source>Consent scope</source>
+        <translation>Consent scope</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Pseudonym</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>Stage history</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>Follow-up date</source>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Needs addressed</source>
+        <translation>Needs addressed</translation>
+    </message>
+    <message>
+        <source>Supplies</source>
+        <translation>Supplies</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Advocacy</source>
+        <translation>Advocacy</translation>
+    </message>
+    <message>
+        <source>Obstacles</source>
+        <translation>Obstacles</translation>
+    </message>
+    <message>
+        <source>Stage after the encounter</source>
+        <translation>Stage after the encounter</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>Safety concern</source>
+        <translation>Safety concern</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>How I felt</source>
+        <translation>How I felt</translation>
+    </message>
+    <message>
+        <source>What went well, or not</source>
+        <translation>What went well, or not</translation>
+    </message>
+    <message>
+        <source>What I learned</source>
+        <translation>What I learned</translation>
+    </message>
+    <message>
+        <source>What I will do next</source>
+        <translation>What I will do next</translation>
+    </message>
+    <message>
+        <source>Wellbeing</source>
+        <translation>Wellbeing</translation>
+    </message>
+    <message>
+        <source>Stress</source>
+        <translation>Stress</translation>
+    </message>
+    <message>
+        <source>Self-care</source>
+        <translation>Self-care</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Shared with the supervisor</source>
+        <translation>Shared with the supervisor</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>Action item</translation>
+    </message>
+    <message>
+        <source>Who does it</source>
+        <translation>Who does it</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>Wellbeing note</source>
+        <translation>Wellbeing note</translation>
+    </message>
+    <message>
+        <source>Linked diary entries</source>
+        <translation>Linked diary entries</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <source>Development goals</source>
+        <translation>Development goals</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Diary entry</source>
+        <translation>Diary entry</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>Completed on</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Expires on</translation>
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
         <source>Welcome to Waypoint</source>
@@ -1516,176 +1771,6 @@
     <message>
         <source>The field %1 has a value this version does not understand.</source>
         <translation>The field “%1” has a value this version does not understand.</translation>
-    </message>
-    <message>
-        <source>pseudonym</source>
-        <comment>field</comment>
-        <translation>Pseudonym</translation>
-    </message>
-    <message>
-        <source>consent</source>
-        <comment>field</comment>
-        <translation>Consent scope</translation>
-    </message>
-    <message>
-        <source>stageHistory</source>
-        <comment>field</comment>
-        <translation>Stage history</translation>
-    </message>
-    <message>
-        <source>goals</source>
-        <comment>field</comment>
-        <translation>Goals</translation>
-    </message>
-    <message>
-        <source>note</source>
-        <comment>field</comment>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <source>nextStep</source>
-        <comment>field</comment>
-        <translation>Next step</translation>
-    </message>
-    <message>
-        <source>text</source>
-        <comment>field</comment>
-        <translation>Text</translation>
-    </message>
-    <message>
-        <source>whatHappened</source>
-        <comment>field</comment>
-        <translation>What happened</translation>
-    </message>
-    <message>
-        <source>howIFelt</source>
-        <comment>field</comment>
-        <translation>How I felt</translation>
-    </message>
-    <message>
-        <source>wentWell</source>
-        <comment>field</comment>
-        <translation>What went well, or not</translation>
-    </message>
-    <message>
-        <source>learned</source>
-        <comment>field</comment>
-        <translation>What I learned</translation>
-    </message>
-    <message>
-        <source>nextTime</source>
-        <comment>field</comment>
-        <translation>What I will do next</translation>
-    </message>
-    <message>
-        <source>wellbeing</source>
-        <comment>field</comment>
-        <translation>Wellbeing</translation>
-    </message>
-    <message>
-        <source>stress</source>
-        <comment>field</comment>
-        <translation>Stress</translation>
-    </message>
-    <message>
-        <source>supervisor</source>
-        <comment>field</comment>
-        <translation>Supervisor</translation>
-    </message>
-    <message>
-        <source>wellbeingNote</source>
-        <comment>field</comment>
-        <translation>Wellbeing note</translation>
-    </message>
-    <message>
-        <source>actionItems</source>
-        <comment>field</comment>
-        <translation>Action items</translation>
-    </message>
-    <message>
-        <source>notes</source>
-        <comment>field</comment>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <source>author</source>
-        <comment>field</comment>
-        <translation>Author</translation>
-    </message>
-    <message>
-        <source>course</source>
-        <comment>field</comment>
-        <translation>Course</translation>
-    </message>
-    <message>
-        <source>certificate</source>
-        <comment>field</comment>
-        <translation>Certificate</translation>
-    </message>
-    <message>
-        <source>supplies</source>
-        <comment>field</comment>
-        <translation>Supplies</translation>
-    </message>
-    <message>
-        <source>referrals</source>
-        <comment>field</comment>
-        <translation>Referrals</translation>
-    </message>
-    <message>
-        <source>needs</source>
-        <comment>field</comment>
-        <translation>Needs addressed</translation>
-    </message>
-    <message>
-        <source>advocacy</source>
-        <comment>field</comment>
-        <translation>Advocacy</translation>
-    </message>
-    <message>
-        <source>obstacles</source>
-        <comment>field</comment>
-        <translation>Obstacles</translation>
-    </message>
-    <message>
-        <source>selfCare</source>
-        <comment>field</comment>
-        <translation>Self-care</translation>
-    </message>
-    <message>
-        <source>themes</source>
-        <comment>field</comment>
-        <translation>Themes</translation>
-    </message>
-    <message>
-        <source>topics</source>
-        <comment>field</comment>
-        <translation>Topics</translation>
-    </message>
-    <message>
-        <source>linkedDiaryEntries</source>
-        <comment>field</comment>
-        <translation>Linked diary entries</translation>
-    </message>
-    <message>
-        <source>developmentGoals</source>
-        <comment>field</comment>
-        <translation>Development goals</translation>
-    </message>
-    <message>
-        <source>place</source>
-        <comment>field</comment>
-        <translation>Place</translation>
-    </message>
-    <message>
-        <source>stage</source>
-        <comment>field</comment>
-        <translation>Stage</translation>
-    </message>
-    <message>
-        <source>stageAfter</source>
-        <comment>field</comment>
-        <translation>Stage after the encounter</translation>
     </message>
 </context>
 <context>

@@ -390,6 +390,261 @@
     </message>
 </context>
 <context>
+    <name>Field</name>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Stage note</source>
+        <translation>Note d’étape</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Goal status</source>
+        <translation>État de l’objectif</translation>
+    </message>
+    <message>
+        <source>Set on</source>
+        <translation>Fixé le</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Date visée</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Clos le</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>Date du consentement</translation>
+    </message>
+    <message>
+        <source>Consent scope</source>
+        <translation>Portée du consentement</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Pseudonyme</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>Historique des étapes</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Objectifs</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Dernier contact</translation>
+    </message>
+    <message>
+        <source>Follow-up date</source>
+        <translation>Date de suivi</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé le</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>Orienté vers</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Needs addressed</source>
+        <translation>Besoins abordés</translation>
+    </message>
+    <message>
+        <source>Supplies</source>
+        <translation>Matériel remis</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Orientations</translation>
+    </message>
+    <message>
+        <source>Advocacy</source>
+        <translation>Plaidoyer</translation>
+    </message>
+    <message>
+        <source>Obstacles</source>
+        <translation>Obstacles</translation>
+    </message>
+    <message>
+        <source>Stage after the encounter</source>
+        <translation>Étape après la rencontre</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Prochaine étape</translation>
+    </message>
+    <message>
+        <source>Safety concern</source>
+        <translation>Inquiétude pour la sécurité</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Écrit le</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Ce qui s’est passé</translation>
+    </message>
+    <message>
+        <source>How I felt</source>
+        <translation>Ce que j’ai ressenti</translation>
+    </message>
+    <message>
+        <source>What went well, or not</source>
+        <translation>Ce qui a marché, ou pas</translation>
+    </message>
+    <message>
+        <source>What I learned</source>
+        <translation>Ce que j’ai appris</translation>
+    </message>
+    <message>
+        <source>What I will do next</source>
+        <translation>Ce que je vais faire ensuite</translation>
+    </message>
+    <message>
+        <source>Wellbeing</source>
+        <translation>Bien-être</translation>
+    </message>
+    <message>
+        <source>Stress</source>
+        <translation>Stress</translation>
+    </message>
+    <message>
+        <source>Self-care</source>
+        <translation>Prendre soin de soi</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>Thèmes</translation>
+    </message>
+    <message>
+        <source>Shared with the supervisor</source>
+        <translation>Partagée avec le superviseur</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Who does it</source>
+        <translation>Qui s’en charge</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Sujets</translation>
+    </message>
+    <message>
+        <source>Wellbeing note</source>
+        <translation>Note sur le bien-être</translation>
+    </message>
+    <message>
+        <source>Linked diary entries</source>
+        <translation>Entrées du journal liées</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Development goals</source>
+        <translation>Objectifs de développement</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Diary entry</source>
+        <translation>Entrée du journal</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Lu le</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>Terminée le</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificat</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Expire le</translation>
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
         <source>Welcome to Waypoint</source>
@@ -1516,176 +1771,6 @@
     <message>
         <source>The field %1 has a value this version does not understand.</source>
         <translation>Le champ « %1 » contient une valeur que cette version ne comprend pas.</translation>
-    </message>
-    <message>
-        <source>pseudonym</source>
-        <comment>field</comment>
-        <translation>Pseudonyme</translation>
-    </message>
-    <message>
-        <source>consent</source>
-        <comment>field</comment>
-        <translation>Portée du consentement</translation>
-    </message>
-    <message>
-        <source>stageHistory</source>
-        <comment>field</comment>
-        <translation>Historique des étapes</translation>
-    </message>
-    <message>
-        <source>goals</source>
-        <comment>field</comment>
-        <translation>Objectifs</translation>
-    </message>
-    <message>
-        <source>note</source>
-        <comment>field</comment>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <source>nextStep</source>
-        <comment>field</comment>
-        <translation>Prochaine étape</translation>
-    </message>
-    <message>
-        <source>text</source>
-        <comment>field</comment>
-        <translation>Texte</translation>
-    </message>
-    <message>
-        <source>whatHappened</source>
-        <comment>field</comment>
-        <translation>Ce qui s’est passé</translation>
-    </message>
-    <message>
-        <source>howIFelt</source>
-        <comment>field</comment>
-        <translation>Ce que j’ai ressenti</translation>
-    </message>
-    <message>
-        <source>wentWell</source>
-        <comment>field</comment>
-        <translation>Ce qui a marché, ou pas</translation>
-    </message>
-    <message>
-        <source>learned</source>
-        <comment>field</comment>
-        <translation>Ce que j’ai appris</translation>
-    </message>
-    <message>
-        <source>nextTime</source>
-        <comment>field</comment>
-        <translation>Ce que je vais faire ensuite</translation>
-    </message>
-    <message>
-        <source>wellbeing</source>
-        <comment>field</comment>
-        <translation>Bien-être</translation>
-    </message>
-    <message>
-        <source>stress</source>
-        <comment>field</comment>
-        <translation>Stress</translation>
-    </message>
-    <message>
-        <source>supervisor</source>
-        <comment>field</comment>
-        <translation>Superviseur</translation>
-    </message>
-    <message>
-        <source>wellbeingNote</source>
-        <comment>field</comment>
-        <translation>Note sur le bien-être</translation>
-    </message>
-    <message>
-        <source>actionItems</source>
-        <comment>field</comment>
-        <translation>Actions</translation>
-    </message>
-    <message>
-        <source>notes</source>
-        <comment>field</comment>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <source>author</source>
-        <comment>field</comment>
-        <translation>Auteur</translation>
-    </message>
-    <message>
-        <source>course</source>
-        <comment>field</comment>
-        <translation>Formation</translation>
-    </message>
-    <message>
-        <source>certificate</source>
-        <comment>field</comment>
-        <translation>Certificat</translation>
-    </message>
-    <message>
-        <source>supplies</source>
-        <comment>field</comment>
-        <translation>Matériel remis</translation>
-    </message>
-    <message>
-        <source>referrals</source>
-        <comment>field</comment>
-        <translation>Orientations</translation>
-    </message>
-    <message>
-        <source>needs</source>
-        <comment>field</comment>
-        <translation>Besoins abordés</translation>
-    </message>
-    <message>
-        <source>advocacy</source>
-        <comment>field</comment>
-        <translation>Plaidoyer</translation>
-    </message>
-    <message>
-        <source>obstacles</source>
-        <comment>field</comment>
-        <translation>Obstacles</translation>
-    </message>
-    <message>
-        <source>selfCare</source>
-        <comment>field</comment>
-        <translation>Prendre soin de soi</translation>
-    </message>
-    <message>
-        <source>themes</source>
-        <comment>field</comment>
-        <translation>Thèmes</translation>
-    </message>
-    <message>
-        <source>topics</source>
-        <comment>field</comment>
-        <translation>Sujets</translation>
-    </message>
-    <message>
-        <source>linkedDiaryEntries</source>
-        <comment>field</comment>
-        <translation>Entrées du journal liées</translation>
-    </message>
-    <message>
-        <source>developmentGoals</source>
-        <comment>field</comment>
-        <translation>Objectifs de développement</translation>
-    </message>
-    <message>
-        <source>place</source>
-        <comment>field</comment>
-        <translation>Lieu</translation>
-    </message>
-    <message>
-        <source>stage</source>
-        <comment>field</comment>
-        <translation>Étape</translation>
-    </message>
-    <message>
-        <source>stageAfter</source>
-        <comment>field</comment>
-        <translation>Étape après la rencontre</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,7 @@ FormPage {
     readonly property var briefChoice: [{ key: "brief", label: qsTr("Unnamed / brief contact") }]
     readonly property var f: editor.fields
     readonly property var e: editor.errors
-    readonly property bool brief: (f.participant ?? "") === "brief"
+    readonly property bool brief: (f.participantId ?? "") === "brief"
     title: qsTr("New encounter")
     actionText: qsTr("Save")
     Component.onCompleted: editor.startNew(participantId)
@@ -43,9 +43,9 @@ FormPage {
         multiple: false
         allowNone: false
         options: page.briefChoice.concat(page.choices)
-        current: page.f.participant ?? ""
-        error: page.e.participant ?? ""
-        onPicked: key => page.editor.setField("participant", key)
+        current: page.f.participantId ?? ""
+        error: page.e.participantId ?? ""
+        onPicked: key => page.editor.setField("participantId", key)
     }
     TextField {
         id: who
@@ -134,8 +134,8 @@ FormPage {
         objectName: "referralChips"
         title: qsTr("Referred to")
         options: App.vocabulary.service
-        selected: page.f.referrals ?? []
-        onToggled: key => page.editor.toggle("referrals", key)
+        selected: (page.f.referrals ?? []).map(r => r.service)
+        onToggled: key => page.editor.toggleItem("referrals", "service", key)
     }
     ChipGroup {
         objectName: "advocacyChips"

@@ -11,6 +11,7 @@ FormPage {
     readonly property Editor editor: App.participantEditor
     readonly property var f: editor.fields
     readonly property var e: editor.errors
+    readonly property var consent: f.consent ?? {}
     title: qsTr("New participant")
     actionText: qsTr("Save")
     Component.onCompleted: editor.startNew("")
@@ -59,17 +60,17 @@ FormPage {
         multiple: false
         allowNone: false
         options: App.vocabulary.consent
-        current: page.f.consentState ?? "not_asked"
+        current: page.consent.state ?? "not_asked"
         error: page.e.consent ?? ""
-        onPicked: key => page.editor.setField("consentState", key)
+        onPicked: key => page.editor.setSubField("consent", "state", key)
     }
     TextField {
-        visible: (page.f.consentState ?? "") === "given"
-        text: page.f.consentScope ?? ""
+        visible: (page.consent.state ?? "") === "given"
+        text: page.consent.scope ?? ""
         placeholderText: qsTr("What they agreed to, in your words")
         Layout.fillWidth: true
         Accessible.name: qsTr("Consent scope")
-        onTextEdited: page.editor.setField("consentScope", text)
+        onTextEdited: page.editor.setSubField("consent", "scope", text)
     }
     DateChips {
         title: qsTr("Follow up")

@@ -25,6 +25,10 @@ FormPage {
         if (editor.save())
             page.StackView.view.pop()
     }
+    function ownerLabel(key: string): string {
+        const owner = App.vocabulary.owner.find(o => o.key === key)
+        return owner ? owner.label : ""
+    }
 
     Label {
         visible: page.editor.restoredDraft
@@ -150,7 +154,8 @@ FormPage {
                     onToggled: page.editor.setActionItem(item.index, "done", checked)
                 }
                 Label {
-                    text: item.modelData.due.length > 0 ? item.modelData.ownerLabel + " \u00b7 " + item.modelData.due : item.modelData.ownerLabel
+                    readonly property string ownerText: page.ownerLabel(item.modelData.owner)
+                    text: item.modelData.due.length > 0 ? ownerText + " \u00b7 " + item.modelData.due : ownerText
                     opacity: 0.7
                     font.pixelSize: 13
                     leftPadding: 48

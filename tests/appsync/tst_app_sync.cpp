@@ -243,7 +243,7 @@ private slots:
         });
         EncounterEditor *editor = app->encounterEditor();
         editor->startNew({});
-        editor->setField(QStringLiteral("participant"), QStringLiteral("brief"));
+        editor->setField(QStringLiteral("participantId"), QStringLiteral("brief"));
         editor->setField(QStringLiteral("durationMinutes"), 15);
         editor->setField(QStringLiteral("note"), QStringLiteral("Harm reduction kit at the pier"));
         QElapsedTimer sinceSave;

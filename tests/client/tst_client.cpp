@@ -9,6 +9,7 @@
 #include "VaultFile.h"
 
 #include <QAbstractItemModelTester>
+#include <QCborArray>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -233,7 +234,7 @@ private Q_SLOTS:
         editor->discard();
         editor->startNew({});
         QVERIFY(!editor->save());
-        QVERIFY(editor->errors().contains(QStringLiteral("participant")));
+        QVERIFY(editor->errors().contains(QStringLiteral("participantId")));
         QVERIFY(editor->choices().size() >= 1);
 
         const QString who =
@@ -242,7 +243,7 @@ private Q_SLOTS:
         QVERIFY(before.ok());
         const Stage next =
             before->stage == Stage::Partnership ? Stage::SafePlace : Stage::Partnership;
-        editor->setField(QStringLiteral("participant"), who);
+        editor->setField(QStringLiteral("participantId"), who);
         editor->toggle(QStringLiteral("needs"), QStringLiteral("housing"));
         editor->setField(QStringLiteral("stageAfter"), keyOf(next));
         editor->setField(QStringLiteral("followUpOn"), QStringLiteral("not a date"));
@@ -332,6 +333,91 @@ private Q_SLOTS:
         QVERIFY(m_app->today()->setActionDone(role(open, row, "noteId").toString(),
                                               role(open, row, "itemId").toString(), true));
         QCOMPARE(open->rowCount(), before - 1);
+    }
+
+    // The forms' maps use the record's own field names (those a person fills in).
+    void formsAreKeyedByTheRecordsFieldNames()
+    {
+        ParticipantEditor *participants = m_app->participantEditor();
+        participants->startNew({});
+        QStringList declared;
+        for (const FieldInfo &f : fieldTable(RecordType::Participant))
+            if (!f.spec.has(Automatic))
+                declared.append(QString::fromLatin1(f.spec.name));
+        QStringList keys = participants->fields().keys();
+        declared.sort();
+        QCOMPARE(keys, declared);
+
+        // Consent is one field, a sub-record; giving it dates it today.
+        participants->setField(QStringLiteral("pseudonym"), QStringLiteral("  Wren  "));
+        participants->setSubField(QStringLiteral("consent"), QStringLiteral("state"),
+                                  QStringLiteral("given"));
+        participants->setSubField(QStringLiteral("consent"), QStringLiteral("scope"),
+                                  QStringLiteral("notes and referrals"));
+        participants->setField(QStringLiteral("stage"), QStringLiteral("partnership"));
+        QVERIFY(participants->save());
+        Participant p =
+            session()->store()->participants().get(idFromText(participants->savedId())).value();
+        QCOMPARE(p.pseudonym, QStringLiteral("Wren"));
+        QCOMPARE(p.consent, (Consent{ConsentState::Given, QDate::currentDate(),
+                                     QStringLiteral("notes and referrals")}));
+        QCOMPARE(p.stage, Stage::Partnership);
+        QCOMPARE(p.stageHistory.size(), 1);
+
+        // Referrals are chosen by service and keep whatever else they say.
+        EncounterEditor *encounters = m_app->encounterEditor();
+        encounters->startNew(idText(p.id));
+        QCOMPARE(encounters->fields().value(EncounterEditor::ParticipantField).toString(),
+                 idText(p.id));
+        encounters->toggleItem(QStringLiteral("referrals"), QStringLiteral("service"),
+                               QStringLiteral("housing"));
+        encounters->toggleItem(QStringLiteral("referrals"), QStringLiteral("service"),
+                               QStringLiteral("justice"));
+        encounters->toggleItem(QStringLiteral("referrals"), QStringLiteral("service"),
+                               QStringLiteral("justice"));
+        QVERIFY(encounters->save());
+        Encounter e =
+            session()->store()->encounters().get(idFromText(encounters->savedId())).value();
+        QCOMPARE(e.referrals, (QList<Referral>{{Service::Housing, QString()}}));
+    }
+
+    // A draft an earlier version kept (its own names for a few fields) opens as it was typed.
+    void draftsOfAnEarlierVersionStillOpen()
+    {
+        DraftBox *drafts = session()->drafts();
+        QVERIFY(drafts
+                    ->put(QStringLiteral("participant~new"),
+                          QCborMap{{QStringLiteral("__id"), QString()},
+                                   {QStringLiteral("pseudonym"), QStringLiteral("Old")},
+                                   {QStringLiteral("consentState"), QStringLiteral("given")},
+                                   {QStringLiteral("consentScope"), QStringLiteral("notes only")}})
+                    .ok());
+        ParticipantEditor *participants = m_app->participantEditor();
+        participants->startNew({});
+        QVERIFY(participants->restoredDraft());
+        const QVariantMap consent = participants->fields().value(QStringLiteral("consent")).toMap();
+        QCOMPARE(consent.value(QStringLiteral("state")).toString(), QStringLiteral("given"));
+        QCOMPARE(consent.value(QStringLiteral("scope")).toString(), QStringLiteral("notes only"));
+        participants->discard();
+
+        QVERIFY(drafts
+                    ->put(QStringLiteral("encounter~new"),
+                          QCborMap{{QStringLiteral("__id"), QString()},
+                                   {QStringLiteral("participant"), QStringLiteral("brief")},
+                                   {QStringLiteral("referrals"),
+                                    QCborArray{QStringLiteral("benefits")}}})
+                    .ok());
+        EncounterEditor *encounters = m_app->encounterEditor();
+        encounters->startNew({});
+        QVERIFY(encounters->restoredDraft());
+        QCOMPARE(encounters->fields().value(EncounterEditor::ParticipantField).toString(),
+                 QStringLiteral("brief"));
+        const QVariantList referrals =
+            encounters->fields().value(QStringLiteral("referrals")).toList();
+        QCOMPARE(referrals.size(), 1);
+        QCOMPARE(referrals.first().toMap().value(QStringLiteral("service")).toString(),
+                 QStringLiteral("benefits"));
+        encounters->discard();
     }
 
     void wrongPinsBackOffThenTheRightOneOpens()

@@ -159,7 +159,7 @@ TestCase {
 
         Nav.open("encounter", { participantId: "" })
         const capture = page("encounterCapture")
-        App.encounterEditor.setField("participant", "brief")
+        App.encounterEditor.setField("participantId", "brief")
         App.encounterEditor.setField("nextStep", "y".repeat(600))
         tap(capture, "actionButton")
         const nextStep = findChild(capture, "nextStepError").text

@@ -2,7 +2,9 @@
 
 #include "DraftBox.h"
 #include "Editor.h"
+#include "FormFields.h"
 #include "ListModels.h"
+#include "RecordEditors.h"
 #include "RecordText.h"
 #include "Uuid.h"
 
@@ -34,28 +36,30 @@ bool DraftListModel::describe(const QString &name, Row &row)
     if (!draft)
         return false; // another key or damaged: nothing to show
     const QVariantMap f = draft->toVariantMap();
-    const QString form = Editor::formOfDraft(name);
+    const QString kind = Editor::formOfDraft(name);
     const bool isNew = Editor::draftIsNew(name);
     const QString record = Editor::draftRecord(name);
     row.name = name;
     row.whenText = RecordText::when(m_drafts->writtenAt(name).toUTC());
-    if (form == QLatin1String("encounter")) {
+    QVariantMap ignored; // a draft may hold what does not validate yet
+    if (kind == QLatin1String("encounter")) {
         row.kindLabel = labelOf(RecordType::Encounter);
-        const QString who = f.value(QStringLiteral("participant")).toString();
-        const QUuid id = idFromText(who);
+        Encounter e;
+        form::applyForm(f, e, ignored);
+        const QString who = f.value(EncounterEditor::ParticipantField).toString();
         row.title = who == QLatin1String("brief") ? RecordText::briefContact()
-                    : id.isNull()                 ? tr("No one chosen yet")
-                                                  : m_names->nameOf(m_store, id);
-        if (const QString note = firstLine(f.value(QStringLiteral("note")).toString());
-            !note.isEmpty())
+                    : e.isBriefContact()          ? tr("No one chosen yet")
+                                                  : m_names->nameOf(m_store, e.participantId);
+        if (const QString note = firstLine(e.note); !note.isEmpty())
             row.title += QStringLiteral(" \u00b7 ") + note;
         row.screen = QStringLiteral("encounter"); // encounters are only ever new in the app
         row.properties = {{QStringLiteral("participantId"), isNew ? record : QString()}};
-    } else if (form == QLatin1String("diary")) {
+    } else if (kind == QLatin1String("diary")) {
         row.kindLabel = labelOf(RecordType::DiaryEntry);
-        for (const char *field :
-             {"text", "whatHappened", "howIFelt", "wentWell", "learned", "nextTime"}) {
-            row.title = firstLine(f.value(QLatin1String(field)).toString());
+        DiaryEntry d;
+        form::applyForm(f, d, ignored);
+        for (const QString &text : freeTexts(d)) {
+            row.title = firstLine(text);
             if (!row.title.isEmpty())
                 break;
         }
@@ -63,18 +67,20 @@ bool DraftListModel::describe(const QString &name, Row &row)
             row.title = tr("An entry with no text yet");
         row.screen = QStringLiteral("diary");
         row.properties = {{QStringLiteral("entryId"), isNew ? QString() : record}};
-    } else if (form == QLatin1String("supervision")) {
+    } else if (kind == QLatin1String("supervision")) {
         row.kindLabel = labelOf(RecordType::SupervisionNote);
-        const QDate held =
-            QDate::fromString(f.value(QStringLiteral("heldOn")).toString(), Qt::ISODate);
-        const QString who = f.value(QStringLiteral("supervisor")).toString().trimmed();
-        row.title = who.isEmpty() ? RecordText::day(held)
-                                  : tr("%1 with %2").arg(RecordText::day(held), who);
+        SupervisionNote n;
+        form::applyForm(f, n, ignored);
+        row.title = n.supervisor.isEmpty()
+                        ? RecordText::day(n.heldOn)
+                        : tr("%1 with %2").arg(RecordText::day(n.heldOn), n.supervisor);
         row.screen = QStringLiteral("supervision");
         row.properties = {{QStringLiteral("noteId"), isNew ? QString() : record}};
-    } else if (form == QLatin1String("participant") && isNew) {
+    } else if (kind == QLatin1String("participant") && isNew) {
         row.kindLabel = labelOf(RecordType::Participant);
-        row.title = f.value(QStringLiteral("pseudonym")).toString().trimmed();
+        Participant p;
+        form::applyForm(f, p, ignored);
+        row.title = p.pseudonym;
         if (row.title.isEmpty())
             row.title = tr("No pseudonym yet");
         row.screen = QStringLiteral("newParticipant");

@@ -87,6 +87,7 @@ void Editor::startNew(const QString &context)
     if (draft && draft->value(IdKey).toString().isEmpty()) {
         QVariantMap fields = draft->toVariantMap();
         fields.remove(IdKey);
+        upgradeDraft(fields);
         m_fields = fields;
         setRestored(true);
         setDirty(true);
@@ -109,6 +110,7 @@ void Editor::load(const QString &id)
     if (draft && idFromText(draft->value(IdKey).toString()) == uuid && !uuid.isNull()) {
         QVariantMap fields = draft->toVariantMap();
         fields.remove(IdKey);
+        upgradeDraft(fields);
         m_id = uuid;
         m_fields = fields;
         setRestored(true);
@@ -142,6 +144,25 @@ void Editor::setField(const QString &name, const QVariant &value)
     setDirty(true);
     m_draftTimer.start();
     Q_EMIT fieldsChanged();
+}
+
+void Editor::setSubField(const QString &name, const QString &sub, const QVariant &value)
+{
+    QVariantMap record = m_fields.value(name).toMap();
+    record.insert(sub, value);
+    setField(name, record);
+}
+
+void Editor::toggleItem(const QString &name, const QString &keyField, const QString &key)
+{
+    if (key.isEmpty())
+        return;
+    QVariantList items = m_fields.value(name).toList();
+    const qsizetype removed = items.removeIf(
+        [&](const QVariant &item) { return item.toMap().value(keyField).toString() == key; });
+    if (removed == 0)
+        items.append(QVariantMap{{keyField, key}});
+    setField(name, items);
 }
 
 void Editor::toggle(const QString &name, const QString &key)

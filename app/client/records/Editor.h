@@ -68,8 +68,13 @@ public:
     // An existing record, or its unsaved draft if one was kept.
     Q_INVOKABLE void load(const QString &id);
     Q_INVOKABLE void setField(const QString &name, const QVariant &value);
+    // One field of the sub-record `name` (the participant's consent: state, scope).
+    Q_INVOKABLE void setSubField(const QString &name, const QString &sub, const QVariant &value);
     // Adds `key` to the list field `name`, or removes it if present.
     Q_INVOKABLE void toggle(const QString &name, const QString &key);
+    // The same for a list of sub-records chosen by one of their fields (referrals by service):
+    // adds one whose `keyField` is `key`, or removes those that have it.
+    Q_INVOKABLE void toggleItem(const QString &name, const QString &keyField, const QString &key);
     Q_INVOKABLE bool save();
     Q_INVOKABLE void keepDraft();
     Q_INVOKABLE void discard();
@@ -97,6 +102,8 @@ protected:
         Q_UNUSED(fields)
         return {};
     }
+    // Brings a draft kept by an earlier version to this version's field names.
+    virtual void upgradeDraft(QVariantMap &fields) const { Q_UNUSED(fields) }
 
     wp::Store *store() const { return m_store; }
     void setChoices(const QVariantList &choices);

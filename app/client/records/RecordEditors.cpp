@@ -1,5 +1,6 @@
 #include "RecordEditors.h"
 
+#include "FormFields.h"
 #include "RecordText.h"
 #include "Store.h"
 #include "Uuid.h"
@@ -8,62 +9,61 @@ namespace wp::client {
 
 namespace {
 
-QString iso(QDate d)
+template <class R> Repository<R> &repositoryOf(Store &store)
 {
-    return d.isValid() ? d.toString(Qt::ISODate) : QString();
+    if constexpr (std::is_same_v<R, Participant>)
+        return store.participants();
+    else if constexpr (std::is_same_v<R, Encounter>)
+        return store.encounters();
+    else if constexpr (std::is_same_v<R, DiaryEntry>)
+        return store.diary();
+    else
+        return store.supervision();
 }
 
-// An ISO date from a form, or an error message when text was typed that is not a date.
-std::optional<QDate> parseDate(const QVariantMap &fields, const QString &name, QVariantMap &errors)
+template <class R> Result<QVariantMap> readForm(Store &store, const QUuid &id)
 {
-    const QString text = fields.value(name).toString().trimmed();
-    if (text.isEmpty())
-        return QDate();
-    const QDate date = QDate::fromString(text, Qt::ISODate);
-    if (!date.isValid()) {
-        errors.insert(name, QCoreApplication::translate("Editor", "Use a date like %1.")
-                                .arg(QDate::currentDate().toString(Qt::ISODate)));
-        return std::nullopt;
+    Result<R> record = repositoryOf<R>(store).get(id);
+    if (!record)
+        return record.error();
+    return form::toForm(*record);
+}
+
+// The record the form describes: the stored one (or a new one) with the form's fields, then
+// `adjust(record, before)` for what the form implies beyond its fields. Validated: problems go
+// into `errors` by field, and the result is then an error.
+template <class R, class Adjust>
+Result<R> fromForm(Store &store, const QUuid &id, const QVariantMap &fields, QVariantMap &errors,
+                   Adjust &&adjust)
+{
+    R record;
+    if (!id.isNull()) {
+        Result<R> existing = repositoryOf<R>(store).get(id);
+        if (!existing)
+            return existing.error();
+        record = *existing;
     }
-    return date;
-}
-
-template <typename E> QList<E> enumsOf(const QVariant &keys)
-{
-    QList<E> out;
-    for (const QString &key : keys.toStringList())
-        if (std::optional<E> value = fromKey<E>(key))
-            out.append(*value);
-    return out;
-}
-
-template <typename E> QStringList keysOf(const QList<E> &values)
-{
-    QStringList out;
-    for (E v : values)
-        out.append(keyOf(v));
-    return out;
-}
-
-template <typename R> Result<QUuid> reportErrors(const R &record, QVariantMap &errors)
-{
-    const FieldErrors problems = record.validate();
-    for (const Error &e : problems)
+    const R before = record;
+    form::applyForm(fields, record, errors);
+    adjust(record, before);
+    for (const Error &e : record.validate())
         Editor::addErrorTo(errors, e);
     if (!errors.isEmpty())
         return Error(ErrorCode::InvalidInput, errors.first().toString());
-    return QUuid();
+    return record;
 }
 
-QVariant rating(const std::optional<int> &r)
+template <class R> Result<QUuid> saveRecord(Store &store, const Result<R> &record)
 {
-    return r.value_or(0);
+    if (!record)
+        return record.error();
+    Result<R> written = repositoryOf<R>(store).save(*record);
+    if (!written)
+        return written.error();
+    return written->id;
 }
-std::optional<int> ratingOf(const QVariant &v)
-{
-    const int r = v.toInt();
-    return r >= 1 && r <= 5 ? std::optional<int>(r) : std::nullopt;
-}
+
+const auto NoAdjustment = [](auto &, const auto &) {};
 
 } // namespace
 
@@ -71,75 +71,51 @@ std::optional<int> ratingOf(const QVariant &v)
 
 QVariantMap ParticipantEditor::blank(const QString &)
 {
-    return {{QStringLiteral("pseudonym"), QString()},
-            {QStringLiteral("stage"), keyOf(Stage::SafePlace)},
-            {QStringLiteral("consentState"), keyOf(ConsentState::NotAsked)},
-            {QStringLiteral("consentScope"), QString()},
-            {QStringLiteral("followUpDue"), QString()}};
+    return form::toForm(Participant{});
 }
 
 Result<QVariantMap> ParticipantEditor::read(const QUuid &id)
 {
-    Result<Participant> p = store()->participants().get(id);
-    if (!p)
-        return p.error();
-    return QVariantMap{{QStringLiteral("pseudonym"), p->pseudonym},
-                       {QStringLiteral("stage"), keyOf(p->stage)},
-                       {QStringLiteral("consentState"), keyOf(p->consent.state)},
-                       {QStringLiteral("consentScope"), p->consent.scope},
-                       {QStringLiteral("followUpDue"), iso(p->followUpDue)}};
+    return readForm<Participant>(*store(), id);
 }
 
 Result<QUuid> ParticipantEditor::write(const QUuid &id, const QVariantMap &f, QVariantMap &errors)
 {
-    Participant p;
-    if (!id.isNull()) {
-        Result<Participant> existing = store()->participants().get(id);
-        if (!existing)
-            return existing.error();
-        p = *existing;
-    }
-    const QDate today = QDate::currentDate();
-    p.pseudonym = f.value(QStringLiteral("pseudonym")).toString().trimmed();
-    p.moveToStage(
-        fromKey<Stage>(f.value(QStringLiteral("stage")).toString()).value_or(Stage::SafePlace),
-        today);
-    const ConsentState consent =
-        fromKey<ConsentState>(f.value(QStringLiteral("consentState")).toString())
-            .value_or(ConsentState::NotAsked);
-    if (consent != p.consent.state)
-        p.consent.on = consent == ConsentState::NotAsked ? QDate() : today;
-    p.consent.state = consent;
-    p.consent.scope = f.value(QStringLiteral("consentScope")).toString().trimmed();
-    if (std::optional<QDate> due = parseDate(f, QStringLiteral("followUpDue"), errors))
-        p.followUpDue = *due;
-    if (Result<QUuid> bad = reportErrors(p, errors); !bad)
-        return bad.error();
-    Result<Participant> saved = store()->participants().save(p);
-    if (!saved)
-        return saved.error();
-    return saved->id;
+    // A new stage goes into the history, dated today; a change of consent is dated today.
+    const auto dated = [today = QDate::currentDate()](Participant &p, const Participant &was) {
+        const Stage chosen = p.stage;
+        p.stage = was.stage;
+        p.moveToStage(chosen, today);
+        if (p.consent.state != was.consent.state)
+            p.consent.on = p.consent.state == ConsentState::NotAsked ? QDate() : today;
+    };
+    return saveRecord(*store(), fromForm<Participant>(*store(), id, f, errors, dated));
+}
+
+void ParticipantEditor::upgradeDraft(QVariantMap &fields) const
+{
+    // Drafts kept by earlier versions name consent's parts on their own.
+    const QString state = QStringLiteral("consentState"), scope = QStringLiteral("consentScope");
+    if (!fields.contains(state))
+        return;
+    Consent consent;
+    consent.state = fromKey<ConsentState>(fields.take(state).toString()).value_or(consent.state);
+    consent.scope = fields.take(scope).toString();
+    fields.insert(QStringLiteral("consent"), form::toForm(consent));
 }
 
 // --- encounter ---
 
+namespace {
+const QString Brief = QStringLiteral("brief"); // the form's choice of an unnamed contact
+}
+
 QVariantMap EncounterEditor::blank(const QString &context)
 {
-    return {
-        {QStringLiteral("participant"), idFromText(context).isNull() ? QString() : context},
-        {QStringLiteral("occurredAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-        {QStringLiteral("place"), keyOf(Place::Outreach)},
-        {QStringLiteral("needs"), QStringList()},
-        {QStringLiteral("supplies"), QStringList()},
-        {QStringLiteral("referrals"), QStringList()},
-        {QStringLiteral("advocacy"), QStringList()},
-        {QStringLiteral("obstacles"), QStringList()},
-        {QStringLiteral("durationMinutes"), 0},
-        {QStringLiteral("note"), QString()},
-        {QStringLiteral("stageAfter"), QString()},
-        {QStringLiteral("nextStep"), QString()},
-        {QStringLiteral("followUpOn"), QString()},
-        {QStringLiteral("safetyConcern"), false}};
+    Encounter e;
+    e.participantId = idFromText(context);
+    e.occurredAt = QDateTime::currentDateTimeUtc();
+    return form::toForm(e);
 }
 
 Result<QVariantMap> EncounterEditor::read(const QUuid &id)
@@ -147,69 +123,36 @@ Result<QVariantMap> EncounterEditor::read(const QUuid &id)
     Result<Encounter> e = store()->encounters().get(id);
     if (!e)
         return e.error();
-    QStringList referrals;
-    for (const Referral &r : e->referrals)
-        referrals.append(keyOf(r.service));
-    return QVariantMap{
-        {QStringLiteral("participant"),
-         e->participantId.isNull() ? QStringLiteral("brief") : idText(e->participantId)},
-        {QStringLiteral("occurredAt"), e->occurredAt.toString(Qt::ISODateWithMs)},
-        {QStringLiteral("place"), keyOf(e->place)},
-        {QStringLiteral("needs"), keysOf(e->needs)},
-        {QStringLiteral("supplies"), e->supplies},
-        {QStringLiteral("referrals"), referrals},
-        {QStringLiteral("advocacy"), keysOf(e->advocacy)},
-        {QStringLiteral("obstacles"), keysOf(e->obstacles)},
-        {QStringLiteral("durationMinutes"), e->durationMinutes},
-        {QStringLiteral("note"), e->note},
-        {QStringLiteral("stageAfter"), e->stageAfter ? keyOf(*e->stageAfter) : QString()},
-        {QStringLiteral("nextStep"), e->nextStep},
-        {QStringLiteral("followUpOn"), iso(e->followUpOn)},
-        {QStringLiteral("safetyConcern"), e->safetyConcern}};
+    QVariantMap fields = form::toForm(*e);
+    if (e->isBriefContact())
+        fields.insert(ParticipantField, Brief);
+    return fields;
 }
 
 Result<QUuid> EncounterEditor::write(const QUuid &id, const QVariantMap &f, QVariantMap &errors)
 {
-    Encounter e;
-    e.id = id;
-    const QString who = f.value(QStringLiteral("participant")).toString();
-    if (who.isEmpty())
-        errors.insert(QStringLiteral("participant"),
+    if (f.value(ParticipantField).toString().isEmpty())
+        errors.insert(ParticipantField,
                       tr("Choose who you met, or \u201cUnnamed / brief contact\u201d."));
-    e.participantId = who == QLatin1String("brief") ? QUuid() : idFromText(who);
-    e.occurredAt =
-        QDateTime::fromString(f.value(QStringLiteral("occurredAt")).toString(), Qt::ISODateWithMs);
-    if (!e.occurredAt.isValid())
-        e.occurredAt = QDateTime::currentDateTimeUtc();
-    e.durationMinutes = f.value(QStringLiteral("durationMinutes")).toInt();
-    e.place = fromKey<Place>(f.value(QStringLiteral("place")).toString()).value_or(Place::Other);
-    e.needs = enumsOf<Need>(f.value(QStringLiteral("needs")));
-    e.supplies = f.value(QStringLiteral("supplies")).toStringList();
-    for (Service s : enumsOf<Service>(f.value(QStringLiteral("referrals"))))
-        e.referrals.append({s, QString()});
-    e.advocacy = enumsOf<Service>(f.value(QStringLiteral("advocacy")));
-    e.obstacles = enumsOf<Service>(f.value(QStringLiteral("obstacles")));
-    if (const QString stage = f.value(QStringLiteral("stageAfter")).toString();
-        !stage.isEmpty() && !e.isBriefContact())
-        e.stageAfter = fromKey<Stage>(stage);
-    e.note = f.value(QStringLiteral("note")).toString().trimmed();
-    e.nextStep = f.value(QStringLiteral("nextStep")).toString().trimmed();
-    e.safetyConcern = f.value(QStringLiteral("safetyConcern")).toBool();
-    if (std::optional<QDate> due = parseDate(f, QStringLiteral("followUpOn"), errors))
-        e.followUpOn = *due;
-    if (Result<QUuid> bad = reportErrors(e, errors); !bad)
-        return bad.error();
+    // The stage chips are hidden for a brief contact: a stage picked before is dropped.
+    const auto briefHasNoStage = [](Encounter &encounter, const Encounter &) {
+        if (encounter.isBriefContact())
+            encounter.stageAfter.reset();
+    };
+    Result<Encounter> e = fromForm<Encounter>(*store(), id, f, errors, briefHasNoStage);
+    if (!e)
+        return e.error();
 
     std::optional<Participant> participant;
-    if (!e.isBriefContact()) {
-        Result<Participant> p = store()->participants().get(e.participantId);
+    if (!e->isBriefContact()) {
+        Result<Participant> p = store()->participants().get(e->participantId);
         if (!p) {
-            errors.insert(QStringLiteral("participant"), tr("That participant no longer exists."));
+            errors.insert(ParticipantField, tr("That participant no longer exists."));
             return p.error();
         }
         participant = *p;
     }
-    Result<Encounter> saved = store()->encounters().save(e);
+    Result<Encounter> saved = store()->encounters().save(*e);
     if (!saved)
         return saved.error();
     if (participant) {
@@ -223,6 +166,25 @@ Result<QUuid> EncounterEditor::write(const QUuid &id, const QVariantMap &f, QVar
             return updated.error();
     }
     return saved->id;
+}
+
+void EncounterEditor::upgradeDraft(QVariantMap &fields) const
+{
+    // Drafts kept by earlier versions call the participant "participant" and keep referrals
+    // as a list of service keys.
+    if (const QString old = QStringLiteral("participant"); fields.contains(old))
+        fields.insert(ParticipantField, fields.take(old));
+    const QString referrals = QStringLiteral("referrals");
+    QVariantList upgraded;
+    for (const QVariant &item : fields.value(referrals).toList()) {
+        if (item.typeId() != QMetaType::QString)
+            return; // already sub-records
+        Referral r;
+        r.service = fromKey<Service>(item.toString()).value_or(r.service);
+        upgraded.append(form::toForm(r));
+    }
+    if (fields.contains(referrals))
+        fields.insert(referrals, upgraded);
 }
 
 void EncounterEditor::refreshChoices(const QString &context)
@@ -241,7 +203,7 @@ void EncounterEditor::refreshChoices(const QString &context)
     if (const QUuid preset = idFromText(context); !preset.isNull())
         if (Result<Participant> p = store()->participants().get(preset))
             add(p->id, p->pseudonym);
-    const QString chosen = fields().value(QStringLiteral("participant")).toString();
+    const QString chosen = fields().value(ParticipantField).toString();
     if (const QUuid current = idFromText(chosen); !current.isNull())
         if (Result<Participant> p = store()->participants().get(current))
             add(p->id, p->pseudonym);
@@ -264,7 +226,7 @@ void EncounterEditor::refreshChoices(const QString &context)
 
 QString EncounterEditor::draftTarget(const QVariantMap &fields) const
 {
-    return fields.value(QStringLiteral("participant")).toString();
+    return fields.value(ParticipantField).toString();
 }
 
 void EncounterEditor::findChoices(const QString &text)
@@ -288,152 +250,43 @@ void EncounterEditor::findChoices(const QString &text)
 
 QVariantMap DiaryEditor::blank(const QString &)
 {
-    return {
-        {QStringLiteral("writtenAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-        {QStringLiteral("text"), QString()},
-        {QStringLiteral("whatHappened"), QString()},
-        {QStringLiteral("howIFelt"), QString()},
-        {QStringLiteral("wentWell"), QString()},
-        {QStringLiteral("learned"), QString()},
-        {QStringLiteral("nextTime"), QString()},
-        {QStringLiteral("wellbeing"), 0},
-        {QStringLiteral("stress"), 0},
-        {QStringLiteral("selfCare"), QStringList()},
-        {QStringLiteral("themes"), QStringList()},
-        {QStringLiteral("shared"), false}};
+    DiaryEntry d;
+    d.writtenAt = QDateTime::currentDateTimeUtc();
+    return form::toForm(d);
 }
 
 Result<QVariantMap> DiaryEditor::read(const QUuid &id)
 {
-    Result<DiaryEntry> d = store()->diary().get(id);
-    if (!d)
-        return d.error();
-    return QVariantMap{{QStringLiteral("writtenAt"), d->writtenAt.toString(Qt::ISODateWithMs)},
-                       {QStringLiteral("text"), d->text},
-                       {QStringLiteral("whatHappened"), d->prompts.whatHappened},
-                       {QStringLiteral("howIFelt"), d->prompts.howIFelt},
-                       {QStringLiteral("wentWell"), d->prompts.wentWell},
-                       {QStringLiteral("learned"), d->prompts.learned},
-                       {QStringLiteral("nextTime"), d->prompts.nextTime},
-                       {QStringLiteral("wellbeing"), rating(d->wellbeing)},
-                       {QStringLiteral("stress"), rating(d->stress)},
-                       {QStringLiteral("selfCare"), d->selfCare},
-                       {QStringLiteral("themes"), keysOf(d->themes)},
-                       {QStringLiteral("shared"), d->shared}};
+    return readForm<DiaryEntry>(*store(), id);
 }
 
 Result<QUuid> DiaryEditor::write(const QUuid &id, const QVariantMap &f, QVariantMap &errors)
 {
-    DiaryEntry d;
-    if (!id.isNull()) {
-        Result<DiaryEntry> existing = store()->diary().get(id);
-        if (!existing)
-            return existing.error();
-        d = *existing;
-    }
-    d.writtenAt =
-        QDateTime::fromString(f.value(QStringLiteral("writtenAt")).toString(), Qt::ISODateWithMs);
-    if (!d.writtenAt.isValid())
-        d.writtenAt = QDateTime::currentDateTimeUtc();
-    d.text = f.value(QStringLiteral("text")).toString();
-    d.prompts.whatHappened = f.value(QStringLiteral("whatHappened")).toString();
-    d.prompts.howIFelt = f.value(QStringLiteral("howIFelt")).toString();
-    d.prompts.wentWell = f.value(QStringLiteral("wentWell")).toString();
-    d.prompts.learned = f.value(QStringLiteral("learned")).toString();
-    d.prompts.nextTime = f.value(QStringLiteral("nextTime")).toString();
-    d.wellbeing = ratingOf(f.value(QStringLiteral("wellbeing")));
-    d.stress = ratingOf(f.value(QStringLiteral("stress")));
-    d.selfCare = f.value(QStringLiteral("selfCare")).toStringList();
-    d.themes = enumsOf<DiaryTheme>(f.value(QStringLiteral("themes")));
-    d.shared = f.value(QStringLiteral("shared")).toBool();
-    if (Result<QUuid> bad = reportErrors(d, errors); !bad)
-        return bad.error();
-    Result<DiaryEntry> saved = store()->diary().save(d);
-    if (!saved)
-        return saved.error();
-    return saved->id;
+    return saveRecord(*store(), fromForm<DiaryEntry>(*store(), id, f, errors, NoAdjustment));
 }
 
 // --- supervision ---
 
 QVariantMap SupervisionEditor::blank(const QString &)
 {
-    return {{QStringLiteral("heldOn"), iso(QDate::currentDate())},
-            {QStringLiteral("supervisor"), QString()},
-            {QStringLiteral("topics"), QStringList()},
-            {QStringLiteral("wellbeing"), 0},
-            {QStringLiteral("wellbeingNote"), QString()},
-            {QStringLiteral("linkedDiaryEntries"), QStringList()},
-            {QStringLiteral("actionItems"), QVariantList()},
-            {QStringLiteral("notes"), QString()}};
+    SupervisionNote n;
+    n.heldOn = QDate::currentDate();
+    return form::toForm(n);
 }
 
 Result<QVariantMap> SupervisionEditor::read(const QUuid &id)
 {
-    Result<SupervisionNote> n = store()->supervision().get(id);
-    if (!n)
-        return n.error();
-    QStringList linked;
-    for (const QUuid &d : n->linkedDiaryEntries)
-        linked.append(idText(d));
-    QVariantList items;
-    for (const ActionItem &a : n->actionItems)
-        items.append(QVariantMap{{QStringLiteral("id"), idText(a.id)},
-                                 {QStringLiteral("text"), a.text},
-                                 {QStringLiteral("owner"), keyOf(a.owner)},
-                                 {QStringLiteral("ownerLabel"), labelOf(a.owner)},
-                                 {QStringLiteral("due"), iso(a.due)},
-                                 {QStringLiteral("done"), a.done}});
-    return QVariantMap{{QStringLiteral("heldOn"), iso(n->heldOn)},
-                       {QStringLiteral("supervisor"), n->supervisor},
-                       {QStringLiteral("topics"), n->topics},
-                       {QStringLiteral("wellbeing"), rating(n->wellbeing)},
-                       {QStringLiteral("wellbeingNote"), n->wellbeingNote},
-                       {QStringLiteral("linkedDiaryEntries"), linked},
-                       {QStringLiteral("actionItems"), items},
-                       {QStringLiteral("notes"), n->notes}};
+    return readForm<SupervisionNote>(*store(), id);
 }
 
 Result<QUuid> SupervisionEditor::write(const QUuid &id, const QVariantMap &f, QVariantMap &errors)
 {
-    SupervisionNote n;
-    if (!id.isNull()) {
-        Result<SupervisionNote> existing = store()->supervision().get(id);
-        if (!existing)
-            return existing.error();
-        n = *existing;
-    }
-    if (std::optional<QDate> held = parseDate(f, QStringLiteral("heldOn"), errors))
-        n.heldOn = *held;
-    n.supervisor = f.value(QStringLiteral("supervisor")).toString().trimmed();
-    n.topics = f.value(QStringLiteral("topics")).toStringList();
-    n.wellbeing = ratingOf(f.value(QStringLiteral("wellbeing")));
-    n.wellbeingNote = f.value(QStringLiteral("wellbeingNote")).toString().trimmed();
-    n.linkedDiaryEntries.clear();
-    for (const QString &d : f.value(QStringLiteral("linkedDiaryEntries")).toStringList())
-        if (const QUuid uuid = idFromText(d); !uuid.isNull())
-            n.linkedDiaryEntries.append(uuid);
-    n.actionItems.clear();
-    for (const QVariant &v : f.value(QStringLiteral("actionItems")).toList()) {
-        const QVariantMap m = v.toMap();
-        ActionItem a;
-        a.id = idFromText(m.value(QStringLiteral("id")).toString());
-        if (a.id.isNull())
-            a.id = createUuidV7();
-        a.text = m.value(QStringLiteral("text")).toString();
-        a.owner = fromKey<ActionOwner>(m.value(QStringLiteral("owner")).toString())
-                      .value_or(ActionOwner::Worker);
-        a.due = QDate::fromString(m.value(QStringLiteral("due")).toString(), Qt::ISODate);
-        a.done = m.value(QStringLiteral("done")).toBool();
-        n.actionItems.append(a);
-    }
-    n.notes = f.value(QStringLiteral("notes")).toString();
-    if (Result<QUuid> bad = reportErrors(n, errors); !bad)
-        return bad.error();
-    Result<SupervisionNote> saved = store()->supervision().save(n);
-    if (!saved)
-        return saved.error();
-    return saved->id;
+    const auto newItemsGetIds = [](SupervisionNote &n, const SupervisionNote &) {
+        for (ActionItem &a : n.actionItems)
+            if (a.id.isNull())
+                a.id = createUuidV7();
+    };
+    return saveRecord(*store(), fromForm<SupervisionNote>(*store(), id, f, errors, newItemsGetIds));
 }
 
 void SupervisionEditor::addActionItem(const QString &text, const QString &ownerKey,
@@ -441,30 +294,28 @@ void SupervisionEditor::addActionItem(const QString &text, const QString &ownerK
 {
     if (text.trimmed().isEmpty())
         return;
-    const ActionOwner owner = fromKey<ActionOwner>(ownerKey).value_or(ActionOwner::Worker);
+    ActionItem item;
+    item.id = createUuidV7();
+    item.text = text.trimmed();
+    item.owner = fromKey<ActionOwner>(ownerKey).value_or(item.owner);
+    item.due = QDate::fromString(due, Qt::ISODate);
     QVariantMap f = fields();
-    QVariantList items = f.value(QStringLiteral("actionItems")).toList();
-    items.append(QVariantMap{
-        {QStringLiteral("id"), idText(createUuidV7())},
-        {QStringLiteral("text"), text.trimmed()},
-        {QStringLiteral("owner"), keyOf(owner)},
-        {QStringLiteral("ownerLabel"), labelOf(owner)},
-        {QStringLiteral("due"), QDate::fromString(due, Qt::ISODate).isValid() ? due : QString()},
-        {QStringLiteral("done"), false}});
-    f.insert(QStringLiteral("actionItems"), items);
+    QVariantList items = f.value(ActionItemsField).toList();
+    items.append(form::toForm(item));
+    f.insert(ActionItemsField, items);
     replaceFields(f);
 }
 
 void SupervisionEditor::setActionItem(int index, const QString &field, const QVariant &value)
 {
     QVariantMap f = fields();
-    QVariantList items = f.value(QStringLiteral("actionItems")).toList();
+    QVariantList items = f.value(ActionItemsField).toList();
     if (index < 0 || index >= items.size())
         return;
     QVariantMap item = items.at(index).toMap();
     item.insert(field, value);
     items[index] = item;
-    f.insert(QStringLiteral("actionItems"), items);
+    f.insert(ActionItemsField, items);
     replaceFields(f);
 }
 

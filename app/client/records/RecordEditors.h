@@ -23,6 +23,7 @@ protected:
     QVariantMap blank(const QString &context) override;
     Result<QVariantMap> read(const QUuid &id) override;
     Result<QUuid> write(const QUuid &id, const QVariantMap &fields, QVariantMap &errors) override;
+    void upgradeDraft(QVariantMap &fields) const override;
 };
 
 // Besides saving the encounter, brings its participant up to date: last contact, follow-up
@@ -34,6 +35,8 @@ class EncounterEditor : public wp::client::Editor
     QML_UNCREATABLE("Editors are owned by App")
 public:
     static constexpr int RecentChoices = 6;
+    // Who: a participant's id, "brief" for an unnamed contact, or "" before choosing.
+    static inline const QString ParticipantField = QStringLiteral("participantId");
     explicit EncounterEditor(QObject *parent = nullptr)
         : Editor(QStringLiteral("encounter"), parent)
     {
@@ -48,6 +51,7 @@ protected:
     Result<QUuid> write(const QUuid &id, const QVariantMap &fields, QVariantMap &errors) override;
     void refreshChoices(const QString &context) override;
     QString draftTarget(const QVariantMap &fields) const override;
+    void upgradeDraft(QVariantMap &fields) const override;
 };
 
 class DiaryEditor : public wp::client::Editor
@@ -84,6 +88,9 @@ protected:
     Result<QVariantMap> read(const QUuid &id) override;
     Result<QUuid> write(const QUuid &id, const QVariantMap &fields, QVariantMap &errors) override;
     void refreshChoices(const QString &context) override;
+
+private:
+    static inline const QString ActionItemsField = QStringLiteral("actionItems");
 };
 
 } // namespace wp::client

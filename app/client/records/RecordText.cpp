@@ -65,9 +65,7 @@ QString RecordText::encounterSummary(const Encounter &encounter)
 
 QString RecordText::diaryTitle(const DiaryEntry &entry)
 {
-    for (const QString &text :
-         {entry.text, entry.prompts.whatHappened, entry.prompts.howIFelt, entry.prompts.wentWell,
-          entry.prompts.learned, entry.prompts.nextTime}) {
+    for (const QString &text : freeTexts(entry)) {
         const QString first = text.section(QLatin1Char('\n'), 0, 0).trimmed();
         if (!first.isEmpty())
             return first.size() > 80 ? first.left(79) + QChar(0x2026) : first;
