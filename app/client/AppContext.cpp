@@ -147,9 +147,6 @@ AppContext *AppContext::create(QQmlEngine *engine, QJSEngine *)
 
 QVariantMap AppContext::vocabulary() const
 {
-    QVariantList supplies;
-    for (const QString &s : commonSupplies())
-        supplies.append(QVariantMap{{QStringLiteral("key"), s}, {QStringLiteral("label"), s}});
     return {{QStringLiteral("stage"), choicesOf<Stage>()},
             {QStringLiteral("place"), choicesOf<Place>()},
             {QStringLiteral("need"), choicesOf<Need>()},
@@ -158,7 +155,8 @@ QVariantMap AppContext::vocabulary() const
             {QStringLiteral("goalStatus"), choicesOf<GoalStatus>()},
             {QStringLiteral("consent"), choicesOf<ConsentState>()},
             {QStringLiteral("owner"), choicesOf<ActionOwner>()},
-            {QStringLiteral("supplies"), supplies}};
+            {QStringLiteral("selfCare"), choicesOf<SelfCare>()},
+            {QStringLiteral("supplies"), choicesOf<Supply>()}};
 }
 
 void AppContext::applyLanguage()

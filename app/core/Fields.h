@@ -45,7 +45,7 @@ enum class FieldKind {
     Integer,    // int, `min`..`max`
     Key,        // a vocabulary value (or an optional one): its key
     KeyList,    // QList of vocabulary values: their keys; unknown keys are refused
-    TextList,   // QStringList, items of at most `max` characters
+    TextList,   // QStringList, items of at most `max` characters; vocabulary keys with `choices`
     IdList,     // QList<QUuid>
     Record,     // a sub-record (Consent): a map of its own fields
     RecordList, // a list of sub-records (goals, action items): a list of maps
@@ -68,6 +68,7 @@ struct FieldSpec
     unsigned flags = 0;
     const char *absentKey = nullptr;    // a vocabulary field's value when absent or null
     const char *rangeMessage = nullptr; // integer out of range (context "Validation")
+    const ItemChoices *choices = nullptr;
 
     constexpr FieldSpec(const char *fieldName, const char *fieldLabel)
         : name(fieldName), label(fieldLabel)
@@ -100,6 +101,12 @@ struct FieldSpec
     {
         FieldSpec s = *this;
         s.absentKey = key;
+        return s;
+    }
+    constexpr FieldSpec from(const ItemChoices &itemChoices) const
+    {
+        FieldSpec s = *this;
+        s.choices = &itemChoices;
         return s;
     }
     constexpr bool has(FieldFlag flag) const { return (flags & flag) != 0; }

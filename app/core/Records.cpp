@@ -225,12 +225,12 @@ template <VocabularyValue E> bool decode(const QCborValue &v, QList<E> &out, con
     }
     return true;
 }
-bool decode(const QCborValue &v, QStringList &out, const FieldSpec &)
+bool decode(const QCborValue &v, QStringList &out, const FieldSpec &spec)
 {
     out.clear();
     for (const QCborValue &item : v.toArray())
         if (item.isString())
-            out.append(item.toString());
+            out.append(spec.choices ? spec.choices->normalise(item.toString()) : item.toString());
     return true;
 }
 bool decode(const QCborValue &v, QList<QUuid> &out, const FieldSpec &)
@@ -304,7 +304,7 @@ void collect(const T &value, const FieldSpec &spec, QStringList &first, QStringL
     } else if constexpr (std::is_same_v<T, QStringList>) {
         if (spec.has(Searchable))
             for (const QString &item : value)
-                then.append(item);
+                then.append(spec.choices ? spec.choices->searchText(item) : item);
     } else if constexpr (Declared<T>) {
         collectSearch(value, first, then);
     } else if constexpr (IsList<T>::value) {
@@ -337,6 +337,33 @@ template <Declared R> FieldErrors checked(const R &record)
     return errors;
 }
 
+// Text lists with item choices: each item to the key it names.
+template <Declared R> bool normaliseItemsOf(QCborMap &fields)
+{
+    bool changed = false;
+    for (const FieldInfo &f : fieldTable<R>()) {
+        if (!f.spec.choices)
+            continue;
+        const QLatin1StringView name(f.spec.name);
+        QCborArray items = fields.value(name).toArray();
+        bool itemsChanged = false;
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            if (!items.at(i).isString())
+                continue;
+            const QString item = items.at(i).toString();
+            if (const QString key = f.spec.choices->normalise(item); key != item) {
+                items[i] = key;
+                itemsChanged = true;
+            }
+        }
+        if (itemsChanged) {
+            fields[name] = items;
+            changed = true;
+        }
+    }
+    return changed;
+}
+
 } // namespace
 
 std::span<const FieldInfo> fieldTable(RecordType type)
@@ -356,6 +383,25 @@ std::span<const FieldInfo> fieldTable(RecordType type)
         return fieldTable<TrainingRecord>();
     }
     return {};
+}
+
+bool normaliseItems(RecordType type, QCborMap &fields)
+{
+    switch (type) {
+    case RecordType::Participant:
+        return normaliseItemsOf<Participant>(fields);
+    case RecordType::Encounter:
+        return normaliseItemsOf<Encounter>(fields);
+    case RecordType::DiaryEntry:
+        return normaliseItemsOf<DiaryEntry>(fields);
+    case RecordType::SupervisionNote:
+        return normaliseItemsOf<SupervisionNote>(fields);
+    case RecordType::Comment:
+        return normaliseItemsOf<Comment>(fields);
+    case RecordType::TrainingRecord:
+        return normaliseItemsOf<TrainingRecord>(fields);
+    }
+    return false;
 }
 
 // ---------------------------------------------------------------- Participant

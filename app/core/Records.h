@@ -146,7 +146,7 @@ struct Encounter
     int durationMinutes = 0;
     Place place = Place::Outreach;
     QList<Need> needs;
-    QStringList supplies; // harm-reduction supplies given
+    QStringList supplies; // harm-reduction supplies given: Supply keys, or text typed
     QList<Referral> referrals;
     QList<Service> advocacy;  // services the worker advocated with
     QList<Service> obstacles; // services where obstacles were met
@@ -170,6 +170,7 @@ struct Encounter
         field(e.needs, {"needs", QT_TRANSLATE_NOOP("Field", "Needs addressed")});
         field(e.supplies, FieldSpec("supplies", QT_TRANSLATE_NOOP("Field", "Supplies"))
                               .upTo(limits::ShortText)
+                              .from(itemChoices<Supply>)
                               .searchable());
         field(e.referrals, {"referrals", QT_TRANSLATE_NOOP("Field", "Referrals")});
         field(e.advocacy, {"advocacy", QT_TRANSLATE_NOOP("Field", "Advocacy")});
@@ -216,7 +217,7 @@ struct DiaryEntry
     GuidedPrompts prompts;
     std::optional<int> wellbeing; // 1 (low) .. 5 (good)
     std::optional<int> stress;    // 1 (calm) .. 5 (overwhelmed)
-    QStringList selfCare;
+    QStringList selfCare;         // SelfCare keys, or text typed
     QList<DiaryTheme> themes;
     bool shared = false; // private by default; shared with the supervisor per entry only
     QDateTime createdAt;
@@ -250,6 +251,7 @@ struct DiaryEntry
         field(d.stress, {"stress", QT_TRANSLATE_NOOP("Field", "Stress")});
         field(d.selfCare, FieldSpec("selfCare", QT_TRANSLATE_NOOP("Field", "Self-care"))
                               .upTo(limits::ShortText)
+                              .from(itemChoices<SelfCare>)
                               .searchable());
         field(d.themes, {"themes", QT_TRANSLATE_NOOP("Field", "Themes")});
         field(d.shared, {"shared", QT_TRANSLATE_NOOP("Field", "Shared with the supervisor")});
@@ -414,6 +416,10 @@ template <Declared R> QStringList freeTexts(const R &record)
     });
     return out;
 }
+
+// Rewrites items of text lists with item choices (self-care, supplies) to the keys they name.
+// Returns whether anything changed; the rest of `fields` is left exactly as it was.
+bool normaliseItems(RecordType type, QCborMap &fields);
 
 // First validation error as a Status, for callers that report one line.
 template <typename R> Status validated(const R &record)

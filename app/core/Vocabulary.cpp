@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <span>
+
 namespace wp {
 
 const std::array<VocabularyEntry<Stage>, 3> Vocabulary<Stage>::entries{{
@@ -66,6 +68,29 @@ const std::array<VocabularyEntry<DiaryTheme>, 10> Vocabulary<DiaryTheme>::entrie
     {DiaryTheme::Wins, "wins", QT_TRANSLATE_NOOP("Vocabulary", "Wins")},
 }};
 
+const std::array<VocabularyEntry<SelfCare>, 6> Vocabulary<SelfCare>::entries{{
+    {SelfCare::TookBreak, "took_break", QT_TRANSLATE_NOOP("Vocabulary", "Took a break")},
+    {SelfCare::TalkedItThrough, "talked_it_through",
+     QT_TRANSLATE_NOOP("Vocabulary", "Talked it through")},
+    {SelfCare::TimeOutside, "time_outside", QT_TRANSLATE_NOOP("Vocabulary", "Time outside")},
+    {SelfCare::Exercise, "exercise", QT_TRANSLATE_NOOP("Vocabulary", "Exercise")},
+    {SelfCare::Rest, "rest", QT_TRANSLATE_NOOP("Vocabulary", "Rest")},
+    {SelfCare::SomethingEnjoyable, "something_enjoyable",
+     QT_TRANSLATE_NOOP("Vocabulary", "Something I enjoy")},
+}};
+
+const std::array<VocabularyEntry<Supply>, 7> Vocabulary<Supply>::entries{{
+    {Supply::Naloxone, "naloxone", QT_TRANSLATE_NOOP("Vocabulary", "Naloxone")},
+    {Supply::InjectingEquipment, "injecting_equipment",
+     QT_TRANSLATE_NOOP("Vocabulary", "Sterile injecting equipment")},
+    {Supply::SmokingKit, "smoking_kit", QT_TRANSLATE_NOOP("Vocabulary", "Safer smoking kit")},
+    {Supply::FentanylTestStrips, "fentanyl_test_strips",
+     QT_TRANSLATE_NOOP("Vocabulary", "Fentanyl test strips")},
+    {Supply::SharpsBin, "sharps_bin", QT_TRANSLATE_NOOP("Vocabulary", "Sharps bin")},
+    {Supply::Condoms, "condoms", QT_TRANSLATE_NOOP("Vocabulary", "Condoms")},
+    {Supply::WoundCare, "wound_care", QT_TRANSLATE_NOOP("Vocabulary", "Wound care")},
+}};
+
 const std::array<VocabularyEntry<GoalStatus>, 4> Vocabulary<GoalStatus>::entries{{
     {GoalStatus::Open, "open", QT_TRANSLATE_NOOP("Vocabulary", "Open")},
     {GoalStatus::InProgress, "in_progress", QT_TRANSLATE_NOOP("Vocabulary", "In progress")},
@@ -95,6 +120,58 @@ const std::array<VocabularyEntry<RecordType>, 6> Vocabulary<RecordType>::entries
     {RecordType::TrainingRecord, "training", QT_TRANSLATE_NOOP("Vocabulary", "Training record")},
 }};
 
+namespace {
+
+// Earlier versions stored self-care and supplies as the label shown: in English (the entry's
+// label; if one changes, its old text goes here) or in French (below). These are what was
+// stored, not translations: they never change.
+template <typename E> struct FormerLabel
+{
+    E value;
+    const char *label; // UTF-8
+};
+
+const FormerLabel<SelfCare> FormerSelfCare[] = {
+    {SelfCare::TookBreak, "Pris une pause"},
+    {SelfCare::TalkedItThrough, "En ai parlé"},
+    {SelfCare::TimeOutside, "Du temps dehors"},
+    {SelfCare::Exercise, "Exercice"},
+    {SelfCare::Rest, "Repos"},
+    {SelfCare::SomethingEnjoyable, "Quelque chose que j’aime"},
+};
+
+const FormerLabel<Supply> FormerSupplies[] = {
+    {Supply::Naloxone, "Naloxone"},
+    {Supply::InjectingEquipment, "Matériel d’injection stérile"},
+    {Supply::SmokingKit, "Kit d’inhalation à moindre risque"},
+    {Supply::FentanylTestStrips, "Bandelettes de test fentanyl"},
+    {Supply::SharpsBin, "Collecteur d’aiguilles"},
+    {Supply::Condoms, "Préservatifs"},
+    {Supply::WoundCare, "Soins des plaies"},
+};
+
+template <typename E> std::span<const FormerLabel<E>> formerLabels();
+template <> std::span<const FormerLabel<SelfCare>> formerLabels()
+{
+    return FormerSelfCare;
+}
+template <> std::span<const FormerLabel<Supply>> formerLabels()
+{
+    return FormerSupplies;
+}
+
+bool sameText(const QString &text, const char *latin1)
+{
+    return text.compare(QLatin1StringView(latin1), Qt::CaseInsensitive) == 0;
+}
+
+bool sameText(const QString &text, const QString &other)
+{
+    return text.compare(other, Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
 template <typename E> QString labelOf(E value)
 {
     for (const auto &e : Vocabulary<E>::entries)
@@ -108,20 +185,53 @@ template QString labelOf(Place);
 template QString labelOf(Need);
 template QString labelOf(Service);
 template QString labelOf(DiaryTheme);
+template QString labelOf(SelfCare);
+template QString labelOf(Supply);
 template QString labelOf(GoalStatus);
 template QString labelOf(ConsentState);
 template QString labelOf(ActionOwner);
 template QString labelOf(RecordType);
 
-QStringList commonSupplies()
+template <typename E> QString normaliseItem(const QString &text)
 {
-    return {QCoreApplication::translate("Vocabulary", "Naloxone"),
-            QCoreApplication::translate("Vocabulary", "Sterile injecting equipment"),
-            QCoreApplication::translate("Vocabulary", "Safer smoking kit"),
-            QCoreApplication::translate("Vocabulary", "Fentanyl test strips"),
-            QCoreApplication::translate("Vocabulary", "Sharps bin"),
-            QCoreApplication::translate("Vocabulary", "Condoms"),
-            QCoreApplication::translate("Vocabulary", "Wound care")};
+    for (const auto &e : Vocabulary<E>::entries)
+        if (text == QLatin1StringView(e.key))
+            return text; // the usual case: already a key
+    for (const auto &e : Vocabulary<E>::entries)
+        if (sameText(text, e.key) || sameText(text, e.label))
+            return QString::fromLatin1(e.key);
+    for (const FormerLabel<E> &former : formerLabels<E>())
+        if (sameText(text, QString::fromUtf8(former.label)))
+            return keyOf(former.value);
+    return text;
 }
+
+template <typename E> QString itemLabel(const QString &item)
+{
+    const std::optional<E> value = fromKey<E>(item);
+    return value ? labelOf(*value) : item;
+}
+
+template <typename E> QString itemSearchText(const QString &item)
+{
+    const std::optional<E> value = fromKey<E>(item);
+    if (!value)
+        return item;
+    QString out;
+    for (const auto &e : Vocabulary<E>::entries)
+        if (e.value == *value)
+            out = QString::fromUtf8(e.label);
+    for (const FormerLabel<E> &former : formerLabels<E>())
+        if (former.value == *value && !sameText(out, QString::fromUtf8(former.label)))
+            out += QLatin1Char('\n') + QString::fromUtf8(former.label);
+    return out;
+}
+
+template QString normaliseItem<SelfCare>(const QString &);
+template QString normaliseItem<Supply>(const QString &);
+template QString itemLabel<SelfCare>(const QString &);
+template QString itemLabel<Supply>(const QString &);
+template QString itemSearchText<SelfCare>(const QString &);
+template QString itemSearchText<Supply>(const QString &);
 
 } // namespace wp

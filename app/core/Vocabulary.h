@@ -49,6 +49,18 @@ enum class DiaryTheme {
     ProfessionalRelationships,
     Wins
 };
+// What a worker did for themselves (diary) and harm-reduction supplies given (encounter): the
+// usual choices; a worker may also type others, kept as typed (see ItemChoices).
+enum class SelfCare { TookBreak, TalkedItThrough, TimeOutside, Exercise, Rest, SomethingEnjoyable };
+enum class Supply {
+    Naloxone,
+    InjectingEquipment,
+    SmokingKit,
+    FentanylTestStrips,
+    SharpsBin,
+    Condoms,
+    WoundCare
+};
 enum class GoalStatus { Open, InProgress, Achieved, Dropped };
 enum class ConsentState { NotAsked, Given, Withdrawn };
 enum class ActionOwner { Worker, Supervisor, Both };
@@ -89,6 +101,14 @@ template <> struct Vocabulary<Service>
 template <> struct Vocabulary<DiaryTheme>
 {
     static const std::array<VocabularyEntry<DiaryTheme>, 10> entries;
+};
+template <> struct Vocabulary<SelfCare>
+{
+    static const std::array<VocabularyEntry<SelfCare>, 6> entries;
+};
+template <> struct Vocabulary<Supply>
+{
+    static const std::array<VocabularyEntry<Supply>, 7> entries;
 };
 template <> struct Vocabulary<GoalStatus>
 {
@@ -134,7 +154,24 @@ template <typename E> QList<E> allOf()
     return out;
 }
 
-// Common harm-reduction supplies offered as chips; workers may type others.
-QStringList commonSupplies();
+// A list of free text whose usual items come from a vocabulary (self-care, supplies): an item
+// is the key when it names one, otherwise the text as typed.
+struct ItemChoices
+{
+    // The key `text` names (the key itself, its English label or a label an earlier version
+    // stored, in any case), otherwise `text` unchanged.
+    QString (*normalise)(const QString &text);
+    // For display: the translated label of a key, otherwise the item itself.
+    QString (*label)(const QString &item);
+    // For search: every label a key is known by (English and French), otherwise the item.
+    QString (*searchText)(const QString &item);
+};
+
+template <typename E> QString normaliseItem(const QString &text);
+template <typename E> QString itemLabel(const QString &item);
+template <typename E> QString itemSearchText(const QString &item);
+
+template <typename E>
+inline constexpr ItemChoices itemChoices{&normaliseItem<E>, &itemLabel<E>, &itemSearchText<E>};
 
 } // namespace wp

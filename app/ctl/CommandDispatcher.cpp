@@ -68,6 +68,15 @@ template <typename E> Result<QList<E>> keyList(const ParsedCommand &c, const QSt
     return out;
 }
 
+// Self-care or supplies: each a key when it names one (the key or a label), else as typed.
+template <typename E> QStringList itemsOption(const ParsedCommand &c, const QString &option)
+{
+    QStringList items;
+    for (const QString &value : c.values(option))
+        items << itemChoices<E>.normalise(value.trimmed());
+    return items;
+}
+
 // One JSON object per record: its sync fields plus id and type.
 template <typename T> QJsonObject toJson(const T &record)
 {
@@ -301,7 +310,7 @@ Status CommandDispatcher::addDiary(Store &store, const ParsedCommand &c)
     if (!themes)
         return themes.error();
     entry.themes = *themes;
-    entry.selfCare = c.values(QStringLiteral("self-care"));
+    entry.selfCare = itemsOption<SelfCare>(c, QStringLiteral("self-care"));
     entry.shared = c.has(QStringLiteral("share"));
     auto saved = store.diary().save(entry);
     if (!saved)
@@ -347,7 +356,7 @@ Status CommandDispatcher::addEncounter(Store &store, const ParsedCommand &c)
     e.needs = *needs;
     e.advocacy = *advocacy;
     e.obstacles = *obstacles;
-    e.supplies = c.values(QStringLiteral("supply"));
+    e.supplies = itemsOption<Supply>(c, QStringLiteral("supply"));
     if (c.has(QStringLiteral("duration"))) {
         auto minutes = intOption(c, QStringLiteral("duration"), 0, limits::MaxDurationMinutes);
         if (!minutes)

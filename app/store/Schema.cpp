@@ -141,8 +141,62 @@ Status toV5(sql::Database &db)
     )sql");
 }
 
+Status toV6(sql::Database &db)
+{
+    // Self-care and supplies are stored as stable keys (SelfCare, Supply); earlier versions
+    // stored the label shown, in English or French. Known labels become their keys; any other
+    // text was typed and stays as it is. Only the stored value changes: its field stamp stays
+    // and nothing goes to the outbox, so this is not an edit. The user's other devices make
+    // the same rewrite when they update, and until then whatever they send with labels is read
+    // as keys (fromFields normalises), so pushing it would resend every such record for
+    // nothing, and with a newer stamp could overwrite a real edit made meanwhile elsewhere.
+    struct Rewrite
+    {
+        qint64 rowid;
+        QUuid id;
+        RecordType type;
+        QCborMap fields;
+    };
+    QList<Rewrite> rewrites;
+    sql::Statement rows =
+        db.prepare("SELECT rowid, id, type, fields FROM records WHERE deleted = 0");
+    const Status read = rows.forEachRow([&](const sql::Statement &row) {
+        const auto type = fromKey<RecordType>(row.text(2));
+        if (!type)
+            return; // a type from a newer version: left as it is
+        QCborMap fields = QCborValue::fromCbor(row.blob(3)).toMap();
+        if (normaliseItems(*type, fields))
+            rewrites.append({row.int64(0), row.id(1), *type, std::move(fields)});
+    });
+    if (!read)
+        return read;
+
+    sql::Statement update = db.prepare("UPDATE records SET fields = ? WHERE rowid = ?");
+    sql::Statement unindex = db.prepare("DELETE FROM search WHERE rowid = ?");
+    sql::Statement index = db.prepare("INSERT INTO search(rowid, body) VALUES (?, ?)");
+    for (const Rewrite &r : std::as_const(rewrites)) {
+        update.reset();
+        update.bindBlob(1, r.fields.toCborValue().toCbor()).bind(2, r.rowid);
+        if (Status s = update.exec(); !s)
+            return s;
+        // The search text names a key by its labels: the index follows the new value.
+        unindex.reset();
+        unindex.bind(1, -r.rowid);
+        if (Status s = unindex.exec(); !s)
+            return s;
+        Result<DerivedColumns> derived = derive(r.type, r.id, r.fields);
+        if (!derived)
+            continue; // unreadable here: not searchable, as before
+        index.reset();
+        index.bind(1, -r.rowid).bind(2, derived->search.body);
+        if (Status s = index.exec(); !s)
+            return s;
+    }
+    return {};
+}
+
 using Step = Status (*)(sql::Database &);
-constexpr Step Steps[] = {toV1, toV2, toV3, toV4, toV5};
+constexpr Step Steps[] = {toV1, toV2, toV3, toV4, toV5, toV6};
 static_assert(std::size(Steps) == Latest);
 
 } // namespace

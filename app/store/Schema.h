@@ -5,6 +5,7 @@
 //   3  full-text search (FTS5, inside the encrypted file) and conflict copies
 //   4  device secrets (sync identity, device token) and failed outbox entries
 //   5  resync marks (records not seen again yet after a 410 resync_required, Resync.h)
+//   6  self-care and supplies stored as vocabulary keys instead of English or French labels
 // A store written by a newer Waypoint is refused with SchemaTooNew, never modified.
 
 #include "Result.h"
@@ -17,7 +18,7 @@ class Database;
 
 namespace schema {
 
-inline constexpr int Latest = 5;
+inline constexpr int Latest = 6;
 // "WPST": lets an unencrypted (benchmark) open tell a Waypoint file from any SQLite file.
 inline constexpr int ApplicationId = 0x57505354;
 

@@ -42,7 +42,7 @@ public:
     enum class Mode { OpenExisting, CreateNew };
 
     static constexpr int KeyBytes = 32;
-    static constexpr int SchemaVersion = 5;
+    static constexpr int SchemaVersion = 6;
 
     // Errors: NotAStore (not a Waypoint store, or the key is wrong), Corrupt, SchemaTooNew,
     // Busy (another process has it open), Io, InvalidInput (key not 32 bytes, file exists

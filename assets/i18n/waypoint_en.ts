@@ -181,30 +181,6 @@
         <translation>Self-care I did</translation>
     </message>
     <message>
-        <source>Took a break</source>
-        <translation>Took a break</translation>
-    </message>
-    <message>
-        <source>Talked it through</source>
-        <translation>Talked it through</translation>
-    </message>
-    <message>
-        <source>Time outside</source>
-        <translation>Time outside</translation>
-    </message>
-    <message>
-        <source>Exercise</source>
-        <translation>Exercise</translation>
-    </message>
-    <message>
-        <source>Rest</source>
-        <translation>Rest</translation>
-    </message>
-    <message>
-        <source>Something I enjoy</source>
-        <translation>Something I enjoy</translation>
-    </message>
-    <message>
         <source>Themes</source>
         <translation>Themes</translation>
     </message>
@@ -2010,6 +1986,30 @@
     <message>
         <source>Training record</source>
         <translation>Training record</translation>
+    </message>
+    <message>
+        <source>Took a break</source>
+        <translation>Took a break</translation>
+    </message>
+    <message>
+        <source>Talked it through</source>
+        <translation>Talked it through</translation>
+    </message>
+    <message>
+        <source>Time outside</source>
+        <translation>Time outside</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Exercise</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Rest</translation>
+    </message>
+    <message>
+        <source>Something I enjoy</source>
+        <translation>Something I enjoy</translation>
     </message>
 </context>
 <context>

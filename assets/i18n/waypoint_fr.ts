@@ -181,30 +181,6 @@
         <translation>Ce que j’ai fait pour prendre soin de moi</translation>
     </message>
     <message>
-        <source>Took a break</source>
-        <translation>Pris une pause</translation>
-    </message>
-    <message>
-        <source>Talked it through</source>
-        <translation>En ai parlé</translation>
-    </message>
-    <message>
-        <source>Time outside</source>
-        <translation>Du temps dehors</translation>
-    </message>
-    <message>
-        <source>Exercise</source>
-        <translation>Exercice</translation>
-    </message>
-    <message>
-        <source>Rest</source>
-        <translation>Repos</translation>
-    </message>
-    <message>
-        <source>Something I enjoy</source>
-        <translation>Quelque chose que j’aime</translation>
-    </message>
-    <message>
         <source>Themes</source>
         <translation>Thèmes</translation>
     </message>
@@ -2010,6 +1986,30 @@
     <message>
         <source>Training record</source>
         <translation>Formation suivie</translation>
+    </message>
+    <message>
+        <source>Took a break</source>
+        <translation>Pris une pause</translation>
+    </message>
+    <message>
+        <source>Talked it through</source>
+        <translation>En ai parlé</translation>
+    </message>
+    <message>
+        <source>Time outside</source>
+        <translation>Du temps dehors</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Exercice</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Repos</translation>
+    </message>
+    <message>
+        <source>Something I enjoy</source>
+        <translation>Quelque chose que j’aime</translation>
     </message>
 </context>
 <context>

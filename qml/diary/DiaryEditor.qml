@@ -16,8 +16,6 @@ FormPage {
     readonly property var f: editor.fields
     readonly property var e: editor.errors
     readonly property bool shared: f.shared ?? false
-    readonly property var selfCareChoices: [qsTr("Took a break"), qsTr("Talked it through"), qsTr("Time outside"),
-                                            qsTr("Exercise"), qsTr("Rest"), qsTr("Something I enjoy")]
     title: entryId.length > 0 ? qsTr("Diary entry") : qsTr("New diary entry")
     actionText: qsTr("Save")
     Component.onCompleted: entryId.length > 0 ? editor.load(entryId) : editor.startNew("")
@@ -150,7 +148,7 @@ FormPage {
     ChipGroup {
         objectName: "selfCareChips"
         title: qsTr("Self-care I did")
-        options: page.selfCareChoices.map(s => ({ key: s, label: s }))
+        options: App.vocabulary.selfCare
         selected: page.f.selfCare ?? []
         onToggled: key => page.editor.toggle("selfCare", key)
     }

@@ -375,10 +375,12 @@ private Q_SLOTS:
                                QStringLiteral("justice"));
         encounters->toggleItem(QStringLiteral("referrals"), QStringLiteral("service"),
                                QStringLiteral("justice"));
+        encounters->toggle(QStringLiteral("supplies"), QStringLiteral("Sharps bin"));
         QVERIFY(encounters->save());
         Encounter e =
             session()->store()->encounters().get(idFromText(encounters->savedId())).value();
         QCOMPARE(e.referrals, (QList<Referral>{{Service::Housing, QString()}}));
+        QCOMPARE(e.supplies, QStringList{keyOf(Supply::SharpsBin)});
     }
 
     // A draft an earlier version kept (its own names for a few fields) opens as it was typed.

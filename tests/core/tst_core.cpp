@@ -49,7 +49,7 @@ Encounter fullEncounter()
     e.durationMinutes = 25;
     e.place = Place::Shelter;
     e.needs = {Need::Housing, Need::HarmReduction};
-    e.supplies = {QStringLiteral("naloxone"), QStringLiteral("Clean socks")};
+    e.supplies = {keyOf(Supply::Naloxone), QStringLiteral("Clean socks")};
     e.referrals = {{Service::Housing, QStringLiteral("Riverside housing team")}};
     e.advocacy = {Service::Benefits};
     e.obstacles = {Service::Justice};
@@ -72,7 +72,7 @@ DiaryEntry fullDiaryEntry()
                  QStringLiteral("e")};
     d.wellbeing = 4;
     d.stress = 2;
-    d.selfCare = {QStringLiteral("rest"), QStringLiteral("Walked the dog")};
+    d.selfCare = {keyOf(SelfCare::Rest), QStringLiteral("Walked the dog")};
     d.themes = {DiaryTheme::SystemicObstacles, DiaryTheme::Wins};
     d.shared = true;
     d.createdAt = T;
@@ -344,14 +344,49 @@ private slots:
         QVERIFY(back.error().message.contains(QStringLiteral("Referrals")));
     }
 
-    // Free text comes first, so a snippet prefers it, then the other searchable text.
-    void searchTextPutsFreeTextFirst()
+    // Earlier versions stored self-care and supplies as the label shown, in English or French.
+    void labelsFromEarlierVersionsReadAsKeys()
     {
-        const Encounter e = fullEncounter();
-        QCOMPARE(
-            e.searchText().split(QLatin1Char('\n')),
-            (QStringList{e.note, e.nextStep, QStringLiteral("naloxone"),
-                         QStringLiteral("Clean socks"), QStringLiteral("Riverside housing team")}));
+        QCborMap diary = fullDiaryEntry().toFields();
+        diary[QStringLiteral("selfCare")] = QCborArray{
+            QStringLiteral("Took a break"), QString::fromUtf8("Quelque chose que j\u2019aime"),
+            QStringLiteral("REST"), QStringLiteral("Walked the dog")};
+        QCOMPARE(DiaryEntry::fromFields(U1, diary)->selfCare,
+                 (QStringList{QStringLiteral("took_break"), QStringLiteral("something_enjoyable"),
+                              QStringLiteral("rest"), QStringLiteral("Walked the dog")}));
+
+        QCborMap encounter = fullEncounter().toFields();
+        const QCborMap before = encounter;
+        encounter[QStringLiteral("supplies")] =
+            QCborArray{QStringLiteral("Naloxone"), QString::fromUtf8("Pr\u00e9servatifs"),
+                       QString::fromUtf8("Mat\u00e9riel d\u2019injection st\u00e9rile"),
+                       QStringLiteral("Clean socks")};
+        const QStringList keys{QStringLiteral("naloxone"), QStringLiteral("condoms"),
+                               QStringLiteral("injecting_equipment"),
+                               QStringLiteral("Clean socks")};
+        QCOMPARE(Encounter::fromFields(U1, encounter)->supplies, keys);
+
+        // The store's migration rewrites the stored map the same way, and nothing else in it.
+        QVERIFY(normaliseItems(RecordType::Encounter, encounter));
+        QCOMPARE(QCborValue(encounter.value(QStringLiteral("supplies"))).toVariant().toStringList(),
+                 keys);
+        encounter[QStringLiteral("supplies")] = before.value(QStringLiteral("supplies"));
+        QCOMPARE(encounter.toCborValue().toCbor(), before.toCborValue().toCbor());
+        QVERIFY(!normaliseItems(RecordType::Encounter, encounter));
+        QVERIFY(!normaliseItems(RecordType::Participant, encounter));
+    }
+
+    // A key is found under its labels; free text comes first, so a snippet prefers it.
+    void searchTextNamesKeysByTheirLabels()
+    {
+        Encounter e = fullEncounter();
+        e.supplies = {keyOf(Supply::SharpsBin)};
+        const QStringList parts = e.searchText().split(QLatin1Char('\n'));
+        QCOMPARE(parts.value(0), e.note);
+        QVERIFY(parts.contains(QStringLiteral("Sharps bin")));
+        QVERIFY(parts.contains(QString::fromUtf8("Collecteur d\u2019aiguilles")));
+        QVERIFY(parts.contains(QStringLiteral("Riverside housing team")));
+        QVERIFY(!parts.contains(keyOf(Supply::SharpsBin)));
     }
 
     void validationNamesTheFieldInTheUsersLanguage()
@@ -376,7 +411,7 @@ private slots:
         QCoreApplication::removeTranslator(&french);
 
         Encounter x = fullEncounter();
-        x.supplies = QStringList(limits::ListItems + 1, QStringLiteral("condoms"));
+        x.supplies = QStringList(limits::ListItems + 1, keyOf(Supply::Condoms));
         e = x.validate().value(0);
         QCOMPARE(e.field, QStringLiteral("supplies"));
         QCOMPARE(e.message, QStringLiteral("Supplies has too many items (51, at most 50)."));
@@ -553,7 +588,7 @@ private slots:
         e.durationMinutes = 25;
         e.place = Place::Shelter;
         e.needs = {Need::Housing, Need::HarmReduction};
-        e.supplies = {QStringLiteral("Naloxone")};
+        e.supplies = {keyOf(Supply::Naloxone)};
         e.referrals = {{Service::Housing, QStringLiteral("Riverside housing team")}};
         e.obstacles = {Service::Benefits};
         e.nextStep = QStringLiteral("Bring ID to the benefits office");

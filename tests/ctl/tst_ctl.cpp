@@ -104,11 +104,14 @@ private slots:
 
     void diaryEntryIsListedAndFound()
     {
-        const Run add = ctl(
-            {QStringLiteral("diary"), QStringLiteral("add"), QStringLiteral("--text"),
-             QStringLiteral("Court visit with R went well; housing officer listened"),
-             QStringLiteral("--wellbeing"), QStringLiteral("4"), QStringLiteral("--theme"),
-             QStringLiteral("wins"), QStringLiteral("--theme"), QStringLiteral("professionals")});
+        const Run add =
+            ctl({QStringLiteral("diary"), QStringLiteral("add"), QStringLiteral("--text"),
+                 QStringLiteral("Court visit with R went well; housing officer listened"),
+                 QStringLiteral("--wellbeing"), QStringLiteral("4"), QStringLiteral("--theme"),
+                 QStringLiteral("wins"), QStringLiteral("--theme"), QStringLiteral("professionals"),
+                 QStringLiteral("--self-care"), QStringLiteral("Took a break"),
+                 QStringLiteral("--self-care"), QStringLiteral("Repos"),
+                 QStringLiteral("--self-care"), QStringLiteral("Walked the dog")});
         QVERIFY2(add.exitCode == 0, qPrintable(add.err));
         const QString id = add.out.trimmed();
         QCOMPARE(id.size(), 36);
@@ -124,6 +127,10 @@ private slots:
             entries[0][QStringLiteral("text")].toString().contains(u"housing officer listened"));
         QCOMPARE(entries[0][QStringLiteral("wellbeing")].toInt(), 4);
         QCOMPARE(entries[0][QStringLiteral("shared")].toBool(true), false); // private by default
+        // Self-care by key, as the app writes it; a label (English or French) names its key.
+        QCOMPARE(entries[0][QStringLiteral("selfCare")].toVariant().toStringList(),
+                 (QStringList{QStringLiteral("took_break"), QStringLiteral("rest"),
+                              QStringLiteral("Walked the dog")}));
 
         const Run found = ctl({QStringLiteral("search"), QStringLiteral("housing officer"),
                                QStringLiteral("--json")});
@@ -149,13 +156,16 @@ private slots:
         const QString participantId = participant.out.trimmed();
 
         const Run encounter = ctl(
-            {QStringLiteral("encounter"), QStringLiteral("add"), QStringLiteral("--participant"),
-             participantId, QStringLiteral("--place"), QStringLiteral("shelter"),
-             QStringLiteral("--need"), QStringLiteral("housing"), QStringLiteral("--need"),
-             QStringLiteral("harm_reduction"), QStringLiteral("--supply"),
-             QStringLiteral("naloxone"), QStringLiteral("--duration"), QStringLiteral("25"),
-             QStringLiteral("--note"), QStringLiteral("Talked through the tenancy letter"),
-             QStringLiteral("--follow-up"), QStringLiteral("2031-05-02")});
+            {QStringLiteral("encounter"),     QStringLiteral("add"),
+             QStringLiteral("--participant"), participantId,
+             QStringLiteral("--place"),       QStringLiteral("shelter"),
+             QStringLiteral("--need"),        QStringLiteral("housing"),
+             QStringLiteral("--need"),        QStringLiteral("harm_reduction"),
+             QStringLiteral("--supply"),      QStringLiteral("naloxone"),
+             QStringLiteral("--supply"),      QStringLiteral("Sharps bin"),
+             QStringLiteral("--duration"),    QStringLiteral("25"),
+             QStringLiteral("--note"),        QStringLiteral("Talked through the tenancy letter"),
+             QStringLiteral("--follow-up"),   QStringLiteral("2031-05-02")});
         QVERIFY2(encounter.exitCode == 0, qPrintable(encounter.err));
 
         const QList<QJsonObject> encounters = jsonLines(
@@ -168,7 +178,8 @@ private slots:
         QCOMPARE(e[QStringLiteral("note")].toString(),
                  QStringLiteral("Talked through the tenancy letter"));
         QCOMPARE(e[QStringLiteral("participantId")].toString(), participantId);
-        QVERIFY(QJsonDocument(e).toJson().contains("naloxone"));
+        QCOMPARE(e[QStringLiteral("supplies")].toVariant().toStringList(),
+                 (QStringList{QStringLiteral("naloxone"), QStringLiteral("sharps_bin")}));
 
         const QList<QJsonObject> participants = jsonLines(
             ctl({QStringLiteral("participant"), QStringLiteral("list"), QStringLiteral("--json")})

@@ -3,8 +3,9 @@ import QtTest
 import Waypoint
 import Waypoint.Ui
 
-// Diary (validation, the share switch off by default and visible, drafts kept when leaving),
-// supervision (topics, action items reaching Today) and search.
+// Diary (validation, the share switch off by default and visible, drafts kept when leaving,
+// self-care chips whatever the language), supervision (topics, action items reaching Today)
+// and search.
 TestCase {
     id: testCase
     name: "DiarySupervisionSearch"
@@ -18,6 +19,10 @@ TestCase {
 
     function cleanupTestCase() {
         shell.destroy()
+    }
+    // The language is a preference kept across runs: a failing test must not leave French.
+    function cleanup() {
+        App.preferences.language = "en"
     }
 
     function initTestCase() {
@@ -126,6 +131,34 @@ TestCase {
         const results = findChild(search, "searchResults")
         tryVerify(() => results.count >= 1, 3000)
         compare(App.search.results.value(0, 256 + 3), "Diary entries") // KindLabelRole
+        goHome(0)
+    }
+
+    // Self-care is stored by key: chosen in French, the chips are still chosen in English.
+    function test_5_selfCareChipsSurviveALanguageSwitch() {
+        App.preferences.language = "fr"
+        Nav.open("diary", { entryId: "" })
+        let editor = page("diaryEditor")
+        let chips = findChild(editor, "selfCareChips")
+        compare(findChild(chips, "chip_took_break").text, "Pris une pause")
+        tap(chips, "chip_took_break")
+        tap(chips, "chip_rest")
+        typeInto(findChild(editor, "diaryText"), "une pause entre deux rendez-vous")
+        tap(editor, "actionButton")
+        tryVerify(() => findChild(shell, "diaryEditor") === null)
+        const id = App.diaryEditor.savedId
+        goHome(0)
+
+        App.preferences.language = "en"
+        Nav.open("diary", { entryId: id })
+        editor = page("diaryEditor")
+        chips = findChild(editor, "selfCareChips")
+        compare(findChild(chips, "chip_took_break").text, "Took a break")
+        verify(findChild(chips, "chip_took_break").checked)
+        verify(findChild(chips, "chip_rest").checked)
+        verify(!findChild(chips, "chip_exercise").checked)
+        compare(App.diaryEditor.fields.selfCare, ["took_break", "rest"])
+        tap(editor, "backButton")
         goHome(0)
     }
 }

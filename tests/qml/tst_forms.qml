@@ -127,7 +127,7 @@ TestCase {
         tap(findChild(form, "placeChips"), "chip_drop_in")
         tap(findChild(form, "needChips"), "chip_housing")
         tap(findChild(form, "needChips"), "chip_harm_reduction")
-        tap(findChild(form, "supplyChips"), "chip_Naloxone")
+        tap(findChild(form, "supplyChips"), "chip_naloxone")
         tap(findChild(form, "durationChips"), "chip_15")
         tap(findChild(form, "stageAfterChips"), "chip_partnership")
         tap(findChild(form, "followUp"), "followUp_7")

@@ -12,6 +12,8 @@
 #include <QFile>
 #include <QTest>
 
+#include <tuple>
+
 using namespace wp;
 using namespace wp::test;
 
@@ -245,7 +247,7 @@ private slots:
         {
             auto store = Store::open(path, testKey(), Store::Mode::OpenExisting);
             QVERIFY2(store.ok(), why(store).constData());
-            QCOMPARE(*schema::version((*store)->database()), 5);
+            QCOMPARE(*schema::version((*store)->database()), schema::Latest);
             QCOMPARE(*(*store)->database().scalar("SELECT count(*) FROM resync_unconfirmed"), 0);
             QVERIFY(!(*store)->resyncInProgress());
             QCOMPARE(*(*store)->diary().get(d.id), d);
@@ -264,6 +266,96 @@ private slots:
         QVERIFY(sweep->finished);
         QCOMPARE((*store)->diary().get(d.id).error().code, ErrorCode::NotFound);
         QVERIFY((*store)->search(QStringLiteral("plovers"))->isEmpty());
+        QVERIFY((*store)->integrityCheck().ok());
+    }
+
+    void v6StoresSelfCareAndSuppliesAsKeys()
+    {
+        // A v5 store written in English and in French: self-care and supplies hold the labels
+        // the screens showed, indexed for search as such, plus something typed. (The indexed
+        // text has a marker word the records lack, to see the index rewritten.)
+        const QString path = m_dir.filePath(QStringLiteral("v5-labels.db"));
+        const QDateTime when = QDateTime::fromMSecsSinceEpoch(1750000000000, Qt::UTC);
+        DiaryEntry english = diary(QStringLiteral("A long day at court"), when);
+        english.id = createUuidV7();
+        english.createdAt = when;
+        english.selfCare = {QStringLiteral("Took a break"), QStringLiteral("Walked the dog")};
+        DiaryEntry french = diary(QStringLiteral("Une longue journ\u00e9e"), when);
+        french.id = createUuidV7();
+        french.createdAt = when;
+        french.selfCare = {QStringLiteral("Pris une pause"), QStringLiteral("Repos")};
+        Encounter e = encounter(QStringLiteral("Met at the pier"), when);
+        e.id = createUuidV7();
+        e.createdAt = when;
+        e.supplies = {QStringLiteral("Naloxone"), QString::fromUtf8("Collecteur d\u2019aiguilles"),
+                      QStringLiteral("Clean socks")};
+        {
+            auto db = openKeyed(path);
+            QVERIFY(schema::migrate(*db, 5).ok());
+            for (const auto &[id, type, fields, body] :
+                 {std::tuple{english.id, RecordType::DiaryEntry, english.toFields(),
+                             QStringLiteral("A long day at court\nTook a break\nWalked the dog")},
+                  std::tuple{french.id, RecordType::DiaryEntry, french.toFields(),
+                             QStringLiteral("Une longue journ\u00e9e\nPris une pause\nRepos")},
+                  std::tuple{e.id, RecordType::Encounter, e.toFields(),
+                             QStringLiteral("Met at the pier\nNaloxone\nClean socks\nwrens")}}) {
+                insertV1Record(*db, id, type, fields, when.toMSecsSinceEpoch());
+                sql::Statement index = db->prepare("INSERT INTO search(rowid, body) "
+                                                   "SELECT -rowid, ? FROM records WHERE id = ?");
+                index.bind(1, body).bindId(2, id);
+                QVERIFY(index.exec().ok());
+            }
+        }
+
+        auto store = Store::open(path, testKey(), Store::Mode::OpenExisting);
+        QVERIFY2(store.ok(), why(store).constData());
+        QCOMPARE(*schema::version((*store)->database()), 6);
+        const QStringList englishKeys{QStringLiteral("took_break"),
+                                      QStringLiteral("Walked the dog")};
+        const QStringList frenchKeys{QStringLiteral("took_break"), QStringLiteral("rest")};
+        const QStringList supplyKeys{QStringLiteral("naloxone"), QStringLiteral("sharps_bin"),
+                                     QStringLiteral("Clean socks")};
+        QCOMPARE((*store)->diary().get(english.id)->selfCare, englishKeys);
+        QCOMPARE((*store)->diary().get(french.id)->selfCare, frenchKeys);
+        QCOMPARE((*store)->encounters().get(e.id)->supplies, supplyKeys);
+
+        // Stored as keys, the rest of each field map as it was.
+        const auto stored = [&](const QUuid &id) {
+            sql::Statement st =
+                (*store)->database().prepare("SELECT fields FROM records WHERE id = ?");
+            st.bindId(1, id);
+            return st.step().value() ? QCborValue::fromCbor(st.blob(0)).toMap() : QCborMap();
+        };
+        english.selfCare = englishKeys;
+        QCOMPARE(stored(english.id).toCborValue().toCbor(),
+                 english.toFields().toCborValue().toCbor());
+        e.supplies = supplyKeys;
+        QCOMPARE(stored(e.id).toCborValue().toCbor(), e.toFields().toCborValue().toCbor());
+
+        // Not an edit: nothing to push, no new stamps, no audit entries.
+        QCOMPARE(*(*store)->outbox().count(), 0);
+        QCOMPARE(*(*store)->database().scalar("SELECT count(*) FROM field_stamps"), 0);
+        QCOMPARE(*(*store)->audit().count(), 0);
+
+        // The index follows: a key is found by its English and French labels, typed text by
+        // itself, and the old entries are gone (FTS5 checks that the index matches).
+        const auto found = [&](const char *query) {
+            QList<QUuid> ids;
+            for (const SearchHit &hit : (*store)->search(QString::fromUtf8(query)).value())
+                ids.append(hit.id);
+            return ids;
+        };
+        QCOMPARE(found("repos"), QList<QUuid>{french.id});
+        QCOMPARE(found("rest").size(), 1);
+        QCOMPARE(found("pause").size(), 2);
+        QCOMPARE(found("sharps"), QList<QUuid>{e.id});
+        QCOMPARE(found("collecteur"), QList<QUuid>{e.id});
+        QCOMPARE(found("socks"), QList<QUuid>{e.id});
+        QVERIFY(found("wrens").isEmpty());
+        QVERIFY((*store)
+                    ->database()
+                    .exec("INSERT INTO search(search) VALUES ('integrity-check')")
+                    .ok());
         QVERIFY((*store)->integrityCheck().ok());
     }
 

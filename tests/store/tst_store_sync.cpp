@@ -3,6 +3,7 @@
 
 #include "StoreTestSupport.h"
 
+#include <QCborArray>
 #include <QTest>
 
 using namespace wp;
@@ -80,6 +81,22 @@ private slots:
         m_store = std::move(*store);
     }
     void cleanup() { m_store.reset(); }
+
+    // An older device still sends self-care as the labels it showed (here in French): they read
+    // as keys, and the entry is found by its labels in either language.
+    void labelsFromAnOlderDeviceReadAsKeys()
+    {
+        RemoteChange c = newEntry(QStringLiteral("Written on an old phone"), remoteStamp(-1000));
+        c.fields[QStringLiteral("selfCare")] =
+            QCborArray{QStringLiteral("Pris une pause"), QStringLiteral("Jardinage")};
+        QVERIFY(m_store->applyRemote({c}, QByteArrayLiteral("cursor-1")).ok());
+        QCOMPARE(m_store->diary().get(c.recordId)->selfCare,
+                 (QStringList{QStringLiteral("took_break"), QStringLiteral("Jardinage")}));
+        QCOMPARE(m_store->search(QStringLiteral("break"))->size(), 1);
+        QCOMPARE(m_store->search(QStringLiteral("pause"))->size(), 1);
+        QCOMPARE(m_store->search(QStringLiteral("jardinage"))->size(), 1);
+        QCOMPARE(*m_store->outbox().count(), 0);
+    }
 
     void remoteRecordArrivesWithItsCursor()
     {

@@ -131,9 +131,12 @@ void fromValue(const QVariant &v, std::optional<E> &out, const FieldSpec &, QStr
 {
     out = fromKey<E>(v.toString());
 }
-inline void fromValue(const QVariant &v, QStringList &out, const FieldSpec &, QString *)
+inline void fromValue(const QVariant &v, QStringList &out, const FieldSpec &spec, QString *)
 {
     out = v.toStringList();
+    if (spec.choices)
+        for (QString &item : out)
+            item = spec.choices->normalise(item);
 }
 template <Declared R> void fromValue(const QVariant &v, R &out, const FieldSpec &, QString *problem)
 {

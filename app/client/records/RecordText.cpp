@@ -54,8 +54,11 @@ QString RecordText::encounterSummary(const Encounter &encounter)
     QStringList parts;
     for (Need need : encounter.needs)
         parts.append(labelOf(need));
-    if (!encounter.supplies.isEmpty())
-        parts.append(encounter.supplies.join(QStringLiteral(", ")));
+    QStringList supplies;
+    for (const QString &supply : encounter.supplies)
+        supplies.append(itemLabel<Supply>(supply));
+    if (!supplies.isEmpty())
+        parts.append(supplies.join(QStringLiteral(", ")));
     if (encounter.durationMinutes > 0)
         parts.append(tr("%n min", "", encounter.durationMinutes));
     if (parts.isEmpty() && !encounter.nextStep.isEmpty())

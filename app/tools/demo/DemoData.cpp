@@ -161,7 +161,7 @@ Status addDemoData(wp::Store &store, const DemoSize &size, QDate today)
         if (i % 3 == 0)
             e.needs.append(Need::HarmReduction);
         if (i % 4 == 0)
-            e.supplies = {QStringLiteral("Naloxone")};
+            e.supplies = {keyOf(Supply::Naloxone)};
         if (i % 5 == 1)
             e.referrals = {{Service::Housing, QStringLiteral("Riverside housing team")}};
         if (i % 6 == 2)
@@ -205,7 +205,7 @@ Status addDemoData(wp::Store &store, const DemoSize &size, QDate today)
         d.stress = demo.stress;
         d.shared = demo.shared;
         if (i % DiaryDemos == 6)
-            d.selfCare = {QStringLiteral("Time outside"), QStringLiteral("Rest")};
+            d.selfCare = {keyOf(SelfCare::TimeOutside), keyOf(SelfCare::Rest)};
         if (Result<DiaryEntry> saved = store.diary().save(d); !saved)
             return saved.error();
         if (d.shared && sharedDiary.size() < 3)

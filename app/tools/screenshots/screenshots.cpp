@@ -120,7 +120,7 @@ int main(int argc, char *argv[])
             QStringLiteral("needs"),
             QStringList{QStringLiteral("housing"), QStringLiteral("harm_reduction")});
         context.encounterEditor()->setField(QStringLiteral("supplies"),
-                                            QStringList{QStringLiteral("Naloxone")});
+                                            QStringList{QStringLiteral("naloxone")});
         context.encounterEditor()->setField(QStringLiteral("durationMinutes"), 15);
         shoot(QStringLiteral("encounter"));
         context.encounterEditor()->discard();
