@@ -290,44 +290,50 @@ template <Declared R> Result<R> fromFieldMap(const QUuid &id, const QCborMap &fi
 
 // --- search: the free texts first, so a snippet prefers them, then the other searchable text
 
-template <Declared R> void collectSearch(const R &record, QStringList &first, QStringList &then);
+void addLine(QString &text, const QString &line)
+{
+    if (line.isEmpty())
+        return;
+    if (!text.isEmpty())
+        text += QLatin1Char('\n');
+    text += line;
+}
+
+template <Declared R> void collectSearch(const R &record, QString &text, bool freeText);
 
 template <typename T>
-void collect(const T &value, const FieldSpec &spec, QStringList &first, QStringList &then)
+void collect(const T &value, const FieldSpec &spec, QString &text, bool freeText)
 {
     using detail::IsList;
     if constexpr (std::is_same_v<T, QString>) {
-        if (spec.has(FreeText))
-            first.append(value);
-        else if (spec.has(Searchable))
-            then.append(value);
+        if (freeText ? spec.has(FreeText) : spec.has(Searchable) && !spec.has(FreeText))
+            addLine(text, value);
     } else if constexpr (std::is_same_v<T, QStringList>) {
-        if (spec.has(Searchable))
+        if (!freeText && spec.has(Searchable))
             for (const QString &item : value)
-                then.append(spec.choices ? spec.choices->searchText(item) : item);
+                addLine(text, spec.choices ? spec.choices->searchText(item) : item);
     } else if constexpr (Declared<T>) {
-        collectSearch(value, first, then);
+        collectSearch(value, text, freeText);
     } else if constexpr (IsList<T>::value) {
         if constexpr (Declared<typename IsList<T>::Item>)
             for (const auto &item : value)
-                collectSearch(item, first, then);
+                collectSearch(item, text, freeText);
     }
 }
 
-template <Declared R> void collectSearch(const R &record, QStringList &first, QStringList &then)
+template <Declared R> void collectSearch(const R &record, QString &text, bool freeText)
 {
     R::forEachField(record, [&](const auto &value, const FieldSpec &spec) {
-        collect(value, spec, first, then);
+        collect(value, spec, text, freeText);
     });
 }
 
 template <Declared R> QString searchTextOf(const R &record)
 {
-    QStringList parts, then;
-    collectSearch(record, parts, then);
-    parts += then;
-    parts.removeAll(QString()); // also removes empty strings
-    return parts.join(QLatin1Char('\n'));
+    QString text;
+    collectSearch(record, text, true);
+    collectSearch(record, text, false);
+    return text;
 }
 
 template <Declared R> FieldErrors checked(const R &record)

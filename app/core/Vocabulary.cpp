@@ -1,6 +1,7 @@
 #include "Vocabulary.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 #include <span>
 
@@ -214,17 +215,19 @@ template <typename E> QString itemLabel(const QString &item)
 
 template <typename E> QString itemSearchText(const QString &item)
 {
-    const std::optional<E> value = fromKey<E>(item);
-    if (!value)
-        return item;
-    QString out;
-    for (const auto &e : Vocabulary<E>::entries)
-        if (e.value == *value)
-            out = QString::fromUtf8(e.label);
-    for (const FormerLabel<E> &former : formerLabels<E>())
-        if (former.value == *value && !sameText(out, QString::fromUtf8(former.label)))
-            out += QLatin1Char('\n') + QString::fromUtf8(former.label);
-    return out;
+    // Built once: the store asks for every record it saves or merges.
+    static const QHash<QString, QString> texts = [] {
+        QHash<QString, QString> out;
+        for (const auto &e : Vocabulary<E>::entries) {
+            QString text = QString::fromLatin1(e.label);
+            for (const FormerLabel<E> &former : formerLabels<E>())
+                if (former.value == e.value && !sameText(text, QString::fromUtf8(former.label)))
+                    text += QLatin1Char('\n') + QString::fromUtf8(former.label);
+            out.insert(QString::fromLatin1(e.key), text);
+        }
+        return out;
+    }();
+    return texts.value(item, item);
 }
 
 template QString normaliseItem<SelfCare>(const QString &);
