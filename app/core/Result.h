@@ -34,6 +34,9 @@ struct Error
     ErrorCode code = ErrorCode::Internal;
     QString message; // one clear line, safe to show; never contains secrets or content
     QString field;   // the offending field, for validation errors
+    // The producing subsystem's own reason code, 0 when it gives none (e.g. sync::ServerError,
+    // read back with sync::serverErrorOf): core stays generic and never interprets it.
+    int reason = 0;
 
     Error() = default;
     Error(ErrorCode c, QString m, QString f = {})

@@ -67,23 +67,26 @@ Status confirmNewPassphrase(const SecretBytes &passphrase)
 // Sync errors as the user should read them, with the kind that picks the exit code.
 Error explain(const Error &e)
 {
-    if (e.code == ErrorCode::Unauthorized && e.field == u"enrolment_code_invalid")
+    const sync::ServerError refusal = sync::serverErrorOf(e);
+    if (refusal == sync::ServerError::EnrolmentCodeInvalid)
         return {ErrorCode::Unauthorized,
                 QStringLiteral("The enrolment code is unknown, already used or expired; ask "
                                "for a new one.")};
-    if (e.code == ErrorCode::Unauthorized && e.field == u"rate_limited")
+    if (refusal == sync::ServerError::RateLimited)
         return {ErrorCode::Network, QStringLiteral("Too many failed attempts; wait a minute.")};
     if (e.code == ErrorCode::Unauthorized)
         return {ErrorCode::Unauthorized,
                 QStringLiteral("The server refused this device's credentials (%1).")
-                    .arg(e.field.isEmpty() ? QStringLiteral("unauthorized") : e.field)};
+                    .arg(refusal == sync::ServerError::None ? QStringLiteral("unauthorized")
+                                                            : sync::wireCodeOf(refusal))};
     if (e.code == ErrorCode::Network)
         return {ErrorCode::Network, QStringLiteral("Sync did not finish: %1.").arg(e.message)};
     if (e.code == ErrorCode::Protocol || e.code == ErrorCode::Crypto ||
         e.code == ErrorCode::Conflict || e.code == ErrorCode::NotFound)
-        return {ErrorCode::Network,
-                QStringLiteral("Sync did not finish: the server's answer was refused (%1).")
-                    .arg(e.field.isEmpty() ? e.message : e.field)};
+        return {
+            ErrorCode::Network,
+            QStringLiteral("Sync did not finish: the server's answer was refused (%1).")
+                .arg(refusal == sync::ServerError::None ? e.message : sync::wireCodeOf(refusal))};
     return e;
 }
 
@@ -169,7 +172,7 @@ Status SyncCommands::restoreKeys()
     SyncClient client(identity->credentials.serverUrl);
     client.setCredentials(&identity->credentials);
     auto backup = client.keyBackup();
-    if (!backup && backup.error().field == u"device_revoked") {
+    if (!backup && sync::serverErrorOf(backup.error()) == sync::ServerError::DeviceRevoked) {
         if (Status s = SyncIdentity::forget(m_store); !s)
             return s;
         return Error(ErrorCode::Unauthorized,
@@ -222,8 +225,8 @@ Status SyncCommands::sync(const ParsedCommand &c)
         if (Status s = identity->save(m_store); !s)
             return s;
 
-    // The engine has destroyed the sync identity already (DESIGN.md: a revoked device
-    // destroys its keys on next contact).
+    // The engine has destroyed the sync identity already (a revoked device destroys its keys
+    // on next contact: docs/security.md, "The sync identity on the device").
     const bool revoked = engine.revoked();
     if (!outcome) {
         const Error &e = outcome.error();

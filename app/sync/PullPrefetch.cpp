@@ -87,8 +87,7 @@ Result<PulledPage> PullPrefetch::next()
             m_waiting = nullptr;
         }
         if (woken != PageLanded)
-            return Error(ErrorCode::Network, QStringLiteral("the sync was stopped"),
-                         QStringLiteral("stopped"));
+            return Error(ErrorCode::Network, QStringLiteral("the sync was stopped"));
     }
 }
 

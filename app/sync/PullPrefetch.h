@@ -52,8 +52,9 @@ public:
     PullPrefetch &operator=(const PullPrefetch &) = delete;
 
     // The next page (or the error that ended fetching), waiting for it if need be; the next
-    // fetch starts as soon as it is taken. Network error "stopped" when the calling thread was
-    // asked to quit while waiting. Call only while the previous page said `more`.
+    // fetch starts as soon as it is taken. A Network error ("the sync was stopped") when the
+    // calling thread was asked to quit while waiting. Call only while the previous page said
+    // `more`.
     Result<PulledPage> next();
 
 private:

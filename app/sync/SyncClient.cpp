@@ -68,8 +68,6 @@ Result<QByteArray> SyncClient::exchange(const QByteArray &verb, const QString &p
 
 Error SyncClient::serverError(int status, const ErrorBody &body)
 {
-    const QString &code = body.code;
-    const QString &message = body.message;
     ErrorCode kind = ErrorCode::Protocol;
     if (status == 401 || status == 403)
         kind = ErrorCode::Unauthorized;
@@ -79,7 +77,7 @@ Error SyncClient::serverError(int status, const ErrorBody &body)
         kind = ErrorCode::Network;
     else if (status == 409 || status == 410)
         kind = ErrorCode::Conflict; // 410 resync_required: start again from cursor 0
-    return Error(kind, message, code);
+    return withReason(Error(kind, body.message), serverErrorFromCode(body.code));
 }
 
 Result<EnrolResponse> SyncClient::enrol(const QString &code, const QString &deviceName,

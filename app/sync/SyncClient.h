@@ -6,10 +6,12 @@
 //
 // Errors: Network (unreachable, timeout, 429, 5xx: retry with backoff), Unauthorized (401,
 // 403), Protocol (the server refused the request as malformed or a body did not decode).
-// Error::field carries the server's error code ("device_revoked", "rate_limited", ...).
+// A refusal by the server also carries its code, decoded here once (serverErrorOf(), a
+// ServerError: DeviceRevoked, RateLimited, ...).
 
 #include "Result.h"
 #include "SecretBytes.h"
+#include "ServerError.h"
 #include "wire/Messages.h"
 
 #include <QString>

@@ -57,7 +57,7 @@ Result<SyncReport> SyncEngine::syncOnce()
 
 bool SyncEngine::isResyncRequired(const Error &error)
 {
-    return error.code == ErrorCode::Conflict && error.field == u"resync_required";
+    return serverErrorOf(error) == ServerError::ResyncRequired;
 }
 
 Status SyncEngine::pullOrResync(SyncReport &report, qint64 *carriedThrough)
@@ -106,10 +106,10 @@ Status SyncEngine::finishResync(SyncReport &report)
 
 Error SyncEngine::destroyIdentityIfRevoked(const Error &error)
 {
-    if (error.code != ErrorCode::Unauthorized || error.field != u"device_revoked")
+    if (serverErrorOf(error) != ServerError::DeviceRevoked)
         return error;
-    // DESIGN.md: a revoked device destroys its keys on next contact. The records stay in the
-    // store, under the PIN.
+    // A revoked device destroys its keys on next contact (docs/security.md, "The sync
+    // identity on the device"). The records stay in the store, under the PIN.
     m_revoked = true;
     m_identityChanged = false;
     m_identity = SyncIdentity{};
@@ -307,15 +307,16 @@ Status SyncEngine::push(SyncReport &report, qint64 after)
                 return s;
             response = m_client.push(batch);
             // A clock restored behind a sequence already used: take the next one.
-            if (response.ok() || response.error().field != u"sequence_reused")
+            if (response.ok() || serverErrorOf(response.error()) != ServerError::SequenceReused)
                 break;
         }
         if (!response) {
             // The batch as a whole was refused for its content: halve it until the change at
             // fault is alone, then mark that one failed and carry on with the rest.
-            const QString &code = response.error().field;
-            if (code != u"too_large" && code != u"malformed")
+            const ServerError refusal = serverErrorOf(response.error());
+            if (refusal != ServerError::TooLarge && refusal != ServerError::Malformed)
                 return response.error();
+            const QString code = wireCodeOf(refusal); // the change's reason, as stored
             if (sealed.entries.size() > 1) {
                 batchSize = int(sealed.entries.size() / 2);
                 next = {}; // read with the old size: read again from `after`

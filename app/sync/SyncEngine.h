@@ -52,9 +52,9 @@ public:
 
     // True when the identity learnt something to persist (an audience key).
     bool identityChanged() const { return m_identityChanged; }
-    // The server said this device is revoked (Unauthorized, field "device_revoked"): the
-    // engine has destroyed the sync identity, in the store (SyncIdentity::forget) and in
-    // memory. Do not save the identity again; the device must be enrolled anew.
+    // The server said this device is revoked (ServerError::DeviceRevoked): the engine has
+    // destroyed the sync identity, in the store (SyncIdentity::forget) and in memory. Do not
+    // save the identity again; the device must be enrolled anew.
     bool revoked() const { return m_revoked; }
 
     // A per-change refusal the server asks to retry ("busy", "retry_*": docs/protocol.md):
@@ -63,7 +63,7 @@ public:
     // One line for the user about a refusal reason ("The record belongs to another user.").
     static QString describeRejection(const QString &reason);
 
-    // The server asks for a resync (410 resync_required, ErrorCode::Conflict).
+    // The server asks for a resync (410 resync_required, ServerError::ResyncRequired).
     static bool isResyncRequired(const Error &error);
 
 private:

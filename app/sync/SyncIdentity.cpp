@@ -154,10 +154,10 @@ Status SyncIdentity::createKeys(const SecretBytes &recoveryPassphrase, crypto::K
     crypto::UserKeys fresh = crypto::UserKeys::generate();
     if (Status s = client.putPublicKeys(fresh.encryptionPublic, fresh.signingPublic); !s) {
         if (s.error().code == ErrorCode::Conflict)
-            return Error(ErrorCode::Conflict,
-                         QStringLiteral("This user already has keys; restore them with the "
-                                        "recovery passphrase."),
-                         s.error().field);
+            return withReason(Error(ErrorCode::Conflict,
+                                    QStringLiteral("This user already has keys; restore them "
+                                                   "with the recovery passphrase.")),
+                              serverErrorOf(s.error()));
         return s;
     }
     const PassphraseText passphrase(recoveryPassphrase);
@@ -180,9 +180,10 @@ Status SyncIdentity::restoreKeys(const SecretBytes &recoveryPassphrase)
     auto blob = client.keyBackup();
     if (!blob) {
         if (blob.error().code == ErrorCode::NotFound)
-            return Error(ErrorCode::NotFound,
-                         QStringLiteral("The server has no key backup for this user yet."),
-                         blob.error().field);
+            return withReason(Error(ErrorCode::NotFound,
+                                    QStringLiteral("The server has no key backup for this user "
+                                                   "yet.")),
+                              serverErrorOf(blob.error()));
         return blob.error();
     }
     const PassphraseText passphrase(recoveryPassphrase);

@@ -2,8 +2,8 @@
 // editing offline and syncing through the real server: they converge, nothing typed is lost,
 // a cut connection or a revoked device behaves.
 
-#include "LoopbackProxy.h"
 #include "LocalServer.h"
+#include "LoopbackProxy.h"
 #include "Sqlite.h"
 #include "Store.h"
 #include "SyncEngine.h"
@@ -544,7 +544,7 @@ private slots:
         auto r = engine.syncOnce();
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, ErrorCode::Unauthorized);
-        QCOMPARE(r.error().field, QStringLiteral("device_revoked"));
+        QCOMPARE(serverErrorOf(r.error()), ServerError::DeviceRevoked);
         // Its keys are destroyed, in the store and in memory; its records stay.
         QVERIFY(engine.revoked());
         QCOMPARE(SyncIdentity::load(*a->store).error().code, ErrorCode::NotFound);

@@ -8,8 +8,9 @@ namespace wp::client {
 
 Error StoreRelay::lockedError()
 {
-    return Error(ErrorCode::Unavailable, QStringLiteral("Waypoint was locked during sync"),
-                 QStringLiteral("locked"));
+    return sync::withReason(
+        Error(ErrorCode::Unavailable, QStringLiteral("Waypoint was locked during sync")),
+        sync::LocalReason::StoreClosed);
 }
 
 void StoreRelay::open(Store *store)

@@ -12,6 +12,7 @@
 // it is dropped by its generation number, so a sync in flight never touches a closed store
 // (or the next one opened after unlocking).
 
+#include "ServerError.h"
 #include "SyncIdentity.h"
 #include "SyncLedger.h"
 
@@ -45,8 +46,9 @@ public:
     // from the previous slice's pace; see applyRemote).
     void setMergeBudgetMs(int ms) { m_mergeBudgetMs = qMax(1, ms); }
 
+    // The store closed under a call (sync::LocalReason::StoreClosed).
     static Error lockedError();
-    static bool isLocked(const Error &e) { return e.field == u"locked"; }
+    static bool isLocked(const Error &e) { return sync::isStoreClosed(e); }
 
     // Runs f(store) on the store's thread and returns its result; "locked" when closed.
     template <typename R> Result<R> call(const std::function<Result<R>(Store &)> &f);

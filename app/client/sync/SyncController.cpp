@@ -345,12 +345,12 @@ QString SyncController::lastSyncText() const
 
 QString SyncController::describe(const Error &error) const
 {
-    if (error.field == u"device_revoked")
+    if (serverErrorOf(error) == ServerError::DeviceRevoked)
         return tr("Your organisation revoked this device. Sync has stopped; ask your "
                   "administrator.");
     switch (error.code) {
     case ErrorCode::Network:
-        return error.field == u"rate_limited"
+        return serverErrorOf(error) == ServerError::RateLimited
                    ? tr("The server asked Waypoint to wait before trying again.")
                    : tr("The server cannot be reached.");
     case ErrorCode::Unauthorized:
@@ -380,7 +380,7 @@ QString SyncController::describeEnrolment(const Error &error) const
     if (error.field == u"no_backup")
         return tr("Your keys were never backed up on the server. Choose a recovery passphrase "
                   "to make them on this device.");
-    if (error.field == u"enrolment_code_invalid")
+    if (serverErrorOf(error) == ServerError::EnrolmentCodeInvalid)
         return tr("This code is wrong, already used or expired. Ask your administrator for a "
                   "new one.");
     switch (error.code) {
@@ -545,7 +545,7 @@ void SyncController::finishRun(const std::shared_ptr<RunResult> &result)
             saveLastSync();
         }
     }
-    if (result->error && result->error->field == u"device_revoked") {
+    if (result->error && serverErrorOf(*result->error) == ServerError::DeviceRevoked) {
         // The identity is gone (SyncEngine::destroyIdentityIfRevoked): enrol again to sync.
         m_enrolled = false;
         m_serverUrl.clear();
