@@ -2,8 +2,10 @@
 
 #include "ExitCodes.h"
 #include "PinInput.h"
+#include "RecoveryPassphrase.h"
 #include "Store.h"
 #include "SyncEngine.h"
+#include "SyncMessages.h"
 #include "Uuid.h"
 
 #include <QJsonArray>
@@ -16,25 +18,26 @@
 
 namespace wp::ctl {
 
+using sync::Enrolment;
+using sync::ServerError;
 using sync::SyncClient;
 using sync::SyncEngine;
 using sync::SyncIdentity;
 using sync::SyncReport;
+using Outcome = sync::Enrolment::Outcome;
 
 namespace {
 
 const char *const PassphraseVariable = "WAYPOINT_RECOVERY_PASSPHRASE";
-constexpr std::size_t MinPassphraseBytes = 8;
 
 Error usage(const QString &message)
 {
     return {ErrorCode::InvalidInput, message};
 }
 
-Error notEnrolled()
+QString notEnrolled()
 {
-    return {ErrorCode::Unauthorized,
-            QStringLiteral("This device is not enrolled; run waypointctl enroll.")};
+    return QStringLiteral("This device is not enrolled; run waypointctl enroll.");
 }
 
 Result<SecretBytes> readPassphrase(const QString &prompt)
@@ -44,10 +47,15 @@ Result<SecretBytes> readPassphrase(const QString &prompt)
         return usage(QStringLiteral("No recovery passphrase: set %1 or run waypointctl in a "
                                     "terminal.")
                          .arg(QLatin1String(PassphraseVariable)));
-    if (passphrase->size() < MinPassphraseBytes)
-        return usage(QStringLiteral("The recovery passphrase must be at least %1 characters.")
-                         .arg(MinPassphraseBytes));
     return passphrase;
+}
+
+// The rule for a new passphrase is the app's (RecoveryPassphrase), and so is its message.
+Status checkNewPassphrase(const SecretBytes &passphrase)
+{
+    if (!sync::RecoveryPassphrase::longEnough(passphrase))
+        return usage(sync::passphraseTooShortMessage());
+    return {};
 }
 
 // A new passphrase typed at the terminal is asked twice: it is the only way back to the keys.
@@ -64,64 +72,106 @@ Status confirmNewPassphrase(const SecretBytes &passphrase)
     return {};
 }
 
-// Sync errors as the user should read them, with the kind that picks the exit code.
-Error explain(const Error &e)
+int exitCodeOf(Outcome outcome, const Error &cause)
 {
-    const sync::ServerError refusal = sync::serverErrorOf(e);
-    if (refusal == sync::ServerError::EnrolmentCodeInvalid)
-        return {ErrorCode::Unauthorized,
-                QStringLiteral("The enrolment code is unknown, already used or expired; ask "
-                               "for a new one.")};
-    if (refusal == sync::ServerError::RateLimited)
-        return {ErrorCode::Network, QStringLiteral("Too many failed attempts; wait a minute.")};
-    if (e.code == ErrorCode::Unauthorized)
-        return {ErrorCode::Unauthorized,
-                QStringLiteral("The server refused this device's credentials (%1).")
-                    .arg(refusal == sync::ServerError::None ? QStringLiteral("unauthorized")
-                                                            : sync::wireCodeOf(refusal))};
-    if (e.code == ErrorCode::Network)
-        return {ErrorCode::Network, QStringLiteral("Sync did not finish: %1.").arg(e.message)};
-    if (e.code == ErrorCode::Protocol || e.code == ErrorCode::Crypto ||
-        e.code == ErrorCode::Conflict || e.code == ErrorCode::NotFound)
-        return {
-            ErrorCode::Network,
-            QStringLiteral("Sync did not finish: the server's answer was refused (%1).")
-                .arg(refusal == sync::ServerError::None ? e.message : sync::wireCodeOf(refusal))};
-    return e;
+    switch (outcome) {
+    case Outcome::Done:
+        return Ok;
+    case Outcome::WrongPassphrase:
+        return PinRefused;
+    case Outcome::PassphraseTooShort:
+        return Usage;
+    case Outcome::KeysExistElsewhere:
+    case Outcome::NoBackupYet:
+    case Outcome::OtherKeys:
+    case Outcome::CodeInvalid:
+    case Outcome::Revoked:
+    case Outcome::Refused:
+        return NotAuthorized;
+    case Outcome::RateLimited:
+    case Outcome::Unreachable:
+    case Outcome::NotAWaypointServer:
+        return SyncFailed;
+    case Outcome::StoreFailed:
+        return StoreFailed;
+    case Outcome::Failed:
+        break;
+    }
+    return exitCodeFor(cause);
+}
+
+// What waypointctl adds to an enrolment outcome's message: the command to run next.
+QString nextStep(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::WrongPassphrase:
+        return QStringLiteral(" This device stays enrolled: run waypointctl restore-keys.");
+    case Outcome::KeysExistElsewhere:
+        return QStringLiteral(" Run waypointctl restore-keys.");
+    case Outcome::NoBackupYet:
+        return QStringLiteral(" Run waypointctl restore-keys to make them.");
+    case Outcome::Revoked:
+        return QStringLiteral(" Its sync keys and token were destroyed.");
+    default:
+        return {};
+    }
+}
+
+int exitCodeOfSync(const Error &e)
+{
+    switch (sync::serverErrorOf(e)) {
+    case ServerError::None:
+        break;
+    case ServerError::DeviceRevoked:
+    case ServerError::Unauthorized:
+    case ServerError::Forbidden:
+    case ServerError::EnrolmentCodeInvalid:
+        return NotAuthorized;
+    default: // refused for now or for this request: nothing is lost, run sync again
+        return SyncFailed;
+    }
+    switch (e.code) {
+    case ErrorCode::Network:
+    case ErrorCode::Protocol:
+    case ErrorCode::Crypto:
+    case ErrorCode::Conflict:
+    case ErrorCode::NotFound:
+        return SyncFailed;
+    default:
+        return exitCodeFor(e); // the store's own failures
+    }
 }
 
 } // namespace
 
-Status SyncCommands::setUpKeys(SyncIdentity &identity, bool userHasKeys,
-                               const SecretBytes &passphrase)
+Status SyncCommands::fail(int exitCode, const QString &line)
 {
-    if (userHasKeys) {
-        Status restored = identity.restoreKeys(passphrase);
-        if (!restored && restored.error().code == ErrorCode::WrongPin)
-            return Error(ErrorCode::WrongPin,
-                         QStringLiteral("The recovery passphrase does not open the key backup; "
-                                        "this device stays enrolled: run waypointctl "
-                                        "restore-keys to try again."));
-        if (!restored && restored.error().code == ErrorCode::Conflict)
-            return Error(ErrorCode::Unauthorized, restored.error().message);
-        if (!restored)
-            return explain(restored.error());
-        m_out << "Keys restored from the backup." << Qt::endl;
-    } else {
+    m_exitCode = exitCode;
+    m_problem = line;
+    return {};
+}
+
+Status SyncCommands::failEnrolment(const Enrolment &enrolment, Outcome outcome)
+{
+    return fail(exitCodeOf(outcome, enrolment.error()),
+                sync::enrolmentMessage(outcome, enrolment.error()) + nextStep(outcome));
+}
+
+Status SyncCommands::setUpKeys(Enrolment &enrolment, const SecretBytes &passphrase)
+{
+    const bool making = enrolment.step() == Enrolment::Step::MakeKeys;
+    if (making) {
+        if (Status s = checkNewPassphrase(passphrase); !s)
+            return s;
         if (Status s = confirmNewPassphrase(passphrase); !s)
             return s;
-        if (Status s = identity.createKeys(passphrase); !s) {
-            // Another device of the user made them first.
-            if (s.error().code == ErrorCode::Conflict)
-                return Error(ErrorCode::Unauthorized,
-                             s.error().message + QStringLiteral(" Run waypointctl restore-keys."));
-            return explain(s.error());
-        }
-        m_out << "Keys created and backed up under the recovery passphrase." << Qt::endl;
     }
-    if (Status s = identity.save(m_store); !s)
-        return s;
-    m_out << "Key fingerprint: " << identity.keys.fingerprint().toHex(' ') << Qt::endl;
+    if (const Outcome outcome = enrolment.setUpKeys(passphrase); outcome != Outcome::Done)
+        return failEnrolment(enrolment, outcome);
+    m_out << (making ? "Keys created and backed up under the recovery passphrase."
+                     : "Keys restored from the backup.")
+          << Qt::endl;
+    m_out << "Key fingerprint: " << enrolment.identity().keys.fingerprint().toHex(' ') << Qt::endl;
     return {};
 }
 
@@ -137,54 +187,45 @@ Status SyncCommands::enroll(const ParsedCommand &c)
     if (code.isEmpty())
         return usage(QStringLiteral("enroll needs --code with the enrolment code."));
     if (auto existing = SyncIdentity::load(m_store); existing)
-        return Error(ErrorCode::Unauthorized,
-                     QStringLiteral("This device is already enrolled (device %1).")
-                         .arg(idText(existing->credentials.deviceId)));
+        return fail(NotAuthorized, QStringLiteral("This device is already enrolled (device %1).")
+                                       .arg(idText(existing->credentials.deviceId)));
     QString name = c.value(QStringLiteral("device-name"));
     if (name.isEmpty())
         name = QSysInfo::machineHostName() + QStringLiteral(" (waypointctl)");
-    // Read before the code is spent, so a missing passphrase costs nothing.
+    // Read and checked before the code is spent, so a missing or short passphrase costs
+    // nothing (whether it will make or restore the keys is known only after).
     auto passphrase = readPassphrase(QStringLiteral("Recovery passphrase: "));
     if (!passphrase)
         return passphrase.error();
-
-    bool userHasKeys = false;
-    auto identity =
-        SyncIdentity::enrolDevice(server, code, name, QStringLiteral("waypointctl"), &userHasKeys);
-    if (!identity)
-        return explain(identity.error());
-    // Saved at once: the code is spent, so whatever fails next must not lose the enrolment.
-    if (Status s = identity->save(m_store); !s)
+    if (Status s = checkNewPassphrase(*passphrase); !s)
         return s;
-    m_out << "Enrolled as device " << idText(identity->credentials.deviceId) << " ("
-          << identity->credentials.role << ")." << Qt::endl;
 
-    return setUpKeys(*identity, userHasKeys, *passphrase);
+    sync::StoreIdentity saved(m_store);
+    Enrolment enrolment(&saved);
+    if (const Outcome outcome = enrolment.redeem(server, code, name, QStringLiteral("waypointctl"));
+        outcome != Outcome::Done)
+        return failEnrolment(enrolment, outcome);
+    m_out << "Enrolled as device " << idText(enrolment.identity().credentials.deviceId) << " ("
+          << enrolment.identity().credentials.role << ")." << Qt::endl;
+    return setUpKeys(enrolment, *passphrase);
 }
 
 Status SyncCommands::restoreKeys()
 {
     auto identity = SyncIdentity::load(m_store);
     if (!identity)
-        return identity.error().code == ErrorCode::NotFound ? notEnrolled() : identity.error();
-    // Does the user have a backup? If not, this device's enrolment stopped before the keys
-    // were made: make them now.
-    SyncClient client(identity->credentials.serverUrl);
-    client.setCredentials(&identity->credentials);
-    auto backup = client.keyBackup();
-    if (!backup && sync::serverErrorOf(backup.error()) == sync::ServerError::DeviceRevoked) {
-        if (Status s = SyncIdentity::forget(m_store); !s)
-            return s;
-        return Error(ErrorCode::Unauthorized,
-                     QStringLiteral("This device was revoked; its sync keys and token were "
-                                    "destroyed."));
-    }
-    if (!backup && backup.error().code != ErrorCode::NotFound)
-        return explain(backup.error());
+        return identity.error().code == ErrorCode::NotFound ? fail(NotAuthorized, notEnrolled())
+                                                            : Status(identity.error());
+    // Restore when the user has a backup; if not, this device's enrolment stopped before the
+    // keys were made: make them now. Asking is also a contact: a revoked device learns it.
+    sync::StoreIdentity saved(m_store);
+    Enrolment enrolment(std::move(*identity), &saved);
+    if (const Outcome outcome = enrolment.checkKeys(); outcome != Outcome::Done)
+        return failEnrolment(enrolment, outcome);
     auto passphrase = readPassphrase(QStringLiteral("Recovery passphrase: "));
     if (!passphrase)
         return passphrase.error();
-    return setUpKeys(*identity, backup.ok(), *passphrase);
+    return setUpKeys(enrolment, *passphrase);
 }
 
 Status SyncCommands::sync(const ParsedCommand &c)
@@ -192,15 +233,16 @@ Status SyncCommands::sync(const ParsedCommand &c)
     const bool json = c.has(QStringLiteral("json"));
     auto identity = SyncIdentity::load(m_store);
     if (!identity)
-        return identity.error().code == ErrorCode::NotFound ? notEnrolled() : identity.error();
+        return identity.error().code == ErrorCode::NotFound ? fail(NotAuthorized, notEnrolled())
+                                                            : Status(identity.error());
     if (!identity->hasKeys())
-        return Error(ErrorCode::Unauthorized,
-                     QStringLiteral("This device has no keys yet; run waypointctl restore-keys."));
+        return fail(NotAuthorized,
+                    QStringLiteral("This device has no keys yet; run waypointctl restore-keys."));
 
     SyncClient client(identity->credentials.serverUrl);
     SyncEngine engine(m_store, *identity, client);
     SyncReport total;
-    Status outcome;
+    Status outcome; // the round that failed, if one did
     // One round pulls everything and pushes the whole outbox once; more rounds only while
     // they still move something (changes saved meanwhile, refusals the server asked to retry).
     for (int round = 0; round < 5; ++round) {
@@ -228,16 +270,8 @@ Status SyncCommands::sync(const ParsedCommand &c)
     // The engine has destroyed the sync identity already (a revoked device destroys its keys
     // on next contact: docs/security.md, "The sync identity on the device").
     const bool revoked = engine.revoked();
+    const int failedWith = outcome ? int(Ok) : exitCodeOfSync(outcome.error());
     if (!outcome) {
-        const Error &e = outcome.error();
-        if (revoked) {
-            outcome = Error(ErrorCode::Unauthorized,
-                            QStringLiteral("This device was revoked; its sync keys and token "
-                                           "were destroyed. Its records stay here under the "
-                                           "PIN."));
-        } else {
-            outcome = explain(e);
-        }
         // What is known still counts (and an unreachable server leaves the outbox as it was).
         if (auto pending = m_store.outbox().count(); pending)
             total.pending = *pending;
@@ -269,7 +303,7 @@ Status SyncCommands::sync(const ParsedCommand &c)
             {QStringLiteral("complete"), outcome.ok() && total.pending == 0 && total.failed == 0}};
         if (!outcome)
             o.insert(QStringLiteral("error"), revoked ? QStringLiteral("device_revoked")
-                                              : outcome.error().code == ErrorCode::Unauthorized
+                                              : failedWith == NotAuthorized
                                                   ? QStringLiteral("unauthorized")
                                                   : QStringLiteral("sync_failed"));
         m_out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
@@ -287,20 +321,27 @@ Status SyncCommands::sync(const ParsedCommand &c)
                   << SyncEngine::describeRejection(f.reason) << '\n';
     }
     m_out.flush();
-    if (!outcome)
-        return outcome;
-    if (total.failed > 0) {
-        m_exitCode = ChangesRefused;
-        m_problem = total.failed == 1
+    if (!outcome) {
+        const Error &e = outcome.error();
+        if (failedWith != SyncFailed && failedWith != NotAuthorized)
+            return fail(failedWith, e.message); // the store's own failure says what it was
+        return fail(failedWith,
+                    sync::syncFailureMessage(e) +
+                        (revoked ? QStringLiteral(" Its sync keys and token were destroyed; its "
+                                                  "records stay here under the PIN.")
+                                 : QString()));
+    }
+    if (total.failed > 0)
+        return fail(ChangesRefused,
+                    total.failed == 1
                         ? QStringLiteral("1 change could not be sent: %1")
                               .arg(SyncEngine::describeRejection(failures->first().reason))
                         : QStringLiteral("%1 changes could not be sent; see the list above.")
-                              .arg(total.failed);
-    } else if (total.pending > 0) {
-        m_exitCode = SyncFailed;
-        m_problem = QStringLiteral("%1 changes are still waiting to be sent; run sync again.")
-                        .arg(total.pending);
-    }
+                              .arg(total.failed));
+    if (total.pending > 0)
+        return fail(SyncFailed,
+                    QStringLiteral("%1 changes are still waiting to be sent; run sync again.")
+                        .arg(total.pending));
     return {};
 }
 

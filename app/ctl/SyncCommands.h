@@ -1,11 +1,13 @@
 #pragma once
 // waypointctl's sync commands (README, "waypointctl"): enroll, sync, restore-keys. They run on
 // an unlocked Store; the device's sync identity (token, the user's keys) lives in it
-// (Store::putDeviceSecret through SyncIdentity::save), never in a file beside it.
+// (Store::putDeviceSecret through SyncIdentity::save), never in a file beside it. Enrolling
+// is sync::Enrolment; what is left here is presentation: prompts, the lines printed (the
+// English of SyncMessages.h, plus the command to run next) and the exit codes.
 
 #include "CommandLine.h"
+#include "Enrolment.h"
 #include "Result.h"
-#include "SyncIdentity.h"
 
 #include <QTextStream>
 
@@ -24,13 +26,18 @@ public:
     Status sync(const ParsedCommand &command);
     Status restoreKeys();
 
-    // Set when the command finished but the exit code must still say something (changes the
-    // server refused, changes left pending): the code, and the one line for stderr.
+    // Set when a command ended otherwise than well for a reason sync knows (an enrolment
+    // outcome, the server's refusal, changes refused or left pending): the exit code chosen
+    // from it (ExitCodes.h), and the one line for stderr. Input and store failures are the
+    // returned Status, with the dispatcher's codes.
     int exitCode() const { return m_exitCode; }
     QString problem() const { return m_problem; }
 
 private:
-    Status setUpKeys(sync::SyncIdentity &identity, bool userHasKeys, const SecretBytes &passphrase);
+    Status setUpKeys(sync::Enrolment &enrolment, const SecretBytes &passphrase);
+    // Ends the command with `exitCode` and `line` on stderr.
+    Status fail(int exitCode, const QString &line);
+    Status failEnrolment(const sync::Enrolment &enrolment, sync::Enrolment::Outcome outcome);
 
     Store &m_store;
     QTextStream &m_out;

@@ -203,20 +203,4 @@ Status SyncIdentity::restoreKeys(const SecretBytes &recoveryPassphrase)
     return {};
 }
 
-Result<SyncIdentity> SyncIdentity::enrol(const QString &serverUrl, const QString &code,
-                                         const QString &deviceName, const QString &platform,
-                                         const QString &recoveryPassphrase,
-                                         crypto::KeyBackupCost cost)
-{
-    bool userHasKeys = false;
-    auto id = enrolDevice(serverUrl, code, deviceName, platform, &userHasKeys);
-    if (!id)
-        return id;
-    QByteArray utf8 = recoveryPassphrase.toUtf8();
-    const SecretBytes passphrase = SecretBytes::takeFrom(utf8);
-    if (Status s = userHasKeys ? id->restoreKeys(passphrase) : id->createKeys(passphrase, cost); !s)
-        return s.error();
-    return id;
-}
-
 } // namespace wp::sync

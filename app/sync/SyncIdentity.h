@@ -57,14 +57,6 @@ struct SyncIdentity
                       crypto::KeyBackupCost cost = crypto::KeyBackupCost::interactive());
     Status restoreKeys(const SecretBytes &recoveryPassphrase);
     bool hasKeys() const { return !keys.signingSecret.isEmpty(); }
-
-    // Enrols with a one-time code. The user's first device makes the keys, uploads the
-    // public halves and a backup wrapped by the recovery passphrase; a later device restores
-    // them from that backup (WrongPin when the passphrase does not open it).
-    static Result<SyncIdentity>
-    enrol(const QString &serverUrl, const QString &code, const QString &deviceName,
-          const QString &platform, const QString &recoveryPassphrase,
-          crypto::KeyBackupCost cost = crypto::KeyBackupCost::interactive());
 };
 
 } // namespace wp::sync

@@ -434,6 +434,20 @@ from field_translations import FR_FIELD, PLURALS_FIELD  # noqa: E402
 FR.update(FR_FIELD)
 PLURALS.update(PLURALS_FIELD)
 
+# sync and enrolment
+FR.update({
+ 'The key backup on the server holds other keys than this device has.': 'La sauvegarde des clés sur le serveur contient d’autres clés que celles de cet appareil.',
+ 'Too many failed attempts: wait a minute, then try again.': 'Trop de tentatives échouées : attendez une minute, puis réessayez.',
+ 'The device is out of storage space.': 'L’appareil n’a plus d’espace de stockage.',
+})
+PLURALS.update({
+ 'The recovery passphrase needs at least %n characters: a few words you will remember.': (
+     ('The recovery passphrase needs at least %n character: a few words you will remember.',
+      'The recovery passphrase needs at least %n characters: a few words you will remember.'),
+     ('La phrase de récupération doit compter au moins %n caractère : quelques mots dont vous vous souviendrez.',
+      'La phrase de récupération doit compter au moins %n caractères : quelques mots dont vous vous souviendrez.')),
+})
+
 
 def fill(path, language):
     tree = ET.parse(path)

@@ -106,7 +106,4 @@ PLURALS_SYNC = {**PLURALS_REFUSED,
  '%n change(s) refused by the server. They stay on this phone.': (
      ('%n change refused by the server. It stays on this phone.', '%n changes refused by the server. They stay on this phone.'),
      ('%n changement refusé par le serveur. Il reste sur ce téléphone.', '%n changements refusés par le serveur. Ils restent sur ce téléphone.')),
- 'Use at least %n characters: a few words you will remember.': (
-     ('Use at least %n character: a few words you will remember.', 'Use at least %n characters: a few words you will remember.'),
-     ('Utilisez au moins %n caractère : quelques mots dont vous vous souviendrez.', 'Utilisez au moins %n caractères : quelques mots dont vous vous souviendrez.')),
 }

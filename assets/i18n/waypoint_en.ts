@@ -1426,6 +1426,86 @@
         <source>The server refused it (%1).</source>
         <translation>The server refused it (%1).</translation>
     </message>
+    <message numerus="yes">
+        <source>The recovery passphrase needs at least %n characters: a few words you will remember.</source>
+        <translation><numerusform>The recovery passphrase needs at least %n character: a few words you will remember.</numerusform><numerusform>The recovery passphrase needs at least %n characters: a few words you will remember.</numerusform></translation>
+    </message>
+    <message>
+        <source>Your keys were set up on another device meanwhile. Enter the recovery passphrase chosen there.</source>
+        <translation>Your keys were set up on another device meanwhile. Enter the recovery passphrase chosen there.</translation>
+    </message>
+    <message>
+        <source>Your keys were never backed up on the server. Choose a recovery passphrase to make them on this device.</source>
+        <translation>Your keys were never backed up on the server. Choose a recovery passphrase to make them on this device.</translation>
+    </message>
+    <message>
+        <source>That is not the recovery passphrase chosen on your first device. Try again.</source>
+        <translation>That is not the recovery passphrase chosen on your first device. Try again.</translation>
+    </message>
+    <message>
+        <source>The key backup on the server holds other keys than this device has.</source>
+        <translation>The key backup on the server holds other keys than this device has.</translation>
+    </message>
+    <message>
+        <source>This code is wrong, already used or expired. Ask your administrator for a new one.</source>
+        <translation>This code is wrong, already used or expired. Ask your administrator for a new one.</translation>
+    </message>
+    <message>
+        <source>Your organisation revoked this device. Sync has stopped; ask your administrator.</source>
+        <translation>Your organisation revoked this device. Sync has stopped; ask your administrator.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: wait a minute, then try again.</source>
+        <translation>Too many failed attempts: wait a minute, then try again.</translation>
+    </message>
+    <message>
+        <source>The server refused this device. Ask your administrator for a new code.</source>
+        <translation>The server refused this device. Ask your administrator for a new code.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the address and your connection, then try again.</source>
+        <translation>The server cannot be reached. Check the address and your connection, then try again.</translation>
+    </message>
+    <message>
+        <source>That address does not answer like a Waypoint server.</source>
+        <translation>That address does not answer like a Waypoint server.</translation>
+    </message>
+    <message>
+        <source>Waypoint locked before enrolment finished. Ask for a new code and start again.</source>
+        <translation>Waypoint locked before enrolment finished. Ask for a new code and start again.</translation>
+    </message>
+    <message>
+        <source>Enrolment did not complete (%1).</source>
+        <translation>Enrolment did not complete (%1).</translation>
+    </message>
+    <message>
+        <source>The server asked Waypoint to wait before trying again.</source>
+        <translation>The server asked Waypoint to wait before trying again.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached.</source>
+        <translation>The server cannot be reached.</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this device. Ask your administrator for a new enrolment code.</source>
+        <translation>The server no longer accepts this device. Ask your administrator for a new enrolment code.</translation>
+    </message>
+    <message>
+        <source>The server answered something this version of Waypoint cannot read. Update the app.</source>
+        <translation>The server answered something this version of Waypoint cannot read. Update the app.</translation>
+    </message>
+    <message>
+        <source>Changes from the server failed their signature or encryption check and were not applied.</source>
+        <translation>Changes from the server failed their signature or encryption check and were not applied.</translation>
+    </message>
+    <message>
+        <source>The device is out of storage space.</source>
+        <translation>The device is out of storage space.</translation>
+    </message>
+    <message>
+        <source>Sync did not complete (%1).</source>
+        <translation>Sync did not complete (%1).</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>
@@ -2343,10 +2423,6 @@
     <message>
         <source>Enter the recovery passphrase.</source>
         <translation>Enter the recovery passphrase.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Use at least %n characters: a few words you will remember.</source>
-        <translation><numerusform>Use at least %n character: a few words you will remember.</numerusform><numerusform>Use at least %n characters: a few words you will remember.</numerusform></translation>
     </message>
     <message>
         <source>The two entries are different. Type the same passphrase twice.</source>

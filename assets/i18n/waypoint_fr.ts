@@ -1426,6 +1426,86 @@
         <source>The server refused it (%1).</source>
         <translation>Le serveur l’a refusé (%1).</translation>
     </message>
+    <message numerus="yes">
+        <source>The recovery passphrase needs at least %n characters: a few words you will remember.</source>
+        <translation><numerusform>La phrase de récupération doit compter au moins %n caractère : quelques mots dont vous vous souviendrez.</numerusform><numerusform>La phrase de récupération doit compter au moins %n caractères : quelques mots dont vous vous souviendrez.</numerusform></translation>
+    </message>
+    <message>
+        <source>Your keys were set up on another device meanwhile. Enter the recovery passphrase chosen there.</source>
+        <translation>Vos clés ont été créées entre-temps sur un autre appareil. Saisissez la phrase de récupération choisie sur celui-ci.</translation>
+    </message>
+    <message>
+        <source>Your keys were never backed up on the server. Choose a recovery passphrase to make them on this device.</source>
+        <translation>Vos clés n’ont jamais été sauvegardées sur le serveur. Choisissez une phrase de récupération pour les créer sur cet appareil.</translation>
+    </message>
+    <message>
+        <source>That is not the recovery passphrase chosen on your first device. Try again.</source>
+        <translation>Ce n’est pas la phrase de récupération choisie sur votre premier appareil. Réessayez.</translation>
+    </message>
+    <message>
+        <source>The key backup on the server holds other keys than this device has.</source>
+        <translation>La sauvegarde des clés sur le serveur contient d’autres clés que celles de cet appareil.</translation>
+    </message>
+    <message>
+        <source>This code is wrong, already used or expired. Ask your administrator for a new one.</source>
+        <translation>Ce code est erroné, déjà utilisé ou expiré. Demandez-en un nouveau à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>Your organisation revoked this device. Sync has stopped; ask your administrator.</source>
+        <translation>Votre organisation a révoqué cet appareil. La synchronisation est arrêtée ; adressez-vous à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: wait a minute, then try again.</source>
+        <translation>Trop de tentatives échouées : attendez une minute, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The server refused this device. Ask your administrator for a new code.</source>
+        <translation>Le serveur a refusé cet appareil. Demandez un nouveau code à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the address and your connection, then try again.</source>
+        <translation>Le serveur est injoignable. Vérifiez l’adresse et votre connexion, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>That address does not answer like a Waypoint server.</source>
+        <translation>Cette adresse ne répond pas comme un serveur Waypoint.</translation>
+    </message>
+    <message>
+        <source>Waypoint locked before enrolment finished. Ask for a new code and start again.</source>
+        <translation>Waypoint s’est verrouillé avant la fin de l’inscription. Demandez un nouveau code et recommencez.</translation>
+    </message>
+    <message>
+        <source>Enrolment did not complete (%1).</source>
+        <translation>L’inscription n’a pas abouti (%1).</translation>
+    </message>
+    <message>
+        <source>The server asked Waypoint to wait before trying again.</source>
+        <translation>Le serveur a demandé à Waypoint d’attendre avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached.</source>
+        <translation>Le serveur est injoignable.</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this device. Ask your administrator for a new enrolment code.</source>
+        <translation>Le serveur n’accepte plus cet appareil. Demandez un nouveau code d’inscription à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>The server answered something this version of Waypoint cannot read. Update the app.</source>
+        <translation>Le serveur a répondu quelque chose que cette version de Waypoint ne sait pas lire. Mettez l’application à jour.</translation>
+    </message>
+    <message>
+        <source>Changes from the server failed their signature or encryption check and were not applied.</source>
+        <translation>Des changements venus du serveur n’ont pas passé la vérification de signature ou de chiffrement : ils n’ont pas été appliqués.</translation>
+    </message>
+    <message>
+        <source>The device is out of storage space.</source>
+        <translation>L’appareil n’a plus d’espace de stockage.</translation>
+    </message>
+    <message>
+        <source>Sync did not complete (%1).</source>
+        <translation>La synchronisation n’a pas abouti (%1).</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>
@@ -2343,10 +2423,6 @@
     <message>
         <source>Enter the recovery passphrase.</source>
         <translation>Saisissez la phrase de récupération.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Use at least %n characters: a few words you will remember.</source>
-        <translation><numerusform>Utilisez au moins %n caractère : quelques mots dont vous vous souviendrez.</numerusform><numerusform>Utilisez au moins %n caractères : quelques mots dont vous vous souviendrez.</numerusform></translation>
     </message>
     <message>
         <source>The two entries are different. Type the same passphrase twice.</source>

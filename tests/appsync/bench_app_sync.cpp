@@ -6,6 +6,7 @@
 // Baseline in the same process: the same push by a headless device calling its store
 // directly on one thread (StoreLedger). Not a CTest test.
 #include "AppContext.h"
+#include "Enrolment.h"
 #include "LocalServer.h"
 #include "Store.h"
 #include "SyncEngine.h"
@@ -109,6 +110,17 @@ private:
     StoreLedger m_inner;
 };
 
+// A headless device's identity of `user`, enrolled with a new code (cheap key backup).
+std::optional<SyncIdentity> enrolled(LocalServer &fx, const QUuid &org, const QUuid &user,
+                                     const QString &name, const QString &passphrase)
+{
+    Enrolment enrolment(nullptr, EnrolmentOptions{crypto::KeyBackupCost::minimal()});
+    if (enrolment.enrol(fx.baseUrl(), fx.issueCode(org, user), name, QStringLiteral("bench"),
+                        passphrase) != Enrolment::Outcome::Done)
+        return std::nullopt;
+    return enrolment.takeIdentity();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -166,9 +178,7 @@ int main(int argc, char *argv[])
     // 2. Baseline: a headless device of the same user pushes n entries, store on its thread.
     auto store = Store::open(dir.filePath(QStringLiteral("other.db")),
                              SecretBytes::random(Store::KeyBytes), Store::Mode::CreateNew);
-    auto id = SyncIdentity::enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1),
-                                  QStringLiteral("bench"), QStringLiteral("bench"), passphrase,
-                                  crypto::KeyBackupCost::minimal());
+    auto id = enrolled(fx, org.id, org.worker1, QStringLiteral("bench"), passphrase);
     if (!store || !id)
         return 1;
     SyncClient client(fx.baseUrl());
@@ -204,9 +214,7 @@ int main(int argc, char *argv[])
     // 4. Baseline for the pull: a fresh headless device pulls the same log on one thread.
     auto fresh = Store::open(dir.filePath(QStringLiteral("fresh.db")),
                              SecretBytes::random(Store::KeyBytes), Store::Mode::CreateNew);
-    auto freshId = SyncIdentity::enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1),
-                                       QStringLiteral("fresh"), QStringLiteral("bench"), passphrase,
-                                       crypto::KeyBackupCost::minimal());
+    auto freshId = enrolled(fx, org.id, org.worker1, QStringLiteral("fresh"), passphrase);
     if (!fresh || !freshId)
         return 1;
     TimedLedger timed(**fresh);

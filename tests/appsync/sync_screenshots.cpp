@@ -5,6 +5,7 @@
 // PostgreSQL and waypoint-server through tests/server's fixture. Not a CTest test.
 #include "AppContext.h"
 #include "DemoData.h"
+#include "Enrolment.h"
 #include "LocalServer.h"
 #include "Store.h"
 #include "SyncEngine.h"
@@ -168,11 +169,12 @@ int main(int argc, char *argv[])
         auto theirStore = wp::Store::open(data.filePath(QStringLiteral("worker2.db")),
                                           wp::SecretBytes::random(wp::Store::KeyBytes),
                                           wp::Store::Mode::CreateNew);
-        auto theirId = wp::sync::SyncIdentity::enrol(
+        wp::sync::Enrolment theirs(
+            nullptr, wp::sync::EnrolmentOptions{wp::crypto::KeyBackupCost::minimal()});
+        const auto enrolled = theirs.enrol(
             fx.baseUrl(), fx.issueCode(org.id, org.worker2), QStringLiteral("worker 2"),
-            QStringLiteral("screenshots"), QStringLiteral("another long passphrase"),
-            wp::crypto::KeyBackupCost::minimal());
-        if (!theirStore || !theirId) {
+            QStringLiteral("screenshots"), QStringLiteral("another long passphrase"));
+        if (!theirStore || enrolled != wp::sync::Enrolment::Outcome::Done) {
             err << "sync screenshots: second worker setup failed\n";
             return 1;
         }
@@ -183,8 +185,9 @@ int main(int argc, char *argv[])
         d.writtenAt = QDateTime::currentDateTimeUtc().addDays(-1);
         auto theirP = (*theirStore)->participants().save(p);
         auto theirD = (*theirStore)->diary().save(d);
-        wp::sync::SyncClient client(theirId->credentials.serverUrl);
-        wp::sync::SyncEngine engine(**theirStore, *theirId, client);
+        wp::sync::SyncIdentity theirId = theirs.takeIdentity();
+        wp::sync::SyncClient client(theirId.credentials.serverUrl);
+        wp::sync::SyncEngine engine(**theirStore, theirId, client);
         if (!theirP || !theirD || !engine.syncOnce()) {
             err << "sync screenshots: second worker sync failed\n";
             return 1;

@@ -5,8 +5,9 @@
 // a record typed here offline is kept and sent.
 
 #include "AppContext.h"
-#include "OtherDevice.h"
+#include "Enrolment.h"
 #include "LocalServer.h"
+#include "OtherDevice.h"
 #include "Store.h"
 #include "SyncEngine.h"
 
@@ -115,11 +116,11 @@ private slots:
                                   SecretBytes::random(Store::KeyBytes), Store::Mode::CreateNew);
         QVERIFY(opened.ok());
         tablet.store = std::move(*opened);
-        auto id = SyncIdentity::enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1),
-                                      QStringLiteral("tablet"), QStringLiteral("test"), Passphrase,
-                                      crypto::KeyBackupCost::minimal());
-        QVERIFY(id.ok());
-        tablet.identity = std::move(*id);
+        Enrolment enrolment(nullptr, EnrolmentOptions{crypto::KeyBackupCost::minimal()});
+        QCOMPARE(enrolment.enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1),
+                                 QStringLiteral("tablet"), QStringLiteral("test"), Passphrase),
+                 Enrolment::Outcome::Done);
+        tablet.identity = enrolment.takeIdentity();
         QVERIFY(tablet.sync().ok());
         for (int i : {1, 4, 7})
             QVERIFY(tablet.store->diary().remove(ids.at(i)).ok());

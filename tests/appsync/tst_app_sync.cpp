@@ -8,8 +8,9 @@
 // restart inside the encrypted store.
 
 #include "AppContext.h"
-#include "OtherDevice.h"
+#include "Enrolment.h"
 #include "LocalServer.h"
+#include "OtherDevice.h"
 #include "Store.h"
 #include "SyncEngine.h"
 #include "Uuid.h"
@@ -271,11 +272,11 @@ private slots:
                                  SecretBytes::random(Store::KeyBytes), Store::Mode::CreateNew);
         QVERIFY(store.ok());
         other->store = std::move(*store);
-        auto id = SyncIdentity::enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1),
-                                      QStringLiteral("tablet"), QStringLiteral("test"), Passphrase,
-                                      crypto::KeyBackupCost::minimal());
-        QVERIFY2(id.ok(), id.ok() ? "" : qPrintable(id.error().message));
-        other->identity = std::move(*id);
+        Enrolment tablet(nullptr, EnrolmentOptions{crypto::KeyBackupCost::minimal()});
+        QCOMPARE(tablet.enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1),
+                              QStringLiteral("tablet"), QStringLiteral("test"), Passphrase),
+                 Enrolment::Outcome::Done);
+        other->identity = tablet.takeIdentity();
         auto first = other->sync();
         QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(first.error().message));
         QCOMPARE(first->pulled, 1); // the encounter saved in the app
@@ -302,16 +303,17 @@ private slots:
         auto otherStore = Store::open(dir.filePath(QStringLiteral("worker2.db")),
                                       SecretBytes::random(Store::KeyBytes), Store::Mode::CreateNew);
         QVERIFY(otherStore.ok());
-        auto id = SyncIdentity::enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker2),
-                                      QStringLiteral("worker 2"), QStringLiteral("test"),
-                                      QStringLiteral("another long passphrase"),
-                                      crypto::KeyBackupCost::minimal());
-        QVERIFY(id.ok());
+        Enrolment worker2(nullptr, EnrolmentOptions{crypto::KeyBackupCost::minimal()});
+        QCOMPARE(worker2.enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker2),
+                               QStringLiteral("worker 2"), QStringLiteral("test"),
+                               QStringLiteral("another long passphrase")),
+                 Enrolment::Outcome::Done);
+        SyncIdentity id = worker2.takeIdentity();
         auto theirs = (*otherStore)->diary().save(entry(QStringLiteral("Worker two's entry")));
         QVERIFY(theirs.ok());
         {
-            SyncClient client(id->credentials.serverUrl);
-            SyncEngine engine(**otherStore, *id, client);
+            SyncClient client(id.credentials.serverUrl);
+            SyncEngine engine(**otherStore, id, client);
             QVERIFY(engine.syncOnce().ok());
         }
 

@@ -336,6 +336,10 @@ private slots:
         // is not spent.
         expectOneErrorLine(ctl(dir, enrollWith, QString()), 2);
         expectOneErrorLine(ctl(dir, enrollWith, QStringLiteral("short")), 2);
+        // The app's rule: 10 characters, not bytes (this one is 9 characters in 12 bytes).
+        const Run nine = ctl(dir, enrollWith, QStringLiteral("été à côt"));
+        expectOneErrorLine(nine, 2);
+        QVERIFY2(nine.err.contains(u"at least 10 characters"), qPrintable(nine.err));
         expectOneErrorLine(
             ctl(dir, {QStringLiteral("enroll"), QStringLiteral("--server"), fx.baseUrl(),
                       QStringLiteral("--code"), QStringLiteral("AAAABBBBCCCCDDDD")}),

@@ -6,8 +6,9 @@
 // server's records: none missing, none twice, the cursor at the server's counter; on the
 // server nothing applied twice; the outbox empty.
 
-#include "LoopbackProxy.h"
+#include "Enrolment.h"
 #include "LocalServer.h"
+#include "LoopbackProxy.h"
 #include "Store.h"
 #include "SyncEngine.h"
 #include "Uuid.h"
@@ -102,13 +103,13 @@ class TestSyncCuts : public QObject
         if (!store)
             return nullptr;
         d->store = std::move(*store);
-        auto id = SyncIdentity::enrol(fx.baseUrl(), fx.issueCode(org.id, user),
-                                      QStringLiteral("phone %1").arg(devices),
-                                      QStringLiteral("test"), QStringLiteral("cut test passphrase"),
-                                      crypto::KeyBackupCost::minimal());
-        if (!id || !id->save(*d->store))
+        StoreIdentity saved(*d->store);
+        Enrolment enrolment(&saved, EnrolmentOptions{crypto::KeyBackupCost::minimal()});
+        if (enrolment.enrol(fx.baseUrl(), fx.issueCode(org.id, user),
+                            QStringLiteral("phone %1").arg(devices), QStringLiteral("test"),
+                            QStringLiteral("cut test passphrase")) != Enrolment::Outcome::Done)
             return nullptr;
-        d->identity = std::move(*id);
+        d->identity = enrolment.takeIdentity();
         return d;
     }
 

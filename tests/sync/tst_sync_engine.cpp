@@ -2,6 +2,7 @@
 // editing offline and syncing through the real server: they converge, nothing typed is lost,
 // a cut connection or a revoked device behaves.
 
+#include "Enrolment.h"
 #include "LocalServer.h"
 #include "LoopbackProxy.h"
 #include "Sqlite.h"
@@ -109,14 +110,14 @@ class TestSyncEngine : public QObject
         if (!store)
             return nullptr;
         d->store = std::move(*store);
-        auto id = SyncIdentity::enrol(
-            fx.baseUrl(), fx.issueCode(organisation, user), QStringLiteral("phone %1").arg(stores),
-            QStringLiteral("test"), passphrase, crypto::KeyBackupCost::minimal());
-        if (!id) {
-            qWarning("enrol: %s", qPrintable(id.error().message));
+        Enrolment enrolment(nullptr, EnrolmentOptions{crypto::KeyBackupCost::minimal()});
+        if (enrolment.enrol(fx.baseUrl(), fx.issueCode(organisation, user),
+                            QStringLiteral("phone %1").arg(stores), QStringLiteral("test"),
+                            passphrase) != Enrolment::Outcome::Done) {
+            qWarning("enrol: %s", qPrintable(enrolment.error().message));
             return nullptr;
         }
-        d->identity = std::move(*id);
+        d->identity = enrolment.takeIdentity();
         d->client = std::make_unique<SyncClient>(fx.baseUrl());
         return d;
     }
@@ -165,10 +166,10 @@ private slots:
         QCOMPARE(ra->pending, 0);
 
         // Phone B: the same worker's second device, keys restored with the passphrase.
-        auto wrong = SyncIdentity::enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1),
-                                         QStringLiteral("x"), QStringLiteral("test"),
-                                         QStringLiteral("not the passphrase"),
-                                         crypto::KeyBackupCost::minimal());
+        Enrolment wrong(nullptr, EnrolmentOptions{crypto::KeyBackupCost::minimal()});
+        QCOMPARE(wrong.enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1), QStringLiteral("x"),
+                             QStringLiteral("test"), QStringLiteral("not the passphrase")),
+                 Enrolment::Outcome::WrongPassphrase);
         QCOMPARE(wrong.error().code, ErrorCode::WrongPin);
         auto b = enrol(org.worker1, QStringLiteral("purple kettle on the stairs"));
         QVERIFY(b);

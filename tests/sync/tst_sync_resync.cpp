@@ -3,6 +3,7 @@
 // resyncs from cursor 0 and ends with exactly what a fresh device holds, plus what it typed
 // offline; a resync cut short (as by a kill) converges on the next sync.
 
+#include "Enrolment.h"
 #include "LocalServer.h"
 #include "Sqlite.h"
 #include "Store.h"
@@ -130,14 +131,14 @@ class TestSyncResync : public QObject
         if (!store)
             return nullptr;
         d->store = std::move(*store);
-        auto id = SyncIdentity::enrol(
-            fx.baseUrl(), fx.issueCode(in.id, user), QStringLiteral("phone %1").arg(stores),
-            QStringLiteral("test"), passphrase, crypto::KeyBackupCost::minimal());
-        if (!id) {
-            qWarning("enrol: %s", qPrintable(id.error().message));
+        Enrolment enrolment(nullptr, EnrolmentOptions{crypto::KeyBackupCost::minimal()});
+        if (enrolment.enrol(fx.baseUrl(), fx.issueCode(in.id, user),
+                            QStringLiteral("phone %1").arg(stores), QStringLiteral("test"),
+                            passphrase) != Enrolment::Outcome::Done) {
+            qWarning("enrol: %s", qPrintable(enrolment.error().message));
             return nullptr;
         }
-        d->identity = std::move(*id);
+        d->identity = enrolment.takeIdentity();
         d->client = std::make_unique<SyncClient>(fx.baseUrl());
         return d;
     }

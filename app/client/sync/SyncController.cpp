@@ -1,9 +1,11 @@
 #include "SyncController.h"
 
+#include "RecoveryPassphrase.h"
 #include "Session.h"
 #include "Store.h"
 #include "StoreRelay.h"
 #include "SyncEngine.h"
+#include "SyncMessages.h"
 
 #include <QLocale>
 #include <QNetworkInformation>
@@ -642,10 +644,8 @@ void SyncController::setPassphrase(const QString &passphrase, const QString &con
     QVariantMap errors;
     if (passphrase.isEmpty())
         errors.insert(QStringLiteral("passphrase"), tr("Enter the recovery passphrase."));
-    else if (m_enrolStep == ChoosePassphrase && passphrase.size() < m_options.minPassphraseLength)
-        errors.insert(QStringLiteral("passphrase"),
-                      tr("Use at least %n characters: a few words you will remember.", "",
-                         m_options.minPassphraseLength));
+    else if (m_enrolStep == ChoosePassphrase && !RecoveryPassphrase::longEnough(passphrase))
+        errors.insert(QStringLiteral("passphrase"), passphraseTooShortMessage());
     else if (m_enrolStep == ChoosePassphrase && passphrase != confirm)
         errors.insert(QStringLiteral("confirm"),
                       tr("The two entries are different. Type the same passphrase twice."));

@@ -76,7 +76,6 @@ public:
         crypto::KeyBackupCost backupCost = crypto::KeyBackupCost::interactive();
         int pageSize = 200; // per store hop: keeps each UI-thread slice short
         int timeoutMs = 20000;
-        int minPassphraseLength = 10;
     };
 
     SyncController(Session *session, Options options, QObject *parent = nullptr);

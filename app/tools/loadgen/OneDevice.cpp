@@ -1,6 +1,7 @@
 #include "OneDevice.h"
 
 #include "ChangeSealer.h"
+#include "Enrolment.h"
 #include "LocalServer.h"
 #include "Measure.h"
 #include "SyncEngine.h"
@@ -27,12 +28,13 @@ QString text(int i)
 std::unique_ptr<SyncIdentity> enrolIdentity(LocalServer &fx, const QUuid &org, const QUuid &user,
                                             const QString &deviceName)
 {
-    auto id = SyncIdentity::enrol(fx.baseUrl(), fx.issueCode(org, user), deviceName,
-                                  QStringLiteral("linux"), QStringLiteral("loadgen passphrase"),
-                                  crypto::KeyBackupCost::minimal());
-    if (!id)
-        die(id.error().message);
-    return std::make_unique<SyncIdentity>(std::move(*id));
+    EnrolmentOptions options;
+    options.backupCost = crypto::KeyBackupCost::minimal();
+    Enrolment enrolment(nullptr, options); // kept in memory: the devices are simulated
+    if (enrolment.enrol(fx.baseUrl(), fx.issueCode(org, user), deviceName, QStringLiteral("linux"),
+                        QStringLiteral("loadgen passphrase")) != Enrolment::Outcome::Done)
+        die(enrolment.error().message);
+    return std::make_unique<SyncIdentity>(enrolment.takeIdentity());
 }
 
 std::unique_ptr<Device> enrol(LocalServer &fx, const QUuid &org, const QUuid &user,

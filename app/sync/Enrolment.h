@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Enrolling a device: the one flow the app, waypointctl, the tests and the load generator
+// share (docs/protocol.md, "Enrolment" and "User keys").
+//
+//   RedeemCode ──> MakeKeys (the user's first device) ───> Done
+//              └─> RestoreKeys (a later device) ─────────┘
+//
+// redeem() presents the one-time code and saves the credentials at once, with the key step
+// that comes next: a used code cannot be presented again, so an enrolment stopped there
+// (locked, killed, a wrong passphrase) resumes at that step from the saved identity. Making
+// keys uploads the public halves and a backup wrapped by Argon2id(recovery passphrase);
+// restoring fetches that backup and unwraps it. When the server shows the other key step is
+// the right one (another device made the keys meanwhile, or there is no backup yet), the
+// enrolment switches to it, saves that, and says so (KeysExistElsewhere, NoBackupYet).
+//
+// Every call is blocking network I/O: run it on a thread with no UI (the app's sync thread).
+// Front ends keep only presentation: prompts, SyncMessages.h's texts, exit codes.
+
+#include "IdentityStore.h"
+#include "SyncIdentity.h"
+#include "crypto/UserKeys.h"
+
+#include <optional>
+
+namespace wp::sync {
+
+struct EnrolmentOptions
+{
+    crypto::KeyBackupCost backupCost = crypto::KeyBackupCost::interactive();
+    int timeoutMs = 30000;
+};
+
+class Enrolment
+{
+public:
+    enum class Step { RedeemCode, MakeKeys, RestoreKeys, Done };
+    enum class Outcome {
+        Done,               // the step succeeded; step() is the next one
+        KeysExistElsewhere, // making keys: the user has keys already; step() is RestoreKeys
+        NoBackupYet,        // restoring: the server has no key backup; step() is MakeKeys
+        WrongPassphrase,    // the passphrase does not open the backup; try another
+        PassphraseTooShort, // a new passphrase breaks RecoveryPassphrase's rule; nothing sent
+        OtherKeys,          // the backup holds other keys than this identity has
+        CodeInvalid,        // the code is unknown, used or expired
+        Revoked,            // the device is revoked; its saved identity is destroyed
+        RateLimited,        // too many failed attempts from here: wait a minute
+        Refused,            // the server does not accept this device's credentials
+        Unreachable,        // no answer, a timeout, or the server failing (5xx)
+        NotAWaypointServer, // the answer is not the protocol's
+        StoreFailed,        // the identity could not be saved (isStoreClosed: the app locked)
+        Failed,             // anything else: error() says what
+    };
+
+    using Options = EnrolmentOptions;
+
+    // A new enrolment. `store` keeps the identity; null keeps it in memory only (tests, the
+    // load generator).
+    explicit Enrolment(IdentityStore *store, Options options = {});
+    // Resumes from a saved identity, at the step it was saved with (stepOf).
+    Enrolment(SyncIdentity saved, IdentityStore *store, Options options = {});
+    // Resumes from the identity `store` holds (NotFound when the device is not enrolled).
+    static Result<Enrolment> resume(IdentityStore &store, Options options = {});
+    // The step an identity saved during enrolment waits for: Done once it has keys.
+    static Step stepOf(const SyncIdentity &identity);
+
+    Step step() const { return m_step; }
+    // Why the last call did not end in Done (English, for logs; SyncMessages for users).
+    const Error &error() const { return m_error; }
+    const SyncIdentity &identity() const { return m_identity; }
+    // The finished identity (step() Done), moved out.
+    SyncIdentity takeIdentity() { return std::move(m_identity); }
+
+    // RedeemCode: presents the code; then step() is MakeKeys or RestoreKeys.
+    Outcome redeem(const QString &serverUrl, const QString &code, const QString &deviceName,
+                   const QString &platform);
+    // MakeKeys or RestoreKeys, whichever step() is, with the recovery passphrase (UTF-8).
+    Outcome setUpKeys(const SecretBytes &passphrase);
+    // Asks the server which key step is right now (whether the user has a backup) and
+    // switches to it: for an identity whose saved step may be stale, or that holds keys
+    // already and should be checked against the backup (waypointctl restore-keys).
+    Outcome checkKeys();
+
+    // redeem() then setUpKeys(), for the tests and the load generator.
+    Outcome enrol(const QString &serverUrl, const QString &code, const QString &deviceName,
+                  const QString &platform, const QString &passphrase);
+
+private:
+    Outcome makeKeys(const SecretBytes &passphrase);
+    Outcome restoreKeys(const SecretBytes &passphrase);
+    Outcome failed(Outcome outcome, Error cause);
+    // A refusal or failure of a request: Revoked also destroys the saved identity.
+    Outcome refused(const Error &cause);
+    // Saves the identity at `next`; `outcome` when saved.
+    Outcome moveTo(Step next, Outcome outcome = Outcome::Done, Error cause = {});
+    Outcome save();
+
+    IdentityStore *m_store;
+    Options m_options;
+    SyncIdentity m_identity;
+    Step m_step = Step::RedeemCode;
+    Error m_error;
+    // Keys made and offered to the server but not backed up yet: a retry offers the same ones
+    // (the server accepts identical keys again), so a failed backup upload is not a dead end.
+    std::optional<crypto::UserKeys> m_madeKeys;
+};
+
+} // namespace wp::sync

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SyncMessages.h"
+
+#include "RecoveryPassphrase.h"
+#include "ServerError.h"
+
+#include <QCoreApplication>
+
+namespace wp::sync {
+
+QString passphraseTooShortMessage()
+{
+    const int characters = RecoveryPassphrase::MinLength;
+    return QCoreApplication::translate(
+        "Sync",
+        "The recovery passphrase needs at least %n characters: a few words you will "
+        "remember.",
+        nullptr, characters);
+}
+
+QString enrolmentMessage(Enrolment::Outcome outcome, const Error &cause)
+{
+    using Outcome = Enrolment::Outcome;
+    switch (outcome) {
+    case Outcome::Done:
+        return {};
+    case Outcome::KeysExistElsewhere:
+        return QCoreApplication::translate("Sync",
+                                           "Your keys were set up on another device meanwhile. "
+                                           "Enter the recovery passphrase chosen there.");
+    case Outcome::NoBackupYet:
+        return QCoreApplication::translate("Sync",
+                                           "Your keys were never backed up on the server. Choose "
+                                           "a recovery passphrase to make them on this device.");
+    case Outcome::WrongPassphrase:
+        return QCoreApplication::translate(
+            "Sync", "That is not the recovery passphrase chosen on your first device. Try again.");
+    case Outcome::PassphraseTooShort:
+        return passphraseTooShortMessage();
+    case Outcome::OtherKeys:
+        return QCoreApplication::translate(
+            "Sync", "The key backup on the server holds other keys than this device has.");
+    case Outcome::CodeInvalid:
+        return QCoreApplication::translate("Sync",
+                                           "This code is wrong, already used or expired. Ask "
+                                           "your administrator for a new one.");
+    case Outcome::Revoked:
+        return QCoreApplication::translate("Sync",
+                                           "Your organisation revoked this device. Sync has "
+                                           "stopped; ask your administrator.");
+    case Outcome::RateLimited:
+        return QCoreApplication::translate(
+            "Sync", "Too many failed attempts: wait a minute, then try again.");
+    case Outcome::Refused:
+        return QCoreApplication::translate(
+            "Sync", "The server refused this device. Ask your administrator for a new code.");
+    case Outcome::Unreachable:
+        return QCoreApplication::translate("Sync",
+                                           "The server cannot be reached. Check the address and "
+                                           "your connection, then try again.");
+    case Outcome::NotAWaypointServer:
+        return QCoreApplication::translate("Sync",
+                                           "That address does not answer like a Waypoint server.");
+    case Outcome::StoreFailed:
+        if (isStoreClosed(cause))
+            return QCoreApplication::translate("Sync",
+                                               "Waypoint locked before enrolment finished. Ask "
+                                               "for a new code and start again.");
+        break;
+    case Outcome::Failed:
+        break;
+    }
+    return QCoreApplication::translate("Sync", "Enrolment did not complete (%1).")
+        .arg(cause.message);
+}
+
+QString syncFailureMessage(const Error &error)
+{
+    switch (serverErrorOf(error)) {
+    case ServerError::DeviceRevoked:
+        return QCoreApplication::translate("Sync",
+                                           "Your organisation revoked this device. Sync has "
+                                           "stopped; ask your administrator.");
+    case ServerError::RateLimited:
+        return QCoreApplication::translate(
+            "Sync", "The server asked Waypoint to wait before trying again.");
+    default:
+        break;
+    }
+    switch (error.code) {
+    case ErrorCode::Network:
+        return QCoreApplication::translate("Sync", "The server cannot be reached.");
+    case ErrorCode::Unauthorized:
+        return QCoreApplication::translate("Sync",
+                                           "The server no longer accepts this device. Ask your "
+                                           "administrator for a new enrolment code.");
+    case ErrorCode::Protocol:
+        return QCoreApplication::translate("Sync", "The server answered something this version of "
+                                                   "Waypoint cannot read. Update the app.");
+    case ErrorCode::Crypto:
+        return QCoreApplication::translate("Sync",
+                                           "Changes from the server failed their signature or "
+                                           "encryption check and were not applied.");
+    case ErrorCode::DiskFull:
+        return QCoreApplication::translate("Sync", "The device is out of storage space.");
+    default:
+        return QCoreApplication::translate("Sync", "Sync did not complete (%1).")
+            .arg(error.message);
+    }
+}
+
+} // namespace wp::sync
