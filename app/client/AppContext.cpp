@@ -27,14 +27,16 @@ template <typename E> QVariantList choicesOf()
 } // namespace
 
 AppContext::AppContext(Session::Options options, QObject *parent)
-    : AppContext(std::move(options), SyncController::Options{}, parent)
+    : AppContext(std::move(options), SyncOptions{}, parent)
 {
 }
 
-AppContext::AppContext(Session::Options options, SyncController::Options sync, QObject *parent)
+AppContext::AppContext(Session::Options options, SyncOptions sync, QObject *parent)
     : QObject(parent), m_preferences(new Preferences(options.dataDir, this)),
       m_session(new Session(std::move(options), this)),
-      m_sync(new SyncController(m_session, std::move(sync), this)),
+      m_syncThread(new SyncThread(m_session, std::move(sync), this)),
+      m_connection(new SyncConnection(m_session, m_syncThread, this)),
+      m_sync(new SyncStatus(m_session, m_syncThread, m_connection, this)),
       m_caseload(new ParticipantListModel(ParticipantListModel::Kind::Caseload, this)),
       m_diary(new DiaryListModel(this)), m_supervision(new SupervisionListModel(this)),
       m_today(new TodayBoard(&m_names, this)), m_search(new SearchController(&m_names, this)),
@@ -91,11 +93,11 @@ void AppContext::connectSync()
     for (Editor *editor :
          {static_cast<Editor *>(m_participantEditor), static_cast<Editor *>(m_encounterEditor),
           static_cast<Editor *>(m_diaryEditor), static_cast<Editor *>(m_supervisionEditor)})
-        connect(editor, &Editor::saved, m_sync, &SyncController::localChange);
-    connect(m_participant, &ParticipantDetail::saved, m_sync, &SyncController::localChange);
-    connect(m_today, &TodayBoard::actionItemChanged, m_sync, &SyncController::localChange);
+        connect(editor, &Editor::saved, m_sync, &SyncStatus::localChange);
+    connect(m_participant, &ParticipantDetail::saved, m_sync, &SyncStatus::localChange);
+    connect(m_today, &TodayBoard::actionItemChanged, m_sync, &SyncStatus::localChange);
     // In place, not reset: a list scrolled down stays where the worker was reading.
-    connect(m_sync, &SyncController::remoteChangesApplied, this, [this] {
+    connect(m_sync, &SyncStatus::remoteChangesApplied, this, [this] {
         if (!m_session->store())
             return;
         m_names.clear();
@@ -176,6 +178,7 @@ void AppContext::applyLanguage()
     }
     if (m_engine)
         m_engine->retranslate();
+    m_sync->retranslate();
     Q_EMIT vocabularyChanged();
     // Lists hold translated labels computed when rows were read.
     if (m_session->store())

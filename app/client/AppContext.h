@@ -9,7 +9,9 @@
 #include "Preferences.h"
 #include "RecordEditors.h"
 #include "Session.h"
-#include "SyncController.h"
+#include "SyncConnection.h"
+#include "SyncStatus.h"
+#include "SyncThread.h"
 
 #include <QObject>
 #include <QPointer>
@@ -34,7 +36,9 @@ class AppContext : public QObject
     QML_SINGLETON
     Q_PROPERTY(wp::client::Session *session READ session CONSTANT)
     Q_PROPERTY(wp::client::Preferences *preferences READ preferences CONSTANT)
-    Q_PROPERTY(wp::client::SyncController *sync READ sync CONSTANT)
+    // Enrolment and the server this device syncs with; how syncing goes.
+    Q_PROPERTY(wp::client::SyncConnection *connection READ connection CONSTANT)
+    Q_PROPERTY(wp::client::SyncStatus *sync READ sync CONSTANT)
     Q_PROPERTY(QVariant vocabulary READ vocabularyValue NOTIFY vocabularyChanged)
     Q_PROPERTY(wp::client::ParticipantListModel *caseload READ caseload CONSTANT)
     Q_PROPERTY(wp::client::DiaryListModel *diary READ diary CONSTANT)
@@ -49,7 +53,7 @@ class AppContext : public QObject
 
 public:
     explicit AppContext(Session::Options options, QObject *parent = nullptr);
-    AppContext(Session::Options options, SyncController::Options sync, QObject *parent = nullptr);
+    AppContext(Session::Options options, SyncOptions sync, QObject *parent = nullptr);
     ~AppContext() override;
 
     // Material style, light or dark (Preferences.theme); call before the first QML loads.
@@ -63,7 +67,8 @@ public:
 
     Session *session() const { return m_session; }
     Preferences *preferences() const { return m_preferences; }
-    SyncController *sync() const { return m_sync; }
+    SyncConnection *connection() const { return m_connection; }
+    SyncStatus *sync() const { return m_sync; }
     QVariantMap vocabulary() const;
     QVariant vocabularyValue() const { return vocabulary(); }
     ParticipantListModel *caseload() const { return m_caseload; }
@@ -92,7 +97,11 @@ private:
     QPointer<QQmlEngine> m_engine;
     Preferences *m_preferences;
     Session *m_session;
-    SyncController *m_sync;
+    // One sync thread under both; made first, so it sees the store open before them and
+    // close before them, and it ends before they go (QObject deletes children in order).
+    SyncThread *m_syncThread;
+    SyncConnection *m_connection;
+    SyncStatus *m_sync;
     ParticipantNames m_names;
     ParticipantListModel *m_caseload;
     DiaryListModel *m_diary;

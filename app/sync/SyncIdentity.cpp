@@ -1,13 +1,10 @@
 #include "SyncIdentity.h"
 
 #include "Store.h"
-#include "Uuid.h"
-#include "crypto/Envelope.h"
 
 #include <QCborArray>
 #include <QCborMap>
 #include <QCborValue>
-#include <QSysInfo>
 
 namespace wp::sync {
 
@@ -103,104 +100,6 @@ Status SyncIdentity::forget(Store &store)
 bool SyncIdentity::isEnrolled(Store &store)
 {
     return store.deviceSecret(SecretName).ok();
-}
-
-Result<SyncIdentity> SyncIdentity::enrolDevice(const QString &serverUrl, const QString &code,
-                                               const QString &deviceName, const QString &platform,
-                                               bool *userHasKeys)
-{
-    SyncClient client(serverUrl);
-    auto enrolled = client.enrol(code, deviceName, platform);
-    if (!enrolled)
-        return enrolled.error();
-    SyncIdentity id;
-    id.credentials.serverUrl = serverUrl;
-    id.credentials.organisationId = enrolled->organisationId;
-    id.credentials.userId = enrolled->userId;
-    id.credentials.deviceId = enrolled->deviceId;
-    id.credentials.role = enrolled->role;
-    id.credentials.token = SecretBytes::takeFrom(enrolled->token);
-    id.userHadKeys = enrolled->userHasKeys;
-    if (userHasKeys)
-        *userHasKeys = enrolled->userHasKeys;
-    return id;
-}
-
-namespace {
-
-// The crypto API takes text; the copy lives only for the call and is wiped.
-class PassphraseText
-{
-public:
-    explicit PassphraseText(const SecretBytes &bytes)
-        : m_text(QString::fromUtf8(bytes.view().data(), bytes.view().size()))
-    {
-    }
-    ~PassphraseText() { wipe(m_text); }
-    PassphraseText(const PassphraseText &) = delete;
-    PassphraseText &operator=(const PassphraseText &) = delete;
-    const QString &text() const { return m_text; }
-
-private:
-    QString m_text;
-};
-
-} // namespace
-
-Status SyncIdentity::createKeys(const SecretBytes &recoveryPassphrase, crypto::KeyBackupCost cost)
-{
-    SyncClient client(credentials.serverUrl);
-    client.setCredentials(&credentials);
-    crypto::UserKeys fresh = crypto::UserKeys::generate();
-    if (Status s = client.putPublicKeys(fresh.encryptionPublic, fresh.signingPublic); !s) {
-        if (s.error().code == ErrorCode::Conflict)
-            return withReason(Error(ErrorCode::Conflict,
-                                    QStringLiteral("This user already has keys; restore them "
-                                                   "with the recovery passphrase.")),
-                              serverErrorOf(s.error()));
-        return s;
-    }
-    const PassphraseText passphrase(recoveryPassphrase);
-    if (Status s = client.putKeyBackup(
-            crypto::wrapKeys(fresh, credentials.userId, passphrase.text(), cost));
-        !s)
-        return s;
-    keys = std::move(fresh);
-    if (privateAudience.isNull()) {
-        privateAudience = createUuidV7();
-        audienceKeys.emplace(privateAudience, crypto::newAudienceKey());
-    }
-    return {};
-}
-
-Status SyncIdentity::restoreKeys(const SecretBytes &recoveryPassphrase)
-{
-    SyncClient client(credentials.serverUrl);
-    client.setCredentials(&credentials);
-    auto blob = client.keyBackup();
-    if (!blob) {
-        if (blob.error().code == ErrorCode::NotFound)
-            return withReason(Error(ErrorCode::NotFound,
-                                    QStringLiteral("The server has no key backup for this user "
-                                                   "yet.")),
-                              serverErrorOf(blob.error()));
-        return blob.error();
-    }
-    const PassphraseText passphrase(recoveryPassphrase);
-    auto restored = crypto::unwrapKeys(*blob, credentials.userId, passphrase.text());
-    if (!restored) {
-        if (restored.error().code == ErrorCode::WrongPin)
-            return Error(ErrorCode::WrongPin, QStringLiteral("The recovery passphrase does not "
-                                                             "open the key backup."));
-        return restored.error();
-    }
-    if (hasKeys() && (restored->signingPublic != keys.signingPublic ||
-                      restored->encryptionPublic != keys.encryptionPublic))
-        return Error(ErrorCode::Conflict,
-                     QStringLiteral("The key backup holds other keys than this device has."));
-    // The private audience's key arrives sealed with the first pull that uses it.
-    keys = std::move(*restored);
-    return {};
 }
 
 } // namespace wp::sync

@@ -299,7 +299,6 @@ FR = {
  'Syncing…': 'Synchronisation…',
  'Offline: changes wait on this phone': 'Hors ligne : les changements attendent sur ce téléphone',
  'Sync failed': 'Échec de la synchronisation',
- 'Everything stays on this phone. Your organisation can enrol it so shared diary entries and supervision notes reach your supervisor, end-to-end encrypted.': 'Tout reste sur ce téléphone. Votre organisation peut l’inscrire pour que les entrées partagées et les notes de supervision parviennent à votre superviseur, chiffrées de bout en bout.',
  # Vocabulary
  'Creating a safe place': 'Créer un lieu sûr',
  'Working partnership': 'Partenariat de travail',
@@ -436,6 +435,8 @@ PLURALS.update(PLURALS_FIELD)
 
 # sync and enrolment
 FR.update({
+ 'Everything stays on this phone. Once your organisation enrols it, your records are kept end-to-end encrypted on the server so your other devices can sync them.':
+     'Tout reste sur ce téléphone. Une fois qu’il est inscrit par votre organisation, vos données sont gardées sur le serveur, chiffrées de bout en bout, pour que vos autres appareils puissent les synchroniser.',
  'The key backup on the server holds other keys than this device has.': 'La sauvegarde des clés sur le serveur contient d’autres clés que celles de cet appareil.',
  'Too many failed attempts: wait a minute, then try again.': 'Trop de tentatives échouées : attendez une minute, puis réessayez.',
  'The device is out of storage space.': 'L’appareil n’a plus d’espace de stockage.',

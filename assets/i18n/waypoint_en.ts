@@ -319,6 +319,85 @@
     </message>
 </context>
 <context>
+    <name>EnrolmentSection</name>
+    <message>
+        <source>Your administrator gives you a server address and a one-time code (valid for an hour).</source>
+        <translation>Your administrator gives you a server address and a one-time code (valid for an hour).</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <source>Paste the code or the QR code's text</source>
+        <translation>Paste the code or the QR code's text</translation>
+    </message>
+    <message>
+        <source>Scan QR code</source>
+        <translation>Scan QR code</translation>
+    </message>
+    <message>
+        <source>Scan the enrolment QR code with the camera</source>
+        <translation>Scan the enrolment QR code with the camera</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Enrol this device</source>
+        <translation>Enrol this device</translation>
+    </message>
+    <message>
+        <source>This is your first device. Choose a recovery passphrase: it protects the copy of your keys kept on the server, and you will type it when you set up another phone. Nobody can recover it for you, so write it down somewhere safe.</source>
+        <translation>This is your first device. Choose a recovery passphrase: it protects the copy of your keys kept on the server, and you will type it when you set up another phone. Nobody can recover it for you, so write it down somewhere safe.</translation>
+    </message>
+    <message>
+        <source>You already use Waypoint on another device. Enter the recovery passphrase you chose then, to bring your keys to this phone.</source>
+        <translation>You already use Waypoint on another device. Enter the recovery passphrase you chose then, to bring your keys to this phone.</translation>
+    </message>
+    <message>
+        <source>Recovery passphrase</source>
+        <translation>Recovery passphrase</translation>
+    </message>
+    <message>
+        <source>Recovery passphrase again</source>
+        <translation>Recovery passphrase again</translation>
+    </message>
+    <message>
+        <source>Confirm the recovery passphrase</source>
+        <translation>Confirm the recovery passphrase</translation>
+    </message>
+    <message>
+        <source>Setting up keys…</source>
+        <translation>Setting up keys…</translation>
+    </message>
+    <message>
+        <source>Save passphrase and finish</source>
+        <translation>Save passphrase and finish</translation>
+    </message>
+    <message>
+        <source>Restore my keys</source>
+        <translation>Restore my keys</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cancel enrolment</source>
+        <translation>Cancel enrolment</translation>
+    </message>
+</context>
+<context>
     <name>FailedChangesPage</name>
     <message>
         <source>Refused changes</source>
@@ -1522,7 +1601,7 @@
     </message>
 </context>
 <context>
-    <name>SyncSection</name>
+    <name>SyncStatusSection</name>
     <message>
         <source>No changes waiting to be sent.</source>
         <translation>No changes waiting to be sent.</translation>
@@ -1536,6 +1615,14 @@
         <translation><numerusform>%n change refused by the server. It stays on this phone.</numerusform><numerusform>%n changes refused by the server. They stay on this phone.</numerusform></translation>
     </message>
     <message>
+        <source>See refused changes</source>
+        <translation>See refused changes</translation>
+    </message>
+    <message>
+        <source>See the changes the server refused</source>
+        <translation>See the changes the server refused</translation>
+    </message>
+    <message>
         <source>Server: %1</source>
         <translation>Server: %1</translation>
     </message>
@@ -1546,90 +1633,6 @@
     <message>
         <source>Sync now</source>
         <translation>Sync now</translation>
-    </message>
-    <message>
-        <source>Your administrator gives you a server address and a one-time code (valid for an hour).</source>
-        <translation>Your administrator gives you a server address and a one-time code (valid for an hour).</translation>
-    </message>
-    <message>
-        <source>Server address</source>
-        <translation>Server address</translation>
-    </message>
-    <message>
-        <source>Enrolment code</source>
-        <translation>Enrolment code</translation>
-    </message>
-    <message>
-        <source>Paste</source>
-        <translation>Paste</translation>
-    </message>
-    <message>
-        <source>Paste the code or the QR code's text</source>
-        <translation>Paste the code or the QR code's text</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Connecting…</translation>
-    </message>
-    <message>
-        <source>Enrol this device</source>
-        <translation>Enrol this device</translation>
-    </message>
-    <message>
-        <source>This is your first device. Choose a recovery passphrase: it protects the copy of your keys kept on the server, and you will type it when you set up another phone. Nobody can recover it for you, so write it down somewhere safe.</source>
-        <translation>This is your first device. Choose a recovery passphrase: it protects the copy of your keys kept on the server, and you will type it when you set up another phone. Nobody can recover it for you, so write it down somewhere safe.</translation>
-    </message>
-    <message>
-        <source>You already use Waypoint on another device. Enter the recovery passphrase you chose then, to bring your keys to this phone.</source>
-        <translation>You already use Waypoint on another device. Enter the recovery passphrase you chose then, to bring your keys to this phone.</translation>
-    </message>
-    <message>
-        <source>Recovery passphrase</source>
-        <translation>Recovery passphrase</translation>
-    </message>
-    <message>
-        <source>Recovery passphrase again</source>
-        <translation>Recovery passphrase again</translation>
-    </message>
-    <message>
-        <source>Confirm the recovery passphrase</source>
-        <translation>Confirm the recovery passphrase</translation>
-    </message>
-    <message>
-        <source>Setting up keys…</source>
-        <translation>Setting up keys…</translation>
-    </message>
-    <message>
-        <source>Save passphrase and finish</source>
-        <translation>Save passphrase and finish</translation>
-    </message>
-    <message>
-        <source>Restore my keys</source>
-        <translation>Restore my keys</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Cancel enrolment</source>
-        <translation>Cancel enrolment</translation>
-    </message>
-    <message>
-        <source>See refused changes</source>
-        <translation>See refused changes</translation>
-    </message>
-    <message>
-        <source>See the changes the server refused</source>
-        <translation>See the changes the server refused</translation>
-    </message>
-    <message>
-        <source>Scan QR code</source>
-        <translation>Scan QR code</translation>
-    </message>
-    <message>
-        <source>Scan the enrolment QR code with the camera</source>
-        <translation>Scan the enrolment QR code with the camera</translation>
     </message>
 </context>
 <context>
@@ -2255,18 +2258,57 @@
     </message>
 </context>
 <context>
-    <name>wp::client::SyncController</name>
+    <name>wp::client::SyncConnection</name>
+    <message>
+        <source>Enter the server address.</source>
+        <translation>Enter the server address.</translation>
+    </message>
+    <message>
+        <source>Enter an address like https://sync.example.org</source>
+        <translation>Enter an address like https://sync.example.org</translation>
+    </message>
+    <message>
+        <source>Enter the enrolment code.</source>
+        <translation>Enter the enrolment code.</translation>
+    </message>
+    <message>
+        <source>An enrolment code has 16 letters and digits, like ABCD-EFGH-JKMN-PQRS.</source>
+        <translation>An enrolment code has 16 letters and digits, like ABCD-EFGH-JKMN-PQRS.</translation>
+    </message>
+    <message>
+        <source>Enter the recovery passphrase.</source>
+        <translation>Enter the recovery passphrase.</translation>
+    </message>
+    <message>
+        <source>The two entries are different. Type the same passphrase twice.</source>
+        <translation>The two entries are different. Type the same passphrase twice.</translation>
+    </message>
+</context>
+<context>
+    <name>wp::client::SyncStatus</name>
     <message>
         <source>Not enrolled</source>
         <translation>Not enrolled</translation>
+    </message>
+    <message>
+        <source>One step left: the recovery passphrase</source>
+        <translation>One step left: the recovery passphrase</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) to send</source>
         <translation><numerusform>%n change to send</numerusform><numerusform>%n changes to send</numerusform></translation>
     </message>
     <message>
+        <source>Up to date, except refused changes</source>
+        <translation>Up to date, except refused changes</translation>
+    </message>
+    <message>
         <source>Up to date</source>
         <translation>Up to date</translation>
+    </message>
+    <message>
+        <source>Catching up with the server…</source>
+        <translation>Catching up with the server…</translation>
     </message>
     <message>
         <source>Syncing…</source>
@@ -2305,16 +2347,24 @@
         <translation>Sync error</translation>
     </message>
     <message>
-        <source>Everything stays on this phone. Your organisation can enrol it so shared diary entries and supervision notes reach your supervisor, end-to-end encrypted.</source>
-        <translation>Everything stays on this phone. Your organisation can enrol it so shared diary entries and supervision notes reach your supervisor, end-to-end encrypted.</translation>
+        <source>Everything stays on this phone. Once your organisation enrols it, your records are kept end-to-end encrypted on the server so your other devices can sync them.</source>
+        <translation>Everything stays on this phone. Once your organisation enrols it, your records are kept end-to-end encrypted on the server so your other devices can sync them.</translation>
     </message>
     <message>
         <source>Saved on this phone; Waypoint sends it in a moment.</source>
         <translation>Saved on this phone; Waypoint sends it in a moment.</translation>
     </message>
     <message>
+        <source>Everything else on this phone is on the server, encrypted.</source>
+        <translation>Everything else on this phone is on the server, encrypted.</translation>
+    </message>
+    <message>
         <source>Everything on this phone is on the server, encrypted.</source>
         <translation>Everything on this phone is on the server, encrypted.</translation>
+    </message>
+    <message>
+        <source>The server tidied up while this phone was away: Waypoint is fetching everything again (%1 so far). Changes waiting on this phone are kept and sent.</source>
+        <translation>The server tidied up while this phone was away: Waypoint is fetching everything again (%1 so far). Changes waiting on this phone are kept and sent.</translation>
     </message>
     <message>
         <source>Received %1, sent %2.</source>
@@ -2343,118 +2393,6 @@
     <message>
         <source>Last synced %1</source>
         <translation>Last synced %1</translation>
-    </message>
-    <message>
-        <source>Your organisation revoked this device. Sync has stopped; ask your administrator.</source>
-        <translation>Your organisation revoked this device. Sync has stopped; ask your administrator.</translation>
-    </message>
-    <message>
-        <source>The server asked Waypoint to wait before trying again.</source>
-        <translation>The server asked Waypoint to wait before trying again.</translation>
-    </message>
-    <message>
-        <source>The server cannot be reached.</source>
-        <translation>The server cannot be reached.</translation>
-    </message>
-    <message>
-        <source>The server no longer accepts this device. Ask your administrator for a new enrolment code.</source>
-        <translation>The server no longer accepts this device. Ask your administrator for a new enrolment code.</translation>
-    </message>
-    <message>
-        <source>The server answered something this version of Waypoint cannot read. Update the app.</source>
-        <translation>The server answered something this version of Waypoint cannot read. Update the app.</translation>
-    </message>
-    <message>
-        <source>Changes from the server failed their signature or encryption check and were not applied.</source>
-        <translation>Changes from the server failed their signature or encryption check and were not applied.</translation>
-    </message>
-    <message>
-        <source>The phone is out of storage space.</source>
-        <translation>The phone is out of storage space.</translation>
-    </message>
-    <message>
-        <source>Sync did not complete (%1).</source>
-        <translation>Sync did not complete (%1).</translation>
-    </message>
-    <message>
-        <source>Waypoint locked before enrolment finished. Ask for a new code and start again.</source>
-        <translation>Waypoint locked before enrolment finished. Ask for a new code and start again.</translation>
-    </message>
-    <message>
-        <source>This code is wrong, already used or expired. Ask your administrator for a new one.</source>
-        <translation>This code is wrong, already used or expired. Ask your administrator for a new one.</translation>
-    </message>
-    <message>
-        <source>The server cannot be reached. Check the address and your connection, then try again.</source>
-        <translation>The server cannot be reached. Check the address and your connection, then try again.</translation>
-    </message>
-    <message>
-        <source>That is not the recovery passphrase chosen on your first device. Try again.</source>
-        <translation>That is not the recovery passphrase chosen on your first device. Try again.</translation>
-    </message>
-    <message>
-        <source>The server refused this device. Ask your administrator for a new code.</source>
-        <translation>The server refused this device. Ask your administrator for a new code.</translation>
-    </message>
-    <message>
-        <source>That address does not answer like a Waypoint server.</source>
-        <translation>That address does not answer like a Waypoint server.</translation>
-    </message>
-    <message>
-        <source>Enrolment did not complete (%1).</source>
-        <translation>Enrolment did not complete (%1).</translation>
-    </message>
-    <message>
-        <source>Enter the server address.</source>
-        <translation>Enter the server address.</translation>
-    </message>
-    <message>
-        <source>Enter an address like https://sync.example.org</source>
-        <translation>Enter an address like https://sync.example.org</translation>
-    </message>
-    <message>
-        <source>Enter the enrolment code.</source>
-        <translation>Enter the enrolment code.</translation>
-    </message>
-    <message>
-        <source>An enrolment code has 16 letters and digits, like ABCD-EFGH-JKMN-PQRS.</source>
-        <translation>An enrolment code has 16 letters and digits, like ABCD-EFGH-JKMN-PQRS.</translation>
-    </message>
-    <message>
-        <source>Enter the recovery passphrase.</source>
-        <translation>Enter the recovery passphrase.</translation>
-    </message>
-    <message>
-        <source>The two entries are different. Type the same passphrase twice.</source>
-        <translation>The two entries are different. Type the same passphrase twice.</translation>
-    </message>
-    <message>
-        <source>Your keys were set up on another device meanwhile. Enter the recovery passphrase chosen there.</source>
-        <translation>Your keys were set up on another device meanwhile. Enter the recovery passphrase chosen there.</translation>
-    </message>
-    <message>
-        <source>Your keys were never backed up on the server. Choose a recovery passphrase to make them on this device.</source>
-        <translation>Your keys were never backed up on the server. Choose a recovery passphrase to make them on this device.</translation>
-    </message>
-    <message>
-        <source>Up to date, except refused changes</source>
-        <translation>Up to date, except refused changes</translation>
-    </message>
-    <message>
-        <source>Everything else on this phone is on the server, encrypted.</source>
-        <translation>Everything else on this phone is on the server, encrypted.</translation>
-    </message>
-    <message>
-        <source>One step left: the recovery passphrase</source>
-        <translation>One step left: the recovery passphrase</translation>
-    </message>
-    <message>
-        <source>Catching up with the server…</source>
-        <translation>Catching up with the server…</translation>
-    </message>
-    <message>
-        <source>The server tidied up while this phone was away: Waypoint is fetching everything again (%1 so far). Changes waiting on this phone are kept and sent.</source>
-        <translation>The server tidied up while this phone was away: Waypoint is fetching everything again (%1 so far). Changes waiting on this phone are kept and sent.</translation>
     </message>
 </context>
 </TS>

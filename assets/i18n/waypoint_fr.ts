@@ -319,6 +319,85 @@
     </message>
 </context>
 <context>
+    <name>EnrolmentSection</name>
+    <message>
+        <source>Your administrator gives you a server address and a one-time code (valid for an hour).</source>
+        <translation>Votre administrateur vous donne une adresse de serveur et un code à usage unique (valable une heure).</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Code d’inscription</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Coller</translation>
+    </message>
+    <message>
+        <source>Paste the code or the QR code's text</source>
+        <translation>Coller le code ou le texte du QR code</translation>
+    </message>
+    <message>
+        <source>Scan QR code</source>
+        <translation>Scanner le code QR</translation>
+    </message>
+    <message>
+        <source>Scan the enrolment QR code with the camera</source>
+        <translation>Scanner le code QR d’inscription avec la caméra</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Enrol this device</source>
+        <translation>Inscrire cet appareil</translation>
+    </message>
+    <message>
+        <source>This is your first device. Choose a recovery passphrase: it protects the copy of your keys kept on the server, and you will type it when you set up another phone. Nobody can recover it for you, so write it down somewhere safe.</source>
+        <translation>C’est votre premier appareil. Choisissez une phrase de récupération : elle protège la copie de vos clés gardée sur le serveur, et vous la taperez pour configurer un autre téléphone. Personne ne peut la retrouver pour vous : notez-la en lieu sûr.</translation>
+    </message>
+    <message>
+        <source>You already use Waypoint on another device. Enter the recovery passphrase you chose then, to bring your keys to this phone.</source>
+        <translation>Vous utilisez déjà Waypoint sur un autre appareil. Saisissez la phrase de récupération choisie alors, pour retrouver vos clés sur ce téléphone.</translation>
+    </message>
+    <message>
+        <source>Recovery passphrase</source>
+        <translation>Phrase de récupération</translation>
+    </message>
+    <message>
+        <source>Recovery passphrase again</source>
+        <translation>Phrase de récupération, une seconde fois</translation>
+    </message>
+    <message>
+        <source>Confirm the recovery passphrase</source>
+        <translation>Confirmer la phrase de récupération</translation>
+    </message>
+    <message>
+        <source>Setting up keys…</source>
+        <translation>Préparation des clés…</translation>
+    </message>
+    <message>
+        <source>Save passphrase and finish</source>
+        <translation>Enregistrer la phrase et terminer</translation>
+    </message>
+    <message>
+        <source>Restore my keys</source>
+        <translation>Récupérer mes clés</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel enrolment</source>
+        <translation>Annuler l’inscription</translation>
+    </message>
+</context>
+<context>
     <name>FailedChangesPage</name>
     <message>
         <source>Refused changes</source>
@@ -1522,7 +1601,7 @@
     </message>
 </context>
 <context>
-    <name>SyncSection</name>
+    <name>SyncStatusSection</name>
     <message>
         <source>No changes waiting to be sent.</source>
         <translation>Aucun changement en attente d’envoi.</translation>
@@ -1536,6 +1615,14 @@
         <translation><numerusform>%n changement refusé par le serveur. Il reste sur ce téléphone.</numerusform><numerusform>%n changements refusés par le serveur. Ils restent sur ce téléphone.</numerusform></translation>
     </message>
     <message>
+        <source>See refused changes</source>
+        <translation>Voir les changements refusés</translation>
+    </message>
+    <message>
+        <source>See the changes the server refused</source>
+        <translation>Voir les changements refusés par le serveur</translation>
+    </message>
+    <message>
         <source>Server: %1</source>
         <translation>Serveur : %1</translation>
     </message>
@@ -1546,90 +1633,6 @@
     <message>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
-    </message>
-    <message>
-        <source>Your administrator gives you a server address and a one-time code (valid for an hour).</source>
-        <translation>Votre administrateur vous donne une adresse de serveur et un code à usage unique (valable une heure).</translation>
-    </message>
-    <message>
-        <source>Server address</source>
-        <translation>Adresse du serveur</translation>
-    </message>
-    <message>
-        <source>Enrolment code</source>
-        <translation>Code d’inscription</translation>
-    </message>
-    <message>
-        <source>Paste</source>
-        <translation>Coller</translation>
-    </message>
-    <message>
-        <source>Paste the code or the QR code's text</source>
-        <translation>Coller le code ou le texte du QR code</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Connexion…</translation>
-    </message>
-    <message>
-        <source>Enrol this device</source>
-        <translation>Inscrire cet appareil</translation>
-    </message>
-    <message>
-        <source>This is your first device. Choose a recovery passphrase: it protects the copy of your keys kept on the server, and you will type it when you set up another phone. Nobody can recover it for you, so write it down somewhere safe.</source>
-        <translation>C’est votre premier appareil. Choisissez une phrase de récupération : elle protège la copie de vos clés gardée sur le serveur, et vous la taperez pour configurer un autre téléphone. Personne ne peut la retrouver pour vous : notez-la en lieu sûr.</translation>
-    </message>
-    <message>
-        <source>You already use Waypoint on another device. Enter the recovery passphrase you chose then, to bring your keys to this phone.</source>
-        <translation>Vous utilisez déjà Waypoint sur un autre appareil. Saisissez la phrase de récupération choisie alors, pour retrouver vos clés sur ce téléphone.</translation>
-    </message>
-    <message>
-        <source>Recovery passphrase</source>
-        <translation>Phrase de récupération</translation>
-    </message>
-    <message>
-        <source>Recovery passphrase again</source>
-        <translation>Phrase de récupération, une seconde fois</translation>
-    </message>
-    <message>
-        <source>Confirm the recovery passphrase</source>
-        <translation>Confirmer la phrase de récupération</translation>
-    </message>
-    <message>
-        <source>Setting up keys…</source>
-        <translation>Préparation des clés…</translation>
-    </message>
-    <message>
-        <source>Save passphrase and finish</source>
-        <translation>Enregistrer la phrase et terminer</translation>
-    </message>
-    <message>
-        <source>Restore my keys</source>
-        <translation>Récupérer mes clés</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Cancel enrolment</source>
-        <translation>Annuler l’inscription</translation>
-    </message>
-    <message>
-        <source>See refused changes</source>
-        <translation>Voir les changements refusés</translation>
-    </message>
-    <message>
-        <source>See the changes the server refused</source>
-        <translation>Voir les changements refusés par le serveur</translation>
-    </message>
-    <message>
-        <source>Scan QR code</source>
-        <translation>Scanner le code QR</translation>
-    </message>
-    <message>
-        <source>Scan the enrolment QR code with the camera</source>
-        <translation>Scanner le code QR d’inscription avec la caméra</translation>
     </message>
 </context>
 <context>
@@ -2255,18 +2258,57 @@
     </message>
 </context>
 <context>
-    <name>wp::client::SyncController</name>
+    <name>wp::client::SyncConnection</name>
+    <message>
+        <source>Enter the server address.</source>
+        <translation>Saisissez l’adresse du serveur.</translation>
+    </message>
+    <message>
+        <source>Enter an address like https://sync.example.org</source>
+        <translation>Saisissez une adresse comme https://sync.example.org</translation>
+    </message>
+    <message>
+        <source>Enter the enrolment code.</source>
+        <translation>Saisissez le code d’inscription.</translation>
+    </message>
+    <message>
+        <source>An enrolment code has 16 letters and digits, like ABCD-EFGH-JKMN-PQRS.</source>
+        <translation>Un code d’inscription compte 16 lettres et chiffres, comme ABCD-EFGH-JKMN-PQRS.</translation>
+    </message>
+    <message>
+        <source>Enter the recovery passphrase.</source>
+        <translation>Saisissez la phrase de récupération.</translation>
+    </message>
+    <message>
+        <source>The two entries are different. Type the same passphrase twice.</source>
+        <translation>Les deux saisies sont différentes. Tapez deux fois la même phrase.</translation>
+    </message>
+</context>
+<context>
+    <name>wp::client::SyncStatus</name>
     <message>
         <source>Not enrolled</source>
         <translation>Non inscrit</translation>
+    </message>
+    <message>
+        <source>One step left: the recovery passphrase</source>
+        <translation>Il reste une étape : la phrase de récupération</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) to send</source>
         <translation><numerusform>%n changement à envoyer</numerusform><numerusform>%n changements à envoyer</numerusform></translation>
     </message>
     <message>
+        <source>Up to date, except refused changes</source>
+        <translation>À jour, sauf les changements refusés</translation>
+    </message>
+    <message>
         <source>Up to date</source>
         <translation>À jour</translation>
+    </message>
+    <message>
+        <source>Catching up with the server…</source>
+        <translation>Remise à jour depuis le serveur…</translation>
     </message>
     <message>
         <source>Syncing…</source>
@@ -2305,16 +2347,24 @@
         <translation>Erreur de synchro</translation>
     </message>
     <message>
-        <source>Everything stays on this phone. Your organisation can enrol it so shared diary entries and supervision notes reach your supervisor, end-to-end encrypted.</source>
-        <translation>Tout reste sur ce téléphone. Votre organisation peut l’inscrire pour que les entrées partagées et les notes de supervision parviennent à votre superviseur, chiffrées de bout en bout.</translation>
+        <source>Everything stays on this phone. Once your organisation enrols it, your records are kept end-to-end encrypted on the server so your other devices can sync them.</source>
+        <translation>Tout reste sur ce téléphone. Une fois qu’il est inscrit par votre organisation, vos données sont gardées sur le serveur, chiffrées de bout en bout, pour que vos autres appareils puissent les synchroniser.</translation>
     </message>
     <message>
         <source>Saved on this phone; Waypoint sends it in a moment.</source>
         <translation>Enregistré sur ce téléphone ; Waypoint l’envoie dans un instant.</translation>
     </message>
     <message>
+        <source>Everything else on this phone is on the server, encrypted.</source>
+        <translation>Tout le reste de ce téléphone est aussi sur le serveur, chiffré.</translation>
+    </message>
+    <message>
         <source>Everything on this phone is on the server, encrypted.</source>
         <translation>Tout ce qui est sur ce téléphone est aussi sur le serveur, chiffré.</translation>
+    </message>
+    <message>
+        <source>The server tidied up while this phone was away: Waypoint is fetching everything again (%1 so far). Changes waiting on this phone are kept and sent.</source>
+        <translation>Le serveur a fait du tri pendant l’absence de ce téléphone : Waypoint récupère tout à nouveau (%1 pour l’instant). Les modifications en attente sur ce téléphone sont gardées et envoyées.</translation>
     </message>
     <message>
         <source>Received %1, sent %2.</source>
@@ -2343,118 +2393,6 @@
     <message>
         <source>Last synced %1</source>
         <translation>Dernière synchronisation : %1</translation>
-    </message>
-    <message>
-        <source>Your organisation revoked this device. Sync has stopped; ask your administrator.</source>
-        <translation>Votre organisation a révoqué cet appareil. La synchronisation est arrêtée ; adressez-vous à votre administrateur.</translation>
-    </message>
-    <message>
-        <source>The server asked Waypoint to wait before trying again.</source>
-        <translation>Le serveur a demandé à Waypoint d’attendre avant de réessayer.</translation>
-    </message>
-    <message>
-        <source>The server cannot be reached.</source>
-        <translation>Le serveur est injoignable.</translation>
-    </message>
-    <message>
-        <source>The server no longer accepts this device. Ask your administrator for a new enrolment code.</source>
-        <translation>Le serveur n’accepte plus cet appareil. Demandez un nouveau code d’inscription à votre administrateur.</translation>
-    </message>
-    <message>
-        <source>The server answered something this version of Waypoint cannot read. Update the app.</source>
-        <translation>Le serveur a répondu quelque chose que cette version de Waypoint ne sait pas lire. Mettez l’application à jour.</translation>
-    </message>
-    <message>
-        <source>Changes from the server failed their signature or encryption check and were not applied.</source>
-        <translation>Des changements venus du serveur n’ont pas passé la vérification de signature ou de chiffrement : ils n’ont pas été appliqués.</translation>
-    </message>
-    <message>
-        <source>The phone is out of storage space.</source>
-        <translation>Le téléphone n’a plus d’espace de stockage.</translation>
-    </message>
-    <message>
-        <source>Sync did not complete (%1).</source>
-        <translation>La synchronisation n’a pas abouti (%1).</translation>
-    </message>
-    <message>
-        <source>Waypoint locked before enrolment finished. Ask for a new code and start again.</source>
-        <translation>Waypoint s’est verrouillé avant la fin de l’inscription. Demandez un nouveau code et recommencez.</translation>
-    </message>
-    <message>
-        <source>This code is wrong, already used or expired. Ask your administrator for a new one.</source>
-        <translation>Ce code est erroné, déjà utilisé ou expiré. Demandez-en un nouveau à votre administrateur.</translation>
-    </message>
-    <message>
-        <source>The server cannot be reached. Check the address and your connection, then try again.</source>
-        <translation>Le serveur est injoignable. Vérifiez l’adresse et votre connexion, puis réessayez.</translation>
-    </message>
-    <message>
-        <source>That is not the recovery passphrase chosen on your first device. Try again.</source>
-        <translation>Ce n’est pas la phrase de récupération choisie sur votre premier appareil. Réessayez.</translation>
-    </message>
-    <message>
-        <source>The server refused this device. Ask your administrator for a new code.</source>
-        <translation>Le serveur a refusé cet appareil. Demandez un nouveau code à votre administrateur.</translation>
-    </message>
-    <message>
-        <source>That address does not answer like a Waypoint server.</source>
-        <translation>Cette adresse ne répond pas comme un serveur Waypoint.</translation>
-    </message>
-    <message>
-        <source>Enrolment did not complete (%1).</source>
-        <translation>L’inscription n’a pas abouti (%1).</translation>
-    </message>
-    <message>
-        <source>Enter the server address.</source>
-        <translation>Saisissez l’adresse du serveur.</translation>
-    </message>
-    <message>
-        <source>Enter an address like https://sync.example.org</source>
-        <translation>Saisissez une adresse comme https://sync.example.org</translation>
-    </message>
-    <message>
-        <source>Enter the enrolment code.</source>
-        <translation>Saisissez le code d’inscription.</translation>
-    </message>
-    <message>
-        <source>An enrolment code has 16 letters and digits, like ABCD-EFGH-JKMN-PQRS.</source>
-        <translation>Un code d’inscription compte 16 lettres et chiffres, comme ABCD-EFGH-JKMN-PQRS.</translation>
-    </message>
-    <message>
-        <source>Enter the recovery passphrase.</source>
-        <translation>Saisissez la phrase de récupération.</translation>
-    </message>
-    <message>
-        <source>The two entries are different. Type the same passphrase twice.</source>
-        <translation>Les deux saisies sont différentes. Tapez deux fois la même phrase.</translation>
-    </message>
-    <message>
-        <source>Your keys were set up on another device meanwhile. Enter the recovery passphrase chosen there.</source>
-        <translation>Vos clés ont été créées entre-temps sur un autre appareil. Saisissez la phrase de récupération choisie sur celui-ci.</translation>
-    </message>
-    <message>
-        <source>Your keys were never backed up on the server. Choose a recovery passphrase to make them on this device.</source>
-        <translation>Vos clés n’ont jamais été sauvegardées sur le serveur. Choisissez une phrase de récupération pour les créer sur cet appareil.</translation>
-    </message>
-    <message>
-        <source>Up to date, except refused changes</source>
-        <translation>À jour, sauf les changements refusés</translation>
-    </message>
-    <message>
-        <source>Everything else on this phone is on the server, encrypted.</source>
-        <translation>Tout le reste de ce téléphone est aussi sur le serveur, chiffré.</translation>
-    </message>
-    <message>
-        <source>One step left: the recovery passphrase</source>
-        <translation>Il reste une étape : la phrase de récupération</translation>
-    </message>
-    <message>
-        <source>Catching up with the server…</source>
-        <translation>Remise à jour depuis le serveur…</translation>
-    </message>
-    <message>
-        <source>The server tidied up while this phone was away: Waypoint is fetching everything again (%1 so far). Changes waiting on this phone are kept and sent.</source>
-        <translation>Le serveur a fait du tri pendant l’absence de ce téléphone : Waypoint récupère tout à nouveau (%1 pour l’instant). Les modifications en attente sur ce téléphone sont gardées et envoyées.</translation>
     </message>
 </context>
 </TS>

@@ -23,7 +23,7 @@ FormPage {
     // The scanner read a Waypoint code: parsed by the form's own parser (copied into a plain
     // object: qmllint 6.4 cannot see a QVariantMap's keys).
     function finish(text: string) {
-        const parsed = Object.assign({}, App.sync.parseEnrolText(text))
+        const parsed = Object.assign({}, App.connection.parseEnrolText(text))
         if (parsed.code.length === 0) {
             page.wrongCode = true
             scanner.restart()

@@ -101,7 +101,8 @@ FormPage {
     }
 
     SectionTitle { text: qsTr("Sync") }
-    SyncSection { }
+    SyncStatusSection { }
+    EnrolmentSection { }
 
     SectionTitle { text: qsTr("About and privacy") }
     Label {

@@ -30,7 +30,7 @@ FormPage {
         visible: page.model.count > 0
         text: qsTr("Try again")
         highlighted: true
-        enabled: App.sync.state !== SyncController.Syncing
+        enabled: App.sync.state !== SyncStatus.Syncing
         Layout.fillWidth: true
         Accessible.name: qsTr("Send the refused changes again")
         onClicked: App.sync.retryFailed()

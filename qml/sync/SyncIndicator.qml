@@ -28,20 +28,20 @@ ToolButton {
     onClicked: Nav.open("sync", {})
 
     readonly property int state: App.sync.state
-    readonly property color badgeColor: state === SyncController.Idle ? "#86efac"
-        : state === SyncController.Syncing ? "#ffffff"
-        : state === SyncController.Offline ? "#fcd34d"
-        : state === SyncController.Failed ? "#fca5a5" : "transparent"
-    readonly property string symbol: state === SyncController.Idle
+    readonly property color badgeColor: state === SyncStatus.Idle ? "#86efac"
+        : state === SyncStatus.Syncing ? "#ffffff"
+        : state === SyncStatus.Offline ? "#fcd34d"
+        : state === SyncStatus.Failed ? "#fca5a5" : "transparent"
+    readonly property string symbol: state === SyncStatus.Idle
         ? (App.sync.pendingCount > 0 ? String(Math.min(App.sync.pendingCount, 99)) : "\u2713")
-        : state === SyncController.Syncing ? "\u2191\u2193"
-        : state === SyncController.Offline ? "\u2013"
-        : state === SyncController.Failed ? "!" : ""
+        : state === SyncStatus.Syncing ? "\u2191\u2193"
+        : state === SyncStatus.Offline ? "\u2013"
+        : state === SyncStatus.Failed ? "!" : ""
 
     // Pulses while syncing (the badge's opacity follows it only then).
     property real pulse
     SequentialAnimation on pulse {
-        running: indicator.state === SyncController.Syncing
+        running: indicator.state === SyncStatus.Syncing
         loops: Animation.Infinite
         NumberAnimation { to: 0.4; duration: 500 }
         NumberAnimation { to: 1; duration: 500 }
@@ -56,8 +56,8 @@ ToolButton {
             radius: 10
             anchors.verticalCenter: parent.verticalCenter
             color: indicator.badgeColor
-            opacity: indicator.state === SyncController.Syncing ? indicator.pulse : 1
-            border.width: indicator.state === SyncController.NotEnrolled ? 2 : 0
+            opacity: indicator.state === SyncStatus.Syncing ? indicator.pulse : 1
+            border.width: indicator.state === SyncStatus.NotEnrolled ? 2 : 0
             border.color: "white"
             Label {
                 anchors.centerIn: parent

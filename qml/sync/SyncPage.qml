@@ -1,9 +1,11 @@
 import QtQuick
 import Waypoint.Ui
 
-// Where the header's sync indicator leads: the sync section on its own page.
+// Where the header's sync indicator leads: how syncing goes and, until this device is
+// enrolled, enrolling it.
 FormPage {
     objectName: "syncPage"
     title: qsTr("Sync")
-    SyncSection { }
+    SyncStatusSection { }
+    EnrolmentSection { }
 }

@@ -142,21 +142,22 @@ int main(int argc, char *argv[])
 
     VaultPolicy policy;
     policy.kdf = KdfParams::fastForTests();
-    SyncController::Options options;
+    SyncOptions options;
     options.watchConnectivity = false;
     options.backupCost = crypto::KeyBackupCost::minimal();
     options.policy.periodicMs = 3600 * 1000;
     AppContext context(Session::Options{dir.filePath(QStringLiteral("app")), policy, 6}, options);
     Session *session = context.session();
-    SyncController *sync = context.sync();
+    SyncConnection *connection = context.connection();
+    SyncStatus *sync = context.sync();
     session->createPin(QStringLiteral("246810"), QStringLiteral("246810"));
     session->waitForIdle();
-    QSignalSpy runs(sync, &SyncController::runFinished);
-    sync->enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1));
-    if (!QTest::qWaitFor([&] { return sync->enrolStep() == SyncController::ChoosePassphrase; },
-                         15000))
+    QSignalSpy runs(sync, &SyncStatus::runFinished);
+    connection->enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1));
+    if (!QTest::qWaitFor(
+            [&] { return connection->enrolStep() == SyncConnection::ChoosePassphrase; }, 15000))
         return 1;
-    sync->setPassphrase(passphrase, passphrase);
+    connection->setPassphrase(passphrase, passphrase);
     if (!QTest::qWaitFor([&] { return runs.count() >= 1 && !sync->busy(); }, 30000))
         return 1;
 
@@ -173,7 +174,7 @@ int main(int argc, char *argv[])
         return 1;
     const qint64 appPushMs = t.elapsed();
     const qint64 appPushStall = stall.worst;
-    const bool pushedAll = sync->pendingCount() == 0 && sync->state() == SyncController::Idle;
+    const bool pushedAll = sync->pendingCount() == 0 && sync->state() == SyncStatus::Idle;
 
     // 2. Baseline: a headless device of the same user pushes n entries, store on its thread.
     auto store = Store::open(dir.filePath(QStringLiteral("other.db")),

@@ -63,7 +63,7 @@ int main(int argc, char *argv[])
     QTemporaryDir data;
     wp::VaultPolicy policy;
     policy.kdf = wp::KdfParams::fastForTests();
-    SyncController::Options sync;
+    SyncOptions sync;
     sync.watchConnectivity = false;
     sync.backupCost = wp::crypto::KeyBackupCost::minimal();
     sync.policy.backoffBaseMs = 60000; // keep the offline state on screen
@@ -99,7 +99,8 @@ int main(int argc, char *argv[])
     };
 
     Session *session = context.session();
-    SyncController *s = context.sync();
+    SyncConnection *connection = context.connection();
+    SyncStatus *s = context.sync();
     session->createPin(QStringLiteral("246810"), QStringLiteral("246810"));
     session->waitForIdle();
     if (!session->store() || !wp::client::addDemoData(*session->store()).ok()) {
@@ -111,16 +112,17 @@ int main(int argc, char *argv[])
     session->waitForIdle();
 
     // Step 2 of enrolling the user's first device.
-    s->enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1));
-    if (!waitFor([s] { return s->enrolStep() == SyncController::ChoosePassphrase; })) {
-        err << "sync screenshots: enrolment: " << s->enrolMessage() << '\n';
+    connection->enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1));
+    if (!waitFor(
+            [connection] { return connection->enrolStep() == SyncConnection::ChoosePassphrase; })) {
+        err << "sync screenshots: enrolment: " << connection->enrolMessage() << '\n';
         return 1;
     }
     // Locked in the middle of enrolment: unlocking resumes at the passphrase.
     session->lock();
     session->unlock(QStringLiteral("246810"));
     session->waitForIdle();
-    if (s->enrolStep() != SyncController::ChoosePassphrase) {
+    if (connection->enrolStep() != SyncConnection::ChoosePassphrase) {
         err << "sync screenshots: enrolment did not resume after unlocking\n";
         return 1;
     }
@@ -128,9 +130,9 @@ int main(int argc, char *argv[])
     shootBoth(QStringLiteral("sync-passphrase"));
 
     // Enrolled: the first sync pushes the demo records.
-    s->setPassphrase(QStringLiteral("seven gulls over the pier"),
-                     QStringLiteral("seven gulls over the pier"));
-    if (!waitFor([s] { return s->state() == SyncController::Idle && s->lastSync().isValid(); })) {
+    connection->setPassphrase(QStringLiteral("seven gulls over the pier"),
+                              QStringLiteral("seven gulls over the pier"));
+    if (!waitFor([s] { return s->state() == SyncStatus::Idle && s->lastSync().isValid(); })) {
         err << "sync screenshots: first sync: " << s->detailText() << '\n';
         return 1;
     }
@@ -145,7 +147,7 @@ int main(int argc, char *argv[])
     (void)session->store()->diary().save(entry);
     s->localChange();
     s->syncNow();
-    if (!waitFor([s] { return s->state() == SyncController::Offline; })) {
+    if (!waitFor([s] { return s->state() == SyncStatus::Offline; })) {
         err << "sync screenshots: offline state not reached\n";
         return 1;
     }
@@ -161,7 +163,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     s->syncNow();
-    if (!waitFor([s] { return s->state() == SyncController::Idle && !s->busy(); })) {
+    if (!waitFor([s] { return s->state() == SyncStatus::Idle && !s->busy(); })) {
         err << "sync screenshots: back online: " << s->detailText() << '\n';
         return 1;
     }

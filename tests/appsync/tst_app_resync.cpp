@@ -53,9 +53,9 @@ class TestAppResync : public QObject
     QTemporaryDir dir;
     std::unique_ptr<AppContext> app;
 
-    static SyncController::Options syncOptions()
+    static SyncOptions syncOptions()
     {
-        SyncController::Options o;
+        SyncOptions o;
         o.watchConnectivity = false;
         o.backupCost = crypto::KeyBackupCost::minimal();
         o.policy.debounceMs = 60 * 60 * 1000; // runs only when asked
@@ -65,13 +65,13 @@ class TestAppResync : public QObject
         return o;
     }
 
-    SyncController *sync() const { return app->sync(); }
+    SyncStatus *sync() const { return app->sync(); }
 
     bool runOnce()
     {
-        QSignalSpy runs(sync(), &SyncController::runFinished);
+        QSignalSpy runs(sync(), &SyncStatus::runFinished);
         sync()->syncNow();
-        return runs.wait(20000) && sync()->state() == SyncController::Idle;
+        return runs.wait(20000) && sync()->state() == SyncStatus::Idle;
     }
 
 private slots:
@@ -100,11 +100,12 @@ private slots:
                     .save(entry(QStringLiteral("Outreach note %1 about oystercatchers").arg(i)))
                     .value()
                     .id);
-        sync()->enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1));
-        QTRY_COMPARE_WITH_TIMEOUT(sync()->enrolStep(), SyncController::ChoosePassphrase, 15000);
-        sync()->setPassphrase(Passphrase, Passphrase);
-        QTRY_VERIFY_WITH_TIMEOUT(sync()->enrolled(), 15000);
-        QTRY_VERIFY_WITH_TIMEOUT(sync()->state() == SyncController::Idle && !sync()->busy(), 20000);
+        app->connection()->enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1));
+        QTRY_COMPARE_WITH_TIMEOUT(app->connection()->enrolStep(), SyncConnection::ChoosePassphrase,
+                                  15000);
+        app->connection()->setPassphrase(Passphrase, Passphrase);
+        QTRY_VERIFY_WITH_TIMEOUT(app->connection()->enrolled(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(sync()->state() == SyncStatus::Idle && !sync()->busy(), 20000);
         QVERIFY(runOnce());
         QVERIFY(runOnce()); // the cursor moves past its own changes
         QCOMPARE(sync()->pendingCount(), 0);
@@ -135,13 +136,13 @@ private slots:
         QVERIFY(store.diary().save(entry(QStringLiteral("Typed at the harbour wall"))).ok());
         sync()->localChange();
         QStringList statuses;
-        connect(sync(), &SyncController::changed, this, [&] {
+        connect(sync(), &SyncStatus::statusTextChanged, this, [&] {
             if (statuses.isEmpty() || statuses.last() != sync()->statusText())
                 statuses.append(sync()->statusText());
         });
-        QSignalSpy applied(sync(), &SyncController::remoteChangesApplied);
+        QSignalSpy applied(sync(), &SyncStatus::remoteChangesApplied);
         QVERIFY(runOnce());
-        disconnect(sync(), &SyncController::changed, this, nullptr);
+        disconnect(sync(), &SyncStatus::statusTextChanged, this, nullptr);
         QVERIFY2(statuses.contains(QStringLiteral("Catching up with the server\u2026")),
                  qPrintable(statuses.join(u'|')));
         QCOMPARE(sync()->statusText(), QStringLiteral("Up to date"));

@@ -1,7 +1,7 @@
-// The app's sync end to end: the App object graph (Session, editors, models, SyncController)
-// over a real encrypted store, enrolled with a one-time code against the real waypoint-server
-// and PostgreSQL. A save is pushed by the scheduler after the debounce; a second device's
-// change shows up in the app's lists; the server going away shows "offline" and backs off,
+// The app's sync end to end: the App object graph (Session, editors, models, SyncConnection,
+// SyncStatus) over a real encrypted store, enrolled with a one-time code against the real
+// waypoint-server and PostgreSQL. A save is pushed by the scheduler after the debounce; a second
+// device's change shows up in the app's lists; the server going away shows "offline" and backs off,
 // and coming back converges; the app closed mid-sync continues where it stopped. Enrolment
 // interrupted by a lock or a restart resumes at the passphrase (first and later device);
 // changes the server refuses are listed, retried and dismissed; the last sync survives a
@@ -55,9 +55,9 @@ class TestAppSync : public QObject
     std::unique_ptr<AppContext> app;
     std::unique_ptr<OtherDevice> other;
 
-    static SyncController::Options syncOptions()
+    static SyncOptions syncOptions()
     {
-        SyncController::Options o;
+        SyncOptions o;
         o.watchConnectivity = false;
         o.backupCost = crypto::KeyBackupCost::minimal();
         o.policy.debounceMs = 400;
@@ -83,9 +83,10 @@ class TestAppSync : public QObject
         app->session()->waitForIdle();
         QCOMPARE(app->session()->state(), Session::Unlocked);
     }
-    SyncController *sync() const { return app->sync(); }
+    SyncStatus *sync() const { return app->sync(); }
+    SyncConnection *connection() const { return app->connection(); }
     // Waits until the controller has finished a run and reached `state`.
-    bool settlesAt(SyncController::State state, int timeoutMs = 15000)
+    bool settlesAt(SyncStatus::State state, int timeoutMs = 15000)
     {
         QElapsedTimer t;
         t.start();
@@ -116,40 +117,40 @@ private slots:
         app->session()->createPin(Pin, Pin);
         app->session()->waitForIdle();
         QCOMPARE(app->session()->state(), Session::Unlocked);
-        QCOMPARE(sync()->state(), SyncController::NotEnrolled);
+        QCOMPARE(sync()->state(), SyncStatus::NotEnrolled);
     }
 
     void enrolmentExplainsWhatWentWrong()
     {
-        sync()->enrol({}, {});
-        QVERIFY(sync()->enrolErrors().contains(QStringLiteral("server")));
-        QVERIFY(sync()->enrolErrors().contains(QStringLiteral("code")));
-        sync()->enrol(QStringLiteral("ftp://example.org"), QStringLiteral("ABCD"));
-        QVERIFY(sync()
+        connection()->enrol({}, {});
+        QVERIFY(connection()->enrolErrors().contains(QStringLiteral("server")));
+        QVERIFY(connection()->enrolErrors().contains(QStringLiteral("code")));
+        connection()->enrol(QStringLiteral("ftp://example.org"), QStringLiteral("ABCD"));
+        QVERIFY(connection()
                     ->enrolErrors()
                     .value(QStringLiteral("server"))
                     .toString()
                     .contains(QStringLiteral("https://")));
-        QVERIFY(sync()
+        QVERIFY(connection()
                     ->enrolErrors()
                     .value(QStringLiteral("code"))
                     .toString()
                     .contains(QStringLiteral("16")));
 
         // A well-formed code the server never issued.
-        sync()->enrol(fx.baseUrl(), QStringLiteral("ABCD-EFGH-JKMN-PQRS"));
-        QCOMPARE(sync()->enrolStep(), SyncController::Redeeming);
-        QTRY_COMPARE_WITH_TIMEOUT(sync()->enrolStep(), SyncController::EnterCode, 15000);
-        QVERIFY2(sync()->enrolMessage().contains(QStringLiteral("expired")),
-                 qPrintable(sync()->enrolMessage()));
+        connection()->enrol(fx.baseUrl(), QStringLiteral("ABCD-EFGH-JKMN-PQRS"));
+        QCOMPARE(connection()->enrolStep(), SyncConnection::Redeeming);
+        QTRY_COMPARE_WITH_TIMEOUT(connection()->enrolStep(), SyncConnection::EnterCode, 15000);
+        QVERIFY2(connection()->enrolMessage().contains(QStringLiteral("expired")),
+                 qPrintable(connection()->enrolMessage()));
 
         // Nobody listening there.
-        sync()->enrol(QStringLiteral("http://127.0.0.1:%1").arg(LocalServer::freePort()),
-                      QStringLiteral("ABCD-EFGH-JKMN-PQRS"));
-        QTRY_COMPARE_WITH_TIMEOUT(sync()->enrolStep(), SyncController::EnterCode, 15000);
-        QVERIFY2(sync()->enrolMessage().contains(QStringLiteral("cannot be reached")),
-                 qPrintable(sync()->enrolMessage()));
-        QCOMPARE(sync()->state(), SyncController::NotEnrolled);
+        connection()->enrol(QStringLiteral("http://127.0.0.1:%1").arg(LocalServer::freePort()),
+                            QStringLiteral("ABCD-EFGH-JKMN-PQRS"));
+        QTRY_COMPARE_WITH_TIMEOUT(connection()->enrolStep(), SyncConnection::EnterCode, 15000);
+        QVERIFY2(connection()->enrolMessage().contains(QStringLiteral("cannot be reached")),
+                 qPrintable(connection()->enrolMessage()));
+        QCOMPARE(sync()->state(), SyncStatus::NotEnrolled);
     }
 
     void enrolsWithTheQrTextAndAPassphraseChosenTwice()
@@ -159,42 +160,53 @@ private slots:
         const QString qr =
             QStringLiteral("waypoint:enrol?code=%1&server=%2")
                 .arg(code, QString::fromLatin1(QUrl::toPercentEncoding(fx.baseUrl())));
-        sync()->enrol({}, qr);
-        QTRY_COMPARE_WITH_TIMEOUT(sync()->enrolStep(), SyncController::ChoosePassphrase, 15000);
+        connection()->enrol({}, qr);
+        QTRY_COMPARE_WITH_TIMEOUT(connection()->enrolStep(), SyncConnection::ChoosePassphrase,
+                                  15000);
         // The code is spent: the credentials are saved at once, without keys yet.
         auto saved = SyncIdentity::load(*app->session()->store());
         QVERIFY(saved.ok());
         QVERIFY(!saved->hasKeys());
-        QVERIFY(!sync()->enrolled());
+        QVERIFY(!connection()->enrolled());
 
         // Locked in the middle (timeout or the lock button): unlocking resumes at the
         // passphrase, with the same server, neither restarting nor half enrolled.
         app->session()->lock();
-        QCOMPARE(sync()->enrolStep(), SyncController::EnterCode);
+        QCOMPARE(connection()->enrolStep(), SyncConnection::EnterCode);
         unlock();
-        QCOMPARE(sync()->enrolStep(), SyncController::ChoosePassphrase);
-        QCOMPARE(sync()->serverUrl(), fx.baseUrl());
-        QCOMPARE(sync()->state(), SyncController::NotEnrolled);
-        QVERIFY(sync()->enrolMessage().isEmpty());
+        QCOMPARE(connection()->enrolStep(), SyncConnection::ChoosePassphrase);
+        QCOMPARE(connection()->serverUrl(), fx.baseUrl());
+        QCOMPARE(sync()->state(), SyncStatus::NotEnrolled);
+        QVERIFY(connection()->enrolMessage().isEmpty());
         // And after the app was closed and started again.
         app.reset();
         startApp();
         unlock();
-        QCOMPARE(sync()->enrolStep(), SyncController::ChoosePassphrase);
-        QCOMPARE(sync()->serverUrl(), fx.baseUrl());
-        sync()->setPassphrase(QStringLiteral("short"), QStringLiteral("short"));
-        QVERIFY(sync()->enrolErrors().contains(QStringLiteral("passphrase")));
-        sync()->setPassphrase(Passphrase, QStringLiteral("seven gulls over the beach"));
-        QVERIFY(sync()->enrolErrors().contains(QStringLiteral("confirm")));
-        QCOMPARE(sync()->enrolStep(), SyncController::ChoosePassphrase);
+        QCOMPARE(connection()->enrolStep(), SyncConnection::ChoosePassphrase);
+        QCOMPARE(connection()->serverUrl(), fx.baseUrl());
+        connection()->setPassphrase(QStringLiteral("short"), QStringLiteral("short"));
+        QVERIFY(connection()->enrolErrors().contains(QStringLiteral("passphrase")));
+        // waypointctl's rule: 10 characters, not bytes (this one is 9 characters in 12 bytes).
+        const QString nine = QStringLiteral("été à côt");
+        connection()->setPassphrase(nine, nine);
+        QVERIFY2(
+            connection()
+                ->enrolErrors()
+                .value(QStringLiteral("passphrase"))
+                .toString()
+                .contains(QStringLiteral("at least 10 characters")),
+            qPrintable(connection()->enrolErrors().value(QStringLiteral("passphrase")).toString()));
+        connection()->setPassphrase(Passphrase, QStringLiteral("seven gulls over the beach"));
+        QVERIFY(connection()->enrolErrors().contains(QStringLiteral("confirm")));
+        QCOMPARE(connection()->enrolStep(), SyncConnection::ChoosePassphrase);
 
-        QSignalSpy runs(sync(), &SyncController::runFinished);
-        sync()->setPassphrase(Passphrase, Passphrase);
-        QTRY_VERIFY_WITH_TIMEOUT(sync()->enrolled(), 15000);
-        QCOMPARE(sync()->serverUrl(), fx.baseUrl());
+        QSignalSpy runs(sync(), &SyncStatus::runFinished);
+        connection()->setPassphrase(Passphrase, Passphrase);
+        QTRY_VERIFY_WITH_TIMEOUT(connection()->enrolled(), 15000);
+        QCOMPARE(connection()->serverUrl(), fx.baseUrl());
         // Enrolling syncs straight away (perhaps already while waiting above).
         QTRY_VERIFY_WITH_TIMEOUT(runs.count() >= 1, 15000);
-        QVERIFY(settlesAt(SyncController::Idle));
+        QVERIFY(settlesAt(SyncStatus::Idle));
         QVERIFY(sync()->lastSync().isValid());
         QCOMPARE(sync()->pendingCount(), 0);
     }
@@ -209,20 +221,20 @@ private slots:
             Session::Options{dir.filePath(QStringLiteral("phone2")), policy, 6}, syncOptions());
         phone->session()->createPin(Pin, Pin);
         phone->session()->waitForIdle();
-        SyncController *s = phone->sync();
+        SyncConnection *s = phone->connection();
         s->enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1));
-        QTRY_COMPARE_WITH_TIMEOUT(s->enrolStep(), SyncController::EnterPassphrase, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(s->enrolStep(), SyncConnection::EnterPassphrase, 15000);
 
         phone->session()->lock();
         phone->session()->unlock(Pin);
         phone->session()->waitForIdle();
         QCOMPARE(phone->session()->state(), Session::Unlocked);
-        QCOMPARE(s->enrolStep(), SyncController::EnterPassphrase);
+        QCOMPARE(s->enrolStep(), SyncConnection::EnterPassphrase);
         QCOMPARE(s->serverUrl(), fx.baseUrl());
         QVERIFY(!s->enrolled());
 
         s->setPassphrase(QStringLiteral("not the passphrase at all"), {});
-        QTRY_COMPARE_WITH_TIMEOUT(s->enrolStep(), SyncController::EnterPassphrase, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(s->enrolStep(), SyncConnection::EnterPassphrase, 15000);
         QTRY_VERIFY_WITH_TIMEOUT(!s->busy(), 15000);
         QVERIFY2(s->enrolMessage().contains(QStringLiteral("not the recovery passphrase")),
                  qPrintable(s->enrolMessage()));
@@ -231,14 +243,14 @@ private slots:
         auto id = SyncIdentity::load(*phone->session()->store());
         QVERIFY(id.ok());
         QVERIFY(id->hasKeys());
-        QTRY_VERIFY_WITH_TIMEOUT(!s->busy(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(!phone->sync()->busy(), 15000);
         phone.reset();
     }
 
     void aSaveIsPushedAfterTheDebounce()
     {
-        QList<SyncController::State> seen;
-        connect(sync(), &SyncController::changed, this, [&] {
+        QList<SyncStatus::State> seen;
+        connect(sync(), &SyncStatus::stateChanged, this, [&] {
             if (seen.isEmpty() || seen.last() != sync()->state())
                 seen.append(sync()->state());
         });
@@ -251,18 +263,18 @@ private slots:
         QVERIFY(editor->save());
         sinceSave.start();
         QCOMPARE(sync()->pendingCount(), 1);
-        QCOMPARE(sync()->state(), SyncController::Idle);
+        QCOMPARE(sync()->state(), SyncStatus::Idle);
         QVERIFY(sync()->statusText().contains(QLatin1Char('1')));
 
-        QSignalSpy runs(sync(), &SyncController::runFinished);
+        QSignalSpy runs(sync(), &SyncStatus::runFinished);
         QVERIFY(runs.wait(10000));
         QVERIFY2(sinceSave.elapsed() >= 400, qPrintable(QString::number(sinceSave.elapsed())));
-        QCOMPARE(sync()->state(), SyncController::Idle);
+        QCOMPARE(sync()->state(), SyncStatus::Idle);
         QCOMPARE(sync()->pendingCount(), 0);
         QVERIFY(sync()->pushed() >= 1);
-        QVERIFY(seen.contains(SyncController::Syncing));
-        QCOMPARE(seen.last(), SyncController::Idle);
-        disconnect(sync(), &SyncController::changed, this, nullptr);
+        QVERIFY(seen.contains(SyncStatus::Syncing));
+        QCOMPARE(seen.last(), SyncStatus::Idle);
+        disconnect(sync(), &SyncStatus::stateChanged, this, nullptr);
     }
 
     void aSecondDevicesChangeShowsUpInTheDiary()
@@ -286,10 +298,10 @@ private slots:
 
         QVERIFY(
             !diaryTexts(app->diary()).join(u'|').contains(QStringLiteral("Written on the tablet")));
-        QSignalSpy runs(sync(), &SyncController::runFinished);
+        QSignalSpy runs(sync(), &SyncStatus::runFinished);
         sync()->syncNow();
         QVERIFY(runs.wait(10000));
-        QCOMPARE(sync()->state(), SyncController::Idle);
+        QCOMPARE(sync()->state(), SyncStatus::Idle);
         // The tablet's entry, and the app's own encounter coming back (a pull returns every
         // change since the cursor, and the cursor was read before that push).
         QCOMPARE(sync()->pulled(), 2);
@@ -320,7 +332,7 @@ private slots:
         DiaryEntry clash = entry(QStringLiteral("Same id, written here"));
         clash.id = theirs->id;
         QVERIFY(app->session()->store()->diary().save(clash).ok());
-        QSignalSpy runs(sync(), &SyncController::runFinished);
+        QSignalSpy runs(sync(), &SyncStatus::runFinished);
         sync()->localChange();
         sync()->syncNow();
         QVERIFY(runs.wait(10000));
@@ -363,7 +375,7 @@ private slots:
 
     void lastSyncSurvivesARestartInTheEncryptedStore()
     {
-        QSignalSpy runs(sync(), &SyncController::runFinished);
+        QSignalSpy runs(sync(), &SyncStatus::runFinished);
         sync()->syncNow();
         QVERIFY(runs.wait(10000));
         const QDateTime saved = sync()->lastSync();
@@ -378,13 +390,13 @@ private slots:
         app.reset();
         startApp();
         QVERIFY(!sync()->lastSync().isValid());
-        QSignalSpy again(app->sync(), &SyncController::runFinished);
+        QSignalSpy again(app->sync(), &SyncStatus::runFinished);
         unlock();
         QCOMPARE(sync()->lastSync().toMSecsSinceEpoch(), saved.toMSecsSinceEpoch());
         QVERIFY2(sync()->lastSyncText().startsWith(QStringLiteral("Last synced")),
                  qPrintable(sync()->lastSyncText()));
         QVERIFY(again.wait(10000));
-        QCOMPARE(sync()->state(), SyncController::Offline);
+        QCOMPARE(sync()->state(), SyncStatus::Offline);
         QCOMPARE(sync()->lastSync().toMSecsSinceEpoch(), saved.toMSecsSinceEpoch());
         // Not in the app's settings file, only inside the encrypted store.
         const QDir appDir(dir.filePath(QStringLiteral("app")));
@@ -395,7 +407,7 @@ private slots:
                      qPrintable(f.fileName()));
         }
         QVERIFY2(fx.startServer(), qPrintable(fx.lastError()));
-        QVERIFY(settlesAt(SyncController::Idle));
+        QVERIFY(settlesAt(SyncStatus::Idle));
         QVERIFY(sync()->lastSync() > saved);
     }
 
@@ -407,9 +419,9 @@ private slots:
         editor->setField(QStringLiteral("text"),
                          QStringLiteral("Written while the server was down"));
         QVERIFY(editor->save());
-        QSignalSpy runs(sync(), &SyncController::runFinished);
+        QSignalSpy runs(sync(), &SyncStatus::runFinished);
         QVERIFY(runs.wait(10000));
-        QCOMPARE(sync()->state(), SyncController::Offline);
+        QCOMPARE(sync()->state(), SyncStatus::Offline);
         QVERIFY2(sync()->detailText().contains(QStringLiteral("cannot be reached")),
                  qPrintable(sync()->detailText()));
         QCOMPARE(sync()->pendingCount(), 1);
@@ -423,7 +435,7 @@ private slots:
         QVERIFY(s->dueInMs() <= 600);
 
         QVERIFY2(fx.startServer(), qPrintable(fx.lastError()));
-        QTRY_VERIFY_WITH_TIMEOUT(sync()->state() == SyncController::Idle && !sync()->busy(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(sync()->state() == SyncStatus::Idle && !sync()->busy(), 15000);
         QCOMPARE(sync()->pendingCount(), 0);
         QCOMPARE(s->failures(), 0);
         QCOMPARE(s->due(), SyncScheduler::Due::Periodic);
@@ -450,7 +462,7 @@ private slots:
         // Lock as soon as the first batch is acknowledged: mid-run, the store closes under
         // the sync thread.
         connect(
-            sync(), &SyncController::progressChanged, this,
+            sync(), &SyncStatus::pushedChanged, this,
             [this] {
                 if (sync()->pushed() >= 50)
                     app->session()->lock();
@@ -459,7 +471,7 @@ private slots:
         sync()->localChange();
         sync()->syncNow();
         QTRY_VERIFY_WITH_TIMEOUT(app->session()->state() == Session::Locked, 15000);
-        disconnect(sync(), &SyncController::progressChanged, this, nullptr);
+        disconnect(sync(), &SyncStatus::pushedChanged, this, nullptr);
         QVERIFY(sync()->pushed() < 400);
         QVERIFY(!app->session()->store());
         QTRY_VERIFY_WITH_TIMEOUT(!sync()->busy(), 15000);
@@ -469,10 +481,10 @@ private slots:
         // outbox and the cursor after the server or the store committed).
         app.reset();
         startApp();
-        QSignalSpy runs(app->sync(), &SyncController::runFinished);
+        QSignalSpy runs(app->sync(), &SyncStatus::runFinished);
         unlock(); // unlocking syncs at once
         QVERIFY(runs.wait(30000));
-        QVERIFY(settlesAt(SyncController::Idle, 30000));
+        QVERIFY(settlesAt(SyncStatus::Idle, 30000));
         QCOMPARE(sync()->pendingCount(), 0);
         auto r = other->sync();
         QVERIFY(r.ok());
@@ -489,14 +501,14 @@ private slots:
         QVERIFY(fx.admin({QStringLiteral("revoke-device"), QStringLiteral("--org"), idText(org.id),
                           QStringLiteral("--device"), idText(me->credentials.deviceId)})
                     .startsWith(u"revoked"));
-        QSignalSpy runs(sync(), &SyncController::runFinished);
+        QSignalSpy runs(sync(), &SyncStatus::runFinished);
         sync()->syncNow();
         QVERIFY(runs.wait(10000));
-        QCOMPARE(sync()->state(), SyncController::Failed);
+        QCOMPARE(sync()->state(), SyncStatus::Failed);
         QVERIFY2(sync()->detailText().contains(QStringLiteral("revoked")),
                  qPrintable(sync()->detailText()));
         // The device destroyed its sync identity (keys, token); the records stay.
-        QVERIFY(!sync()->enrolled());
+        QVERIFY(!connection()->enrolled());
         QVERIFY(!SyncIdentity::isEnrolled(*app->session()->store()));
         // No retry storm: neither time nor a save starts another run.
         QVERIFY(sync()->scheduler()->blocked());

@@ -81,7 +81,7 @@ TestCase {
 
         tap(scan, "scanPasteButton")
         const settings = page("settingsPage")
-        const section = findChild(settings, "syncSection")
+        const section = findChild(settings, "enrolmentSection")
         verify(findChild(section, "syncCodeField").visible)
         verify(findChild(section, "syncEnrolButton").visible)
         compare(findChild(shell, "scanPage"), null)
@@ -96,7 +96,7 @@ TestCase {
 
     function test_3_aScannedCodeFillsTheFormLikeAPaste() {
         Nav.open("settings", {})
-        const section = findChild(page("settingsPage"), "syncSection")
+        const section = findChild(page("settingsPage"), "enrolmentSection")
         findChild(section, "syncServerField").text = ""
         findChild(section, "syncCodeField").text = ""
         tap(page("settingsPage"), "syncScanButton")

@@ -62,7 +62,7 @@ TestCase {
     }
 
     function test_1_indicatorSaysNotEnrolledAndOpensTheSyncPage() {
-        compare(App.sync.state, SyncController.NotEnrolled)
+        compare(App.sync.state, SyncStatus.NotEnrolled)
         const home = page("home")
         const indicator = findChild(home, "syncIndicator")
         verify(indicator !== null)
@@ -82,25 +82,25 @@ TestCase {
     function test_2_settingsRefusesAnEmptyAddressAndCode() {
         Nav.open("settings", {})
         const settings = page("settingsPage")
-        const section = findChild(settings, "syncSection")
+        const section = findChild(settings, "enrolmentSection")
         verify(section !== null)
         compare(findChild(section, "syncServerError").text, "")
         tap(section, "syncEnrolButton")
         verify(findChild(section, "syncServerError").visible)
         compare(findChild(section, "syncServerError").text, "Enter the server address.")
         compare(findChild(section, "syncCodeError").text, "Enter the enrolment code.")
-        compare(App.sync.enrolStep, SyncController.EnterCode)
+        compare(App.connection.enrolStep, SyncConnection.EnterCode)
 
         setText(section, "syncServerField", "sync.example.org")
         setText(section, "syncCodeField", "12345")
         tap(section, "syncEnrolButton")
         verify(findChild(section, "syncServerError").text.indexOf("https://") >= 0)
         verify(findChild(section, "syncCodeError").text.indexOf("16") >= 0)
-        compare(App.sync.state, SyncController.NotEnrolled)
+        compare(App.sync.state, SyncStatus.NotEnrolled)
     }
 
     function test_3_theQrCodesTextFillsBothFields() {
-        const section = findChild(page("settingsPage"), "syncSection")
+        const section = findChild(page("settingsPage"), "enrolmentSection")
         setText(section, "syncServerField", "")
         const code = setText(section, "syncCodeField",
                              "waypoint:enrol?code=ABCD-EFGH-JKMN-PQRS&server=http%3A%2F%2F127.0.0.1%3A9")
@@ -109,14 +109,14 @@ TestCase {
     }
 
     function test_4_anUnreachableServerIsSaidPlainly() {
-        const section = findChild(page("settingsPage"), "syncSection")
+        const section = findChild(page("settingsPage"), "enrolmentSection")
         tap(section, "syncEnrolButton")
         compare(findChild(section, "syncServerError").text, "")
         compare(findChild(section, "syncCodeError").text, "")
-        tryCompare(App.sync, "enrolStep", SyncController.EnterCode, 15000)
+        tryCompare(App.connection, "enrolStep", SyncConnection.EnterCode, 15000)
         const message = findChild(section, "syncEnrolMessage")
         tryVerify(() => message.visible && message.text.indexOf("cannot be reached") >= 0, 5000)
-        compare(App.sync.state, SyncController.NotEnrolled)
+        compare(App.sync.state, SyncStatus.NotEnrolled)
         verify(!findChild(section, "syncPassphrase").visible)
     }
 

@@ -1,14 +1,14 @@
 // Enrolling by scanning, end to end: `waypoint-server issue-code --qr` (the admin command, over
 // a real PostgreSQL) writes the QR PNG an administrator prints; the app's scanner reads it from
-// a camera frame; the text is parsed by the same code as a paste (SyncController::
+// a camera frame; the text is parsed by the same code as a paste (SyncConnection::
 // parseEnrolText) into the printed code and the server address; in the real screens, a frame
 // reaching the scan page's preview fills the enrolment form; and enrolling with what was read
 // against the real server makes this device a synced one.
 
 #include "AppContext.h"
+#include "LocalServer.h"
 #include "QrDecoder.h"
 #include "QrScanner.h"
-#include "LocalServer.h"
 #include "StillFrame.h"
 
 #include <QPainter>
@@ -84,7 +84,7 @@ private slots:
         org = fx.createOrganisation(QStringLiteral("Harbour Peers"));
         VaultPolicy policy;
         policy.kdf = KdfParams::fastForTests();
-        SyncController::Options options;
+        SyncOptions options;
         options.watchConnectivity = false;
         options.backupCost = crypto::KeyBackupCost::minimal();
         app = std::make_unique<AppContext>(
@@ -108,7 +108,7 @@ private slots:
         // The same through the camera path: a frame in a video sink, read by the scanner.
         QCOMPARE(scan(printed), text);
 
-        const QVariantMap parsed = app->sync()->parseEnrolText(text);
+        const QVariantMap parsed = app->connection()->parseEnrolText(text);
         QCOMPARE(parsed.value(QStringLiteral("code")).toString(), code);
         QCOMPARE(parsed.value(QStringLiteral("server")).toString(), fx.baseUrl());
     }
@@ -171,16 +171,16 @@ private slots:
         QVERIFY(!text.isEmpty());
 
         // What the form does with it: the server field and the code field, then "Enrol".
-        const QVariantMap parsed = app->sync()->parseEnrolText(text);
+        const QVariantMap parsed = app->connection()->parseEnrolText(text);
         QCOMPARE(parsed.value(QStringLiteral("code")).toString(), code);
-        app->sync()->enrol(parsed.value(QStringLiteral("server")).toString(),
-                           parsed.value(QStringLiteral("code")).toString());
-        QTRY_COMPARE_WITH_TIMEOUT(app->sync()->enrolStep(), SyncController::ChoosePassphrase,
-                                  15000);
+        SyncConnection *connection = app->connection();
+        connection->enrol(parsed.value(QStringLiteral("server")).toString(),
+                          parsed.value(QStringLiteral("code")).toString());
+        QTRY_COMPARE_WITH_TIMEOUT(connection->enrolStep(), SyncConnection::ChoosePassphrase, 15000);
         const QString passphrase = QStringLiteral("seven gulls over the pier");
-        app->sync()->setPassphrase(passphrase, passphrase);
-        QTRY_VERIFY_WITH_TIMEOUT(app->sync()->enrolled(), 15000);
-        QCOMPARE(app->sync()->serverUrl(), fx.baseUrl());
+        connection->setPassphrase(passphrase, passphrase);
+        QTRY_VERIFY_WITH_TIMEOUT(connection->enrolled(), 15000);
+        QCOMPARE(connection->serverUrl(), fx.baseUrl());
     }
 
     void cleanupTestCase()

@@ -2,7 +2,7 @@
 // The changes the server refused for good (Outbox::failed), as the "Refused changes" screen
 // lists them: which record (its kind and a label the other lists show too: a participant's
 // pseudonym, a diary entry's date; never its content), the server's reason in the user's
-// language, and when. Owned by SyncController, which reloads it when the counts change.
+// language, and when. Owned by SyncStatus, which reloads it when the counts change.
 
 #include <QAbstractListModel>
 #include <QDateTime>

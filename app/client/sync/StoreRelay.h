@@ -12,8 +12,8 @@
 // it is dropped by its generation number, so a sync in flight never touches a closed store
 // (or the next one opened after unlocking).
 
+#include "IdentityStore.h"
 #include "ServerError.h"
-#include "SyncIdentity.h"
 #include "SyncLedger.h"
 
 #include <QMutex>
@@ -27,7 +27,7 @@
 
 namespace wp::client {
 
-class StoreRelay final : public sync::SyncLedger
+class StoreRelay final : public sync::SyncLedger, public sync::IdentityStore
 {
 public:
     // `home` lives on the store's thread; calls run there.
@@ -62,14 +62,15 @@ public:
     Result<QByteArray> syncCursor() override;
     Result<MergeReport> applyRemote(const QList<RemoteChange> &changes,
                                     const QByteArray &newCursor) override;
-    Status forgetIdentity() override;
     Status beginResync() override;
     Result<bool> resyncInProgress() override;
     Result<ResyncSweep> sweepResync(int limit) override;
 
-    // The device's sync identity, kept in the encrypted store (NotFound when not enrolled).
-    Result<sync::SyncIdentity> loadIdentity();
-    Status saveIdentity(const sync::SyncIdentity &identity);
+    // The device's sync identity, kept in the encrypted store (NotFound when not enrolled);
+    // forgetIdentity is also the engine's (SyncLedger) for a revoked device.
+    Result<sync::SyncIdentity> loadIdentity() override;
+    Status saveIdentity(const sync::SyncIdentity &identity) override;
+    Status forgetIdentity() override;
 
 private:
     QPointer<QObject> m_home;

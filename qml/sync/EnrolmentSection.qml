@@ -1,94 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Waypoint
 import Waypoint.Ui
 
-// Sync in Settings and on the sync page: the status, "Sync now", counts and last sync once
-// enrolled; before that, enrolment in two steps (server address and one-time code, then the
-// recovery passphrase). Everything it shows and does goes through App.sync.
+// Enrolling this device, in Settings and on the sync page, in two steps: the server address
+// and the one-time code (typed, pasted or scanned), then the recovery passphrase (chosen on
+// the user's first device, typed again on a later one). Hidden once enrolled. Everything it
+// shows and does goes through App.connection; how syncing goes is SyncStatusSection.
 ColumnLayout {
     id: section
-    objectName: "syncSection"
+    objectName: "enrolmentSection"
+    visible: !App.connection.enrolled
     spacing: Style.gap
     Layout.fillWidth: true
 
-    readonly property int step: App.sync.enrolStep
-    readonly property var errors: App.sync.enrolErrors
-    readonly property bool askCode: !App.sync.enrolled
-        && (step === SyncController.EnterCode || step === SyncController.Redeeming)
-    readonly property bool askPassphrase: !App.sync.enrolled
-        && (step === SyncController.ChoosePassphrase || step === SyncController.EnterPassphrase
-            || step === SyncController.SettingUpKeys)
-    readonly property bool firstDevice: step === SyncController.ChoosePassphrase
-        || (step === SyncController.SettingUpKeys && !passphrase.restoring)
-
-    Label {
-        objectName: "syncStatus"
-        text: App.sync.statusText
-        font.bold: true
-        wrapMode: Text.Wrap
-        Layout.fillWidth: true
-    }
-    Label {
-        objectName: "syncDetail"
-        visible: !section.askPassphrase
-        text: App.sync.detailText
-        opacity: 0.75
-        wrapMode: Text.Wrap
-        Layout.fillWidth: true
-    }
-
-    // ----- enrolled: status and Sync now
-    Label {
-        objectName: "syncLast"
-        visible: App.sync.enrolled
-        text: App.sync.lastSyncText
-        wrapMode: Text.Wrap
-        Layout.fillWidth: true
-    }
-    Label {
-        objectName: "syncPending"
-        visible: App.sync.enrolled
-        text: App.sync.pendingCount === 0 ? qsTr("No changes waiting to be sent.")
-            : qsTr("%n change(s) waiting to be sent.", "", App.sync.pendingCount)
-        wrapMode: Text.Wrap
-        Layout.fillWidth: true
-    }
-    FieldError {
-        objectName: "syncFailed"
-        visible: App.sync.enrolled && App.sync.failedCount > 0
-        text: visible ? qsTr("%n change(s) refused by the server. They stay on this phone.", "", App.sync.failedCount) : ""
-        Layout.fillWidth: true
-    }
-    ActionButton {
-        objectName: "syncFailedButton"
-        visible: App.sync.enrolled && App.sync.failedCount > 0
-        text: qsTr("See refused changes")
-        Layout.fillWidth: true
-        Accessible.name: qsTr("See the changes the server refused")
-        onClicked: Nav.open("failedChanges", {})
-    }
-    Label {
-        visible: App.sync.enrolled && App.sync.serverUrl.length > 0
-        text: qsTr("Server: %1").arg(App.sync.serverUrl)
-        opacity: 0.75
-        font.pixelSize: 14
-        elide: Text.ElideMiddle
-        Layout.fillWidth: true
-    }
-    ActionButton {
-        objectName: "syncNowButton"
-        visible: App.sync.enrolled
-        text: App.sync.state === SyncController.Syncing ? qsTr("Syncing\u2026") : qsTr("Sync now")
-        enabled: App.sync.state !== SyncController.Syncing
-        highlighted: true
-        Layout.fillWidth: true
-        Accessible.name: qsTr("Sync now")
-        onClicked: App.sync.syncNow()
-    }
+    readonly property int step: App.connection.enrolStep
+    readonly property var errors: App.connection.enrolErrors
+    readonly property bool askCode: step === SyncConnection.EnterCode || step === SyncConnection.Redeeming
+    readonly property bool askPassphrase: step === SyncConnection.ChoosePassphrase
+        || step === SyncConnection.EnterPassphrase || step === SyncConnection.SettingUpKeys
+    readonly property bool firstDevice: App.connection.firstDevice
 
     // ----- step 1: server address and one-time code
     Label {
@@ -107,7 +41,7 @@ ColumnLayout {
         id: server
         objectName: "syncServerField"
         visible: section.askCode
-        enabled: section.step === SyncController.EnterCode
+        enabled: section.step === SyncConnection.EnterCode
         placeholderText: "https://sync.example.org"
         inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
         Layout.fillWidth: true
@@ -132,7 +66,7 @@ ColumnLayout {
         TextField {
             id: code
             objectName: "syncCodeField"
-            enabled: section.step === SyncController.EnterCode
+            enabled: section.step === SyncConnection.EnterCode
             placeholderText: "XXXX-XXXX-XXXX-XXXX"
             inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhPreferUppercase
             Layout.fillWidth: true
@@ -141,7 +75,7 @@ ColumnLayout {
             onTextChanged: {
                 if (text.indexOf("waypoint:") !== 0)
                     return
-                const parsed = App.sync.parseEnrolText(text)
+                const parsed = App.connection.parseEnrolText(text)
                 if (parsed.server.length > 0)
                     server.text = parsed.server
                 text = parsed.code
@@ -150,7 +84,7 @@ ColumnLayout {
         ActionButton {
             objectName: "syncPasteButton"
             text: qsTr("Paste")
-            enabled: section.step === SyncController.EnterCode
+            enabled: section.step === SyncConnection.EnterCode
             Accessible.name: qsTr("Paste the code or the QR code's text")
             onClicked: {
                 code.selectAll()
@@ -169,7 +103,7 @@ ColumnLayout {
         objectName: "syncScanButton"
         visible: section.askCode
         text: qsTr("Scan QR code")
-        enabled: section.step === SyncController.EnterCode
+        enabled: section.step === SyncConnection.EnterCode
         Layout.fillWidth: true
         Accessible.name: qsTr("Scan the enrolment QR code with the camera")
         onClicked: Nav.open("scan", {})
@@ -177,22 +111,22 @@ ColumnLayout {
     Connections {
         target: Nav
         function onEnrolmentScanned(text: string) {
-            if (section.askCode && section.step === SyncController.EnterCode)
+            if (section.askCode && section.step === SyncConnection.EnterCode)
                 code.text = text
         }
     }
     ActionButton {
         objectName: "syncEnrolButton"
         visible: section.askCode
-        text: section.step === SyncController.Redeeming ? qsTr("Connecting\u2026") : qsTr("Enrol this device")
-        enabled: section.step === SyncController.EnterCode && App.session.state === Session.Unlocked
+        text: section.step === SyncConnection.Redeeming ? qsTr("Connecting\u2026") : qsTr("Enrol this device")
+        enabled: section.step === SyncConnection.EnterCode && App.session.state === Session.Unlocked
         highlighted: true
         Layout.fillWidth: true
         Accessible.name: qsTr("Enrol this device")
-        onClicked: App.sync.enrol(server.text, code.text)
+        onClicked: App.connection.enrol(server.text, code.text)
     }
     BusyIndicator {
-        visible: App.sync.busy && !App.sync.enrolled
+        visible: App.connection.busy
         running: visible
         Layout.alignment: Qt.AlignHCenter
     }
@@ -204,17 +138,11 @@ ColumnLayout {
         visible: section.askPassphrase
         spacing: Style.gap
         Layout.fillWidth: true
-        // Initial value for a section created while enrolment waits at the passphrase (resumed
-        // after a lock); later steps set it.
-        property bool restoring: App.sync.enrolStep === SyncController.EnterPassphrase
+        // Back at the code (done, cancelled, locked): no passphrase stays in the fields.
         Connections {
-            target: App.sync
-            function onEnrolChanged() {
-                if (App.sync.enrolStep === SyncController.EnterPassphrase)
-                    passphrase.restoring = true
-                else if (App.sync.enrolStep === SyncController.ChoosePassphrase)
-                    passphrase.restoring = false
-                if (App.sync.enrolStep === SyncController.EnterCode) {
+            target: App.connection
+            function onEnrolStepChanged() {
+                if (App.connection.enrolStep === SyncConnection.EnterCode) {
                     first.text = ""
                     second.text = ""
                 }
@@ -232,7 +160,7 @@ ColumnLayout {
             id: first
             objectName: "syncPassphraseField"
             echoMode: TextInput.Password
-            enabled: section.step !== SyncController.SettingUpKeys
+            enabled: section.step !== SyncConnection.SettingUpKeys
             placeholderText: qsTr("Recovery passphrase")
             Layout.fillWidth: true
             Accessible.name: qsTr("Recovery passphrase")
@@ -247,7 +175,7 @@ ColumnLayout {
             objectName: "syncConfirmField"
             visible: section.firstDevice
             echoMode: TextInput.Password
-            enabled: section.step !== SyncController.SettingUpKeys
+            enabled: section.step !== SyncConnection.SettingUpKeys
             placeholderText: qsTr("Recovery passphrase again")
             Layout.fillWidth: true
             Accessible.name: qsTr("Confirm the recovery passphrase")
@@ -259,28 +187,28 @@ ColumnLayout {
         }
         ActionButton {
             objectName: "syncPassphraseButton"
-            text: section.step === SyncController.SettingUpKeys ? qsTr("Setting up keys\u2026")
+            text: section.step === SyncConnection.SettingUpKeys ? qsTr("Setting up keys\u2026")
                 : section.firstDevice ? qsTr("Save passphrase and finish") : qsTr("Restore my keys")
-            enabled: section.step !== SyncController.SettingUpKeys
+            enabled: section.step !== SyncConnection.SettingUpKeys
             highlighted: true
             Layout.fillWidth: true
             Accessible.name: text
-            onClicked: App.sync.setPassphrase(first.text, second.text)
+            onClicked: App.connection.setPassphrase(first.text, second.text)
         }
         ActionButton {
             objectName: "syncCancelButton"
             text: qsTr("Cancel")
             flat: true
-            enabled: section.step !== SyncController.SettingUpKeys
+            enabled: section.step !== SyncConnection.SettingUpKeys
             Layout.fillWidth: true
             Accessible.name: qsTr("Cancel enrolment")
-            onClicked: App.sync.cancelEnrolment()
+            onClicked: App.connection.cancelEnrolment()
         }
     }
     FieldError {
         objectName: "syncEnrolMessage"
-        visible: !App.sync.enrolled && text.length > 0
-        text: App.sync.enrolMessage
+        visible: !App.connection.enrolled && text.length > 0
+        text: App.connection.enrolMessage
         Layout.fillWidth: true
     }
 }
