@@ -40,7 +40,7 @@ public:
 
     // The server compacted its log past the cursor (410 resync_required): mark every record
     // unconfirmed and set the cursor back to 0 (Store::beginResync, app/store/Resync.h).
-    // A ledger that cannot says so, and the sync fails as it did before resyncs existed.
+    // A ledger that cannot says so, and the sync fails.
     virtual Status beginResync()
     {
         return Error(ErrorCode::Unavailable,
