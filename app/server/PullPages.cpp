@@ -18,7 +18,7 @@ Reply PullPages::pull(const Identity &id, std::uint64_t since, qsizetype limit,
         // An incremental pull that finds nothing new costs this one round trip.
         pqxx::nontransaction w(c);
         return pageReply(w.exec_prepared("pull", sqlText(id.organisation), sqlText(id.user),
-                                         qint64(since), qint64(limit)),
+                                         qint64(since), qint64(limit), PageBudget),
                          since, limit, deviceHorizon);
     });
 }
@@ -29,6 +29,7 @@ Reply PullPages::pageReply(const pqxx::result &rows, std::uint64_t since, qsizet
     PullResponse resp;
     std::map<std::pair<QUuid, qint64>, qint64> manifestIndex;
     std::uint64_t counter = 0, horizon = 0;
+    bool reachesEnd = true; // no candidate was left out for the byte budget
     // Pass 1: the changes, in seq order.
     std::vector<pqxx::result::size_type> page;
     page.reserve(std::size_t(rows.size()));
@@ -40,6 +41,7 @@ Reply PullPages::pageReply(const pqxx::result &rows, std::uint64_t since, qsizet
         } else if (kind == 3) {
             counter = r[1].as<std::uint64_t>();
             horizon = r[9].as<std::uint64_t>();
+            reachesEnd = r[6].as<int>() > 0;
         }
     }
     std::vector<std::uint64_t> seqs(page.size());
@@ -103,7 +105,7 @@ Reply PullPages::pageReply(const pqxx::result &rows, std::uint64_t since, qsizet
                             QStringLiteral("the change log was compacted past this cursor; "
                                            "start again from 0"));
     resp.horizon = horizon;
-    resp.more = pageRows == limit;
+    resp.more = pageRows == limit || (pageRows > 0 && !reachesEnd);
     resp.cursor = resp.more ? resp.changes.last().seq : std::max(since, counter);
     return Reply::ok(resp);
 }

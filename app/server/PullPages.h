@@ -2,7 +2,9 @@
 #pragma once
 // Pull pages (GET /v1/pull, and the page of POST /v1/sync): one statement reads the counter,
 // the page, its manifests and audience keys in one snapshot (sql/pull.sql); pageReply() turns
-// its rows into a PullResponse.
+// its rows into a PullResponse. A page holds at most `limit` changes and about PageBudget
+// bytes: past it the page stops early and says `more`, so that no page, whatever its
+// envelopes weigh, costs the server (or the device) more memory than that.
 
 #include "Identity.h"
 #include "Reply.h"
@@ -14,6 +16,9 @@ namespace wp::server {
 class PullPages
 {
 public:
+    // A page's encoded size at most, one change aside (a page always has at least one).
+    static constexpr qint64 PageBudget = 8 * 1024 * 1024;
+
     explicit PullPages(ConnectionPool &pool) : m_pool(pool) {}
 
     // `horizon`: what the device's previous page said the compaction horizon was (0: none).

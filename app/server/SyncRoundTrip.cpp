@@ -31,7 +31,8 @@ void SyncRoundTrip::sync(std::string_view authorization, QByteArrayView body, QS
         pqxx::nontransaction w(c);
         const auto rows =
             w.exec_prepared("sync_pull", sqlText(claim->organisation), sqlText(claim->device),
-                            qint64(req->since), qint64(limit), sqlBytes(claim->tokenHash));
+                            qint64(req->since), qint64(limit), sqlBytes(claim->tokenHash),
+                            PullPages::PageBudget);
         const auto device = std::find_if(
             rows.begin(), rows.end(), [](const auto &r) { return r[0].template as<int>() == 4; });
         std::optional<Authentication::Stored> stored;

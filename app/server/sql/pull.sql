@@ -1,20 +1,25 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
 -- Pull pages (PullPages.cpp, SyncRoundTrip.cpp). One text, two prepared statements:
--- "pull" (GET /v1/pull) fills {{authentication}} and {{credentials}} with nothing and
--- {{reader}} with pull.reader; "sync_pull" (POST /v1/sync) fills each with its sync_pull.*
--- fragment.
+-- "pull" (GET /v1/pull) fills {{authentication}} and {{credentials}} with nothing, {{reader}}
+-- and {{budget}} with their pull.* fragment; "sync_pull" (POST /v1/sync) fills each with its
+-- sync_pull.* fragment.
 
 -- name: pull
 -- Kind 0: the page's changes; 1: their batch manifests; 2: the caller's sealed keys for their
--- audiences; 3: the counter and the compaction horizon. Not sorted here (that would copy every
--- envelope once more): PullPages::pageReply() orders the changes by seq.
--- $1 organisation, $3 since, $4 limit; $2 the user for "pull", the device for "sync_pull".
+-- audiences; 3: the counter, the compaction horizon, and 1 when the page reaches the last of
+-- its candidates (0: the byte budget left some out, or there are none). Not sorted here (that
+-- would copy every envelope once more): PullPages::pageReply() orders the changes by seq.
+-- $1 organisation, $3 since, $4 limit; $2 the user for "pull", the device for "sync_pull";
+-- {{budget}} the page's byte budget.
 -- One statement, so one snapshot: the counter, the page, its manifests and audience keys.
--- The page reads each of the reader's audiences as one index range (LATERAL ... LIMIT), and
--- is MATERIALIZED because three branches read it.
+-- The candidates read each of the reader's audiences as one index range (LATERAL ... LIMIT).
+-- The page keeps them, oldest first, while the bytes they bring (envelope, the encoding
+-- around it, and the manifest of each run of one batch) stay within the budget, and at least
+-- one: octet_length() reads a stored value's size without reading the value, so a change
+-- left out costs nothing more. MATERIALIZED, because three branches read the page.
 WITH {{authentication}}
 ctr AS (SELECT change_seq, compacted_seq FROM organisations WHERE organisation_id = $1),
-page AS MATERIALIZED (
+candidates AS (
     SELECT x.* FROM audience_readers r
      CROSS JOIN LATERAL (
         SELECT c.seq, c.record_id, c.stamp_device, c.audience_id, c.device_id, c.record_type,
@@ -24,7 +29,24 @@ page AS MATERIALIZED (
            AND c.seq <= (SELECT change_seq FROM ctr)
          ORDER BY c.seq LIMIT $4) x
      WHERE r.organisation_id = $1 AND r.user_id = {{reader}}
-     ORDER BY x.seq LIMIT $4)
+     ORDER BY x.seq LIMIT $4),
+weighed AS (
+    SELECT c.*, 128 + coalesce(octet_length(c.envelope), 0)
+             + CASE WHEN c.device_id = lag(c.device_id) OVER w
+                     AND c.batch_sequence = lag(c.batch_sequence) OVER w THEN 0
+                    ELSE 256 + coalesce((SELECT octet_length(b.digests) * 17 / 16 FROM batches b
+                                          WHERE b.organisation_id = $1
+                                            AND b.device_id = c.device_id
+                                            AND b.sequence = c.batch_sequence), 0) END AS bytes
+      FROM candidates c
+    WINDOW w AS (ORDER BY c.seq)),
+page AS MATERIALIZED (
+    SELECT * FROM (
+        SELECT g.*, sum(g.bytes) OVER w AS spent, row_number() OVER w AS n,
+               lead(g.seq) OVER w AS following
+          FROM weighed g
+        WINDOW w AS (ORDER BY g.seq)) y
+     WHERE n = 1 OR spent <= {{budget}})
 SELECT 0 AS kind, seq, record_id, stamp_device, audience_id, device_id,
        record_type::bigint AS n1, stamp_ms, stamp_counter, batch_sequence, deleted,
        envelope AS x, NULL::bytea AS y, NULL::text AS z
@@ -42,13 +64,17 @@ SELECT 2, NULL, a.audience_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, a
   JOIN audience_readers a ON a.organisation_id = $1 AND a.audience_id = k.audience_id
                          AND a.user_id = {{reader}}
 UNION ALL
-SELECT 3, change_seq, NULL, NULL, NULL, NULL, NULL, NULL, NULL, compacted_seq, NULL, NULL, NULL,
-       NULL
+SELECT 3, change_seq, NULL, NULL, NULL, NULL,
+       (SELECT count(*) FROM page WHERE following IS NULL), NULL, NULL, compacted_seq, NULL,
+       NULL, NULL, NULL
   FROM ctr
 {{credentials}};
 
 -- name: pull.reader
 $2
+
+-- name: pull.budget
+$5::bigint
 
 -- name: sync_pull.authentication
 -- The device ($2) and the hash of the token it presented ($5): the page is read only for a
@@ -62,6 +88,9 @@ reader AS (SELECT user_id FROM dev WHERE token_hash = $5 AND NOT revoked),
 
 -- name: sync_pull.reader
 (SELECT user_id FROM reader)
+
+-- name: sync_pull.budget
+$6::bigint
 
 -- name: sync_pull.credentials
 -- Kind 4: the device's credentials, as the "auth" statement reads them.
