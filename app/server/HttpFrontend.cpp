@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <exception>
 #include <mutex>
+#include <optional>
 
 namespace wp::server {
 
@@ -20,12 +21,17 @@ namespace {
 
 std::mutex g_logMutex;
 
+// The body limit of pushes and syncs: a little above the protocol's, so that the codec, not
+// the transport, names the problem.
+constexpr std::size_t BatchBody = std::size_t(wire::limits::MaxBody) + 1024;
+
 QByteArrayView bodyOf(const HttpRequest &req)
 {
-    return QByteArrayView(req.body.data(), qsizetype(req.body.size()));
+    return QByteArrayView(req.body);
 }
 
-// The device id part of "Waypoint <org>.<device>.<token>", for the limiter's key only.
+// The device id part of "Waypoint <org>.<device>.<token>": which slot of its client's entry
+// the limiter counts a failure in.
 std::string claimedDevice(const std::string &header)
 {
     const auto first = header.find('.');
@@ -77,50 +83,57 @@ double msSince(std::chrono::steady_clock::time_point start)
 
 } // namespace
 
+struct HttpFrontend::Exchange
+{
+    HttpRequest req;
+    HttpListener::Respond respond;
+    HttpListener::ReadBody readBody;
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+    Notes notes = {};
+    std::optional<Identity> identity;
+    std::atomic<bool> answered = false;
+};
+
 HttpFrontend::HttpFrontend(SyncService &service, ServeOptions options)
     : m_service(service), m_limiter(options.authFailuresPerMinute, std::chrono::seconds(60)),
       m_listener(
           [&options] {
               ListenOptions listen = options;
-              // A little above the protocol limit so the codec, not the transport, names
-              // the problem.
-              listen.bodyLimit = std::size_t(wire::limits::MaxBody) + 1024;
+              listen.bodyLimit = BatchBody;
               return listen;
           }(),
-          [this](HttpRequest req, HttpListener::Respond respond) {
-              answer(std::move(req), std::move(respond));
+          [this](HttpRequest head, HttpListener::Respond respond, HttpListener::ReadBody readBody) {
+              answer(std::move(head), std::move(respond), std::move(readBody));
           })
 {
-    // Authenticated routes answered before their handler returns.
-    const auto with = [this](auto reply) {
-        return authenticated(
-            false, [reply = std::move(reply)](const Identity &id, const HttpRequest &req,
-                                              const Answer &answer) { answer(reply(id, req)); });
+    // Routes answered before their handler returns.
+    const auto with = [](auto reply) {
+        return [reply = std::move(reply)](const Identity *id, const HttpRequest &req, Notes &,
+                                          const Answer &answer) { answer(reply(*id, req)); };
     };
     m_routes = {
-        {"POST", "/v1/enrol",
-         [this](const HttpRequest &req, Notes &, Answer answer) {
-             limited(
-                 req.remoteAddress + "|enrol",
-                 [&](const Answer &counted) { counted(m_service.enrol(bodyOf(req))); },
-                 std::move(answer));
+        {"POST", "/v1/enrol", Access::Open, SmallBody,
+         [this](const Identity *, const HttpRequest &req, Notes &, const Answer &answer) {
+             answer(m_service.enrol(bodyOf(req)));
          }},
-        {"GET", "/v1/keys",
+        {"GET", "/v1/keys", Access::Device, SmallBody,
          with([this](const Identity &id, const HttpRequest &) { return m_service.directory(id); })},
-        {"PUT", "/v1/keys", with([this](const Identity &id, const HttpRequest &req) {
+        {"PUT", "/v1/keys", Access::Device, SmallBody,
+         with([this](const Identity &id, const HttpRequest &req) {
              return m_service.putPublicKeys(id, bodyOf(req));
          })},
-        {"GET", "/v1/keys/backup",
+        {"GET", "/v1/keys/backup", Access::Device, SmallBody,
          with([this](const Identity &id, const HttpRequest &) { return m_service.keyBackup(id); })},
-        {"PUT", "/v1/keys/backup", with([this](const Identity &id, const HttpRequest &req) {
+        {"PUT", "/v1/keys/backup", Access::Device, SmallBody,
+         with([this](const Identity &id, const HttpRequest &req) {
              return m_service.putKeyBackup(id, bodyOf(req));
          })},
-        {"POST", "/v1/push",
-         authenticated(false,
-                       [this](const Identity &id, const HttpRequest &req, Answer answer) {
-                           m_service.push(id, bodyOf(req), std::move(answer));
-                       })},
-        {"GET", "/v1/pull", with([this](const Identity &id, const HttpRequest &req) {
+        {"POST", "/v1/push", Access::Device, BatchBody,
+         [this](const Identity *id, const HttpRequest &req, Notes &, Answer answer) {
+             m_service.push(*id, bodyOf(req), std::move(answer));
+         }},
+        {"GET", "/v1/pull", Access::Device, SmallBody,
+         with([this](const Identity &id, const HttpRequest &req) {
              const QUrlQuery query(QString::fromStdString(req.query));
              const auto number = [&](const QString &name, std::uint64_t otherwise, bool &ok) {
                  ok = true;
@@ -138,35 +151,27 @@ HttpFrontend::HttpFrontend(SyncService &service, ServeOptions options)
              return m_service.pull(id, since, qsizetype(std::min<std::uint64_t>(limit, INT32_MAX)),
                                    horizon);
          })},
-        // Authenticated by its own statement (SyncRoundTrip), limited like the others.
-        {"POST", "/v1/sync",
-         [this](const HttpRequest &req, Notes &notes, Answer answer) {
-             limited(
-                 req.remoteAddress + '|' + claimedDevice(req.authorization),
-                 [&](Answer counted) {
-                     m_service.sync(req.authorization, bodyOf(req), &notes.organisation,
-                                    std::move(counted));
-                 },
-                 std::move(answer));
+        {"POST", "/v1/sync", Access::DeviceOrSync, BatchBody,
+         [this](const Identity *id, const HttpRequest &req, Notes &notes, Answer answer) {
+             if (id)
+                 m_service.sync(*id, bodyOf(req), std::move(answer));
+             else
+                 m_service.sync(req.authorization, bodyOf(req), &notes.organisation,
+                                std::move(answer));
          }},
-        {"GET", "/v1/device",
-         authenticated(true, [this](const Identity &id, const HttpRequest &,
-                                    const Answer &answer) { answer(m_service.deviceStatus(id)); })},
+        {"GET", "/v1/device", Access::AnyDevice, SmallBody,
+         with([this](const Identity &id, const HttpRequest &) {
+             return m_service.deviceStatus(id);
+         })},
     };
 }
 
-void HttpFrontend::answer(HttpRequest req, HttpListener::Respond respond)
+void HttpFrontend::answer(HttpRequest head, HttpListener::Respond respond,
+                          HttpListener::ReadBody readBody)
 {
     // Kept until answered, which may be on another thread after this returns.
-    struct Exchange
-    {
-        HttpRequest req;
-        HttpListener::Respond respond;
-        std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
-        Notes notes = {};
-        std::atomic<bool> answered = false;
-    };
-    const auto x = std::make_shared<Exchange>(std::move(req), std::move(respond));
+    const auto x =
+        std::make_shared<Exchange>(std::move(head), std::move(respond), std::move(readBody));
     const Answer finish = [x](Reply reply) {
         if (x->answered.exchange(true))
             return; // a bug answered twice; the first answer stands
@@ -176,67 +181,76 @@ void HttpFrontend::answer(HttpRequest req, HttpListener::Respond respond)
     };
     try {
         if (x->req.refusedWith)
-            finish(refusal(x->req.refusedWith));
-        else
-            route(x->req, x->notes, finish);
+            return finish(refusal(x->req.refusedWith));
+        const Route *r = route(x->req, finish);
+        if (!r)
+            return;
+        if (x->req.contentLength && *x->req.contentLength > r->bodyLimit)
+            return finish(refusal(413));
+
+        // Rate-limited by client; within it, by the device claimed (or enrolment).
+        const std::string claim =
+            r->access == Access::Open ? std::string("enrol") : claimedDevice(x->req.authorization);
+        if (const int wait = m_limiter.retryAfter(x->req.client, claim); wait > 0) {
+            Reply limited = Reply::error(429, QStringLiteral("rate_limited"),
+                                         QStringLiteral("too many failed attempts"));
+            limited.retryAfter = wait;
+            return finish(std::move(limited));
+        }
+        const Answer counted = [this, client = x->req.client, claim, finish](Reply reply) {
+            if (reply.status == 401) // only authentication answers 401
+                m_limiter.recordFailure(client, claim);
+            finish(std::move(reply));
+        };
+        if (r->access == Access::Open || (r->access == Access::DeviceOrSync && x->req.bodyArrived))
+            return withBody(x, *r, nullptr, counted);
+
+        // The credentials, before the body is read.
+        const auto start = std::chrono::steady_clock::now();
+        auto result = m_service.authenticate(x->req.authorization, r->access == Access::AnyDevice);
+        x->notes.authMs = msSince(start);
+        if (auto *failure = std::get_if<Reply>(&result)) {
+            failure->databaseMs = 0; // counted in authMs
+            return counted(std::move(*failure));
+        }
+        x->identity = std::get<Identity>(std::move(result));
+        x->notes.organisation = idText(x->identity->organisation);
+        withBody(x, *r, &*x->identity, counted);
     } catch (const std::exception &) {
         // A bug: the device gets a clear error and the service goes on.
         finish(Reply::error(500, QStringLiteral("internal"), QStringLiteral("server error")));
     }
 }
 
-void HttpFrontend::route(const HttpRequest &req, Notes &notes, Answer answer)
+const HttpFrontend::Route *HttpFrontend::route(const HttpRequest &req, const Answer &answer) const
 {
     bool pathKnown = false;
     for (const Route &r : m_routes) {
         if (r.path != req.path)
             continue;
         if (r.method == req.method)
-            return r.handle(req, notes, std::move(answer));
+            return &r;
         pathKnown = true;
     }
     answer(pathKnown
                ? Reply::error(405, QStringLiteral("method_not_allowed"),
                               QStringLiteral("this route takes another method"))
                : Reply::error(404, QStringLiteral("not_found"), QStringLiteral("no such route")));
+    return nullptr;
 }
 
-HttpFrontend::Handler HttpFrontend::authenticated(
-    bool allowRevoked, std::function<void(const Identity &, const HttpRequest &, Answer)> handler)
+void HttpFrontend::withBody(const std::shared_ptr<Exchange> &x, const Route &r, const Identity *id,
+                            const Answer &answer)
 {
-    return [this, allowRevoked, handler = std::move(handler)](const HttpRequest &req, Notes &notes,
-                                                              Answer answer) {
-        limited(
-            req.remoteAddress + '|' + claimedDevice(req.authorization),
-            [&](Answer counted) {
-                const auto start = std::chrono::steady_clock::now();
-                auto result = m_service.authenticate(req.authorization, allowRevoked);
-                notes.authMs = msSince(start);
-                if (auto *failure = std::get_if<Reply>(&result)) {
-                    failure->databaseMs = 0; // counted in authMs
-                    return counted(std::move(*failure));
-                }
-                const Identity &id = std::get<Identity>(result);
-                notes.organisation = idText(id.organisation);
-                handler(id, req, std::move(counted));
-            },
-            std::move(answer));
-    };
-}
-
-void HttpFrontend::limited(const std::string &key, const std::function<void(Answer)> &attempt,
-                           Answer answer)
-{
-    if (const int wait = m_limiter.retryAfter(key); wait > 0) {
-        Reply r = Reply::error(429, QStringLiteral("rate_limited"),
-                               QStringLiteral("too many failed attempts"));
-        r.retryAfter = wait;
-        return answer(std::move(r));
-    }
-    attempt([this, key, answer = std::move(answer)](Reply r) {
-        if (r.status == 401) // only authentication answers 401
-            m_limiter.recordFailure(key);
-        answer(std::move(r));
+    x->readBody(r.bodyLimit, [x, &r, id, answer](QByteArray body, int refusedWith) {
+        try {
+            if (refusedWith)
+                return answer(refusal(refusedWith));
+            x->req.body = std::move(body);
+            r.handle(id, x->req, x->notes, answer);
+        } catch (const std::exception &) {
+            answer(Reply::error(500, QStringLiteral("internal"), QStringLiteral("server error")));
+        }
     });
 }
 

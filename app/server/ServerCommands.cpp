@@ -40,6 +40,14 @@ const std::vector<CommandSpec> &commands()
           {"auth-failures", "N",
            "failed authentications a minute before a device is refused for a while (default 10)"},
           {"keep-alive", "SECONDS", "how long an idle connection stays open (0 to 60, default 20)"},
+          {"max-connections", "N",
+           "open connections at most (default 10000, fewer when the open-file limit is lower)"},
+          {"max-connections-per-address", "N",
+           "open connections at most from one address, IPv6 from one /64 (default 512)"},
+          {"header-timeout", "SECONDS",
+           "a new connection's request head must arrive within this (1 to 60, default 10)"},
+          {"body-timeout", "SECONDS",
+           "a body must begin within this, then average 4 KiB/s (1 to 60, default 10)"},
           {"compact-every", "SECONDS", "also compact the change log this often"},
           {"older-than", "DAYS", "with --compact-every: tombstones kept this long (default 90)"}}},
         {"migrate", "Applies missing schema steps.", {}},
@@ -77,6 +85,8 @@ const char Usage[] =
     "usage: waypoint-server <command> [options]\n"
     "  serve --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--threads N]\n"
     "        [--db-connections N] [--auth-failures N] [--keep-alive SECONDS]\n"
+    "        [--max-connections N] [--max-connections-per-address N]\n"
+    "        [--header-timeout SECONDS] [--body-timeout SECONDS]\n"
     "        [--compact-every SECONDS [--older-than DAYS]]  also compact periodically\n"
     "                                        run the sync service (PORT 0: any free port)\n"
     "  migrate                               apply missing schema steps\n"

@@ -29,10 +29,9 @@ void SyncRoundTrip::sync(std::string_view authorization, QByteArrayView body, QS
     bool authenticated = false;
     const Reply pulled = withDb(m_pool, [&](pqxx::connection &c) -> Reply {
         pqxx::nontransaction w(c);
-        const auto rows =
-            w.exec_prepared("sync_pull", sqlText(claim->organisation), sqlText(claim->device),
-                            qint64(req->since), qint64(limit), sqlBytes(claim->tokenHash),
-                            PullPages::PageBudget);
+        const auto rows = w.exec_prepared("sync_pull", sqlText(claim->organisation),
+                                          sqlText(claim->device), qint64(req->since), qint64(limit),
+                                          sqlBytes(claim->tokenHash), PullPages::PageBudget);
         const auto device = std::find_if(
             rows.begin(), rows.end(), [](const auto &r) { return r[0].template as<int>() == 4; });
         std::optional<Authentication::Stored> stored;
@@ -50,10 +49,26 @@ void SyncRoundTrip::sync(std::string_view authorization, QByteArrayView body, QS
     });
     if (authenticated && organisation)
         *organisation = idText(id.organisation);
+    finish(id, pulled, req->push, std::move(answer));
+}
+
+void SyncRoundTrip::sync(const Identity &id, QByteArrayView body, Answer answer)
+{
+    auto req = decodeSyncRequest(body);
+    if (!req)
+        return answer(Reply::decodingError(req.error()));
+    const qsizetype limit =
+        qsizetype(std::clamp<std::uint64_t>(req->limit, 1, std::uint64_t(limits::MaxPull)));
+    finish(id, PullPages(m_pool).pull(id, req->since, limit, req->horizon), req->push,
+           std::move(answer));
+}
+
+void SyncRoundTrip::finish(const Identity &id, Reply pulled, const QByteArray &push, Answer answer)
+{
     if (pulled.status != 200)
         return answer(pulled);
     // The page, and what became of the push part if there was one.
-    const auto reply = [pulled](const Reply *pushed) {
+    const auto reply = [pulled = std::move(pulled)](const Reply *pushed) {
         SyncResponse resp;
         resp.pull = pulled.body;
         if (pushed && pushed->status == 200) {
@@ -67,9 +82,9 @@ void SyncRoundTrip::sync(std::string_view authorization, QByteArrayView body, QS
         r.databaseMs = pulled.databaseMs + (pushed ? pushed->databaseMs : 0);
         return r;
     };
-    if (req->push.isEmpty())
+    if (push.isEmpty())
         return answer(reply(nullptr));
-    m_pushes.push(id, req->push,
+    m_pushes.push(id, push,
                   [reply, answer = std::move(answer)](Reply pushed) { answer(reply(&pushed)); });
 }
 

@@ -56,6 +56,11 @@ public:
     {
         m_roundTrip.sync(authorization, body, organisation, std::move(answer));
     }
+    // The same for a device already authenticated.
+    void sync(const Identity &id, QByteArrayView body, Answer answer)
+    {
+        m_roundTrip.sync(id, body, std::move(answer));
+    }
     Reply deviceStatus(const Identity &id);
 
 private:

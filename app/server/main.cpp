@@ -14,12 +14,14 @@
 #include "Uuid.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QUrl>
 #include <QUrlQuery>
 
 #include <csignal>
 #include <cstdio>
 #include <pthread.h>
+#include <sys/resource.h>
 #include <thread>
 
 using namespace wp;
@@ -37,6 +39,32 @@ int fail(const QString &message)
 {
     std::fprintf(stderr, "waypoint-server: %s\n", message.toLocal8Bit().constData());
     return 1;
+}
+
+// Raises the open-file limit as far as allowed (each connection is a descriptor) and
+// returns the connections it leaves room for beside `reserved` other descriptors.
+int connectionsTheFileLimitAllows(int reserved)
+{
+    rlimit files = {};
+    if (getrlimit(RLIMIT_NOFILE, &files) != 0)
+        return INT32_MAX;
+    if (files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &files);
+        getrlimit(RLIMIT_NOFILE, &files);
+    }
+    if (files.rlim_cur == RLIM_INFINITY || files.rlim_cur > rlim_t(INT32_MAX))
+        return INT32_MAX;
+    return std::max(1, int(files.rlim_cur) - reserved);
+}
+
+// A line of the request log that is not a request.
+void logEvent(const char *event, const QString &fields)
+{
+    std::fprintf(stderr, "{\"ts\":\"%s\",\"event\":\"%s\",%s}\n",
+                 QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8().constData(),
+                 event, fields.toUtf8().constData());
+    std::fflush(stderr);
 }
 
 int serve(const Invocation &o, const std::string &url)
@@ -65,6 +93,15 @@ int serve(const Invocation &o, const std::string &url)
         s.authFailuresPerMinute = std::max(1, o.get(QStringLiteral("auth-failures")).toInt());
     if (o.has(QStringLiteral("keep-alive")))
         s.keepAliveSeconds = std::clamp(o.get(QStringLiteral("keep-alive")).toInt(), 0, 60);
+    if (o.has(QStringLiteral("header-timeout")))
+        s.headerTimeoutSeconds = std::clamp(o.get(QStringLiteral("header-timeout")).toInt(), 1, 60);
+    if (o.has(QStringLiteral("body-timeout")))
+        s.bodyTimeoutSeconds = std::clamp(o.get(QStringLiteral("body-timeout")).toInt(), 1, 60);
+    if (o.has(QStringLiteral("max-connections")))
+        s.maxConnections = std::max(1, o.get(QStringLiteral("max-connections")).toInt());
+    if (o.has(QStringLiteral("max-connections-per-address")))
+        s.maxConnectionsPerAddress =
+            std::max(1, o.get(QStringLiteral("max-connections-per-address")).toInt());
 
     // A connection per thread, so no handler waits for one; fewer with --db-connections.
     int connections = s.threads;
@@ -73,8 +110,17 @@ int serve(const Invocation &o, const std::string &url)
     auto sql = Statements::load();
     if (!sql)
         return fail(sql.error().message);
-    ConnectionPool pool(url, std::min(connections, s.threads), sql->prepared(),
-                        sql->sessionSetup());
+    connections = std::min(connections, s.threads);
+    // Descriptors beside the connections: the database's, the listener's, the log, a margin.
+    const int allowed = connectionsTheFileLimitAllows(connections + 64);
+    if (s.maxConnections > allowed) {
+        s.maxConnections = allowed;
+        s.maxConnectionsPerAddress = std::min(s.maxConnectionsPerAddress, allowed);
+        logEvent(
+            "connection_limit",
+            QStringLiteral("\"maxConnections\":%1,\"because\":\"open file limit\"").arg(allowed));
+    }
+    ConnectionPool pool(url, connections, sql->prepared(), sql->sessionSetup());
     {
         auto lease = pool.acquire();
         if (!lease)
