@@ -638,4 +638,18 @@ void HttpListener::stop()
     d->io.stop();
 }
 
+bool HttpListener::isLoopback(const QString &host)
+{
+    net::io_context io;
+    tcp::resolver resolver(io);
+    boost::system::error_code ec;
+    const auto endpoints = resolver.resolve(host.toStdString(), "0", tcp::resolver::passive, ec);
+    if (ec || endpoints.empty())
+        return false;
+    for (const auto &e : endpoints)
+        if (!e.endpoint().address().is_loopback())
+            return false;
+    return true;
+}
+
 } // namespace wp::server

@@ -105,6 +105,9 @@ public:
     void run();  // serves until stop()
     void stop(); // thread-safe
 
+    // True when every address `host` names is a loopback address.
+    static bool isLoopback(const QString &host);
+
 private:
     struct State;
     std::unique_ptr<State> d;

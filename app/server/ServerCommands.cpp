@@ -14,7 +14,7 @@ namespace {
 struct OptionSpec
 {
     const char *name;
-    const char *valueName;
+    const char *valueName; // null: a flag, without a value
     const char *description;
 };
 
@@ -43,11 +43,15 @@ const std::vector<CommandSpec> &commands()
           {"max-connections", "N",
            "open connections at most (default 10000, fewer when the open-file limit is lower)"},
           {"max-connections-per-address", "N",
-           "open connections at most from one address, IPv6 from one /64 (default 512)"},
+           "open connections at most from one address, IPv6 from one /64 (default 512; with "
+           "--behind-tls-proxy, --max-connections)"},
           {"header-timeout", "SECONDS",
            "a new connection's request head must arrive within this (1 to 60, default 10)"},
           {"body-timeout", "SECONDS",
            "a body must begin within this, then average 4 KiB/s (1 to 60, default 10)"},
+          {"behind-tls-proxy", nullptr,
+           "plain HTTP on a non-loopback address, for a TLS terminator in front; the client's "
+           "address is the last of X-Forwarded-For"},
           {"compact-every", "SECONDS", "also compact the change log this often"},
           {"older-than", "DAYS", "with --compact-every: tombstones kept this long (default 90)"}}},
         {"migrate", "Applies missing schema steps.", {}},
@@ -83,8 +87,8 @@ const std::vector<CommandSpec> &commands()
 
 const char Usage[] =
     "usage: waypoint-server <command> [options]\n"
-    "  serve --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--threads N]\n"
-    "        [--db-connections N] [--auth-failures N] [--keep-alive SECONDS]\n"
+    "  serve --listen HOST:PORT [--tls-cert FILE --tls-key FILE | --behind-tls-proxy]\n"
+    "        [--threads N] [--db-connections N] [--auth-failures N] [--keep-alive SECONDS]\n"
     "        [--max-connections N] [--max-connections-per-address N]\n"
     "        [--header-timeout SECONDS] [--body-timeout SECONDS]\n"
     "        [--compact-every SECONDS [--older-than DAYS]]  also compact periodically\n"
@@ -142,9 +146,9 @@ std::variant<Invocation, CommandLineExit> parseServerCommandLine(const QStringLi
     options.push_back(
         {"database", "URL", "the PostgreSQL database (default: $WAYPOINT_DATABASE_URL)"});
     for (const OptionSpec &o : options)
-        parser.addOption(QCommandLineOption(QString::fromLatin1(o.name),
-                                            QString::fromLatin1(o.description),
-                                            QString::fromLatin1(o.valueName)));
+        parser.addOption(
+            QCommandLineOption(QString::fromLatin1(o.name), QString::fromLatin1(o.description),
+                               o.valueName ? QString::fromLatin1(o.valueName) : QString()));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("describes this command's options"));
     parser.addOption(help);

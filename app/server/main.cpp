@@ -41,6 +41,13 @@ int fail(const QString &message)
     return 1;
 }
 
+// A usage or configuration error found before anything else is touched: exit code 2.
+int refuse(const QString &message)
+{
+    std::fprintf(stderr, "waypoint-server: %s\n", message.toLocal8Bit().constData());
+    return 2;
+}
+
 // Raises the open-file limit as far as allowed (each connection is a descriptor) and
 // returns the connections it leaves room for beside `reserved` other descriptors.
 int connectionsTheFileLimitAllows(int reserved)
@@ -82,6 +89,16 @@ int serve(const Invocation &o, const std::string &url)
     s.tlsKey = o.get(QStringLiteral("tls-key"));
     if (s.tlsCert.isEmpty() != s.tlsKey.isEmpty())
         return fail(QStringLiteral("--tls-cert and --tls-key go together"));
+    // Tokens and enrolment codes must not cross a network in the clear: plain HTTP only on
+    // loopback (tests, scripts/dev-server), or when told a TLS terminator sits in front.
+    const bool behindProxy = o.has(QStringLiteral("behind-tls-proxy"));
+    if (s.tlsCert.isEmpty() && !behindProxy && !HttpListener::isLoopback(s.host))
+        return refuse(QStringLiteral("refusing plain HTTP on %1: device tokens and enrolment "
+                                     "codes would cross the network unencrypted. Give "
+                                     "--tls-cert and --tls-key, or --behind-tls-proxy when a "
+                                     "TLS terminator in front forwards to this address")
+                          .arg(listen));
+    s.trustForwardedFor = behindProxy;
     // Threads run the event loop and the handlers, which wait for the database: two per core,
     // so that one runs while the other waits. Grouped pushes that arrive while one is
     // committing wait for it without holding their threads (CommitGroup.h), so groups need no
@@ -99,6 +116,8 @@ int serve(const Invocation &o, const std::string &url)
         s.bodyTimeoutSeconds = std::clamp(o.get(QStringLiteral("body-timeout")).toInt(), 1, 60);
     if (o.has(QStringLiteral("max-connections")))
         s.maxConnections = std::max(1, o.get(QStringLiteral("max-connections")).toInt());
+    // Behind a terminator every connection comes from it: its own limits apply per client.
+    s.maxConnectionsPerAddress = behindProxy ? s.maxConnections : s.maxConnectionsPerAddress;
     if (o.has(QStringLiteral("max-connections-per-address")))
         s.maxConnectionsPerAddress =
             std::max(1, o.get(QStringLiteral("max-connections-per-address")).toInt());
@@ -164,6 +183,13 @@ int serve(const Invocation &o, const std::string &url)
     print(QStringLiteral("listening on %1://%2:%3")
               .arg(s.tlsCert.isEmpty() ? QStringLiteral("http") : QStringLiteral("https"), s.host)
               .arg(*port));
+    if (behindProxy && s.tlsCert.isEmpty())
+        logEvent("plain_http_behind_tls_proxy",
+                 QStringLiteral("\"listen\":\"%1:%2\",\"message\":\"plain HTTP: TLS is left to "
+                                "the terminator in front (--behind-tls-proxy); clients are told "
+                                "apart by X-Forwarded-For\"")
+                     .arg(s.host)
+                     .arg(*port));
     frontend.run();
     // run() also returns if the listener fails; wake the signal thread so it can be joined.
     pthread_kill(stopper.native_handle(), SIGTERM);
