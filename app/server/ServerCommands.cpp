@@ -105,7 +105,8 @@ const char Usage[] =
     "                                        prints a one-time enrolment code\n"
     "  list-devices --org ID\n"
     "  revoke-device --org ID --device ID\n"
-    "Every command takes --database URL (or WAYPOINT_DATABASE_URL).\n"
+    "Every command reads the database URL from WAYPOINT_DATABASE_URL, or from the file\n"
+    "--database-file PATH (readable by its owner only); never from the command line.\n"
     "waypoint-server <command> --help describes a command's options.\n";
 
 CommandLineExit usageError(const QString &message)
@@ -143,8 +144,9 @@ std::variant<Invocation, CommandLineExit> parseServerCommandLine(const QStringLi
     QCommandLineParser parser;
     parser.setApplicationDescription(QString::fromLatin1(spec->summary));
     std::vector<OptionSpec> options = spec->options;
-    options.push_back(
-        {"database", "URL", "the PostgreSQL database (default: $WAYPOINT_DATABASE_URL)"});
+    options.push_back({"database-file", "PATH",
+                       "a file holding the PostgreSQL URL, readable by its owner only "
+                       "(default: $WAYPOINT_DATABASE_URL)"});
     for (const OptionSpec &o : options)
         parser.addOption(
             QCommandLineOption(QString::fromLatin1(o.name), QString::fromLatin1(o.description),
@@ -152,6 +154,10 @@ std::variant<Invocation, CommandLineExit> parseServerCommandLine(const QStringLi
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("describes this command's options"));
     parser.addOption(help);
+    // Known only to be refused with a reason (below), not to be used.
+    QCommandLineOption database(QStringLiteral("database"), QString(), QStringLiteral("URL"));
+    database.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(database);
 
     // The parser reads its first argument as the program's name.
     const QString name = QStringLiteral("waypoint-server %1").arg(command);
@@ -172,6 +178,12 @@ std::variant<Invocation, CommandLineExit> parseServerCommandLine(const QStringLi
         text.replace(0, endOfLine, QStringLiteral("Usage: %1 [options]").arg(name));
         return CommandLineExit{0, text.trimmed()};
     }
+    if (parser.isSet(database))
+        return usageError(
+            QStringLiteral("%1: --database is not accepted: a database URL and its password on "
+                           "the command line can be read by every user of this machine; set "
+                           "WAYPOINT_DATABASE_URL or give --database-file PATH")
+                .arg(command));
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("%1: unexpected argument \"%2\" (see waypoint-server "
                                          "%1 --help)")

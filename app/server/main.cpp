@@ -15,6 +15,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -22,6 +23,7 @@
 #include <cstdio>
 #include <pthread.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <thread>
 
 using namespace wp;
@@ -46,6 +48,34 @@ int refuse(const QString &message)
 {
     std::fprintf(stderr, "waypoint-server: %s\n", message.toLocal8Bit().constData());
     return 2;
+}
+
+// The database URL, from --database-file or WAYPOINT_DATABASE_URL; never from the command
+// line, where every user of the machine can read it (and its password) in the process list.
+// The file is read once, and only if nobody but its owner may read or change it.
+std::variant<QString, int> databaseUrl(const Invocation &o)
+{
+    if (!o.has(QStringLiteral("database-file"))) {
+        const QString url = qEnvironmentVariable("WAYPOINT_DATABASE_URL");
+        if (url.isEmpty())
+            return fail(QStringLiteral("no database: set WAYPOINT_DATABASE_URL or give "
+                                       "--database-file PATH"));
+        return url;
+    }
+    const QString path = o.get(QStringLiteral("database-file"));
+    QFile file(path);
+    struct stat st = {};
+    if (!file.open(QIODevice::ReadOnly) || fstat(file.handle(), &st) != 0)
+        return refuse(QStringLiteral("cannot read the database file %1").arg(path));
+    if ((st.st_mode & (S_IRWXG | S_IRWXO)) != 0)
+        return refuse(QStringLiteral("the database file %1 may be read or changed by others "
+                                     "than its owner (mode %2); make it owner-only: chmod 600 %1")
+                          .arg(path)
+                          .arg(st.st_mode & 0777, 3, 8, QLatin1Char('0')));
+    const QString url = QString::fromUtf8(file.read(64 * 1024)).trimmed();
+    if (url.isEmpty() || url.contains(u'\n'))
+        return refuse(QStringLiteral("the database file %1 must hold one database URL").arg(path));
+    return url;
 }
 
 // Raises the open-file limit as far as allowed (each connection is a descriptor) and
@@ -281,11 +311,10 @@ int main(int argc, char **argv)
     }
     const Invocation &o = std::get<Invocation>(parsed);
     const QString &command = o.command;
-    QString url = o.get(QStringLiteral("database"));
-    if (url.isEmpty())
-        url = qEnvironmentVariable("WAYPOINT_DATABASE_URL");
-    if (url.isEmpty())
-        return fail(QStringLiteral("--database URL (or WAYPOINT_DATABASE_URL) is required"));
+    const auto database = databaseUrl(o);
+    if (const int *exitCode = std::get_if<int>(&database))
+        return *exitCode;
+    const QString &url = std::get<QString>(database);
 
     if (command == u"serve")
         return serve(o, url.toStdString());

@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What waypoint-server refuses to expose: plain HTTP on a network address (unless a TLS
-// terminator is said to sit in front).
+// terminator is said to sit in front), and the database URL, with its password, on the
+// command line, where every user of the machine can read it.
 
 #include "LocalServer.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <pqxx/pqxx>
 
 #include <tuple>
 
@@ -15,6 +20,7 @@ class TestServerExposure : public QObject
     Q_OBJECT
 
     LocalServer fx;
+    QTemporaryDir dir;
 
     QProcessEnvironment environment(bool withDatabase) const
     {
@@ -33,6 +39,25 @@ class TestServerExposure : public QObject
         p.start(fx.serverBinary(), args);
         p.waitForFinished(60000);
         return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    }
+
+    int organisationsNamed(const std::string &name)
+    {
+        pqxx::connection c(fx.databaseUrl().toStdString());
+        pqxx::nontransaction w(c);
+        return w.exec_params1("SELECT count(*) FROM organisations WHERE name = $1", name)[0]
+            .as<int>();
+    }
+
+    QString databaseFile(const QString &name, QFile::Permissions permissions)
+    {
+        const QString path = dir.filePath(name);
+        QFile f(path);
+        f.open(QIODevice::WriteOnly);
+        f.write(fx.databaseUrl().toUtf8() + '\n');
+        f.close();
+        f.setPermissions(permissions);
+        return path;
     }
 
 private slots:
@@ -77,6 +102,71 @@ private slots:
         // Loopback needs neither.
         QVERIFY2(fx.startServer(), qPrintable(fx.lastError()));
         fx.stopServer();
+    }
+
+    void theDatabaseUrlIsNeverTakenFromTheCommandLine()
+    {
+        for (const QString &command : {QStringLiteral("migrate"), QStringLiteral("serve")}) {
+            const auto [code, out, err] =
+                run({command, QStringLiteral("--database"), fx.databaseUrl()}, false);
+            QCOMPARE(code, 2);
+            QVERIFY(out.isEmpty());
+            QCOMPARE(err.trimmed().count('\n'), 0);
+            QVERIFY2(err.contains("--database is not accepted") &&
+                         err.contains("WAYPOINT_DATABASE_URL") && err.contains("--database-file"),
+                     err.constData());
+        }
+        const auto [code, out, err] =
+            run({QStringLiteral("create-org"), QStringLiteral("--name"),
+                 QStringLiteral("Argv Peers"), QStringLiteral("--database"), fx.databaseUrl()},
+                false);
+        QCOMPARE(code, 2);
+        QCOMPARE(organisationsNamed("Argv Peers"), 0);
+        // The help names the ways that are accepted.
+        const auto [helpCode, help, helpErr] =
+            run({QStringLiteral("serve"), QStringLiteral("--help")}, false);
+        QCOMPARE(helpCode, 0);
+        for (const char *option :
+             {"--database-file", "--behind-tls-proxy", "--max-connections",
+              "--max-connections-per-address", "--header-timeout", "--body-timeout"})
+            QVERIFY2(help.contains(option), option);
+    }
+
+    void theDatabaseUrlComesFromTheEnvironmentOrAnOwnerOnlyFile()
+    {
+        const auto createOrg = [&](const QString &name, const QStringList &more, bool env) {
+            return run(QStringList{QStringLiteral("create-org"), QStringLiteral("--name"), name} +
+                           more,
+                       env);
+        };
+        QCOMPARE(std::get<0>(createOrg(QStringLiteral("Env Peers"), {}, true)), 0);
+        QCOMPARE(organisationsNamed("Env Peers"), 1);
+
+        const QString ownerOnly =
+            databaseFile(QStringLiteral("owner-only"), QFile::ReadOwner | QFile::WriteOwner);
+        QCOMPARE(std::get<0>(createOrg(QStringLiteral("File Peers"),
+                                       {QStringLiteral("--database-file"), ownerOnly}, false)),
+                 0);
+        QCOMPARE(organisationsNamed("File Peers"), 1);
+
+        // Readable by the group, or by everyone: refused, and nothing is touched.
+        for (const QFile::Permissions shared :
+             {QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup,
+              QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther}) {
+            const QString path = databaseFile(QStringLiteral("shared"), shared);
+            const auto [code, out, err] = createOrg(
+                QStringLiteral("Shared Peers"), {QStringLiteral("--database-file"), path}, false);
+            QCOMPARE(code, 2);
+            QVERIFY2(err.contains("chmod 600"), err.constData());
+            QVERIFY2(!err.contains(fx.databaseUrl().toUtf8()), "the URL is never printed");
+            QFile::remove(path);
+        }
+        QCOMPARE(organisationsNamed("Shared Peers"), 0);
+
+        // Neither: a clear error.
+        const auto [code, out, err] = createOrg(QStringLiteral("No Peers"), {}, false);
+        QVERIFY(code != 0);
+        QVERIFY2(err.contains("WAYPOINT_DATABASE_URL"), err.constData());
     }
 };
 

@@ -1204,18 +1204,20 @@ private slots:
 
         const QString bin = fx.serverBinary();
         QVERIFY(!bin.isEmpty());
-        const QStringList database{QStringLiteral("--database"), QString::fromStdString(older)};
+        QProcessEnvironment database = QProcessEnvironment::systemEnvironment();
+        database.insert(QStringLiteral("WAYPOINT_DATABASE_URL"), QString::fromStdString(older));
         QProcess refused;
+        refused.setProcessEnvironment(database);
         refused.start(bin, QStringList{QStringLiteral("serve"), QStringLiteral("--listen"),
-                                       QStringLiteral("127.0.0.1:0")} +
-                               database);
+                                       QStringLiteral("127.0.0.1:0")});
         QVERIFY(refused.waitForFinished(30000));
         QCOMPARE(refused.exitCode(), 1);
         QVERIFY2(refused.readAllStandardError().contains("run waypoint-server migrate"),
                  "a server does not start on an older schema");
 
         QProcess migrate;
-        migrate.start(bin, QStringList{QStringLiteral("migrate")} + database);
+        migrate.setProcessEnvironment(database);
+        migrate.start(bin, QStringList{QStringLiteral("migrate")});
         QVERIFY(migrate.waitForFinished(60000));
         QCOMPARE(migrate.exitCode(), 0);
         QCOMPARE(migrate.readAllStandardOutput().trimmed(),
@@ -1238,9 +1240,9 @@ private slots:
         }
 
         QProcess serve;
+        serve.setProcessEnvironment(database);
         serve.start(bin, QStringList{QStringLiteral("serve"), QStringLiteral("--listen"),
-                                     QStringLiteral("127.0.0.1:0")} +
-                             database);
+                                     QStringLiteral("127.0.0.1:0")});
         QVERIFY(serve.waitForStarted(10000));
         QByteArray out;
         for (int i = 0; i < 100 && !out.contains('\n') && serve.state() == QProcess::Running; ++i) {

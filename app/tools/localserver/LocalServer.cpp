@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcessEnvironment>
 #include <QTcpServer>
 #include <QThread>
 
@@ -12,6 +13,14 @@ namespace {
 const QString ServerBin = QStringLiteral(WAYPOINT_SERVER_BIN);
 const QString PgScript = QStringLiteral(WAYPOINT_SOURCE_DIR "/scripts/pg");
 } // namespace
+
+void LocalServer::passDatabase(QProcess &p) const
+{
+    // Through the environment, never the command line (waypoint-server refuses --database).
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("WAYPOINT_DATABASE_URL"), m_databaseUrl);
+    p.setProcessEnvironment(env);
+}
 
 LocalServer::LocalServer() : m_serverBin(ServerBin)
 {
@@ -73,9 +82,9 @@ bool LocalServer::startServer(const QStringList &extra)
         keep.isEmpty() ? m_logDir.filePath(QStringLiteral("server.log")) : keep, QIODevice::Append);
     // Keep the port across restarts so devices (and the proxy) can reconnect.
     const int port = m_port ? m_port : 0;
+    passDatabase(*m_server);
     m_server->start(m_serverBin, QStringList{QStringLiteral("serve"), QStringLiteral("--listen"),
-                                             QStringLiteral("127.0.0.1:%1").arg(port),
-                                             QStringLiteral("--database"), m_databaseUrl} +
+                                             QStringLiteral("127.0.0.1:%1").arg(port)} +
                                      extra);
     if (!m_server->waitForStarted(10000))
         return false;
@@ -144,7 +153,8 @@ void LocalServer::killServer()
 QString LocalServer::admin(const QStringList &args)
 {
     QProcess p;
-    p.start(m_serverBin, args + QStringList{QStringLiteral("--database"), m_databaseUrl});
+    passDatabase(p);
+    p.start(m_serverBin, args);
     if (!p.waitForFinished(60000) || p.exitCode() != 0) {
         m_error = QString::fromLocal8Bit(p.readAllStandardError());
         return {};

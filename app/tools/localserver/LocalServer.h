@@ -63,6 +63,8 @@ public:
 
 private:
     QString runScript(const QStringList &args, bool *ok);
+    // Gives `p` the database URL the way waypoint-server takes it.
+    void passDatabase(QProcess &p) const;
 
     QString m_serverBin;
     QTemporaryDir m_tmp;
