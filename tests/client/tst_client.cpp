@@ -10,15 +10,20 @@
 
 #include <QAbstractItemModelTester>
 #include <QCborArray>
+#include <QCborValue>
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QGuiApplication>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sodium.h>
 #include <sys/stat.h>
 
 using namespace wp;
@@ -440,6 +445,174 @@ private Q_SLOTS:
         QCOMPARE(session()->busy(), false);
         unlock();
         QVERIFY(m_app->caseload()->rowCount() > 0);
+    }
+
+    // The app leaving the foreground (another app, the screen locking, the window losing
+    // focus) keeps what was typed at once, without waiting for a pause in typing.
+    void leavingTheForegroundKeepsTheDraftAtOnce()
+    {
+        unlock();
+        const QDir draftsDir(m_dir.filePath(QStringLiteral("drafts")));
+        const auto draftFiles = [&] {
+            return draftsDir.entryList({QStringLiteral("*.draft")}, QDir::Files).size();
+        };
+        const qsizetype before = draftFiles();
+        DiaryEditor *editor = m_app->diaryEditor();
+        editor->startNew({});
+        editor->setField(QStringLiteral("text"), QStringLiteral("typed just before the call"));
+        QCOMPARE(draftFiles(), before); // still within the pause that precedes a draft
+        Q_EMIT qGuiApp->applicationStateChanged(Qt::ApplicationInactive);
+        QCOMPARE(draftFiles(), before + 1);
+        QCOMPARE(session()->state(), Session::Locked);
+        Q_EMIT qGuiApp->applicationStateChanged(Qt::ApplicationActive);
+        unlock();
+        editor->startNew({});
+        QVERIFY(editor->restoredDraft());
+        QCOMPARE(editor->fields().value(QStringLiteral("text")).toString(),
+                 QStringLiteral("typed just before the call"));
+        editor->discard();
+    }
+
+    // Draft files are named so that they say nothing: not the form, not the record.
+    void draftFileNamesSayNothing()
+    {
+        unlock();
+        DiaryEditor *editor = m_app->diaryEditor();
+        m_app->diary()->reload();
+        const QString id = role(m_app->diary(), 0, "recordId").toString();
+        QVERIFY(!id.isEmpty());
+        editor->load(id);
+        editor->setField(QStringLiteral("text"), QStringLiteral("an edit not saved yet"));
+        editor->keepDraft();
+        const QStringList files = QDir(m_dir.filePath(QStringLiteral("drafts")))
+                                      .entryList({QStringLiteral("*.draft")}, QDir::Files);
+        QVERIFY(!files.isEmpty());
+        for (const QString &file : files) {
+            QVERIFY2(!file.contains(QStringLiteral("diary")), qPrintable(file));
+            QVERIFY2(!file.contains(id), qPrintable(file));
+            QVERIFY2(
+                QRegularExpression(QStringLiteral("^[0-9a-f]{32}\\.draft$")).match(file).hasMatch(),
+                qPrintable(file));
+        }
+        QVERIFY(session()->drafts()->names().contains(QStringLiteral("diary~") + id));
+        bool listed = false; // Today still lists it, as an edit of that entry
+        DraftListModel *today = m_app->today()->drafts();
+        for (int row = 0; row < today->rowCount(); ++row)
+            listed |= today->data(today->index(row), DraftListModel::PropertiesRole)
+                          .toMap()
+                          .value(QStringLiteral("entryId")) == id;
+        QVERIFY(listed);
+        editor->discard();
+        QVERIFY(!session()->drafts()->names().contains(QStringLiteral("diary~") + id));
+    }
+
+    // A draft kept under its plain name by an earlier version opens, and is then named opaquely.
+    void plainlyNamedDraftsAreRenamed()
+    {
+        QTemporaryDir dir;
+        const SecretBytes databaseKey = SecretBytes::random(32);
+        const QString name = QStringLiteral("diary~new");
+        {
+            // The earlier format: the fields alone, sealed with the name as associated data.
+            SecretBytes key(crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
+            crypto_kdf_derive_from_key(key.data(), key.size(), 1, "wpdrafts", databaseKey.data());
+            const QByteArray plain =
+                QCborValue(QCborMap{{QStringLiteral("text"), QStringLiteral("old words")}})
+                    .toCbor();
+            const QByteArray ad = name.toUtf8();
+            QByteArray sealed(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + plain.size() +
+                                  crypto_aead_xchacha20poly1305_ietf_ABYTES,
+                              Qt::Uninitialized);
+            auto *nonce = reinterpret_cast<unsigned char *>(sealed.data());
+            randombytes_buf(nonce, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+            crypto_aead_xchacha20poly1305_ietf_encrypt(
+                nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, nullptr,
+                reinterpret_cast<const unsigned char *>(plain.constData()), plain.size(),
+                reinterpret_cast<const unsigned char *>(ad.constData()), ad.size(), nullptr, nonce,
+                key.data());
+            QDir().mkpath(dir.filePath(QStringLiteral("drafts")));
+            QFile file(dir.filePath(QStringLiteral("drafts/diary~new.draft")));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(sealed);
+        }
+        DraftBox box(dir.filePath(QStringLiteral("drafts")), databaseKey);
+        QCOMPARE(box.names(), QStringList{name});
+        QCOMPARE(box.get(name).value_or(QCborMap()).value(QStringLiteral("text")).toString(),
+                 QStringLiteral("old words"));
+        const QStringList files =
+            QDir(dir.filePath(QStringLiteral("drafts"))).entryList(QDir::Files);
+        QCOMPARE(files.size(), 1);
+        QVERIFY2(!files.first().contains(QLatin1Char('~')), qPrintable(files.first()));
+        QVERIFY(box.writtenAt(name).isValid());
+    }
+
+    // The real app typing into a diary entry without a pause, SIGKILLed after 5 s: the draft
+    // the next start restores holds everything but, at most, the last 2 s of typing.
+    void continuousTypingKilledLosesAtMostTwoSeconds()
+    {
+        QTemporaryDir dir;
+        QProcess typist;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        typist.setProcessEnvironment(env);
+        typist.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        typist.start(QStringLiteral(DIARY_TYPIST), {dir.path(), Pin});
+        QVERIFY(typist.waitForStarted());
+        QMap<int, qint64> typedAt; // key count -> when the editor had it (Unix ms)
+        qint64 firstKey = 0;
+        QElapsedTimer guard;
+        guard.start();
+        QByteArray pending;
+        while (guard.elapsed() < 60000) {
+            typist.waitForReadyRead(100);
+            pending += typist.readAllStandardOutput();
+            qsizetype nl;
+            while ((nl = pending.indexOf('\n')) >= 0) {
+                const QList<QByteArray> words = pending.left(nl).split(' ');
+                pending.remove(0, nl + 1);
+                if (words.size() == 3 && words.first() == "typed") {
+                    typedAt.insert(words.at(1).toInt(), words.at(2).toLongLong());
+                    if (firstKey == 0)
+                        firstKey = words.at(2).toLongLong();
+                }
+            }
+            QVERIFY2(typist.state() == QProcess::Running, "the typist stopped by itself");
+            if (firstKey > 0 && QDateTime::currentMSecsSinceEpoch() - firstKey >= 5000)
+                break;
+        }
+        QVERIFY2(firstKey > 0, "the typist never typed");
+        const qint64 killedAt = QDateTime::currentMSecsSinceEpoch();
+        typist.kill(); // SIGKILL: no destructor, no lock, no last draft
+        QVERIFY(typist.waitForFinished());
+        QCOMPARE(typist.exitStatus(), QProcess::CrashExit);
+        pending += typist.readAllStandardOutput();
+        const int lastReported = typedAt.isEmpty() ? 0 : typedAt.lastKey();
+        QVERIFY2(lastReported >= 80, qPrintable(QString::number(lastReported))); // ~100 in 5 s
+
+        VaultPolicy policy;
+        policy.kdf = KdfParams::fastForTests();
+        AppContext app(Session::Options{dir.path(), policy, 6});
+        app.session()->unlock(Pin);
+        app.session()->waitForIdle();
+        QCOMPARE(app.session()->state(), Session::Unlocked);
+        app.diaryEditor()->startNew({});
+        QVERIFY2(app.diaryEditor()->restoredDraft(), "no draft after the kill");
+        const QString kept = app.diaryEditor()->fields().value(QStringLiteral("text")).toString();
+        const QString sentence = QStringLiteral("the quick brown fox jumps over the lazy dog ");
+        QString expected;
+        for (int i = 0; i < kept.size(); ++i)
+            expected += sentence.at(i % sentence.size());
+        QCOMPARE(kept, expected); // a prefix of what was typed, in order
+
+        // Every key typed more than 2 s before the kill is in the draft.
+        const int keptKeys = int(kept.size());
+        const qint64 firstLostAt = typedAt.value(keptKeys + 1, killedAt);
+        const qint64 lostMs = killedAt - firstLostAt;
+        qInfo("typed %d keys in %lld ms, the draft kept %d: the last %lld ms were lost",
+              lastReported, killedAt - firstKey, keptKeys, lostMs);
+        QVERIFY2(lostMs <= 2000, qPrintable(QStringLiteral("lost %1 ms").arg(lostMs)));
+        app.diaryEditor()->discard();
+        app.session()->lock();
     }
 
     void locksAfterInactivityAndOnQuickHide()

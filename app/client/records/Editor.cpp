@@ -5,18 +5,23 @@
 
 #include <QCborValue>
 
+#include <algorithm>
+
 namespace wp::client {
 
 namespace {
 const QString IdKey = QStringLiteral("__id");
 const QChar Separator = QLatin1Char('~');
 const QString NewKey = QStringLiteral("new");
+// The draft follows a pause in typing, and continuous typing at most this far behind: under
+// the 2 s a worker may lose to a kill, with room for a busy UI thread.
+constexpr int DraftPauseMs = 1000;
+constexpr int DraftLongestWaitMs = 1500;
 } // namespace
 
 Editor::Editor(QString form, QObject *parent) : QObject(parent), m_form(std::move(form))
 {
     m_draftTimer.setSingleShot(true);
-    m_draftTimer.setInterval(1000);
     connect(&m_draftTimer, &QTimer::timeout, this, &Editor::keepDraft);
 }
 
@@ -27,7 +32,7 @@ void Editor::attach(wp::Store *store, DraftBox *drafts)
     m_store = store;
     m_drafts = drafts;
     if (!store) {
-        m_draftTimer.stop();
+        stopDraftTimer();
         m_id = {};
         m_fields.clear();
         m_choices.clear();
@@ -142,8 +147,22 @@ void Editor::setField(const QString &name, const QVariant &value)
     if (m_errors.remove(name) > 0)
         Q_EMIT errorsChanged();
     setDirty(true);
-    m_draftTimer.start();
+    keepDraftSoon();
     Q_EMIT fieldsChanged();
+}
+
+void Editor::keepDraftSoon()
+{
+    if (!m_unkeptSince.isValid())
+        m_unkeptSince.start();
+    const qint64 left = DraftLongestWaitMs - m_unkeptSince.elapsed();
+    m_draftTimer.start(int(std::clamp<qint64>(left, 0, DraftPauseMs)));
+}
+
+void Editor::stopDraftTimer()
+{
+    m_draftTimer.stop();
+    m_unkeptSince.invalidate();
 }
 
 void Editor::setSubField(const QString &name, const QString &sub, const QVariant &value)
@@ -194,7 +213,7 @@ bool Editor::save()
     }
     m_errorString.clear();
     Q_EMIT errorsChanged();
-    m_draftTimer.stop();
+    stopDraftTimer();
     removeDraft();
     m_id = *id;
     setDirty(false);
@@ -206,7 +225,7 @@ bool Editor::save()
 
 void Editor::keepDraft()
 {
-    m_draftTimer.stop();
+    stopDraftTimer();
     if (!m_dirty || !m_drafts)
         return;
     QCborMap draft = QCborMap::fromVariantMap(m_fields);
@@ -226,7 +245,7 @@ void Editor::keepDraft()
 
 void Editor::discard()
 {
-    m_draftTimer.stop();
+    stopDraftTimer();
     removeDraft();
     setDirty(false);
     setRestored(false);
@@ -242,7 +261,7 @@ void Editor::replaceFields(const QVariantMap &fields)
 {
     m_fields = fields;
     setDirty(true);
-    m_draftTimer.start();
+    keepDraftSoon();
     Q_EMIT fieldsChanged();
 }
 

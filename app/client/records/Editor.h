@@ -1,14 +1,17 @@
 #pragma once
 // A form over one record: QML reads `fields` and `errors` (maps keyed by field name) and
 // writes with setField/toggle. Unsaved changes are kept as an encrypted draft (DraftBox) a
-// second after each change and whenever the form is left or the app locks, so a form is never
-// lost; saving validates through the core, shows each message next to its field, and removes
-// the draft. There is one draft per record: "<form>~<id>" for an existing record, and for a new
-// one "<form>~new" or, when the form is about someone, "<form>~new-<target id>" (a new
-// encounter with A and another with B are two drafts).
+// second after the last change, and while changes keep coming at most 1.5 s after the first
+// one not yet kept (a kill during continuous typing loses under 2 s of it); and at once when
+// the form is left or the app locks or leaves the foreground, so a form is never lost; saving
+// validates through the core, shows each message next to its field, and removes the draft. There is
+// one draft per record: "<form>~<id>" for an existing record, and for a new one "<form>~new" or,
+// when the form is about someone, "<form>~new-<target id>" (a new encounter with A and another with
+// B are two drafts).
 
 #include "Result.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 #include <QUuid>
@@ -120,6 +123,9 @@ private:
     void clearErrors();
     QString draftNameFor(const QUuid &id, const QVariantMap &fields) const;
     void removeDraft();
+    // Restarts the pause before the draft is kept, never beyond the longest wait.
+    void keepDraftSoon();
+    void stopDraftTimer();
 
     QString m_form;
     QString m_draftName; // the draft this form last wrote or restored
@@ -134,6 +140,7 @@ private:
     bool m_dirty = false;
     bool m_restoredDraft = false;
     QTimer m_draftTimer;
+    QElapsedTimer m_unkeptSince; // since the first change the draft does not hold yet
 };
 
 } // namespace wp::client
