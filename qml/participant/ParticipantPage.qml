@@ -17,6 +17,13 @@ FormPage {
     actionText: qsTr("Encounter")
     onAction: Nav.open("encounter", { participantId: page.participantId })
     Component.onCompleted: detail.load(participantId)
+    // A goal typed but not added is added when the page is left (back, or hidden), as Add would.
+    onLeaving: addGoalFromField()
+
+    function addGoalFromField() {
+        if (newGoal.text.trim().length > 0 && page.detail.addGoal(newGoal.text))
+            newGoal.text = ""
+    }
 
     FieldError { text: page.detail.errorString; Layout.fillWidth: true }
 
@@ -112,7 +119,7 @@ FormPage {
             enabled: newGoal.text.trim().length > 0
             Layout.minimumHeight: Style.touch
             Accessible.name: qsTr("Add goal")
-            onClicked: if (page.detail.addGoal(newGoal.text)) newGoal.text = ""
+            onClicked: page.addGoalFromField()
         }
     }
 

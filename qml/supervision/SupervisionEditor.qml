@@ -18,12 +18,35 @@ FormPage {
     title: noteId.length > 0 ? qsTr("Supervision session") : qsTr("New supervision session")
     actionText: qsTr("Save")
     Component.onCompleted: noteId.length > 0 ? editor.load(noteId) : editor.startNew("")
-    onLeaving: editor.keepDraft()
+    onLeaving: {
+        addTyped()
+        editor.keepDraft()
+    }
     onAction: save()
 
     function save() {
+        addTyped()
         if (editor.save())
             page.StackView.view.pop()
+    }
+    function addTopicFromField() {
+        page.editor.toggle("topics", topic.text.trim())
+        topic.text = ""
+    }
+    function addActionItemFromField() {
+        page.editor.addActionItem(actionText.text.trim(), owner.current, due.value)
+        actionText.text = ""
+        due.value = ""
+    }
+    // A topic or action item typed but not added yet is added, as Add would (a topic already
+    // there stays, where Add would take it away); an empty field adds nothing.
+    function addTyped() {
+        const typedTopic = topic.text.trim()
+        if (typedTopic.length > 0 && !(page.f.topics ?? []).includes(typedTopic))
+            addTopicFromField()
+        topic.text = ""
+        if (actionText.text.trim().length > 0)
+            addActionItemFromField()
     }
     function ownerLabel(key: string): string {
         const owner = App.vocabulary.owner.find(o => o.key === key)
@@ -91,10 +114,7 @@ FormPage {
             enabled: topic.text.trim().length > 0
             Layout.minimumHeight: Style.touch
             Accessible.name: qsTr("Add topic")
-            onClicked: {
-                page.editor.toggle("topics", topic.text.trim())
-                topic.text = ""
-            }
+            onClicked: page.addTopicFromField()
         }
     }
     FieldError { text: page.e.topics ?? ""; Layout.fillWidth: true }
@@ -193,11 +213,7 @@ FormPage {
         enabled: actionText.text.trim().length > 0
         Layout.minimumHeight: Style.touch
         Accessible.name: text
-        onClicked: {
-            page.editor.addActionItem(actionText.text.trim(), owner.current, due.value)
-            actionText.text = ""
-            due.value = ""
-        }
+        onClicked: page.addActionItemFromField()
     }
     FieldError { text: page.e.actionItems ?? ""; Layout.fillWidth: true }
 
