@@ -802,6 +802,17 @@
     </message>
 </context>
 <context>
+    <name>HideButton</name>
+    <message>
+        <source>Hide</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>Quick hide: cover the screen and lock</source>
+        <translation>Quick hide: cover the screen and lock</translation>
+    </message>
+</context>
+<context>
     <name>Home</name>
     <message>
         <source>Today</source>
@@ -826,14 +837,6 @@
     <message>
         <source>Search everything</source>
         <translation>Search everything</translation>
-    </message>
-    <message>
-        <source>Hide</source>
-        <translation>Hide</translation>
-    </message>
-    <message>
-        <source>Quick hide: cover the screen and lock</source>
-        <translation>Quick hide: cover the screen and lock</translation>
     </message>
     <message>
         <source>Settings</source>

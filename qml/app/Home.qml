@@ -50,18 +50,7 @@ Page {
                 Accessible.name: qsTr("Search everything")
                 onClicked: Nav.open("search", {})
             }
-            ToolButton {
-                id: hideButton
-                leftPadding: 8
-                rightPadding: 8
-                text: qsTr("Hide")
-                objectName: "quickHideButton"
-                font.capitalization: Font.MixedCase
-                implicitHeight: Style.touch
-                visible: App.preferences.quickHide
-                Accessible.name: qsTr("Quick hide: cover the screen and lock")
-                onClicked: App.session.quickHide()
-            }
+            HideButton { id: hideButton }
             ToolButton {
                 id: settingsButton
                 text: "\u22ee"

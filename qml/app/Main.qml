@@ -43,6 +43,17 @@ ApplicationWindow {
                        : window.screen === "app" ? shell : unlock
     }
 
+    // Quick hide from the keyboard, whatever has the focus (desktop).
+    Shortcut {
+        objectName: "hideShortcut"
+        sequences: ["Ctrl+H"]
+        context: Qt.ApplicationShortcut
+        enabled: window.screen === "app" && App.preferences.quickHide
+        onActivated: Nav.hide()
+    }
+    // Keys destroyed with the store: screens noted by quick hide are not reopened in a new one.
+    onScreenChanged: if (screen === "firstrun") Nav.reopen = []
+
     Component { id: neutral; NeutralScreen { } }
     Component { id: firstRun; FirstRun { } }
     Component { id: unlock; Unlock { } }

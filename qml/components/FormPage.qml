@@ -4,12 +4,14 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 
-// A pushed screen with a back button, a title and an optional action on the right.
-// `leaving()` lets a form keep its draft before the screen goes away.
+// A pushed screen with a back button, a title, Hide (when quick-hide is on) and an optional
+// action on the right. `leaving()` lets a form keep what is typed before the screen goes away
+// (back, or hidden); `reopenWith`, when set, is what opens this screen again as it is now.
 Page {
     id: page
     property string actionText: ""
     property bool actionEnabled: true
+    property var reopenWith: null
     default property alias content: body.data
     property alias flickable: flick
     signal action()
@@ -45,6 +47,7 @@ Page {
                 Accessible.role: Accessible.Heading
                 Accessible.name: text
             }
+            HideButton { }
             ToolButton {
                 visible: page.actionText.length > 0
                 text: page.actionText

@@ -20,6 +20,8 @@ FormPage {
     readonly property bool brief: (f.participantId ?? "") === "brief"
     title: qsTr("New encounter")
     actionText: qsTr("Save")
+    // Opened again (after quick hide) for whoever the form is about now: that is its draft.
+    reopenWith: ({ participantId: page.f.participantId ?? "" })
     Component.onCompleted: editor.startNew(participantId)
     onLeaving: editor.keepDraft()
     onAction: save()

@@ -38,6 +38,7 @@ Page {
                 Accessible.name: qsTr("Search everything")
                 onTextChanged: App.search.query = text
             }
+            HideButton { }
         }
     }
     Component.onCompleted: field.text = App.search.query

@@ -11,4 +11,10 @@ QtObject {
     signal tab(int index)
     // The enrolment QR code's text, read by the scan page (qml/scan) for the enrolment form.
     signal enrolmentScanned(string text)
+    // Quick hide, from any screen (its Hide button, Ctrl+H): the shell lets open forms keep
+    // what is typed and notes the screens, then the session covers the app and locks.
+    signal hide()
+    // The screens open when the app was hidden ({ screen, properties }, bottom first), opened
+    // again after the next unlock. Ids only, in memory: what was typed is in the drafts.
+    property var reopen: []
 }

@@ -232,13 +232,15 @@ public:
     Q_INVOKABLE void holdPinChecks(bool held) { m_held->hold(held); }
 
     // A real key press and release in the app's window, as from a hardware keyboard: it goes
-    // to the item with the keyboard focus there.
-    Q_INVOKABLE bool keyClick(QObject *window, int key)
+    // to the shortcuts, then to the item with the keyboard focus there. chordClick holds
+    // modifiers (Qt.ControlModifier...) down with the key.
+    Q_INVOKABLE bool keyClick(QObject *window, int key) { return chordClick(window, key, 0); }
+    Q_INVOKABLE bool chordClick(QObject *window, int key, int modifiers)
     {
         auto *quickWindow = qobject_cast<QQuickWindow *>(window);
         if (!quickWindow)
             return false;
-        QTest::keyClick(quickWindow, Qt::Key(key));
+        QTest::keyClick(quickWindow, Qt::Key(key), Qt::KeyboardModifiers(modifiers));
         return true;
     }
 
