@@ -175,7 +175,10 @@ int main(int argc, char *argv[])
                                  .filePath(QStringLiteral("../../app/client/waypoint"));
 
     const bool memoryOnly = parser.isSet(cyclesOpt);
-    const VaultPolicy policy = parser.isSet(realKdfOpt) ? VaultPolicy{} : benchPolicy();
+    VaultPolicy policy = parser.isSet(realKdfOpt) ? VaultPolicy{} : benchPolicy();
+    // PIN only: the app is measured, not the platform keystore (none is given here, and a
+    // vault that asks for one would refuse to be made without it).
+    policy.deviceWrap = false;
 
     // 1. Cold start to the first screen: `waypoint --self-test` as a fresh process, against
     //    `waypoint --version` (process start and Qt libraries, no QML) as the baseline.
