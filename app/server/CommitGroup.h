@@ -6,7 +6,7 @@
 // when the job has been served. Keys do not wait for each other. The push pipeline gives it
 // the batches without a deletion keyed by organisation: one group is one transaction, so one
 // WAL flush and one turn on the organisation's counter row for all of them
-// (docs/architecture.md, "Group commit").
+// (docs/architecture.md, "Server").
 
 #include <cstddef>
 #include <deque>

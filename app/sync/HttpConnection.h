@@ -3,7 +3,7 @@
 // from the thread that owns it. The request goes out in one write and the answer is read in
 // the same thread. QNetworkAccessManager ran every request on a second thread and hopped to
 // it and back through queued events: for a small sync that cost as much CPU on the device as
-// the server spent on it (docs/benchmarks.md, "Sync: 200 devices at once").
+// the server spent on it (docs/benchmarks.md, "Sync: `waypoint-loadgen`").
 //
 // Enough HTTP for the protocol: Content-Length and chunked bodies, keep-alive and
 // "Connection: close". A reused connection that the server closed while idle is detected and

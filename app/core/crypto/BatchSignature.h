@@ -1,6 +1,7 @@
 #pragma once
 // One Ed25519 signature per pushed batch over its manifest (the digests of its changes), so
-// the per-record cost of authenticity is one BLAKE2b hash (docs/protocol.md, "Signature").
+// the per-record cost of authenticity is one BLAKE2b hash (docs/protocol.md, "Content envelopes and
+// the key hierarchy").
 
 #include "SecretBytes.h"
 #include "wire/Messages.h"

@@ -166,7 +166,7 @@ struct ErrorBody
     QString message;
 };
 
-// An incremental sync in one round trip (docs/protocol.md, "Sync: POST /v1/sync"): a pull
+// An incremental sync in one round trip (docs/protocol.md, "Sync in one round trip"): a pull
 // page and, optionally, one push batch that the server applies after the page's snapshot.
 // The parts travel as their own encoded messages, so each keeps its codec and its checks.
 struct SyncRequest

@@ -22,5 +22,5 @@ ALTER TABLE changes ALTER COLUMN envelope SET STORAGE EXTERNAL;
 
 -- Pull reads a user's audiences one index range each (seq > cursor) instead of scanning every
 -- change of the organisation since the cursor: a device's pull costs its own records, not
--- everyone's (docs/architecture.md, "Pull").
+-- everyone's (docs/protocol.md, "Pull").
 CREATE INDEX changes_by_audience ON changes (organisation_id, audience_id, seq);

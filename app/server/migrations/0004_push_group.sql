@@ -1,6 +1,6 @@
 -- Step 4: the batches without a deletion of one organisation applied as a group by one
 -- prepared statement, planned once for any group size (sql/push_grouped.sql;
--- docs/architecture.md, "Group commit").
+-- docs/architecture.md, "Server").
 
 -- A new record id of the group was claimed by someone else since the statement's snapshot
 -- (another user, or another device of this one): the whole statement is undone, and the
