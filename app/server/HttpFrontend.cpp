@@ -85,6 +85,12 @@ double msSince(std::chrono::steady_clock::time_point start)
 
 struct HttpFrontend::Exchange
 {
+    // A constructor rather than an aggregate: clang 14 (the fuzz preset) cannot make_shared an
+    // aggregate from arguments.
+    Exchange(HttpRequest r, HttpListener::Respond s, HttpListener::ReadBody b)
+        : req(std::move(r)), respond(std::move(s)), readBody(std::move(b))
+    {
+    }
     HttpRequest req;
     HttpListener::Respond respond;
     HttpListener::ReadBody readBody;
