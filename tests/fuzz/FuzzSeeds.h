@@ -1,12 +1,22 @@
 #pragma once
-// Valid messages to start fuzzing from, shared by the targets and the replay driver.
+// Valid inputs to start fuzzing from. Each target names its own (targetSeeds): the libFuzzer
+// binary writes them out (`fuzz_X --write-seeds=DIR`, FuzzSeedWriter.cpp) and the replay
+// driver runs them (FuzzReplay.cpp).
 
 #include "Uuid.h"
 #include "wire/Codec.h"
 
 #include <QList>
 
+#include <cstddef>
+#include <cstdint>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size);
+
 namespace fuzz {
+
+// Defined by each target.
+QList<QByteArray> targetSeeds();
 
 // The device the push target authenticates as; seeds use it so parsing goes all the way.
 inline QUuid device()
@@ -14,7 +24,8 @@ inline QUuid device()
     return QUuid(QStringLiteral("01900000-0000-7000-8000-000000000001"));
 }
 
-inline QList<QByteArray> seeds()
+// Messages of every kind, for the wire and push targets.
+inline QList<QByteArray> messages()
 {
     using namespace wp;
     using namespace wp::wire;

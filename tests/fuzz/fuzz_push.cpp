@@ -26,3 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     }
     return 0;
 }
+
+QList<QByteArray> fuzz::targetSeeds()
+{
+    return messages();
+}

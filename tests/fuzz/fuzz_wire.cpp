@@ -1,6 +1,7 @@
 // libFuzzer target: every decoder of the wire codec on arbitrary bytes. Whatever decodes must
 // re-encode to bytes that decode to the same encoding (no lossy or ambiguous parse).
 
+#include "FuzzSeeds.h"
 #include "wire/Codec.h"
 
 #include <cstdint>
@@ -37,4 +38,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     roundTrip(decodeSyncRequest, bytes);
     roundTrip(decodeSyncResponse, bytes);
     return 0;
+}
+
+QList<QByteArray> fuzz::targetSeeds()
+{
+    return messages();
 }
