@@ -1,9 +1,13 @@
 // Runs a fuzz target's entry point without libFuzzer: on its seeds, on every truncation of
-// them, and on deterministic random mutations. The targets abort on any violated property,
-// so a pass here means no crash, no abort and no sanitizer report (in the asan preset).
+// them, on deterministic random mutations, and on every input of its corpus (the inputs that
+// reached new coverage in fuzzing campaigns, WAYPOINT_FUZZ_CORPUS). The targets abort on any
+// violated property, so a pass here means no crash, no abort and no sanitizer report (in the
+// asan preset).
 
 #include "FuzzSeeds.h"
 
+#include <QDir>
+#include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -58,6 +62,18 @@ private slots:
             ++runs;
         }
         QCOMPARE(runs, 20000);
+    }
+
+    void corpus()
+    {
+        const QDir dir(QStringLiteral(WAYPOINT_FUZZ_CORPUS));
+        const QStringList files = dir.entryList(QDir::Files, QDir::Name);
+        QVERIFY2(!files.isEmpty(), qPrintable(dir.path() + QStringLiteral(" has no inputs")));
+        for (const QString &name : files) {
+            QFile file(dir.filePath(name));
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+            run(file.readAll());
+        }
     }
 };
 
