@@ -7,8 +7,12 @@
 #include <QCborArray>
 #include <QCborMap>
 #include <QCborValue>
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QTest>
+
+#include <algorithm>
+#include <limits>
 
 using namespace wp;
 
@@ -242,6 +246,42 @@ private slots:
             many.changes.append(sampleChange(1));
         QCOMPARE(serverErrorCode(decodePushRequest(encode(many)).error()),
                  QStringLiteral("too_large"));
+    }
+
+    // A container declares how many elements it holds; a message that opens a thousand
+    // nested containers declaring 65,536 elements each and stops is a few kilobytes. It must
+    // be refused about as quickly as a valid message of its size is read, without reserving room
+    // for elements that never come (1 MiB a container).
+    void declaredLengthsCostNothingUntilTheyArrive()
+    {
+        QByteArray hostile;
+        for (int i = 0; i < 1000; ++i)
+            hostile += QByteArray::fromHex("9a00010000");
+        PushRequest p = samplePush();
+        for (Change &c : p.changes)
+            c.envelope = QByteArray(hostile.size() / 3, 'e');
+        const QByteArray valid = encode(p);
+        QVERIFY(decodePushRequest(valid).ok());
+        const auto fastest = [](const QByteArray &bytes) {
+            qint64 best = std::numeric_limits<qint64>::max();
+            for (int round = 0; round < 5; ++round) {
+                QElapsedTimer timer;
+                timer.start();
+                for (int i = 0; i < 20; ++i)
+                    (void)decodePushRequest(bytes);
+                best = std::min(best, timer.nsecsElapsed());
+            }
+            return best;
+        };
+        const auto r = decodePushRequest(hostile);
+        QVERIFY(!r.ok());
+        QCOMPARE(serverErrorCode(r.error()), QStringLiteral("malformed"));
+        const qint64 hostileNs = fastest(hostile);
+        const qint64 validNs = fastest(valid);
+        QVERIFY2(hostileNs < 20 * validNs,
+                 qPrintable(QStringLiteral("refusing took %1 us, reading a valid message %2 us")
+                                .arg(hostileNs / 20000)
+                                .arg(validNs / 20000)));
     }
 
     void randomGarbageNeverCrashes()

@@ -2,6 +2,7 @@
 
 #include <QCborArray>
 #include <QCborMap>
+#include <QCborStreamReader>
 #include <QCborValue>
 #include <QCoreApplication>
 
@@ -168,14 +169,29 @@ private:
     QString m_field;
 };
 
+// As deep as QCborValue::fromCbor reads: messages nest a few levels.
+constexpr int MaxNesting = 1024;
+
 // Parses one top-level message: a single CBOR map of the supported version, nothing after it.
 Result<QCborMap> parse(QByteArrayView bytes, qsizetype max = limits::MaxBody)
 {
     if (bytes.size() > max)
         return Error(ErrorCode::Protocol, QStringLiteral("message is over the size limit"),
                      QStringLiteral("size"));
-    QCborParserError err;
     const QByteArray data = bytes.toByteArray();
+    // QCborValue::fromCbor reserves room for the elements a container declares (up to 1 MiB a
+    // container) before it reads them, so a few bytes opening nested containers that never
+    // come would cost a large allocation per level. Walking the items with a stream reader
+    // allocates nothing beyond the strings present: only complete, well-formed CBOR reaches
+    // fromCbor, whose containers then hold at most what the message carries.
+    QCborStreamReader reader(data);
+    while (reader.lastError() == QCborError::NoError && reader.hasNext())
+        reader.next(MaxNesting);
+    if (reader.lastError() != QCborError::NoError)
+        return Error(ErrorCode::Protocol,
+                     QStringLiteral("malformed message: %1").arg(reader.lastError().toString()),
+                     QStringLiteral("cbor"));
+    QCborParserError err;
     const QCborValue value = QCborValue::fromCbor(data, &err);
     if (err.error != QCborError::NoError)
         return Error(ErrorCode::Protocol,
