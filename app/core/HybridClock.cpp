@@ -65,9 +65,16 @@ HlcStamp HybridClock::now()
     return m_last;
 }
 
-HlcStamp HybridClock::observe(const HlcStamp &remote)
+bool HybridClock::admits(const HlcStamp &remote) const
+{
+    return remote.physicalMs <= m_wall() + MaxAheadMs;
+}
+
+std::optional<HlcStamp> HybridClock::observe(const HlcStamp &remote)
 {
     const std::int64_t wall = m_wall();
+    if (remote.physicalMs > wall + MaxAheadMs)
+        return std::nullopt;
     const std::int64_t pt = std::max({wall, m_last.physicalMs, remote.physicalMs});
     std::uint32_t counter = 0;
     if (pt == m_last.physicalMs && pt == remote.physicalMs)

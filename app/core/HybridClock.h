@@ -9,6 +9,7 @@
 #include <compare>
 #include <cstdint>
 #include <functional>
+#include <optional>
 
 namespace wp {
 
@@ -37,9 +38,18 @@ public:
 
     // A stamp for a local event, greater than every stamp seen so far.
     HlcStamp now();
+    // A remote stamp may be this far ahead of the wall clock. Further ahead, observing it would
+    // drag every later local stamp along (a day's skew is a badly set clock; years ahead is
+    // a device or a sender to distrust), and nothing this device writes could win a merge
+    // against it until then.
+    static constexpr std::int64_t MaxAheadMs = 24 * 60 * 60 * 1000;
+
+    // Whether `remote` is at most MaxAheadMs ahead of this device's wall clock.
+    bool admits(const HlcStamp &remote) const;
     // Merges a stamp received from another device so later local stamps come after it.
-    // Returns the clock's new reading.
-    HlcStamp observe(const HlcStamp &remote);
+    // Returns the clock's new reading, or nothing when the clock does not admit the stamp
+    // (then the clock has not moved).
+    std::optional<HlcStamp> observe(const HlcStamp &remote);
 
     // Restores the last stamp issued before a restart (read back from the store), so stamps
     // stay monotonic across runs even if the wall clock is now behind.

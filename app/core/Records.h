@@ -405,6 +405,17 @@ struct TrainingRecord
 // The fields of a record type known only at run time (the store, sync).
 std::span<const FieldInfo> fieldTable(RecordType type);
 
+// Checks a field map that comes from elsewhere (a pulled change: some or all of a record's
+// fields) as strictly as local input: each field this version knows holds its kind's CBOR
+// type (a text is a string, a rating an integer, a sub-record a map, ...), within the lengths,
+// list sizes and ranges its declaration gives; no value nests deeper than MaxFieldDepth.
+// Fields this version does not know pass (a newer version's), as do vocabulary keys it does
+// not know (kept raw by the store). Rules across fields (a pseudonym is required, the stage
+// is the last of its history) are for forms: a per-field merge of two valid edits can break
+// them. InvalidInput naming the first field at fault (Error::field).
+inline constexpr int MaxFieldDepth = 8;
+Status checkFieldMap(RecordType type, const QCborMap &fields);
+
 // The record's free texts (FreeText fields), in declaration order: what its title comes from.
 template <Declared R> QStringList freeTexts(const R &record)
 {

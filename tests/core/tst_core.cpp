@@ -462,9 +462,83 @@ private slots:
         std::int64_t wall = 5'000;
         HybridClock clock(createUuidV7(), [&] { return wall; });
         HlcStamp remote{9'000, 4, createUuidV7()};
-        const HlcStamp merged = clock.observe(remote);
-        QVERIFY(remote < merged);
-        QVERIFY(merged < clock.now());
+        const std::optional<HlcStamp> merged = clock.observe(remote);
+        QVERIFY(merged);
+        QVERIFY(remote < *merged);
+        QVERIFY(*merged < clock.now());
+    }
+
+    void aFieldMapFromElsewhereIsCheckedLikeLocalInput()
+    {
+        // What a pulled change may carry: the fields it changed, each as the record encodes it.
+        Participant p;
+        p.pseudonym = QStringLiteral("K.M.");
+        Goal g;
+        g.text = QStringLiteral("Keep the flat");
+        g.setOn = QDate(2024, 5, 1);
+        p.goals.append(g);
+        QVERIFY(checkFieldMap(RecordType::Participant, p.toFields()).ok());
+        DiaryEntry d;
+        d.text = QStringLiteral("Court went well");
+        d.wellbeing = 4;
+        QVERIFY(checkFieldMap(RecordType::DiaryEntry, d.toFields()).ok());
+        QVERIFY(checkFieldMap(RecordType::DiaryEntry, {{QStringLiteral("wellbeing"), 5}}).ok());
+        // A newer version's field, and a null for an absent value, pass.
+        QVERIFY(
+            checkFieldMap(RecordType::DiaryEntry, {{QStringLiteral("mood2"), QStringLiteral("x")},
+                                                   {QStringLiteral("stress"), QCborValue()}})
+                .ok());
+
+        const auto fieldAtFault = [](RecordType type, const QCborMap &fields) {
+            const Status s = checkFieldMap(type, fields);
+            return s.ok() ? QString() : s.error().field;
+        };
+        QCOMPARE(fieldAtFault(RecordType::DiaryEntry, {{QStringLiteral("wellbeing"), 99}}),
+                 QStringLiteral("wellbeing"));
+        QCOMPARE(fieldAtFault(RecordType::DiaryEntry,
+                              {{QStringLiteral("text"), QString(200 * 1024, QLatin1Char('a'))}}),
+                 QStringLiteral("text"));
+        QCOMPARE(fieldAtFault(RecordType::DiaryEntry, {{QStringLiteral("text"), 42}}),
+                 QStringLiteral("text"));
+        QCOMPARE(fieldAtFault(RecordType::DiaryEntry, {{QStringLiteral("selfCare"),
+                                                        QCborArray{QStringLiteral("walk"), 3}}}),
+                 QStringLiteral("selfCare"));
+        QCOMPARE(
+            fieldAtFault(RecordType::Participant,
+                         {{QStringLiteral("goals"), QCborArray{QStringLiteral("not a goal")}}}),
+            QStringLiteral("goals"));
+        QCborValue deep = QStringLiteral("bottom");
+        for (int i = 0; i < 100; ++i)
+            deep = QCborArray{deep};
+        QCOMPARE(fieldAtFault(RecordType::DiaryEntry, {{QStringLiteral("unknownField"), deep}}),
+                 QStringLiteral("unknownField"));
+    }
+
+    void clockRefusesStampsMoreThanADayAhead()
+    {
+        // A sender's clock set years ahead must not drag this device's stamps along: past
+        // the bound the clock refuses the stamp and does not move; up to it, it follows.
+        const std::int64_t start = 1'700'000'000'000;
+        std::int64_t wall = start;
+        HybridClock clock(createUuidV7(), [&] { return wall; });
+        const HlcStamp before = clock.now();
+        const HlcStamp twoDays{start + 2 * 24 * 3'600'000, 0, createUuidV7()};
+        QVERIFY(!clock.admits(twoDays));
+        QVERIFY(!clock.observe(twoDays));
+        QCOMPARE(clock.last(), before);
+        const HlcStamp justPast{start + HybridClock::MaxAheadMs + 1, 0, createUuidV7()};
+        QVERIFY(!clock.observe(justPast));
+        QCOMPARE(clock.last(), before);
+
+        const HlcStamp anHour{start + 3'600'000, 0, createUuidV7()};
+        QVERIFY(clock.admits(anHour));
+        QVERIFY(clock.observe(anHour));
+        QVERIFY(anHour < clock.now());
+        const HlcStamp atTheBound{start + HybridClock::MaxAheadMs, 0, createUuidV7()};
+        QVERIFY(clock.observe(atTheBound));
+        // Once the wall clock has caught up, the same stamp is ordinary.
+        wall += 2 * 24 * 3'600'000;
+        QVERIFY(clock.observe(twoDays));
     }
 
     void clockRestoresAfterRestart()
