@@ -387,7 +387,22 @@ Status RecordTable::merge(const RecordChange &change, MergeReport &report, Searc
         if (!(s == newest) && s > newest)
             newest = s;
     }
-    m_clock.observe(newest);
+    // A pulled change is checked like local input before anything is written: a signed
+    // change can still carry a rating of 99, a text past its limit, a text that is a number
+    // or a stamp years ahead (a broken or hostile device of the user's). It is set aside, not
+    // merged, and the clock does not move.
+    const auto setAside = [&](const QString &reason, const QString &field) {
+        report.setAside.append({change.recordId, change.type, change.author, change.audience,
+                                reason, field, change.serverSeq, change.stamp,
+                                QDateTime::currentDateTimeUtc()});
+        return Status();
+    };
+    if (!change.deleted) {
+        if (Status valid = checkFieldMap(change.type, change.fields); !valid)
+            return setAside(QStringLiteral("invalid_content"), valid.error().field);
+    }
+    if (!m_clock.observe(newest))
+        return setAside(QStringLiteral("clock_ahead"), {});
 
     Result<std::optional<StoredRow>> loaded = loadRow(change.recordId);
     if (!loaded)

@@ -91,7 +91,9 @@ public:
     Result<qint64> count(RecordType type);
 
     // Applies one pulled change inside the caller's transaction (see Store::applyRemote). Its
-    // search index writes go to `search`, which the caller applies before committing.
+    // search index writes go to `search`, which the caller applies before committing. A change
+    // whose fields fail checkFieldMap, or whose stamp the clock does not admit, is not merged:
+    // it goes to `report.setAside`.
     Status merge(const RecordChange &change, MergeReport &report, SearchWrites &search);
 
 private:

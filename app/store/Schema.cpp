@@ -195,8 +195,28 @@ Status toV6(sql::Database &db)
     return {};
 }
 
+Status toV7(sql::Database &db)
+{
+    // Pulled changes this device did not merge, for the user and for support (SetAsideLog):
+    // what and whose, why, and when; never content nor ciphertext. One row per change in the
+    // server's log, so pulling it again (a resync) keeps one.
+    return db.exec(R"sql(
+        CREATE TABLE set_aside (
+            server_seq INTEGER PRIMARY KEY,
+            record_id BLOB NOT NULL,
+            type TEXT NOT NULL,
+            author BLOB,
+            audience BLOB,
+            reason TEXT NOT NULL,
+            field TEXT NOT NULL DEFAULT '',
+            hlc TEXT NOT NULL,
+            set_aside_at INTEGER NOT NULL
+        );
+    )sql");
+}
+
 using Step = Status (*)(sql::Database &);
-constexpr Step Steps[] = {toV1, toV2, toV3, toV4, toV5, toV6};
+constexpr Step Steps[] = {toV1, toV2, toV3, toV4, toV5, toV6, toV7};
 static_assert(std::size(Steps) == Latest);
 
 } // namespace

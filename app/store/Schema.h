@@ -6,6 +6,7 @@
 //   4  device secrets (sync identity, device token) and failed outbox entries
 //   5  resync marks (records not seen again yet after a 410 resync_required, Resync.h)
 //   6  self-care and supplies stored as vocabulary keys instead of English or French labels
+//   7  pulled changes set aside (not merged: failed verification, unreadable, invalid)
 // A store written by a newer Waypoint is refused with SchemaTooNew, never modified.
 
 #include "Result.h"
@@ -18,7 +19,7 @@ class Database;
 
 namespace schema {
 
-inline constexpr int Latest = 6;
+inline constexpr int Latest = 7;
 // "WPST": lets an unencrypted (benchmark) open tell a Waypoint file from any SQLite file.
 inline constexpr int ApplicationId = 0x57505354;
 

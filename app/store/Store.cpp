@@ -89,7 +89,7 @@ struct MatchRow
 Store::Store(QString path, std::unique_ptr<StoreLock> lock, std::unique_ptr<sql::Database> db,
              QUuid device, bool encrypted)
     : m_path(std::move(path)), m_lock(std::move(lock)), m_db(std::move(db)), m_encrypted(encrypted),
-      m_clock(device), m_outbox(*m_db), m_audit(*m_db), m_resync(*m_db, m_audit),
+      m_clock(device), m_outbox(*m_db), m_setAside(*m_db), m_audit(*m_db), m_resync(*m_db, m_audit),
       m_table(*m_db, m_clock, m_outbox, m_audit), m_participants(m_table), m_encounters(m_table),
       m_diary(m_table), m_supervision(m_table), m_comments(m_table), m_training(m_table)
 {
@@ -334,7 +334,8 @@ Status Store::checkpoint()
 }
 
 Result<MergeReport> Store::applyRemote(const QList<RemoteChange> &changes,
-                                       const QByteArray &newCursor)
+                                       const QByteArray &newCursor,
+                                       const QList<SetAsideChange> &skipped)
 {
     Result<sql::Transaction> tx = sql::Transaction::begin(*m_db);
     if (!tx)
@@ -347,6 +348,7 @@ Result<MergeReport> Store::applyRemote(const QList<RemoteChange> &changes,
         return audit.error();
     SearchWrites search;
     MergeReport report;
+    report.setAside = skipped;
     // During a resync every change confirms its record; one merged before is not merged again.
     if (Status s = m_resync.confirm(changes); !s)
         return s.error();
@@ -359,6 +361,8 @@ Result<MergeReport> Store::applyRemote(const QList<RemoteChange> &changes,
             return s.error();
     }
     if (Status s = search.apply(*m_db); !s)
+        return s.error();
+    if (Status s = m_setAside.record(report.setAside); !s)
         return s.error();
     if (Status s = audit->finish(); !s)
         return s.error();

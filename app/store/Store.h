@@ -9,6 +9,7 @@
 #include "Result.h"
 #include "Resync.h"
 #include "SecretBytes.h"
+#include "SetAside.h"
 #include "Sqlite.h"
 #include "StoreTypes.h"
 
@@ -42,7 +43,7 @@ public:
     enum class Mode { OpenExisting, CreateNew };
 
     static constexpr int KeyBytes = 32;
-    static constexpr int SchemaVersion = 6;
+    static constexpr int SchemaVersion = 7;
 
     // Errors: NotAStore (not a Waypoint store, or the key is wrong), Corrupt, SchemaTooNew,
     // Busy (another process has it open), Io, InvalidInput (key not 32 bytes, file exists
@@ -72,6 +73,7 @@ public:
     Result<QList<SearchHit>> search(const QString &query, int limit = 50);
 
     Outbox &outbox() { return m_outbox; }
+    SetAsideLog &setAside() { return m_setAside; }
     AuditChain &audit() { return m_audit; }
     HybridClock &clock() { return m_clock; }
     QUuid deviceId() const { return m_clock.device(); }
@@ -95,8 +97,12 @@ public:
     // free-text field this device changed (not yet acknowledged by the server) loses to a
     // remote change, or a remote change of such a field loses to it, the losing text is kept
     // as a ConflictCopy. Stores `newCursor` in the same transaction. Never writes the outbox.
-    Result<MergeReport> applyRemote(const QList<RemoteChange> &changes,
-                                    const QByteArray &newCursor);
+    // A change whose content fails checkFieldMap, or whose stamps the clock does not admit
+    // (more than a day ahead), is set aside instead: not merged, the clock not moved, and
+    // kept with the reason in setAside(), with `skipped` (the changes sync could not verify
+    // or open), in the same transaction. MergeReport::setAside lists both.
+    Result<MergeReport> applyRemote(const QList<RemoteChange> &changes, const QByteArray &newCursor,
+                                    const QList<SetAsideChange> &skipped = {});
     QByteArray syncCursor() const { return m_syncCursor; }
 
     // The server compacted its log past this device's cursor (410 resync_required,
@@ -136,6 +142,7 @@ private:
     HybridClock m_clock;
     QByteArray m_syncCursor;
     Outbox m_outbox;
+    SetAsideLog m_setAside;
     AuditChain m_audit;
     Resync m_resync;
     RecordTable m_table;

@@ -55,6 +55,8 @@ struct RecordChange
     bool deleted = false;           // a tombstone; `stamp` says when
     HlcStamp stamp;                 // the newest stamp in this change
     std::uint64_t serverSeq = 0;    // pulled changes: its place in the server's log (else 0)
+    QUuid author = {};              // pulled changes: who signed it (else null)
+    QUuid audience = {};            // pulled changes: whom it was sealed for (else null)
 };
 using RemoteChange = RecordChange;
 
@@ -78,6 +80,22 @@ struct ConflictCopy
     QDateTime keptAt;
 };
 
+// A pulled change this device did not merge (docs/protocol.md, "Changes set aside"): it
+// failed its batch's signature, would not open, or its content or time is not acceptable.
+// Only what shows and explains it is kept, never its content or ciphertext.
+struct SetAsideChange
+{
+    QUuid recordId;
+    RecordType type = RecordType::DiaryEntry;
+    QUuid author;
+    QUuid audience;
+    QString reason;              // a stable key: SyncEngine::describeSetAside says it in words
+    QString field;               // invalid_content: the field at fault (its name, not its value)
+    std::uint64_t serverSeq = 0; // its place in the server's log
+    HlcStamp stamp;              // as the change claimed it
+    QDateTime setAsideAt;
+};
+
 struct MergeReport
 {
     int applied = 0;    // field changes or tombstones written
@@ -85,6 +103,7 @@ struct MergeReport
     int conflicts = 0;  // conflict copies kept
     int unreadable = 0; // changes with a type or field this version cannot read, kept raw
     QList<QUuid> changedRecords;
+    QList<SetAsideChange> setAside; // not merged: refused by the engine or by the store
 };
 
 // One step of a resync's sweep (Store::sweepResync, Resync.h).

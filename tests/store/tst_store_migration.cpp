@@ -269,6 +269,42 @@ private slots:
         QVERIFY((*store)->integrityCheck().ok());
     }
 
+    void v7AddsAnEmptySetAsideLogAndKeepsTheRecords()
+    {
+        // A v6 store with a record and a cursor: after the upgrade nothing is set aside, the
+        // record and cursor are as they were, and the log takes a change set aside.
+        const QString path = m_dir.filePath(QStringLiteral("v6-set-aside.db"));
+        const QDateTime when = QDateTime::fromMSecsSinceEpoch(1750000000000, Qt::UTC);
+        DiaryEntry d = diary(QStringLiteral("kept through v7"), when);
+        d.id = createUuidV7();
+        d.createdAt = when;
+        {
+            auto db = openKeyed(path);
+            QVERIFY(schema::migrate(*db, 6).ok());
+            insertV1Record(*db, d.id, RecordType::DiaryEntry, d.toFields(),
+                           when.toMSecsSinceEpoch());
+            QVERIFY(db->exec("INSERT INTO meta(key, value) VALUES ('sync_cursor', '41')").ok());
+        }
+        auto store = Store::open(path, testKey(), Store::Mode::OpenExisting);
+        QVERIFY2(store.ok(), why(store).constData());
+        QCOMPARE(*schema::version((*store)->database()), 7);
+        QCOMPARE((*store)->diary().get(d.id)->text, d.text);
+        QCOMPARE((*store)->syncCursor(), QByteArrayLiteral("41"));
+        QCOMPARE(*(*store)->setAside().count(), 0);
+        SetAsideChange c{d.id,
+                         RecordType::DiaryEntry,
+                         createUuidV7(),
+                         createUuidV7(),
+                         QStringLiteral("bad_signature"),
+                         {},
+                         42,
+                         {},
+                         when};
+        QVERIFY((*store)->applyRemote({}, QByteArrayLiteral("42"), {c}).ok());
+        QCOMPARE((*store)->setAside().list()->first().reason, QStringLiteral("bad_signature"));
+        QCOMPARE((*store)->setAside().list()->first().setAsideAt, when);
+    }
+
     void v6StoresSelfCareAndSuppliesAsKeys()
     {
         // A v5 store written in English and in French: self-care and supplies hold the labels
@@ -309,7 +345,7 @@ private slots:
 
         auto store = Store::open(path, testKey(), Store::Mode::OpenExisting);
         QVERIFY2(store.ok(), why(store).constData());
-        QCOMPARE(*schema::version((*store)->database()), 6);
+        QCOMPARE(*schema::version((*store)->database()), schema::Latest);
         const QStringList englishKeys{QStringLiteral("took_break"),
                                       QStringLiteral("Walked the dog")};
         const QStringList frenchKeys{QStringLiteral("took_break"), QStringLiteral("rest")};

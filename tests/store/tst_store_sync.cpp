@@ -314,6 +314,75 @@ private slots:
         QCOMPARE(report->unreadable, 1);
         QCOMPARE(m_store->diary().get(d.id)->text, QStringLiteral("a diary"));
     }
+
+    void invalidOrFarAheadChangesAreSetAsideAndTheRestMerges()
+    {
+        // Signed and decrypted, yet not acceptable: out of range, too long, the wrong kind, a
+        // stamp two days ahead. Each is set aside with its reason and field, not merged; the
+        // clock does not move; the page's good changes merge and its cursor is stored.
+        const DiaryEntry d = pushedEntry(QStringLiteral("mine"));
+        const HlcStamp clockBefore = m_store->clock().last();
+        QList<RemoteChange> page;
+        page << fieldChange(d.id, RecordType::DiaryEntry, QStringLiteral("wellbeing"), 99,
+                            remoteStamp(1));
+        page << fieldChange(d.id, RecordType::DiaryEntry, QStringLiteral("text"),
+                            QString(200 * 1024, QLatin1Char('x')), remoteStamp(2));
+        page << fieldChange(d.id, RecordType::DiaryEntry, QStringLiteral("text"), 42,
+                            remoteStamp(3));
+        page << newEntry(QStringLiteral("from the future"), remoteStamp(2 * 24 * 3'600'000));
+        const RemoteChange good = newEntry(QStringLiteral("an hour ahead"), remoteStamp(3'600'000));
+        page << good;
+        for (qsizetype i = 0; i < page.size(); ++i)
+            page[i].serverSeq = std::uint64_t(10 + i);
+        const HlcStamp farAhead = page.at(3).stamp;
+
+        auto report = m_store->applyRemote(page, QByteArrayLiteral("15"));
+        QVERIFY(report.ok());
+        QCOMPARE(report->setAside.size(), 4);
+        QCOMPARE(m_store->syncCursor(), QByteArrayLiteral("15"));
+        QCOMPARE(m_store->diary().get(d.id)->text, QStringLiteral("mine"));
+        QVERIFY(!m_store->diary().get(d.id)->wellbeing);
+        QVERIFY(!m_store->diary().get(page.at(3).recordId).ok());
+        QCOMPARE(m_store->diary().get(good.recordId)->text, QStringLiteral("an hour ahead"));
+        QVERIFY(clockBefore < m_store->clock().last());
+        QVERIFY(m_store->clock().last() < farAhead);
+
+        auto kept = m_store->setAside().list();
+        QVERIFY(kept.ok());
+        QCOMPARE(kept->size(), 4);
+        QCOMPARE(*m_store->setAside().count(), 4);
+        QCOMPARE(kept->at(0).reason, QStringLiteral("clock_ahead")); // newest first
+        QCOMPARE(kept->at(0).serverSeq, 13u);
+        QCOMPARE(kept->at(1).reason, QStringLiteral("invalid_content"));
+        QCOMPARE(kept->at(1).field, QStringLiteral("text"));
+        QCOMPARE(kept->at(3).field, QStringLiteral("wellbeing"));
+        QCOMPARE(kept->at(3).recordId, d.id);
+
+        // Pulled again (a resync): kept once.
+        QVERIFY(m_store->applyRemote(page.mid(0, 1), QByteArrayLiteral("15")).ok());
+        QCOMPARE(*m_store->setAside().count(), 4);
+    }
+
+    void theSetAsideLogIsBounded()
+    {
+        QList<SetAsideChange> many;
+        for (int i = 1; i <= SetAsideLog::Limit + 10; ++i)
+            many.append({createUuidV7(),
+                         RecordType::DiaryEntry,
+                         createUuidV7(),
+                         createUuidV7(),
+                         QStringLiteral("envelope_unreadable"),
+                         {},
+                         std::uint64_t(i),
+                         {},
+                         QDateTime::currentDateTimeUtc()});
+        QVERIFY(m_store->applyRemote({}, QByteArrayLiteral("2000"), many).ok());
+        QCOMPARE(*m_store->setAside().count(), qint64(SetAsideLog::Limit));
+        QCOMPARE(m_store->setAside().list(1)->first().serverSeq,
+                 std::uint64_t(SetAsideLog::Limit + 10));
+        QVERIFY(m_store->setAside().clear().ok());
+        QCOMPARE(*m_store->setAside().count(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStoreSync)
