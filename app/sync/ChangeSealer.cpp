@@ -41,6 +41,8 @@ Result<RecordChange> ChangeSealer::open(const wire::Change &c, const SecretBytes
     rc.stamp = c.stamp;
     rc.deleted = c.deleted;
     rc.serverSeq = c.seq;
+    rc.author = c.authorId;
+    rc.audience = c.audienceId;
     if (c.deleted)
         return rc;
     auto plain = crypto::openRecord(audienceKey, c.recordId, c.type, c.stamp, c.envelope);

@@ -29,9 +29,11 @@ class QThread;
 namespace wp::sync {
 
 // A pulled page, verified and decrypted: what Store::applyRemote takes, and where it ends.
+// `skipped`: its changes that could not be verified or opened, kept with why.
 struct PulledPage
 {
     QList<RemoteChange> changes;
+    QList<SetAsideChange> skipped;
     std::uint64_t cursor = 0;
     bool more = false;
 };

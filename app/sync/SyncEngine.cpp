@@ -52,6 +52,10 @@ Result<SyncReport> SyncEngine::syncOnce()
     if (!failed)
         return failed.error();
     report.failed = *failed;
+    auto setAside = m_store.setAsideCount();
+    if (!setAside)
+        return setAside.error();
+    report.setAside = *setAside;
     return report;
 }
 
@@ -150,6 +154,32 @@ QString SyncEngine::describeRejection(const QString &reason)
     if (isTransientRejection(reason))
         return tr("The server asked to send it again later.");
     return tr("The server refused it (%1).").arg(reason);
+}
+
+QString SyncEngine::describeSetAside(const QString &reason, RecordType type, const QString &field)
+{
+    const auto tr = [](const char *text) { return QCoreApplication::translate("Sync", text); };
+    if (reason == u"audience_key_unreadable")
+        return tr("It was sealed with a key your keys cannot open.");
+    if (reason == u"no_audience_key")
+        return tr("This device has no key to read it.");
+    if (reason == u"bad_signature")
+        return tr("Its author's signature does not verify.");
+    if (reason == u"not_in_batch")
+        return tr("It is not part of what its author signed.");
+    if (reason == u"envelope_unreadable")
+        return tr("It could not be decrypted.");
+    if (reason == u"malformed")
+        return tr("Its content could not be read.");
+    if (reason == u"invalid_content") {
+        const FieldInfo *info = findField(fieldTable(type), field);
+        if (info)
+            return tr("Its %1 is not valid.").arg(fieldLabel(info->spec));
+        return tr("Its content is not valid.");
+    }
+    if (reason == u"clock_ahead")
+        return tr("Its time is more than a day ahead of this device's clock.");
+    return tr("It was set aside (%1).").arg(reason);
 }
 
 Status SyncEngine::recordRejections(const QList<Rejection> &rejected, SyncReport &report)
@@ -338,7 +368,7 @@ Status SyncEngine::push(SyncReport &report, qint64 after)
     }
 }
 
-Status SyncEngine::verifyManifest(SyncClient &client, const Manifest &m)
+Result<bool> SyncEngine::verifyManifest(SyncClient &client, const Manifest &m)
 {
     // The user's own batches (most of what a worker's devices pull) verify with the key the
     // device holds; other authors' keys come from the directory, once per engine.
@@ -352,14 +382,11 @@ Status SyncEngine::verifyManifest(SyncClient &client, const Manifest &m)
             m_signingKeys.insert(e.userId, e.signingKey);
     }
     const QByteArray key = m_signingKeys.value(m.authorId);
-    if (key.isEmpty() ||
-        !crypto::verifyManifest(key,
-                                manifestBytes(m_identity.credentials.organisationId, m.authorId,
-                                              m.deviceId, m.sequence, m.digests),
-                                m.signature))
-        return Error(ErrorCode::Crypto,
-                     QStringLiteral("pulled changes failed their author's signature"));
-    return {};
+    return !key.isEmpty() &&
+           crypto::verifyManifest(key,
+                                  manifestBytes(m_identity.credentials.organisationId, m.authorId,
+                                                m.deviceId, m.sequence, m.digests),
+                                  m.signature);
 }
 
 Result<PulledPage> SyncEngine::fetchPage(SyncClient &client, std::uint64_t since)
@@ -372,40 +399,67 @@ Result<PulledPage> SyncEngine::fetchPage(SyncClient &client, std::uint64_t since
 
 Result<PulledPage> SyncEngine::checkPage(SyncClient &client, PullResponse &&page)
 {
+    // A page that decoded is taken change by change: one that cannot be verified or opened
+    // (a colleague's audience naming this user with a key that does not open, a broken
+    // envelope, a forged batch) is set aside with why, and the rest of the page merges. Only
+    // what stops every change (the network, the directory) fails the page.
+    QSet<QUuid> unopenedGrants;
     for (const AudienceGrant &g : page.audienceKeys) {
         if (m_identity.hasAudienceKey(g.audienceId))
             continue;
         auto key = crypto::openSealed(g.sealedKey, m_identity.keys);
-        if (!key)
-            return key.error();
+        if (!key) {
+            unopenedGrants.insert(g.audienceId);
+            continue;
+        }
         m_identity.audienceKeys.emplace(g.audienceId, std::move(*key));
         m_identityChanged = true;
     }
-    QList<bool> verified(page.manifests.size(), false);
+    enum class Checked : char { Not, Good, Bad };
+    QList<Checked> verified(page.manifests.size(), Checked::Not);
     PulledPage out;
     out.cursor = page.cursor;
     out.more = page.more;
     out.changes.reserve(page.changes.size());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     for (Change &c : page.changes) {
-        if (c.manifestIndex < 0)
-            return Error(ErrorCode::Protocol, QStringLiteral("a pulled change has no batch"));
+        const auto skip = [&](const QString &reason) {
+            out.skipped.append(
+                {c.recordId, c.type, c.authorId, c.audienceId, reason, {}, c.seq, c.stamp, now});
+        };
+        if (c.manifestIndex < 0) {
+            skip(QStringLiteral("not_in_batch"));
+            continue;
+        }
         const Manifest &m = page.manifests.at(c.manifestIndex);
         if (c.authorId.isNull())
             c.authorId = m.authorId;
-        if (!verified[c.manifestIndex]) {
-            if (Status s = verifyManifest(client, m); !s)
-                return s.error();
-            verified[c.manifestIndex] = true;
+        if (verified[c.manifestIndex] == Checked::Not) {
+            auto good = verifyManifest(client, m);
+            if (!good)
+                return good.error();
+            verified[c.manifestIndex] = *good ? Checked::Good : Checked::Bad;
         }
-        if (m.authorId != c.authorId || !m.digests.contains(crypto::changeDigest(c)))
-            return Error(ErrorCode::Crypto,
-                         QStringLiteral("a pulled change is not in its signed batch"));
+        if (verified[c.manifestIndex] == Checked::Bad) {
+            skip(QStringLiteral("bad_signature"));
+            continue;
+        }
+        if (m.authorId != c.authorId || !m.digests.contains(crypto::changeDigest(c))) {
+            skip(QStringLiteral("not_in_batch"));
+            continue;
+        }
         const auto key = m_identity.audienceKeys.find(c.audienceId);
-        if (key == m_identity.audienceKeys.end())
-            return Error(ErrorCode::Crypto, QStringLiteral("no key for a pulled record"));
+        if (key == m_identity.audienceKeys.end()) {
+            skip(unopenedGrants.contains(c.audienceId) ? QStringLiteral("audience_key_unreadable")
+                                                       : QStringLiteral("no_audience_key"));
+            continue;
+        }
         auto opened = ChangeSealer::open(c, key->second);
-        if (!opened)
-            return opened.error();
+        if (!opened) {
+            skip(opened.error().code == ErrorCode::Crypto ? QStringLiteral("envelope_unreadable")
+                                                          : QStringLiteral("malformed"));
+            continue;
+        }
         if (m_identity.privateAudience.isNull() && c.authorId == m_identity.credentials.userId) {
             m_identity.privateAudience = c.audienceId;
             m_identityChanged = true;
@@ -482,12 +536,15 @@ Status SyncEngine::pull(SyncReport &report, qint64 *carriedThrough)
                 },
                 page->cursor);
         }
-        auto merged =
-            m_store.applyRemote(page->changes, QByteArray::number(qulonglong(page->cursor)));
+        auto merged = m_store.applyRemote(
+            page->changes, QByteArray::number(qulonglong(page->cursor)), page->skipped);
         if (!merged)
             return merged.error();
-        report.pulled += int(page->changes.size());
+        report.pulled += int(page->changes.size() - merged->setAside.size() + page->skipped.size());
         report.conflicts += merged->conflicts;
+        report.skipped += int(merged->setAside.size());
+        for (const SetAsideChange &c : std::as_const(merged->setAside))
+            report.skippedReasons.append(c.reason);
         if (!page->more)
             break;
         page = ahead ? ahead->next() : fetchPage(m_client, page->cursor);

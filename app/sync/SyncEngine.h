@@ -28,6 +28,12 @@ struct SyncReport
     // device pulled it again from 0 (or is finishing such a resync): docs/protocol.md.
     bool resynced = false;
     int removed = 0; // records the resync removed: deleted elsewhere while this device was away
+    // Pulled changes this round did not merge: they failed verification, would not open, or
+    // their content or time is not acceptable (docs/protocol.md, "Changes set aside"). The
+    // pull went on around them.
+    int skipped = 0;
+    QStringList skippedReasons; // their reasons (SetAsideChange::reason), for the status line
+    qint64 setAside = 0;        // set aside and still listed on this device (Store::setAside)
 };
 
 class SyncEngine
@@ -63,6 +69,11 @@ public:
     // One line for the user about a refusal reason ("The record belongs to another user.").
     static QString describeRejection(const QString &reason);
 
+    // One line for the user about why a pulled change was set aside; `field` names the field
+    // at fault of an `invalid_content` change of that type.
+    static QString describeSetAside(const QString &reason, RecordType type = RecordType::DiaryEntry,
+                                    const QString &field = {});
+
     // The server asks for a resync (410 resync_required, ServerError::ResyncRequired).
     static bool isResyncRequired(const Error &error);
 
@@ -89,7 +100,9 @@ private:
     Result<std::uint64_t> nextBatchSequence();
     Error destroyIdentityIfRevoked(const Error &error);
     Status recordRejections(const QList<wire::Rejection> &rejected, SyncReport &report);
-    Status verifyManifest(SyncClient &client, const wire::Manifest &manifest);
+    // False when the batch's signature does not verify (or its author is unknown); an error
+    // only when the directory could not be fetched.
+    Result<bool> verifyManifest(SyncClient &client, const wire::Manifest &manifest);
     // One page after `since`, checked against its signed batches and decrypted. Touches the
     // identity (audience keys learnt) and the signing key cache: called by one thread at a
     // time, the engine's or, during a pull, the prefetch thread's (never both).

@@ -46,9 +46,15 @@ Result<QByteArray> StoreLedger::syncCursor()
 }
 
 Result<MergeReport> StoreLedger::applyRemote(const QList<RemoteChange> &changes,
-                                             const QByteArray &newCursor)
+                                             const QByteArray &newCursor,
+                                             const QList<SetAsideChange> &skipped)
 {
-    return m_store.applyRemote(changes, newCursor);
+    return m_store.applyRemote(changes, newCursor, skipped);
+}
+
+Result<qint64> StoreLedger::setAsideCount()
+{
+    return m_store.setAside().count();
 }
 
 Status StoreLedger::beginResync()

@@ -32,9 +32,13 @@ public:
     // A fresh HLC reading (batch sequences).
     virtual Result<HlcStamp> clockNow() = 0;
     virtual Result<QByteArray> syncCursor() = 0;
-    // One pulled page and its cursor, in one store transaction.
+    // One pulled page and its cursor, in one store transaction, with the page's changes that
+    // could not be verified or opened (kept as set aside, Store::applyRemote).
     virtual Result<MergeReport> applyRemote(const QList<RemoteChange> &changes,
-                                            const QByteArray &newCursor) = 0;
+                                            const QByteArray &newCursor,
+                                            const QList<SetAsideChange> &skipped) = 0;
+    // Pulled changes set aside and still listed (Store::setAside).
+    virtual Result<qint64> setAsideCount() = 0;
     // A revoked device destroys its saved sync identity (SyncIdentity::forget).
     virtual Status forgetIdentity() = 0;
 
@@ -70,8 +74,9 @@ public:
     Result<qint64> failedCount() override;
     Result<HlcStamp> clockNow() override;
     Result<QByteArray> syncCursor() override;
-    Result<MergeReport> applyRemote(const QList<RemoteChange> &changes,
-                                    const QByteArray &newCursor) override;
+    Result<MergeReport> applyRemote(const QList<RemoteChange> &changes, const QByteArray &newCursor,
+                                    const QList<SetAsideChange> &skipped) override;
+    Result<qint64> setAsideCount() override;
     Status forgetIdentity() override;
     Status beginResync() override;
     Result<bool> resyncInProgress() override;

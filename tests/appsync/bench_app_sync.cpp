@@ -98,11 +98,13 @@ public:
     }
     Result<qint64> pendingCount() override { return m_inner.pendingCount(); }
     Result<qint64> failedCount() override { return m_inner.failedCount(); }
+    Result<qint64> setAsideCount() override { return m_inner.setAsideCount(); }
     Result<HlcStamp> clockNow() override { return m_inner.clockNow(); }
     Result<QByteArray> syncCursor() override { return m_inner.syncCursor(); }
-    Result<MergeReport> applyRemote(const QList<RemoteChange> &c, const QByteArray &cur) override
+    Result<MergeReport> applyRemote(const QList<RemoteChange> &c, const QByteArray &cur,
+                                    const QList<SetAsideChange> &skipped) override
     {
-        return timed(worstMergeMs, [&] { return m_inner.applyRemote(c, cur); });
+        return timed(worstMergeMs, [&] { return m_inner.applyRemote(c, cur, skipped); });
     }
     Status forgetIdentity() override { return m_inner.forgetIdentity(); }
 

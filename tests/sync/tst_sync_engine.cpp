@@ -48,15 +48,15 @@ public:
     std::function<Status(int page)> beforeMerge;
     int pages = 0;
 
-    Result<MergeReport> applyRemote(const QList<RemoteChange> &changes,
-                                    const QByteArray &newCursor) override
+    Result<MergeReport> applyRemote(const QList<RemoteChange> &changes, const QByteArray &newCursor,
+                                    const QList<SetAsideChange> &skipped) override
     {
         if (beforeMerge) {
             if (Status s = beforeMerge(pages); !s)
                 return s.error();
         }
         ++pages;
-        return m_inner.applyRemote(changes, newCursor);
+        return m_inner.applyRemote(changes, newCursor, skipped);
     }
     Result<QList<OutboxEntry>> pendingChanges(int limit, qint64 afterSeq) override
     {
@@ -69,6 +69,7 @@ public:
     }
     Result<qint64> pendingCount() override { return m_inner.pendingCount(); }
     Result<qint64> failedCount() override { return m_inner.failedCount(); }
+    Result<qint64> setAsideCount() override { return m_inner.setAsideCount(); }
     Result<HlcStamp> clockNow() override { return m_inner.clockNow(); }
     Result<QByteArray> syncCursor() override { return m_inner.syncCursor(); }
     Status forgetIdentity() override { return m_inner.forgetIdentity(); }

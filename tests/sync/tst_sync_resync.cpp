@@ -47,13 +47,15 @@ public:
     }
     Result<qint64> pendingCount() override { return m_inner.pendingCount(); }
     Result<qint64> failedCount() override { return m_inner.failedCount(); }
+    Result<qint64> setAsideCount() override { return m_inner.setAsideCount(); }
     Result<HlcStamp> clockNow() override { return m_inner.clockNow(); }
     Result<QByteArray> syncCursor() override { return m_inner.syncCursor(); }
-    Result<MergeReport> applyRemote(const QList<RemoteChange> &c, const QByteArray &cur) override
+    Result<MergeReport> applyRemote(const QList<RemoteChange> &c, const QByteArray &cur,
+                                    const QList<SetAsideChange> &skipped) override
     {
         if (++pages == failPage)
             return killed();
-        return m_inner.applyRemote(c, cur);
+        return m_inner.applyRemote(c, cur, skipped);
     }
     Status forgetIdentity() override { return m_inner.forgetIdentity(); }
     Status beginResync() override { return m_inner.beginResync(); }

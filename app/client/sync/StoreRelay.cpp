@@ -76,14 +76,20 @@ Result<QByteArray> StoreRelay::syncCursor()
     return call<QByteArray>([](Store &s) -> Result<QByteArray> { return s.syncCursor(); });
 }
 
+Result<qint64> StoreRelay::setAsideCount()
+{
+    return call<qint64>([](Store &s) { return s.setAside().count(); });
+}
+
 Result<MergeReport> StoreRelay::applyRemote(const QList<RemoteChange> &changes,
-                                            const QByteArray &newCursor)
+                                            const QByteArray &newCursor,
+                                            const QList<SetAsideChange> &skipped)
 {
     // Merging costs up to milliseconds per change, so a page is merged in slices, one
     // UI-thread hop each, sized from the last slice's cost to fit the frame budget; the UI
     // runs between them. Only the last slice moves the cursor: if the app dies in between,
     // the page is pulled again and merging it again changes nothing (the stamps already
-    // stored win or tie).
+    // stored win or tie). The changes sync set aside go with the last slice, with the cursor.
     MergeReport total;
     qsizetype from = 0;
     do {
@@ -91,18 +97,20 @@ Result<MergeReport> StoreRelay::applyRemote(const QList<RemoteChange> &changes,
         const QList<RemoteChange> slice = changes.mid(from, n);
         const bool last = from + n >= changes.size();
         QElapsedTimer timer;
-        auto merged = call<MergeReport>([this, &slice, &newCursor, last, &timer](Store &s) {
-            timer.start();
-            auto r = s.applyRemote(slice, last ? newCursor : s.syncCursor());
-            const qint64 ms = timer.elapsed();
-            // Next slice: as many changes as fit the budget at this slice's pace.
-            const double perChange =
-                double(qMax<qint64>(ms, 1)) / double(qMax<qsizetype>(slice.size(), 1));
-            m_mergeSlice = int(qBound(1.0, double(m_mergeBudgetMs) / perChange, 500.0));
-            if (r && m_pulled)
-                m_pulled(int(slice.size()));
-            return r;
-        });
+        auto merged =
+            call<MergeReport>([this, &slice, &newCursor, &skipped, last, &timer](Store &s) {
+                timer.start();
+                auto r = s.applyRemote(slice, last ? newCursor : s.syncCursor(),
+                                       last ? skipped : QList<SetAsideChange>());
+                const qint64 ms = timer.elapsed();
+                // Next slice: as many changes as fit the budget at this slice's pace.
+                const double perChange =
+                    double(qMax<qint64>(ms, 1)) / double(qMax<qsizetype>(slice.size(), 1));
+                m_mergeSlice = int(qBound(1.0, double(m_mergeBudgetMs) / perChange, 500.0));
+                if (r && m_pulled)
+                    m_pulled(int(slice.size()));
+                return r;
+            });
         if (!merged)
             return merged.error();
         total.applied += merged->applied;
@@ -110,6 +118,7 @@ Result<MergeReport> StoreRelay::applyRemote(const QList<RemoteChange> &changes,
         total.conflicts += merged->conflicts;
         total.unreadable += merged->unreadable;
         total.changedRecords += merged->changedRecords;
+        total.setAside += merged->setAside;
         from += n;
     } while (from < changes.size());
     return total;

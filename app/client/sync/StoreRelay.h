@@ -60,8 +60,9 @@ public:
     Result<qint64> failedCount() override;
     Result<HlcStamp> clockNow() override;
     Result<QByteArray> syncCursor() override;
-    Result<MergeReport> applyRemote(const QList<RemoteChange> &changes,
-                                    const QByteArray &newCursor) override;
+    Result<MergeReport> applyRemote(const QList<RemoteChange> &changes, const QByteArray &newCursor,
+                                    const QList<SetAsideChange> &skipped) override;
+    Result<qint64> setAsideCount() override;
     Status beginResync() override;
     Result<bool> resyncInProgress() override;
     Result<ResyncSweep> sweepResync(int limit) override;
