@@ -206,6 +206,8 @@ Status CommandDispatcher::dispatch(const ParsedCommand &command, const QString &
         synced = sync.sync(command);
     else if (command.name == QLatin1String("restore-keys"))
         synced = sync.restoreKeys();
+    else if (command.name == QLatin1String("set-aside"))
+        synced = sync.listSetAside(command);
     else
         return Error{ErrorCode::Internal,
                      QStringLiteral("Command %1 is not wired up.").arg(command.name)};

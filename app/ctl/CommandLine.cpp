@@ -73,6 +73,7 @@ const std::vector<CommandSpec> Commands{
      0,
      {{"server", true, false}, {"code", true, false}, {"device-name", true, false}}},
     {"sync", 0, 0, {Json}},
+    {"set-aside", 0, 0, {Json, Limit}},
     {"restore-keys", 0, 0, {}},
 };
 
@@ -121,6 +122,9 @@ QString usage()
         "                                enrol this device for sync; the recovery passphrase\n"
         "                                comes from WAYPOINT_RECOVERY_PASSPHRASE or the prompt\n"
         "  sync [--json]                 pull, then push until the outbox is empty\n"
+        "  set-aside [--json] [--limit N]\n"
+        "                                pulled changes not merged (could not be verified or\n"
+        "                                opened, or invalid), newest first, with why\n"
         "  restore-keys                  fetch the key backup and restore the user's keys\n"
         "\n"
         "--self-care and --supply take a key such as took_break or naloxone (a label, in English\n"

@@ -228,6 +228,37 @@ Status SyncCommands::restoreKeys()
     return setUpKeys(enrolment, *passphrase);
 }
 
+Status SyncCommands::listSetAside(const ParsedCommand &c)
+{
+    const bool json = c.has(QStringLiteral("json"));
+    const int limit =
+        c.has(QStringLiteral("limit")) ? c.value(QStringLiteral("limit")).toInt() : 100;
+    auto kept = m_store.setAside().list(limit);
+    if (!kept)
+        return kept.error();
+    for (const SetAsideChange &k : *kept) {
+        const QString message = SyncEngine::describeSetAside(k.reason, k.type, k.field);
+        if (json) {
+            QJsonObject o{{QStringLiteral("id"), idText(k.recordId)},
+                          {QStringLiteral("type"), keyOf(k.type)},
+                          {QStringLiteral("author"), idText(k.author)},
+                          {QStringLiteral("audience"), idText(k.audience)},
+                          {QStringLiteral("reason"), k.reason},
+                          {QStringLiteral("message"), message},
+                          {QStringLiteral("serverSeq"), qint64(k.serverSeq)},
+                          {QStringLiteral("at"), k.setAsideAt.toMSecsSinceEpoch()}};
+            if (!k.field.isEmpty())
+                o.insert(QStringLiteral("field"), k.field);
+            m_out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+        } else {
+            m_out << k.setAsideAt.toString(Qt::ISODate) << ' ' << keyOf(k.type) << ' '
+                  << idText(k.recordId) << " from " << idText(k.author) << ": " << message << '\n';
+        }
+    }
+    m_out.flush();
+    return {};
+}
+
 Status SyncCommands::sync(const ParsedCommand &c)
 {
     const bool json = c.has(QStringLiteral("json"));
@@ -260,6 +291,8 @@ Status SyncCommands::sync(const ParsedCommand &c)
         total.removed += report->removed;
         total.pending = report->pending;
         total.failed = report->failed;
+        total.skipped += report->skipped;
+        total.setAside = report->setAside;
         if (report->pending == 0 || report->pushed == 0)
             break;
     }
@@ -277,6 +310,8 @@ Status SyncCommands::sync(const ParsedCommand &c)
             total.pending = *pending;
         if (auto failed = m_store.outbox().failedCount(); failed)
             total.failed = *failed;
+        if (auto setAside = m_store.setAside().count(); setAside)
+            total.setAside = *setAside;
     }
 
     auto failures = m_store.outbox().failed(50);
@@ -299,6 +334,8 @@ Status SyncCommands::sync(const ParsedCommand &c)
             {QStringLiteral("rejected"), total.rejected},
             {QStringLiteral("resynced"), total.resynced},
             {QStringLiteral("removed"), total.removed},
+            {QStringLiteral("skipped"), total.skipped},
+            {QStringLiteral("setAside"), total.setAside},
             {QStringLiteral("failures"), list},
             {QStringLiteral("complete"), outcome.ok() && total.pending == 0 && total.failed == 0}};
         if (!outcome)
@@ -315,6 +352,11 @@ Status SyncCommands::sync(const ParsedCommand &c)
             m_out << "resynced: the server had compacted its log past this device's cursor, so "
                      "everything was pulled again from the start; "
                   << total.removed << " records deleted elsewhere were removed here\n";
+        if (total.setAside > 0)
+            m_out << "set aside: " << total.skipped << " pulled changes this time, "
+                  << total.setAside
+                  << " in all, not merged (could not be verified or opened, or invalid); "
+                     "waypointctl set-aside lists them\n";
         for (const FailedChange &f : *failures)
             m_out << "not sent: " << keyOf(f.entry.change.type) << ' '
                   << idText(f.entry.change.recordId) << ": "

@@ -25,6 +25,8 @@ public:
     Status enroll(const ParsedCommand &command);
     Status sync(const ParsedCommand &command);
     Status restoreKeys();
+    // The pulled changes set aside (Store::setAside), newest first.
+    Status listSetAside(const ParsedCommand &command);
 
     // Set when a command ended otherwise than well for a reason sync knows (an enrolment
     // outcome, the server's refusal, changes refused or left pending): the exit code chosen
