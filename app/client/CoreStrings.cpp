@@ -17,4 +17,19 @@ namespace wp::client {
     QT_TRANSLATE_NOOP("Sync", "The server refused it (%1)."),
 };
 
+// Why a pulled change was set aside (SyncEngine::describeSetAside, context "Sync"), shown on
+// the changes set aside screen.
+[[maybe_unused]] static const char *const SetAsideReasons[] = {
+    QT_TRANSLATE_NOOP("Sync", "It was sealed with a key your keys cannot open."),
+    QT_TRANSLATE_NOOP("Sync", "This device has no key to read it."),
+    QT_TRANSLATE_NOOP("Sync", "Its author's signature does not verify."),
+    QT_TRANSLATE_NOOP("Sync", "It is not part of what its author signed."),
+    QT_TRANSLATE_NOOP("Sync", "It could not be decrypted."),
+    QT_TRANSLATE_NOOP("Sync", "Its content could not be read."),
+    QT_TRANSLATE_NOOP("Sync", "Its %1 is not valid."),
+    QT_TRANSLATE_NOOP("Sync", "Its content is not valid."),
+    QT_TRANSLATE_NOOP("Sync", "Its time is more than a day ahead of this device's clock."),
+    QT_TRANSLATE_NOOP("Sync", "It was set aside (%1)."),
+};
+
 } // namespace wp::client

@@ -1195,6 +1195,29 @@
     </message>
 </context>
 <context>
+    <name>SetAsideChangesPage</name>
+    <message>
+        <source>Changes set aside</source>
+        <translation>Changes set aside</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) from the server were set aside: this phone could not check or read them, or they were not valid. Nothing on this phone was changed by them, and everything else synced.</source>
+        <translation><numerusform>%n change from the server was set aside: this phone could not check or read it, or it was not valid. Nothing on this phone was changed by it, and everything else synced.</numerusform><numerusform>%n changes from the server were set aside: this phone could not check or read them, or they were not valid. Nothing on this phone was changed by them, and everything else synced.</numerusform></translation>
+    </message>
+    <message>
+        <source>No changes set aside.</source>
+        <translation>No changes set aside.</translation>
+    </message>
+    <message>
+        <source>If this keeps happening, tell your administrator: it can mean a device or the server is not working as it should.</source>
+        <translation>If this keeps happening, tell your administrator: it can mean a device or the server is not working as it should.</translation>
+    </message>
+    <message>
+        <source>Set aside: %1</source>
+        <translation>Set aside: %1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -1588,6 +1611,46 @@
         <source>Sync did not complete (%1).</source>
         <translation>Sync did not complete (%1).</translation>
     </message>
+    <message>
+        <source>It was sealed with a key your keys cannot open.</source>
+        <translation>It was sealed with a key your keys cannot open.</translation>
+    </message>
+    <message>
+        <source>This device has no key to read it.</source>
+        <translation>This device has no key to read it.</translation>
+    </message>
+    <message>
+        <source>Its author's signature does not verify.</source>
+        <translation>Its author's signature does not verify.</translation>
+    </message>
+    <message>
+        <source>It is not part of what its author signed.</source>
+        <translation>It is not part of what its author signed.</translation>
+    </message>
+    <message>
+        <source>It could not be decrypted.</source>
+        <translation>It could not be decrypted.</translation>
+    </message>
+    <message>
+        <source>Its content could not be read.</source>
+        <translation>Its content could not be read.</translation>
+    </message>
+    <message>
+        <source>Its %1 is not valid.</source>
+        <translation>Its %1 is not valid.</translation>
+    </message>
+    <message>
+        <source>Its content is not valid.</source>
+        <translation>Its content is not valid.</translation>
+    </message>
+    <message>
+        <source>Its time is more than a day ahead of this device's clock.</source>
+        <translation>Its time is more than a day ahead of this device's clock.</translation>
+    </message>
+    <message>
+        <source>It was set aside (%1).</source>
+        <translation>It was set aside (%1).</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>
@@ -1636,6 +1699,18 @@
     <message>
         <source>Sync now</source>
         <translation>Sync now</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) from the server set aside: this phone could not check or read them.</source>
+        <translation><numerusform>%n change from the server set aside: this phone could not check or read it.</numerusform><numerusform>%n changes from the server set aside: this phone could not check or read them.</numerusform></translation>
+    </message>
+    <message>
+        <source>See changes set aside</source>
+        <translation>See changes set aside</translation>
+    </message>
+    <message>
+        <source>See the changes from the server that were set aside</source>
+        <translation>See the changes from the server that were set aside</translation>
     </message>
 </context>
 <context>
@@ -1833,6 +1908,18 @@
     <message>
         <source>The field %1 has a value this version does not understand.</source>
         <translation>The field “%1” has a value this version does not understand.</translation>
+    </message>
+    <message>
+        <source>A field has no name.</source>
+        <translation>A field has no name.</translation>
+    </message>
+    <message>
+        <source>A field nests too deep.</source>
+        <translation>A field nests too deep.</translation>
+    </message>
+    <message>
+        <source>%1 does not hold the kind of value it should.</source>
+        <translation>%1 does not hold the kind of value it should.</translation>
     </message>
 </context>
 <context>

@@ -1195,6 +1195,29 @@
     </message>
 </context>
 <context>
+    <name>SetAsideChangesPage</name>
+    <message>
+        <source>Changes set aside</source>
+        <translation>Changements mis de côté</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) from the server were set aside: this phone could not check or read them, or they were not valid. Nothing on this phone was changed by them, and everything else synced.</source>
+        <translation><numerusform>%n changement du serveur a été mis de côté : ce téléphone n’a pas pu le vérifier ou le lire, ou il n’était pas valide. Il n’a rien changé sur ce téléphone, et tout le reste a été synchronisé.</numerusform><numerusform>%n changements du serveur ont été mis de côté : ce téléphone n’a pas pu les vérifier ou les lire, ou ils n’étaient pas valides. Ils n’ont rien changé sur ce téléphone, et tout le reste a été synchronisé.</numerusform></translation>
+    </message>
+    <message>
+        <source>No changes set aside.</source>
+        <translation>Aucun changement mis de côté.</translation>
+    </message>
+    <message>
+        <source>If this keeps happening, tell your administrator: it can mean a device or the server is not working as it should.</source>
+        <translation>Si cela se répète, prévenez votre administrateur : un appareil ou le serveur ne fonctionne peut-être pas comme il le devrait.</translation>
+    </message>
+    <message>
+        <source>Set aside: %1</source>
+        <translation>Mis de côté : %1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -1588,6 +1611,46 @@
         <source>Sync did not complete (%1).</source>
         <translation>La synchronisation n’a pas abouti (%1).</translation>
     </message>
+    <message>
+        <source>It was sealed with a key your keys cannot open.</source>
+        <translation>Il a été scellé avec une clé que vos clés ne peuvent pas ouvrir.</translation>
+    </message>
+    <message>
+        <source>This device has no key to read it.</source>
+        <translation>Cet appareil n’a pas de clé pour le lire.</translation>
+    </message>
+    <message>
+        <source>Its author's signature does not verify.</source>
+        <translation>La signature de son auteur n’est pas valide.</translation>
+    </message>
+    <message>
+        <source>It is not part of what its author signed.</source>
+        <translation>Il ne fait pas partie de ce que son auteur a signé.</translation>
+    </message>
+    <message>
+        <source>It could not be decrypted.</source>
+        <translation>Il n’a pas pu être déchiffré.</translation>
+    </message>
+    <message>
+        <source>Its content could not be read.</source>
+        <translation>Son contenu n’a pas pu être lu.</translation>
+    </message>
+    <message>
+        <source>Its %1 is not valid.</source>
+        <translation>Son champ « %1 » n’est pas valide.</translation>
+    </message>
+    <message>
+        <source>Its content is not valid.</source>
+        <translation>Son contenu n’est pas valide.</translation>
+    </message>
+    <message>
+        <source>Its time is more than a day ahead of this device's clock.</source>
+        <translation>Son heure est en avance de plus d’un jour sur l’horloge de cet appareil.</translation>
+    </message>
+    <message>
+        <source>It was set aside (%1).</source>
+        <translation>Il a été mis de côté (%1).</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>
@@ -1636,6 +1699,18 @@
     <message>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) from the server set aside: this phone could not check or read them.</source>
+        <translation><numerusform>%n changement du serveur mis de côté : ce téléphone n’a pas pu le vérifier ou le lire.</numerusform><numerusform>%n changements du serveur mis de côté : ce téléphone n’a pas pu les vérifier ou les lire.</numerusform></translation>
+    </message>
+    <message>
+        <source>See changes set aside</source>
+        <translation>Voir les changements mis de côté</translation>
+    </message>
+    <message>
+        <source>See the changes from the server that were set aside</source>
+        <translation>Voir les changements du serveur mis de côté</translation>
     </message>
 </context>
 <context>
@@ -1833,6 +1908,18 @@
     <message>
         <source>The field %1 has a value this version does not understand.</source>
         <translation>Le champ « %1 » contient une valeur que cette version ne comprend pas.</translation>
+    </message>
+    <message>
+        <source>A field has no name.</source>
+        <translation>Un champ n’a pas de nom.</translation>
+    </message>
+    <message>
+        <source>A field nests too deep.</source>
+        <translation>Un champ est imbriqué trop profondément.</translation>
+    </message>
+    <message>
+        <source>%1 does not hold the kind of value it should.</source>
+        <translation>%1 ne contient pas le type de valeur attendu.</translation>
     </message>
 </context>
 <context>

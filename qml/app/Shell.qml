@@ -66,6 +66,7 @@ StackView {
     Component { id: settingsPage; SettingsPage { } }
     Component { id: syncPage; SyncPage { } }
     Component { id: failedChangesPage; FailedChangesPage { } }
+    Component { id: setAsideChangesPage; SetAsideChangesPage { } }
     Component { id: scanPage; ScanPage { } }
 
     readonly property var screens: ({
@@ -78,6 +79,7 @@ StackView {
         settings: settingsPage,
         sync: syncPage,
         failedChanges: failedChangesPage,
+        setAsideChanges: setAsideChangesPage,
         scan: scanPage
     })
 

@@ -65,6 +65,20 @@ ColumnLayout {
         Accessible.name: qsTr("See the changes the server refused")
         onClicked: Nav.open("failedChanges", {})
     }
+    FieldError {
+        objectName: "syncSetAside"
+        visible: section.enrolled && App.sync.setAsideCount > 0
+        text: visible ? qsTr("%n change(s) from the server set aside: this phone could not check or read them.", "", App.sync.setAsideCount) : ""
+        Layout.fillWidth: true
+    }
+    ActionButton {
+        objectName: "syncSetAsideButton"
+        visible: section.enrolled && App.sync.setAsideCount > 0
+        text: qsTr("See changes set aside")
+        Layout.fillWidth: true
+        Accessible.name: qsTr("See the changes from the server that were set aside")
+        onClicked: Nav.open("setAsideChanges", {})
+    }
     Label {
         visible: section.enrolled && App.connection.serverUrl.length > 0
         text: qsTr("Server: %1").arg(App.connection.serverUrl)

@@ -27,7 +27,8 @@ struct SyncStatus::RunResult
 SyncStatus::SyncStatus(Session *session, SyncThread *thread, SyncConnection *connection,
                        QObject *parent)
     : QObject(parent), m_session(session), m_thread(thread), m_connection(connection),
-      m_scheduler(thread->options().policy), m_failedChanges(new FailedChangeListModel(this))
+      m_scheduler(thread->options().policy), m_failedChanges(new FailedChangeListModel(this)),
+      m_setAsideChanges(new SetAsideChangeListModel(this))
 {
     StoreRelay &relay = m_thread->relay();
     relay.onPulled([this](int n) {
@@ -231,6 +232,7 @@ void SyncStatus::storeOpened()
     }
     setLastSync(saved);
     m_failedChanges->reload(store);
+    m_setAsideChanges->reload(store);
     refreshCounts();
     refresh();
     m_scheduler.setActive(m_connection->enrolled());
@@ -240,6 +242,7 @@ void SyncStatus::storeClosing()
 {
     m_unlocked = false; // the store is about to close
     m_failedChanges->reload(nullptr);
+    m_setAsideChanges->reload(nullptr);
     setLastSync({});
     m_scheduler.setActive(false);
     refresh();
@@ -271,6 +274,14 @@ void SyncStatus::refreshCounts()
     if (failedCount != m_failed) {
         m_failed = failedCount;
         Q_EMIT failedCountChanged();
+    }
+    auto setAside = store->setAside().count();
+    const int setAsideCount = setAside ? int(*setAside) : m_setAsideCount;
+    if (setAsideCount != m_setAsideCount || setAsideCount != m_setAsideChanges->count())
+        m_setAsideChanges->reload(store);
+    if (setAsideCount != m_setAsideCount) {
+        m_setAsideCount = setAsideCount;
+        Q_EMIT setAsideCountChanged();
     }
     refresh();
 }

@@ -17,6 +17,7 @@
 
 #include "FailedChanges.h"
 #include "Result.h"
+#include "SetAsideChanges.h"
 #include "SyncScheduler.h"
 
 #include <QDateTime>
@@ -47,6 +48,9 @@ class SyncStatus : public QObject
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY pendingCountChanged)
     Q_PROPERTY(int failedCount READ failedCount NOTIFY failedCountChanged)
     Q_PROPERTY(wp::client::FailedChangeListModel *failedChanges READ failedChanges CONSTANT)
+    // Pulled changes not merged: they could not be verified or opened, or were not valid.
+    Q_PROPERTY(int setAsideCount READ setAsideCount NOTIFY setAsideCountChanged)
+    Q_PROPERTY(wp::client::SetAsideChangeListModel *setAsideChanges READ setAsideChanges CONSTANT)
     Q_PROPERTY(QDateTime lastSync READ lastSync NOTIFY lastSyncChanged)
     Q_PROPERTY(QString lastSyncText READ lastSyncText NOTIFY lastSyncTextChanged)
 
@@ -68,6 +72,8 @@ public:
     int pendingCount() const { return m_pending; }
     int failedCount() const { return m_failed; }
     FailedChangeListModel *failedChanges() const { return m_failedChanges; }
+    int setAsideCount() const { return m_setAsideCount; }
+    SetAsideChangeListModel *setAsideChanges() const { return m_setAsideChanges; }
     QDateTime lastSync() const { return m_lastSync; }
     QString lastSyncText() const { return m_lastSyncText; }
 
@@ -95,6 +101,7 @@ Q_SIGNALS:
     void pushedChanged();
     void pendingCountChanged();
     void failedCountChanged();
+    void setAsideCountChanged();
     void lastSyncChanged();
     void lastSyncTextChanged();
     // A sync merged records from the server: lists and open records should reload.
@@ -126,6 +133,7 @@ private:
     SyncConnection *m_connection;
     sync::SyncScheduler m_scheduler;
     FailedChangeListModel *m_failedChanges;
+    SetAsideChangeListModel *m_setAsideChanges;
     bool m_unlocked = false; // the store is open and staying so
     bool m_running = false;
     bool m_catchingUp = false; // this run is a resync (the server compacted past our cursor)
@@ -133,6 +141,7 @@ private:
     int m_pushed = 0;
     int m_pending = 0;
     int m_failed = 0;
+    int m_setAsideCount = 0;
     QDateTime m_lastSync;
     std::optional<Error> m_failure; // the last run's; none after a success
     // What QML reads, kept by refresh().
