@@ -3,6 +3,7 @@
 #include "ExitCodes.h"
 #include "PinInput.h"
 #include "RecoveryPassphrase.h"
+#include "ServerAddress.h"
 #include "Store.h"
 #include "SyncEngine.h"
 #include "SyncMessages.h"
@@ -19,6 +20,7 @@
 namespace wp::ctl {
 
 using sync::Enrolment;
+using sync::ServerAddressProblem;
 using sync::ServerError;
 using sync::SyncClient;
 using sync::SyncEngine;
@@ -180,10 +182,15 @@ Status SyncCommands::enroll(const ParsedCommand &c)
     const QString server = c.value(QStringLiteral("server"));
     const QString code = c.value(QStringLiteral("code")).trimmed();
     const QUrl url(server, QUrl::StrictMode);
-    if (server.isEmpty() || !url.isValid() || url.host().isEmpty() ||
-        (url.scheme() != u"https" && url.scheme() != u"http"))
+    switch (sync::serverAddressProblem(url)) {
+    case ServerAddressProblem::NotAnAddress:
         return usage(QStringLiteral("enroll needs --server with a URL like "
                                     "https://sync.example.org."));
+    case ServerAddressProblem::PlainHttpRemote:
+        return usage(sync::plainHttpMessage());
+    case ServerAddressProblem::None:
+        break;
+    }
     if (code.isEmpty())
         return usage(QStringLiteral("enroll needs --code with the enrolment code."));
     if (auto existing = SyncIdentity::load(m_store); existing)

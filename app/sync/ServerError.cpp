@@ -55,7 +55,12 @@ ServerError serverErrorOf(const Error &error)
 
 bool isStoreClosed(const Error &error)
 {
-    return error.reason == int(LocalReason::StoreClosed);
+    return hasReason(error, LocalReason::StoreClosed);
+}
+
+bool hasReason(const Error &error, LocalReason reason)
+{
+    return error.reason == int(reason);
 }
 
 Error withReason(Error error, ServerError reason)

@@ -39,6 +39,7 @@ enum class ServerError {
 // The device's own reasons on wp::Error::reason, numbered past every ServerError.
 enum class LocalReason {
     StoreClosed = 1000, // the store closed (the app locked) under a sync or an enrolment
+    PlainHttpRemote,    // the address is http:// to another machine (ServerAddress.h)
 };
 
 // The code as the server spells it on the wire, and back (Other for anything unknown).
@@ -48,6 +49,7 @@ ServerError serverErrorFromCode(QStringView code);
 // What the server said, None when the error is not a server's refusal.
 ServerError serverErrorOf(const Error &error);
 bool isStoreClosed(const Error &error);
+bool hasReason(const Error &error, LocalReason reason);
 
 // `error` carrying `reason`.
 Error withReason(Error error, ServerError reason);

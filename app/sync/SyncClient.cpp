@@ -1,6 +1,8 @@
 #include "SyncClient.h"
 
 #include "HttpConnection.h"
+#include "ServerAddress.h"
+#include "ServerError.h"
 #include "Uuid.h"
 #include "wire/Codec.h"
 
@@ -22,6 +24,13 @@ Result<QByteArray> SyncClient::exchange(const QByteArray &verb, const QString &p
                                         const QByteArray &body, bool authenticated)
 {
     const QUrl url(m_serverUrl + path);
+    // Checked again here, whatever the front end let through: an address stored before the
+    // rule, or one written into a store by hand, still never carries a token in clear.
+    if (serverAddressProblem(url) == ServerAddressProblem::PlainHttpRemote)
+        return withReason(Error(ErrorCode::InvalidInput,
+                                QStringLiteral("plain http:// is refused for a server that is "
+                                               "not on this machine")),
+                          LocalReason::PlainHttpRemote);
     QList<std::pair<QByteArray, QByteArray>> headers{
         {"Content-Type", "application/cbor"},
         // Bodies are mostly ciphertext, which does not compress; identity keeps

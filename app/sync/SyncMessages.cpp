@@ -18,6 +18,13 @@ QString passphraseTooShortMessage()
         nullptr, characters);
 }
 
+QString plainHttpMessage()
+{
+    return QCoreApplication::translate("Sync",
+                                       "Use an address starting with https://. Plain http:// "
+                                       "is only allowed for a server on this device.");
+}
+
 QString enrolmentMessage(Enrolment::Outcome outcome, const Error &cause)
 {
     using Outcome = Enrolment::Outcome;
@@ -68,6 +75,8 @@ QString enrolmentMessage(Enrolment::Outcome outcome, const Error &cause)
                                                "for a new code and start again.");
         break;
     case Outcome::Failed:
+        if (hasReason(cause, LocalReason::PlainHttpRemote))
+            return plainHttpMessage();
         break;
     }
     return QCoreApplication::translate("Sync", "Enrolment did not complete (%1).")
@@ -87,6 +96,8 @@ QString syncFailureMessage(const Error &error)
     default:
         break;
     }
+    if (hasReason(error, LocalReason::PlainHttpRemote))
+        return plainHttpMessage();
     switch (error.code) {
     case ErrorCode::Network:
         return QCoreApplication::translate("Sync", "The server cannot be reached.");

@@ -15,6 +15,8 @@ namespace wp::sync {
 QString enrolmentMessage(Enrolment::Outcome outcome, const Error &cause);
 // A sync round that failed, from the server's code (serverErrorOf) or the error's kind.
 QString syncFailureMessage(const Error &error);
+// A server address given as http:// to another machine (ServerAddress.h).
+QString plainHttpMessage();
 // A new recovery passphrase shorter than RecoveryPassphrase::MinLength.
 QString passphraseTooShortMessage();
 

@@ -1651,6 +1651,10 @@
         <source>It was set aside (%1).</source>
         <translation>It was set aside (%1).</translation>
     </message>
+    <message>
+        <source>Use an address starting with https://. Plain http:// is only allowed for a server on this device.</source>
+        <translation>Use an address starting with https://. Plain http:// is only allowed for a server on this device.</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>

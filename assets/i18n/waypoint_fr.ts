@@ -1651,6 +1651,10 @@
         <source>It was set aside (%1).</source>
         <translation>Il a été mis de côté (%1).</translation>
     </message>
+    <message>
+        <source>Use an address starting with https://. Plain http:// is only allowed for a server on this device.</source>
+        <translation>Utilisez une adresse commençant par https://. Le http:// simple n’est permis que pour un serveur sur cet appareil.</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>

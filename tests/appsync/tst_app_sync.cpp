@@ -13,6 +13,7 @@
 #include "OtherDevice.h"
 #include "Store.h"
 #include "SyncEngine.h"
+#include "SyncMessages.h"
 #include "Uuid.h"
 
 #include <QAbstractItemModelTester>
@@ -136,6 +137,12 @@ private slots:
                     .value(QStringLiteral("code"))
                     .toString()
                     .contains(QStringLiteral("16")));
+        // Plain HTTP to another machine, typed or from a QR code, is refused before anything
+        // is sent.
+        connection()->enrol(QStringLiteral("http://sync.example.org"),
+                            QStringLiteral("ABCD-EFGH-JKMN-PQRS"));
+        QCOMPARE(connection()->enrolErrors().value(QStringLiteral("server")).toString(),
+                 sync::plainHttpMessage());
 
         // A well-formed code the server never issued.
         connection()->enrol(fx.baseUrl(), QStringLiteral("ABCD-EFGH-JKMN-PQRS"));

@@ -328,6 +328,12 @@ private slots:
                            2);
         expectOneErrorLine(
             ctl(dir, {QStringLiteral("enroll"), QStringLiteral("--server"), fx.baseUrl()}), 2);
+        // Plain HTTP only to this machine: the code would travel in clear.
+        const Run plain =
+            ctl(dir, {QStringLiteral("enroll"), QStringLiteral("--server"),
+                      QStringLiteral("http://192.0.2.10:8080"), QStringLiteral("--code"), code});
+        expectOneErrorLine(plain, 2);
+        QVERIFY2(plain.err.contains(u"https://"), qPrintable(plain.err));
         expectOneErrorLine(
             ctl(dir, enrollWith +
                          QStringList{QStringLiteral("--recovery-passphrase"), QStringLiteral("x")}),

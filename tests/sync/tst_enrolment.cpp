@@ -10,11 +10,13 @@
 #include "Enrolment.h"
 #include "LocalServer.h"
 #include "RecoveryPassphrase.h"
+#include "ServerAddress.h"
 #include "ServerError.h"
 #include "Store.h"
 #include "SyncMessages.h"
 #include "Uuid.h"
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -316,6 +318,56 @@ private slots:
                                         fx.issueCode(org.id, org.worker1), QStringLiteral("x"),
                                         QStringLiteral("test")),
                        Outcome::NotAWaypointServer, elsewhere);
+    }
+
+    // The token and the code travel in every request: plain HTTP only on this machine.
+    void plainHttpIsRefusedOffLoopback_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("https anywhere") << "https://sync.example.org" << true;
+        QTest::newRow("http to a name") << "http://sync.example.org" << false;
+        QTest::newRow("http to an address") << "http://192.0.2.10:8080" << false;
+        QTest::newRow("http to a name that looks local") << "http://127.0.0.1.example.org" << false;
+        QTest::newRow("http to localhost.example") << "http://localhost.example.org" << false;
+        QTest::newRow("http to 127.0.0.1") << "http://127.0.0.1:8080" << true;
+        QTest::newRow("http to 127.1.2.3") << "http://127.1.2.3" << true;
+        QTest::newRow("http to ::1") << "http://[::1]:8080" << true;
+        QTest::newRow("http to localhost") << "http://LocalHost:8080" << true;
+        QTest::newRow("not http") << "ftp://127.0.0.1" << false;
+    }
+
+    void plainHttpIsRefusedOffLoopback()
+    {
+        QFETCH(QString, address);
+        QFETCH(bool, allowed);
+        QCOMPARE(serverAddressProblem(QUrl(address, QUrl::StrictMode)) ==
+                     ServerAddressProblem::None,
+                 allowed);
+    }
+
+    // Whatever a front end lets through (a stored address, a hand-made call), nothing is sent
+    // in clear to another machine: 192.0.2.10 is a documentation address that would only time
+    // out if it were tried.
+    void plainHttpToAnotherMachineIsNeverTried()
+    {
+        const LocalServer::Org org = freshOrganisation();
+        QElapsedTimer t;
+        t.start();
+        Enrolment enrolment(nullptr, cheap());
+        EXPECT_OUTCOME(enrolment.redeem(QStringLiteral("http://192.0.2.10:8080"),
+                                        fx.issueCode(org.id, org.worker1), QStringLiteral("x"),
+                                        QStringLiteral("test")),
+                       Outcome::Failed, enrolment);
+        QVERIFY(hasReason(enrolment.error(), LocalReason::PlainHttpRemote));
+        QCOMPARE(enrolmentMessage(Outcome::Failed, enrolment.error()), plainHttpMessage());
+        SyncClient client(QStringLiteral("http://192.0.2.10:8080"));
+        const auto status = client.deviceStatus();
+        QVERIFY(!status.ok());
+        QVERIFY(hasReason(status.error(), LocalReason::PlainHttpRemote));
+        QCOMPARE(syncFailureMessage(status.error()), plainHttpMessage());
+        QCOMPARE(client.requests(), qint64(0));
+        QVERIFY2(t.elapsed() < 2000, "an attempt to connect was made");
     }
 
     void everyOutcomeHasAMessage()

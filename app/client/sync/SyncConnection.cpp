@@ -2,6 +2,7 @@
 #include "SyncConnection.h"
 
 #include "RecoveryPassphrase.h"
+#include "ServerAddress.h"
 #include "Session.h"
 #include "Store.h"
 #include "SyncMessages.h"
@@ -112,10 +113,12 @@ void SyncConnection::enrol(const QString &serverUrl, const QString &codeText)
     const QUrl url(server, QUrl::StrictMode);
     if (server.isEmpty())
         errors.insert(QStringLiteral("server"), tr("Enter the server address."));
-    else if (!url.isValid() || url.host().isEmpty() ||
-             (url.scheme() != u"https" && url.scheme() != u"http"))
+    else if (const auto problem = sync::serverAddressProblem(url);
+             problem == sync::ServerAddressProblem::NotAnAddress)
         errors.insert(QStringLiteral("server"),
                       tr("Enter an address like https://sync.example.org"));
+    else if (problem == sync::ServerAddressProblem::PlainHttpRemote)
+        errors.insert(QStringLiteral("server"), sync::plainHttpMessage());
     QString compact = code;
     compact.remove(u'-').remove(u' ');
     bool plausible = compact.size() == 16;
