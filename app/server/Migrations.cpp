@@ -1,5 +1,7 @@
 #include "Migrations.h"
 
+#include "LogCategories.h"
+
 #include <QDir>
 #include <QFile>
 
@@ -55,8 +57,11 @@ Result<int> Migrations::apply(pqxx::connection &c)
                 .as<int>() == 0) {
             w.exec(f.readAll().toStdString());
             w.exec_params("INSERT INTO schema_migrations (version) VALUES ($1)", step);
+            w.commit();
+            qCInfo(lcServer, "database migrated to %s", qPrintable(files[step - 1]));
+        } else {
+            w.commit();
         }
-        w.commit();
         version = step;
     }
     return version;

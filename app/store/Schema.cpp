@@ -1,5 +1,6 @@
 #include "Schema.h"
 
+#include "LogCategories.h"
 #include "RecordTable.h"
 #include "Sqlite.h"
 
@@ -257,6 +258,7 @@ Status migrate(sql::Database &db, int target)
         }
         if (Status s = tx->commit(); !s)
             return s;
+        qCInfo(lcStore, "schema migrated from v%d to v%d", v, v + 1);
     }
     return {};
 }

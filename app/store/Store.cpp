@@ -1,5 +1,6 @@
 #include "Store.h"
 
+#include "LogCategories.h"
 #include "PrivateFiles.h"
 #include "Schema.h"
 #include "SearchWrites.h"
@@ -13,6 +14,7 @@
 
 #include <QCborValue>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -115,6 +117,8 @@ Result<std::unique_ptr<Store>> Store::openUnencrypted(const QString &path, Mode 
 Result<std::unique_ptr<Store>> Store::openWith(const QString &path, const SecretBytes *key,
                                                Mode mode, const StoreOptions &options)
 {
+    QElapsedTimer took;
+    took.start();
     const QFileInfo file(path);
     if (mode == Mode::OpenExisting && !file.exists())
         return Error{ErrorCode::Io, tr("There is no store at %1.").arg(path)};
@@ -221,6 +225,13 @@ Result<std::unique_ptr<Store>> Store::openWith(const QString &path, const Secret
         return s.error();
     if (Status s = store->m_resync.load(); !s)
         return s.error();
+    qCInfo(lcStore, "store %s in %lld ms: schema v%d, %s, memory wipe %s, cache %d KiB",
+           mode == Mode::CreateNew ? "created" : "opened", qlonglong(took.elapsed()),
+           schema::Latest, key ? "encrypted" : "NOT encrypted",
+           !options.memorySecurity ? "off"
+           : sqlcipherWipe         ? "by SQLCipher (mlock)"
+                                   : "by the store's allocator",
+           qBound(512, options.cacheKiB, 1 << 20));
     return store;
 }
 

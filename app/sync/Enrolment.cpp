@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Enrolment.h"
 
+#include "LogCategories.h"
 #include "RecoveryPassphrase.h"
 #include "ServerError.h"
 #include "SyncClient.h"
@@ -94,6 +95,7 @@ Enrolment::Step Enrolment::stepOf(const SyncIdentity &identity)
 
 Enrolment::Outcome Enrolment::failed(Outcome outcome, Error cause)
 {
+    qCInfo(lcSync, "enrolment step did not complete: %s", qPrintable(cause.message));
     m_error = std::move(cause);
     return outcome;
 }

@@ -1,6 +1,7 @@
 #include "SyncEngine.h"
 
 #include "ChangeSealer.h"
+#include "LogCategories.h"
 #include "Uuid.h"
 #include "crypto/BatchSignature.h"
 #include "crypto/Envelope.h"
@@ -8,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QSet>
 
 #include <future>
@@ -31,6 +33,8 @@ SyncEngine::SyncEngine(SyncLedger &ledger, SyncIdentity &identity, SyncClient &c
 
 Result<SyncReport> SyncEngine::syncOnce()
 {
+    QElapsedTimer took;
+    took.start();
     SyncReport report;
     // Pull first: a remote edit of a free-text field this device also changed is merged while
     // the local edit is still pending, so the store keeps the losing text as a conflict copy.
@@ -56,6 +60,12 @@ Result<SyncReport> SyncEngine::syncOnce()
     if (!setAside)
         return setAside.error();
     report.setAside = *setAside;
+    qCDebug(lcSync,
+            "sync round in %lld ms: pulled %d, pushed %d, conflicts %d, refused %d, set aside "
+            "%d, waiting %lld, failed %lld%s",
+            qlonglong(took.elapsed()), report.pulled, report.pushed, report.conflicts,
+            report.rejected, report.skipped, qlonglong(report.pending), qlonglong(report.failed),
+            report.resynced ? ", resynced" : "");
     return report;
 }
 
@@ -110,8 +120,12 @@ Status SyncEngine::finishResync(SyncReport &report)
 
 Error SyncEngine::destroyIdentityIfRevoked(const Error &error)
 {
-    if (serverErrorOf(error) != ServerError::DeviceRevoked)
+    if (serverErrorOf(error) != ServerError::DeviceRevoked) {
+        // Routine when offline: info, not a warning.
+        qCInfo(lcSync, "sync round did not complete: %s", qPrintable(error.message));
         return error;
+    }
+    qCInfo(lcSync, "this device was revoked: its sync identity is destroyed");
     // A revoked device destroys its keys on next contact (docs/security.md, "The sync
     // identity on the device"). The records stay in the store, under the PIN.
     m_revoked = true;

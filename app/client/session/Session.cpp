@@ -2,6 +2,7 @@
 
 #include "DeviceStore.h"
 #include "DraftBox.h"
+#include "LogCategories.h"
 #include "PrivateFiles.h"
 #include "Store.h"
 
@@ -473,6 +474,7 @@ void Session::setState(State state)
 {
     if (m_state == state)
         return;
+    qCDebug(lcClient) << "session" << m_state << "->" << state;
     m_state = state;
     Q_EMIT stateChanged();
 }
