@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Third-party dependencies, all from Debian bookworm (SQLCipher from bookworm-backports).
 find_package(PkgConfig REQUIRED)
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Prints SQLCipher's own version (PRAGMA cipher_version), used by CMake to refuse old releases. */
 #define SQLITE_HAS_CODEC 1
 #include <sqlite3.h>

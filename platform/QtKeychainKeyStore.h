@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Desktop keystore through qtkeychain (Secret Service / KWallet on Linux, Keychain on macOS,
 // Credential Store on Windows). qtkeychain 0.13 has no isAvailable(): each job reports

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Keeps screen content out of screenshots, screen recordings and the recent-apps thumbnail.
 // Android: FLAG_SECURE on the activity's window, set through JNI (QPermission and the newer

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A place outside the app's files where the OS keeps a small secret for this device only:
 // Android Keystore, iOS Keychain, the desktop secret service. Implementations fail closed:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The object graph QML sees as the `App` singleton. main.cpp (or a test) builds one per engine
 // and attaches it; QML gets that instance from create(), owned by C++. It wires the session to

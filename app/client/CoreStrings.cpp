@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Strings the core translates at run time whose literals lupdate cannot find. (Record
 // fields, validation messages and vocabularies are marked where they are declared, in
 // app/core, which scripts/update-translations reads.)

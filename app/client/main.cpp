@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The waypoint executable: builds the object graph, loads the QML, runs.
 #include "ActivityFilter.h"
 #include "AppContext.h"

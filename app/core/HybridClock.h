@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Hybrid logical clock (Kulkarni et al. 2014): physical milliseconds, a counter and the device
 // id. Stamps only move forward, even when the wall clock jumps back, and they order every

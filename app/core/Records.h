@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The records of the domain (docs/domain.md). Plain values: no QML, no storage. Each record
 // declares its fields once (forEachField, see Fields.h); from that it validates itself (clear,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Errors are values where failure is expected (wrong PIN, bad input, full disk); exceptions
 // are for bugs only. A small stand-in for std::expected, which GCC 12 lacks in C++20.

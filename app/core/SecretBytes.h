@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A buffer for key material: locked out of swap where the OS allows, zeroed with
 // sodium_memzero when it goes away. Move-only so a key has exactly one owner.

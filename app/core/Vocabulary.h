@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The fixed vocabularies of the domain (docs/domain.md). Each value has a stable key (stored,
 // synced, used in JSON) and an English label marked for translation; UIs translate labels,

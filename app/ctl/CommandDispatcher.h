@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Runs one waypointctl command against a device's data folder: unlocks with the same
 // DeviceStore sequence as the app, then reads or writes records through the Store (sync

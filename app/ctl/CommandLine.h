@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // waypointctl's command line: global options, a command of one or two words, then that
 // command's options. Every option is checked against the command, so a typo is a usage error

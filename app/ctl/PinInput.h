@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Where waypointctl gets a PIN: an environment variable (automation) or the terminal with
 // echo off. Never argv, which any user can read from the process list.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // waypointctl's sync commands (README, "waypointctl"): enroll, sync, restore-keys. They run on
 // an unlocked Store; the device's sync identity (token, the user's keys) lives in it

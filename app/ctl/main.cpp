@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // waypointctl: the headless device. Same core, vault and store as the app; no UI.
 #include "CommandDispatcher.h"
 #include "CommandLine.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The unlock sequence the app and waypointctl share: PIN -> key vault -> database key ->
 // encrypted Store. One place, so both open a device's data the same way.

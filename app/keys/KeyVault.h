@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The database key is stored only wrapped: encrypted (XChaCha20-Poly1305) under a key derived
 // from the user's PIN with Argon2id, and optionally also under a device secret held in the OS

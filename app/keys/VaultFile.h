@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The vault file's content and its on-disk form. Internal to KeyVault.
 //

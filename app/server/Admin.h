@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The administrator's operations (organisations, users, supervisors, enrolment codes,
 // devices), run by `waypoint-server <command>` directly against the database.

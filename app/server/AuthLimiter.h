@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Slows down guessing of tokens and enrolment codes, and bounds what a flood of failed
 // attempts can cost. Keyed by the client's address (HttpRequest::client: IPv4, or the /64

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Jobs that arrive while a group of the same key is being served are queued, and the thread
 // serving that key takes them as its next group, until none is left: no thread or timer of

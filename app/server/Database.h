@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // PostgreSQL access for the service: a small pool of libpqxx connections shared by the HTTP
 // worker threads, and conversions between Qt values and SQL parameters.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One-time enrolment codes: 80 random bits as 16 Crockford base32 characters (easy to read
 // aloud and type: no I, L, O or U), shown as XXXX-XXXX-XXXX-XXXX and as a QR code.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The HTTP(S) face of SyncService: routes, authentication with rate limiting, CBOR bodies,
 // and one JSON log line per request (route, status, duration, organisation; never bodies,

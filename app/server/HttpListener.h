@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The transport of the sync service: HTTP/1.1 (over TLS when given a certificate) with
 // keep-alive, event-driven (Boost.Beast). A few threads run the event loop and the handler;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Change-log compaction (docs/protocol.md, "Compaction"). The server cannot read which fields
 // a version carries (they are inside the envelope), so the one supersession it can prove is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Numbered SQL steps (migrations/NNNN_name.sql, compiled in as resources), each applied in
 // its own transaction under an advisory lock so several instances can start at once.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What each endpoint does (docs/protocol.md), independent of HTTP: decoded CBOR in, a status
 // and a CBOR body out. A thin face over the units that do the work, one job each. Holds no

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // waypoint-server: the sync service (`serve`), schema migrations (`migrate`) and the
 // administrator's commands. `waypoint-server --help` lists them; `<command> --help` its options.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Tamper-evident local audit: each entry holds BLAKE2b(previous hash || canonical entry), so
 // editing, removing or reordering any entry breaks every link after it. Entries name what was

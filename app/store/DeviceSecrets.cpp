@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Store's device secrets (schema v4, table device_secrets). Kept apart from Store.cpp: the
 // values are secrets, so they are bound without an extra QByteArray copy and every copy read
 // back is wiped.

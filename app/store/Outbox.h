@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Field-level changes waiting to be pushed. Written in the same transaction as the change it
 // records; an entry goes away only when the server says it was applied.

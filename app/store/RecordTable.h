@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The one `records` table behind every repository: a record is its id, type and a CBOR map of
 // fields, plus a few derived columns the lists need. Writes go with their field stamps, FTS

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Typed repositories over RecordTable: one per record type, plus the queries the app needs.
 

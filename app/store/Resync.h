@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The device side of `410 resync_required` (docs/protocol.md, "Compaction"): the server dropped
 // tombstones this device may not have seen, so it pulls the whole log again from cursor 0 and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Schema versions by PRAGMA user_version, one transaction per step:
 //   1  records, field stamps, outbox, meta

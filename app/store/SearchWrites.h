@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The search index writes of one pulled page, held until the end of the page and applied in
 // ascending row id order.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Search snippets made from the record's own text, so the FTS table can stay contentless
 // (no second copy of every text in the file) and SQLite allocates less per query.

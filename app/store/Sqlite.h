@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // RAII over the SQLCipher C API: one owner per sqlite3* and sqlite3_stmt*, a transaction that
 // rolls back unless committed, and SQLite result codes mapped to wp::Error.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The encrypted local store: one SQLCipher file per worker, opened with a 32-byte raw key.
 // Owns the connection, the HLC clock, the repositories, the outbox and the audit chain.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // An exclusive advisory lock on "<store>.lock", held for the life of a Store, so a second
 // process (or a second Store in this one) gets a clear Busy error instead of sharing the WAL.

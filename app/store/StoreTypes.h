@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Values the store hands out: pages, search hits, field-level changes (outbox and sync).
 

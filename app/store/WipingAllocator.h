@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // SQLite's memory allocator for the whole process: every block SQLite frees (or outgrows in a
 // realloc) is zeroed first, so freed pages, rows, search terms and statement values leave no

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Turns an outbox entry into an encrypted wire change and a pulled change back into a store
 // change. The plaintext is CBOR {1: changed fields, 2: field -> [ms, counter, device]} where

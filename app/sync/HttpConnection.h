@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // SyncClient's transport: one kept-alive HTTP/1.1 connection (TLS for https), used blocking
 // from the thread that owns it. The request goes out in one write and the answer is read in

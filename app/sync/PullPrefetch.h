@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The pages of a pull fetched one ahead of the merge: while the store merges page N, page N+1
 // is downloaded, checked against its signed batch and decrypted on a thread of its own. The

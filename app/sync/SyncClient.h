@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The protocol's HTTP client (docs/protocol.md, "Endpoints"), one blocking call per
 // endpoint over one kept-alive connection (HttpConnection, Qt Network sockets), used from the

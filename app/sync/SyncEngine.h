@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One sync round for one device: pull pages since the stored cursor, verify and decrypt them,
 // and merge each page with its cursor in one store transaction (Store::applyRemote); then push

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Everything a device needs to sync: its credentials, the user's keys and the audience keys
 // it has opened. Secret as a whole; it is persisted only as SecretBytes inside the encrypted

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What the sync engine reads and writes in the local store, as one small interface. The
 // Store is single-threaded: waypointctl and the tests use StoreLedger (direct calls on the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Decides when the device syncs; does not sync itself (it asks with runRequested() and is told
 // how the run ended). Triggers: unlocking, a local save (debounced), connectivity returning, a

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Fills assets/i18n/waypoint_fr.ts (French) and waypoint_en.ts (English plural forms) after
 scripts/update-translations. Every message gets a finished translation; the script fails if a
 source string has no French text, so a new string cannot ship untranslated."""

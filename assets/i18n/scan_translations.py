@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """French for scanning the enrolment QR code (qml/scan and the form's "Scan QR code")."""
 
 FR_SCAN = {

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """French text (and English plural forms) for the sync screens: the header indicator, the
 sync section of Settings and App.sync's status lines. fill_translations.py merges these."""
 

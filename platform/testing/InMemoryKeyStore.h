@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A fake OS keystore for tests: keeps secrets in this process only. It can be switched to
 // behave like a machine with no keychain, to test that callers fail closed.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A second device of the same worker, headless: the engine over its own store, for the app's
 // sync tests to write and read what the app should receive or have sent.

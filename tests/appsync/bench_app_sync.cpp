@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How the app's sync keeps the UI thread free (docs/benchmarks.md, "App sync"): the engine
 // runs on the sync thread and every store call hops to the UI thread (StoreRelay). Measures,
 // against a real waypoint-server and PostgreSQL on loopback: pushing N diary entries from the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Renders the sync screens in the states only a real server can produce (choosing the
 // recovery passphrase, after a lock in the middle of enrolment; enrolled and up to date,
 // offline with changes waiting, changes the server refused), light and

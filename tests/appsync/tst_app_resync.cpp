@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The app catching up after the server compacted its log past its cursor (410
 // resync_required): the App object graph over a real encrypted store against the real
 // waypoint-server and PostgreSQL. The status says it is catching up while it runs; records

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The app's sync end to end: the App object graph (Session, editors, models, SyncConnection,
 // SyncStatus) over a real encrypted store, enrolled with a one-time code against the real
 // waypoint-server and PostgreSQL. A save is pushed by the scheduler after the debounce; a second

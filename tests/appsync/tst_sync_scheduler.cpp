@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The scheduler's decisions with a hand-moved clock and seeded randomness: when a save, the
 // network coming back, a failure, a refused token or "Sync now" leads to the next run.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The store's side of a resync after 410 resync_required (docs/benchmarks.md, "Resync"): a
 // store holding N pulled records marks them all, receives the whole log again in pages of
 // 1,000 (each change merged before: confirmed only) and sweeps the 10% the log no longer has.

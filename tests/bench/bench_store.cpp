@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // bench_store: the encrypted store against the same code with no key (SQLCipher as plain
 // SQLite), same data, same process. Prints a Markdown table for docs/benchmarks.md.
 //

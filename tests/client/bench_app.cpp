@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // bench_app: the app's own costs on a realistic data set (not a CTest test). Figures go to
 // docs/benchmarks.md, "App". Usage: bench_app [--encounters N] [--diary N] [--participants N]
 //                                              [--data-dir DIR (kept and reused)]

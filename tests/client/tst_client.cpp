@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The client's models and controllers over a real encrypted store in a temporary folder.
 // Every model is checked by QAbstractItemModelTester while it pages.
 #include "AppContext.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Domain core: ids, the hybrid logical clock, secrets, record validation and field maps.
 #include "HybridClock.h"
 #include "Records.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // waypointctl end to end: the real binary on a real encrypted store, driven with QProcess.
 // Each run unlocks with the shipped Argon2id parameters, as a user's would.
 #include "DeviceStore.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // waypointctl enroll / sync / restore-keys end to end: the real binary, real encrypted stores,
 // the real waypoint-server over HTTP and a throwaway PostgreSQL (tests/server's fixture).
 // Two devices of one worker, enrolled with one-time codes, edit offline and converge with

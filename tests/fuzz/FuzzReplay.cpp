@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs a fuzz target's entry point without libFuzzer: on its seeds, on every truncation of
 // them, on deterministic random mutations, and on every input of its corpus (the inputs that
 // reached new coverage in fuzzing campaigns, WAYPOINT_FUZZ_CORPUS). The targets abort on any

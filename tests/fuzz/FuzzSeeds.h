@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Valid inputs to start fuzzing from. Each target names its own (targetSeeds): the libFuzzer
 // binary writes them out (`fuzz_X --write-seeds=DIR`, FuzzSeedWriter.cpp) and the replay

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: the push handler's input parsing (decode, per-batch checks, digests and
 // the manifest to verify), everything a push does before it touches the database.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: every decoder of the wire codec on arbitrary bytes. Whatever decodes must
 // re-encode to bytes that decode to the same encoding (no lossy or ambiguous parse).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Argon2id unlock cost with the shipped parameters, against the cheapest parameters libsodium
 // accepts (the rest of unlock: file read, two fsyncs, AEAD) measured in the same process.
 // Not a test: run build/release/tests/platform/bench_vault and copy the figures into

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // DeviceStore: the one unlock sequence (vault -> key -> encrypted Store) the app and
 // waypointctl share, on real SQLCipher files.
 #include "DeviceStore.h"

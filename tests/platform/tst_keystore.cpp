@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The OS keystore interface and the vault's second wrap: the vault file alone must not be
 // enough, and a missing keystore must fail closed, never fall back to plaintext.
 #include "InMemoryKeyStore.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Key vault: wrapping, wrong PINs with persisted backoff, the wipe, PIN change, damaged files.
 // Argon2id runs with the smallest parameters here; a fake clock replaces sleeping.
 #include "InMemoryKeyStore.h"

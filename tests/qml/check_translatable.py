@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Fails when a QML screen shows a literal string that does not go through qsTr.
 
 Looks at the properties a user reads or hears (text, title, label, placeholders, accessible

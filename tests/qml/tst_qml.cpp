@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Qt Quick Test runner for the screens. Each test file gets its own QML engine and its own
 // App over a fresh encrypted store in a temporary folder. QApplication is constructed here,
 // before quick_test_main, because Qt Charts need it.

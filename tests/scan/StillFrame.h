@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Camera frames made from still images, as a camera backend hands them to a video sink:
 // 32-bit BGRA (desktop webcams through GStreamer) or NV12 (most phone cameras).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Renders the scan page (qml/scan) light and dark into a folder (scripts/screenshots passes
 // docs/screenshots): the enrolment form's "Scan QR code" ("scan-form"), the page as every
 // machine without a camera shows it ("scan-nocamera"), and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reading the enrolment QR code: the PNG the server's generator writes (wp::server::writeQrPng,
 // what `waypoint-server issue-code --qr` calls) is read back to the same text, also the way a
 // phone sees it (turned, small, large, dim, in a bigger frame, as NV12 or BGRA camera frames);

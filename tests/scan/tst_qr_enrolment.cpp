@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Enrolling by scanning, end to end: `waypoint-server issue-code --qr` (the admin command, over
 // a real PostgreSQL) writes the QR PNG an administrator prints; the app's scanner reads it from
 // a camera frame; the text is parsed by the same code as a paste (SyncConnection::

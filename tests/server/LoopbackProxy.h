@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A TCP proxy on 127.0.0.1 that forwards to the server and can cut connections after a
 // given number of bytes in either direction: a phone losing signal mid-request or

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A device as the integration tests drive it: real HTTP, the real wire codec and real
 // end-to-end crypto, with no store behind it (app/sync does that for the app).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CommitGroup: what each pushing request sees. A push alone is applied at once by its own
 // thread; pushes arriving while a group of their organisation is being applied do not hold
 // their threads, and go together in the serving thread's next group, oldest first, never more

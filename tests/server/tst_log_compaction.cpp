@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Change-log compaction (docs/protocol.md, "Compaction") on a real PostgreSQL through the real
 // `waypoint-server compact` and real HTTP: what it removes, what it keeps, and that devices
 // syncing from any cursor still converge (or are told to start again).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The sync service end to end: a real PostgreSQL cluster, the real waypoint-server over
 // real HTTP, devices using the real codec and crypto. Each test makes its own organisation.
 

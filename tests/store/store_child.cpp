@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A second process for the store tests.
 //   add PATH       adds diary entries forever, printing each id once its transaction committed
 //   hold PATH      opens the store, prints "open", keeps it open until stdin closes

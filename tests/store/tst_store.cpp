@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Repositories, lists, search, outbox and audit of the encrypted store.
 
 #include "Sqlite.h"

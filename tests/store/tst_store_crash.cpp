@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Crash consistency: a writer process is SIGKILLed at random moments, hundreds of times.
 // Every record it reported as committed must be there afterwards, and the file must pass
 // PRAGMA integrity_check. This is the promise WAL + synchronous=NORMAL gives for app crashes.

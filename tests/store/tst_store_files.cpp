@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What is on disk, and every kind of bad file: wrong key, foreign files, truncation,
 // corruption, a full disk, a second process. Each gives one clear error and loses nothing.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Schema migrations: every earlier version opens, is brought up to date with its data intact,
 // and a schema from a newer Waypoint is refused without being touched.
 

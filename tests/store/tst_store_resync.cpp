@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Store resync after `410 resync_required` (app/store/Resync.h): every record marked, the cursor
 // back to 0, pulled changes confirm their records, and the sweep removes only what the server's
 // log no longer has and nothing waits to send: from the lists, the search index and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Store::applyRemote: per-field last-writer-wins by (HLC, device), tombstones, conflict copies
 // of free text, the pull cursor in the same transaction, and no outbox writes.
 

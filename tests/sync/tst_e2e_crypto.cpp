@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Envelopes, sealed keys, batch signatures and the passphrase key backup: what opens for the
 // right reader, and what is refused when anything was altered or the reader is wrong.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A phone losing signal at random moments: a pull of a few thousand records and a push of as
 // many, cut by tests/server's LoopbackProxy in front of the real server and PostgreSQL at
 // random byte offsets until it has dropped 30 connections each (seeded; the seed is printed,

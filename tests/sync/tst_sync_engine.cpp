@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Two devices of one worker, each with its own encrypted store, enrolled with one-time codes,
 // editing offline and syncing through the real server: they converge, nothing typed is lost,
 // a cut connection or a revoked device behaves.

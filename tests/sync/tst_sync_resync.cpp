@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The device side of `410 resync_required` against the real server and PostgreSQL: a device
 // away while its sibling deleted records and the server compacted its log past its cursor
 // resyncs from cursor 0 and ends with exactly what a fresh device holds, plus what it typed

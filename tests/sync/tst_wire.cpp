@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The CBOR codec: every message survives a round trip, and hostile input gives one clear
 // Protocol error instead of a crash or a half-read message.
 

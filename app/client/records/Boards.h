@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Small controllers behind screens that combine several lists: Today, Search, and the sync
 // status shown in Settings.

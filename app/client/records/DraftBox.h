@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Unsaved forms, kept across the app being killed, never as plaintext on disk: each draft is
 // one file sealed with XChaCha20-Poly1305 under a key derived from the database key (so a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Today's "unfinished drafts": every draft kept in the DraftBox, newest first, with what the
 // screen needs to resume it (which form, with which properties) or discard it.

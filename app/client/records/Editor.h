@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A form over one record: QML reads `fields` and `errors` (maps keyed by field name) and
 // writes with setField/toggle. Unsaved changes are kept as an encrypted draft (DraftBox) a

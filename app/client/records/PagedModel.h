@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Base of the list models: rows come from the store one keyset page (50) at a time, as QML
 // scrolls (canFetchMore/fetchMore). Each row's role values are computed once when its page

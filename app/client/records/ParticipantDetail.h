@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The participant page: stage with its history, goals, consent, encounters. Every change is
 // saved at once (one tap), so moving back a stage is as easy as moving forward.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // How records read in lists: relative days ("Yesterday", "In 3 days"), short summaries of
 // chips, labels of vocabulary keys. All translated (context "RecordText").

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Reads QR codes with ZXing (zxing-cpp 1.4, Debian's libzxing-dev). Decoding a camera frame
 // takes tens of milliseconds, so it runs on a worker thread, one frame at a time: a frame that

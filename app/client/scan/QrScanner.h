@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Scanning a QR code with the camera, for QML (`QrScanner`): the page gives it a VideoOutput;
 // this object builds the Qt Multimedia pipeline behind it (QMediaCaptureSession + QCamera on

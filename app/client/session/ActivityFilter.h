@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Every touch, click or key press anywhere in the app restarts the auto-lock countdown.
 

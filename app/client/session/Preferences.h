@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Settings that are not secret (auto-lock delay, quick-hide, language, theme, text size,
 // PIN or passphrase), kept in a small ini file beside the encrypted store so they apply before

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Whether Waypoint is set up, locked or open, and the one place that opens and closes the
 // encrypted store. Unwrapping the key (Argon2id, ~0.4 s) runs off the UI thread; the store is

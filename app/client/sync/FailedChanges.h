@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The changes the server refused for good (Outbox::failed), as the "Refused changes" screen
 // lists them: which record (its kind and a label the other lists show too: a participant's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The sync engine's way into the app's store from the sync thread. The Store is
 // single-threaded and owned by the UI thread (Session opens it); a second connection would

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One Ed25519 signature per pushed batch over its manifest (the digests of its changes), so
 // the per-record cost of authenticity is one BLAKE2b hash (docs/protocol.md, "Content envelopes and

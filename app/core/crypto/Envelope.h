@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Content envelopes (docs/protocol.md, "Content envelopes and the key hierarchy"): one record
 // version encrypted with XChaCha20-Poly1305 under a fresh key derived from its audience key,

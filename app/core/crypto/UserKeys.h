@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A user's long-term keys (docs/protocol.md, "User keys"): X25519 to receive sealed audience
 // keys, Ed25519 to sign batches. Made on the user's first device; the private halves leave a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // CBOR encoding of the protocol messages (docs/protocol.md, "CBOR schemas").
 // Decoding is strict and total: any input (malformed, truncated, oversize, wrong types,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The messages of the sync protocol (docs/protocol.md), as plain values. Codec.h turns them
 // into CBOR and back; client and server share both so they cannot drift apart.

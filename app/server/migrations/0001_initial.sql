@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Waypoint server schema, step 1. Every table carries organisation_id and leads its primary
 -- key with it, so each can be distributed by organisation on Citus (docs/architecture.md).
 -- The server stores ciphertext only: envelopes and sealed keys are opaque bytea.

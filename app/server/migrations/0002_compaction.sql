@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Step 2: change-log compaction (docs/protocol.md, "Compaction").
 -- A record's first tombstone: deletion wins over every field change on every device, so once
 -- a record has one, its other versions can go from the log and later changes to it are

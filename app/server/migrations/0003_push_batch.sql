@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Step 3: a batch without a new audience, a deletion or a refusal applied inside PostgreSQL
 -- by one function called as one autocommit statement, so that the organisation's counter row
 -- (locked from the numbering to COMMIT) is not held across a round trip to the service.

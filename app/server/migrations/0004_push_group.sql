@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Step 4: the batches without a deletion of one organisation applied as a group by one
 -- prepared statement, planned once for any group size (sql/push_grouped.sql;
 -- docs/architecture.md, "Server").

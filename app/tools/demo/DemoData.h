@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Realistic demo records, written through the core and the store like any user's (never
 // hard-coded into QML): used by the screenshots and the benchmark.

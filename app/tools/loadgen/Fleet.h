@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Many simulated devices syncing at once (the client's protocol code without a store), each on
 // its own thread and its own kept-alive connection: per round a pull from its cursor, then a

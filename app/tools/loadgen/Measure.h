@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What the load generator prints and how it measures: output lines, percentiles, CPU time per
 // process (devices, server, PostgreSQL, the machine) and PostgreSQL's statement statistics.

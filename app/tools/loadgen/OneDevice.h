@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One device of a worker as the load generator drives it: enrolled against the local server,
 // with an encrypted store (pushes and pulls through the real SyncEngine) or without one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // waypoint-loadgen: sync figures for docs/benchmarks.md, driving the real client code
 // (SyncEngine, ChangeSealer, SyncClient, encrypted stores) against a real waypoint-server and
 // PostgreSQL that it starts on loopback (app/tools/localserver) and stops afterwards.

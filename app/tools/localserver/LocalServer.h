@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A throwaway sync service on loopback, stopped and deleted with this object: a PostgreSQL
 // cluster (scripts/pg) on a free port, the schema, and waypoint-server processes. Used by the

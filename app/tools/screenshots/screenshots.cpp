@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Renders every main screen at phone size, light and dark, with demo data made through the
 // store, into a folder (scripts/screenshots passes docs/screenshots). Offscreen.
 #include "AppContext.h"
