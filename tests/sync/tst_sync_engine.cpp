@@ -3,6 +3,7 @@
 // editing offline and syncing through the real server: they converge, nothing typed is lost,
 // a cut connection or a revoked device behaves.
 
+#include "EngineDevice.h"
 #include "Enrolment.h"
 #include "LocalServer.h"
 #include "LoopbackProxy.h"
@@ -22,23 +23,8 @@ using namespace wp::sync;
 
 namespace {
 
-template <typename R> QByteArray why(const R &r)
-{
-    return r.ok() ? QByteArray() : r.error().message.toUtf8();
-}
-
-struct Device
-{
-    std::unique_ptr<Store> store;
-    SyncIdentity identity;
-    std::unique_ptr<SyncClient> client;
-
-    Result<SyncReport> sync()
-    {
-        SyncEngine engine(*store, identity, *client);
-        return engine.syncOnce();
-    }
-};
+using Device = wp::test::EngineDevice;
+using wp::test::why;
 
 // The store as the engine sees it, with a hook before each page is merged (slow or failing
 // stores, for the prefetching pull).
@@ -106,22 +92,10 @@ class TestSyncEngine : public QObject
     std::unique_ptr<Device> enrol(const QUuid &organisation, const QUuid &user,
                                   const QString &passphrase)
     {
-        auto d = std::make_unique<Device>();
-        auto store = Store::open(dir.filePath(QStringLiteral("store%1.db").arg(++stores)),
-                                 SecretBytes::random(Store::KeyBytes), Store::Mode::CreateNew);
-        if (!store)
-            return nullptr;
-        d->store = std::move(*store);
-        Enrolment enrolment(nullptr, EnrolmentOptions{crypto::KeyBackupCost::minimal()});
-        if (enrolment.enrol(fx.baseUrl(), fx.issueCode(organisation, user),
-                            QStringLiteral("phone %1").arg(stores), QStringLiteral("test"),
-                            passphrase) != Enrolment::Outcome::Done) {
-            qWarning("enrol: %s", qPrintable(enrolment.error().message));
-            return nullptr;
-        }
-        d->identity = enrolment.takeIdentity();
-        d->client = std::make_unique<SyncClient>(fx.baseUrl());
-        return d;
+        ++stores;
+        return Device::enrol(fx, dir.filePath(QStringLiteral("store%1.db").arg(stores)),
+                             organisation, user, passphrase,
+                             QStringLiteral("phone %1").arg(stores));
     }
 
     // Requests of `organisation`'s devices to `route` so far, from the server's log. A line is

@@ -7,6 +7,7 @@
 // would refuse them at push time, put in the server's database directly, as an attacker
 // with a breached server (or a server bug) would.
 
+#include "EngineDevice.h"
 #include "Enrolment.h"
 #include "LocalServer.h"
 #include "Store.h"
@@ -27,23 +28,8 @@ using namespace wp::sync;
 
 namespace {
 
-template <typename R> QByteArray why(const R &r)
-{
-    return r.ok() ? QByteArray() : r.error().message.toUtf8();
-}
-
-struct Device
-{
-    std::unique_ptr<Store> store;
-    SyncIdentity identity;
-    std::unique_ptr<SyncClient> client;
-
-    Result<SyncReport> sync()
-    {
-        SyncEngine engine(*store, identity, *client);
-        return engine.syncOnce();
-    }
-};
+using Device = wp::test::EngineDevice;
+using wp::test::why;
 
 // A pulled change's plaintext as devices seal it: {1: fields, 2: per-field stamps}.
 QByteArray plaintext(const QCborMap &fields)
@@ -94,22 +80,10 @@ class TestSyncSetAside : public QObject
     std::unique_ptr<Device> enrolDevice(const QUuid &organisation, const QUuid &user,
                                         const QString &passphrase)
     {
-        auto d = std::make_unique<Device>();
-        auto store = Store::open(dir.filePath(QStringLiteral("store%1.db").arg(++stores)),
-                                 SecretBytes::random(Store::KeyBytes), Store::Mode::CreateNew);
-        if (!store)
-            return nullptr;
-        d->store = std::move(*store);
-        Enrolment enrolment(nullptr, EnrolmentOptions{crypto::KeyBackupCost::minimal()});
-        if (enrolment.enrol(fx.baseUrl(), fx.issueCode(organisation, user),
-                            QStringLiteral("phone %1").arg(stores), QStringLiteral("test"),
-                            passphrase) != Enrolment::Outcome::Done) {
-            qWarning("enrol: %s", qPrintable(enrolment.error().message));
-            return nullptr;
-        }
-        d->identity = enrolment.takeIdentity();
-        d->client = std::make_unique<SyncClient>(fx.baseUrl());
-        return d;
+        ++stores;
+        return Device::enrol(fx, dir.filePath(QStringLiteral("store%1.db").arg(stores)),
+                             organisation, user, passphrase,
+                             QStringLiteral("phone %1").arg(stores));
     }
 
     std::unique_ptr<TestDevice> testDevice(const QUuid &organisation, const QUuid &user)
