@@ -464,7 +464,7 @@ private:
     void close()
     {
         // Whoever waited for the body will not get it; what it holds (the handler's state,
-        // which holds this session) goes now.
+        // which holds this connection object) goes now.
         m_then = nullptr;
         beast::get_lowest_layer(m_stream).expires_after(ShutdownTimeout);
         if constexpr (std::is_same_v<Stream, TlsStream>) {
