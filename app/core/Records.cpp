@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Records.h"
 
+#include "FieldShape.h"
+
 #include <QCborArray>
 #include <QCoreApplication>
 
@@ -371,86 +373,6 @@ template <Declared R> bool normaliseItemsOf(QCborMap &fields)
     return changed;
 }
 
-// --- a field map from elsewhere: each known value has its kind's CBOR type ---
-
-bool absent(const QCborValue &v)
-{
-    return v.isNull() || v.isUndefined();
-}
-
-bool allItems(const QCborValue &v, bool (*item)(const QCborValue &))
-{
-    if (!v.isArray())
-        return false;
-    for (const QCborValue &i : v.toArray())
-        if (!item(i))
-            return false;
-    return true;
-}
-
-bool isText(const QCborValue &v)
-{
-    return v.isString();
-}
-
-template <Declared R> bool shapedAs(const QCborMap &map);
-
-template <typename T> bool shapedAs(const QCborValue &v)
-{
-    using detail::IsList, detail::IsOptional;
-    if constexpr (std::is_same_v<T, QString> || std::is_same_v<T, QDate> ||
-                  std::is_same_v<T, QUuid>)
-        return v.isString() || absent(v);
-    else if constexpr (std::is_same_v<T, QDateTime> || std::is_same_v<T, std::optional<int>> ||
-                       std::is_same_v<T, int>)
-        return v.isInteger() || absent(v);
-    else if constexpr (std::is_same_v<T, bool>)
-        return v.isBool() || absent(v);
-    else if constexpr (VocabularyValue<T> || IsOptional<T>::value)
-        return v.isString() || absent(v);
-    else if constexpr (std::is_same_v<T, QStringList> || std::is_same_v<T, QList<QUuid>>)
-        return allItems(v, isText);
-    else if constexpr (Declared<T>)
-        return v.isMap() && shapedAs<T>(v.toMap());
-    else if constexpr (IsList<T>::value && Declared<typename IsList<T>::Item>)
-        return allItems(v, [](const QCborValue &item) {
-            return item.isMap() && shapedAs<typename IsList<T>::Item>(item.toMap());
-        });
-    else
-        return allItems(v, isText); // a list of vocabulary keys
-}
-
-template <Declared R> bool shapedAs(const QCborMap &map)
-{
-    bool ok = true;
-    R record{};
-    R::forEachField(record, [&](auto &member, const FieldSpec &spec) {
-        const QCborValue v = map.value(QLatin1StringView(spec.name));
-        ok = ok && (v.isUndefined() || shapedAs<std::remove_cvref_t<decltype(member)>>(v));
-    });
-    return ok;
-}
-
-// Within `levels` of arrays and maps below `v`; stops looking as soon as it is not.
-bool nestsWithin(const QCborValue &v, int levels)
-{
-    if (!v.isArray() && !v.isMap())
-        return true;
-    if (levels == 0)
-        return false;
-    if (v.isArray()) {
-        for (const QCborValue &item : v.toArray())
-            if (!nestsWithin(item, levels - 1))
-                return false;
-        return true;
-    }
-    const QCborMap m = v.toMap();
-    for (auto it = m.constBegin(); it != m.constEnd(); ++it)
-        if (!nestsWithin(it.key(), levels - 1) || !nestsWithin(it.value(), levels - 1))
-            return false;
-    return true;
-}
-
 template <Declared R> Status checkFieldMapOf(const QCborMap &fields)
 {
     const auto bad = [](const QString &field, const QString &message) {
@@ -459,7 +381,7 @@ template <Declared R> Status checkFieldMapOf(const QCborMap &fields)
     for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
         if (!it.key().isString())
             return bad({}, QCoreApplication::translate("Validation", "A field has no name."));
-        if (!nestsWithin(it.value(), MaxFieldDepth))
+        if (!fieldshape::nestsWithin(it.value(), MaxFieldDepth))
             return bad(it.key().toString(),
                        QCoreApplication::translate("Validation", "A field nests too deep."));
     }
@@ -470,7 +392,7 @@ template <Declared R> Status checkFieldMapOf(const QCborMap &fields)
         const QCborValue v = fields.value(QLatin1StringView(spec.name));
         if (!status || v.isUndefined())
             return;
-        if (!shapedAs<T>(v)) {
+        if (!fieldshape::shapedAs<T>(v)) {
             status = bad(QString::fromLatin1(spec.name),
                          QCoreApplication::translate(
                              "Validation", "%1 does not hold the kind of value it should.")
