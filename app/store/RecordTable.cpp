@@ -342,15 +342,36 @@ Status RecordTable::tombstone(const StoredRow &row, RecordType type, const QUuid
                             row.createdStamp, true, deferred);
         !s)
         return s;
-    for (const char *sql :
-         {"DELETE FROM field_stamps WHERE record_id = ?", "DELETE FROM outbox WHERE record_id = ?",
-          "DELETE FROM conflict_copies WHERE record_id = ?"}) {
+    for (const char *sql : {"DELETE FROM field_stamps WHERE record_id = ?",
+                            "DELETE FROM outbox WHERE record_id = ?"}) {
         sql::Statement &st = m_db.cached(sql);
         st.bindId(1, id);
         if (Status s = st.exec(); !s)
             return s;
     }
-    return {};
+    return removeConflictCopies(id, deferred);
+}
+
+Status RecordTable::removeConflictCopies(const QUuid &id, SearchWrites *deferred)
+{
+    QList<qint64> copies;
+    sql::Statement &ids = m_db.cached("SELECT id FROM conflict_copies WHERE record_id = ?");
+    ids.bindId(1, id);
+    if (Status s = ids.forEachRow([&](const sql::Statement &row) { copies.append(row.int64(0)); });
+        !s)
+        return s;
+    for (const qint64 copy : std::as_const(copies)) {
+        // A copy kept earlier in the same pulled page is only in the batch: drop it there too.
+        if (deferred)
+            deferred->remove(copy, false);
+        sql::Statement &fts = m_db.cached("DELETE FROM search WHERE rowid = ?");
+        fts.bind(1, copy);
+        if (Status s = fts.exec(); !s)
+            return s;
+    }
+    sql::Statement &st = m_db.cached("DELETE FROM conflict_copies WHERE record_id = ?");
+    st.bindId(1, id);
+    return st.exec();
 }
 
 Status RecordTable::remove(RecordType type, const QUuid &id)
@@ -482,7 +503,7 @@ Status RecordTable::merge(const RecordChange &change, MergeReport &report, Searc
             isFreeText(change.type, field) && pending.contains(field) && mine != it.value();
         if (remote > local) {
             if (concurrentText && !mine.toString().isEmpty()) {
-                if (Status s = keepConflictCopy(change, field, mine.toString(), local); !s)
+                if (Status s = keepConflictCopy(change, field, mine.toString(), local, search); !s)
                     return s;
                 ++report.conflicts;
             }
@@ -493,7 +514,9 @@ Status RecordTable::merge(const RecordChange &change, MergeReport &report, Searc
         } else {
             ++report.ignored;
             if (concurrentText && !it.value().toString().isEmpty()) {
-                if (Status s = keepConflictCopy(change, field, it.value().toString(), remote); !s)
+                if (Status s =
+                        keepConflictCopy(change, field, it.value().toString(), remote, search);
+                    !s)
                     return s;
                 ++report.conflicts;
             }
@@ -519,13 +542,18 @@ Status RecordTable::merge(const RecordChange &change, MergeReport &report, Searc
 }
 
 Status RecordTable::keepConflictCopy(const RecordChange &change, const QString &field,
-                                     const QString &text, const HlcStamp &stamp)
+                                     const QString &text, const HlcStamp &stamp,
+                                     SearchWrites &search)
 {
     sql::Statement &st = m_db.cached("INSERT INTO conflict_copies(record_id, type, field, text, "
                                      "hlc, kept_at) VALUES (?, ?, ?, ?, ?, ?)");
     st.bindId(1, change.recordId).bind(2, keyOf(change.type)).bind(3, field).bind(4, text);
     st.bind(5, stamp.toString()).bind(6, nowMs());
-    return st.exec();
+    if (Status s = st.exec(); !s)
+        return s;
+    // Searchable until resolved; its search row is the copy's id (Schema.cpp, toV8).
+    search.put(m_db.lastInsertRowId(), text, false);
+    return {};
 }
 
 // ---------------------------------------------------------------- lists

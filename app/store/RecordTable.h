@@ -117,7 +117,9 @@ private:
     Status tombstone(const StoredRow &row, RecordType type, const QUuid &id, const HlcStamp &stamp,
                      SearchWrites *deferred = nullptr);
     Status keepConflictCopy(const RecordChange &change, const QString &field, const QString &text,
-                            const HlcStamp &stamp);
+                            const HlcStamp &stamp, SearchWrites &search);
+    // The record's conflict copies and their search rows go (`deferred`: see writeRow).
+    Status removeConflictCopies(const QUuid &id, SearchWrites *deferred);
     Status saveClock();
 
     sql::Database &m_db;

@@ -98,6 +98,12 @@ Result<ResyncSweep> Resync::sweep(int limit)
             if (Status s = fts.exec(); !s)
                 return s.error();
         }
+        // An open conflict's search row is the copy's id (Schema.cpp, toV8).
+        sql::Statement &copies = m_db.cached("DELETE FROM search WHERE rowid IN (SELECT id FROM "
+                                             "conflict_copies WHERE record_id = ?)");
+        copies.bindId(1, g.id);
+        if (Status s = copies.exec(); !s)
+            return s.error();
         // field_stamps refers to records: it goes first.
         for (const char *sql :
              {"DELETE FROM field_stamps WHERE record_id = ?",

@@ -217,8 +217,15 @@ Status toV7(sql::Database &db)
     )sql");
 }
 
+Status toV8(sql::Database &db)
+{
+    // An open conflict's losing text stays searchable until the user resolves it. Its search
+    // row is the copy's id: positive, so it never meets a record's (-records.rowid).
+    return db.exec("INSERT INTO search(rowid, body) SELECT id, text FROM conflict_copies");
+}
+
 using Step = Status (*)(sql::Database &);
-constexpr Step Steps[] = {toV1, toV2, toV3, toV4, toV5, toV6, toV7};
+constexpr Step Steps[] = {toV1, toV2, toV3, toV4, toV5, toV6, toV7, toV8};
 static_assert(std::size(Steps) == Latest);
 
 } // namespace

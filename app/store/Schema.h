@@ -8,6 +8,7 @@
 //   5  resync marks (records not seen again yet after a 410 resync_required, Resync.h)
 //   6  self-care and supplies stored as vocabulary keys instead of English or French labels
 //   7  pulled changes set aside (not merged: failed verification, unreadable, invalid)
+//   8  conflict copies in the full-text index, so both texts of a conflict are found
 // A store written by a newer Waypoint is refused with SchemaTooNew, never modified.
 
 #include "Result.h"
@@ -20,7 +21,7 @@ class Database;
 
 namespace schema {
 
-inline constexpr int Latest = 7;
+inline constexpr int Latest = 8;
 // "WPST": lets an unencrypted (benchmark) open tell a Waypoint file from any SQLite file.
 inline constexpr int ApplicationId = 0x57505354;
 

@@ -18,6 +18,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace wp {
 
@@ -85,6 +86,7 @@ struct MatchRow
     QString typeKey;
     QByteArray fields;
     double rank = 0;
+    QString copyText; // a conflict copy's hit: the text that matched
 };
 
 } // namespace
@@ -93,8 +95,9 @@ Store::Store(QString path, std::unique_ptr<StoreLock> lock, std::unique_ptr<sql:
              QUuid device, bool encrypted)
     : m_path(std::move(path)), m_lock(std::move(lock)), m_db(std::move(db)), m_encrypted(encrypted),
       m_clock(device), m_outbox(*m_db), m_setAside(*m_db), m_audit(*m_db), m_resync(*m_db, m_audit),
-      m_table(*m_db, m_clock, m_outbox, m_audit), m_participants(m_table), m_encounters(m_table),
-      m_diary(m_table), m_supervision(m_table), m_comments(m_table), m_training(m_table)
+      m_table(*m_db, m_clock, m_outbox, m_audit), m_conflicts(*m_db, m_table, m_audit, device),
+      m_participants(m_table), m_encounters(m_table), m_diary(m_table), m_supervision(m_table),
+      m_comments(m_table), m_training(m_table)
 {
 }
 
@@ -263,7 +266,7 @@ Result<QList<SearchHit>> Store::search(const QString &query, int limit)
         st.bind(1, match).bind(2, limit);
         QList<MatchRow> rows;
         const Status read = st.forEachRow([&](const sql::Statement &row) {
-            rows.append({row.id(0), row.text(1), row.blob(2), row.real(3)});
+            rows.append({row.id(0), row.text(1), row.blob(2), row.real(3), QString()});
         });
         if (!read)
             return read.error();
@@ -287,9 +290,30 @@ Result<QList<SearchHit>> Store::search(const QString &query, int limit)
             return rows.error();
     }
 
+    // Open conflicts' losing texts (search rows > 0, the copies' ids): few, so all of them.
+    sql::Statement &copies = m_db->cached(
+        "SELECT r.id, r.type, r.fields, s.rank, c.text FROM ("
+        "  SELECT rowid, bm25(search) AS rank FROM search WHERE search MATCH ?1 AND rowid > 0"
+        "  ORDER BY rowid LIMIT ?2) AS s "
+        "JOIN conflict_copies AS c ON c.id = s.rowid "
+        "JOIN records AS r ON r.id = c.record_id AND r.deleted = 0 ORDER BY s.rowid");
+    copies.bind(1, prefix ? withPrefix : exact).bind(2, limit);
+    QList<MatchRow> copyRows;
+    const Status readCopies = copies.forEachRow([&](const sql::Statement &row) {
+        copyRows.append({row.id(0), row.text(1), row.blob(2), row.real(3), row.text(4)});
+    });
+    if (!readCopies)
+        return readCopies.error();
+    if (!copyRows.isEmpty())
+        *rows = copyRows + *rows;
+
     const QStringList terms = searchTerms(query);
     QList<SearchHit> hits;
+    QSet<QUuid> seen;
     for (const MatchRow &row : std::as_const(*rows)) {
+        if (seen.contains(row.id) || hits.size() >= limit)
+            continue;
+        seen.insert(row.id);
         const auto type = fromKey<RecordType>(row.typeKey);
         if (!type)
             continue;
@@ -297,9 +321,9 @@ Result<QList<SearchHit>> Store::search(const QString &query, int limit)
             derive(*type, row.id, QCborValue::fromCbor(row.fields).toMap());
         if (!derived)
             continue; // written by a newer version: not shown rather than shown wrong
+        const QString &text = row.copyText.isNull() ? derived->search.body : row.copyText;
         hits.append({row.id, *type, derived->search.title,
-                     makeSnippet(derived->search.body, terms, prefix, SearchHit::MatchStart,
-                                 SearchHit::MatchEnd),
+                     makeSnippet(text, terms, prefix, SearchHit::MatchStart, SearchHit::MatchEnd),
                      row.rank});
     }
     return hits;
@@ -437,13 +461,6 @@ Result<QList<ConflictCopy>> Store::conflictCopies(const QUuid &recordId)
     if (!read)
         return read.error();
     return out;
-}
-
-Status Store::dismissConflictCopy(qint64 id)
-{
-    sql::Statement &st = m_db->cached("DELETE FROM conflict_copies WHERE id = ?");
-    st.bind(1, id);
-    return st.exec();
 }
 
 } // namespace wp

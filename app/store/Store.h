@@ -5,6 +5,7 @@
 // Single-threaded: use a Store from the thread that opened it.
 
 #include "AuditChain.h"
+#include "ConflictCopies.h"
 #include "Outbox.h"
 #include "Repository.h"
 #include "Result.h"
@@ -44,7 +45,7 @@ public:
     enum class Mode { OpenExisting, CreateNew };
 
     static constexpr int KeyBytes = 32;
-    static constexpr int SchemaVersion = 7;
+    static constexpr int SchemaVersion = 8;
 
     // Errors: NotAStore (not a Waypoint store, or the key is wrong), Corrupt, SchemaTooNew,
     // Busy (another process has it open), Io, InvalidInput (key not 32 bytes, file exists
@@ -70,7 +71,8 @@ public:
     // words, each quoted for FTS5, and all must match. Newest first (most recently created;
     // ranking by relevance would score every match of a common word); each hit carries its
     // bm25 rank. When whole words give fewer than `limit` hits, the last word (3+ characters)
-    // also matches as a prefix.
+    // also matches as a prefix. The losing text of an open conflict is searched too: its hits
+    // come first and lead to the record, with the snippet taken from that text.
     Result<QList<SearchHit>> search(const QString &query, int limit = 50);
 
     Outbox &outbox() { return m_outbox; }
@@ -116,8 +118,11 @@ public:
     bool resyncInProgress() const { return m_resync.inProgress(); }
     Result<ResyncSweep> sweepResync(int limit = 500) { return m_resync.sweep(limit); }
 
+    // Open conflicts, both texts of each, and their resolution (ConflictCopies.h).
+    ConflictCopies &conflicts() { return m_conflicts; }
+    // The raw copies of one record (tests, diagnostics).
     Result<QList<ConflictCopy>> conflictCopies(const QUuid &recordId);
-    Status dismissConflictCopy(qint64 id);
+    Status dismissConflictCopy(qint64 id) { return m_conflicts.dismiss(id); }
 
     // Small named secrets of this device (the sync identity: device token, the user's keys),
     // kept inside the encrypted file. Values are wiped from memory after use. deviceSecret:
@@ -147,6 +152,7 @@ private:
     AuditChain m_audit;
     Resync m_resync;
     RecordTable m_table;
+    ConflictCopies m_conflicts;
     ParticipantRepository m_participants;
     EncounterRepository m_encounters;
     DiaryRepository m_diary;

@@ -81,6 +81,28 @@ struct ConflictCopy
     QDateTime keptAt;
 };
 
+// An open conflict: one free-text field of a record edited on this device and on another
+// before either saw the other's edit. The record holds the text that won (last writer by HLC);
+// the conflict copy holds the other. "Mine" is the text written on this device, "theirs" the
+// one from the other device, whichever won. A stamp says when and on which device each text
+// was written, as far as this store knows (the device of the newest edit of the field).
+struct Conflict
+{
+    qint64 id = 0; // the conflict copy's id
+    QUuid recordId;
+    RecordType type = RecordType::DiaryEntry;
+    QString field;
+    QString mine;
+    QString theirs;
+    HlcStamp mineStamp;
+    HlcStamp theirsStamp;
+    bool mineWon = false; // the record holds `mine`, the copy holds `theirs`
+    QDateTime keptAt;     // when this device kept the copy
+};
+
+// How the user resolves a conflict: one of the two texts, or a text of their own.
+enum class ConflictChoice { KeepMine, KeepTheirs, Merge };
+
 // A pulled change this device did not merge (docs/protocol.md, "Changes set aside"): it
 // failed its batch's signature, would not open, or its content or time is not acceptable.
 // Only what shows and explains it is kept, never its content or ciphertext.

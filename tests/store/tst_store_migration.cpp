@@ -288,7 +288,7 @@ private slots:
         }
         auto store = Store::open(path, testKey(), Store::Mode::OpenExisting);
         QVERIFY2(store.ok(), why(store).constData());
-        QCOMPARE(*schema::version((*store)->database()), 7);
+        QCOMPARE(*schema::version((*store)->database()), schema::Latest);
         QCOMPARE((*store)->diary().get(d.id)->text, d.text);
         QCOMPARE((*store)->syncCursor(), QByteArrayLiteral("41"));
         QCOMPARE(*(*store)->setAside().count(), 0);
@@ -304,6 +304,40 @@ private slots:
         QVERIFY((*store)->applyRemote({}, QByteArrayLiteral("42"), {c}).ok());
         QCOMPARE((*store)->setAside().list()->first().reason, QStringLiteral("bad_signature"));
         QCOMPARE((*store)->setAside().list()->first().setAsideAt, when);
+    }
+
+    void v8MakesOpenConflictsSearchable()
+    {
+        // A v7 store with an entry and the losing text of a conflict on it: after the upgrade
+        // search finds that text, leading to the entry, and resolving it takes it out again.
+        const QString path = m_dir.filePath(QStringLiteral("v7-conflict.db"));
+        const QDateTime when = QDateTime::fromMSecsSinceEpoch(1750000000000, Qt::UTC);
+        DiaryEntry d = diary(QStringLiteral("the winning words"), when);
+        d.id = createUuidV7();
+        d.createdAt = when;
+        {
+            auto db = openKeyed(path);
+            QVERIFY(schema::migrate(*db, 7).ok());
+            insertV1Record(*db, d.id, RecordType::DiaryEntry, d.toFields(),
+                           when.toMSecsSinceEpoch());
+            sql::Statement copy =
+                db->prepare("INSERT INTO conflict_copies(record_id, type, field, text, hlc, "
+                            "kept_at) VALUES (?, 'diary', 'text', 'the heron text', "
+                            "'0001750000000000-00000-00000000-0000-0000-0000-000000000000', 0)");
+            copy.bindId(1, d.id);
+            QVERIFY(copy.exec().ok());
+        }
+        auto store = Store::open(path, testKey(), Store::Mode::OpenExisting);
+        QVERIFY2(store.ok(), why(store).constData());
+        QCOMPARE(*schema::version((*store)->database()), schema::Latest);
+        auto hits = (*store)->search(QStringLiteral("heron"));
+        QVERIFY(hits.ok());
+        QCOMPARE(hits->size(), 1);
+        QCOMPARE(hits->first().id, d.id);
+        const Conflict c = (*store)->conflicts().list()->first();
+        QCOMPARE(c.theirs, QStringLiteral("the heron text"));
+        QVERIFY((*store)->conflicts().resolve(c.id, ConflictChoice::KeepMine).ok());
+        QVERIFY((*store)->search(QStringLiteral("heron"))->isEmpty());
     }
 
     void v6StoresSelfCareAndSuppliesAsKeys()
