@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CommandDispatcher.h"
 
+#include "ConflictCommands.h"
 #include "DeviceStore.h"
 #include "PinInput.h"
 #include "PinPolicy.h"
@@ -191,6 +192,10 @@ Status CommandDispatcher::dispatch(const ParsedCommand &command, const QString &
         return addEncounter(s, command);
     if (command.name == QLatin1String("participant add"))
         return addParticipant(s, command);
+    if (command.name == QLatin1String("conflicts list"))
+        return ConflictCommands(s, m_out).list(command);
+    if (command.name == QLatin1String("conflicts resolve"))
+        return ConflictCommands(s, m_out).resolve(command);
     if (command.name.endsWith(QLatin1String(" list")))
         return list(s, command);
     if (command.name == QLatin1String("search"))

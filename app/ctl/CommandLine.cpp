@@ -76,6 +76,8 @@ const std::vector<CommandSpec> Commands{
     {"sync", 0, 0, {Json}},
     {"set-aside", 0, 0, {Json, Limit}},
     {"restore-keys", 0, 0, {}},
+    {"conflicts list", 0, 0, {Json}},
+    {"conflicts resolve", 1, 1, {{"keep", true, false}, {"text", true, false}}},
 };
 
 Error usageError(const QString &message)
@@ -127,6 +129,11 @@ QString usage()
         "                                pulled changes not merged (could not be verified or\n"
         "                                opened, or invalid), newest first, with why\n"
         "  restore-keys                  fetch the key backup and restore the user's keys\n"
+        "  conflicts list [--json]       texts edited here and on another device before they\n"
+        "                                synced: both versions, until resolved\n"
+        "  conflicts resolve ID --keep mine|theirs\n"
+        "  conflicts resolve ID --text T keep one version, or save a merged text; the next\n"
+        "                                sync sends it\n"
         "\n"
         "--self-care and --supply take a key such as took_break or naloxone (a label, in English\n"
         "or French, is read as its key); other text is kept as typed.\n"
