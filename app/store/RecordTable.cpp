@@ -499,8 +499,10 @@ Status RecordTable::merge(const RecordChange &change, MergeReport &report, Searc
         const HlcStamp remote = change.stamps.value(field, change.stamp);
         const HlcStamp local = localStamps.value(field, existing->createdStamp);
         const QCborValue mine = merged.value(field);
-        const bool concurrentText =
-            isFreeText(change.type, field) && pending.contains(field) && mine != it.value();
+        // This device's own earlier change coming back in a pull is not concurrent with its
+        // later edit: the device wrote that edit over it.
+        const bool concurrentText = isFreeText(change.type, field) && pending.contains(field) &&
+                                    mine != it.value() && remote.device != m_clock.device();
         if (remote > local) {
             if (concurrentText && !mine.toString().isEmpty()) {
                 if (Status s = keepConflictCopy(change, field, mine.toString(), local, search); !s)

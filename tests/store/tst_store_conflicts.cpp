@@ -197,6 +197,21 @@ private slots:
         QVERIFY(searchIds(*m_store, QStringLiteral("kingfisher")).isEmpty());
     }
 
+    void thisDevicesOwnOlderTextComingBackIsNoConflict()
+    {
+        // A pull can return this device's own earlier change while a later edit of it waits to
+        // be sent: the device wrote the later text over it, so nothing conflicts.
+        DiaryEntry d = m_store->diary().save(diary(QStringLiteral("first words"))).value();
+        const OutboxEntry created = m_store->outbox().pending(100).value().first();
+        d.text = QStringLiteral("second words");
+        QVERIFY(m_store->diary().save(d).ok());
+        auto report = m_store->applyRemote({created.change}, QByteArrayLiteral("c1"));
+        QVERIFY(report.ok());
+        QCOMPARE(report->conflicts, 0);
+        QCOMPARE(*m_store->conflicts().count(), qint64(0));
+        QCOMPARE(m_store->diary().get(d.id)->text, QStringLiteral("second words"));
+    }
+
     void openConflictsSurviveReopening()
     {
         const QString path = m_store->path();
