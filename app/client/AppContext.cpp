@@ -109,6 +109,20 @@ void AppContext::connectSync()
         m_search->results()->refresh();
         m_participant->reload();
     });
+    // A resolved conflict changed the record here: what shows it reads it again, and an
+    // editor open on it without unsaved changes shows the chosen text.
+    connect(m_sync->conflicts(), &ConflictListModel::resolved, this, [this](const QString &id) {
+        m_diary->refresh();
+        m_supervision->refresh();
+        m_today->refreshInPlace();
+        m_search->results()->refresh();
+        for (Editor *editor :
+             {static_cast<Editor *>(m_encounterEditor), static_cast<Editor *>(m_diaryEditor),
+              static_cast<Editor *>(m_supervisionEditor)}) {
+            if (editor->isOpenOn(id) && !editor->dirty())
+                editor->load(id);
+        }
+    });
 }
 
 AppContext::~AppContext()

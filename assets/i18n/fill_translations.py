@@ -433,6 +433,10 @@ FR.update(FR_SECURITY)
 from field_translations import FR_FIELD, PLURALS_FIELD  # noqa: E402
 FR.update(FR_FIELD)
 PLURALS.update(PLURALS_FIELD)
+# Conflicts: a text changed on this phone and on another device (qml/conflicts).
+from conflict_translations import FR_CONFLICTS, PLURALS_CONFLICTS  # noqa: E402
+FR.update(FR_CONFLICTS)
+PLURALS.update(PLURALS_CONFLICTS)
 
 # sync and enrolment
 FR.update({

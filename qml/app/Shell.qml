@@ -69,6 +69,7 @@ StackView {
     Component { id: failedChangesPage; FailedChangesPage { } }
     Component { id: setAsideChangesPage; SetAsideChangesPage { } }
     Component { id: scanPage; ScanPage { } }
+    Component { id: conflictsPage; ConflictsPage { } }
 
     readonly property var screens: ({
         participant: participantPage,
@@ -81,7 +82,8 @@ StackView {
         sync: syncPage,
         failedChanges: failedChangesPage,
         setAsideChanges: setAsideChangesPage,
-        scan: scanPage
+        scan: scanPage,
+        conflicts: conflictsPage
     })
 
     Connections {

@@ -28,6 +28,11 @@ FormPage {
             page.StackView.view.pop()
     }
 
+    ConflictBanner {
+        recordId: page.entryId
+        Layout.fillWidth: true
+    }
+
     // The share state, at the top, in words and colour.
     Rectangle {
         objectName: "shareBanner"

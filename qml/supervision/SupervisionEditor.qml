@@ -54,6 +54,11 @@ FormPage {
         return owner ? owner.label : ""
     }
 
+    ConflictBanner {
+        recordId: page.noteId
+        Layout.fillWidth: true
+    }
+
     Label {
         visible: page.editor.restoredDraft
         text: qsTr("Your unsaved draft was restored.")

@@ -29,11 +29,16 @@ ToolButton {
     onClicked: Nav.open("sync", {})
 
     readonly property int state: App.sync.state
-    readonly property color badgeColor: state === SyncStatus.Idle ? "#86efac"
+    // An open conflict is not "all synced": amber and "!" until the worker chooses.
+    readonly property bool conflicts: state === SyncStatus.Idle && App.sync.pendingCount === 0
+                                      && App.sync.conflictCount > 0
+    readonly property color badgeColor: conflicts ? "#fcd34d"
+        : state === SyncStatus.Idle ? "#86efac"
         : state === SyncStatus.Syncing ? "#ffffff"
         : state === SyncStatus.Offline ? "#fcd34d"
         : state === SyncStatus.Failed ? "#fca5a5" : "transparent"
-    readonly property string symbol: state === SyncStatus.Idle
+    readonly property string symbol: conflicts ? "!"
+        : state === SyncStatus.Idle
         ? (App.sync.pendingCount > 0 ? String(Math.min(App.sync.pendingCount, 99)) : "\u2713")
         : state === SyncStatus.Syncing ? "\u2191\u2193"
         : state === SyncStatus.Offline ? "\u2013"

@@ -79,6 +79,20 @@ ColumnLayout {
         Accessible.name: qsTr("See the changes from the server that were set aside")
         onClicked: Nav.open("setAsideChanges", {})
     }
+    FieldError {
+        objectName: "syncConflicts"
+        visible: App.sync.conflictCount > 0
+        text: visible ? qsTr("%n conflict(s): a text was changed on this phone and on another device before they synced.", "", App.sync.conflictCount) : ""
+        Layout.fillWidth: true
+    }
+    ActionButton {
+        objectName: "syncConflictsButton"
+        visible: App.sync.conflictCount > 0
+        text: qsTr("Resolve conflicts")
+        Layout.fillWidth: true
+        Accessible.name: qsTr("Compare both versions of each conflict and choose")
+        onClicked: Nav.open("conflicts", { recordId: "" })
+    }
     Label {
         visible: section.enrolled && App.connection.serverUrl.length > 0
         text: qsTr("Server: %1").arg(App.connection.serverUrl)

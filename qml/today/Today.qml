@@ -53,6 +53,18 @@ Flickable {
             }
         }
 
+        // Texts changed here and on another device: both kept until the worker chooses.
+        ListCard {
+            objectName: "conflictsCard"
+            visible: App.sync.conflictCount > 0
+            title: qsTr("%n conflict(s) to resolve", "", App.sync.conflictCount)
+            detail: qsTr("Both versions are kept until you choose.")
+            badge: qsTr("Resolve")
+            badgeColor: Material.theme === Material.Dark ? Style.errorColorDark : Style.errorColor
+            Layout.fillWidth: true
+            onClicked: Nav.open("conflicts", { recordId: "" })
+        }
+
         // Forms left unsaved (kept sealed as drafts): resume or throw away.
         SectionTitle {
             visible: App.today.drafts.count > 0

@@ -222,6 +222,31 @@ public:
         return int(refused.size());
     }
 
+    // A diary entry saved here as `mine` and, before it was sent, changed to `theirs` on
+    // another device whose edit is newer: a pull keeps `mine` as a conflict. Returns its id.
+    Q_INVOKABLE QString conflictFromOtherDevice(const QString &mine, const QString &theirs)
+    {
+        wp::Store *store = m_app->session()->store();
+        wp::DiaryEntry d;
+        d.text = mine;
+        d.writtenAt = QDateTime::currentDateTimeUtc();
+        auto saved = store->diary().save(d);
+        if (!saved)
+            return {};
+        wp::RemoteChange change;
+        change.recordId = saved->id;
+        change.type = wp::RecordType::DiaryEntry;
+        change.fields.insert(QStringLiteral("text"), theirs);
+        change.stamp = {QDateTime::currentMSecsSinceEpoch() + 1000, 0, QUuid::createUuid()};
+        change.stamps.insert(QStringLiteral("text"), change.stamp);
+        auto merged = store->applyRemote({change}, store->syncCursor());
+        if (!merged || merged->conflicts != 1)
+            return {};
+        Q_EMIT m_app->sync()->remoteChangesApplied();
+        m_app->sync()->localChange();
+        return wp::idText(saved->id);
+    }
+
     // The device keychain the app's vault uses: off, it refuses as a machine without one does.
     Q_INVOKABLE void setKeystoreAvailable(bool available) { m_keystore->setAvailable(available); }
     void useKeystore(wp::InMemoryKeyStore *keystore, HeldKeyStore *held)

@@ -106,6 +106,11 @@ void Editor::startNew(const QString &context)
     Q_EMIT fieldsChanged();
 }
 
+bool Editor::isOpenOn(const QString &id) const
+{
+    return !m_id.isNull() && idText(m_id) == id;
+}
+
 void Editor::load(const QString &id)
 {
     clearErrors();

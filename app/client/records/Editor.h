@@ -60,6 +60,8 @@ public:
     bool dirty() const { return m_dirty; }
     bool isNew() const { return m_id.isNull(); }
     QString savedId() const { return m_savedId; }
+    // Editing the record with this id (not a new one).
+    bool isOpenOn(const QString &id) const;
     QVariantList choices() const { return m_choices; }
     // As plain values for QML (JavaScript objects and arrays).
     QVariant fieldsValue() const { return m_fields; }

@@ -28,8 +28,14 @@ SyncStatus::SyncStatus(Session *session, SyncThread *thread, SyncConnection *con
                        QObject *parent)
     : QObject(parent), m_session(session), m_thread(thread), m_connection(connection),
       m_scheduler(thread->options().policy), m_failedChanges(new FailedChangeListModel(this)),
-      m_setAsideChanges(new SetAsideChangeListModel(this))
+      m_setAsideChanges(new SetAsideChangeListModel(this)), m_conflicts(new ConflictListModel(this))
 {
+    connect(m_conflicts, &ConflictListModel::countChanged, this, [this] {
+        Q_EMIT conflictCountChanged();
+        refresh();
+    });
+    // A resolution is a local edit: it is sent like one.
+    connect(m_conflicts, &ConflictListModel::resolved, this, &SyncStatus::localChange);
     StoreRelay &relay = m_thread->relay();
     relay.onPulled([this](int n) {
         m_pulled += n;
@@ -143,9 +149,10 @@ QString SyncStatus::computeStatusText(State state) const
                    ? tr("Not enrolled")
                    : tr("One step left: the recovery passphrase");
     case Idle:
-        return m_pending > 0  ? tr("%n change(s) to send", "", m_pending)
-               : m_failed > 0 ? tr("Up to date, except refused changes")
-                              : tr("Up to date");
+        return m_pending > 0         ? tr("%n change(s) to send", "", m_pending)
+               : conflictCount() > 0 ? tr("%n conflict(s) to resolve", "", conflictCount())
+               : m_failed > 0        ? tr("Up to date, except refused changes")
+                                     : tr("Up to date");
     case Syncing:
         return m_catchingUp ? tr("Catching up with the server\u2026") : tr("Syncing\u2026");
     case Offline:
@@ -162,7 +169,9 @@ QString SyncStatus::computeShortText(State state) const
     case NotEnrolled:
         return tr("Sync off");
     case Idle:
-        return m_pending > 0 ? tr("%n to send", "", m_pending) : tr("Synced");
+        return m_pending > 0         ? tr("%n to send", "", m_pending)
+               : conflictCount() > 0 ? tr("%n conflict(s)", "", conflictCount())
+                                     : tr("Synced");
     case Syncing:
         return tr("Syncing");
     case Offline:
@@ -183,7 +192,10 @@ QString SyncStatus::computeDetailText(State state) const
                   "are kept end-to-end encrypted on the server so your other devices can sync "
                   "them.");
     case Idle:
-        return m_pending > 0  ? tr("Saved on this phone; Waypoint sends it in a moment.")
+        return m_pending > 0 ? tr("Saved on this phone; Waypoint sends it in a moment.")
+               : conflictCount() > 0
+                   ? tr("A text was changed on this phone and on another device before they "
+                        "synced. Both versions are kept until you choose.")
                : m_failed > 0 ? tr("Everything else on this phone is on the server, encrypted.")
                               : tr("Everything on this phone is on the server, encrypted.");
     case Syncing:
@@ -233,6 +245,7 @@ void SyncStatus::storeOpened()
     setLastSync(saved);
     m_failedChanges->reload(store);
     m_setAsideChanges->reload(store);
+    m_conflicts->reload(store);
     refreshCounts();
     refresh();
     m_scheduler.setActive(m_connection->enrolled());
@@ -243,6 +256,7 @@ void SyncStatus::storeClosing()
     m_unlocked = false; // the store is about to close
     m_failedChanges->reload(nullptr);
     m_setAsideChanges->reload(nullptr);
+    m_conflicts->reload(nullptr);
     setLastSync({});
     m_scheduler.setActive(false);
     refresh();
@@ -283,6 +297,8 @@ void SyncStatus::refreshCounts()
         m_setAsideCount = setAsideCount;
         Q_EMIT setAsideCountChanged();
     }
+    // Few rows; read again after every save and sync, as a merge can add one.
+    m_conflicts->reload(store);
     refresh();
 }
 

@@ -15,6 +15,7 @@
 // Every property has its own NOTIFY signal, emitted only when its value changes: the texts
 // are computed once per change of what they depend on (refresh()), not on every read.
 
+#include "ConflictList.h"
 #include "FailedChanges.h"
 #include "Result.h"
 #include "SetAsideChanges.h"
@@ -51,6 +52,11 @@ class SyncStatus : public QObject
     // Pulled changes not merged: they could not be verified or opened, or were not valid.
     Q_PROPERTY(int setAsideCount READ setAsideCount NOTIFY setAsideCountChanged)
     Q_PROPERTY(wp::client::SetAsideChangeListModel *setAsideChanges READ setAsideChanges CONSTANT)
+    // Texts edited here and on another device before they synced, both versions kept until
+    // the worker chooses (qml/conflicts). While any is open the status does not say
+    // "Up to date".
+    Q_PROPERTY(int conflictCount READ conflictCount NOTIFY conflictCountChanged)
+    Q_PROPERTY(wp::client::ConflictListModel *conflicts READ conflicts CONSTANT)
     Q_PROPERTY(QDateTime lastSync READ lastSync NOTIFY lastSyncChanged)
     Q_PROPERTY(QString lastSyncText READ lastSyncText NOTIFY lastSyncTextChanged)
 
@@ -74,6 +80,8 @@ public:
     FailedChangeListModel *failedChanges() const { return m_failedChanges; }
     int setAsideCount() const { return m_setAsideCount; }
     SetAsideChangeListModel *setAsideChanges() const { return m_setAsideChanges; }
+    int conflictCount() const { return m_conflicts->count(); }
+    ConflictListModel *conflicts() const { return m_conflicts; }
     QDateTime lastSync() const { return m_lastSync; }
     QString lastSyncText() const { return m_lastSyncText; }
 
@@ -102,6 +110,7 @@ Q_SIGNALS:
     void pendingCountChanged();
     void failedCountChanged();
     void setAsideCountChanged();
+    void conflictCountChanged();
     void lastSyncChanged();
     void lastSyncTextChanged();
     // A sync merged records from the server: lists and open records should reload.
@@ -134,6 +143,7 @@ private:
     sync::SyncScheduler m_scheduler;
     FailedChangeListModel *m_failedChanges;
     SetAsideChangeListModel *m_setAsideChanges;
+    ConflictListModel *m_conflicts;
     bool m_unlocked = false; // the store is open and staying so
     bool m_running = false;
     bool m_catchingUp = false; // this run is a resync (the server compacted past our cursor)
