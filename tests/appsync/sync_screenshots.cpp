@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Renders the sync screens in the states only a real server can produce (choosing the
 // recovery passphrase, after a lock in the middle of enrolment; enrolled and up to date,
-// offline with changes waiting, changes the server refused), light and
+// offline with changes waiting, changes the server refused, a conflict), light and
 // dark, into a folder (scripts/screenshots passes docs/screenshots). Starts a throwaway
 // PostgreSQL and waypoint-server through tests/server's fixture. Not a CTest test.
 #include "AppContext.h"
@@ -215,6 +215,64 @@ int main(int argc, char *argv[])
     shootBoth(QStringLiteral("sync-refused"));
     open(QStringLiteral("failedChanges"));
     shootBoth(QStringLiteral("sync-refused-list"));
+
+    // The same diary entry changed offline on the phone and on the worker's tablet: a
+    // conflict, on the conflict page, the sync page and Today.
+    {
+        auto tabletStore = wp::Store::open(data.filePath(QStringLiteral("tablet.db")),
+                                           wp::SecretBytes::random(wp::Store::KeyBytes),
+                                           wp::Store::Mode::CreateNew);
+        wp::sync::Enrolment tablet(
+            nullptr, wp::sync::EnrolmentOptions{wp::crypto::KeyBackupCost::minimal()});
+        const auto enrolled = tablet.enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1),
+                                           QStringLiteral("tablet"), QStringLiteral("screenshots"),
+                                           QStringLiteral("seven gulls over the pier"));
+        if (!tabletStore || enrolled != wp::sync::Enrolment::Outcome::Done) {
+            err << "sync screenshots: tablet setup failed\n";
+            return 1;
+        }
+        wp::sync::SyncIdentity tabletId = tablet.takeIdentity();
+        wp::sync::SyncClient client(tabletId.credentials.serverUrl);
+        wp::sync::SyncEngine engine(**tabletStore, tabletId, client);
+        if (!engine.syncOnce()) {
+            err << "sync screenshots: tablet sync failed\n";
+            return 1;
+        }
+        s->setOnline(false);
+        QUuid court;
+        if (auto listed = (*tabletStore)->diary().list({QByteArray(), 500}))
+            for (const wp::DiaryEntry &d : listed->items)
+                if (d.text == entry.text)
+                    court = d.id;
+        auto onPhone = session->store()->diary().get(court);
+        auto onTablet = (*tabletStore)->diary().get(court);
+        if (!onPhone || !onTablet) {
+            err << "sync screenshots: the entry is not on both devices\n";
+            return 1;
+        }
+        onPhone->text = QStringLiteral("Long day at the court with T. The hearing moved to "
+                                       "Friday; T. asked me to come along.");
+        (void)session->store()->diary().save(*onPhone);
+        s->localChange();
+        onTablet->text = QStringLiteral("Long day at the court with T. The lawyer was late and "
+                                        "we waited two hours; T. stayed calm.");
+        if (!(*tabletStore)->diary().save(*onTablet) || !engine.syncOnce()) {
+            err << "sync screenshots: tablet edit failed\n";
+            return 1;
+        }
+        s->setOnline(true);
+        s->syncNow();
+        if (!waitFor([s] { return s->conflictCount() == 1 && !s->busy(); })) {
+            err << "sync screenshots: conflict: " << s->detailText() << '\n';
+            return 1;
+        }
+    }
+    open(QStringLiteral("conflicts"));
+    shootBoth(QStringLiteral("conflicts"));
+    open(QStringLiteral("sync"));
+    shootBoth(QStringLiteral("sync-conflict"));
+    QMetaObject::invokeMethod(window, "goHome", Q_ARG(int, 0));
+    shootBoth(QStringLiteral("today-conflict"));
 
     session->lock();
     QTextStream(stdout) << "sync screenshots: written to " << out << '\n';

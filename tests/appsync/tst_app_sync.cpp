@@ -317,6 +317,70 @@ private slots:
             diaryTexts(app->diary()).join(u'|').contains(QStringLiteral("Written on the tablet")));
     }
 
+    void anEntryEditedOnBothDevicesIsAConflictUntilResolved()
+    {
+        // The tablet's entry, edited on both devices while the phone is offline.
+        DiaryEntry shared;
+        for (const DiaryEntry &d : other->store->diary().list().value().items)
+            if (d.text == u"Written on the tablet")
+                shared = d;
+        QVERIFY(!shared.id.isNull());
+        sync()->setOnline(false);
+        DiaryEditor *editor = app->diaryEditor();
+        editor->load(idText(shared.id));
+        editor->setField(QStringLiteral("text"), QStringLiteral("Phone: met Sam at the library"));
+        QVERIFY(editor->save());
+        DiaryEntry tablet = shared;
+        tablet.text = QStringLiteral("Tablet: met Sam at the pier");
+        QVERIFY(other->store->diary().save(tablet).ok());
+        QVERIFY(other->sync().ok());
+
+        // Back online: the tablet's newer text wins, the phone's is kept, and sync says so.
+        QSignalSpy runs(sync(), &SyncStatus::runFinished);
+        sync()->setOnline(true);
+        sync()->syncNow();
+        QVERIFY(runs.wait(10000));
+        QVERIFY(settlesAt(SyncStatus::Idle));
+        QCOMPARE(sync()->conflictCount(), 1);
+        QVERIFY2(sync()->statusText().contains(QStringLiteral("conflict")),
+                 qPrintable(sync()->statusText()));
+        QVERIFY(sync()->detailText().contains(QStringLiteral("Both versions are kept")));
+        ConflictListModel *conflicts = sync()->conflicts();
+        QAbstractItemModelTester tester(conflicts,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(conflicts->rowCount(), 1);
+        const QModelIndex row = conflicts->index(0);
+        QCOMPARE(row.data(ConflictListModel::MineTextRole).toString(),
+                 QStringLiteral("Phone: met Sam at the library"));
+        QCOMPARE(row.data(ConflictListModel::TheirsTextRole).toString(),
+                 QStringLiteral("Tablet: met Sam at the pier"));
+        QCOMPARE(row.data(ConflictListModel::KindLabelRole).toString(),
+                 QStringLiteral("Diary entry"));
+        QCOMPARE(conflicts->countFor(idText(shared.id)), 1);
+        // Both texts are found; the phone's leads to the entry.
+        auto found = app->session()->store()->search(QStringLiteral("library"));
+        QVERIFY(found.ok());
+        QCOMPARE(found->size(), 1);
+        QCOMPARE(found->first().id, shared.id);
+        QCOMPARE(app->session()->store()->search(QStringLiteral("Tablet"))->size(), 1);
+
+        // A merged text: saved here, sent, and the tablet takes it; no conflict anywhere.
+        const QString merged = QStringLiteral("Met Sam at the library, then at the pier");
+        runs.clear();
+        QVERIFY(conflicts->merge(0, merged));
+        QCOMPARE(sync()->conflictCount(), 0);
+        QCOMPARE(sync()->pendingCount(), 1);
+        QCOMPARE(editor->fields().value(QStringLiteral("text")).toString(), merged);
+        QVERIFY(runs.wait(10000));
+        QVERIFY(settlesAt(SyncStatus::Idle));
+        QCOMPARE(sync()->statusText(), QStringLiteral("Up to date"));
+        QVERIFY(other->sync().ok());
+        QCOMPARE(other->store->diary().get(shared.id)->text, merged);
+        QCOMPARE(*other->store->conflicts().count(), qint64(0));
+        QCOMPARE(*app->session()->store()->conflicts().count(), qint64(0));
+        QVERIFY(app->session()->store()->search(QStringLiteral("library"))->size() == 1);
+    }
+
     void refusedChangesAreListedRetriedAndDismissed()
     {
         // Another worker's record: this worker's device may not write it.
