@@ -221,18 +221,70 @@ private slots:
         QCOMPARE(listB.out.count(QStringLiteral("\"wellbeing\":4")), 1);
 
         // The losing text is kept on B as a conflict copy: nothing typed is lost.
-        auto storeB = openStore(b);
-        QVERIFY(storeB);
-        const QString winner = storeB->diary().get(idFromText(first))->text;
-        const QString loser = winner == u"Typed on A: come back Monday"
-                                  ? QStringLiteral("Typed on B: bring ID")
-                                  : QStringLiteral("Typed on A: come back Monday");
-        auto copies = storeB->conflictCopies(idFromText(first));
-        QVERIFY(copies.ok());
-        QStringList kept;
-        for (const ConflictCopy &c : *copies)
-            kept << c.text;
-        QVERIFY2(kept.contains(loser), qPrintable(kept.join(u'|')));
+        QString loser;
+        {
+            auto storeB = openStore(b);
+            QVERIFY(storeB);
+            const QString winner = storeB->diary().get(idFromText(first))->text;
+            loser = winner == u"Typed on A: come back Monday"
+                        ? QStringLiteral("Typed on B: bring ID")
+                        : QStringLiteral("Typed on A: come back Monday");
+            auto copies = storeB->conflictCopies(idFromText(first));
+            QVERIFY(copies.ok());
+            QStringList kept;
+            for (const ConflictCopy &c : *copies)
+                kept << c.text;
+            QVERIFY2(kept.contains(loser), qPrintable(kept.join(u'|')));
+        }
+
+        // B lists the conflict with both texts, B's own as "mine".
+        const Run open =
+            ctl(b, {QStringLiteral("conflicts"), QStringLiteral("list"), QStringLiteral("--json")});
+        QVERIFY2(open.exitCode == 0, qPrintable(open.err));
+        const QStringList lines = open.out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1);
+        const QJsonObject conflict = QJsonDocument::fromJson(lines.first().toUtf8()).object();
+        QCOMPARE(conflict[u"record"].toString(), first);
+        QCOMPARE(conflict[u"field"].toString(), QStringLiteral("text"));
+        QCOMPARE(conflict[u"mine"][u"text"].toString(), QStringLiteral("Typed on B: bring ID"));
+        QCOMPARE(conflict[u"theirs"][u"text"].toString(),
+                 QStringLiteral("Typed on A: come back Monday"));
+        const Run openText = ctl(b, {QStringLiteral("conflicts"), QStringLiteral("list")});
+        QVERIFY(openText.out.contains(u"Typed on B: bring ID"));
+        QVERIFY(openText.out.contains(u"Typed on A: come back Monday"));
+        const Run openA = ctl(a, {QStringLiteral("conflicts"), QStringLiteral("list")});
+        QVERIFY2(openA.out.isEmpty(), qPrintable(openA.out));
+
+        // Search on B finds the losing text, leading to the entry.
+        const Run found =
+            ctl(b, {QStringLiteral("search"),
+                    loser.contains(u"Monday") ? QStringLiteral("Monday") : QStringLiteral("bring"),
+                    QStringLiteral("--json")});
+        QVERIFY2(found.out.contains(first), qPrintable(found.out));
+
+        // A wrong choice or id changes nothing.
+        const QString id = QString::number(conflict[u"id"].toInteger());
+        expectOneErrorLine(ctl(b, {QStringLiteral("conflicts"), QStringLiteral("resolve"), id,
+                                   QStringLiteral("--keep"), QStringLiteral("both")}),
+                           2);
+        expectOneErrorLine(
+            ctl(b, {QStringLiteral("conflicts"), QStringLiteral("resolve"), QStringLiteral("9999"),
+                    QStringLiteral("--keep"), QStringLiteral("mine")}),
+            2);
+
+        // A merged text on B syncs to A, and the conflict is gone on both.
+        const QString merged = QStringLiteral("Come back Monday and bring ID");
+        const Run resolved = ctl(b, {QStringLiteral("conflicts"), QStringLiteral("resolve"), id,
+                                     QStringLiteral("--text"), merged});
+        QVERIFY2(resolved.exitCode == 0, qPrintable(resolved.err));
+        QVERIFY(ctl(b, {QStringLiteral("conflicts"), QStringLiteral("list")}).out.isEmpty());
+        QCOMPARE(sync(b).exitCode, 0);
+        QCOMPARE(sync(a).exitCode, 0);
+        const Run mergedA =
+            ctl(a, {QStringLiteral("diary"), QStringLiteral("list"), QStringLiteral("--json")});
+        QVERIFY2(texts(mergedA).contains(merged), qPrintable(mergedA.out));
+        QVERIFY(ctl(a, {QStringLiteral("conflicts"), QStringLiteral("list")}).out.isEmpty());
+        QVERIFY(ctl(b, {QStringLiteral("conflicts"), QStringLiteral("list")}).out.isEmpty());
     }
 
     void aRefusedChangeExitsSevenAndTheRestSyncs()
