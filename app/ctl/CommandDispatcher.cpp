@@ -219,6 +219,12 @@ Status CommandDispatcher::dispatch(const ParsedCommand &command, const QString &
                      QStringLiteral("Command %1 is not wired up.").arg(command.name)};
     m_exitCode = sync.exitCode();
     m_problem = sync.problem();
+    if (sync.revoked()) {
+        // A remote wipe, as in the app: the store closes, then its keys and files go.
+        store->reset();
+        if (Status wiped = DeviceStore::wipe(dataDir, deviceEnvironment(&keychain)); !wiped)
+            return wiped;
+    }
     return synced;
 }
 

@@ -156,6 +156,7 @@ Status SyncCommands::fail(int exitCode, const QString &line)
 
 Status SyncCommands::failEnrolment(const Enrolment &enrolment, Outcome outcome)
 {
+    m_revoked = outcome == Outcome::Revoked;
     return fail(exitCodeOf(outcome, enrolment.error()),
                 sync::enrolmentMessage(outcome, enrolment.error()) + nextStep(outcome));
 }
@@ -311,6 +312,7 @@ Status SyncCommands::sync(const ParsedCommand &c)
     // The engine has destroyed the sync identity already (a revoked device destroys its keys
     // on next contact: docs/security.md, "The sync identity on the device").
     const bool revoked = engine.revoked();
+    m_revoked = revoked;
     const int failedWith = outcome ? int(Ok) : exitCodeOfSync(outcome.error());
     if (!outcome) {
         // What is known still counts (and an unreachable server leaves the outbox as it was).
@@ -375,11 +377,7 @@ Status SyncCommands::sync(const ParsedCommand &c)
         const Error &e = outcome.error();
         if (failedWith != SyncFailed && failedWith != NotAuthorized)
             return fail(failedWith, e.message); // the store's own failure says what it was
-        return fail(failedWith,
-                    sync::syncFailureMessage(e) +
-                        (revoked ? QStringLiteral(" Its sync keys and token were destroyed; its "
-                                                  "records stay here under the PIN.")
-                                 : QString()));
+        return fail(failedWith, sync::syncFailureMessage(e));
     }
     if (total.failed > 0)
         return fail(ChangesRefused,

@@ -34,6 +34,8 @@ public:
     // from it (ExitCodes.h), and the one line for stderr. Input and store failures are the
     // returned Status, with the dispatcher's codes.
     int exitCode() const { return m_exitCode; }
+    // The server said this device is revoked: the dispatcher wipes the store once it is closed.
+    bool revoked() const { return m_revoked; }
     QString problem() const { return m_problem; }
 
 private:
@@ -45,6 +47,7 @@ private:
     Store &m_store;
     QTextStream &m_out;
     int m_exitCode = 0;
+    bool m_revoked = false;
     QString m_problem;
 };
 

@@ -2,6 +2,7 @@
 #include "DeviceStore.h"
 
 #include "PrivateFiles.h"
+#include "VaultFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -48,6 +49,24 @@ void DeviceStore::removeDatabaseFiles(const QString &dataDir)
     for (const QString &suffix :
          {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral(".lock")})
         QFile::remove(db + suffix);
+}
+
+Status DeviceStore::wipe(const QString &dataDir, VaultEnvironment env)
+{
+    const QString vaultPath = KeyVault::pathIn(dataDir);
+    if (KeyVault::exists(dataDir)) {
+        if (auto vault = KeyVault::load(dataDir, std::move(env)); !vault)
+            scrubFile(vaultPath); // damaged: overwrite whatever it still holds
+        else if (!vault->destroyed())
+            vault->destroy();
+        if (!QFile::remove(vaultPath))
+            return Error{ErrorCode::Io, QStringLiteral("The key vault could not be removed.")};
+    }
+    // Without its key the database is noise; it goes too, so nothing hints at what it held.
+    removeDatabaseFiles(dataDir);
+    if (QFile::exists(databasePath(dataDir)))
+        return Error{ErrorCode::Io, QStringLiteral("The database could not be removed.")};
+    return {};
 }
 
 Result<SecretBytes> DeviceStore::createKey(const QString &dataDir, SecretBytes pin,

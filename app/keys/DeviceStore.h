@@ -64,6 +64,12 @@ public:
     static Result<std::unique_ptr<Store>> openWithKey(const QString &dataDir,
                                                       const SecretBytes &key, Store::Mode mode);
 
+    // A remote wipe (the server revoked this device): the key material is destroyed as by the
+    // last wrong PIN, then the vault and the database files are removed, so the folder is as
+    // on a new phone. The caller closes the store first. Runs whatever state the vault is in;
+    // Io when a file could not be removed (the key is destroyed all the same).
+    static Status wipe(const QString &dataDir, VaultEnvironment env = {});
+
     // Re-wraps the key under a new PIN; the database is not touched.
     static Status changePin(const QString &dataDir, SecretBytes oldPin, SecretBytes newPin,
                             VaultEnvironment env = {});

@@ -92,6 +92,10 @@ public:
     int attemptsLeft() const;
     bool destroyed() const;
     bool deviceWrapped() const;
+    // Destroys the key material now: the file is overwritten in place, then replaced by a
+    // tombstone, and the device secret is removed from the keystore. The last wrong PIN and a
+    // remote wipe (DeviceStore::wipe) end here.
+    void destroy();
 
     KeyVault(KeyVault &&) noexcept;
     KeyVault &operator=(KeyVault &&) noexcept;
@@ -103,7 +107,6 @@ private:
     explicit KeyVault(std::unique_ptr<Data> data);
     Result<Unwrapped> unwrapCounted(SecretBytes pin);
     Status persist();
-    void destroy();
     std::int64_t now() const;
 
     std::unique_ptr<Data> d;

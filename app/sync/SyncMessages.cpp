@@ -53,8 +53,8 @@ QString enrolmentMessage(Enrolment::Outcome outcome, const Error &cause)
                                            "your administrator for a new one.");
     case Outcome::Revoked:
         return QCoreApplication::translate("Sync",
-                                           "Your organisation revoked this device. Sync has "
-                                           "stopped; ask your administrator.");
+                                           "Your organisation revoked this device: its keys "
+                                           "and records here are destroyed.");
     case Outcome::RateLimited:
         return QCoreApplication::translate(
             "Sync", "Too many failed attempts: wait a minute, then try again.");
@@ -88,8 +88,8 @@ QString syncFailureMessage(const Error &error)
     switch (serverErrorOf(error)) {
     case ServerError::DeviceRevoked:
         return QCoreApplication::translate("Sync",
-                                           "Your organisation revoked this device. Sync has "
-                                           "stopped; ask your administrator.");
+                                           "Your organisation revoked this device: its keys "
+                                           "and records here are destroyed.");
     case ServerError::RateLimited:
         return QCoreApplication::translate(
             "Sync", "The server asked Waypoint to wait before trying again.");

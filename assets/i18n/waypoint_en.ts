@@ -1645,10 +1645,6 @@
         <translation>This code is wrong, already used or expired. Ask your administrator for a new one.</translation>
     </message>
     <message>
-        <source>Your organisation revoked this device. Sync has stopped; ask your administrator.</source>
-        <translation>Your organisation revoked this device. Sync has stopped; ask your administrator.</translation>
-    </message>
-    <message>
         <source>Too many failed attempts: wait a minute, then try again.</source>
         <translation>Too many failed attempts: wait a minute, then try again.</translation>
     </message>
@@ -1743,6 +1739,10 @@
     <message>
         <source>Use an address starting with https://. Plain http:// is only allowed for a server on this device.</source>
         <translation>Use an address starting with https://. Plain http:// is only allowed for a server on this device.</translation>
+    </message>
+    <message>
+        <source>Your organisation revoked this device: its keys and records here are destroyed.</source>
+        <translation>Your organisation revoked this device: its keys and records here are destroyed.</translation>
     </message>
 </context>
 <context>

@@ -1645,10 +1645,6 @@
         <translation>Ce code est erroné, déjà utilisé ou expiré. Demandez-en un nouveau à votre administrateur.</translation>
     </message>
     <message>
-        <source>Your organisation revoked this device. Sync has stopped; ask your administrator.</source>
-        <translation>Votre organisation a révoqué cet appareil. La synchronisation est arrêtée ; adressez-vous à votre administrateur.</translation>
-    </message>
-    <message>
         <source>Too many failed attempts: wait a minute, then try again.</source>
         <translation>Trop de tentatives échouées : attendez une minute, puis réessayez.</translation>
     </message>
@@ -1743,6 +1739,10 @@
     <message>
         <source>Use an address starting with https://. Plain http:// is only allowed for a server on this device.</source>
         <translation>Utilisez une adresse commençant par https://. Le http:// simple n’est permis que pour un serveur sur cet appareil.</translation>
+    </message>
+    <message>
+        <source>Your organisation revoked this device: its keys and records here are destroyed.</source>
+        <translation>Votre organisation a révoqué cet appareil : ses clés et ses données y sont détruites.</translation>
     </message>
 </context>
 <context>

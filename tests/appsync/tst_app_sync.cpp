@@ -9,6 +9,7 @@
 // restart inside the encrypted store.
 
 #include "AppContext.h"
+#include "DeviceStore.h"
 #include "Enrolment.h"
 #include "LocalServer.h"
 #include "OtherDevice.h"
@@ -19,6 +20,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -566,8 +568,12 @@ private slots:
         QCOMPARE(count->value(RecordType::DiaryEntry), 402);
     }
 
-    void aRevokedDeviceStopsAndSaysSo()
+    // A lost phone is cut off: at its next contact after the organisation revoked it, the
+    // device destroys its keys and its records and shows the neutral page, then setup.
+    void aRevokedDeviceWipesItselfAtItsNextContact()
     {
+        const QString marker = QStringLiteral("Written before the revocation, zq7");
+        QVERIFY(app->session()->store()->diary().save(entry(marker)).ok());
         auto me = SyncIdentity::load(*app->session()->store());
         QVERIFY(me.ok());
         QVERIFY(fx.admin({QStringLiteral("revoke-device"), QStringLiteral("--org"), idText(org.id),
@@ -576,20 +582,35 @@ private slots:
         QSignalSpy runs(sync(), &SyncStatus::runFinished);
         sync()->syncNow();
         QVERIFY(runs.wait(10000));
-        QCOMPARE(sync()->state(), SyncStatus::Failed);
-        QVERIFY2(sync()->detailText().contains(QStringLiteral("revoked")),
-                 qPrintable(sync()->detailText()));
-        // The device destroyed its sync identity (keys, token); the records stay.
+        QTRY_COMPARE(app->session()->state(), Session::NeedsSetup);
+        QVERIFY(app->session()->hidden()); // the neutral page, not a message about a wipe
+        QVERIFY(app->session()->store() == nullptr);
         QVERIFY(!connection()->enrolled());
-        QVERIFY(!SyncIdentity::isEnrolled(*app->session()->store()));
-        // No retry storm: neither time nor a save starts another run.
-        QVERIFY(sync()->scheduler()->blocked());
+
+        // Nothing of the store is left: no vault, no database, no drafts, no file that holds
+        // the entry's words.
+        const QString data = dir.filePath(QStringLiteral("app"));
+        QVERIFY(!DeviceStore::exists(data));
+        QVERIFY(!QFile::exists(DeviceStore::databasePath(data)));
+        QVERIFY(!QFile::exists(data + QStringLiteral("/drafts")));
+        QDirIterator files(data, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            QFile f(files.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains(marker.toUtf8()), qPrintable(f.fileName()));
+        }
+        // No retry storm: the scheduler stays still.
         QCOMPARE(sync()->scheduler()->dueInMs(), -1);
-        QVERIFY(
-            app->session()->store()->diary().save(entry(QStringLiteral("After revocation"))).ok());
-        sync()->localChange();
         QVERIFY(!runs.wait(1500));
-        QCOMPARE(sync()->pendingCount(), 1);
+
+        // The phone can be set up again, as a new one.
+        app->session()->reveal();
+        app->session()->createPin(Pin, Pin);
+        app->session()->waitForIdle();
+        QCOMPARE(app->session()->state(), Session::Unlocked);
+        auto count = app->session()->store()->countByType();
+        QVERIFY(count.ok());
+        QCOMPARE(count->value(RecordType::DiaryEntry), 0);
     }
 
     void cleanupTestCase()

@@ -201,6 +201,47 @@ private slots:
             DeviceStore::open(dir.path(), pin("2468"), VaultEnvironment::withKeyStore(&keystore)));
     }
 
+    // The remote wipe of a revoked device: the device secret leaves the keystore, the vault
+    // and the database files go, and a copy of the vault taken before cannot be opened.
+    void wipeDestroysTheKeysAndRemovesTheFiles()
+    {
+        QTemporaryDir dir;
+        InMemoryKeyStore keystore;
+        VaultPolicy policy = fastPolicy();
+        policy.deviceWrap = true;
+        {
+            auto store = DeviceStore::create(dir.path(), pin("2468"), policy,
+                                             VaultEnvironment::withKeyStore(&keystore));
+            QVERIFY(store);
+            QVERIFY((*store)->diary().save(entry(QStringLiteral("met Mo at the hostel"))));
+        }
+        QCOMPARE(keystore.count(), std::size_t(1));
+        const QString copy = dir.filePath(QStringLiteral("vault-copy.cbor"));
+        QVERIFY(QFile::copy(KeyVault::pathIn(dir.path()), copy));
+
+        QVERIFY(DeviceStore::wipe(dir.path(), VaultEnvironment::withKeyStore(&keystore)));
+        QCOMPARE(keystore.count(), std::size_t(0));
+        QVERIFY(!DeviceStore::exists(dir.path()));
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QVERIFY(!QFile::exists(DeviceStore::databasePath(dir.path()) + QLatin1String(suffix)));
+        QCOMPARE(DeviceStore::status(dir.path())->exists, false);
+
+        // The old vault, restored from a copy, no longer opens: its second key is gone.
+        QVERIFY(QFile::rename(copy, KeyVault::pathIn(dir.path())));
+        QVERIFY(!DeviceStore::unlockKey(dir.path(), pin("2468"),
+                                        VaultEnvironment::withKeyStore(&keystore)));
+
+        // A folder with nothing in it, or only a damaged vault, wipes too.
+        QTemporaryDir empty;
+        QVERIFY(DeviceStore::wipe(empty.path()));
+        QFile damaged(KeyVault::pathIn(empty.path()));
+        QVERIFY(damaged.open(QIODevice::WriteOnly));
+        damaged.write("not a vault");
+        damaged.close();
+        QVERIFY(DeviceStore::wipe(empty.path()));
+        QVERIFY(!QFile::exists(KeyVault::pathIn(empty.path())));
+    }
+
     void openStoreIsBusyForASecondOpener()
     {
         QTemporaryDir dir;

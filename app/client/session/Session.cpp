@@ -451,6 +451,33 @@ void Session::quickHide()
     lock();
 }
 
+void Session::wipe()
+{
+    m_job.waitForFinished();
+    m_inactivity.stop();
+    m_backoffTick.stop();
+    if (m_state == Unlocked) {
+        Q_EMIT closing();
+        m_drafts.reset();
+        m_store.reset();
+    }
+    if (Status wiped = DeviceStore::wipe(m_options.dataDir, environment()); !wiped)
+        qCWarning(lcClient, "remote wipe: a file could not be removed (the key is destroyed)");
+    QDir(draftsPath(m_options.dataDir)).removeRecursively();
+    qCInfo(lcClient, "this device was revoked: its keys and records are destroyed");
+    if (!m_hidden) {
+        m_hidden = true;
+        Q_EMIT hiddenChanged();
+    }
+    setMessage({});
+    setAttemptsLeft(-1);
+    setUnlockNotice(0, 0);
+    setPinOnly(false);
+    setPassphrase(false);
+    setState(NeedsSetup);
+    m_releaseMemory.start();
+}
+
 void Session::reveal()
 {
     if (!m_hidden)

@@ -112,6 +112,9 @@ public:
     Q_INVOKABLE void quickHide();
     // From the neutral page to the PIN pad.
     Q_INVOKABLE void reveal();
+    // The server revoked this device: the store closes, its keys, records and drafts are
+    // destroyed (DeviceStore::wipe), and the neutral page shows, then setup as on a new phone.
+    void wipe();
     // Any touch or key press: restarts the inactivity countdown.
     Q_INVOKABLE void noteActivity();
     // The app moved to the background (or came back).

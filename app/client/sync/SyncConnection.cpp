@@ -83,6 +83,9 @@ void SyncConnection::deviceRevoked()
 {
     setEnrolled(false);
     setServerUrl({});
+    setStep(EnterCode);
+    // After the run that learnt it has finished with the store.
+    QMetaObject::invokeMethod(m_session, &Session::wipe, Qt::QueuedConnection);
 }
 
 QVariantMap SyncConnection::parseEnrolText(const QString &text) const
@@ -198,6 +201,10 @@ void SyncConnection::finishKeys(const EnrolmentReply &reply)
         setStep(m_firstDevice ? ChoosePassphrase : EnterPassphrase, message);
         return;
     case Enrolment::Step::RedeemCode: // revoked, or the saved credentials are gone
+        if (reply.outcome == Outcome::Revoked) {
+            deviceRevoked();
+            return;
+        }
         setServerUrl({});
         setStep(EnterCode, message);
         return;

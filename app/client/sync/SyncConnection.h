@@ -69,8 +69,8 @@ public:
     // {code, server} (server empty when the text has none).
     Q_INVOKABLE QVariantMap parseEnrolText(const QString &text) const;
 
-    // The server revoked this device and it destroyed its identity (SyncStatus saw it during
-    // a sync): it is no longer enrolled.
+    // The server revoked this device (SyncStatus saw it during a sync, or an enrolment step):
+    // it is no longer enrolled, and the session wipes the store once the run is over.
     void deviceRevoked();
 
 Q_SIGNALS:
