@@ -184,6 +184,8 @@ QString SyncEngine::describeSetAside(const QString &reason, RecordType type, con
         return tr("It is not part of what its author signed.");
     if (reason == u"envelope_unreadable")
         return tr("It could not be decrypted.");
+    if (reason == u"envelope_version")
+        return tr("It was written by a version of Waypoint this one does not read.");
     if (reason == u"malformed")
         return tr("Its content could not be read.");
     if (reason == u"invalid_content") {
@@ -471,8 +473,10 @@ Result<PulledPage> SyncEngine::checkPage(SyncClient &client, PullResponse &&page
         }
         auto opened = ChangeSealer::open(c, key->second);
         if (!opened) {
-            skip(opened.error().code == ErrorCode::Crypto ? QStringLiteral("envelope_unreadable")
-                                                          : QStringLiteral("malformed"));
+            const Error &e = opened.error();
+            skip(e.code == ErrorCode::Crypto      ? QStringLiteral("envelope_unreadable")
+                 : e.field == u"envelope_version" ? QStringLiteral("envelope_version")
+                                                  : QStringLiteral("malformed"));
             continue;
         }
         if (m_identity.privateAudience.isNull() && c.authorId == m_identity.credentials.userId) {

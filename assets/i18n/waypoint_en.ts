@@ -1717,6 +1717,10 @@
         <translation>It could not be decrypted.</translation>
     </message>
     <message>
+        <source>It was written by a version of Waypoint this one does not read.</source>
+        <translation>It was written by a version of Waypoint this one does not read.</translation>
+    </message>
+    <message>
         <source>Its content could not be read.</source>
         <translation>Its content could not be read.</translation>
     </message>

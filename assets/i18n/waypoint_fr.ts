@@ -1717,6 +1717,10 @@
         <translation>Il n’a pas pu être déchiffré.</translation>
     </message>
     <message>
+        <source>It was written by a version of Waypoint this one does not read.</source>
+        <translation>Il a été écrit par une version de Waypoint que celle-ci ne lit pas.</translation>
+    </message>
+    <message>
         <source>Its content could not be read.</source>
         <translation>Son contenu n’a pas pu être lu.</translation>
     </message>

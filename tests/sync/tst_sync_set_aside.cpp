@@ -256,6 +256,35 @@ private slots:
         QVERIFY(!s.victim->store->diary().get(forged.recordId).ok());
     }
 
+    void anEnvelopeOfAnotherVersionIsSetAside()
+    {
+        // A colleague's device signs a change whose envelope carries another version byte
+        // (an older format): it is set aside under its own reason, the rest syncs.
+        Scene s = scene(QStringLiteral("Envelope of another version"));
+        QVERIFY(s.victim);
+        auto sup = colleague(s, s.org.supervisor);
+        QVERIFY(sup);
+        QList<QUuid> good = aroundGoodOnes(s, {});
+        QVERIFY(good.size() == 2);
+
+        const Draft old = diaryDraft(diaryText(QStringLiteral("an older format")));
+        wire::PushRequest batch = sup->batch(1, {old});
+        wire::Change &c = batch.changes.first();
+        c.envelope[0] = char(1);
+        batch.signature = crypto::signManifest(
+            sup->user()->keys.signingSecret,
+            wire::manifestBytes(s.org.id, s.org.supervisor, sup->credentials.deviceId,
+                                batch.sequence, {crypto::changeDigest(c)}));
+        QVERIFY(pushed(*sup, batch));
+        QVERIFY(addReader(
+            s, sup->user()->audienceId, s.org.worker1,
+            crypto::sealTo(sup->user()->audienceKey, s.victim->identity.keys.encryptionPublic)));
+
+        syncsAroundIt(s, good, 1, {QStringLiteral("envelope_version")});
+        QCOMPARE(s.victim->store->setAside().list()->first().recordId, old.recordId);
+        QVERIFY(!s.victim->store->diary().get(old.recordId).ok());
+    }
+
     void invalidContentFromTheUsersOwnDeviceIsSetAside()
     {
         // The victim's own other device signs, in the victim's name, changes no form would
