@@ -71,8 +71,11 @@ Reply SinglePush::apply(const PendingPush &pending)
             return Reply::ok(*resp);
         }
 
-        // New audiences (rare: once per audience): readers must be users of this organisation.
+        // New audiences (rare: once per audience): readers must be users of this organisation
+        // and, of those, the author or the author's supervisors: a worker cannot make a
+        // colleague's device pull what it chooses.
         bool created = false;
+        QSet<QUuid> readersNotAllowed;
         for (const Audience &a : req.audiences) {
             if (existingAudiences.contains(a.id))
                 continue; // already known: readers change only through sharing
@@ -80,11 +83,15 @@ Reply SinglePush::apply(const PendingPush &pending)
             for (const SealedKey &r : a.readers)
                 if (!readers.contains(r.userId))
                     readers.append(r.userId);
-            const int known =
-                w.exec_params1(m_sql.text("audience_readers_known"), org, uuidArray(readers))[0]
-                    .as<int>();
+            const auto counts =
+                w.exec_params1(m_sql.text("audience_readers_known"), org, user, uuidArray(readers));
+            const int known = counts[0].as<int>(), allowed = counts[1].as<int>();
             if (known != readers.size() || readers.size() != a.readers.size())
                 continue; // its changes are refused as unknown_audience
+            if (allowed != known) {
+                readersNotAllowed.insert(a.id);
+                continue; // its changes are refused as reader_not_allowed
+            }
             const auto inserted =
                 w.exec_params(m_sql.text("audience_create"), org, sqlText(a.id), user);
             existingAudiences.insert(a.id);
@@ -139,7 +146,12 @@ Reply SinglePush::apply(const PendingPush &pending)
             const Change &ch = req.changes[k];
             const Verdict &v = verdicts[std::size_t(k)];
             if (!v.refusal.isEmpty()) {
-                resp.rejected.append({ch.changeId, v.refusal});
+                // The audience was not created because of a reader: say so rather than
+                // "unknown".
+                const bool reader =
+                    v.refusal == u"unknown_audience" && readersNotAllowed.contains(ch.audienceId);
+                resp.rejected.append(
+                    {ch.changeId, reader ? QStringLiteral("reader_not_allowed") : v.refusal});
                 continue;
             }
             resp.applied.append(ch.changeId);

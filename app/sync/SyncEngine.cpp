@@ -162,6 +162,8 @@ QString SyncEngine::describeRejection(const QString &reason)
         return tr("Another record with the same id has a different type.");
     if (reason == u"unknown_audience")
         return tr("The server does not know who may read this record.");
+    if (reason == u"reader_not_allowed")
+        return tr("It names a reader your organisation does not allow.");
     if (reason == u"too_large")
         return tr("The change is larger than the server accepts.");
     if (reason == u"malformed")

@@ -1605,6 +1605,10 @@
         <translation>The server does not know who may read this record.</translation>
     </message>
     <message>
+        <source>It names a reader your organisation does not allow.</source>
+        <translation>It names a reader your organisation does not allow.</translation>
+    </message>
+    <message>
         <source>The change is larger than the server accepts.</source>
         <translation>The change is larger than the server accepts.</translation>
     </message>

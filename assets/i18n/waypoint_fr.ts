@@ -1605,6 +1605,10 @@
         <translation>Le serveur ne sait pas qui peut lire cette fiche.</translation>
     </message>
     <message>
+        <source>It names a reader your organisation does not allow.</source>
+        <translation>Il nomme un lecteur que votre organisation n’autorise pas.</translation>
+    </message>
+    <message>
         <source>The change is larger than the server accepts.</source>
         <translation>Le changement dépasse la taille que le serveur accepte.</translation>
     </message>

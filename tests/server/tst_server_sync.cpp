@@ -8,6 +8,7 @@
 #include "TestDevice.h"
 #include "Uuid.h"
 #include "crypto/BatchSignature.h"
+#include "crypto/Envelope.h"
 #include "wire/Codec.h"
 
 #include <QCborMap>
@@ -906,6 +907,58 @@ private slots:
         auto resp = decodePushResponse(b1->push(stolen).body);
         QVERIFY(resp.ok());
         QCOMPARE(resp->rejected.at(0).reason, QStringLiteral("unknown_audience"));
+    }
+
+    void anAudienceNamesOnlyItsAuthorAndTheirSupervisors()
+    {
+        // A worker cannot make a colleague a reader of an audience (whose changes the
+        // colleague's device would then pull); their own supervisor they can.
+        const LocalServer::Org o = fx.createOrganisation(QStringLiteral("Harbourside"));
+        QCOMPARE(fx.admin({QStringLiteral("assign-supervisor"), QStringLiteral("--org"),
+                           idText(o.id), QStringLiteral("--worker"), idText(o.worker1),
+                           QStringLiteral("--supervisor"), idText(o.supervisor)}),
+                 QStringLiteral("assigned"));
+        auto worker = device(o, o.worker1);
+        auto colleague = device(o, o.worker2);
+        auto sup = device(o, o.supervisor);
+        QVERIFY(worker && colleague && sup);
+
+        // A new audience of the worker and `reader`, and one change in it.
+        const auto shareWith = [&](std::uint64_t sequence, const TestDevice &reader) {
+            const SecretBytes key = crypto::newAudienceKey();
+            PushRequest batch = worker->batch(sequence, drafts(1, "shared"));
+            const QUuid audience = createUuidV7();
+            batch.audiences = {{audience,
+                                {{worker->credentials.userId,
+                                  crypto::sealTo(key, worker->user()->keys.encryptionPublic)},
+                                 {reader.credentials.userId,
+                                  crypto::sealTo(key, reader.user()->keys.encryptionPublic)}}}};
+            Change &c = batch.changes[0];
+            c.audienceId = audience;
+            c.envelope = crypto::sealRecord(key, c.recordId, c.type, c.stamp, "shared note");
+            batch.signature =
+                crypto::signManifest(worker->user()->keys.signingSecret,
+                                     manifestBytes(o.id, o.worker1, worker->credentials.deviceId,
+                                                   sequence, {crypto::changeDigest(c)}));
+            return std::pair{c.recordId, decodePushResponse(worker->push(batch).body)};
+        };
+
+        const auto [toColleague, refused] = shareWith(1, *colleague);
+        QVERIFY2(refused.ok(), why(refused).constData());
+        QVERIFY(refused->applied.isEmpty());
+        QCOMPARE(refused->rejected.size(), 1);
+        QCOMPARE(refused->rejected.at(0).reason, QStringLiteral("reader_not_allowed"));
+        auto colleagues = colleague->pullAll();
+        QVERIFY2(colleagues.ok(), why(colleagues).constData());
+        QVERIFY(!idsOf(*colleagues).contains(toColleague));
+
+        const auto [toSupervisor, accepted] = shareWith(2, *sup);
+        QVERIFY2(accepted.ok(), why(accepted).constData());
+        QCOMPARE(accepted->rejected.size(), 0);
+        QCOMPARE(accepted->applied.size(), 1);
+        auto supervisors = sup->pullAll();
+        QVERIFY2(supervisors.ok(), why(supervisors).constData());
+        QVERIFY(idsOf(*supervisors).contains(toSupervisor));
     }
 
     void concurrentPushersNeverMakeAPullSkipAChange()

@@ -42,8 +42,14 @@ SELECT digests, response FROM batches
  WHERE organisation_id = $1 AND device_id = $2 AND sequence = $3;
 
 -- name: audience_readers_known
--- How many of a new audience's readers are users of this organisation.
-SELECT count(*) FROM users WHERE organisation_id = $1 AND user_id = ANY($2::uuid[]);
+-- Of a new audience's readers ($3): how many are users of this organisation, and how many of
+-- those its author ($2) may name: the author and the author's supervisors (`supervisions`,
+-- set by `waypoint-server assign-supervisor`).
+SELECT count(*),
+       count(*) FILTER (WHERE u.user_id = $2 OR EXISTS (
+           SELECT 1 FROM supervisions s
+            WHERE s.organisation_id = $1 AND s.worker_id = $2 AND s.supervisor_id = u.user_id))
+  FROM users u WHERE u.organisation_id = $1 AND u.user_id = ANY($3::uuid[]);
 
 -- name: audience_create
 INSERT INTO audiences (organisation_id, audience_id, owner_id) VALUES ($1, $2, $3)
