@@ -12,7 +12,6 @@ namespace wp::sync {
 namespace {
 
 constexpr qsizetype MaxHeaderBytes = 64 * 1024;
-constexpr qint64 MaxBodyBytes = qint64(1) << 30;
 
 } // namespace
 
@@ -104,6 +103,7 @@ bool HttpConnection::readLine(QByteArray &line, int timeoutMs, HttpAnswer &answe
 bool HttpConnection::readBody(qint64 length, int timeoutMs, HttpAnswer &answer)
 {
     if (length > MaxBodyBytes) {
+        answer.tooLarge = true;
         answer.failure = QStringLiteral("body too large");
         return false;
     }
@@ -123,8 +123,13 @@ bool HttpConnection::readChunked(int timeoutMs, HttpAnswer &answer)
             return false;
         bool ok = false;
         const qint64 size = line.split(';').constFirst().trimmed().toLongLong(&ok, 16);
-        if (!ok || size < 0 || body.size() + size > MaxBodyBytes) {
+        if (!ok || size < 0) {
             answer.failure = QStringLiteral("bad chunk");
+            return false;
+        }
+        if (size > MaxBodyBytes - body.size()) {
+            answer.tooLarge = true;
+            answer.failure = QStringLiteral("body too large");
             return false;
         }
         if (size == 0) {
@@ -232,11 +237,16 @@ HttpConnection::Outcome HttpConnection::attempt(const QByteArray &request, int t
         complete = readBody(length, timeoutMs, answer);
     } else if (status != 204 && status != 304) {
         // No length: the body ends with the connection.
-        while (readMore(timeoutMs, answer)) {
+        while (m_in.size() <= MaxBodyBytes && readMore(timeoutMs, answer)) {
         }
-        complete = !answer.timedOut;
-        answer.body = std::move(m_in);
-        answer.failure.clear();
+        answer.tooLarge = m_in.size() > MaxBodyBytes;
+        complete = !answer.timedOut && !answer.tooLarge;
+        if (answer.tooLarge) {
+            answer.failure = QStringLiteral("body too large");
+        } else {
+            answer.body = std::move(m_in);
+            answer.failure.clear();
+        }
         close = true;
     }
     if (!complete) {

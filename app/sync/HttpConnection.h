@@ -27,12 +27,19 @@ struct HttpAnswer
     int status = 0;  // 0: no answer (see failure)
     QByteArray body; // the whole body, when complete
     bool timedOut = false;
-    QString failure; // why there is no complete answer (for logs; never content)
+    bool tooLarge = false; // the body is over HttpConnection::MaxBodyBytes: not read
+    QString failure;       // why there is no complete answer (for logs; never content)
 };
 
 class HttpConnection
 {
 public:
+    // The largest answer body read. The largest the protocol sends is a pull page, which the
+    // server stops at 8 MiB (docs/protocol.md, "Pull"); eight times that leaves room for a
+    // server with a larger budget, and keeps a hostile or broken server from making the
+    // device hold more.
+    static constexpr qint64 MaxBodyBytes = qint64(64) << 20;
+
     explicit HttpConnection(const QUrl &base);
     ~HttpConnection();
     HttpConnection(const HttpConnection &) = delete;

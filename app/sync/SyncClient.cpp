@@ -64,6 +64,9 @@ Result<QByteArray> SyncClient::exchange(const QByteArray &verb, const QString &p
 
     // No answer, or one cut after its headers (a truncated body): a network failure to
     // retry, not a malformed answer.
+    if (answer.tooLarge)
+        return Error(ErrorCode::Protocol,
+                     QStringLiteral("the server's answer is larger than this app accepts"));
     if (status == 0)
         return Error(ErrorCode::Network, answer.timedOut
                                              ? QStringLiteral("the server did not answer in time")
