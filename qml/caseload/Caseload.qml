@@ -24,6 +24,7 @@ Page {
             TextField {
                 id: query
                 objectName: "caseloadSearch"
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                 placeholderText: qsTr("Search by pseudonym")
                 Layout.fillWidth: true
                 Accessible.name: qsTr("Search the caseload")

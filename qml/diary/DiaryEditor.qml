@@ -87,6 +87,7 @@ FormPage {
     Label { text: qsTr("Your entry"); font.bold: true }
     TextArea {
         objectName: "diaryText"
+        inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
         text: page.f.text ?? ""
         placeholderText: qsTr("Write freely, or use the prompts below")
         wrapMode: TextEdit.Wrap
@@ -118,6 +119,7 @@ FormPage {
                 Label { text: prompt.modelData.label; wrapMode: Text.Wrap; Layout.fillWidth: true }
                 TextArea {
                     objectName: "prompt_" + prompt.modelData.field
+                    inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                     text: page.f[prompt.modelData.field] ?? ""
                     wrapMode: TextEdit.Wrap
                     Layout.fillWidth: true

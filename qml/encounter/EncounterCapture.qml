@@ -53,6 +53,7 @@ FormPage {
     TextField {
         id: who
         objectName: "findParticipant"
+        inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
         placeholderText: qsTr("Someone else? Type a pseudonym")
         Layout.fillWidth: true
         Accessible.name: qsTr("Find a participant")
@@ -94,6 +95,7 @@ FormPage {
     Label { text: qsTr("Note"); font.bold: true }
     TextArea {
         objectName: "note"
+        inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
         text: page.f.note ?? ""
         placeholderText: qsTr("A few words (optional)")
         wrapMode: TextEdit.Wrap
@@ -117,6 +119,7 @@ FormPage {
     Label { text: qsTr("Next step"); font.bold: true }
     TextField {
         objectName: "nextStep"
+        inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
         text: page.f.nextStep ?? ""
         placeholderText: qsTr("e.g. Go with them to the housing office")
         Layout.fillWidth: true

@@ -34,6 +34,7 @@ FormPage {
     Label { text: qsTr("Pseudonym or initials"); font.bold: true }
     TextField {
         objectName: "pseudonym"
+        inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
         text: page.f.pseudonym ?? ""
         placeholderText: qsTr("e.g. JD or \u201cBlue jacket\u201d")
         Layout.fillWidth: true
@@ -66,6 +67,7 @@ FormPage {
         onPicked: key => page.editor.setSubField("consent", "state", key)
     }
     TextField {
+        inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
         visible: (page.consent.state ?? "") === "given"
         text: page.consent.scope ?? ""
         placeholderText: qsTr("What they agreed to, in your words")

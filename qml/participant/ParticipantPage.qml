@@ -108,6 +108,7 @@ FormPage {
         TextField {
             id: newGoal
             objectName: "newGoal"
+            inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
             placeholderText: qsTr("A goal you agreed together")
             Layout.fillWidth: true
             Accessible.name: qsTr("New goal")
@@ -134,6 +135,7 @@ FormPage {
     TextField {
         id: scope
         objectName: "consentScope"
+        inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
         visible: page.detail.consentKey !== "given"
         placeholderText: qsTr("What they agreed to, in your words")
         Layout.fillWidth: true

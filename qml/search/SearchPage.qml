@@ -29,6 +29,7 @@ Page {
             TextField {
                 id: field
                 objectName: "searchField"
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                 placeholderText: qsTr("Search everything")
                 Material.foreground: "white"
                 Material.accent: "white"

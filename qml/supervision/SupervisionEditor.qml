@@ -78,6 +78,7 @@ FormPage {
     Label { text: qsTr("Supervisor"); font.bold: true }
     TextField {
         objectName: "supervisor"
+        inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
         text: page.f.supervisor ?? ""
         placeholderText: qsTr("Name")
         Layout.fillWidth: true
@@ -108,6 +109,7 @@ FormPage {
         TextField {
             id: topic
             objectName: "newTopic"
+            inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
             placeholderText: qsTr("Add a topic")
             Layout.fillWidth: true
             Accessible.name: qsTr("New topic")
@@ -136,6 +138,7 @@ FormPage {
     }
     TextField {
         objectName: "wellbeingNote"
+        inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
         text: page.f.wellbeingNote ?? ""
         placeholderText: qsTr("A few words about it (optional)")
         Layout.fillWidth: true
@@ -193,6 +196,7 @@ FormPage {
     TextField {
         id: actionText
         objectName: "newActionItem"
+        inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
         placeholderText: qsTr("Something agreed to do")
         Layout.fillWidth: true
         Accessible.name: qsTr("New action item")
@@ -226,6 +230,7 @@ FormPage {
     SectionTitle { text: qsTr("Notes") }
     TextArea {
         objectName: "notes"
+        inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
         text: page.f.notes ?? ""
         placeholderText: qsTr("What we talked about")
         wrapMode: TextEdit.Wrap
