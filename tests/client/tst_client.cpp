@@ -8,6 +8,7 @@
 #include "Store.h"
 #include "Uuid.h"
 #include "VaultFile.h"
+#include "WipingAllocator.h"
 
 #include <QAbstractItemModelTester>
 #include <QCborArray>
@@ -614,6 +615,24 @@ private Q_SLOTS:
         QVERIFY2(lostMs <= 2000, qPrintable(QStringLiteral("lost %1 ms").arg(lostMs)));
         app.diaryEditor()->discard();
         app.session()->lock();
+    }
+
+    // docs/security.md, "What zeroed means here": locking closes the store, and everything
+    // SQLite held for it (decrypted pages, statements) is zeroed as it is freed, by the store's
+    // allocator rather than SQLCipher's cipher_memory_security.
+    void lockingWipesWhatSqliteHeld()
+    {
+        unlock();
+        QVERIFY(sql::memoryWipeActive());
+        QCOMPARE(session()->store()->database().scalar("PRAGMA cipher_memory_security").value(), 0);
+        QVERIFY(session()->store()->search(QStringLiteral("housing")).ok()); // pages into the cache
+        const qint64 before = sql::wipedBytes();
+        session()->lock();
+        QCOMPARE(session()->state(), Session::Locked);
+        QVERIFY(session()->store() == nullptr);
+        QVERIFY2(sql::wipedBytes() - before > 64 * 1024,
+                 qPrintable(QString::number(sql::wipedBytes() - before)));
+        unlock();
     }
 
     void locksAfterInactivityAndOnQuickHide()
