@@ -90,7 +90,8 @@ bool isPinOption(const QString &name)
     return name.compare(QLatin1String("pin"), Qt::CaseInsensitive) == 0 ||
            name.compare(QLatin1String("new-pin"), Qt::CaseInsensitive) == 0 ||
            name.compare(QLatin1String("passphrase"), Qt::CaseInsensitive) == 0 ||
-           name.compare(QLatin1String("recovery-passphrase"), Qt::CaseInsensitive) == 0;
+           name.compare(QLatin1String("recovery-passphrase"), Qt::CaseInsensitive) == 0 ||
+           name.compare(QLatin1String("recovery-key"), Qt::CaseInsensitive) == 0;
 }
 
 } // namespace
@@ -122,13 +123,15 @@ QString usage()
         "  change-pin                    old PIN from WAYPOINT_PIN, new from WAYPOINT_NEW_PIN\n"
         "  status [--json]               attempts left and wait time; needs no PIN\n"
         "  enroll --server URL --code CODE [--device-name NAME]\n"
-        "                                enrol this device for sync; the recovery passphrase\n"
-        "                                comes from WAYPOINT_RECOVERY_PASSPHRASE or the prompt\n"
+        "                                enrol this device for sync; the user's first device\n"
+        "                                prints the new recovery key once; a later one reads\n"
+        "                                it from WAYPOINT_RECOVERY_KEY or the prompt\n"
         "  sync [--json]                 pull, then push until the outbox is empty\n"
         "  set-aside [--json] [--limit N]\n"
         "                                pulled changes not merged (could not be verified or\n"
         "                                opened, or invalid), newest first, with why\n"
         "  restore-keys                  fetch the key backup and restore the user's keys\n"
+        "                                with the recovery key (as enroll reads it)\n"
         "  conflicts list [--json]       texts edited here and on another device before they\n"
         "                                synced: both versions, until resolved\n"
         "  conflicts resolve ID --keep mine|theirs\n"
@@ -138,7 +141,7 @@ QString usage()
         "--self-care and --supply take a key such as took_break or naloxone (a label, in English\n"
         "or French, is read as its key); other text is kept as typed.\n"
         "--json prints one JSON object per line (JSON Lines).\n"
-        "Exit codes: 0 ok, 2 usage or invalid input, 3 wrong PIN, passphrase or locked,\n"
+        "Exit codes: 0 ok, 2 usage or invalid input, 3 wrong PIN, recovery key or locked,\n"
         "4 store error, 5 server unreachable or sync incomplete, 6 not enrolled, refused\n"
         "or revoked, 7 changes refused by the server (the rest synced).\n");
 }

@@ -9,7 +9,7 @@ namespace wp::ctl {
 enum ExitCode {
     Ok = 0,
     Usage = 2,
-    PinRefused = 3, // wrong PIN or recovery passphrase, or locked
+    PinRefused = 3, // wrong PIN or recovery key, or locked
     StoreFailed = 4,
     SyncFailed = 5,     // server unreachable or failing, sync incomplete: run sync again
     NotAuthorized = 6,  // not enrolled, code or token refused, device revoked

@@ -3,7 +3,6 @@
 
 #include "ExitCodes.h"
 #include "PinInput.h"
-#include "RecoveryPassphrase.h"
 #include "ServerAddress.h"
 #include "Store.h"
 #include "SyncEngine.h"
@@ -31,7 +30,7 @@ using Outcome = sync::Enrolment::Outcome;
 
 namespace {
 
-const char *const PassphraseVariable = "WAYPOINT_RECOVERY_PASSPHRASE";
+const char *const RecoveryKeyVariable = "WAYPOINT_RECOVERY_KEY";
 
 Error usage(const QString &message)
 {
@@ -43,36 +42,13 @@ QString notEnrolled()
     return QStringLiteral("This device is not enrolled; run waypointctl enroll.");
 }
 
-Result<SecretBytes> readPassphrase(const QString &prompt)
+Result<SecretBytes> readRecoveryKey()
 {
-    auto passphrase = readPin(PassphraseVariable, prompt);
-    if (!passphrase)
-        return usage(QStringLiteral("No recovery passphrase: set %1 or run waypointctl in a "
-                                    "terminal.")
-                         .arg(QLatin1String(PassphraseVariable)));
-    return passphrase;
-}
-
-// The rule for a new passphrase is the app's (RecoveryPassphrase), and so is its message.
-Status checkNewPassphrase(const SecretBytes &passphrase)
-{
-    if (!sync::RecoveryPassphrase::longEnough(passphrase))
-        return usage(sync::passphraseTooShortMessage());
-    return {};
-}
-
-// A new passphrase typed at the terminal is asked twice: it is the only way back to the keys.
-Status confirmNewPassphrase(const SecretBytes &passphrase)
-{
-    if (std::getenv(PassphraseVariable))
-        return {};
-    auto again = readPin(PassphraseVariable, QStringLiteral("Repeat the recovery passphrase: "));
-    if (!again)
-        return usage(again.error().message);
-    if (!again->equals(passphrase))
-        return usage(QStringLiteral("The two recovery passphrases do not match. This device is "
-                                    "enrolled; run waypointctl restore-keys to set them."));
-    return {};
+    auto key = readPin(RecoveryKeyVariable, QStringLiteral("Recovery key: "));
+    if (!key)
+        return usage(QStringLiteral("No recovery key: set %1 or run waypointctl in a terminal.")
+                         .arg(QLatin1String(RecoveryKeyVariable)));
+    return key;
 }
 
 int exitCodeOf(Outcome outcome, const Error &cause)
@@ -80,9 +56,9 @@ int exitCodeOf(Outcome outcome, const Error &cause)
     switch (outcome) {
     case Outcome::Done:
         return Ok;
-    case Outcome::WrongPassphrase:
+    case Outcome::WrongRecoveryKey:
         return PinRefused;
-    case Outcome::PassphraseTooShort:
+    case Outcome::RecoveryKeyMistyped:
         return Usage;
     case Outcome::KeysExistElsewhere:
     case Outcome::NoBackupYet:
@@ -107,7 +83,8 @@ int exitCodeOf(Outcome outcome, const Error &cause)
 QString nextStep(Outcome outcome)
 {
     switch (outcome) {
-    case Outcome::WrongPassphrase:
+    case Outcome::WrongRecoveryKey:
+    case Outcome::RecoveryKeyMistyped:
         return QStringLiteral(" This device stays enrolled: run waypointctl restore-keys.");
     case Outcome::KeysExistElsewhere:
         return QStringLiteral(" Run waypointctl restore-keys.");
@@ -161,20 +138,28 @@ Status SyncCommands::failEnrolment(const Enrolment &enrolment, Outcome outcome)
                 sync::enrolmentMessage(outcome, enrolment.error()) + nextStep(outcome));
 }
 
-Status SyncCommands::setUpKeys(Enrolment &enrolment, const SecretBytes &passphrase)
+Status SyncCommands::setUpKeys(Enrolment &enrolment)
 {
-    const bool making = enrolment.step() == Enrolment::Step::MakeKeys;
-    if (making) {
-        if (Status s = checkNewPassphrase(passphrase); !s)
-            return s;
-        if (Status s = confirmNewPassphrase(passphrase); !s)
-            return s;
+    if (enrolment.step() == Enrolment::Step::RestoreKeys) {
+        auto typed = readRecoveryKey();
+        if (!typed)
+            return typed.error();
+        if (const Outcome outcome = enrolment.restoreKeys(*typed); outcome != Outcome::Done)
+            return failEnrolment(enrolment, outcome);
+        m_out << "Keys restored from the backup." << Qt::endl;
+    } else {
+        if (const Outcome outcome = enrolment.makeKeys(); outcome != Outcome::Done)
+            return failEnrolment(enrolment, outcome);
+        // Shown once, on stdout only: it is the one way to these keys on another device.
+        std::optional<crypto::RecoveryKey> key = enrolment.takeRecoveryKey();
+        const SecretBytes text = key->text();
+        m_out << "Keys created and backed up under this recovery key. Write it down now; it is "
+                 "the only way to read your records on a new device, and it is not shown again:"
+              << Qt::endl
+              << Qt::endl
+              << "    " << QLatin1String(text.view().data(), text.view().size()) << Qt::endl
+              << Qt::endl;
     }
-    if (const Outcome outcome = enrolment.setUpKeys(passphrase); outcome != Outcome::Done)
-        return failEnrolment(enrolment, outcome);
-    m_out << (making ? "Keys created and backed up under the recovery passphrase."
-                     : "Keys restored from the backup.")
-          << Qt::endl;
     m_out << "Key fingerprint: " << enrolment.identity().keys.fingerprint().toHex(' ') << Qt::endl;
     return {};
 }
@@ -201,14 +186,14 @@ Status SyncCommands::enroll(const ParsedCommand &c)
     QString name = c.value(QStringLiteral("device-name"));
     if (name.isEmpty())
         name = QSysInfo::machineHostName() + QStringLiteral(" (waypointctl)");
-    // Read and checked before the code is spent, so a missing or short passphrase costs
-    // nothing (whether it will make or restore the keys is known only after).
-    auto passphrase = readPassphrase(QStringLiteral("Recovery passphrase: "));
-    if (!passphrase)
-        return passphrase.error();
-    if (Status s = checkNewPassphrase(*passphrase); !s)
-        return s;
-
+    // A recovery key given in the variable is checked before the code is spent, so a typo
+    // costs nothing (whether it is needed is known only after).
+    if (const char *given = std::getenv(RecoveryKeyVariable); given && *given) {
+        QByteArray copy(given);
+        const auto parsed = crypto::RecoveryKey::parse(SecretBytes::takeFrom(copy));
+        if (!parsed)
+            return usage(sync::recoveryKeyMistypedMessage(parsed.error()));
+    }
     sync::StoreIdentity saved(m_store);
     Enrolment enrolment(&saved);
     if (const Outcome outcome = enrolment.redeem(server, code, name, QStringLiteral("waypointctl"));
@@ -216,7 +201,7 @@ Status SyncCommands::enroll(const ParsedCommand &c)
         return failEnrolment(enrolment, outcome);
     m_out << "Enrolled as device " << idText(enrolment.identity().credentials.deviceId) << " ("
           << enrolment.identity().credentials.role << ")." << Qt::endl;
-    return setUpKeys(enrolment, *passphrase);
+    return setUpKeys(enrolment);
 }
 
 Status SyncCommands::restoreKeys()
@@ -231,10 +216,7 @@ Status SyncCommands::restoreKeys()
     Enrolment enrolment(std::move(*identity), &saved);
     if (const Outcome outcome = enrolment.checkKeys(); outcome != Outcome::Done)
         return failEnrolment(enrolment, outcome);
-    auto passphrase = readPassphrase(QStringLiteral("Recovery passphrase: "));
-    if (!passphrase)
-        return passphrase.error();
-    return setUpKeys(enrolment, *passphrase);
+    return setUpKeys(enrolment);
 }
 
 Status SyncCommands::listSetAside(const ParsedCommand &c)

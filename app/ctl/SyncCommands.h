@@ -39,7 +39,9 @@ public:
     QString problem() const { return m_problem; }
 
 private:
-    Status setUpKeys(sync::Enrolment &enrolment, const SecretBytes &passphrase);
+    // Makes the keys and prints the recovery key once, or restores them with the recovery key
+    // read like a PIN (WAYPOINT_RECOVERY_KEY or the terminal), whichever step is next.
+    Status setUpKeys(sync::Enrolment &enrolment);
     // Ends the command with `exitCode` and `line` on stderr.
     Status fail(int exitCode, const QString &line);
     Status failEnrolment(const sync::Enrolment &enrolment, sync::Enrolment::Outcome outcome);

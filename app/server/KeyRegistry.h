@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The users' public keys (the key directory every device encrypts and verifies with) and
-// their key backups (sealed with the user's recovery passphrase on the device).
+// their key backups (sealed with the user's recovery key on the device).
 
 #include "Identity.h"
 #include "Reply.h"

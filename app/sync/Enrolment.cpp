@@ -2,7 +2,6 @@
 #include "Enrolment.h"
 
 #include "LogCategories.h"
-#include "RecoveryPassphrase.h"
 #include "ServerError.h"
 #include "SyncClient.h"
 #include "Uuid.h"
@@ -11,23 +10,6 @@
 namespace wp::sync {
 
 namespace {
-
-// The crypto API takes text; the copy lives only for the call and is wiped.
-class PassphraseText
-{
-public:
-    explicit PassphraseText(const SecretBytes &bytes)
-        : m_text(QString::fromUtf8(bytes.view().data(), bytes.view().size()))
-    {
-    }
-    ~PassphraseText() { wipe(m_text); }
-    PassphraseText(const PassphraseText &) = delete;
-    PassphraseText &operator=(const PassphraseText &) = delete;
-    const QString &text() const { return m_text; }
-
-private:
-    QString m_text;
-};
 
 // What a failed request means for the enrolment: the server's code first, then the kind.
 Enrolment::Outcome outcomeOf(const Error &e)
@@ -161,21 +143,26 @@ Enrolment::Outcome Enrolment::redeem(const QString &serverUrl, const QString &co
     return moveTo(enrolled->userHasKeys ? Step::RestoreKeys : Step::MakeKeys);
 }
 
-Enrolment::Outcome Enrolment::setUpKeys(const SecretBytes &passphrase)
+std::optional<crypto::RecoveryKey> Enrolment::takeRecoveryKey()
 {
-    switch (m_step) {
-    case Step::MakeKeys:
-        return makeKeys(passphrase);
-    case Step::RestoreKeys:
-        return restoreKeys(passphrase);
-    case Step::Done:
+    auto key = std::move(m_recoveryKey);
+    m_recoveryKey.reset();
+    return key;
+}
+
+Enrolment::Outcome Enrolment::wrongStep(Step expected)
+{
+    if (m_step == Step::RedeemCode)
+        return failed(Outcome::Failed,
+                      Error(ErrorCode::Internal, QStringLiteral("no enrolment code redeemed yet")));
+    if (m_step == Step::Done) {
         m_error = {};
         return Outcome::Done;
-    case Step::RedeemCode:
-        break;
     }
     return failed(Outcome::Failed,
-                  Error(ErrorCode::Internal, QStringLiteral("no enrolment code redeemed yet")));
+                  Error(ErrorCode::Internal, expected == Step::MakeKeys
+                                                 ? QStringLiteral("the user's keys exist already")
+                                                 : QStringLiteral("the user has no keys yet")));
 }
 
 Enrolment::Outcome Enrolment::checkKeys()
@@ -194,12 +181,10 @@ Enrolment::Outcome Enrolment::checkKeys()
     return refused(backup.error());
 }
 
-Enrolment::Outcome Enrolment::makeKeys(const SecretBytes &passphrase)
+Enrolment::Outcome Enrolment::makeKeys()
 {
-    if (!RecoveryPassphrase::longEnough(passphrase))
-        return failed(
-            Outcome::PassphraseTooShort,
-            Error(ErrorCode::InvalidInput, QStringLiteral("the recovery passphrase is too short")));
+    if (m_step != Step::MakeKeys)
+        return wrongStep(Step::MakeKeys);
     SyncClient client(m_identity.credentials.serverUrl);
     client.setCredentials(&m_identity.credentials);
     client.setTimeout(m_options.timeoutMs);
@@ -216,13 +201,12 @@ Enrolment::Outcome Enrolment::makeKeys(const SecretBytes &passphrase)
         }
         return refused(s.error());
     }
-    {
-        const PassphraseText text(passphrase);
-        if (Status s = client.putKeyBackup(crypto::wrapKeys(
-                *m_madeKeys, m_identity.credentials.userId, text.text(), m_options.backupCost));
-            !s)
-            return refused(s.error());
-    }
+    auto recoveryKey = crypto::RecoveryKey::generate();
+    if (Status s = client.putKeyBackup(crypto::wrapKeys(*m_madeKeys, m_identity.credentials.userId,
+                                                        recoveryKey, m_options.backupCost));
+        !s)
+        return refused(s.error());
+    m_recoveryKey.emplace(std::move(recoveryKey));
     m_identity.keys = std::move(*m_madeKeys);
     m_madeKeys.reset();
     if (m_identity.privateAudience.isNull()) {
@@ -232,8 +216,14 @@ Enrolment::Outcome Enrolment::makeKeys(const SecretBytes &passphrase)
     return moveTo(Step::Done);
 }
 
-Enrolment::Outcome Enrolment::restoreKeys(const SecretBytes &passphrase)
+Enrolment::Outcome Enrolment::restoreKeys(const SecretBytes &typedRecoveryKey)
 {
+    if (m_step != Step::RestoreKeys)
+        return wrongStep(Step::RestoreKeys);
+    // A typo is caught here, before the network and Argon2id.
+    auto recoveryKey = crypto::RecoveryKey::parse(typedRecoveryKey);
+    if (!recoveryKey)
+        return failed(Outcome::RecoveryKeyMistyped, recoveryKey.error());
     SyncClient client(m_identity.credentials.serverUrl);
     client.setCredentials(&m_identity.credentials);
     client.setTimeout(m_options.timeoutMs);
@@ -245,16 +235,12 @@ Enrolment::Outcome Enrolment::restoreKeys(const SecretBytes &passphrase)
                                 QStringLiteral("the server has no key backup for this user")));
         return refused(blob.error());
     }
-    Result<crypto::UserKeys> restored = Error(ErrorCode::Internal, {});
-    {
-        const PassphraseText text(passphrase);
-        restored = crypto::unwrapKeys(*blob, m_identity.credentials.userId, text.text());
-    }
+    auto restored = crypto::unwrapKeys(*blob, m_identity.credentials.userId, *recoveryKey);
     if (!restored) {
         if (restored.error().code == ErrorCode::WrongPin)
-            return failed(Outcome::WrongPassphrase,
-                          Error(ErrorCode::WrongPin, QStringLiteral("the recovery passphrase does "
-                                                                    "not open the key backup")));
+            return failed(Outcome::WrongRecoveryKey,
+                          Error(ErrorCode::WrongPin, QStringLiteral("the recovery key does not "
+                                                                    "open the key backup")));
         return failed(Outcome::Failed, restored.error());
     }
     if (m_identity.hasKeys() && (restored->signingPublic != m_identity.keys.signingPublic ||
@@ -269,13 +255,21 @@ Enrolment::Outcome Enrolment::restoreKeys(const SecretBytes &passphrase)
 
 Enrolment::Outcome Enrolment::enrol(const QString &serverUrl, const QString &code,
                                     const QString &deviceName, const QString &platform,
-                                    const QString &passphrase)
+                                    QString &recoveryKey)
 {
     if (const Outcome redeemed = redeem(serverUrl, code, deviceName, platform);
         redeemed != Outcome::Done)
         return redeemed;
-    QByteArray utf8 = passphrase.toUtf8();
-    return setUpKeys(SecretBytes::takeFrom(utf8));
+    if (m_step == Step::MakeKeys) {
+        const Outcome made = makeKeys();
+        if (made == Outcome::Done) {
+            const SecretBytes text = takeRecoveryKey()->text();
+            recoveryKey = QString::fromLatin1(text.view());
+        }
+        return made;
+    }
+    QByteArray utf8 = recoveryKey.toUtf8();
+    return restoreKeys(SecretBytes::takeFrom(utf8));
 }
 
 } // namespace wp::sync

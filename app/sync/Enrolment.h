@@ -8,11 +8,12 @@
 //
 // redeem() presents the one-time code and saves the credentials at once, with the key step
 // that comes next: a used code cannot be presented again, so an enrolment stopped there
-// (locked, killed, a wrong passphrase) resumes at that step from the saved identity. Making
-// keys uploads the public halves and a backup wrapped by Argon2id(recovery passphrase);
-// restoring fetches that backup and unwraps it. When the server shows the other key step is
-// the right one (another device made the keys meanwhile, or there is no backup yet), the
-// enrolment switches to it, saves that, and says so (KeysExistElsewhere, NoBackupYet).
+// (locked, killed, a wrong recovery key) resumes at that step from the saved identity. Making
+// keys generates the user's recovery key (crypto::RecoveryKey) and uploads the public halves
+// and a backup wrapped by Argon2id(recovery key); the front end shows that key once. Restoring
+// fetches the backup and unwraps it with the recovery key the user types. When the server shows the
+// other key step is the right one (another device made the keys meanwhile, or there is no backup
+// yet), the enrolment switches to it, saves that, and says so (KeysExistElsewhere, NoBackupYet).
 //
 // Every call is blocking network I/O: run it on a thread with no UI (the app's sync thread).
 // Front ends keep only presentation: prompts, SyncMessages.h's texts, exit codes.
@@ -27,7 +28,7 @@ namespace wp::sync {
 
 struct EnrolmentOptions
 {
-    crypto::KeyBackupCost backupCost = crypto::KeyBackupCost::interactive();
+    crypto::KeyBackupCost backupCost = crypto::KeyBackupCost::sensitive();
     int timeoutMs = 30000;
 };
 
@@ -36,20 +37,21 @@ class Enrolment
 public:
     enum class Step { RedeemCode, MakeKeys, RestoreKeys, Done };
     enum class Outcome {
-        Done,               // the step succeeded; step() is the next one
-        KeysExistElsewhere, // making keys: the user has keys already; step() is RestoreKeys
-        NoBackupYet,        // restoring: the server has no key backup; step() is MakeKeys
-        WrongPassphrase,    // the passphrase does not open the backup; try another
-        PassphraseTooShort, // a new passphrase breaks RecoveryPassphrase's rule; nothing sent
-        OtherKeys,          // the backup holds other keys than this identity has
-        CodeInvalid,        // the code is unknown, used or expired
-        Revoked,            // the device is revoked; its saved identity is destroyed
-        RateLimited,        // too many failed attempts from here: wait a minute
-        Refused,            // the server does not accept this device's credentials
-        Unreachable,        // no answer, a timeout, or the server failing (5xx)
-        NotAWaypointServer, // the answer is not the protocol's
-        StoreFailed,        // the identity could not be saved (isStoreClosed: the app locked)
-        Failed,             // anything else: error() says what
+        Done,                // the step succeeded; step() is the next one
+        KeysExistElsewhere,  // making keys: the user has keys already; step() is RestoreKeys
+        NoBackupYet,         // restoring: the server has no key backup; step() is MakeKeys
+        WrongRecoveryKey,    // the recovery key does not open the backup; try again
+        RecoveryKeyMistyped, // the typed key fails its checksum; error().reason is the group
+                             // that looks wrong (1-based, 0: unknown); nothing sent
+        OtherKeys,           // the backup holds other keys than this identity has
+        CodeInvalid,         // the code is unknown, used or expired
+        Revoked,             // the device is revoked; its saved identity is destroyed
+        RateLimited,         // too many failed attempts from here: wait a minute
+        Refused,             // the server does not accept this device's credentials
+        Unreachable,         // no answer, a timeout, or the server failing (5xx)
+        NotAWaypointServer,  // the answer is not the protocol's
+        StoreFailed,         // the identity could not be saved (isStoreClosed: the app locked)
+        Failed,              // anything else: error() says what
     };
 
     using Options = EnrolmentOptions;
@@ -74,21 +76,28 @@ public:
     // RedeemCode: presents the code; then step() is MakeKeys or RestoreKeys.
     Outcome redeem(const QString &serverUrl, const QString &code, const QString &deviceName,
                    const QString &platform);
-    // MakeKeys or RestoreKeys, whichever step() is, with the recovery passphrase (UTF-8).
-    Outcome setUpKeys(const SecretBytes &passphrase);
+    // MakeKeys: makes the user's keys and recovery key, uploads them; then takeRecoveryKey()
+    // gives the key to show, once.
+    Outcome makeKeys();
+    // RestoreKeys: the recovery key as the user typed it (UTF-8).
+    Outcome restoreKeys(const SecretBytes &typedRecoveryKey);
+    // The recovery key makeKeys() made, moved out; empty otherwise or once taken.
+    std::optional<crypto::RecoveryKey> takeRecoveryKey();
     // Asks the server which key step is right now (whether the user has a backup) and
     // switches to it: for an identity whose saved step may be stale, or that holds keys
     // already and should be checked against the backup (waypointctl restore-keys).
     Outcome checkKeys();
 
-    // redeem() then setUpKeys(), for the tests and the load generator.
+    // redeem() then makeKeys() or restoreKeys(recoveryKey), for the tests and the load
+    // generator. `recoveryKey` is in and out: empty when the user has no keys yet, and then
+    // set to the key made (its text); the typed key of a later device otherwise.
     Outcome enrol(const QString &serverUrl, const QString &code, const QString &deviceName,
-                  const QString &platform, const QString &passphrase);
+                  const QString &platform, QString &recoveryKey);
 
 private:
-    Outcome makeKeys(const SecretBytes &passphrase);
-    Outcome restoreKeys(const SecretBytes &passphrase);
     Outcome failed(Outcome outcome, Error cause);
+    // makeKeys() or restoreKeys() called at another step.
+    Outcome wrongStep(Step expected);
     // A refusal or failure of a request: Revoked also destroys the saved identity.
     Outcome refused(const Error &cause);
     // Saves the identity at `next`; `outcome` when saved.
@@ -103,6 +112,7 @@ private:
     // Keys made and offered to the server but not backed up yet: a retry offers the same ones
     // (the server accepts identical keys again), so a failed backup upload is not a dead end.
     std::optional<crypto::UserKeys> m_madeKeys;
+    std::optional<crypto::RecoveryKey> m_recoveryKey; // made and uploaded, not yet shown
 };
 
 } // namespace wp::sync

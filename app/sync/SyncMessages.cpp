@@ -1,21 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SyncMessages.h"
 
-#include "RecoveryPassphrase.h"
 #include "ServerError.h"
+#include "crypto/RecoveryKey.h"
 
 #include <QCoreApplication>
 
 namespace wp::sync {
 
-QString passphraseTooShortMessage()
+QString recoveryKeyMistypedMessage(const Error &cause)
 {
-    const int characters = RecoveryPassphrase::MinLength;
-    return QCoreApplication::translate(
-        "Sync",
-        "The recovery passphrase needs at least %n characters: a few words you will "
-        "remember.",
-        nullptr, characters);
+    if (cause.reason > 0)
+        return QCoreApplication::translate("Sync",
+                                           "Group %1 of the recovery key looks wrong. Check it "
+                                           "against the key you wrote down.")
+            .arg(cause.reason);
+    return QCoreApplication::translate("Sync",
+                                       "That is not a recovery key: it has %1 groups of %2 "
+                                       "letters and digits. Check it against the key you wrote "
+                                       "down.")
+        .arg(crypto::RecoveryKey::Groups)
+        .arg(crypto::RecoveryKey::GroupLength);
 }
 
 QString plainHttpMessage()
@@ -34,16 +39,18 @@ QString enrolmentMessage(Enrolment::Outcome outcome, const Error &cause)
     case Outcome::KeysExistElsewhere:
         return QCoreApplication::translate("Sync",
                                            "Your keys were set up on another device meanwhile. "
-                                           "Enter the recovery passphrase chosen there.");
+                                           "Type the recovery key shown there.");
     case Outcome::NoBackupYet:
+        return QCoreApplication::translate("Sync", "Your keys were never backed up on the server. "
+                                                   "Waypoint makes them on this device, with a new "
+                                                   "recovery key.");
+    case Outcome::WrongRecoveryKey:
         return QCoreApplication::translate("Sync",
-                                           "Your keys were never backed up on the server. Choose "
-                                           "a recovery passphrase to make them on this device.");
-    case Outcome::WrongPassphrase:
-        return QCoreApplication::translate(
-            "Sync", "That is not the recovery passphrase chosen on your first device. Try again.");
-    case Outcome::PassphraseTooShort:
-        return passphraseTooShortMessage();
+                                           "That recovery key does not open your key backup. "
+                                           "Check it against the key you wrote down and try "
+                                           "again.");
+    case Outcome::RecoveryKeyMistyped:
+        return recoveryKeyMistypedMessage(cause);
     case Outcome::OtherKeys:
         return QCoreApplication::translate(
             "Sync", "The key backup on the server holds other keys than this device has.");

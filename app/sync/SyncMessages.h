@@ -17,7 +17,8 @@ QString enrolmentMessage(Enrolment::Outcome outcome, const Error &cause);
 QString syncFailureMessage(const Error &error);
 // A server address given as http:// to another machine (ServerAddress.h).
 QString plainHttpMessage();
-// A new recovery passphrase shorter than RecoveryPassphrase::MinLength.
-QString passphraseTooShortMessage();
+// A typed recovery key that fails its checksum (crypto::RecoveryKey::parse's error): names
+// the group that looks wrong when the error's reason gives one.
+QString recoveryKeyMistypedMessage(const Error &cause);
 
 } // namespace wp::sync

@@ -117,7 +117,6 @@ FR = {
  'Type it again': 'Tapez-le à nouveau',
  'Confirm PIN or passphrase': 'Confirmer le code ou la phrase secrète',
  'Use a passphrase instead of digits': 'Utiliser une phrase secrète plutôt que des chiffres',
- 'You will be able to choose a recovery passphrase later, when this phone is enrolled for sync.': 'Vous pourrez choisir une phrase de récupération plus tard, quand ce téléphone sera inscrit pour la synchronisation.',
  'Setting up…': 'Préparation…',
  'Create PIN and start': 'Créer le code et commencer',
  'Back': 'Retour',
@@ -445,13 +444,6 @@ FR.update({
  'The key backup on the server holds other keys than this device has.': 'La sauvegarde des clés sur le serveur contient d’autres clés que celles de cet appareil.',
  'Too many failed attempts: wait a minute, then try again.': 'Trop de tentatives échouées : attendez une minute, puis réessayez.',
  'The device is out of storage space.': 'L’appareil n’a plus d’espace de stockage.',
-})
-PLURALS.update({
- 'The recovery passphrase needs at least %n characters: a few words you will remember.': (
-     ('The recovery passphrase needs at least %n character: a few words you will remember.',
-      'The recovery passphrase needs at least %n characters: a few words you will remember.'),
-     ('La phrase de récupération doit compter au moins %n caractère : quelques mots dont vous vous souviendrez.',
-      'La phrase de récupération doit compter au moins %n caractères : quelques mots dont vous vous souviendrez.')),
 })
 
 

@@ -117,7 +117,7 @@ Page {
                 Layout.fillWidth: true
             }
             Label {
-                text: qsTr("You will be able to choose a recovery passphrase later, when this phone is enrolled for sync.")
+                text: qsTr("When this phone is enrolled for sync, Waypoint shows you a recovery key to write down.")
                 wrapMode: Text.Wrap
                 opacity: 0.7
                 font.pixelSize: 14

@@ -7,9 +7,11 @@ import Waypoint
 import Waypoint.Ui
 
 // Enrolling this device, in Settings and on the sync page, in two steps: the server address
-// and the one-time code (typed, pasted or scanned), then the recovery passphrase (chosen on
-// the user's first device, typed again on a later one). Hidden once enrolled. Everything it
-// shows and does goes through App.connection; how syncing goes is SyncStatusSection.
+// and the one-time code (typed, pasted or scanned), then the user's keys. On the user's first
+// device Waypoint makes them with a recovery key, shown once (groups and a QR code) and
+// checked by typing one group back; a later device asks for that key. Hidden once enrolled.
+// Everything it shows and does goes through App.connection; how syncing goes is
+// SyncStatusSection.
 ColumnLayout {
     id: section
     objectName: "enrolmentSection"
@@ -20,8 +22,10 @@ ColumnLayout {
     readonly property int step: App.connection.enrolStep
     readonly property var errors: App.connection.enrolErrors
     readonly property bool askCode: step === SyncConnection.EnterCode || step === SyncConnection.Redeeming
-    readonly property bool askPassphrase: step === SyncConnection.ChoosePassphrase
-        || step === SyncConnection.EnterPassphrase || step === SyncConnection.SettingUpKeys
+    readonly property bool askKeys: step === SyncConnection.MakeKeys
+        || step === SyncConnection.EnterRecoveryKey || step === SyncConnection.SettingUpKeys
+    readonly property bool showKey: step === SyncConnection.ShowRecoveryKey
+    readonly property bool checkKey: step === SyncConnection.CheckRecoveryKey
     readonly property bool firstDevice: App.connection.firstDevice
 
     // ----- step 1: server address and one-time code
@@ -131,69 +135,57 @@ ColumnLayout {
         Layout.alignment: Qt.AlignHCenter
     }
 
-    // ----- step 2: the recovery passphrase
+    // ----- step 2: the user's keys (made here with a new recovery key, or restored with it)
     ColumnLayout {
-        id: passphrase
-        objectName: "syncPassphrase"
-        visible: section.askPassphrase
+        id: keys
+        objectName: "syncKeys"
+        visible: section.askKeys
         spacing: Style.gap
         Layout.fillWidth: true
-        // Back at the code (done, cancelled, locked): no passphrase stays in the fields.
+        // Back at the code (done, cancelled, locked): no key stays in the field.
         Connections {
             target: App.connection
             function onEnrolStepChanged() {
-                if (App.connection.enrolStep === SyncConnection.EnterCode) {
-                    first.text = ""
-                    second.text = ""
-                }
+                if (App.connection.enrolStep === SyncConnection.EnterCode)
+                    typedKey.text = ""
             }
         }
 
         Label {
             text: section.firstDevice
-                ? qsTr("This is your first device. Choose a recovery passphrase: it protects the copy of your keys kept on the server, and you will type it when you set up another phone. Nobody can recover it for you, so write it down somewhere safe.")
-                : qsTr("You already use Waypoint on another device. Enter the recovery passphrase you chose then, to bring your keys to this phone.")
+                ? qsTr("This is your first device. Waypoint now makes your keys and a recovery key: the only way to read your records on a new phone. Have a pen and paper ready; the key is shown once.")
+                : qsTr("You already use Waypoint on another device. Type the recovery key shown when you set it up, to bring your keys to this phone.")
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
         TextField {
-            id: first
-            objectName: "syncPassphraseField"
-            echoMode: TextInput.Password
+            id: typedKey
+            objectName: "syncRecoveryKeyField"
+            visible: !section.firstDevice
             enabled: section.step !== SyncConnection.SettingUpKeys
-            placeholderText: qsTr("Recovery passphrase")
+            placeholderText: "XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX"
+            inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhPreferUppercase | Qt.ImhSensitiveData
+            font.family: "monospace"
             Layout.fillWidth: true
-            Accessible.name: qsTr("Recovery passphrase")
+            Accessible.name: qsTr("Recovery key")
         }
         FieldError {
+            objectName: "syncRecoveryKeyError"
             visible: text.length > 0
-            text: section.errors.passphrase || ""
-            Layout.fillWidth: true
-        }
-        TextField {
-            id: second
-            objectName: "syncConfirmField"
-            visible: section.firstDevice
-            echoMode: TextInput.Password
-            enabled: section.step !== SyncConnection.SettingUpKeys
-            placeholderText: qsTr("Recovery passphrase again")
-            Layout.fillWidth: true
-            Accessible.name: qsTr("Confirm the recovery passphrase")
-        }
-        FieldError {
-            visible: text.length > 0
-            text: section.errors.confirm || ""
+            text: section.errors.recoveryKey || ""
             Layout.fillWidth: true
         }
         ActionButton {
-            objectName: "syncPassphraseButton"
-            text: section.step === SyncConnection.SettingUpKeys ? qsTr("Setting up keys\u2026")
-                : section.firstDevice ? qsTr("Save passphrase and finish") : qsTr("Restore my keys")
+            objectName: "syncKeysButton"
+            text: section.step === SyncConnection.SettingUpKeys
+                ? (section.firstDevice ? qsTr("Making your keys\u2026") : qsTr("Restoring your keys\u2026"))
+                : section.firstDevice ? qsTr("Show my recovery key") : qsTr("Restore my keys")
             enabled: section.step !== SyncConnection.SettingUpKeys
             highlighted: true
             Layout.fillWidth: true
             Accessible.name: text
-            onClicked: App.connection.setPassphrase(first.text, second.text)
+            onClicked: section.firstDevice ? App.connection.makeKeys()
+                                           : App.connection.restoreKeys(typedKey.text)
         }
         ActionButton {
             objectName: "syncCancelButton"
@@ -203,6 +195,171 @@ ColumnLayout {
             Layout.fillWidth: true
             Accessible.name: qsTr("Cancel enrolment")
             onClicked: App.connection.cancelEnrolment()
+        }
+    }
+
+    // ----- the new recovery key, shown once
+    ColumnLayout {
+        id: card
+        objectName: "recoveryKeyCard"
+        visible: section.showKey
+        spacing: Style.gap
+        Layout.fillWidth: true
+        property bool showQr: false
+        readonly property var groups: App.connection.recoveryKeyGroups
+        readonly property var qr: App.connection.recoveryKeyQr
+
+        Label {
+            text: qsTr("Your recovery key")
+            font.bold: true
+            font.pixelSize: Qt.application.font.pixelSize * 1.3
+            Layout.fillWidth: true
+        }
+        Label {
+            text: qsTr("Write this down; it is the only way to read your records on a new phone. Keep it somewhere safe, away from this phone. Waypoint shows it only now, and nobody can recover it for you.")
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        GridLayout {
+            objectName: "recoveryKeyGroups"
+            visible: !card.showQr
+            columns: 3
+            columnSpacing: Style.margin
+            rowSpacing: Style.gap
+            Layout.alignment: Qt.AlignHCenter
+            Repeater {
+                model: card.groups
+                delegate: RowLayout {
+                    id: group
+                    required property int index
+                    required property string modelData
+                    spacing: 4
+                    Label {
+                        text: group.index + 1
+                        opacity: 0.6
+                        font.pixelSize: Qt.application.font.pixelSize * 0.8
+                        Layout.alignment: Qt.AlignBaseline
+                    }
+                    Label {
+                        text: group.modelData
+                        font.family: "monospace"
+                        font.pixelSize: Qt.application.font.pixelSize * 1.6
+                        font.bold: true
+                        font.letterSpacing: 2
+                        Accessible.name: qsTr("Group %1: %2").arg(group.index + 1)
+                            .arg(group.modelData.split("").join(" "))
+                    }
+                }
+            }
+        }
+        // The same key as a QR code, to print or to keep on paper beside the groups.
+        Rectangle {
+            objectName: "recoveryKeyQr"
+            visible: card.showQr
+            color: "white"
+            implicitWidth: 232
+            implicitHeight: 232
+            Layout.alignment: Qt.AlignHCenter
+            Canvas {
+                id: qrCanvas
+                anchors.fill: parent
+                anchors.margins: 16
+                onPaint: {
+                    const ctx = getContext("2d")
+                    ctx.reset()
+                    const rows = card.qr
+                    if (rows.length === 0)
+                        return
+                    const cell = Math.floor(width / rows.length)
+                    ctx.fillStyle = "black"
+                    for (let y = 0; y < rows.length; ++y)
+                        for (let x = 0; x < rows[y].length; ++x)
+                            if (rows[y][x] === "1")
+                                ctx.fillRect(x * cell, y * cell, cell, cell)
+                }
+                Connections {
+                    target: card
+                    function onQrChanged() { qrCanvas.requestPaint() }
+                    function onShowQrChanged() { qrCanvas.requestPaint() }
+                }
+            }
+            Accessible.name: qsTr("The recovery key as a QR code")
+        }
+        ActionButton {
+            objectName: "recoveryKeyQrButton"
+            text: card.showQr ? qsTr("Show the groups") : qsTr("Show QR code")
+            flat: true
+            Layout.fillWidth: true
+            Accessible.name: text
+            onClicked: card.showQr = !card.showQr
+        }
+        ActionButton {
+            objectName: "recoveryKeyWrittenButton"
+            text: qsTr("I have written it down")
+            highlighted: true
+            Layout.fillWidth: true
+            Accessible.name: text
+            onClicked: {
+                card.showQr = false
+                App.connection.recoveryKeyWrittenDown()
+            }
+        }
+    }
+
+    // ----- the check that the key was written down: one group, typed back
+    ColumnLayout {
+        id: check
+        objectName: "recoveryKeyCheck"
+        visible: section.checkKey
+        spacing: Style.gap
+        Layout.fillWidth: true
+        Connections {
+            target: App.connection
+            function onEnrolStepChanged() {
+                if (App.connection.enrolStep !== SyncConnection.CheckRecoveryKey)
+                    checkField.text = ""
+            }
+        }
+
+        Label {
+            text: qsTr("From what you wrote down, type group %1 of your recovery key.")
+                .arg(App.connection.checkGroup)
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        TextField {
+            id: checkField
+            objectName: "recoveryKeyCheckField"
+            placeholderText: "XXXX"
+            maximumLength: 6
+            inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhPreferUppercase | Qt.ImhSensitiveData
+            font.family: "monospace"
+            font.pixelSize: Qt.application.font.pixelSize * 1.6
+            Layout.fillWidth: true
+            Accessible.name: qsTr("Group %1 of the recovery key").arg(App.connection.checkGroup)
+            onAccepted: App.connection.confirmRecoveryKey(text)
+        }
+        FieldError {
+            objectName: "recoveryKeyCheckError"
+            visible: text.length > 0
+            text: section.errors.check || ""
+            Layout.fillWidth: true
+        }
+        ActionButton {
+            objectName: "recoveryKeyCheckButton"
+            text: qsTr("Check and finish")
+            highlighted: true
+            Layout.fillWidth: true
+            Accessible.name: text
+            onClicked: App.connection.confirmRecoveryKey(checkField.text)
+        }
+        ActionButton {
+            objectName: "recoveryKeyAgainButton"
+            text: qsTr("Show the key again")
+            flat: true
+            Layout.fillWidth: true
+            Accessible.name: text
+            onClicked: App.connection.showRecoveryKeyAgain()
         }
     }
     FieldError {

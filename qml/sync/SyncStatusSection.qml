@@ -15,11 +15,10 @@ ColumnLayout {
     Layout.fillWidth: true
 
     readonly property bool enrolled: App.connection.enrolled
-    // The passphrase form says what this step is about; the detail line would repeat it.
-    readonly property bool askPassphrase: !enrolled
-        && (App.connection.enrolStep === SyncConnection.ChoosePassphrase
-            || App.connection.enrolStep === SyncConnection.EnterPassphrase
-            || App.connection.enrolStep === SyncConnection.SettingUpKeys)
+    // The key steps' form says what each is about; the detail line would repeat it.
+    readonly property bool askKeys: !enrolled
+        && App.connection.enrolStep !== SyncConnection.EnterCode
+        && App.connection.enrolStep !== SyncConnection.Redeeming
 
     Label {
         objectName: "syncStatus"
@@ -30,7 +29,7 @@ ColumnLayout {
     }
     Label {
         objectName: "syncDetail"
-        visible: !section.askPassphrase
+        visible: !section.askKeys
         text: App.sync.detailText
         opacity: 0.75
         wrapMode: Text.Wrap

@@ -8,6 +8,7 @@
 // directly on one thread (StoreLedger). Not a CTest test.
 #include "AppContext.h"
 #include "Enrolment.h"
+#include "FirstDeviceKeys.h"
 #include "LocalServer.h"
 #include "Store.h"
 #include "SyncEngine.h"
@@ -115,11 +116,11 @@ private:
 
 // A headless device's identity of `user`, enrolled with a new code (cheap key backup).
 std::optional<SyncIdentity> enrolled(LocalServer &fx, const QUuid &org, const QUuid &user,
-                                     const QString &name, const QString &passphrase)
+                                     const QString &name, QString recoveryKey)
 {
     Enrolment enrolment(nullptr, EnrolmentOptions{crypto::KeyBackupCost::minimal()});
     if (enrolment.enrol(fx.baseUrl(), fx.issueCode(org, user), name, QStringLiteral("bench"),
-                        passphrase) != Enrolment::Outcome::Done)
+                        recoveryKey) != Enrolment::Outcome::Done)
         return std::nullopt;
     return enrolment.takeIdentity();
 }
@@ -140,7 +141,6 @@ int main(int argc, char *argv[])
         return 1;
     }
     const auto org = fx.createOrganisation(QStringLiteral("Bench"));
-    const QString passphrase = QStringLiteral("bench passphrase words");
     QTemporaryDir dir;
 
     VaultPolicy policy;
@@ -157,10 +157,9 @@ int main(int argc, char *argv[])
     session->waitForIdle();
     QSignalSpy runs(sync, &SyncStatus::runFinished);
     connection->enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1));
-    if (!QTest::qWaitFor(
-            [&] { return connection->enrolStep() == SyncConnection::ChoosePassphrase; }, 15000))
+    const QString recoveryKey = wp::test::finishFirstDevice(connection);
+    if (recoveryKey.isEmpty())
         return 1;
-    connection->setPassphrase(passphrase, passphrase);
     if (!QTest::qWaitFor([&] { return runs.count() >= 1 && !sync->busy(); }, 30000))
         return 1;
 
@@ -182,7 +181,7 @@ int main(int argc, char *argv[])
     // 2. Baseline: a headless device of the same user pushes n entries, store on its thread.
     auto store = Store::open(dir.filePath(QStringLiteral("other.db")),
                              SecretBytes::random(Store::KeyBytes), Store::Mode::CreateNew);
-    auto id = enrolled(fx, org.id, org.worker1, QStringLiteral("bench"), passphrase);
+    auto id = enrolled(fx, org.id, org.worker1, QStringLiteral("bench"), recoveryKey);
     if (!store || !id)
         return 1;
     SyncClient client(fx.baseUrl());
@@ -218,7 +217,7 @@ int main(int argc, char *argv[])
     // 4. Baseline for the pull: a fresh headless device pulls the same log on one thread.
     auto fresh = Store::open(dir.filePath(QStringLiteral("fresh.db")),
                              SecretBytes::random(Store::KeyBytes), Store::Mode::CreateNew);
-    auto freshId = enrolled(fx, org.id, org.worker1, QStringLiteral("fresh"), passphrase);
+    auto freshId = enrolled(fx, org.id, org.worker1, QStringLiteral("fresh"), recoveryKey);
     if (!fresh || !freshId)
         return 1;
     TimedLedger timed(**fresh);

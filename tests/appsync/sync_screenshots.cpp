@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Renders the sync screens in the states only a real server can produce (choosing the
-// recovery passphrase, after a lock in the middle of enrolment; enrolled and up to date,
-// offline with changes waiting, changes the server refused, a conflict), light and
+// recovery key: ready to make it after a lock in the middle of enrolment, shown once (groups
+// and QR code) and checked; enrolled and up to date, offline with changes waiting, changes
+// the server refused, a conflict), light and
 // dark, into a folder (scripts/screenshots passes docs/screenshots). Starts a throwaway
 // PostgreSQL and waypoint-server through tests/server's fixture. Not a CTest test.
 #include "AppContext.h"
@@ -114,25 +115,40 @@ int main(int argc, char *argv[])
 
     // Step 2 of enrolling the user's first device.
     connection->enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1));
-    if (!waitFor(
-            [connection] { return connection->enrolStep() == SyncConnection::ChoosePassphrase; })) {
+    if (!waitFor([connection] { return connection->enrolStep() == SyncConnection::MakeKeys; })) {
         err << "sync screenshots: enrolment: " << connection->enrolMessage() << '\n';
         return 1;
     }
-    // Locked in the middle of enrolment: unlocking resumes at the passphrase.
+    // Locked in the middle of enrolment: unlocking resumes at the key step.
     session->lock();
     session->unlock(QStringLiteral("246810"));
     session->waitForIdle();
-    if (connection->enrolStep() != SyncConnection::ChoosePassphrase) {
+    if (connection->enrolStep() != SyncConnection::MakeKeys) {
         err << "sync screenshots: enrolment did not resume after unlocking\n";
         return 1;
     }
     open(QStringLiteral("sync"));
-    shootBoth(QStringLiteral("sync-passphrase"));
+    shootBoth(QStringLiteral("sync-make-keys"));
+
+    // The recovery key, shown once; then the check that it was written down.
+    connection->makeKeys();
+    if (!waitFor(
+            [connection] { return connection->enrolStep() == SyncConnection::ShowRecoveryKey; })) {
+        err << "sync screenshots: recovery key: " << connection->enrolMessage() << '\n';
+        return 1;
+    }
+    shootBoth(QStringLiteral("sync-recovery-key"));
+    if (QObject *card = window->findChild<QObject *>(QStringLiteral("recoveryKeyCard"))) {
+        card->setProperty("showQr", true);
+        shootBoth(QStringLiteral("sync-recovery-key-qr"));
+        card->setProperty("showQr", false);
+    }
+    const QStringList groups = connection->recoveryKeyGroups();
+    connection->recoveryKeyWrittenDown();
+    shootBoth(QStringLiteral("sync-recovery-check"));
 
     // Enrolled: the first sync pushes the demo records.
-    connection->setPassphrase(QStringLiteral("seven gulls over the pier"),
-                              QStringLiteral("seven gulls over the pier"));
+    connection->confirmRecoveryKey(groups.value(connection->checkGroup() - 1));
     if (!waitFor([s] { return s->state() == SyncStatus::Idle && s->lastSync().isValid(); })) {
         err << "sync screenshots: first sync: " << s->detailText() << '\n';
         return 1;
@@ -174,9 +190,10 @@ int main(int argc, char *argv[])
                                           wp::Store::Mode::CreateNew);
         wp::sync::Enrolment theirs(
             nullptr, wp::sync::EnrolmentOptions{wp::crypto::KeyBackupCost::minimal()});
-        const auto enrolled = theirs.enrol(
-            fx.baseUrl(), fx.issueCode(org.id, org.worker2), QStringLiteral("worker 2"),
-            QStringLiteral("screenshots"), QStringLiteral("another long passphrase"));
+        QString theirKey;
+        const auto enrolled =
+            theirs.enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker2),
+                         QStringLiteral("worker 2"), QStringLiteral("screenshots"), theirKey);
         if (!theirStore || enrolled != wp::sync::Enrolment::Outcome::Done) {
             err << "sync screenshots: second worker setup failed\n";
             return 1;

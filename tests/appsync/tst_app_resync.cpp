@@ -7,6 +7,7 @@
 
 #include "AppContext.h"
 #include "Enrolment.h"
+#include "FirstDeviceKeys.h"
 #include "LocalServer.h"
 #include "OtherDevice.h"
 #include "Store.h"
@@ -24,7 +25,6 @@ using namespace wp::sync;
 namespace {
 
 const QString Pin = QStringLiteral("246810");
-const QString Passphrase = QStringLiteral("eight terns on the groyne");
 
 QStringList diaryTexts(DiaryListModel *model)
 {
@@ -102,10 +102,8 @@ private slots:
                     .value()
                     .id);
         app->connection()->enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1));
-        QTRY_COMPARE_WITH_TIMEOUT(app->connection()->enrolStep(), SyncConnection::ChoosePassphrase,
-                                  15000);
-        app->connection()->setPassphrase(Passphrase, Passphrase);
-        QTRY_VERIFY_WITH_TIMEOUT(app->connection()->enrolled(), 15000);
+        const QString recoveryKey = test::finishFirstDevice(app->connection());
+        QVERIFY(app->connection()->enrolled());
         QTRY_VERIFY_WITH_TIMEOUT(sync()->state() == SyncStatus::Idle && !sync()->busy(), 20000);
         QVERIFY(runOnce());
         QVERIFY(runOnce()); // the cursor moves past its own changes
@@ -119,8 +117,9 @@ private slots:
         QVERIFY(opened.ok());
         tablet.store = std::move(*opened);
         Enrolment enrolment(nullptr, EnrolmentOptions{crypto::KeyBackupCost::minimal()});
+        QString key = recoveryKey;
         QCOMPARE(enrolment.enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1),
-                                 QStringLiteral("tablet"), QStringLiteral("test"), Passphrase),
+                                 QStringLiteral("tablet"), QStringLiteral("test"), key),
                  Enrolment::Outcome::Done);
         tablet.identity = enrolment.takeIdentity();
         QVERIFY(tablet.sync().ok());

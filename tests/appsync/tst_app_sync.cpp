@@ -4,13 +4,14 @@
 // waypoint-server and PostgreSQL. A save is pushed by the scheduler after the debounce; a second
 // device's change shows up in the app's lists; the server going away shows "offline" and backs off,
 // and coming back converges; the app closed mid-sync continues where it stopped. Enrolment
-// interrupted by a lock or a restart resumes at the passphrase (first and later device);
+// interrupted by a lock or a restart resumes at the key step (first and later device);
 // changes the server refuses are listed, retried and dismissed; the last sync survives a
 // restart inside the encrypted store.
 
 #include "AppContext.h"
 #include "DeviceStore.h"
 #include "Enrolment.h"
+#include "FirstDeviceKeys.h"
 #include "LocalServer.h"
 #include "OtherDevice.h"
 #include "Store.h"
@@ -34,7 +35,8 @@ using namespace wp::sync;
 namespace {
 
 const QString Pin = QStringLiteral("246810");
-const QString Passphrase = QStringLiteral("seven gulls over the pier");
+// The recovery key the app showed on the worker's first device, typed on later ones.
+QString shownRecoveryKey;
 
 QStringList diaryTexts(DiaryListModel *model)
 {
@@ -163,7 +165,7 @@ private slots:
         QCOMPARE(sync()->state(), SyncStatus::NotEnrolled);
     }
 
-    void enrolsWithTheQrTextAndAPassphraseChosenTwice()
+    void enrolsWithTheQrTextAndShowsTheRecoveryKeyOnce()
     {
         const QString code = fx.issueCode(org.id, org.worker1);
         // The QR code's payload, pasted whole: it carries the server too.
@@ -171,20 +173,20 @@ private slots:
             QStringLiteral("waypoint:enrol?code=%1&server=%2")
                 .arg(code, QString::fromLatin1(QUrl::toPercentEncoding(fx.baseUrl())));
         connection()->enrol({}, qr);
-        QTRY_COMPARE_WITH_TIMEOUT(connection()->enrolStep(), SyncConnection::ChoosePassphrase,
-                                  15000);
+        QTRY_COMPARE_WITH_TIMEOUT(connection()->enrolStep(), SyncConnection::MakeKeys, 15000);
+        QVERIFY(connection()->firstDevice());
         // The code is spent: the credentials are saved at once, without keys yet.
         auto saved = SyncIdentity::load(*app->session()->store());
         QVERIFY(saved.ok());
         QVERIFY(!saved->hasKeys());
         QVERIFY(!connection()->enrolled());
 
-        // Locked in the middle (timeout or the lock button): unlocking resumes at the
-        // passphrase, with the same server, neither restarting nor half enrolled.
+        // Locked in the middle (timeout or the lock button): unlocking resumes at the key
+        // step, with the same server, neither restarting nor half enrolled.
         app->session()->lock();
         QCOMPARE(connection()->enrolStep(), SyncConnection::EnterCode);
         unlock();
-        QCOMPARE(connection()->enrolStep(), SyncConnection::ChoosePassphrase);
+        QCOMPARE(connection()->enrolStep(), SyncConnection::MakeKeys);
         QCOMPARE(connection()->serverUrl(), fx.baseUrl());
         QCOMPARE(sync()->state(), SyncStatus::NotEnrolled);
         QVERIFY(connection()->enrolMessage().isEmpty());
@@ -192,27 +194,47 @@ private slots:
         app.reset();
         startApp();
         unlock();
-        QCOMPARE(connection()->enrolStep(), SyncConnection::ChoosePassphrase);
+        QCOMPARE(connection()->enrolStep(), SyncConnection::MakeKeys);
         QCOMPARE(connection()->serverUrl(), fx.baseUrl());
-        connection()->setPassphrase(QStringLiteral("short"), QStringLiteral("short"));
-        QVERIFY(connection()->enrolErrors().contains(QStringLiteral("passphrase")));
-        // waypointctl's rule: 10 characters, not bytes (this one is 9 characters in 12 bytes).
-        const QString nine = QStringLiteral("été à côt");
-        connection()->setPassphrase(nine, nine);
-        QVERIFY2(
-            connection()
-                ->enrolErrors()
-                .value(QStringLiteral("passphrase"))
-                .toString()
-                .contains(QStringLiteral("at least 10 characters")),
-            qPrintable(connection()->enrolErrors().value(QStringLiteral("passphrase")).toString()));
-        connection()->setPassphrase(Passphrase, QStringLiteral("seven gulls over the beach"));
-        QVERIFY(connection()->enrolErrors().contains(QStringLiteral("confirm")));
-        QCOMPARE(connection()->enrolStep(), SyncConnection::ChoosePassphrase);
+        QVERIFY(connection()->recoveryKeyGroups().isEmpty());
+
+        // The keys are made with a recovery key, shown once: nine groups and a QR code.
+        connection()->makeKeys();
+        QTRY_COMPARE_WITH_TIMEOUT(connection()->enrolStep(), SyncConnection::ShowRecoveryKey,
+                                  15000);
+        const QStringList groups = connection()->recoveryKeyGroups();
+        QCOMPARE(groups.size(), 9);
+        for (const QString &g : groups)
+            QCOMPARE(g.size(), 4);
+        const QStringList qrRows = connection()->recoveryKeyQr();
+        QVERIFY(qrRows.size() >= 21);
+        QCOMPARE(qrRows.first().size(), qrRows.size());
+        shownRecoveryKey = groups.join(u'-');
+        QVERIFY(crypto::RecoveryKey::parse(shownRecoveryKey).ok());
+        // Not done until the user shows they wrote it down: one group, typed back.
+        QVERIFY(!connection()->enrolled());
+        connection()->cancelEnrolment(); // nothing to cancel now
+        QCOMPARE(connection()->enrolStep(), SyncConnection::ShowRecoveryKey);
+        connection()->recoveryKeyWrittenDown();
+        QCOMPARE(connection()->enrolStep(), SyncConnection::CheckRecoveryKey);
+        const int check = connection()->checkGroup();
+        QVERIFY(check >= 1 && check <= 9);
+        const QString expected = groups.at(check - 1);
+        QString wrong = expected;
+        wrong[0] = wrong[0] == u'X' ? u'Y' : u'X';
+        connection()->confirmRecoveryKey(wrong);
+        QVERIFY(connection()->enrolErrors().contains(QStringLiteral("check")));
+        QCOMPARE(connection()->enrolStep(), SyncConnection::CheckRecoveryKey);
+        connection()->showRecoveryKeyAgain();
+        QCOMPARE(connection()->enrolStep(), SyncConnection::ShowRecoveryKey);
+        QCOMPARE(connection()->recoveryKeyGroups(), groups);
+        connection()->recoveryKeyWrittenDown();
 
         QSignalSpy runs(sync(), &SyncStatus::runFinished);
-        connection()->setPassphrase(Passphrase, Passphrase);
-        QTRY_VERIFY_WITH_TIMEOUT(connection()->enrolled(), 15000);
+        connection()->confirmRecoveryKey(QStringLiteral(" ") + expected.toLower());
+        QVERIFY(connection()->enrolled());
+        QCOMPARE(connection()->enrolStep(), SyncConnection::EnterCode);
+        QVERIFY(connection()->recoveryKeyGroups().isEmpty()); // forgotten once checked
         QCOMPARE(connection()->serverUrl(), fx.baseUrl());
         // Enrolling syncs straight away (perhaps already while waiting above).
         QTRY_VERIFY_WITH_TIMEOUT(runs.count() >= 1, 15000);
@@ -222,7 +244,7 @@ private slots:
     }
 
     // A later device of the same worker: locked between redeeming the code and typing the
-    // passphrase, it resumes at the restore step; a wrong passphrase can be retried.
+    // recovery key, it resumes at the restore step; a mistyped or wrong key can be retried.
     void aLaterDeviceResumesAtTheRestoreStepAfterALock()
     {
         VaultPolicy policy;
@@ -233,23 +255,34 @@ private slots:
         phone->session()->waitForIdle();
         SyncConnection *s = phone->connection();
         s->enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1));
-        QTRY_COMPARE_WITH_TIMEOUT(s->enrolStep(), SyncConnection::EnterPassphrase, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(s->enrolStep(), SyncConnection::EnterRecoveryKey, 15000);
+        QVERIFY(!s->firstDevice());
 
         phone->session()->lock();
         phone->session()->unlock(Pin);
         phone->session()->waitForIdle();
         QCOMPARE(phone->session()->state(), Session::Unlocked);
-        QCOMPARE(s->enrolStep(), SyncConnection::EnterPassphrase);
+        QCOMPARE(s->enrolStep(), SyncConnection::EnterRecoveryKey);
         QCOMPARE(s->serverUrl(), fx.baseUrl());
         QVERIFY(!s->enrolled());
 
-        s->setPassphrase(QStringLiteral("not the passphrase at all"), {});
-        QTRY_COMPARE_WITH_TIMEOUT(s->enrolStep(), SyncConnection::EnterPassphrase, 15000);
+        // A typo is named at once, with its group.
+        QString typo = shownRecoveryKey;
+        typo[10] = typo[10] == u'X' ? u'Y' : u'X'; // group 3
+        s->restoreKeys(typo);
+        QCOMPARE(s->enrolStep(), SyncConnection::EnterRecoveryKey);
+        const QString why = s->enrolErrors().value(QStringLiteral("recoveryKey")).toString();
+        QVERIFY2(why.contains(QStringLiteral("Group 3")) || why.contains(QStringLiteral("Check")),
+                 qPrintable(why));
+        // A well-formed key that is not this user's: the server's backup does not open.
+        s->restoreKeys(QString::fromLatin1(crypto::RecoveryKey::generate().text().view()));
+        QTRY_COMPARE_WITH_TIMEOUT(s->enrolStep(), SyncConnection::EnterRecoveryKey, 15000);
         QTRY_VERIFY_WITH_TIMEOUT(!s->busy(), 15000);
-        QVERIFY2(s->enrolMessage().contains(QStringLiteral("not the recovery passphrase")),
+        QVERIFY2(s->enrolMessage().contains(QStringLiteral("does not open")),
                  qPrintable(s->enrolMessage()));
-        s->setPassphrase(Passphrase, {});
+        s->restoreKeys(shownRecoveryKey.toLower());
         QTRY_VERIFY_WITH_TIMEOUT(s->enrolled(), 15000);
+        QVERIFY(s->recoveryKeyGroups().isEmpty()); // a later device shows no key
         auto id = SyncIdentity::load(*phone->session()->store());
         QVERIFY(id.ok());
         QVERIFY(id->hasKeys());
@@ -296,7 +329,7 @@ private slots:
         other->store = std::move(*store);
         Enrolment tablet(nullptr, EnrolmentOptions{crypto::KeyBackupCost::minimal()});
         QCOMPARE(tablet.enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1),
-                              QStringLiteral("tablet"), QStringLiteral("test"), Passphrase),
+                              QStringLiteral("tablet"), QStringLiteral("test"), shownRecoveryKey),
                  Enrolment::Outcome::Done);
         other->identity = tablet.takeIdentity();
         auto first = other->sync();
@@ -390,9 +423,9 @@ private slots:
                                       SecretBytes::random(Store::KeyBytes), Store::Mode::CreateNew);
         QVERIFY(otherStore.ok());
         Enrolment worker2(nullptr, EnrolmentOptions{crypto::KeyBackupCost::minimal()});
+        QString worker2Key;
         QCOMPARE(worker2.enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker2),
-                               QStringLiteral("worker 2"), QStringLiteral("test"),
-                               QStringLiteral("another long passphrase")),
+                               QStringLiteral("worker 2"), QStringLiteral("test"), worker2Key),
                  Enrolment::Outcome::Done);
         SyncIdentity id = worker2.takeIdentity();
         auto theirs = (*otherStore)->diary().save(entry(QStringLiteral("Worker two's entry")));

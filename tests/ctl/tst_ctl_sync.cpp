@@ -8,11 +8,13 @@
 #include "LocalServer.h"
 #include "QtKeychainKeyStore.h"
 #include "Uuid.h"
+#include "crypto/RecoveryKey.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -23,7 +25,14 @@ using namespace wp;
 namespace {
 
 const QString Pin = QStringLiteral("582047");
-const QString Passphrase = QStringLiteral("lantern over the canal bridge");
+
+// A recovery key as waypointctl prints it.
+QString printedKey(const QString &out)
+{
+    static const QRegularExpression key(
+        QStringLiteral("[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){8}"));
+    return key.match(out).captured(0);
+}
 
 struct Run
 {
@@ -58,15 +67,17 @@ class TestCtlSync : public QObject
     LocalServer::Org org;
     QTemporaryDir tmp;
     QStringList secretsSeen;
+    // The recovery key each user's first device printed, typed on their later devices.
+    QHash<QUuid, QString> keys;
 
-    Run ctl(const QString &dataDir, const QStringList &args, const QString &passphrase = Passphrase)
+    Run ctl(const QString &dataDir, const QStringList &args, const QString &recoveryKey = {})
     {
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("WAYPOINT_PIN"), Pin);
-        env.remove(QStringLiteral("WAYPOINT_RECOVERY_PASSPHRASE"));
-        if (!passphrase.isNull())
-            env.insert(QStringLiteral("WAYPOINT_RECOVERY_PASSPHRASE"), passphrase);
+        env.remove(QStringLiteral("WAYPOINT_RECOVERY_KEY"));
+        if (!recoveryKey.isNull())
+            env.insert(QStringLiteral("WAYPOINT_RECOVERY_KEY"), recoveryKey);
         process.setProcessEnvironment(env);
         // No controlling terminal: a missing secret must fail, not wait at a prompt.
         process.setChildProcessModifier([] { ::setsid(); });
@@ -78,9 +89,14 @@ class TestCtlSync : public QObject
         run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
         run.out = QString::fromUtf8(process.readAllStandardOutput());
         run.err = QString::fromUtf8(process.readAllStandardError());
-        for (const QString &secret : {Pin, Passphrase, passphrase})
+        // The PIN and a typed key never come back; a key is printed once, when it is made.
+        QStringList secrets = keys.values();
+        secrets << Pin << recoveryKey;
+        for (const QString &secret : secrets)
             if (!secret.isEmpty() && (run.out.contains(secret) || run.err.contains(secret)))
                 secretsSeen << args.join(u' ');
+        if (run.err.contains(printedKey(run.err)) && !printedKey(run.err).isEmpty())
+            secretsSeen << args.join(u' ');
         return run;
     }
 
@@ -93,13 +109,18 @@ class TestCtlSync : public QObject
         return dir;
     }
 
-    Run enroll(const QString &dir, const QUuid &user, const QString &passphrase = Passphrase)
+    // Enrols with a new code; the user's recovery key, when a device of theirs printed one,
+    // is in WAYPOINT_RECOVERY_KEY (or `recoveryKey` instead).
+    Run enroll(const QString &dir, const QUuid &user, const QString &recoveryKey = {})
     {
-        return ctl(dir,
-                   {QStringLiteral("enroll"), QStringLiteral("--server"), fx.baseUrl(),
-                    QStringLiteral("--code"), fx.issueCode(org.id, user),
-                    QStringLiteral("--device-name"), QStringLiteral("test phone")},
-                   passphrase);
+        const Run run = ctl(dir,
+                            {QStringLiteral("enroll"), QStringLiteral("--server"), fx.baseUrl(),
+                             QStringLiteral("--code"), fx.issueCode(org.id, user),
+                             QStringLiteral("--device-name"), QStringLiteral("test phone")},
+                            recoveryKey.isNull() ? keys.value(user) : recoveryKey);
+        if (const QString made = printedKey(run.out); !made.isEmpty())
+            keys.insert(user, made);
+        return run;
     }
 
     static void expectOneErrorLine(const Run &run, int exitCode)
@@ -152,6 +173,11 @@ private slots:
         const Run enrolledA = enroll(a, org.worker1);
         QVERIFY2(enrolledA.exitCode == 0, qPrintable(enrolledA.err));
         QVERIFY(enrolledA.out.contains(u"Keys created"));
+        // The recovery key, printed once on the terminal, nowhere else.
+        const QString key = keys.value(org.worker1);
+        QVERIFY2(!key.isEmpty(), qPrintable(enrolledA.out));
+        QCOMPARE(enrolledA.out.count(key), 1);
+        QVERIFY(!enrolledA.err.contains(key));
         expectOneErrorLine(enroll(a, org.worker1), 6); // already enrolled
 
         // Phone A works offline, then syncs.
@@ -164,14 +190,23 @@ private slots:
         QCOMPARE(syncA.json()[u"pending"].toInt(), 0);
         QCOMPARE(syncA.json()[u"complete"].toBool(), true);
 
-        // Phone B: a wrong passphrase leaves it enrolled without keys; restore-keys fixes it.
-        expectOneErrorLine(enroll(b, org.worker1, QStringLiteral("not the right passphrase")), 3);
+        // Phone B: a wrong recovery key leaves it enrolled without keys; restore-keys fixes it.
+        const QString otherKey = QString::fromLatin1(crypto::RecoveryKey::generate().text().view());
+        expectOneErrorLine(enroll(b, org.worker1, otherKey), 3);
         const Run noKeys = sync(b);
         expectOneErrorLine(noKeys, 6);
         QVERIFY(noKeys.err.contains(u"restore-keys"));
-        expectOneErrorLine(
-            ctl(b, {QStringLiteral("restore-keys")}, QStringLiteral("still the wrong one")), 3);
-        const Run restored = ctl(b, {QStringLiteral("restore-keys")});
+        // A typo is named with its group, before the server is asked.
+        QString typo = key;
+        typo[5] = typo[5] == u'X' ? u'Y' : u'X';
+        const Run mistyped = ctl(b, {QStringLiteral("restore-keys")}, typo);
+        expectOneErrorLine(mistyped, 2);
+        QVERIFY2(mistyped.err.contains(u"Group 2") || mistyped.err.contains(u"Check"),
+                 qPrintable(mistyped.err));
+        // A 10-character passphrase is not a key at all.
+        expectOneErrorLine(ctl(b, {QStringLiteral("restore-keys")}, QStringLiteral("ten chars!")),
+                           2);
+        const Run restored = ctl(b, {QStringLiteral("restore-keys")}, key.toLower());
         QVERIFY2(restored.exitCode == 0, qPrintable(restored.err));
         QVERIFY(restored.out.contains(u"Keys restored"));
         // Both devices show the same fingerprint: the same user keys.
@@ -294,8 +329,7 @@ private slots:
         const QString sam = newDevice(QStringLiteral("sam"));
         const QString jo = newDevice(QStringLiteral("jo"));
         QCOMPARE(enroll(sam, org.worker2).exitCode, 0);
-        QCOMPARE(enroll(jo, org.supervisor, QStringLiteral("supervisor's own passphrase")).exitCode,
-                 0);
+        QCOMPARE(enroll(jo, org.supervisor).exitCode, 0);
         const QString samsId = addDiary(sam, QStringLiteral("Sam's entry"));
         QCOMPARE(sync(sam).exitCode, 0);
         {
@@ -362,7 +396,7 @@ private slots:
                           second.out.section(QStringLiteral("device "), 1)
                               .section(QLatin1Char(' '), 0, 0)})
                     .startsWith(u"revoked"));
-        const Run restore = ctl(other, {QStringLiteral("restore-keys")});
+        const Run restore = ctl(other, {QStringLiteral("restore-keys")}, keys.value(org.worker2));
         expectOneErrorLine(restore, 6);
         QVERIFY(restore.err.contains(u"revoked"));
         QVERIFY(!DeviceStore::exists(other));
@@ -385,18 +419,15 @@ private slots:
                       QStringLiteral("http://192.0.2.10:8080"), QStringLiteral("--code"), code});
         expectOneErrorLine(plain, 2);
         QVERIFY2(plain.err.contains(u"https://"), qPrintable(plain.err));
+        const QString key = keys.value(org.worker2);
+        QVERIFY(!key.isEmpty());
         expectOneErrorLine(
-            ctl(dir, enrollWith +
-                         QStringList{QStringLiteral("--recovery-passphrase"), QStringLiteral("x")}),
-            2);
-        // No passphrase anywhere (no variable, no terminal), then a too short one: the code
-        // is not spent.
-        expectOneErrorLine(ctl(dir, enrollWith, QString()), 2);
-        expectOneErrorLine(ctl(dir, enrollWith, QStringLiteral("short")), 2);
-        // The app's rule: 10 characters, not bytes (this one is 9 characters in 12 bytes).
-        const Run nine = ctl(dir, enrollWith, QStringLiteral("été à côt"));
-        expectOneErrorLine(nine, 2);
-        QVERIFY2(nine.err.contains(u"at least 10 characters"), qPrintable(nine.err));
+            ctl(dir, enrollWith + QStringList{QStringLiteral("--recovery-key"), key}), 2);
+        // A recovery key in the variable that is not one (a passphrase, a typo) is refused
+        // before the code is spent.
+        const Run passphrase = ctl(dir, enrollWith, QStringLiteral("lantern over the canal"));
+        expectOneErrorLine(passphrase, 2);
+        QVERIFY2(passphrase.err.contains(u"recovery key"), qPrintable(passphrase.err));
         expectOneErrorLine(
             ctl(dir, {QStringLiteral("enroll"), QStringLiteral("--server"), fx.baseUrl(),
                       QStringLiteral("--code"), QStringLiteral("AAAABBBBCCCCDDDD")}),
@@ -408,11 +439,11 @@ private slots:
                       QStringLiteral("http://127.0.0.1:%1").arg(LocalServer::freePort()),
                       QStringLiteral("--code"), code}),
             5);
-        const Run ok = ctl(dir, enrollWith);
+        const Run ok = ctl(dir, enrollWith, key);
         QVERIFY2(ok.exitCode == 0, qPrintable(ok.err));
         QVERIFY(ok.out.contains(u"Keys restored"));
         // The code is spent now.
-        expectOneErrorLine(ctl(newDevice(QStringLiteral("second-use")), enrollWith), 6);
+        expectOneErrorLine(ctl(newDevice(QStringLiteral("second-use")), enrollWith, key), 6);
     }
 
     void aDeviceAwayPastTheHorizonSaysItResynced()

@@ -118,7 +118,7 @@ TestCase {
         const message = findChild(section, "syncEnrolMessage")
         tryVerify(() => message.visible && message.text.indexOf("cannot be reached") >= 0, 5000)
         compare(App.sync.state, SyncStatus.NotEnrolled)
-        verify(!findChild(section, "syncPassphrase").visible)
+        verify(!findChild(section, "syncKeys").visible)
     }
 
     function test_5_refusedChangesAreListedWithTheirReasonAndCanBeDismissed() {

@@ -61,7 +61,7 @@ bool TestDevice::enrol(const QString &code)
     return true;
 }
 
-bool TestDevice::createKeys(const QString &passphrase)
+bool TestDevice::createKeys()
 {
     m_user = std::make_shared<UserSecrets>();
     m_user->keys = crypto::UserKeys::generate();
@@ -70,14 +70,16 @@ bool TestDevice::createKeys(const QString &passphrase)
     const HttpReply k = call("PUT", QStringLiteral("/v1/keys"),
                              encode(PublicKeys{credentials.userId, m_user->keys.encryptionPublic,
                                                m_user->keys.signingPublic}));
-    const QByteArray blob = crypto::wrapKeys(m_user->keys, credentials.userId, passphrase,
+    const auto recoveryKey = crypto::RecoveryKey::generate();
+    m_user->recoveryKey = QString::fromLatin1(recoveryKey.text().view());
+    const QByteArray blob = crypto::wrapKeys(m_user->keys, credentials.userId, recoveryKey,
                                              crypto::KeyBackupCost::minimal());
     const HttpReply b =
         call("PUT", QStringLiteral("/v1/keys/backup"), encode(KeyBackupMessage{blob}));
     return k.status == 200 && b.status == 200;
 }
 
-bool TestDevice::restoreKeys(const QString &passphrase)
+bool TestDevice::restoreKeys(const QString &typedRecoveryKey)
 {
     const HttpReply r = call("GET", QStringLiteral("/v1/keys/backup"));
     if (r.status != 200)
@@ -85,7 +87,10 @@ bool TestDevice::restoreKeys(const QString &passphrase)
     auto msg = decodeKeyBackup(r.body);
     if (!msg)
         return false;
-    auto keys = crypto::unwrapKeys(msg->blob, credentials.userId, passphrase);
+    const auto recoveryKey = crypto::RecoveryKey::parse(typedRecoveryKey);
+    if (!recoveryKey)
+        return false;
+    auto keys = crypto::unwrapKeys(msg->blob, credentials.userId, *recoveryKey);
     if (!keys)
         return false;
     m_user = std::make_shared<UserSecrets>();

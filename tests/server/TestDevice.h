@@ -27,6 +27,7 @@ struct UserSecrets
     wp::crypto::UserKeys keys;
     QUuid audienceId;
     wp::SecretBytes audienceKey;
+    QString recoveryKey; // as shown to the user when the keys were made
 };
 
 struct Draft
@@ -57,9 +58,11 @@ public:
 
     bool enrol(const QString &code);
     // First device of a user: makes the keys and uploads them with a backup.
-    bool createKeys(const QString &passphrase);
-    // Another device of the user: restores the keys from the server's backup.
-    bool restoreKeys(const QString &passphrase);
+    // The new recovery key is in user()->recoveryKey.
+    bool createKeys();
+    // Another device of the user: restores the keys from the server's backup with the
+    // recovery key as typed.
+    bool restoreKeys(const QString &recoveryKey);
     void shareSecretsWith(const TestDevice &other) { m_user = other.m_user; }
     void useSecrets(std::shared_ptr<UserSecrets> secrets) { m_user = std::move(secrets); }
 

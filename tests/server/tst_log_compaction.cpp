@@ -95,7 +95,7 @@ private slots:
         org = fx.createOrganisation(QStringLiteral("Harbour Peers"));
         writer = std::make_unique<TestDevice>(fx.baseUrl());
         QVERIFY(writer->enrol(fx.issueCode(org.id, org.worker1)));
-        QVERIFY(writer->createKeys(QStringLiteral("a long recovery passphrase")));
+        QVERIFY(writer->createKeys());
 
         kept = createUuidV7();
         edited = createUuidV7();

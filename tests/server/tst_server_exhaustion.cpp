@@ -297,7 +297,7 @@ class TestServerExhaustion : public QObject
             d->shareSecretsWith(*sibling);
         else if (secrets.contains(user))
             d->useSecrets(secrets.value(user));
-        else if (!d->createKeys(QStringLiteral("a long recovery passphrase")))
+        else if (!d->createKeys())
             return nullptr;
         secrets.insert(user, d->user());
         return d;
@@ -556,6 +556,7 @@ private slots:
             sync::SyncIdentity identity;
             std::unique_ptr<sync::SyncClient> client;
         };
+        QString recoveryKey; // made by the first phone, typed on the next
         const auto phone = [&]() -> std::unique_ptr<Phone> {
             auto p = std::make_unique<Phone>();
             auto store = Store::open(dir.filePath(QStringLiteral("store%1.db").arg(++stores)),
@@ -568,8 +569,7 @@ private slots:
             sync::Enrolment enrolment(nullptr, options);
             if (enrolment.enrol(fx.baseUrl(), fx.issueCode(o.id, o.worker1),
                                 QStringLiteral("phone"), QStringLiteral("test"),
-                                QStringLiteral("a long recovery passphrase")) !=
-                sync::Enrolment::Outcome::Done)
+                                recoveryKey) != sync::Enrolment::Outcome::Done)
                 return nullptr;
             p->identity = enrolment.takeIdentity();
             p->client = std::make_unique<sync::SyncClient>(fx.baseUrl());

@@ -175,7 +175,7 @@ class TestServerSync : public QObject
             d->shareSecretsWith(*sibling);
         else if (secrets.contains(user))
             d->useSecrets(secrets.value(user));
-        else if (!d->createKeys(QStringLiteral("a long recovery passphrase")))
+        else if (!d->createKeys())
             return nullptr;
         secrets.insert(user, d->user());
         return d;
@@ -225,12 +225,14 @@ private slots:
             first->push(first->batch(1, {{createUuidV7(), RecordType::DiaryEntry, marker}})).status,
             200);
 
-        // A second device of the same user gets everything back with the passphrase.
+        // A second device of the same user gets everything back with the recovery key.
         auto second = std::make_unique<TestDevice>(fx.baseUrl());
         QVERIFY(second->enrol(fx.issueCode(org.id, org.worker1)));
         QVERIFY(second->credentials.userHasKeys);
         QVERIFY(!second->restoreKeys(QStringLiteral("the wrong passphrase")));
-        QVERIFY(second->restoreKeys(QStringLiteral("a long recovery passphrase")));
+        QVERIFY(!second->restoreKeys(
+            QString::fromLatin1(crypto::RecoveryKey::generate().text().view())));
+        QVERIFY(second->restoreKeys(first->user()->recoveryKey));
         auto got = second->pullAll();
         QVERIFY2(got.ok(), why(got).constData());
         bool found = false;

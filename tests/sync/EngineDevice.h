@@ -34,10 +34,11 @@ struct EngineDevice
     }
 
     // A new store at `storePath` and an identity of `user` enrolled with a fresh code (cheap
-    // key backup); null, with a warning, when either fails.
+    // key backup); null, with a warning, when either fails. `recoveryKey`: empty for the
+    // user's first device, which sets it to the key it made; that key for a later device.
     static std::unique_ptr<EngineDevice> enrol(LocalServer &fx, const QString &storePath,
                                                const QUuid &organisation, const QUuid &user,
-                                               const QString &passphrase, const QString &name)
+                                               QString &recoveryKey, const QString &name)
     {
         auto d = std::make_unique<EngineDevice>();
         auto store =
@@ -48,7 +49,8 @@ struct EngineDevice
         sync::Enrolment enrolment(nullptr,
                                   sync::EnrolmentOptions{crypto::KeyBackupCost::minimal()});
         if (enrolment.enrol(fx.baseUrl(), fx.issueCode(organisation, user), name,
-                            QStringLiteral("test"), passphrase) != sync::Enrolment::Outcome::Done) {
+                            QStringLiteral("test"),
+                            recoveryKey) != sync::Enrolment::Outcome::Done) {
             qWarning("enrol: %s", qPrintable(enrolment.error().message));
             return nullptr;
         }

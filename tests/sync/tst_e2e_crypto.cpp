@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Envelopes, sealed keys, batch signatures and the passphrase key backup: what opens for the
+// Envelopes, sealed keys, batch signatures, the recovery key and the key backup: what opens for the
 // right reader, and what is refused when anything was altered or the reader is wrong.
 
 #include "Uuid.h"
 #include "crypto/BatchSignature.h"
 #include "crypto/Envelope.h"
+#include "crypto/RecoveryKey.h"
 #include "crypto/UserKeys.h"
 #include "wire/Codec.h"
 
+#include <QCborArray>
+#include <QCborValue>
 #include <QTest>
 
 using namespace wp;
@@ -95,23 +98,121 @@ private slots:
                                 sig));
     }
 
-    void keyBackupRestoresWithThePassphraseOnly()
+    void keyBackupRestoresWithTheRecoveryKeyOnly()
     {
         const UserKeys keys = UserKeys::generate();
         const QUuid user = createUuidV7();
-        const QByteArray blob =
-            wrapKeys(keys, user, u"correct horse battery", KeyBackupCost::minimal());
+        const RecoveryKey key = RecoveryKey::generate();
+        const QByteArray blob = wrapKeys(keys, user, key, KeyBackupCost::minimal());
         QVERIFY(!blob.contains(keys.signingSecret.view().toByteArray()));
-        auto back = unwrapKeys(blob, user, u"correct horse battery");
+        QVERIFY(!blob.contains(key.secret().view().toByteArray()));
+        auto back = unwrapKeys(blob, user, key);
         QVERIFY2(back.ok(), why(back).constData());
         QVERIFY(back->encryptionSecret.equals(keys.encryptionSecret));
         QVERIFY(back->signingSecret.equals(keys.signingSecret));
         QCOMPARE(back->fingerprint(), keys.fingerprint());
 
-        QCOMPARE(unwrapKeys(blob, user, u"wrong horse").error().code, ErrorCode::WrongPin);
-        QCOMPARE(unwrapKeys(blob, createUuidV7(), u"correct horse battery").error().code,
-                 ErrorCode::WrongPin);
-        QCOMPARE(unwrapKeys(blob.first(20), user, u"x").error().code, ErrorCode::Protocol);
+        QCOMPARE(unwrapKeys(blob, user, RecoveryKey::generate()).error().code, ErrorCode::WrongPin);
+        QCOMPARE(unwrapKeys(blob, createUuidV7(), key).error().code, ErrorCode::WrongPin);
+        QCOMPARE(unwrapKeys(blob.first(20), user, key).error().code, ErrorCode::Protocol);
+    }
+
+    // The layout docs/protocol.md gives ("User keys"): 8 elements, the cost in the blob.
+    void keyBackupLayoutIsTheDocumentedOne()
+    {
+        const UserKeys keys = UserKeys::generate();
+        const QByteArray blob =
+            wrapKeys(keys, createUuidV7(), RecoveryKey::generate(), KeyBackupCost::minimal());
+        const QCborArray a = QCborValue::fromCbor(blob).toArray();
+        QCOMPARE(a.size(), 8);
+        QCOMPARE(a.at(0).toString(), QStringLiteral("wp-keys-v2"));
+        QCOMPARE(quint64(a.at(1).toInteger()), quint64(KeyBackupCost::minimal().opslimit));
+        QCOMPARE(quint64(a.at(2).toInteger()), quint64(KeyBackupCost::minimal().memlimit));
+        QCOMPARE(a.at(3).toByteArray().size(), 16);           // salt
+        QCOMPARE(a.at(4).toByteArray().size(), 24);           // nonce
+        QCOMPARE(a.at(5).toByteArray().size(), 32 + 64 + 16); // X25519 sk || Ed25519 sk, tag
+        QCOMPARE(a.at(6).toByteArray(), keys.encryptionPublic);
+        QCOMPARE(a.at(7).toByteArray(), keys.signingPublic);
+    }
+
+    // libsodium's SENSITIVE limits (newBackupsUseTheSensitiveArgon2Cost in tst_enrolment
+    // checks that enrolment uses them by default).
+    void theSensitiveCostIsLibsodiumsSensitive()
+    {
+        QCOMPARE(KeyBackupCost::sensitive().opslimit, std::uint64_t(4));
+        QCOMPARE(KeyBackupCost::sensitive().memlimit, std::size_t(1) << 30);
+    }
+
+    void aRecoveryKeyRoundTripsThroughItsText()
+    {
+        for (int i = 0; i < 50; ++i) {
+            const RecoveryKey key = RecoveryKey::generate();
+            QCOMPARE(key.secret().size(), std::size_t(20)); // 160 random bits
+            const SecretBytes text = key.text();
+            QCOMPARE(text.size(), std::size_t(9 * 4 + 8));
+            auto back = RecoveryKey::parse(text);
+            QVERIFY2(back.ok(), why(back).constData());
+            QVERIFY(back->secret().equals(key.secret()));
+            for (int g = 0; g < RecoveryKey::Groups; ++g)
+                QCOMPARE(key.group(g).view(), text.view().sliced(g * 5, 4));
+        }
+        // Two keys differ: the bits come from the random generator.
+        QVERIFY(!RecoveryKey::generate().secret().equals(RecoveryKey::generate().secret()));
+    }
+
+    void aRecoveryKeyIsReadAsPeopleWriteIt()
+    {
+        const RecoveryKey key = RecoveryKey::generate();
+        const QString text = QString::fromLatin1(key.text().view());
+        // Lower case, spaces for dashes, no separators at all, O for 0, I and L for 1.
+        QString sloppy = text.toLower();
+        sloppy.replace(QStringLiteral("-"), QStringLiteral("  "));
+        sloppy.replace(u'0', u'o');
+        sloppy.replace(u'1', u'l');
+        QVERIFY(RecoveryKey::parse(sloppy)->secret().equals(key.secret()));
+        QString bare = text;
+        bare.remove(u'-');
+        bare.replace(u'1', u'I');
+        QVERIFY(RecoveryKey::parse(bare)->secret().equals(key.secret()));
+        const QString padded = QStringLiteral(" \t") + text + QStringLiteral("\n");
+        QVERIFY(RecoveryKey::parse(padded).ok());
+    }
+
+    void aTypoInARecoveryKeyNamesItsGroup()
+    {
+        int named = 0;
+        for (int i = 0; i < 40; ++i) {
+            const RecoveryKey key = RecoveryKey::generate();
+            QString text = QString::fromLatin1(key.text().view());
+            const int group = i % RecoveryKey::Groups; // checksum group included
+            const int at = group * 5 + (i / RecoveryKey::Groups) % 4;
+            text[at] = text[at] == u'7' ? u'8' : u'7';
+            auto typo = RecoveryKey::parse(text);
+            QVERIFY(!typo.ok()); // always detected
+            QCOMPARE(typo.error().code, ErrorCode::InvalidInput);
+            // Named exactly, unless another single change elsewhere also fits (rare).
+            QVERIFY(typo.error().reason == group + 1 || typo.error().reason == 0);
+            named += typo.error().reason == group + 1 ? 1 : 0;
+        }
+        QVERIFY(named >= 38);
+
+        const QString good = QString::fromLatin1(RecoveryKey::generate().text().view());
+        // Two neighbours swapped in group 3.
+        QString swapped = good;
+        if (swapped[10] != swapped[11]) {
+            std::swap(swapped[10], swapped[11]);
+            auto s = RecoveryKey::parse(swapped);
+            QVERIFY(!s.ok());
+            QVERIFY(s.error().reason == 3 || s.error().reason == 0);
+        }
+        // A character no key uses (U) names its group; a missing group names none.
+        QString u = good;
+        u[21] = u'U';
+        QCOMPARE(RecoveryKey::parse(u).error().reason, 5);
+        QCOMPARE(RecoveryKey::parse(good.left(good.size() - 5)).error().reason, 0);
+        QCOMPARE(RecoveryKey::parse(QString()).error().reason, 0);
+        // A typed passphrase is not a key.
+        QVERIFY(!RecoveryKey::parse(QStringLiteral("correct horse battery staple")).ok());
     }
 };
 

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Enrolment (app/sync), the one flow behind the app, waypointctl, the tests and the load
 // generator, against the real waypoint-server and PostgreSQL: a user's first device makes the
-// keys and a later one restores them; a wrong passphrase can be retried; an enrolment stopped
+// keys and a later one restores them with the recovery key made on the first; a wrong or
+// mistyped recovery key can be retried; an enrolment stopped
 // after the code was spent resumes from the saved identity; keys made on another device
 // meanwhile, or a backup that is not there, switch the key step; a wrong code, a revoked
 // device, an unreachable address, something that is not a Waypoint server and too many failed
-// attempts each get their own outcome. And the recovery passphrase's one rule.
+// attempts each get their own outcome. And the key backup on the server opens only with the
+// recovery key.
 
 #include "Enrolment.h"
 #include "LocalServer.h"
-#include "RecoveryPassphrase.h"
 #include "ServerAddress.h"
 #include "ServerError.h"
 #include "Store.h"
@@ -27,8 +28,6 @@ using Step = Enrolment::Step;
 
 namespace {
 
-const QString Passphrase = QStringLiteral("lantern over the canal bridge");
-
 EnrolmentOptions cheap()
 {
     EnrolmentOptions o;
@@ -45,11 +44,33 @@ SecretBytes secret(const QString &text)
 
 const char *name(Outcome o)
 {
-    static const char *const names[] = {
-        "Done",        "KeysExistElsewhere", "NoBackupYet", "WrongPassphrase", "PassphraseTooShort",
-        "OtherKeys",   "CodeInvalid",        "Revoked",     "RateLimited",     "Refused",
-        "Unreachable", "NotAWaypointServer", "StoreFailed", "Failed"};
+    static const char *const names[] = {"Done",
+                                        "KeysExistElsewhere",
+                                        "NoBackupYet",
+                                        "WrongRecoveryKey",
+                                        "RecoveryKeyMistyped",
+                                        "OtherKeys",
+                                        "CodeInvalid",
+                                        "Revoked",
+                                        "RateLimited",
+                                        "Refused",
+                                        "Unreachable",
+                                        "NotAWaypointServer",
+                                        "StoreFailed",
+                                        "Failed"};
     return names[int(o)];
+}
+
+// The recovery key a successful makeKeys() made, as the user would copy it from the screen.
+SecretBytes shownKey(Enrolment &enrolment)
+{
+    auto key = enrolment.takeRecoveryKey();
+    return key ? key->text() : SecretBytes();
+}
+
+SecretBytes copy(const SecretBytes &s)
+{
+    return SecretBytes(s.data(), s.size());
 }
 
 // A device with its own encrypted store, where its enrolment saves the identity.
@@ -124,8 +145,11 @@ private slots:
         QVERIFY(!saved->hasKeys());
         QCOMPARE(Enrolment::stepOf(*saved), Step::MakeKeys);
 
-        EXPECT_OUTCOME(first.setUpKeys(secret(Passphrase)), Outcome::Done, first);
+        EXPECT_OUTCOME(first.makeKeys(), Outcome::Done, first);
         QCOMPARE(first.step(), Step::Done);
+        const SecretBytes key = shownKey(first);
+        QCOMPARE(key.size(), std::size_t(44)); // 9 groups of 4, 8 dashes
+        QVERIFY(!first.takeRecoveryKey());     // shown once
         auto made = SyncIdentity::load(*phone.store);
         QVERIFY(made.ok());
         QVERIFY(made->hasKeys());
@@ -136,29 +160,42 @@ private slots:
         Enrolment later(nullptr, cheap());
         EXPECT_OUTCOME(redeem(later, org, org.worker1), Outcome::Done, later);
         QCOMPARE(later.step(), Step::RestoreKeys);
-        EXPECT_OUTCOME(later.setUpKeys(secret(Passphrase)), Outcome::Done, later);
+        EXPECT_OUTCOME(later.restoreKeys(key), Outcome::Done, later);
+        QVERIFY(!later.takeRecoveryKey()); // restoring makes no new key
         QCOMPARE(later.identity().keys.fingerprint(), made->keys.fingerprint());
         QCOMPARE(later.identity().credentials.userId, made->credentials.userId);
         QVERIFY(later.identity().credentials.deviceId != made->credentials.deviceId);
     }
 
-    void aWrongPassphraseCanBeFollowedByTheRightOne()
+    void aWrongRecoveryKeyCanBeFollowedByTheRightOne()
     {
         const LocalServer::Org org = freshOrganisation();
         Enrolment first(nullptr, cheap());
+        QString key;
         EXPECT_OUTCOME(first.enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1),
-                                   QStringLiteral("first"), QStringLiteral("test"), Passphrase),
+                                   QStringLiteral("first"), QStringLiteral("test"), key),
                        Outcome::Done, first);
+        QVERIFY(crypto::RecoveryKey::parse(key).ok());
 
         Device phone = newDevice();
         Enrolment later(phone.saved.get(), cheap());
         EXPECT_OUTCOME(redeem(later, org, org.worker1), Outcome::Done, later);
-        EXPECT_OUTCOME(later.setUpKeys(secret(QStringLiteral("not the passphrase at all"))),
-                       Outcome::WrongPassphrase, later);
+        // Another well-formed key: it passes its checksum but does not open the backup.
+        EXPECT_OUTCOME(later.restoreKeys(crypto::RecoveryKey::generate().text()),
+                       Outcome::WrongRecoveryKey, later);
         QCOMPARE(later.error().code, ErrorCode::WrongPin);
         QCOMPARE(later.step(), Step::RestoreKeys); // still enrolled, still waiting for keys
         QVERIFY(!SyncIdentity::load(*phone.store)->hasKeys());
-        EXPECT_OUTCOME(later.setUpKeys(secret(Passphrase)), Outcome::Done, later);
+        // A typo is named before anything is sent, with the group that looks wrong.
+        QString typo = key;
+        typo[5] = typo[5] == u'X' ? u'Y' : u'X'; // the first character of group 2
+        EXPECT_OUTCOME(later.restoreKeys(secret(typo)), Outcome::RecoveryKeyMistyped, later);
+        QCOMPARE(later.error().reason, 2);
+        QVERIFY(enrolmentMessage(Outcome::RecoveryKeyMistyped, later.error()).contains(u"2"));
+        QCOMPARE(later.step(), Step::RestoreKeys);
+        // Typed as people type it: lower case, spaces, O for 0.
+        const QString typed = key.toLower().replace(u'-', u' ').replace(u'0', u'o');
+        EXPECT_OUTCOME(later.restoreKeys(secret(typed)), Outcome::Done, later);
         QCOMPARE(later.identity().keys.fingerprint(), first.identity().keys.fingerprint());
         QVERIFY(SyncIdentity::load(*phone.store)->hasKeys());
     }
@@ -175,7 +212,8 @@ private slots:
         auto resumed = Enrolment::resume(*phone.saved, cheap());
         QVERIFY(resumed.ok());
         QCOMPARE(resumed->step(), Step::MakeKeys);
-        EXPECT_OUTCOME(resumed->setUpKeys(secret(Passphrase)), Outcome::Done, *resumed);
+        EXPECT_OUTCOME(resumed->makeKeys(), Outcome::Done, *resumed);
+        const SecretBytes key = shownKey(*resumed);
         QVERIFY(SyncIdentity::load(*phone.store)->hasKeys());
 
         // A later device stopped at the same point resumes at the restore step.
@@ -188,7 +226,7 @@ private slots:
         QVERIFY(saved.ok());
         Enrolment again(std::move(*saved), tablet.saved.get(), cheap());
         QCOMPARE(again.step(), Step::RestoreKeys);
-        EXPECT_OUTCOME(again.setUpKeys(secret(Passphrase)), Outcome::Done, again);
+        EXPECT_OUTCOME(again.restoreKeys(key), Outcome::Done, again);
         QCOMPARE(SyncIdentity::load(*tablet.store)->keys.fingerprint(),
                  SyncIdentity::load(*phone.store)->keys.fingerprint());
 
@@ -209,17 +247,18 @@ private slots:
         EXPECT_OUTCOME(redeem(b, org, org.worker2), Outcome::Done, b);
         QCOMPARE(a.step(), Step::MakeKeys);
         QCOMPARE(b.step(), Step::MakeKeys);
-        EXPECT_OUTCOME(a.setUpKeys(secret(Passphrase)), Outcome::Done, a);
+        EXPECT_OUTCOME(a.makeKeys(), Outcome::Done, a);
+        const SecretBytes key = shownKey(a);
 
         // B's keys would replace the user's: the server refuses, B switches to restoring and
-        // saves that, so even a restart resumes there.
-        EXPECT_OUTCOME(b.setUpKeys(secret(QStringLiteral("another long passphrase"))),
-                       Outcome::KeysExistElsewhere, b);
+        // saves that, so even a restart resumes there. B shows no recovery key of its own.
+        EXPECT_OUTCOME(b.makeKeys(), Outcome::KeysExistElsewhere, b);
+        QVERIFY(!b.takeRecoveryKey());
         QCOMPARE(b.step(), Step::RestoreKeys);
         auto saved = SyncIdentity::load(*tablet.store);
         QVERIFY(saved.ok());
         QCOMPARE(Enrolment::stepOf(*saved), Step::RestoreKeys);
-        EXPECT_OUTCOME(b.setUpKeys(secret(Passphrase)), Outcome::Done, b);
+        EXPECT_OUTCOME(b.restoreKeys(key), Outcome::Done, b);
         QCOMPARE(b.identity().keys.fingerprint(), a.identity().keys.fingerprint());
     }
 
@@ -238,34 +277,67 @@ private slots:
         saved->userHadKeys = true;
         Enrolment resumed(std::move(*saved), phone.saved.get(), cheap());
         QCOMPARE(resumed.step(), Step::RestoreKeys);
-        EXPECT_OUTCOME(resumed.setUpKeys(secret(Passphrase)), Outcome::NoBackupYet, resumed);
+        EXPECT_OUTCOME(resumed.restoreKeys(crypto::RecoveryKey::generate().text()),
+                       Outcome::NoBackupYet, resumed);
         QCOMPARE(resumed.step(), Step::MakeKeys);
         QCOMPARE(Enrolment::stepOf(*SyncIdentity::load(*phone.store)), Step::MakeKeys);
-        EXPECT_OUTCOME(resumed.setUpKeys(secret(Passphrase)), Outcome::Done, resumed);
+        EXPECT_OUTCOME(resumed.makeKeys(), Outcome::Done, resumed);
+        const SecretBytes key = shownKey(resumed);
 
-        // Asking the server settles a stale step without a passphrase (waypointctl
+        // Asking the server settles a stale step without a recovery key (waypointctl
         // restore-keys): there is a backup now.
         auto done = SyncIdentity::load(*phone.store);
         QVERIFY(done.ok());
         Enrolment check(std::move(*done), phone.saved.get(), cheap());
         EXPECT_OUTCOME(check.checkKeys(), Outcome::Done, check);
         QCOMPARE(check.step(), Step::RestoreKeys);
-        EXPECT_OUTCOME(check.setUpKeys(secret(Passphrase)), Outcome::Done, check);
+        EXPECT_OUTCOME(check.restoreKeys(key), Outcome::Done, check);
     }
 
-    void aShortNewPassphraseIsRefusedBeforeAnythingIsSent()
+    void theKeyBackupOnTheServerOpensOnlyWithTheRecoveryKey()
     {
         const LocalServer::Org org = freshOrganisation();
         Enrolment first(nullptr, cheap());
         EXPECT_OUTCOME(redeem(first, org, org.worker1), Outcome::Done, first);
-        EXPECT_OUTCOME(first.setUpKeys(secret(QStringLiteral("nine char"))),
-                       Outcome::PassphraseTooShort, first);
-        QCOMPARE(first.step(), Step::MakeKeys);
-        // Nothing reached the server: a later device still has nothing to restore.
-        Enrolment later(nullptr, cheap());
-        EXPECT_OUTCOME(redeem(later, org, org.worker1), Outcome::Done, later);
-        QCOMPARE(later.step(), Step::MakeKeys);
-        EXPECT_OUTCOME(first.setUpKeys(secret(QStringLiteral("ten chars!"))), Outcome::Done, first);
+        EXPECT_OUTCOME(first.makeKeys(), Outcome::Done, first);
+        const SecretBytes shown = shownKey(first);
+
+        // What the server stores (users.key_backup), as anyone with its data would have it.
+        SyncClient client(fx.baseUrl());
+        client.setCredentials(&first.identity().credentials);
+        const auto fetched = client.keyBackup();
+        QVERIFY(fetched.ok());
+        const QByteArray backup = *fetched;
+        const auto key = crypto::RecoveryKey::parse(shown);
+        QVERIFY(key.ok());
+        QVERIFY(crypto::unwrapKeys(backup, org.worker1, *key).ok());
+        QCOMPARE(
+            crypto::unwrapKeys(backup, org.worker1, crypto::RecoveryKey::generate()).error().code,
+            ErrorCode::WrongPin);
+
+        // On a second device: a 10-character passphrase is not even a key, another key does
+        // not open the backup, and the key shown on the first device restores the keys.
+        Device tablet = newDevice();
+        Enrolment second(tablet.saved.get(), cheap());
+        EXPECT_OUTCOME(redeem(second, org, org.worker1), Outcome::Done, second);
+        EXPECT_OUTCOME(second.restoreKeys(secret(QStringLiteral("ten chars!"))),
+                       Outcome::RecoveryKeyMistyped, second);
+        EXPECT_OUTCOME(second.restoreKeys(crypto::RecoveryKey::generate().text()),
+                       Outcome::WrongRecoveryKey, second);
+        QVERIFY(!SyncIdentity::load(*tablet.store)->hasKeys());
+        EXPECT_OUTCOME(second.restoreKeys(copy(shown)), Outcome::Done, second);
+        QCOMPARE(SyncIdentity::load(*tablet.store)->keys.fingerprint(),
+                 first.identity().keys.fingerprint());
+    }
+
+    void newBackupsUseTheSensitiveArgon2Cost()
+    {
+        QCOMPARE(EnrolmentOptions{}.backupCost.opslimit,
+                 crypto::KeyBackupCost::sensitive().opslimit);
+        QCOMPARE(EnrolmentOptions{}.backupCost.memlimit,
+                 crypto::KeyBackupCost::sensitive().memlimit);
+        QCOMPARE(crypto::KeyBackupCost::sensitive().memlimit, std::size_t(1) << 30);
+        QVERIFY(crypto::KeyBackupCost::sensitive().opslimit >= 4);
     }
 
     void aWrongOrSpentCodeIsInvalid()
@@ -297,7 +369,7 @@ private slots:
             fx.admin({QStringLiteral("revoke-device"), QStringLiteral("--org"), idText(org.id),
                       QStringLiteral("--device"), idText(first.identity().credentials.deviceId)})
                 .startsWith(u"revoked"));
-        EXPECT_OUTCOME(first.setUpKeys(secret(Passphrase)), Outcome::Revoked, first);
+        EXPECT_OUTCOME(first.makeKeys(), Outcome::Revoked, first);
         QCOMPARE(first.step(), Step::RedeemCode);
         QCOMPARE(SyncIdentity::load(*phone.store).error().code, ErrorCode::NotFound);
     }
@@ -399,22 +471,6 @@ private slots:
             withReason(Error(ErrorCode::Unavailable, {}), LocalReason::StoreClosed);
         QCOMPARE(serverErrorOf(closed), ServerError::None);
         QVERIFY(isStoreClosed(closed));
-    }
-
-    void thePassphraseRuleCountsCharacters()
-    {
-        QCOMPARE(RecoveryPassphrase::MinLength, 10);
-        QVERIFY(!RecoveryPassphrase::longEnough(u"nine char"));
-        QVERIFY(RecoveryPassphrase::longEnough(u"ten chars!"));
-        // Characters, not bytes nor UTF-16 units, and the same count on both paths.
-        const QString accented = QStringLiteral("été à côté"); // 10 characters, 14 UTF-8 bytes
-        QCOMPARE(RecoveryPassphrase::length(accented), 10);
-        QCOMPARE(RecoveryPassphrase::length(secret(accented)), 10);
-        const QString emoji = QString::fromUtf8("\xF0\x9F\x8C\x8A waves \xF0\x9F\x8C\x8A");
-        QCOMPARE(RecoveryPassphrase::length(emoji), 9); // two surrogate pairs count once each
-        QCOMPARE(RecoveryPassphrase::length(secret(emoji)), 9);
-        QVERIFY(!RecoveryPassphrase::longEnough(secret(emoji)));
-        QVERIFY(passphraseTooShortMessage().contains(u"10"));
     }
 
     // Last: the server then refuses this address for a while.

@@ -14,6 +14,7 @@
 #include "SyncEngine.h"
 #include "Uuid.h"
 
+#include <QHash>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -96,6 +97,9 @@ class TestSyncCuts : public QObject
     quint32 seed = 0;
     QRandomGenerator rng;
 
+    // The recovery key each user's first device made, typed on their later ones.
+    QHash<QUuid, QString> recoveryKeys;
+
     std::unique_ptr<Device> enrol(const LocalServer::Org &org, const QUuid &user)
     {
         auto d = std::make_unique<Device>();
@@ -108,7 +112,7 @@ class TestSyncCuts : public QObject
         Enrolment enrolment(&saved, EnrolmentOptions{crypto::KeyBackupCost::minimal()});
         if (enrolment.enrol(fx.baseUrl(), fx.issueCode(org.id, user),
                             QStringLiteral("phone %1").arg(devices), QStringLiteral("test"),
-                            QStringLiteral("cut test passphrase")) != Enrolment::Outcome::Done)
+                            recoveryKeys[user]) != Enrolment::Outcome::Done)
             return nullptr;
         d->identity = enrolment.takeIdentity();
         return d;

@@ -13,6 +13,7 @@
 #include "Uuid.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -84,17 +85,16 @@ class TestSyncEngine : public QObject
     QTemporaryDir dir;
     int stores = 0;
 
-    std::unique_ptr<Device> enrol(const QUuid &user, const QString &passphrase)
-    {
-        return enrol(org.id, user, passphrase);
-    }
+    // The recovery key each user's first device made, typed on their later ones.
+    QHash<QUuid, QString> recoveryKeys;
 
-    std::unique_ptr<Device> enrol(const QUuid &organisation, const QUuid &user,
-                                  const QString &passphrase)
+    std::unique_ptr<Device> enrol(const QUuid &user) { return enrol(org.id, user); }
+
+    std::unique_ptr<Device> enrol(const QUuid &organisation, const QUuid &user)
     {
         ++stores;
         return Device::enrol(fx, dir.filePath(QStringLiteral("store%1.db").arg(stores)),
-                             organisation, user, passphrase,
+                             organisation, user, recoveryKeys[user],
                              QStringLiteral("phone %1").arg(stores));
     }
 
@@ -121,7 +121,7 @@ private slots:
 
     void twoDevicesEditOfflineAndConverge()
     {
-        auto a = enrol(org.worker1, QStringLiteral("purple kettle on the stairs"));
+        auto a = enrol(org.worker1);
         QVERIFY(a);
         // Phone A works offline first.
         auto first =
@@ -141,13 +141,14 @@ private slots:
         QCOMPARE(ra->pushed, 2);
         QCOMPARE(ra->pending, 0);
 
-        // Phone B: the same worker's second device, keys restored with the passphrase.
+        // Phone B: the same worker's second device, keys restored with the recovery key.
         Enrolment wrong(nullptr, EnrolmentOptions{crypto::KeyBackupCost::minimal()});
+        QString otherKey = QString::fromLatin1(crypto::RecoveryKey::generate().text().view());
         QCOMPARE(wrong.enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1), QStringLiteral("x"),
-                             QStringLiteral("test"), QStringLiteral("not the passphrase")),
-                 Enrolment::Outcome::WrongPassphrase);
+                             QStringLiteral("test"), otherKey),
+                 Enrolment::Outcome::WrongRecoveryKey);
         QCOMPARE(wrong.error().code, ErrorCode::WrongPin);
-        auto b = enrol(org.worker1, QStringLiteral("purple kettle on the stairs"));
+        auto b = enrol(org.worker1);
         QVERIFY(b);
         auto rb = b->sync();
         QVERIFY2(rb.ok(), why(rb).constData());
@@ -206,7 +207,7 @@ private slots:
     void anIncrementalSyncIsOneRoundTrip()
     {
         const LocalServer::Org own = fx.createOrganisation(QStringLiteral("Harbour Peers"));
-        auto a = enrol(own.id, own.worker1, QStringLiteral("one round trip passphrase"));
+        auto a = enrol(own.id, own.worker1);
         QVERIFY(a);
         QVERIFY(a->store->diary().save(entry(QStringLiteral("First words"))).ok());
         QVERIFY(a->sync().ok());
@@ -242,7 +243,7 @@ private slots:
         QVERIFY(engine.syncOnce().ok());
         QCOMPARE(a->client->requests(), quiet + 1);
 
-        auto b = enrol(own.id, own.worker1, QStringLiteral("one round trip passphrase"));
+        auto b = enrol(own.id, own.worker1);
         QVERIFY(b);
         auto rb = b->sync();
         QVERIFY2(rb.ok(), why(rb).constData());
@@ -251,7 +252,7 @@ private slots:
 
     void aCutConnectionThenRetryConvergesWithoutDuplicates()
     {
-        auto a = enrol(org.worker2, QStringLiteral("another long passphrase"));
+        auto a = enrol(org.worker2);
         QVERIFY(a);
         for (int i = 0; i < 30; ++i)
             QVERIFY(a->store->diary().save(entry(QStringLiteral("entry %1").arg(i))).ok());
@@ -277,7 +278,7 @@ private slots:
         QVERIFY2(again.ok(), why(again).constData());
         QCOMPARE(again->pending, 0);
 
-        auto b = enrol(org.worker2, QStringLiteral("another long passphrase"));
+        auto b = enrol(org.worker2);
         QVERIFY(b);
         auto rb = b->sync();
         QVERIFY2(rb.ok(), why(rb).constData());
@@ -290,7 +291,7 @@ private slots:
         // 6 pages of 50: while the store merges a page, the next one is fetched, checked and
         // decrypted (PullPrefetch), and never more than that one.
         const LocalServer::Org o = fx.createOrganisation(QStringLiteral("Prefetch"));
-        auto writer = enrol(o.id, o.worker1, QStringLiteral("prefetch passphrase one"));
+        auto writer = enrol(o.id, o.worker1);
         QVERIFY(writer);
         {
             auto tx = writer->store->batch();
@@ -306,7 +307,7 @@ private slots:
         QVERIFY(writer->client->deviceStatus().ok());
         QTRY_COMPARE(served(o.id, QStringLiteral("/v1/device")), 1);
 
-        auto reader = enrol(o.id, o.worker1, QStringLiteral("prefetch passphrase one"));
+        auto reader = enrol(o.id, o.worker1);
         QVERIFY(reader);
         const int before = served(o.id, QStringLiteral("/v1/pull"));
         HookedLedger ledger(*reader->store);
@@ -342,13 +343,13 @@ private slots:
     void aStoreFailingMidPullStopsItAndTheNextSyncConverges()
     {
         const LocalServer::Org o = fx.createOrganisation(QStringLiteral("Prefetch fails"));
-        auto writer = enrol(o.id, o.worker1, QStringLiteral("prefetch passphrase two"));
+        auto writer = enrol(o.id, o.worker1);
         QVERIFY(writer);
         for (int i = 0; i < 200; ++i)
             QVERIFY(writer->store->diary().save(entry(QStringLiteral("entry %1").arg(i))).ok());
         QCOMPARE(writer->sync()->pushed, 200);
 
-        auto reader = enrol(o.id, o.worker1, QStringLiteral("prefetch passphrase two"));
+        auto reader = enrol(o.id, o.worker1);
         QVERIFY(reader);
         HookedLedger ledger(*reader->store);
         ledger.beforeMerge = [](int page) -> Status {
@@ -388,8 +389,8 @@ private slots:
         const LocalServer::Org harbour = fx.createOrganisation(QStringLiteral("Harbour"));
         const LocalServer::Org saved = org;
         org = harbour;
-        auto sam = enrol(harbour.worker1, QStringLiteral("sam's recovery passphrase"));
-        auto jo = enrol(harbour.worker2, QStringLiteral("jo's recovery passphrase"));
+        auto sam = enrol(harbour.worker1);
+        auto jo = enrol(harbour.worker2);
         org = saved;
         QVERIFY(sam && jo);
         auto samsEntry = sam->store->diary().save(entry(QStringLiteral("Sam's own entry")));
@@ -434,7 +435,7 @@ private slots:
         QCOMPARE(third->pushed, 1);
         QCOMPARE(third->failed, 1);
         org = harbour;
-        auto jo2 = enrol(harbour.worker2, QStringLiteral("jo's recovery passphrase"));
+        auto jo2 = enrol(harbour.worker2);
         org = saved;
         QVERIFY(jo2);
         auto pulled = jo2->sync();
@@ -463,7 +464,7 @@ private slots:
         const LocalServer::Org quay = fx.createOrganisation(QStringLiteral("Quay"));
         const LocalServer::Org saved = org;
         org = quay;
-        auto d = enrol(quay.worker1, QStringLiteral("quay worker passphrase"));
+        auto d = enrol(quay.worker1);
         org = saved;
         QVERIFY(d);
         for (int i = 0; i < 2; ++i)
@@ -509,7 +510,7 @@ private slots:
 
     void aRevokedDeviceIsToldSo()
     {
-        auto a = enrol(org.supervisor, QStringLiteral("supervisor passphrase here"));
+        auto a = enrol(org.supervisor);
         QVERIFY(a);
         QVERIFY(a->store->diary().save(entry(QStringLiteral("kept after revocation"))).ok());
         QVERIFY(a->sync().ok());

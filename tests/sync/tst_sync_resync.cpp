@@ -11,6 +11,7 @@
 #include "SyncEngine.h"
 #include "Uuid.h"
 
+#include <QHash>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -124,8 +125,10 @@ class TestSyncResync : public QObject
     QTemporaryDir dir;
     int stores = 0;
 
-    std::unique_ptr<Device> enrol(const LocalServer::Org &in, const QUuid &user,
-                                  const QString &passphrase)
+    // The recovery key each user's first device made, typed on their later ones.
+    QHash<QUuid, QString> recoveryKeys;
+
+    std::unique_ptr<Device> enrol(const LocalServer::Org &in, const QUuid &user)
     {
         auto d = std::make_unique<Device>();
         d->path = dir.filePath(QStringLiteral("store%1.db").arg(++stores));
@@ -137,7 +140,7 @@ class TestSyncResync : public QObject
         Enrolment enrolment(nullptr, EnrolmentOptions{crypto::KeyBackupCost::minimal()});
         if (enrolment.enrol(fx.baseUrl(), fx.issueCode(in.id, user),
                             QStringLiteral("phone %1").arg(stores), QStringLiteral("test"),
-                            passphrase) != Enrolment::Outcome::Done) {
+                            recoveryKeys[user]) != Enrolment::Outcome::Done) {
             qWarning("enrol: %s", qPrintable(enrolment.error().message));
             return nullptr;
         }
@@ -169,8 +172,7 @@ private slots:
 
     void aDeviceAwayPastTheHorizonResyncsToWhatAFreshDeviceHolds()
     {
-        const QString passphrase = QStringLiteral("heron on the mudflats at dusk");
-        auto away = enrol(org, org.worker1, passphrase);
+        auto away = enrol(org, org.worker1);
         QVERIFY(away);
         Store &a = *away->store;
         const auto save = [&a](const QString &text) { return a.diary().save(entry(text)).value(); };
@@ -193,7 +195,7 @@ private slots:
 
         // The sibling deletes some, edits one and adds one; then the away device's cursor
         // falls behind the compaction horizon.
-        auto sibling = enrol(org, org.worker1, passphrase);
+        auto sibling = enrol(org, org.worker1);
         QVERIFY(sibling);
         QVERIFY(sibling->sync().ok());
         Store &b = *sibling->store;
@@ -232,7 +234,7 @@ private slots:
         QVERIFY(!a.resyncInProgress());
 
         // A fresh device of the worker, enrolled now, holds exactly the same.
-        auto fresh = enrol(org, org.worker1, passphrase);
+        auto fresh = enrol(org, org.worker1);
         QVERIFY(fresh);
         auto rf = fresh->sync();
         QVERIFY2(rf.ok(), why(rf).constData());
@@ -287,10 +289,9 @@ private slots:
         QFETCH(int, failPage);
         QFETCH(bool, failSweep);
         QFETCH(bool, restarted);
-        const QString passphrase = QStringLiteral("stone bridge over the beck");
         const LocalServer::Org own = fx.createOrganisation(
             QStringLiteral("Beck Peers %1").arg(QLatin1String(QTest::currentDataTag())));
-        auto away = enrol(own, own.worker1, passphrase);
+        auto away = enrol(own, own.worker1);
         QVERIFY(away);
         away->pageSize = 4;
         QList<QUuid> ids;
@@ -302,7 +303,7 @@ private slots:
         QVERIFY(away->sync().ok());
         QVERIFY(away->sync().ok());
 
-        auto sibling = enrol(own, own.worker1, passphrase);
+        auto sibling = enrol(own, own.worker1);
         QVERIFY(sibling);
         QVERIFY(sibling->sync().ok());
         for (int i = 0; i < 24; i += 3)
@@ -349,7 +350,7 @@ private slots:
         QCOMPARE(resumed->pending, 0);
         QVERIFY(!away->store->resyncInProgress());
 
-        auto fresh = enrol(own, own.worker1, passphrase);
+        auto fresh = enrol(own, own.worker1);
         QVERIFY(fresh);
         QVERIFY(fresh->sync().ok());
         const QMap<QUuid, QByteArray> onAway = holdings(*away->store);
@@ -363,7 +364,7 @@ private slots:
     void aPullFromZeroPagesPastTheHorizonItWasToldAbout()
     {
         const LocalServer::Org own = fx.createOrganisation(QStringLiteral("Weir Peers"));
-        auto writer = enrol(own, own.worker1, QStringLiteral("salmon leap at the weir"));
+        auto writer = enrol(own, own.worker1);
         QVERIFY(writer);
         QList<QUuid> ids;
         for (int i = 0; i < 8; ++i)

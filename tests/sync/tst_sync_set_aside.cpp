@@ -77,12 +77,13 @@ class TestSyncSetAside : public QObject
         std::uint64_t sequence = 1;
     };
 
+    // Enrols the user's first device; `recoveryKey` is set to the key it made.
     std::unique_ptr<Device> enrolDevice(const QUuid &organisation, const QUuid &user,
-                                        const QString &passphrase)
+                                        QString &recoveryKey)
     {
         ++stores;
         return Device::enrol(fx, dir.filePath(QStringLiteral("store%1.db").arg(stores)),
-                             organisation, user, passphrase,
+                             organisation, user, recoveryKey,
                              QStringLiteral("phone %1").arg(stores));
     }
 
@@ -96,12 +97,12 @@ class TestSyncSetAside : public QObject
 
     Scene scene(const QString &name)
     {
-        const QString passphrase = QStringLiteral("victim's recovery passphrase");
+        QString recoveryKey;
         Scene s;
         s.org = fx.createOrganisation(name);
-        s.victim = enrolDevice(s.org.id, s.org.worker1, passphrase);
+        s.victim = enrolDevice(s.org.id, s.org.worker1, recoveryKey);
         s.victimsOther = testDevice(s.org.id, s.org.worker1);
-        if (!s.victim || !s.victimsOther || !s.victimsOther->restoreKeys(passphrase))
+        if (!s.victim || !s.victimsOther || !s.victimsOther->restoreKeys(recoveryKey))
             return {};
         s.victimsOther->user()->audienceId = createUuidV7();
         s.victimsOther->user()->audienceKey = crypto::newAudienceKey();
@@ -119,7 +120,7 @@ class TestSyncSetAside : public QObject
     std::unique_ptr<TestDevice> colleague(const Scene &s, const QUuid &user)
     {
         auto d = testDevice(s.org.id, user);
-        if (!d || !d->createKeys(QStringLiteral("colleague's passphrase")))
+        if (!d || !d->createKeys())
             return nullptr;
         return d;
     }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SyncConnection.h"
 
-#include "RecoveryPassphrase.h"
 #include "ServerAddress.h"
 #include "Session.h"
 #include "Store.h"
@@ -10,6 +9,9 @@
 
 #include <QUrl>
 #include <QUrlQuery>
+
+#include <qrencode.h>
+#include <sodium.h>
 
 namespace wp::client {
 
@@ -33,10 +35,10 @@ void SyncConnection::storeOpened()
     setServerUrl(identity ? identity->credentials.serverUrl : QString());
     setEnrolled(step == Enrolment::Step::Done);
     // Enrolment stopped between its two steps (locked, or the app closed): the code is spent
-    // and the credentials saved, so it resumes at the passphrase.
+    // and the credentials saved, so it resumes at the key step.
     if (step == Enrolment::Step::MakeKeys || step == Enrolment::Step::RestoreKeys) {
         m_firstDevice = step == Enrolment::Step::MakeKeys;
-        setStep(m_firstDevice ? ChoosePassphrase : EnterPassphrase);
+        setStep(keyStep());
     }
 }
 
@@ -65,6 +67,8 @@ void SyncConnection::setServerUrl(const QString &url)
 
 void SyncConnection::setStep(EnrolStep step, const QString &message, const QVariantMap &errors)
 {
+    if (step != ShowRecoveryKey && step != CheckRecoveryKey)
+        m_recoveryKey.reset(); // shown once: gone when the screen is left (or the app locks)
     const bool stepChanged = m_step != step;
     const bool messageChanged = m_message != message;
     const bool errorsChanged = m_errors != errors;
@@ -156,29 +160,42 @@ void SyncConnection::finishRedeem(const EnrolmentReply &reply)
         return;
     }
     m_firstDevice = reply.step == Enrolment::Step::MakeKeys;
-    setStep(m_firstDevice ? ChoosePassphrase : EnterPassphrase);
+    // The first device waits for the user to have pen and paper ready (makeKeys()).
+    setStep(keyStep());
 }
 
-void SyncConnection::setPassphrase(const QString &passphrase, const QString &confirm)
+void SyncConnection::startKeys(std::function<EnrolmentReply(SyncWorker &)> job)
 {
-    if (m_step != ChoosePassphrase && m_step != EnterPassphrase)
+    setStep(SettingUpKeys);
+    m_thread->run<EnrolmentReply>(this, std::move(job),
+                                  [this](EnrolmentReply reply) { finishKeys(reply); });
+}
+
+void SyncConnection::makeKeys()
+{
+    if (m_step != MakeKeys)
         return;
-    QVariantMap errors;
-    if (passphrase.isEmpty())
-        errors.insert(QStringLiteral("passphrase"), tr("Enter the recovery passphrase."));
-    else if (m_step == ChoosePassphrase && !sync::RecoveryPassphrase::longEnough(passphrase))
-        errors.insert(QStringLiteral("passphrase"), sync::passphraseTooShortMessage());
-    else if (m_step == ChoosePassphrase && passphrase != confirm)
-        errors.insert(QStringLiteral("confirm"),
-                      tr("The two entries are different. Type the same passphrase twice."));
-    if (!errors.isEmpty()) {
-        setStep(m_step, {}, errors);
+    startKeys([](SyncWorker &w) { return w.makeKeys(); });
+}
+
+void SyncConnection::restoreKeys(const QString &recoveryKey)
+{
+    if (m_step != EnterRecoveryKey)
+        return;
+    if (recoveryKey.trimmed().isEmpty()) {
+        setStep(m_step, {},
+                {{QStringLiteral("recoveryKey"),
+                  tr("Type the recovery key shown when your first device was set up.")}});
         return;
     }
-    setStep(SettingUpKeys);
-    m_thread->run<EnrolmentReply>(
-        this, [passphrase](SyncWorker &w) { return w.setUpKeys(passphrase); },
-        [this](EnrolmentReply reply) { finishKeys(reply); });
+    // A typo is named here, on this thread, before any network or Argon2id work.
+    if (auto parsed = crypto::RecoveryKey::parse(recoveryKey); !parsed) {
+        setStep(
+            m_step, {},
+            {{QStringLiteral("recoveryKey"), sync::recoveryKeyMistypedMessage(parsed.error())}});
+        return;
+    }
+    startKeys([recoveryKey](SyncWorker &w) { return w.restoreKeys(recoveryKey); });
 }
 
 void SyncConnection::finishKeys(const EnrolmentReply &reply)
@@ -186,9 +203,14 @@ void SyncConnection::finishKeys(const EnrolmentReply &reply)
     if (m_step != SettingUpKeys)
         return; // locked meanwhile
     if (reply.outcome == Outcome::Done) {
-        setEnrolled(true);
-        setStep(EnterCode);
-        Q_EMIT enrolmentCompleted();
+        if (reply.recoveryKey) {
+            m_checkGroup = 1 + int(randombytes_uniform(crypto::RecoveryKey::Groups));
+            setStep(ShowRecoveryKey);
+            m_recoveryKey = reply.recoveryKey; // after setStep, which drops an older one
+            Q_EMIT enrolStepChanged();
+            return;
+        }
+        completeEnrolment();
         return;
     }
     const QString message = sync::enrolmentMessage(reply.outcome, reply.cause);
@@ -198,7 +220,7 @@ void SyncConnection::finishKeys(const EnrolmentReply &reply)
         // Still waiting for keys, perhaps at the other step now (KeysExistElsewhere,
         // NoBackupYet): the identity saved says which.
         m_firstDevice = reply.step == Enrolment::Step::MakeKeys;
-        setStep(m_firstDevice ? ChoosePassphrase : EnterPassphrase, message);
+        setStep(keyStep(), message);
         return;
     case Enrolment::Step::RedeemCode: // revoked, or the saved credentials are gone
         if (reply.outcome == Outcome::Revoked) {
@@ -211,12 +233,90 @@ void SyncConnection::finishKeys(const EnrolmentReply &reply)
     case Enrolment::Step::Done:
         break;
     }
-    setStep(m_firstDevice ? ChoosePassphrase : EnterPassphrase, message);
+    setStep(keyStep(), message);
+}
+
+void SyncConnection::completeEnrolment()
+{
+    setEnrolled(true);
+    setStep(EnterCode);
+    Q_EMIT enrolmentCompleted();
+}
+
+QStringList SyncConnection::recoveryKeyGroups() const
+{
+    QStringList groups;
+    if (!m_recoveryKey)
+        return groups;
+    for (int i = 0; i < crypto::RecoveryKey::Groups; ++i)
+        groups << QString::fromLatin1(m_recoveryKey->group(i).view());
+    return groups;
+}
+
+QStringList SyncConnection::recoveryKeyQr() const
+{
+    QStringList rows;
+    if (!m_recoveryKey)
+        return rows;
+    const SecretBytes text = m_recoveryKey->text();
+    QByteArray terminated(text.view().data(), text.view().size());
+    terminated.append('\0');
+    // Upper-case letters, digits and '-' fit QR's alphanumeric mode: a small code.
+    std::unique_ptr<QRcode, decltype(&QRcode_free)> qr(
+        QRcode_encodeString(terminated.constData(), 0, QR_ECLEVEL_M, QR_MODE_AN, 1), &QRcode_free);
+    wipe(terminated);
+    if (!qr)
+        return rows;
+    for (int y = 0; y < qr->width; ++y) {
+        QString row(qr->width, u'0');
+        for (int x = 0; x < qr->width; ++x)
+            if (qr->data[y * qr->width + x] & 1)
+                row[x] = u'1';
+        rows << row;
+    }
+    return rows;
+}
+
+void SyncConnection::recoveryKeyWrittenDown()
+{
+    if (m_step == ShowRecoveryKey)
+        setStep(CheckRecoveryKey);
+}
+
+void SyncConnection::showRecoveryKeyAgain()
+{
+    if (m_step == CheckRecoveryKey)
+        setStep(ShowRecoveryKey);
+}
+
+void SyncConnection::confirmRecoveryKey(const QString &group)
+{
+    if (m_step != CheckRecoveryKey || !m_recoveryKey)
+        return;
+    // Read as a key is read: any case, no spaces or dashes, O for 0, I and L for 1.
+    QString typed;
+    for (QChar c : group) {
+        if (c.isSpace() || c == u'-')
+            continue;
+        c = c.toUpper();
+        typed += c == u'O' ? u'0' : (c == u'I' || c == u'L') ? u'1' : c;
+    }
+    const QString expected = QString::fromLatin1(m_recoveryKey->group(m_checkGroup - 1).view());
+    if (typed != expected) {
+        setStep(m_step, {},
+                {{QStringLiteral("check"),
+                  tr("That is not group %1 of your recovery key. Look at what you wrote down, or "
+                     "show the key again.")
+                      .arg(m_checkGroup)}});
+        return;
+    }
+    completeEnrolment();
 }
 
 void SyncConnection::cancelEnrolment()
 {
-    if (busy())
+    // Once the keys are made the enrolment is complete but for the check: nothing to cancel.
+    if (busy() || m_step == ShowRecoveryKey || m_step == CheckRecoveryKey)
         return;
     m_thread->post([](SyncWorker &w) { w.cancelEnrolment(); });
     if (!m_enrolled) {

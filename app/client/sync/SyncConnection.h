@@ -1,23 +1,34 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // This device's connection to the sync server, as QML sees it (`App.connection`): whether it
-// is enrolled and with which server, and enrolling it in two steps (the server address and a
-// one-time code, then the recovery passphrase). The flow itself is sync::Enrolment, run on
-// the sync thread; this keeps the form's state, its validation and the messages the user
-// reads (SyncMessages.h). The credentials are saved as soon as the code is redeemed, so a
-// lock or a restart before the keys are set up resumes at the passphrase step.
+// is enrolled and with which server, and enrolling it (the server address and a one-time
+// code, then the user's keys). On the user's first device the keys are made with a new
+// recovery key when the user is ready to write it down; it is shown once and checked (one group
+// typed back) before the enrolment ends; a later device asks for that key. The flow itself is
+// sync::Enrolment, run on the sync thread; this keeps the form's state, its validation and the
+// messages the user reads (SyncMessages.h). The credentials are saved as soon as the code is
+// redeemed, so a lock or a restart before the keys are set up resumes at the key step.
 //
 // How syncing goes once enrolled is SyncStatus (`App.sync`).
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
+
+#include <functional>
+#include <memory>
+
+namespace wp::crypto {
+class RecoveryKey;
+}
 
 namespace wp::client {
 
 class Session;
 class SyncThread;
+class SyncWorker;
 struct EnrolmentReply;
 
 class SyncConnection : public QObject
@@ -30,10 +41,16 @@ class SyncConnection : public QObject
     Q_PROPERTY(EnrolStep enrolStep READ enrolStep NOTIFY enrolStepChanged)
     // Talking to the server (Redeeming, SettingUpKeys).
     Q_PROPERTY(bool busy READ busy NOTIFY enrolStepChanged)
-    // At the passphrase step: this is the user's first device (choose a passphrase) rather
-    // than a later one (type the passphrase chosen on the first).
+    // At a key step: this is the user's first device (Waypoint makes the keys and the
+    // recovery key) rather than a later one (type the recovery key shown on the first).
     Q_PROPERTY(bool firstDevice READ firstDevice NOTIFY enrolStepChanged)
-    // Field name ("server", "code", "passphrase", "confirm") to the problem with it.
+    // At ShowRecoveryKey and CheckRecoveryKey: the new recovery key's groups, to write down.
+    Q_PROPERTY(QStringList recoveryKeyGroups READ recoveryKeyGroups NOTIFY enrolStepChanged)
+    // The same key as a QR code: rows of '1' (dark) and '0' modules; empty when none.
+    Q_PROPERTY(QStringList recoveryKeyQr READ recoveryKeyQr NOTIFY enrolStepChanged)
+    // At CheckRecoveryKey: the group (1-based) the user types back from what they wrote.
+    Q_PROPERTY(int checkGroup READ checkGroup NOTIFY enrolStepChanged)
+    // Field name ("server", "code", "recoveryKey", "check") to the problem with it.
     Q_PROPERTY(QVariantMap enrolErrors READ enrolErrors NOTIFY enrolErrorsChanged)
     // Why the last step did not go through, or what to do now; empty when all is well.
     Q_PROPERTY(QString enrolMessage READ enrolMessage NOTIFY enrolMessageChanged)
@@ -42,9 +59,11 @@ public:
     enum EnrolStep {
         EnterCode,        // server address and one-time code
         Redeeming,        // talking to the server
-        ChoosePassphrase, // first device of this user: choose the recovery passphrase
-        EnterPassphrase,  // later device: type the passphrase chosen on the first
+        MakeKeys,         // first device of this user: ready to make the keys and the key
+        EnterRecoveryKey, // later device: type the recovery key shown on the first
         SettingUpKeys,    // Argon2id and key upload or restore
+        ShowRecoveryKey,  // the new recovery key, shown once: write it down
+        CheckRecoveryKey, // type back one group of it before finishing
     };
     Q_ENUM(EnrolStep)
 
@@ -55,14 +74,25 @@ public:
     EnrolStep enrolStep() const { return m_step; }
     bool busy() const { return m_step == Redeeming || m_step == SettingUpKeys; }
     bool firstDevice() const { return m_firstDevice; }
+    QStringList recoveryKeyGroups() const;
+    QStringList recoveryKeyQr() const;
+    int checkGroup() const { return m_checkGroup; }
     QVariantMap enrolErrors() const { return m_errors; }
     QString enrolMessage() const { return m_message; }
 
     // Step 1: the server address and the code (or the QR code's text pasted whole).
     Q_INVOKABLE void enrol(const QString &serverUrl, const QString &code);
-    // Step 2: the recovery passphrase (typed twice on the first device; once on a later one).
-    Q_INVOKABLE void setPassphrase(const QString &passphrase, const QString &confirm);
-    // Gives up an enrolment waiting at the passphrase: the saved credentials go too, so the
+    // MakeKeys: makes the keys and the recovery key, then shows the key (ShowRecoveryKey).
+    Q_INVOKABLE void makeKeys();
+    // EnterRecoveryKey: the recovery key as typed (any case, spaces or dashes).
+    Q_INVOKABLE void restoreKeys(const QString &recoveryKey);
+    // ShowRecoveryKey -> CheckRecoveryKey, and back.
+    Q_INVOKABLE void recoveryKeyWrittenDown();
+    Q_INVOKABLE void showRecoveryKeyAgain();
+    // CheckRecoveryKey: the group checkGroup as the user typed it from what they wrote; when
+    // it matches, the key is forgotten and the enrolment is complete.
+    Q_INVOKABLE void confirmRecoveryKey(const QString &group);
+    // Gives up an enrolment waiting at a key step: the saved credentials go too, so the
     // next one needs a new code.
     Q_INVOKABLE void cancelEnrolment();
     // "waypoint:enrol?code=CODE&server=URL" (the QR code's text) or a bare code:
@@ -87,6 +117,9 @@ private:
     void storeClosing();
     void finishRedeem(const EnrolmentReply &reply);
     void finishKeys(const EnrolmentReply &reply);
+    void startKeys(std::function<EnrolmentReply(SyncWorker &)> job);
+    void completeEnrolment();
+    EnrolStep keyStep() const { return m_firstDevice ? MakeKeys : EnterRecoveryKey; }
     void setStep(EnrolStep step, const QString &message = {}, const QVariantMap &errors = {});
     void setEnrolled(bool enrolled);
     void setServerUrl(const QString &url);
@@ -99,6 +132,9 @@ private:
     bool m_firstDevice = true;
     QVariantMap m_errors;
     QString m_message;
+    // Held from the moment the keys are made until the user has typed one group back.
+    std::shared_ptr<const crypto::RecoveryKey> m_recoveryKey;
+    int m_checkGroup = 0;
 };
 
 } // namespace wp::client

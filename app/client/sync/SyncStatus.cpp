@@ -147,7 +147,7 @@ QString SyncStatus::computeStatusText(State state) const
         return m_connection->enrolStep() == SyncConnection::EnterCode ||
                        m_connection->enrolStep() == SyncConnection::Redeeming
                    ? tr("Not enrolled")
-                   : tr("One step left: the recovery passphrase");
+                   : tr("One step left: the recovery key");
     case Idle:
         return m_pending > 0         ? tr("%n change(s) to send", "", m_pending)
                : conflictCount() > 0 ? tr("%n conflict(s) to resolve", "", conflictCount())

@@ -72,11 +72,21 @@ EnrolmentReply SyncWorker::redeem(const QString &server, const QString &code)
     return r;
 }
 
-EnrolmentReply SyncWorker::setUpKeys(QString passphrase)
+EnrolmentReply SyncWorker::makeKeys()
 {
-    QByteArray utf8 = passphrase.toUtf8();
-    wipe(passphrase);
-    const SecretBytes secret = SecretBytes::takeFrom(utf8);
+    return keyStep([](Enrolment &e) { return e.makeKeys(); });
+}
+
+EnrolmentReply SyncWorker::restoreKeys(QString typedRecoveryKey)
+{
+    QByteArray utf8 = typedRecoveryKey.toUtf8();
+    wipe(typedRecoveryKey);
+    const SecretBytes typed = SecretBytes::takeFrom(utf8);
+    return keyStep([&typed](Enrolment &e) { return e.restoreKeys(typed); });
+}
+
+EnrolmentReply SyncWorker::keyStep(const std::function<Enrolment::Outcome(Enrolment &)> &step)
+{
     if (!m_enrolment) {
         auto resumed = Enrolment::resume(m_relay, enrolmentOptions());
         if (!resumed) {
@@ -88,8 +98,10 @@ EnrolmentReply SyncWorker::setUpKeys(QString passphrase)
         }
         m_enrolment.emplace(std::move(*resumed));
     }
-    const auto outcome = m_enrolment->setUpKeys(secret);
+    const auto outcome = step(*m_enrolment);
     EnrolmentReply r = reply(outcome);
+    if (auto key = m_enrolment->takeRecoveryKey())
+        r.recoveryKey = std::make_shared<const crypto::RecoveryKey>(std::move(*key));
     if (m_enrolment->step() == Enrolment::Step::Done) {
         m_identity.emplace(m_enrolment->takeIdentity());
         m_client.reset();

@@ -32,7 +32,7 @@ struct SyncOptions
 {
     sync::SyncPolicy policy;
     bool watchConnectivity = true; // QNetworkInformation; off in tests
-    crypto::KeyBackupCost backupCost = crypto::KeyBackupCost::interactive();
+    crypto::KeyBackupCost backupCost = crypto::KeyBackupCost::sensitive();
     int pageSize = 200; // per store hop: keeps each UI-thread slice short
     int timeoutMs = 20000;
 };
@@ -43,6 +43,8 @@ struct EnrolmentReply
     sync::Enrolment::Outcome outcome = sync::Enrolment::Outcome::Failed;
     sync::Enrolment::Step step = sync::Enrolment::Step::RedeemCode; // the step it waits at now
     Error cause;                                                    // when not Done
+    // The recovery key makeKeys made, to show once; shared so the reply can be copied.
+    std::shared_ptr<const crypto::RecoveryKey> recoveryKey;
 };
 
 // The sync thread's side; used on that thread only, by jobs SyncThread::post runs.
@@ -57,9 +59,10 @@ public:
     Result<sync::SyncReport> sync();
     // Presents the code; the credentials are saved at once (the code is spent).
     EnrolmentReply redeem(const QString &server, const QString &code);
-    // The key step the enrolment waits at, also after a lock or a restart (resumed from the
-    // saved identity). Done: the identity is this worker's from now on.
-    EnrolmentReply setUpKeys(QString passphrase);
+    // The key steps, also after a lock or a restart (resumed from the saved identity). Done:
+    // the identity is this worker's from now on.
+    EnrolmentReply makeKeys();
+    EnrolmentReply restoreKeys(QString typedRecoveryKey);
     void cancelEnrolment() { m_enrolment.reset(); }
     // Locked: nothing secret stays in this thread's memory.
     void forget();
@@ -72,6 +75,7 @@ public:
 private:
     sync::Enrolment::Options enrolmentOptions() const;
     EnrolmentReply reply(sync::Enrolment::Outcome outcome) const;
+    EnrolmentReply keyStep(const std::function<sync::Enrolment::Outcome(sync::Enrolment &)> &step);
 
     StoreRelay &m_relay;
     SyncOptions m_options;

@@ -14,7 +14,8 @@ namespace wp::crypto {
 
 namespace {
 
-const QString BackupTag = QStringLiteral("wp-keys-v1");
+// v2: the secret is a generated RecoveryKey's 160 bits (docs/protocol.md, "User keys").
+const QString BackupTag = QStringLiteral("wp-keys-v2");
 
 QByteArray associatedData(const QUuid &userId)
 {
@@ -26,15 +27,15 @@ const unsigned char *bytes(QByteArrayView v)
     return reinterpret_cast<const unsigned char *>(v.data());
 }
 
-// Derives the wrapping key; the passphrase's UTF-8 copy is wiped before returning.
-Result<SecretBytes> passphraseKey(QStringView passphrase, QByteArrayView salt, KeyBackupCost cost)
+// Derives the wrapping key from the recovery key's raw bits.
+Result<SecretBytes> wrappingKey(const RecoveryKey &recoveryKey, QByteArrayView salt,
+                                KeyBackupCost cost)
 {
-    QByteArray utf8 = passphrase.toUtf8();
+    const SecretBytes &secret = recoveryKey.secret();
     SecretBytes key(crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
-    const int rc =
-        crypto_pwhash(key.data(), key.size(), utf8.constData(), std::size_t(utf8.size()),
-                      bytes(salt), cost.opslimit, cost.memlimit, crypto_pwhash_ALG_ARGON2ID13);
-    wipe(utf8);
+    const int rc = crypto_pwhash(
+        key.data(), key.size(), reinterpret_cast<const char *>(secret.data()), secret.size(),
+        bytes(salt), cost.opslimit, cost.memlimit, crypto_pwhash_ALG_ARGON2ID13);
     if (rc != 0)
         return Error(ErrorCode::Crypto, QStringLiteral("not enough memory to derive the key"));
     return key;
@@ -67,9 +68,9 @@ QByteArray UserKeys::fingerprint() const
     return out;
 }
 
-KeyBackupCost KeyBackupCost::interactive()
+KeyBackupCost KeyBackupCost::sensitive()
 {
-    return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
+    return {crypto_pwhash_OPSLIMIT_SENSITIVE, crypto_pwhash_MEMLIMIT_SENSITIVE};
 }
 
 KeyBackupCost KeyBackupCost::minimal()
@@ -77,7 +78,7 @@ KeyBackupCost KeyBackupCost::minimal()
     return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
 }
 
-QByteArray wrapKeys(const UserKeys &keys, const QUuid &userId, QStringView passphrase,
+QByteArray wrapKeys(const UserKeys &keys, const QUuid &userId, const RecoveryKey &recoveryKey,
                     KeyBackupCost cost)
 {
     ensureSodium();
@@ -85,7 +86,7 @@ QByteArray wrapKeys(const UserKeys &keys, const QUuid &userId, QStringView passp
     randombytes_buf(salt.data(), std::size_t(salt.size()));
     QByteArray nonce(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, Qt::Uninitialized);
     randombytes_buf(nonce.data(), std::size_t(nonce.size()));
-    auto key = passphraseKey(passphrase, salt, cost);
+    auto key = wrappingKey(recoveryKey, salt, cost);
     if (!key)
         qFatal("Argon2id failed with parameters this build chose");
 
@@ -105,7 +106,8 @@ QByteArray wrapKeys(const UserKeys &keys, const QUuid &userId, QStringView passp
         .toCbor();
 }
 
-Result<UserKeys> unwrapKeys(QByteArrayView blob, const QUuid &userId, QStringView passphrase)
+Result<UserKeys> unwrapKeys(QByteArrayView blob, const QUuid &userId,
+                            const RecoveryKey &recoveryKey)
 {
     ensureSodium();
     const Error malformed(ErrorCode::Protocol, QStringLiteral("the key backup is malformed"));
@@ -137,7 +139,7 @@ Result<UserKeys> unwrapKeys(QByteArrayView blob, const QUuid &userId, QStringVie
         signPublic.size() != crypto_sign_PUBLICKEYBYTES)
         return malformed;
 
-    auto key = passphraseKey(passphrase, salt, {std::uint64_t(ops), std::size_t(mem)});
+    auto key = wrappingKey(recoveryKey, salt, {std::uint64_t(ops), std::size_t(mem)});
     if (!key)
         return key.error();
     SecretBytes plain(plainSize);
@@ -146,7 +148,7 @@ Result<UserKeys> unwrapKeys(QByteArrayView blob, const QUuid &userId, QStringVie
             plain.data(), nullptr, nullptr, bytes(cipher), std::size_t(cipher.size()), bytes(ad),
             std::size_t(ad.size()), bytes(nonce), key->data()) != 0)
         return Error(ErrorCode::WrongPin,
-                     QStringLiteral("the recovery passphrase does not open this key backup"));
+                     QStringLiteral("the recovery key does not open this key backup"));
     UserKeys k;
     k.encryptionPublic = encPublic;
     k.signingPublic = signPublic;

@@ -2,13 +2,13 @@
 #pragma once
 // A user's long-term keys (docs/protocol.md, "User keys"): X25519 to receive sealed audience
 // keys, Ed25519 to sign batches. Made on the user's first device; the private halves leave a
-// device only wrapped by Argon2id(recovery passphrase).
+// device only wrapped by Argon2id(recovery key) (RecoveryKey.h).
 
+#include "RecoveryKey.h"
 #include "Result.h"
 #include "SecretBytes.h"
 
 #include <QByteArray>
-#include <QStringView>
 #include <QUuid>
 
 #include <cstdint>
@@ -32,16 +32,17 @@ struct KeyBackupCost
 {
     std::uint64_t opslimit = 0;
     std::size_t memlimit = 0;
-    static KeyBackupCost interactive(); // the default: ~0.1 s, 64 MiB
-    static KeyBackupCost minimal();     // tests only
+    static KeyBackupCost sensitive(); // the default: libsodium's SENSITIVE, 1 GiB
+    static KeyBackupCost minimal();   // tests only
 };
 
 // The backup blob uploaded with PUT /v1/keys/backup.
-QByteArray wrapKeys(const UserKeys &keys, const QUuid &userId, QStringView passphrase,
-                    KeyBackupCost cost = KeyBackupCost::interactive());
-// WrongPin when the passphrase is wrong (or the blob belongs to another user), Protocol when
+QByteArray wrapKeys(const UserKeys &keys, const QUuid &userId, const RecoveryKey &recoveryKey,
+                    KeyBackupCost cost = KeyBackupCost::sensitive());
+// WrongPin when the recovery key is wrong (or the blob belongs to another user), Protocol when
 // the blob is malformed or asks for an unreasonable cost.
-Result<UserKeys> unwrapKeys(QByteArrayView blob, const QUuid &userId, QStringView passphrase);
+Result<UserKeys> unwrapKeys(QByteArrayView blob, const QUuid &userId,
+                            const RecoveryKey &recoveryKey);
 
 // crypto_box_seal of a symmetric key to a reader's X25519 public key.
 QByteArray sealTo(const SecretBytes &key, QByteArrayView recipientPublic);

@@ -12,7 +12,10 @@
 #include "wire/Codec.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QSet>
+
+#include <mutex>
 
 namespace wp::loadgen {
 
@@ -32,9 +35,21 @@ std::unique_ptr<SyncIdentity> enrolIdentity(LocalServer &fx, const QUuid &org, c
     EnrolmentOptions options;
     options.backupCost = crypto::KeyBackupCost::minimal();
     Enrolment enrolment(nullptr, options); // kept in memory: the devices are simulated
+    // A user's first device makes the recovery key; their later devices type it.
+    static std::mutex keysLock;
+    static QHash<QUuid, QString> recoveryKeys;
+    QString recoveryKey;
+    {
+        const std::lock_guard lock(keysLock);
+        recoveryKey = recoveryKeys.value(user);
+    }
     if (enrolment.enrol(fx.baseUrl(), fx.issueCode(org, user), deviceName, QStringLiteral("linux"),
-                        QStringLiteral("loadgen passphrase")) != Enrolment::Outcome::Done)
+                        recoveryKey) != Enrolment::Outcome::Done)
         die(enrolment.error().message);
+    {
+        const std::lock_guard lock(keysLock);
+        recoveryKeys.insert(user, recoveryKey);
+    }
     return std::make_unique<SyncIdentity>(enrolment.takeIdentity());
 }
 
