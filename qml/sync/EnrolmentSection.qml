@@ -212,7 +212,7 @@ ColumnLayout {
         Label {
             text: qsTr("Your recovery key")
             font.bold: true
-            font.pixelSize: Qt.application.font.pixelSize * 1.3
+            font.pixelSize: 20
             Layout.fillWidth: true
         }
         Label {
@@ -235,15 +235,15 @@ ColumnLayout {
                     required property string modelData
                     spacing: 4
                     Label {
-                        text: group.index + 1
+                        text: String(group.index + 1)
                         opacity: 0.6
-                        font.pixelSize: Qt.application.font.pixelSize * 0.8
+                        font.pixelSize: 13
                         Layout.alignment: Qt.AlignBaseline
                     }
                     Label {
                         text: group.modelData
                         font.family: "monospace"
-                        font.pixelSize: Qt.application.font.pixelSize * 1.6
+                        font.pixelSize: Math.round(24 * App.preferences.textScale)
                         font.bold: true
                         font.letterSpacing: 2
                         Accessible.name: qsTr("Group %1: %2").arg(group.index + 1)
@@ -260,27 +260,23 @@ ColumnLayout {
             implicitWidth: 232
             implicitHeight: 232
             Layout.alignment: Qt.AlignHCenter
-            Canvas {
-                id: qrCanvas
-                anchors.fill: parent
-                anchors.margins: 16
-                onPaint: {
-                    const ctx = getContext("2d")
-                    ctx.reset()
-                    const rows = card.qr
-                    if (rows.length === 0)
-                        return
-                    const cell = Math.floor(width / rows.length)
-                    ctx.fillStyle = "black"
-                    for (let y = 0; y < rows.length; ++y)
-                        for (let x = 0; x < rows[y].length; ++x)
-                            if (rows[y][x] === "1")
-                                ctx.fillRect(x * cell, y * cell, cell, cell)
-                }
-                Connections {
-                    target: card
-                    function onQrChanged() { qrCanvas.requestPaint() }
-                    function onShowQrChanged() { qrCanvas.requestPaint() }
+            // One square per module, made only while shown: a few hundred plain items, drawn
+            // in the same frame as the rest of the screen.
+            Grid {
+                id: modules
+                readonly property int size: card.qr.length
+                readonly property int cell: size > 0 ? Math.floor(200 / size) : 0
+                anchors.centerIn: parent
+                columns: size
+                Repeater {
+                    model: card.showQr ? modules.size * modules.size : 0
+                    delegate: Rectangle {
+                        required property int index
+                        width: modules.cell
+                        height: modules.cell
+                        color: card.qr[Math.floor(index / modules.size)][index % modules.size] === "1"
+                            ? "black" : "white"
+                    }
                 }
             }
             Accessible.name: qsTr("The recovery key as a QR code")
@@ -334,7 +330,7 @@ ColumnLayout {
             maximumLength: 6
             inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhPreferUppercase | Qt.ImhSensitiveData
             font.family: "monospace"
-            font.pixelSize: Qt.application.font.pixelSize * 1.6
+            font.pixelSize: Math.round(24 * App.preferences.textScale)
             Layout.fillWidth: true
             Accessible.name: qsTr("Group %1 of the recovery key").arg(App.connection.checkGroup)
             onAccepted: App.connection.confirmRecoveryKey(text)

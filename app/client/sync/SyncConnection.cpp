@@ -261,9 +261,9 @@ QStringList SyncConnection::recoveryKeyQr() const
     const SecretBytes text = m_recoveryKey->text();
     QByteArray terminated(text.view().data(), text.view().size());
     terminated.append('\0');
-    // Upper-case letters, digits and '-' fit QR's alphanumeric mode: a small code.
+    // Upper-case letters, digits and '-': libqrencode picks the alphanumeric mode, a small code.
     std::unique_ptr<QRcode, decltype(&QRcode_free)> qr(
-        QRcode_encodeString(terminated.constData(), 0, QR_ECLEVEL_M, QR_MODE_AN, 1), &QRcode_free);
+        QRcode_encodeString(terminated.constData(), 0, QR_ECLEVEL_M, QR_MODE_8, 1), &QRcode_free);
     wipe(terminated);
     if (!qr)
         return rows;
