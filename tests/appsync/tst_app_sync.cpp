@@ -416,6 +416,42 @@ private slots:
         QVERIFY(app->session()->store()->search(QStringLiteral("library"))->size() == 1);
     }
 
+    void anEncounterFromTheTabletUpdatesLastContactInTheCaseload()
+    {
+        // Met on the phone a month ago; then met again today, written on the tablet (as
+        // waypointctl does: the encounter alone, the participant record untouched).
+        Participant p;
+        p.pseudonym = QStringLiteral("TB-9");
+        p.lastContact = QDateTime::currentDateTimeUtc().addDays(-30);
+        auto saved = app->session()->store()->participants().save(p);
+        QVERIFY(saved.ok());
+        app->caseload()->reload();
+        QSignalSpy runs(sync(), &SyncStatus::runFinished);
+        sync()->syncNow();
+        QVERIFY(runs.wait(10000));
+        QVERIFY(other->sync().ok());
+
+        Encounter met;
+        met.participantId = saved->id;
+        met.occurredAt = QDateTime::currentDateTimeUtc().addSecs(-60);
+        met.place = Place::Shelter;
+        QVERIFY(other->store->encounters().save(met).ok());
+        QVERIFY(other->sync().ok());
+
+        runs.clear();
+        sync()->syncNow();
+        QVERIFY(runs.wait(10000));
+        QCOMPARE(sync()->state(), SyncStatus::Idle);
+        ParticipantListModel *caseload = app->caseload();
+        QString lastContact;
+        for (int row = 0; row < caseload->rowCount(); ++row) {
+            const QModelIndex at = caseload->index(row);
+            if (at.data(ParticipantListModel::PseudonymRole).toString() == p.pseudonym)
+                lastContact = at.data(ParticipantListModel::LastContactTextRole).toString();
+        }
+        QCOMPARE(lastContact, QStringLiteral("Last contact: Today"));
+    }
+
     void refusedChangesAreListedRetriedAndDismissed()
     {
         // Another worker's record: this worker's device may not write it.

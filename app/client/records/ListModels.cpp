@@ -29,6 +29,17 @@ Error noStore()
 {
     return Error(ErrorCode::Internal, QStringLiteral("locked"));
 }
+
+// The newest encounter counts even when the participant record does not say so: an encounter
+// pulled from another device, or written by waypointctl, leaves the participant as it was.
+QDateTime lastContactOf(wp::Store &store, const Participant &p)
+{
+    Result<Page<Encounter>> newest = store.encounters().forParticipant(p.id, PageRequest{{}, 1});
+    if (!newest || newest->items.isEmpty())
+        return p.lastContact;
+    const QDateTime at = newest->items.first().occurredAt;
+    return at.isValid() && (!p.lastContact.isValid() || at > p.lastContact) ? at : p.lastContact;
+}
 } // namespace
 
 // --- participants ---
@@ -62,14 +73,15 @@ void ParticipantListModel::setStageFilter(const QString &stageKey)
     reload();
 }
 
-PagedModel::Row ParticipantListModel::rowOf(const Participant &p, QDate today)
+PagedModel::Row ParticipantListModel::rowOf(const Participant &p, const QDateTime &lastContact,
+                                            QDate today)
 {
     const bool overdue = p.followUpDue.isValid() && p.followUpDue < today;
     return {idText(p.id),
             p.pseudonym,
             keyOf(p.stage),
             labelOf(p.stage),
-            RecordText::lastContact(p.lastContact, today),
+            RecordText::lastContact(lastContact, today),
             RecordText::followUp(p.followUpDue, today),
             overdue,
             labelOf(p.consent.state)};
@@ -95,7 +107,7 @@ Result<PagedModel::Chunk> ParticipantListModel::loadPage(const QByteArray &curso
             return page.error();
         for (const Participant &p : std::as_const(page->items))
             if (!stage || p.stage == *stage)
-                chunk.rows.append(rowOf(p, today));
+                chunk.rows.append(rowOf(p, lastContactOf(*store(), p), today));
         chunk.next = page->next;
         after = page->next;
         if (!chunk.rows.isEmpty() || after.isEmpty())

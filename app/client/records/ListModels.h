@@ -42,7 +42,7 @@ public:
     QString stageFilter() const { return m_stageFilter; }
     void setStageFilter(const QString &stageKey);
 
-    static Row rowOf(const Participant &p, QDate today);
+    static Row rowOf(const Participant &p, const QDateTime &lastContact, QDate today);
 
 Q_SIGNALS:
     void queryChanged();
