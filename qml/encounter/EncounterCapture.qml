@@ -7,7 +7,8 @@ import Waypoint
 import Waypoint.Ui
 
 // Encounter capture, built for speed: who (recent first), where, what was addressed, supplies,
-// how long, stage after, follow-up, save. About ten taps; typing is optional.
+// how long, stage after, follow-up, save. About ten taps; typing is optional. The time is
+// when the form opened unless the worker says otherwise (earlier today, or a time picked).
 FormPage {
     id: page
     objectName: "encounterCapture"
@@ -58,6 +59,37 @@ FormPage {
         Layout.fillWidth: true
         Accessible.name: qsTr("Find a participant")
         onTextEdited: page.editor.findChoices(text)
+    }
+
+    ChipGroup {
+        id: when
+        objectName: "whenChips"
+        // The chip last tapped; a restored draft keeps its own time, which no chip names.
+        property string chosen: page.editor.restoredDraft ? "" : "now"
+        title: qsTr("When: %1").arg(page.editor.whenText)
+        multiple: false
+        allowNone: false
+        options: [{ key: "now", label: qsTr("Now") }, { key: "30", label: qsTr("30 min ago") },
+                  { key: "60", label: qsTr("1 hour ago") }, { key: "120", label: qsTr("2 hours ago") },
+                  { key: "other", label: qsTr("Other time\u2026") }]
+        current: chosen
+        error: page.e.occurredAt ?? ""
+        onPicked: key => {
+            if (key === "other") {
+                timePicker.open()
+                return
+            }
+            when.chosen = key
+            page.editor.setTime(new Date(Date.now() - (key === "now" ? 0 : Number(key)) * 60000))
+        }
+    }
+    TimePicker {
+        id: timePicker
+        objectName: "timePicker"
+        onChosen: at => {
+            when.chosen = "other"
+            page.editor.setTime(at)
+        }
     }
 
     ChipGroup {

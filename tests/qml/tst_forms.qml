@@ -172,4 +172,52 @@ TestCase {
         App.preferences.language = "en"
         goHome(0)
     }
+
+    // The time of an encounter: earlier today in one tap, or picked on the wheels (yesterday
+    // included); a time still to come is refused, with a message saying why.
+    function test_7_encounterTimeIsEarlierTodayOrPickedNeverInTheFuture() {
+        goHome(0)
+        const before = App.today.recentEncounters.count
+        Nav.open("encounter", { participantId: "" })
+        const form = page("encounterCapture")
+        const when = findChild(form, "whenChips")
+        App.encounterEditor.setField("participantId", "brief")
+        tap(when, "chip_60")
+        const hourAgo = new Date(App.encounterEditor.fields.occurredAt).getTime()
+        verify(Math.abs(Date.now() - 3600000 - hourAgo) < 60000, App.encounterEditor.fields.occurredAt)
+
+        tap(when, "chip_other")
+        const picker = findChild(form, "timePicker")
+        tryCompare(picker, "opened", true)
+        const hours = findChild(picker, "hourWheel")
+        const minutes = findChild(picker, "minuteWheel")
+        const now = new Date()
+        if (now.getHours() < 23) {
+            hours.currentIndex = now.getHours() + 1
+            verify(findChild(picker, "timeInFuture").text.length > 0)
+            verify(!findChild(picker, "setTime").enabled)
+        }
+        tap(findChild(picker, "timeDayChips"), "chip_yesterday")
+        hours.currentIndex = 10
+        minutes.currentIndex = 15
+        compare(findChild(picker, "timeInFuture").text, "")
+        tap(picker, "setTime")
+        tryCompare(picker, "visible", false)
+        const picked = new Date(App.encounterEditor.fields.occurredAt)
+        compare(picked.getHours(), 10)
+        compare(picked.getMinutes(), 15)
+        compare(picked.getDate(), new Date(Date.now() - 86400000).getDate())
+        verify(when.title.indexOf("Yesterday") >= 0, when.title)
+
+        // In the future (a phone's clock put right meanwhile, a draft from another device).
+        App.encounterEditor.setTime(new Date(Date.now() + 2 * 3600000))
+        tap(form, "actionButton")
+        verify(when.error.indexOf("future") >= 0, when.error)
+        compare(App.today.recentEncounters.count, before)
+        tap(when, "chip_now")
+        compare(when.error, "")
+        tap(form, "actionButton")
+        tryCompare(App.today.recentEncounters, "count", before + 1)
+        goHome(0)
+    }
 }

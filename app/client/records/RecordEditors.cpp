@@ -140,6 +140,12 @@ Result<QUuid> EncounterEditor::write(const QUuid &id, const QVariantMap &f, QVar
         if (encounter.isBriefContact())
             encounter.stageAfter.reset();
     };
+    // A minute of slack: the clock of the form and of the save may differ by a tap.
+    const QDateTime at =
+        QDateTime::fromString(f.value(OccurredAtField).toString(), Qt::ISODateWithMs);
+    if (at.isValid() && at > QDateTime::currentDateTimeUtc().addSecs(60))
+        errors.insert(OccurredAtField,
+                      tr("That time is in the future: choose when the encounter took place."));
     Result<Encounter> e = fromForm<Encounter>(*store(), id, f, errors, briefHasNoStage);
     if (!e)
         return e.error();
@@ -167,6 +173,18 @@ Result<QUuid> EncounterEditor::write(const QUuid &id, const QVariantMap &f, QVar
             return updated.error();
     }
     return saved->id;
+}
+
+void EncounterEditor::setTime(const QDateTime &at)
+{
+    if (at.isValid())
+        setField(OccurredAtField, form::detail::toValue(at.toUTC()));
+}
+
+QString EncounterEditor::whenText() const
+{
+    return RecordText::when(
+        QDateTime::fromString(fields().value(OccurredAtField).toString(), Qt::ISODateWithMs));
 }
 
 void EncounterEditor::upgradeDraft(QVariantMap &fields) const

@@ -34,10 +34,13 @@ class EncounterEditor : public wp::client::Editor
     Q_OBJECT
     QML_NAMED_ELEMENT(EncounterRecordEditor)
     QML_UNCREATABLE("Editors are owned by App")
+    // When the encounter took place, as the form shows it ("Today, 14:30").
+    Q_PROPERTY(QString whenText READ whenText NOTIFY fieldsChanged)
 public:
     static constexpr int RecentChoices = 6;
     // Who: a participant's id, "brief" for an unnamed contact, or "" before choosing.
     static inline const QString ParticipantField = QStringLiteral("participantId");
+    static inline const QString OccurredAtField = QStringLiteral("occurredAt");
     explicit EncounterEditor(QObject *parent = nullptr)
         : Editor(QStringLiteral("encounter"), parent)
     {
@@ -45,6 +48,10 @@ public:
 
     // Participants whose pseudonym starts with `text`, in place of the recent ones.
     Q_INVOKABLE void findChoices(const QString &text);
+    // The time of the encounter: an earlier time today, or one picked. A time to come is
+    // refused on save.
+    Q_INVOKABLE void setTime(const QDateTime &at);
+    QString whenText() const;
 
 protected:
     QVariantMap blank(const QString &context) override;
