@@ -70,6 +70,7 @@ AppContext::AppContext(Session::Options options, SyncOptions sync, QObject *pare
     };
     connect(m_participantEditor, &Editor::saved, this, participantsChanged);
     connect(m_participant, &ParticipantDetail::saved, this, participantsChanged);
+    connect(m_encounterEditor, &EncounterEditor::participantAdded, this, participantsChanged);
     connect(m_encounterEditor, &Editor::saved, this, [this, participantsChanged] {
         participantsChanged();
         m_participant->reload();
@@ -96,6 +97,8 @@ void AppContext::connectSync()
           static_cast<Editor *>(m_diaryEditor), static_cast<Editor *>(m_supervisionEditor)})
         connect(editor, &Editor::saved, m_sync, &SyncStatus::localChange);
     connect(m_participant, &ParticipantDetail::saved, m_sync, &SyncStatus::localChange);
+    connect(m_encounterEditor, &EncounterEditor::participantAdded, m_sync,
+            &SyncStatus::localChange);
     connect(m_today, &TodayBoard::actionItemChanged, m_sync, &SyncStatus::localChange);
     // In place, not reset: a list scrolled down stays where the worker was reading.
     connect(m_sync, &SyncStatus::remoteChangesApplied, this, [this] {

@@ -58,8 +58,23 @@ FormPage {
         placeholderText: qsTr("Someone else? Type a pseudonym")
         Layout.fillWidth: true
         Accessible.name: qsTr("Find a participant")
-        onTextEdited: page.editor.findChoices(text)
+        onTextEdited: {
+            addProblem.text = ""
+            page.editor.findChoices(text)
+        }
     }
+    // Someone met for the first time: added and chosen in one tap, the form stays open.
+    ActionButton {
+        id: addTyped
+        objectName: "addTypedParticipant"
+        readonly property string typed: who.text.trim()
+        visible: typed.length > 0
+                 && !page.choices.some(c => c.label.toLowerCase() === typed.toLowerCase())
+        text: qsTr("Add \u201c%1\u201d as a new participant").arg(typed)
+        Layout.fillWidth: true
+        onClicked: addProblem.text = page.editor.addParticipant(typed)
+    }
+    FieldError { id: addProblem; objectName: "addParticipantError"; Layout.fillWidth: true }
 
     ChipGroup {
         id: when

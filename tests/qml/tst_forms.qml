@@ -220,4 +220,39 @@ TestCase {
         tryCompare(App.today.recentEncounters, "count", before + 1)
         goHome(0)
     }
+
+    // Someone met for the first time: typed, offered, added and chosen in one tap, without
+    // leaving the form; a name already in the caseload is not offered again.
+    function test_8_aNewPersonIsAddedFromEncounterCapture() {
+        goHome(0)
+        const caseloadBefore = App.caseload.count
+        const before = App.today.recentEncounters.count
+        Nav.open("encounter", { participantId: "" })
+        const form = page("encounterCapture")
+        const search = findChild(form, "findParticipant")
+        const offer = findChild(form, "addTypedParticipant")
+        typeInto(search, "rb")
+        verify(!offer.visible)
+        search.selectAll()
+        keyClick(Qt.Key_Backspace)
+        typeInto(search, "Mo")
+        tryCompare(offer, "visible", true)
+        compare(offer.text, "Add \u201cMo\u201d as a new participant")
+        taps = 0
+        tap(form, "addTypedParticipant")
+        compare(taps, 1)
+        compare(findChild(shell, "encounterCapture"), form)
+        verify(form.visible)
+        const mo = App.encounterEditor.choices.filter(c => c.label === "Mo")[0]
+        verify(mo !== undefined)
+        compare(App.encounterEditor.fields.participantId, mo.key)
+        verify(findChild(findChild(form, "participantChips"), "chip_" + mo.key).checked)
+        verify(!offer.visible)
+        tryCompare(App.caseload, "count", caseloadBefore + 1)
+        tap(form, "actionButton")
+        tryCompare(App.today.recentEncounters, "count", before + 1)
+        App.participant.load(mo.key)
+        compare(App.participant.encounters.count, 1)
+        goHome(0)
+    }
 }

@@ -175,6 +175,27 @@ Result<QUuid> EncounterEditor::write(const QUuid &id, const QVariantMap &f, QVar
     return saved->id;
 }
 
+QString EncounterEditor::addParticipant(const QString &pseudonym)
+{
+    if (!store())
+        return {};
+    Participant p;
+    p.pseudonym = pseudonym.trimmed();
+    p.moveToStage(p.stage, QDate::currentDate());
+    QVariantMap errors;
+    for (const Error &e : p.validate())
+        addErrorTo(errors, e);
+    if (!errors.isEmpty())
+        return errors.first().toString();
+    Result<Participant> saved = store()->participants().save(p);
+    if (!saved)
+        return saved.error().message;
+    setField(ParticipantField, idText(saved->id));
+    findChoices(saved->pseudonym);
+    Q_EMIT participantAdded();
+    return {};
+}
+
 void EncounterEditor::setTime(const QDateTime &at)
 {
     if (at.isValid())

@@ -48,10 +48,16 @@ public:
 
     // Participants whose pseudonym starts with `text`, in place of the recent ones.
     Q_INVOKABLE void findChoices(const QString &text);
+    // Adds a participant with the pseudonym typed in the search and chooses them, without
+    // leaving the form. Returns why it could not (a pseudonym too long...), or "".
+    Q_INVOKABLE QString addParticipant(const QString &pseudonym);
     // The time of the encounter: an earlier time today, or one picked. A time to come is
     // refused on save.
     Q_INVOKABLE void setTime(const QDateTime &at);
     QString whenText() const;
+
+Q_SIGNALS:
+    void participantAdded();
 
 protected:
     QVariantMap blank(const QString &context) override;
