@@ -2,6 +2,7 @@
 #include "AppContext.h"
 
 #include "DraftBox.h"
+#include "RecordText.h"
 #include "Store.h"
 
 #include <QCoreApplication>
@@ -134,6 +135,11 @@ AppContext::~AppContext()
         m_engine->setProperty(EngineProperty, QVariant());
     // Editors keep their drafts while the store and draft box still exist.
     m_session->lock();
+}
+
+QString AppContext::pseudonymWarning(const QString &text) const
+{
+    return RecordText::pseudonymWarning(text);
 }
 
 void AppContext::useMaterialStyle()

@@ -71,6 +71,8 @@ public:
     SyncConnection *connection() const { return m_connection; }
     SyncStatus *sync() const { return m_sync; }
     QVariantMap vocabulary() const;
+    // What the pseudonym fields say under a text that looks like a full name, or "".
+    Q_INVOKABLE QString pseudonymWarning(const QString &text) const;
     QVariant vocabularyValue() const { return vocabulary(); }
     ParticipantListModel *caseload() const { return m_caseload; }
     DiaryListModel *diary() const { return m_diary; }

@@ -74,6 +74,14 @@ FormPage {
         Layout.fillWidth: true
         onClicked: addProblem.text = page.editor.addParticipant(typed)
     }
+    FieldError {
+        objectName: "newPseudonymWarning"
+        // A warning, not an error: amber, and saving still works.
+        color: Material.theme === Material.Dark ? Style.sharedColorDark : Style.sharedColor
+        visible: addTyped.visible && text.length > 0
+        text: App.pseudonymWarning(addTyped.typed)
+        Layout.fillWidth: true
+    }
     FieldError { id: addProblem; objectName: "addParticipantError"; Layout.fillWidth: true }
 
     ChipGroup {

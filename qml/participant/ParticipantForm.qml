@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Waypoint
 import Waypoint.Ui
@@ -42,6 +43,13 @@ FormPage {
         onTextEdited: page.editor.setField("pseudonym", text)
     }
     FieldError { objectName: "pseudonymError"; text: page.e.pseudonym ?? ""; Layout.fillWidth: true }
+    FieldError {
+        objectName: "pseudonymWarning"
+        // A warning, not an error: amber, and saving still works.
+        color: Material.theme === Material.Dark ? Style.sharedColorDark : Style.sharedColor
+        text: App.pseudonymWarning(page.f.pseudonym ?? "")
+        Layout.fillWidth: true
+    }
     Label {
         text: qsTr("Never a full name: a code or initials you will recognise.")
         opacity: 0.7

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Domain core: ids, the hybrid logical clock, secrets, record validation and field maps.
 #include "HybridClock.h"
+#include "Pseudonym.h"
 #include "Records.h"
 #include "SecretBytes.h"
 #include "Uuid.h"
@@ -420,6 +421,31 @@ private slots:
         x.durationMinutes = limits::MaxDurationMinutes + 1;
         QCOMPARE(x.validate().value(0).message,
                  QStringLiteral("Duration must be between 0 minutes and 24 hours."));
+    }
+
+    void aPseudonymThatLooksLikeAFullNameIsNoticed_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("fullName");
+        QTest::newRow("first and last name") << QStringLiteral("Mary Smith") << true;
+        QTest::newRow("three names") << QStringLiteral("Anne Marie Dupont") << true;
+        QTest::newRow("hyphen and apostrophe") << QStringLiteral("Jean-Luc O'Brien") << true;
+        QTest::newRow("accents, extra spaces")
+            << QStringLiteral("  \u00c9lodie   L\u00e9ger ") << true;
+        QTest::newRow("one name") << QStringLiteral("Mo") << false;
+        QTest::newRow("initials") << QStringLiteral("JD") << false;
+        QTest::newRow("initials with spaces") << QStringLiteral("J D") << false;
+        QTest::newRow("a code") << QStringLiteral("JD-17") << false;
+        QTest::newRow("a description") << QStringLiteral("Blue jacket") << false;
+        QTest::newRow("lower case") << QStringLiteral("mary smith") << false;
+        QTest::newRow("capitals only") << QStringLiteral("MARY SMITH") << false;
+        QTest::newRow("empty") << QString() << false;
+    }
+    void aPseudonymThatLooksLikeAFullNameIsNoticed()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, fullName);
+        QCOMPARE(looksLikeFullName(text), fullName);
     }
 
     void uuidV7IsVersionSevenAndOrdered()

@@ -255,4 +255,34 @@ TestCase {
         compare(App.participant.encounters.count, 1)
         goHome(0)
     }
+
+    // "Never a full name": two capitalised words are warned about, in the participant form and
+    // in the offer to add someone; the worker can still save.
+    function test_9_aFullNameIsWarnedAboutButCanBeSaved() {
+        Nav.open("newParticipant", {})
+        const form = page("participantForm")
+        const warning = findChild(form, "pseudonymWarning")
+        typeInto(findChild(form, "pseudonym"), "Mary")
+        compare(warning.text, "")
+        typeInto(findChild(form, "pseudonym"), " Smith")
+        verify(warning.visible)
+        verify(warning.text.indexOf("full name") >= 0, warning.text)
+        tap(form, "actionButton")
+        const detail = page("participantPage")
+        compare(detail.title, "Mary Smith")
+        goHome(0)
+
+        Nav.open("encounter", { participantId: "" })
+        const capture = page("encounterCapture")
+        const offerWarning = findChild(capture, "newPseudonymWarning")
+        typeInto(findChild(capture, "findParticipant"), "Jo")
+        verify(!offerWarning.visible)
+        typeInto(findChild(capture, "findParticipant"), " Bloggs")
+        tryCompare(offerWarning, "visible", true)
+        verify(offerWarning.text.indexOf("full name") >= 0, offerWarning.text)
+        verify(findChild(capture, "addTypedParticipant").enabled)
+        findChild(capture, "backButton").clicked()
+        App.encounterEditor.discard()
+        goHome(0)
+    }
 }

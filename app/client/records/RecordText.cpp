@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RecordText.h"
 
+#include "Pseudonym.h"
 #include "StoreTypes.h"
 
 #include <QLocale>
@@ -48,6 +49,13 @@ QString RecordText::lastContact(const QDateTime &time, QDate today)
     if (!time.isValid())
         return tr("No contact recorded yet");
     return tr("Last contact: %1").arg(day(time.toLocalTime().date(), today));
+}
+
+QString RecordText::pseudonymWarning(const QString &pseudonym)
+{
+    if (!looksLikeFullName(pseudonym))
+        return {};
+    return tr("This looks like a full name. Please use a pseudonym or initials instead.");
 }
 
 QString RecordText::encounterSummary(const Encounter &encounter)

@@ -24,6 +24,8 @@ public:
     static QString diaryTitle(const DiaryEntry &entry);
     static QString diaryExcerpt(const DiaryEntry &entry);
     static QString briefContact();
+    // A warning when a pseudonym looks like a full name, or "".
+    static QString pseudonymWarning(const QString &pseudonym);
     // Escapes a store snippet and turns its match markers into bold.
     static QString highlighted(const QString &snippet);
 };
