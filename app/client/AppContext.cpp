@@ -2,6 +2,7 @@
 #include "AppContext.h"
 
 #include "DraftBox.h"
+#include "FormFields.h"
 #include "RecordText.h"
 #include "Store.h"
 
@@ -140,6 +141,18 @@ AppContext::~AppContext()
 QString AppContext::pseudonymWarning(const QString &text) const
 {
     return RecordText::pseudonymWarning(text);
+}
+
+QString AppContext::dateText(const QString &isoDate) const
+{
+    const QDate date = QDate::fromString(isoDate, Qt::ISODate);
+    return date.isValid() ? form::dateText(date) : isoDate;
+}
+
+QString AppContext::isoDate(const QString &typed) const
+{
+    const QDate date = form::dateFromText(typed);
+    return date.isValid() ? date.toString(Qt::ISODate) : typed.trimmed();
 }
 
 void AppContext::useMaterialStyle()

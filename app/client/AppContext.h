@@ -73,6 +73,11 @@ public:
     QVariantMap vocabulary() const;
     // What the pseudonym fields say under a text that looks like a full name, or "".
     Q_INVOKABLE QString pseudonymWarning(const QString &text) const;
+    // Dates as the worker reads and types them, the locale's short format; forms keep ISO.
+    // dateText gives back what is not an ISO date unchanged (a date typed wrong stays).
+    Q_INVOKABLE QString dateText(const QString &isoDate) const;
+    // The ISO date of a date typed (short format or ISO); what is not a date, unchanged.
+    Q_INVOKABLE QString isoDate(const QString &typed) const;
     QVariant vocabularyValue() const { return vocabulary(); }
     ParticipantListModel *caseload() const { return m_caseload; }
     DiaryListModel *diary() const { return m_diary; }

@@ -549,7 +549,17 @@ Result<Encounter> Encounter::fromFields(const QUuid &id, const QCborMap &fields)
 
 QString Encounter::searchText() const
 {
-    return searchTextOf(*this);
+    // The place is found by its name: in English, and as the app showed it when saved.
+    QString text = searchTextOf(*this);
+    for (const auto &e : Vocabulary<Place>::entries) {
+        if (e.value != place)
+            continue;
+        const QString english = QString::fromLatin1(e.label);
+        addLine(text, english);
+        if (const QString shown = labelOf(place); shown != english)
+            addLine(text, shown);
+    }
+    return text;
 }
 
 // ---------------------------------------------------------------- DiaryEntry

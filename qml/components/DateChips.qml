@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 pragma ComponentBehavior: Bound
 import QtQuick
+import Waypoint
 import Waypoint.Ui
 import QtQuick.Controls
 import QtQuick.Layouts
 
-// A date picked with one tap (today, tomorrow, in a week...) or typed as YYYY-MM-DD.
-// `value` is an ISO date or "" for none.
+// A date picked with one tap (today, tomorrow, in a week...) or typed, shown and read in the
+// locale's short format. `value` is an ISO date or "" for none.
 ColumnLayout {
     id: dates
     property string title
@@ -18,6 +19,7 @@ ColumnLayout {
     spacing: 4
     Layout.fillWidth: true
 
+    // The value (never shown as such): ISO, in local time.
     function isoIn(days) {
         const d = new Date()
         d.setDate(d.getDate() + days)
@@ -62,11 +64,16 @@ ColumnLayout {
     TextField {
         id: typed
         Layout.fillWidth: true
-        placeholderText: qsTr("Or type a date: YYYY-MM-DD")
-        text: dates.value
+        objectName: dates.objectName + "_typed"
+        placeholderText: qsTr("Or type a date, like %1").arg(App.dateText(dates.isoIn(0)))
+        text: App.dateText(dates.value)
         inputMethodHints: Qt.ImhDate
         Accessible.name: dates.title.length > 0 ? qsTr("%1, date").arg(dates.title) : qsTr("Date")
-        onEditingFinished: if (text !== dates.value) dates.picked(text.trim())
+        onEditingFinished: {
+            const iso = App.isoDate(text)
+            if (iso !== dates.value)
+                dates.picked(iso)
+        }
     }
     FieldError {
         text: dates.error

@@ -118,6 +118,8 @@ FormPage {
             id: addGoal
             text: qsTr("Add")
             objectName: "addGoalButton"
+            // Filled when there is something to add, so it reads as ready to tap.
+            highlighted: enabled
             enabled: newGoal.text.trim().length > 0
             Layout.minimumHeight: Style.touch
             Accessible.name: qsTr("Add goal")

@@ -44,6 +44,8 @@ Page {
         }
     }
     Component.onCompleted: field.text = App.search.query
+    // Ready to type as soon as Search opens (the keyboard comes up on a phone).
+    StackView.onActivated: field.forceActiveFocus()
 
     ListView {
         id: list

@@ -2,6 +2,7 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Waypoint
 import Waypoint.Ui
@@ -35,6 +36,20 @@ FormPage {
         Layout.minimumHeight: Style.touch
         Accessible.name: text
         onClicked: changePin.open()
+    }
+    // Said once the new PIN is in place (the dialog has closed by then).
+    Label {
+        id: pinChangedNote
+        objectName: "pinChangedNote"
+        property bool shown: false
+        visible: shown
+        text: qsTr("PIN changed. Use your new PIN from now on.")
+        color: Material.accentColor
+        font.bold: true
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: text
     }
     ChipGroup {
         objectName: "autoLockChips"
@@ -127,6 +142,7 @@ FormPage {
         anchors.centerIn: Overlay.overlay
         width: Math.min(page.width - 32, 420)
         onOpened: {
+            pinChangedNote.shown = false
             oldPin.text = ""
             newPin.text = ""
             confirmPin.text = ""
@@ -134,7 +150,10 @@ FormPage {
         }
         Connections {
             target: App.session
-            function onPinChanged() { changePin.close() }
+            function onPinChanged() {
+                changePin.close()
+                pinChangedNote.shown = true
+            }
         }
         ColumnLayout {
             anchors.fill: parent

@@ -118,6 +118,8 @@ FormPage {
         ActionButton {
             id: addTopic
             objectName: "addTopicButton"
+            // Filled when there is something to add, so it reads as ready to tap.
+            highlighted: enabled
             text: qsTr("Add")
             enabled: topic.text.trim().length > 0
             Layout.minimumHeight: Style.touch
@@ -183,8 +185,9 @@ FormPage {
                     onToggled: page.editor.setActionItem(item.index, "done", checked)
                 }
                 Label {
+                    objectName: "actionItemDue_" + item.index
                     readonly property string ownerText: page.ownerLabel(item.modelData.owner)
-                    text: item.modelData.due.length > 0 ? ownerText + " \u00b7 " + item.modelData.due : ownerText
+                    text: item.modelData.due.length > 0 ? ownerText + " \u00b7 " + App.dateText(item.modelData.due) : ownerText
                     opacity: 0.7
                     font.pixelSize: 13
                     leftPadding: 48
@@ -219,6 +222,8 @@ FormPage {
     }
     ActionButton {
         objectName: "addActionButton"
+        // Filled when there is something to add, so it reads as ready to tap.
+        highlighted: enabled
         text: qsTr("Add action item")
         enabled: actionText.text.trim().length > 0
         Layout.minimumHeight: Style.touch

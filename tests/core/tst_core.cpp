@@ -389,6 +389,9 @@ private slots:
         QVERIFY(parts.contains(QString::fromUtf8("Collecteur d\u2019aiguilles")));
         QVERIFY(parts.contains(QStringLiteral("Riverside housing team")));
         QVERIFY(!parts.contains(keyOf(Supply::SharpsBin)));
+        // The place too: "where did I meet them at the shelter?"
+        e.place = Place::Shelter;
+        QVERIFY(e.searchText().split(QLatin1Char('\n')).contains(QStringLiteral("Shelter")));
     }
 
     void validationNamesTheFieldInTheUsersLanguage()

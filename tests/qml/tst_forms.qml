@@ -285,4 +285,99 @@ TestCase {
         App.encounterEditor.discard()
         goHome(0)
     }
+
+    // Dates read the same everywhere: the locale's short format, in French too, never ISO.
+    // A date typed that way is understood.
+    function test_9a_datesUseTheLocaleFormatNeverIso() {
+        Nav.open("supervision", { noteId: "" })
+        const editor = page("supervisionEditor")
+        const iso = /\d{4}-\d{2}-\d{2}/
+        const heldOn = findChild(editor, "heldOn_typed")
+        tap(findChild(editor, "heldOn"), "heldOn_-7")
+        const weekAgo = new Date(Date.now() - 7 * 86400000)
+        verify(!iso.test(heldOn.text), heldOn.text)
+        compare(heldOn.text, Qt.formatDate(weekAgo, Qt.locale().dateFormat(Locale.ShortFormat)))
+        verify(!iso.test(heldOn.placeholderText), heldOn.placeholderText)
+
+        typeInto(findChild(editor, "newActionItem"), "call the GP")
+        tap(findChild(editor, "actionDue"), "actionDue_7")
+        tap(editor, "addActionButton")
+        const items = App.supervisionEditor.fields.actionItems
+        compare(items.length, 1)
+        const due = findChild(editor, "actionItemDue_0")
+        verify(due.text.indexOf(App.dateText(items[0].due)) > 0, due.text)
+        verify(!iso.test(due.text), due.text)
+
+        // Typed as the worker reads dates: 25/12/2025 is Christmas Day.
+        heldOn.selectAll()
+        keyClick(Qt.Key_Backspace)
+        typeInto(heldOn, "25/12/2025")
+        keyClick(Qt.Key_Tab)
+        compare(App.supervisionEditor.fields.heldOn, "2025-12-25")
+        compare(heldOn.text, "25/12/2025")
+
+        App.preferences.language = "fr"
+        verify(!iso.test(heldOn.text), heldOn.text)
+        App.preferences.language = "en"
+        App.supervisionEditor.discard()
+        findChild(editor, "backButton").clicked()
+        goHome(0)
+    }
+
+    // Search covers the place of an encounter, and its field is ready to type into.
+    function test_9b_searchHasFocusAndFindsAPlace() {
+        Nav.open("encounter", { participantId: "" })
+        const form = page("encounterCapture")
+        App.encounterEditor.setField("participantId", "brief")
+        tap(findChild(form, "placeChips"), "chip_hospital")
+        tap(form, "actionButton")
+        tryVerify(() => findChild(shell, "encounterCapture") === null)
+        goHome(0)
+
+        Nav.open("search", {})
+        const search = page("searchPage")
+        const field = findChild(search, "searchField")
+        tryCompare(field, "activeFocus", true)
+        for (const c of "hospital")
+            keyClick(c)
+        const results = findChild(search, "searchResults")
+        tryVerify(() => results.count >= 1, 3000)
+        compare(App.search.results.value(0, 256 + 3), "Encounters") // KindLabelRole
+        field.text = ""
+        goHome(0)
+    }
+
+    // "Add" looks ready to tap exactly when it is.
+    function test_9c_addButtonsLookEnabledWhenTheyAre() {
+        Nav.open("supervision", { noteId: "" })
+        const editor = page("supervisionEditor")
+        const add = findChild(editor, "addTopicButton")
+        verify(!add.enabled)
+        verify(!add.highlighted)
+        typeInto(findChild(editor, "newTopic"), "caseload")
+        verify(add.enabled)
+        verify(add.highlighted)
+        App.supervisionEditor.discard()
+        findChild(editor, "backButton").clicked()
+        goHome(0)
+    }
+
+    // A PIN change says it worked.
+    function test_9d_aChangedPinIsConfirmed() {
+        Nav.open("settings", {})
+        const settings = page("settingsPage")
+        const note = findChild(settings, "pinChangedNote")
+        verify(!note.visible)
+        tap(settings, "changePinButton")
+        const dialog = findChild(settings, "changePinDialog")
+        tryCompare(dialog, "opened", true)
+        findChild(dialog, "oldPin").text = "135790"
+        findChild(dialog, "changeNewPin").text = "864209"
+        findChild(dialog, "changeConfirmPin").text = "864209"
+        tap(dialog, "confirmChangePin")
+        tryCompare(dialog, "visible", false, 10000)
+        tryCompare(note, "visible", true)
+        verify(note.text.indexOf("PIN changed") === 0, note.text)
+        goHome(0)
+    }
 }

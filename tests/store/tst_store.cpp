@@ -383,6 +383,18 @@ private slots:
         QVERIFY(m_store->search(QStringLiteral("bo"))->isEmpty());
     }
 
+    void searchFindsAnEncounterByItsPlace()
+    {
+        Encounter e = encounter(QStringLiteral("Talked about the weekend"));
+        e.place = Place::Hospital;
+        QVERIFY(m_store->encounters().save(e).ok());
+        auto hits = m_store->search(QStringLiteral("hospital"));
+        QVERIFY(hits.ok());
+        QCOMPARE(hits->size(), 1);
+        QCOMPARE(hits->first().type, RecordType::Encounter);
+        QCOMPARE(hits->first().title, QStringLiteral("Talked about the weekend"));
+    }
+
     void wholeWordsComeBeforePrefixMatches()
     {
         QVERIFY(m_store->diary().save(diary(QStringLiteral("a heronry by the river"))).ok());

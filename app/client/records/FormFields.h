@@ -10,10 +10,24 @@
 #include "Uuid.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QVariantList>
 #include <QVariantMap>
 
 namespace wp::client::form {
+
+// A date as the worker types it: the locale's short format ("07/12/2026"), or ISO.
+inline QDate dateFromText(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    const QDate iso = QDate::fromString(trimmed, Qt::ISODate);
+    return iso.isValid() ? iso : QLocale().toDate(trimmed, QLocale::ShortFormat);
+}
+// A date as the worker reads it, in every form and list: the locale's short format.
+inline QString dateText(const QDate &date)
+{
+    return date.isValid() ? QLocale().toString(date, QLocale::ShortFormat) : QString();
+}
 
 template <Declared R> QVariantMap toForm(const R &record);
 // Applies the values `form` has (fields it leaves out keep theirs) to `record`. Text is
@@ -89,12 +103,12 @@ inline void fromValue(const QVariant &v, QString &out, const FieldSpec &, QStrin
 inline void fromValue(const QVariant &v, QDate &out, const FieldSpec &, QString *problem)
 {
     const QString text = v.toString().trimmed();
-    const QDate date = QDate::fromString(text, Qt::ISODate);
+    const QDate date = dateFromText(text);
     if (text.isEmpty() || date.isValid())
         out = date;
     else
         *problem = QCoreApplication::translate("Editor", "Use a date like %1.")
-                       .arg(QDate::currentDate().toString(Qt::ISODate));
+                       .arg(dateText(QDate::currentDate()));
 }
 inline void fromValue(const QVariant &v, QDateTime &out, const FieldSpec &, QString *)
 {

@@ -338,7 +338,7 @@ void SupervisionEditor::addActionItem(const QString &text, const QString &ownerK
     item.id = createUuidV7();
     item.text = text.trimmed();
     item.owner = fromKey<ActionOwner>(ownerKey).value_or(item.owner);
-    item.due = QDate::fromString(due, Qt::ISODate);
+    item.due = form::dateFromText(due);
     QVariantMap f = fields();
     QVariantList items = f.value(ActionItemsField).toList();
     items.append(form::toForm(item));
