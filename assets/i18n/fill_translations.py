@@ -24,7 +24,6 @@ FR = {
  'In 2 weeks': 'Dans 2 semaines',
  'Yesterday': 'Hier',
  'A week ago': 'Il y a une semaine',
- 'Or type a date: YYYY-MM-DD': 'Ou tapez une date : AAAA-MM-JJ',
  '%1, date': '%1, date',
  'Date': 'Date',
  'Diary entry': 'Entrée du journal',
@@ -436,6 +435,9 @@ PLURALS.update(PLURALS_FIELD)
 from conflict_translations import FR_CONFLICTS, PLURALS_CONFLICTS  # noqa: E402
 FR.update(FR_CONFLICTS)
 PLURALS.update(PLURALS_CONFLICTS)
+# The encounter's time, a participant added from encounter capture, full names, dates.
+from forms_translations import FR_FORMS  # noqa: E402
+FR.update(FR_FORMS)
 
 # sync and enrolment
 FR.update({

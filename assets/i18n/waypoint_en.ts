@@ -62,16 +62,16 @@
         <translation>A week ago</translation>
     </message>
     <message>
-        <source>Or type a date: YYYY-MM-DD</source>
-        <translation>Or type a date: YYYY-MM-DD</translation>
-    </message>
-    <message>
         <source>%1, date</source>
         <translation>%1, date</translation>
     </message>
     <message>
         <source>Date</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>Or type a date, like %1</source>
+        <translation>Or type a date, like %1</translation>
     </message>
 </context>
 <context>
@@ -316,6 +316,34 @@
     <message>
         <source>Save encounter</source>
         <translation>Save encounter</translation>
+    </message>
+    <message>
+        <source>Add “%1” as a new participant</source>
+        <translation>Add “%1” as a new participant</translation>
+    </message>
+    <message>
+        <source>When: %1</source>
+        <translation>When: %1</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>30 min ago</source>
+        <translation>30 min ago</translation>
+    </message>
+    <message>
+        <source>1 hour ago</source>
+        <translation>1 hour ago</translation>
+    </message>
+    <message>
+        <source>2 hours ago</source>
+        <translation>2 hours ago</translation>
+    </message>
+    <message>
+        <source>Other time…</source>
+        <translation>Other time…</translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1187,10 @@
         <source>Due: %1</source>
         <translation>Due: %1</translation>
     </message>
+    <message>
+        <source>This looks like a full name. Please use a pseudonym or initials instead.</source>
+        <translation>This looks like a full name. Please use a pseudonym or initials instead.</translation>
+    </message>
 </context>
 <context>
     <name>ScanPage</name>
@@ -1382,6 +1414,10 @@
     <message>
         <source>Protected by your PIN only: this device had no keychain when Waypoint was set up, so someone with a copy of Waypoint's files could try every PIN on another computer.</source>
         <translation>Protected by your PIN only: this device had no keychain when Waypoint was set up, so someone with a copy of Waypoint's files could try every PIN on another computer.</translation>
+    </message>
+    <message>
+        <source>PIN changed. Use your new PIN from now on.</source>
+        <translation>PIN changed. Use your new PIN from now on.</translation>
     </message>
 </context>
 <context>
@@ -1759,6 +1795,41 @@
     <message>
         <source>See the changes from the server that were set aside</source>
         <translation>See the changes from the server that were set aside</translation>
+    </message>
+</context>
+<context>
+    <name>TimePicker</name>
+    <message>
+        <source>What time was it?</source>
+        <translation>What time was it?</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Hour</translation>
+    </message>
+    <message>
+        <source>Minute</source>
+        <translation>Minute</translation>
+    </message>
+    <message>
+        <source>That time has not come yet.</source>
+        <translation>That time has not come yet.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Set time</source>
+        <translation>Set time</translation>
     </message>
 </context>
 <context>
@@ -2276,6 +2347,10 @@
     <message>
         <source>That participant no longer exists.</source>
         <translation>That participant no longer exists.</translation>
+    </message>
+    <message>
+        <source>That time is in the future: choose when the encounter took place.</source>
+        <translation>That time is in the future: choose when the encounter took place.</translation>
     </message>
 </context>
 <context>

@@ -62,16 +62,16 @@
         <translation>Il y a une semaine</translation>
     </message>
     <message>
-        <source>Or type a date: YYYY-MM-DD</source>
-        <translation>Ou tapez une date : AAAA-MM-JJ</translation>
-    </message>
-    <message>
         <source>%1, date</source>
         <translation>%1, date</translation>
     </message>
     <message>
         <source>Date</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>Or type a date, like %1</source>
+        <translation>Ou tapez une date, par exemple %1</translation>
     </message>
 </context>
 <context>
@@ -316,6 +316,34 @@
     <message>
         <source>Save encounter</source>
         <translation>Enregistrer la rencontre</translation>
+    </message>
+    <message>
+        <source>Add “%1” as a new participant</source>
+        <translation>Ajouter « %1 » comme nouveau participant</translation>
+    </message>
+    <message>
+        <source>When: %1</source>
+        <translation>Quand : %1</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Maintenant</translation>
+    </message>
+    <message>
+        <source>30 min ago</source>
+        <translation>Il y a 30 min</translation>
+    </message>
+    <message>
+        <source>1 hour ago</source>
+        <translation>Il y a 1 heure</translation>
+    </message>
+    <message>
+        <source>2 hours ago</source>
+        <translation>Il y a 2 heures</translation>
+    </message>
+    <message>
+        <source>Other time…</source>
+        <translation>Autre heure…</translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1187,10 @@
         <source>Due: %1</source>
         <translation>Échéance : %1</translation>
     </message>
+    <message>
+        <source>This looks like a full name. Please use a pseudonym or initials instead.</source>
+        <translation>Cela ressemble à un nom complet. Utilisez plutôt un pseudonyme ou des initiales.</translation>
+    </message>
 </context>
 <context>
     <name>ScanPage</name>
@@ -1382,6 +1414,10 @@
     <message>
         <source>Protected by your PIN only: this device had no keychain when Waypoint was set up, so someone with a copy of Waypoint's files could try every PIN on another computer.</source>
         <translation>Protégé par votre code seul : cet appareil n’avait pas de trousseau quand Waypoint a été configuré, donc quelqu’un qui aurait une copie des fichiers de Waypoint pourrait essayer tous les codes sur un autre ordinateur.</translation>
+    </message>
+    <message>
+        <source>PIN changed. Use your new PIN from now on.</source>
+        <translation>Code modifié. Utilisez désormais votre nouveau code.</translation>
     </message>
 </context>
 <context>
@@ -1759,6 +1795,41 @@
     <message>
         <source>See the changes from the server that were set aside</source>
         <translation>Voir les changements du serveur mis de côté</translation>
+    </message>
+</context>
+<context>
+    <name>TimePicker</name>
+    <message>
+        <source>What time was it?</source>
+        <translation>À quelle heure ?</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Minute</source>
+        <translation>Minute</translation>
+    </message>
+    <message>
+        <source>That time has not come yet.</source>
+        <translation>Cette heure n’est pas encore passée.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Set time</source>
+        <translation>Choisir cette heure</translation>
     </message>
 </context>
 <context>
@@ -2276,6 +2347,10 @@
     <message>
         <source>That participant no longer exists.</source>
         <translation>Ce participant n’existe plus.</translation>
+    </message>
+    <message>
+        <source>That time is in the future: choose when the encounter took place.</source>
+        <translation>Cette heure est dans le futur : choisissez l’heure de la rencontre.</translation>
     </message>
 </context>
 <context>
