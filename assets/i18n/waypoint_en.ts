@@ -334,16 +334,16 @@
         <translation>30 min ago</translation>
     </message>
     <message>
-        <source>1 hour ago</source>
-        <translation>1 hour ago</translation>
-    </message>
-    <message>
-        <source>2 hours ago</source>
-        <translation>2 hours ago</translation>
-    </message>
-    <message>
         <source>Other time…</source>
         <translation>Other time…</translation>
+    </message>
+    <message>
+        <source>1 h ago</source>
+        <translation>1 h ago</translation>
+    </message>
+    <message>
+        <source>2 h ago</source>
+        <translation>2 h ago</translation>
     </message>
 </context>
 <context>

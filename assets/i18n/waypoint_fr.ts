@@ -334,16 +334,16 @@
         <translation>Il y a 30 min</translation>
     </message>
     <message>
-        <source>1 hour ago</source>
-        <translation>Il y a 1 heure</translation>
-    </message>
-    <message>
-        <source>2 hours ago</source>
-        <translation>Il y a 2 heures</translation>
-    </message>
-    <message>
         <source>Other time…</source>
         <translation>Autre heure…</translation>
+    </message>
+    <message>
+        <source>1 h ago</source>
+        <translation>Il y a 1 h</translation>
+    </message>
+    <message>
+        <source>2 h ago</source>
+        <translation>Il y a 2 h</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Waypoint.Ui
 
@@ -28,6 +29,13 @@ Dialog {
     x: parent ? (parent.width - width) / 2 : 0
     y: parent ? parent.height - height - Style.margin : 0
     title: qsTr("What time was it?")
+    // Drawn without Material's elevation shader (see ActionButton), so it shows everywhere.
+    background: Rectangle {
+        color: picker.Material.dialogColor
+        radius: 8
+        border.width: 1
+        border.color: picker.Material.dividerColor
+    }
     onAboutToShow: {
         const now = new Date()
         picker.yesterday = false

@@ -93,7 +93,7 @@ FormPage {
         multiple: false
         allowNone: false
         options: [{ key: "now", label: qsTr("Now") }, { key: "30", label: qsTr("30 min ago") },
-                  { key: "60", label: qsTr("1 hour ago") }, { key: "120", label: qsTr("2 hours ago") },
+                  { key: "60", label: qsTr("1 h ago") }, { key: "120", label: qsTr("2 h ago") },
                   { key: "other", label: qsTr("Other time\u2026") }]
         current: chosen
         error: page.e.occurredAt ?? ""
