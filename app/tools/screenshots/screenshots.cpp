@@ -125,6 +125,30 @@ int main(int argc, char *argv[])
         context.encounterEditor()->setField(QStringLiteral("durationMinutes"), 15);
         shoot(QStringLiteral("encounter"));
         context.encounterEditor()->discard();
+        // Someone new, typed in "Who": offered as a new participant, with the full-name warning.
+        home(0);
+        open(QStringLiteral("encounter"), {{QStringLiteral("participantId"), QString()}});
+        settle();
+        if (QObject *who = window->findChild<QObject *>(QStringLiteral("findParticipant"))) {
+            who->setProperty("text", QStringLiteral("Mo Green"));
+            context.encounterEditor()->findChoices(QStringLiteral("Mo Green"));
+        }
+        shoot(QStringLiteral("encounter-new-person"));
+        // "Other time...": the picker over the form.
+        if (QObject *picker = window->findChild<QObject *>(QStringLiteral("timePicker"))) {
+            QMetaObject::invokeMethod(picker, "open");
+            settle(1200); // the wheels turn to the time now
+            shoot(QStringLiteral("encounter-time"));
+            QMetaObject::invokeMethod(picker, "close");
+            settle(300);
+        }
+        context.encounterEditor()->discard();
+        home(1);
+        open(QStringLiteral("newParticipant"), {});
+        context.participantEditor()->setField(QStringLiteral("pseudonym"),
+                                              QStringLiteral("Mary Smith"));
+        shoot(QStringLiteral("participant-form"));
+        context.participantEditor()->discard();
         home(2);
         shoot(QStringLiteral("diary"));
         open(QStringLiteral("diary"), {{QStringLiteral("entryId"), QString()}});
