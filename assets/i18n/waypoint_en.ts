@@ -32,6 +32,95 @@
     </message>
 </context>
 <context>
+    <name>ConflictBanner</name>
+    <message>
+        <source>Changed on another device too</source>
+        <translation>Changed on another device too</translation>
+    </message>
+    <message>
+        <source>This was edited on this phone and on another device before they synced. Both versions are kept until you choose.</source>
+        <translation>This was edited on this phone and on another device before they synced. Both versions are kept until you choose.</translation>
+    </message>
+    <message>
+        <source>Compare and choose</source>
+        <translation>Compare and choose</translation>
+    </message>
+    <message>
+        <source>Compare both versions and choose</source>
+        <translation>Compare both versions and choose</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictVersion</name>
+    <message>
+        <source>shown now</source>
+        <translation>shown now</translation>
+    </message>
+    <message>
+        <source>%1 · shown now</source>
+        <translation>%1 · shown now</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n text(s) were changed on this phone and on another device before they synced. Both versions are kept: keep one, or write one text from both.</source>
+        <translation><numerusform>%n text was changed on this phone and on another device before they synced. Both versions are kept: keep one, or write one text from both.</numerusform><numerusform>%n texts were changed on this phone and on another device before they synced. Both versions are kept: keep one, or write one text from both.</numerusform></translation>
+    </message>
+    <message>
+        <source>No conflicts: this phone and your other devices agree.</source>
+        <translation>No conflicts: this phone and your other devices agree.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>This phone</source>
+        <translation>This phone</translation>
+    </message>
+    <message>
+        <source>Other device</source>
+        <translation>Other device</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <source>Keep this phone's version</source>
+        <translation>Keep this phone's version</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Keep theirs</translation>
+    </message>
+    <message>
+        <source>Keep the other device's version</source>
+        <translation>Keep the other device's version</translation>
+    </message>
+    <message>
+        <source>Merge both into one text</source>
+        <translation>Merge both into one text</translation>
+    </message>
+    <message>
+        <source>Merged text: both versions, to edit into one</source>
+        <translation>Merged text: both versions, to edit into one</translation>
+    </message>
+    <message>
+        <source>Merged text</source>
+        <translation>Merged text</translation>
+    </message>
+    <message>
+        <source>Save merged text</source>
+        <translation>Save merged text</translation>
+    </message>
+</context>
+<context>
     <name>DateChips</name>
     <message>
         <source>Today</source>
@@ -1616,10 +1705,6 @@
         <translation>This code is wrong, already used or expired. Ask your administrator for a new one.</translation>
     </message>
     <message>
-        <source>Your organisation revoked this device. Sync has stopped; ask your administrator.</source>
-        <translation>Your organisation revoked this device. Sync has stopped; ask your administrator.</translation>
-    </message>
-    <message>
         <source>Too many failed attempts: wait a minute, then try again.</source>
         <translation>Too many failed attempts: wait a minute, then try again.</translation>
     </message>
@@ -1735,6 +1820,10 @@
         <source>That recovery key does not open your key backup. Check it against the key you wrote down and try again.</source>
         <translation>That recovery key does not open your key backup. Check it against the key you wrote down and try again.</translation>
     </message>
+    <message>
+        <source>Your organisation revoked this device: its keys and records here are destroyed.</source>
+        <translation>Your organisation revoked this device: its keys and records here are destroyed.</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>
@@ -1795,6 +1884,18 @@
     <message>
         <source>See the changes from the server that were set aside</source>
         <translation>See the changes from the server that were set aside</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s): a text was changed on this phone and on another device before they synced.</source>
+        <translation><numerusform>%n conflict: a text was changed on this phone and on another device before they synced.</numerusform><numerusform>%n conflicts: texts were changed on this phone and on another device before they synced.</numerusform></translation>
+    </message>
+    <message>
+        <source>Resolve conflicts</source>
+        <translation>Resolve conflicts</translation>
+    </message>
+    <message>
+        <source>Compare both versions of each conflict and choose</source>
+        <translation>Compare both versions of each conflict and choose</translation>
     </message>
 </context>
 <context>
@@ -1897,6 +1998,18 @@
     <message>
         <source>Discard</source>
         <translation>Discard</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve</source>
+        <translation><numerusform>%n conflict to resolve</numerusform><numerusform>%n conflicts to resolve</numerusform></translation>
+    </message>
+    <message>
+        <source>Both versions are kept until you choose.</source>
+        <translation>Both versions are kept until you choose.</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Resolve</translation>
     </message>
 </context>
 <context>
@@ -2606,6 +2719,18 @@
     <message>
         <source>One step left: the recovery key</source>
         <translation>One step left: the recovery key</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve</source>
+        <translation><numerusform>%n conflict to resolve</numerusform><numerusform>%n conflicts to resolve</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation><numerusform>%n conflict</numerusform><numerusform>%n conflicts</numerusform></translation>
+    </message>
+    <message>
+        <source>A text was changed on this phone and on another device before they synced. Both versions are kept until you choose.</source>
+        <translation>A text was changed on this phone and on another device before they synced. Both versions are kept until you choose.</translation>
     </message>
 </context>
 </TS>

@@ -32,6 +32,95 @@
     </message>
 </context>
 <context>
+    <name>ConflictBanner</name>
+    <message>
+        <source>Changed on another device too</source>
+        <translation>Modifié aussi sur un autre appareil</translation>
+    </message>
+    <message>
+        <source>This was edited on this phone and on another device before they synced. Both versions are kept until you choose.</source>
+        <translation>Ceci a été modifié sur ce téléphone et sur un autre appareil avant leur synchronisation. Les deux versions sont gardées jusqu’à ce que vous choisissiez.</translation>
+    </message>
+    <message>
+        <source>Compare and choose</source>
+        <translation>Comparer et choisir</translation>
+    </message>
+    <message>
+        <source>Compare both versions and choose</source>
+        <translation>Comparer les deux versions et choisir</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictVersion</name>
+    <message>
+        <source>shown now</source>
+        <translation>affichée maintenant</translation>
+    </message>
+    <message>
+        <source>%1 · shown now</source>
+        <translation>%1 · affichée maintenant</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n text(s) were changed on this phone and on another device before they synced. Both versions are kept: keep one, or write one text from both.</source>
+        <translation><numerusform>%n texte a été modifié sur ce téléphone et sur un autre appareil avant leur synchronisation. Les deux versions sont gardées : gardez-en une, ou écrivez un seul texte à partir des deux.</numerusform><numerusform>%n textes ont été modifiés sur ce téléphone et sur un autre appareil avant leur synchronisation. Les deux versions sont gardées : gardez-en une, ou écrivez un seul texte à partir des deux.</numerusform></translation>
+    </message>
+    <message>
+        <source>No conflicts: this phone and your other devices agree.</source>
+        <translation>Aucun conflit : ce téléphone et vos autres appareils sont d’accord.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>This phone</source>
+        <translation>Ce téléphone</translation>
+    </message>
+    <message>
+        <source>Other device</source>
+        <translation>Autre appareil</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Garder la mienne</translation>
+    </message>
+    <message>
+        <source>Keep this phone's version</source>
+        <translation>Garder la version de ce téléphone</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Garder l’autre</translation>
+    </message>
+    <message>
+        <source>Keep the other device's version</source>
+        <translation>Garder la version de l’autre appareil</translation>
+    </message>
+    <message>
+        <source>Merge both into one text</source>
+        <translation>Fusionner les deux en un texte</translation>
+    </message>
+    <message>
+        <source>Merged text: both versions, to edit into one</source>
+        <translation>Texte fusionné : les deux versions, à réunir en une</translation>
+    </message>
+    <message>
+        <source>Merged text</source>
+        <translation>Texte fusionné</translation>
+    </message>
+    <message>
+        <source>Save merged text</source>
+        <translation>Enregistrer le texte fusionné</translation>
+    </message>
+</context>
+<context>
     <name>DateChips</name>
     <message>
         <source>Today</source>
@@ -1616,10 +1705,6 @@
         <translation>Ce code est erroné, déjà utilisé ou expiré. Demandez-en un nouveau à votre administrateur.</translation>
     </message>
     <message>
-        <source>Your organisation revoked this device. Sync has stopped; ask your administrator.</source>
-        <translation>Votre organisation a révoqué cet appareil. La synchronisation est arrêtée ; adressez-vous à votre administrateur.</translation>
-    </message>
-    <message>
         <source>Too many failed attempts: wait a minute, then try again.</source>
         <translation>Trop de tentatives échouées : attendez une minute, puis réessayez.</translation>
     </message>
@@ -1735,6 +1820,10 @@
         <source>That recovery key does not open your key backup. Check it against the key you wrote down and try again.</source>
         <translation>Cette clé de récupération n’ouvre pas la sauvegarde de vos clés. Comparez-la avec la clé que vous avez notée, puis réessayez.</translation>
     </message>
+    <message>
+        <source>Your organisation revoked this device: its keys and records here are destroyed.</source>
+        <translation>Votre organisation a révoqué cet appareil : ses clés et ses données y sont détruites.</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>
@@ -1795,6 +1884,18 @@
     <message>
         <source>See the changes from the server that were set aside</source>
         <translation>Voir les changements du serveur mis de côté</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s): a text was changed on this phone and on another device before they synced.</source>
+        <translation><numerusform>%n conflit : un texte a été modifié sur ce téléphone et sur un autre appareil avant leur synchronisation.</numerusform><numerusform>%n conflits : des textes ont été modifiés sur ce téléphone et sur un autre appareil avant leur synchronisation.</numerusform></translation>
+    </message>
+    <message>
+        <source>Resolve conflicts</source>
+        <translation>Résoudre les conflits</translation>
+    </message>
+    <message>
+        <source>Compare both versions of each conflict and choose</source>
+        <translation>Comparer les deux versions de chaque conflit et choisir</translation>
     </message>
 </context>
 <context>
@@ -1897,6 +1998,18 @@
     <message>
         <source>Discard</source>
         <translation>Supprimer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve</source>
+        <translation><numerusform>%n conflit à résoudre</numerusform><numerusform>%n conflits à résoudre</numerusform></translation>
+    </message>
+    <message>
+        <source>Both versions are kept until you choose.</source>
+        <translation>Les deux versions sont gardées jusqu’à ce que vous choisissiez.</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Résoudre</translation>
     </message>
 </context>
 <context>
@@ -2606,6 +2719,18 @@
     <message>
         <source>One step left: the recovery key</source>
         <translation>Il reste une étape : la clé de récupération</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve</source>
+        <translation><numerusform>%n conflit à résoudre</numerusform><numerusform>%n conflits à résoudre</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation><numerusform>%n conflit</numerusform><numerusform>%n conflits</numerusform></translation>
+    </message>
+    <message>
+        <source>A text was changed on this phone and on another device before they synced. Both versions are kept until you choose.</source>
+        <translation>Un texte a été modifié sur ce téléphone et sur un autre appareil avant leur synchronisation. Les deux versions sont gardées jusqu’à ce que vous choisissiez.</translation>
     </message>
 </context>
 </TS>
