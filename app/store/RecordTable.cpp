@@ -2,6 +2,7 @@
 #include "RecordTable.h"
 
 #include "AuditChain.h"
+#include "Authorship.h"
 #include "Outbox.h"
 #include "SearchWrites.h"
 #include "Sqlite.h"
@@ -154,8 +155,8 @@ bool isFreeText(RecordType type, const QString &field)
 
 Result<std::optional<RecordTable::StoredRow>> RecordTable::loadRow(const QUuid &id)
 {
-    sql::Statement &st =
-        m_db.cached("SELECT rowid, type, fields, deleted, created_hlc FROM records WHERE id = ?");
+    sql::Statement &st = m_db.cached(
+        "SELECT rowid, type, fields, deleted, created_hlc, author FROM records WHERE id = ?");
     st.bindId(1, id);
     Result<bool> row = st.step();
     if (!row)
@@ -168,6 +169,7 @@ Result<std::optional<RecordTable::StoredRow>> RecordTable::loadRow(const QUuid &
     r.fields = QCborValue::fromCbor(st.blob(2)).toMap();
     r.deleted = st.int64(3) != 0;
     r.createdStamp = HlcStamp::fromString(st.text(4));
+    r.author = st.id(5);
     st.reset();
     return std::optional<StoredRow>(std::move(r));
 }
@@ -188,7 +190,7 @@ Result<QMap<QString, HlcStamp>> RecordTable::loadStamps(const QUuid &id)
 Status RecordTable::writeRow(std::optional<qint64> rowid, RecordType type, const QUuid &id,
                              const QCborMap &fields, const DerivedColumns &derived,
                              const HlcStamp &stamp, const HlcStamp &createdStamp, bool deleted,
-                             SearchWrites *deferred)
+                             SearchWrites *deferred, const QUuid &author)
 {
     const IndexColumns &ix = derived.index;
     sql::Statement &st =
@@ -197,8 +199,8 @@ Status RecordTable::writeRow(std::optional<qint64> rowid, RecordType type, const
                           "parent_id = ?, sort_at = ?, follow_up = ?, shared = ?, open_items = ?, "
                           "name_key = ? WHERE rowid = ?")
             : m_db.cached("INSERT INTO records(fields, deleted, updated_hlc, parent_id, sort_at, "
-                          "follow_up, shared, open_items, name_key, id, type, created_hlc) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                          "follow_up, shared, open_items, name_key, id, type, created_hlc, author) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     const QString stampText = stamp.toString();
     st.bindBlob(1, fields.toCborValue().toCbor()).bind(2, deleted).bind(3, stampText);
     st.bindId(4, deleted ? QUuid() : ix.parentId).bind(5, ix.sortAt);
@@ -215,6 +217,7 @@ Status RecordTable::writeRow(std::optional<qint64> rowid, RecordType type, const
         st.bind(12, createdStamp.isNull()
                         ? QStringLiteral("")
                         : (createdStamp == stamp ? stampText : createdStamp.toString()));
+        st.bindId(13, author);
     }
     if (Status s = st.exec(); !s)
         return s;
@@ -400,7 +403,8 @@ Status RecordTable::remove(RecordType type, const QUuid &id)
 
 // ---------------------------------------------------------------- remote changes
 
-Status RecordTable::merge(const RecordChange &change, MergeReport &report, SearchWrites &search)
+Status RecordTable::merge(const RecordChange &change, const QUuid &localUser, MergeReport &report,
+                          SearchWrites &search)
 {
     // Observing the newest stamp alone moves the clock past all of them. (Equal stamps, the
     // usual case, are skipped before ordering them, which compares device ids as bytes.)
@@ -423,13 +427,20 @@ Status RecordTable::merge(const RecordChange &change, MergeReport &report, Searc
         if (Status valid = checkFieldMap(change.type, change.fields); !valid)
             return setAside(QStringLiteral("invalid_content"), valid.error().field);
     }
-    if (!m_clock.observe(newest))
-        return setAside(QStringLiteral("clock_ahead"), {});
-
     Result<std::optional<StoredRow>> loaded = loadRow(change.recordId);
     if (!loaded)
         return loaded.error();
     const std::optional<StoredRow> &existing = *loaded;
+    // Only the record's author changes it: a change signed by anyone else (a breached server
+    // serving a colleague's forged tombstone, say) leaves the record, its text and the unsent
+    // edits as they are. A record new here belongs to whoever created it.
+    if (existing) {
+        const QUuid author = existing->author.isNull() ? localUser : existing->author;
+        if (!mayChange(change.type, author, change.author))
+            return setAside(QStringLiteral("not_author"), {});
+    }
+    if (!m_clock.observe(newest))
+        return setAside(QStringLiteral("clock_ahead"), {});
     if (existing && existing->typeKey != keyOf(change.type)) {
         ++report.unreadable; // the same id with another type: refuse rather than mix them
         return {};
@@ -448,7 +459,8 @@ Status RecordTable::merge(const RecordChange &change, MergeReport &report, Searc
                 !s)
                 return s;
         } else if (Status s = writeRow(std::nullopt, change.type, change.recordId, QCborMap(),
-                                       DerivedColumns(), change.stamp, HlcStamp(), true, &search);
+                                       DerivedColumns(), change.stamp, HlcStamp(), true, &search,
+                                       change.author);
                    !s) {
             return s;
         }
@@ -534,7 +546,7 @@ Status RecordTable::merge(const RecordChange &change, MergeReport &report, Searc
     const std::optional<qint64> rowid =
         existing ? std::optional<qint64>(existing->rowid) : std::nullopt;
     if (Status s = writeRow(rowid, change.type, change.recordId, merged, columns, change.stamp,
-                            change.stamp, false, &search);
+                            change.stamp, false, &search, change.author);
         !s)
         return s;
     if (Status s = writeStamps(change.recordId, won); !s)

@@ -93,9 +93,11 @@ public:
 
     // Applies one pulled change inside the caller's transaction (see Store::applyRemote). Its
     // search index writes go to `search`, which the caller applies before committing. A change
-    // whose fields fail checkFieldMap, or whose stamp the clock does not admit, is not merged:
-    // it goes to `report.setAside`.
-    Status merge(const RecordChange &change, MergeReport &report, SearchWrites &search);
+    // whose fields fail checkFieldMap, whose stamp the clock does not admit, or whose signer
+    // may not change the record (mayChange, with a null stored author read as `localUser`,
+    // this device's user) is not merged: it goes to `report.setAside`.
+    Status merge(const RecordChange &change, const QUuid &localUser, MergeReport &report,
+                 SearchWrites &search);
 
 private:
     struct StoredRow
@@ -105,14 +107,17 @@ private:
         QCborMap fields;
         bool deleted = false;
         HlcStamp createdStamp; // the stamp of every field without its own field_stamps row
+        QUuid author;          // who created it; null: this device's user
     };
 
     Result<std::optional<StoredRow>> loadRow(const QUuid &id);
     Result<QMap<QString, HlcStamp>> loadStamps(const QUuid &id);
-    // `deferred`: hold the search index write there instead of writing it now.
+    // `deferred`: hold the search index write there instead of writing it now. `author`: a
+    // new row's creator (null: this device's user); an existing row keeps its own.
     Status writeRow(std::optional<qint64> rowid, RecordType type, const QUuid &id,
                     const QCborMap &fields, const DerivedColumns &derived, const HlcStamp &stamp,
-                    const HlcStamp &createdStamp, bool deleted, SearchWrites *deferred = nullptr);
+                    const HlcStamp &createdStamp, bool deleted, SearchWrites *deferred = nullptr,
+                    const QUuid &author = {});
     Status writeStamps(const QUuid &id, const QMap<QString, HlcStamp> &stamps);
     Status tombstone(const StoredRow &row, RecordType type, const QUuid &id, const HlcStamp &stamp,
                      SearchWrites *deferred = nullptr);

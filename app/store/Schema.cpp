@@ -224,8 +224,16 @@ Status toV8(sql::Database &db)
     return db.exec("INSERT INTO search(rowid, body) SELECT id, text FROM conflict_copies");
 }
 
+Status toV9(sql::Database &db)
+{
+    // The user who created each record, for the rule that only they change it (Authorship.h).
+    // NULL: created on this device, by its user. Records already here stay NULL: until
+    // sharing exists every record a device holds is its user's own.
+    return db.exec("ALTER TABLE records ADD COLUMN author BLOB");
+}
+
 using Step = Status (*)(sql::Database &);
-constexpr Step Steps[] = {toV1, toV2, toV3, toV4, toV5, toV6, toV7, toV8};
+constexpr Step Steps[] = {toV1, toV2, toV3, toV4, toV5, toV6, toV7, toV8, toV9};
 static_assert(std::size(Steps) == Latest);
 
 } // namespace

@@ -371,7 +371,7 @@ Status Store::checkpoint()
 
 Result<MergeReport> Store::applyRemote(const QList<RemoteChange> &changes,
                                        const QByteArray &newCursor,
-                                       const QList<SetAsideChange> &skipped)
+                                       const QList<SetAsideChange> &skipped, const QUuid &localUser)
 {
     Result<sql::Transaction> tx = sql::Transaction::begin(*m_db);
     if (!tx)
@@ -393,7 +393,7 @@ Result<MergeReport> Store::applyRemote(const QList<RemoteChange> &changes,
             ++report.ignored;
             continue;
         }
-        if (Status s = m_table.merge(change, report, search); !s)
+        if (Status s = m_table.merge(change, localUser, report, search); !s)
             return s.error();
     }
     if (Status s = search.apply(*m_db); !s)

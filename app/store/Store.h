@@ -103,9 +103,12 @@ public:
     // A change whose content fails checkFieldMap, or whose stamps the clock does not admit
     // (more than a day ahead), is set aside instead: not merged, the clock not moved, and
     // kept with the reason in setAside(), with `skipped` (the changes sync could not verify
-    // or open), in the same transaction. MergeReport::setAside lists both.
+    // or open), in the same transaction. MergeReport::setAside lists both. So is a change to a
+    // record signed by anyone the record's author does not allow (mayChange, Authorship.h):
+    // `localUser` is this device's user, the author of the records created here.
     Result<MergeReport> applyRemote(const QList<RemoteChange> &changes, const QByteArray &newCursor,
-                                    const QList<SetAsideChange> &skipped = {});
+                                    const QList<SetAsideChange> &skipped = {},
+                                    const QUuid &localUser = {});
     QByteArray syncCursor() const { return m_syncCursor; }
 
     // The server compacted its log past this device's cursor (410 resync_required,

@@ -198,6 +198,8 @@ QString SyncEngine::describeSetAside(const QString &reason, RecordType type, con
     }
     if (reason == u"clock_ahead")
         return tr("Its time is more than a day ahead of this device's clock.");
+    if (reason == u"not_author")
+        return tr("It changes a record another user created.");
     return tr("It was set aside (%1).").arg(reason);
 }
 
@@ -557,8 +559,9 @@ Status SyncEngine::pull(SyncReport &report, qint64 *carriedThrough)
                 },
                 page->cursor);
         }
-        auto merged = m_store.applyRemote(
-            page->changes, QByteArray::number(qulonglong(page->cursor)), page->skipped);
+        auto merged =
+            m_store.applyRemote(page->changes, QByteArray::number(qulonglong(page->cursor)),
+                                page->skipped, m_identity.credentials.userId);
         if (!merged)
             return merged.error();
         report.pulled += int(page->changes.size() - merged->setAside.size() + page->skipped.size());

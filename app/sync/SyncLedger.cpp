@@ -48,9 +48,10 @@ Result<QByteArray> StoreLedger::syncCursor()
 
 Result<MergeReport> StoreLedger::applyRemote(const QList<RemoteChange> &changes,
                                              const QByteArray &newCursor,
-                                             const QList<SetAsideChange> &skipped)
+                                             const QList<SetAsideChange> &skipped,
+                                             const QUuid &localUser)
 {
-    return m_store.applyRemote(changes, newCursor, skipped);
+    return m_store.applyRemote(changes, newCursor, skipped, localUser);
 }
 
 Result<qint64> StoreLedger::setAsideCount()

@@ -34,10 +34,12 @@ public:
     virtual Result<HlcStamp> clockNow() = 0;
     virtual Result<QByteArray> syncCursor() = 0;
     // One pulled page and its cursor, in one store transaction, with the page's changes that
-    // could not be verified or opened (kept as set aside, Store::applyRemote).
+    // could not be verified or opened (kept as set aside, Store::applyRemote). `localUser`:
+    // this device's user, who authored the records created here.
     virtual Result<MergeReport> applyRemote(const QList<RemoteChange> &changes,
                                             const QByteArray &newCursor,
-                                            const QList<SetAsideChange> &skipped) = 0;
+                                            const QList<SetAsideChange> &skipped,
+                                            const QUuid &localUser) = 0;
     // Pulled changes set aside and still listed (Store::setAside).
     virtual Result<qint64> setAsideCount() = 0;
     // A revoked device destroys its saved sync identity (SyncIdentity::forget).
@@ -76,7 +78,8 @@ public:
     Result<HlcStamp> clockNow() override;
     Result<QByteArray> syncCursor() override;
     Result<MergeReport> applyRemote(const QList<RemoteChange> &changes, const QByteArray &newCursor,
-                                    const QList<SetAsideChange> &skipped) override;
+                                    const QList<SetAsideChange> &skipped,
+                                    const QUuid &localUser) override;
     Result<qint64> setAsideCount() override;
     Status forgetIdentity() override;
     Status beginResync() override;

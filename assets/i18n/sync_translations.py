@@ -43,6 +43,7 @@ FR_REFUSED = {
  'Its %1 is not valid.': 'Son champ « %1 » n’est pas valide.',
  'Its content is not valid.': 'Son contenu n’est pas valide.',
  'Its time is more than a day ahead of this device\'s clock.': 'Son heure est en avance de plus d’un jour sur l’horloge de cet appareil.',
+ 'It changes a record another user created.': 'Il modifie une fiche créée par un autre utilisateur.',
  'It was set aside (%1).': 'Il a été mis de côté (%1).',
  'A field has no name.': 'Un champ n’a pas de nom.',
  'A field nests too deep.': 'Un champ est imbriqué trop profondément.',

@@ -104,9 +104,10 @@ public:
     Result<HlcStamp> clockNow() override { return m_inner.clockNow(); }
     Result<QByteArray> syncCursor() override { return m_inner.syncCursor(); }
     Result<MergeReport> applyRemote(const QList<RemoteChange> &c, const QByteArray &cur,
-                                    const QList<SetAsideChange> &skipped) override
+                                    const QList<SetAsideChange> &skipped,
+                                    const QUuid &localUser) override
     {
-        return timed(worstMergeMs, [&] { return m_inner.applyRemote(c, cur, skipped); });
+        return timed(worstMergeMs, [&] { return m_inner.applyRemote(c, cur, skipped, localUser); });
     }
     Status forgetIdentity() override { return m_inner.forgetIdentity(); }
 

@@ -316,6 +316,54 @@ private slots:
         QCOMPARE(m_store->diary().get(d.id)->text, QStringLiteral("a diary"));
     }
 
+    void onlyARecordsAuthorChangesIt()
+    {
+        // A record created here belongs to this device's user; one first pulled, to its
+        // signer. Changes signed by anyone else are set aside, the rest merge.
+        const QUuid me = createUuidV7();
+        const QUuid colleague = createUuidV7();
+        const DiaryEntry mine = pushedEntry(QStringLiteral("mine"));
+        RemoteChange theirs = newEntry(QStringLiteral("theirs"), remoteStamp(1));
+        theirs.author = colleague;
+        QVERIFY(m_store->applyRemote({theirs}, QByteArrayLiteral("c1"), {}, me).ok());
+
+        RemoteChange forgedEdit =
+            fieldChange(mine.id, RecordType::DiaryEntry, QStringLiteral("text"),
+                        QStringLiteral("x"), remoteStamp(2));
+        forgedEdit.serverSeq = 11;
+        forgedEdit.author = colleague;
+        RemoteChange forgedTomb;
+        forgedTomb.recordId = mine.id;
+        forgedTomb.type = RecordType::DiaryEntry;
+        forgedTomb.deleted = true;
+        forgedTomb.stamp = remoteStamp(3);
+        forgedTomb.serverSeq = 12;
+        forgedTomb.author = colleague;
+        RemoteChange myEditOfTheirs =
+            fieldChange(theirs.recordId, RecordType::DiaryEntry, QStringLiteral("text"),
+                        QStringLiteral("y"), remoteStamp(4));
+        myEditOfTheirs.serverSeq = 13;
+        myEditOfTheirs.author = me;
+        RemoteChange theirEdit =
+            fieldChange(theirs.recordId, RecordType::DiaryEntry, QStringLiteral("text"),
+                        QStringLiteral("theirs, later"), remoteStamp(5));
+        theirEdit.author = colleague;
+        RemoteChange myOtherDevice =
+            fieldChange(mine.id, RecordType::DiaryEntry, QStringLiteral("text"),
+                        QStringLiteral("mine, from my tablet"), remoteStamp(6));
+        myOtherDevice.author = me;
+        auto report =
+            m_store->applyRemote({forgedEdit, forgedTomb, myEditOfTheirs, theirEdit, myOtherDevice},
+                                 QByteArrayLiteral("c2"), {}, me);
+        QVERIFY(report.ok());
+        QCOMPARE(report->setAside.size(), 3);
+        for (const SetAsideChange &c : std::as_const(report->setAside))
+            QCOMPARE(c.reason, QStringLiteral("not_author"));
+        QCOMPARE(m_store->diary().get(mine.id)->text, QStringLiteral("mine, from my tablet"));
+        QCOMPARE(m_store->diary().get(theirs.recordId)->text, QStringLiteral("theirs, later"));
+        QCOMPARE(*m_store->setAside().count(), 3);
+    }
+
     void invalidOrFarAheadChangesAreSetAsideAndTheRestMerges()
     {
         // Signed and decrypted, yet not acceptable: out of range, too long, the wrong kind, a

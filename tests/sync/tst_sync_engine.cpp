@@ -37,14 +37,15 @@ public:
     int pages = 0;
 
     Result<MergeReport> applyRemote(const QList<RemoteChange> &changes, const QByteArray &newCursor,
-                                    const QList<SetAsideChange> &skipped) override
+                                    const QList<SetAsideChange> &skipped,
+                                    const QUuid &localUser) override
     {
         if (beforeMerge) {
             if (Status s = beforeMerge(pages); !s)
                 return s.error();
         }
         ++pages;
-        return m_inner.applyRemote(changes, newCursor, skipped);
+        return m_inner.applyRemote(changes, newCursor, skipped, localUser);
     }
     Result<QList<OutboxEntry>> pendingChanges(int limit, qint64 afterSeq) override
     {

@@ -53,11 +53,12 @@ public:
     Result<HlcStamp> clockNow() override { return m_inner.clockNow(); }
     Result<QByteArray> syncCursor() override { return m_inner.syncCursor(); }
     Result<MergeReport> applyRemote(const QList<RemoteChange> &c, const QByteArray &cur,
-                                    const QList<SetAsideChange> &skipped) override
+                                    const QList<SetAsideChange> &skipped,
+                                    const QUuid &localUser) override
     {
         if (++pages == failPage)
             return killed();
-        return m_inner.applyRemote(c, cur, skipped);
+        return m_inner.applyRemote(c, cur, skipped, localUser);
     }
     Status forgetIdentity() override { return m_inner.forgetIdentity(); }
     Status beginResync() override { return m_inner.beginResync(); }

@@ -160,6 +160,89 @@ class TestSyncSetAside : public QObject
         return {before.recordId, after.recordId};
     }
 
+    // The victim's participant, on the server already, with an edit on the phone not sent
+    // yet; and a colleague whose audience the victim may read, so a change the colleague
+    // signs for that participant verifies and opens on the victim's phone: only its author
+    // can stop it. The colleague's pushes to it are taken as a breached server takes them.
+    struct Forgery
+    {
+        Scene s;
+        std::unique_ptr<TestDevice> colleague;
+        QUuid participant;
+    };
+
+    static constexpr const char *Pseudonym = "JD-17";
+    static constexpr const char *EditedPseudonym = "JD-17 (Leeds)";
+
+    Forgery forgery(const QString &name)
+    {
+        Forgery f;
+        f.s = scene(name);
+        if (!f.s.victim)
+            return {};
+        Participant p;
+        p.pseudonym = QString::fromLatin1(Pseudonym);
+        p.createdAt = QDateTime::currentDateTimeUtc();
+        auto saved = f.s.victim->store->participants().save(p);
+        if (!saved || !f.s.victim->sync())
+            return {};
+        f.participant = saved->id;
+        Participant edited = *saved;
+        edited.pseudonym = QString::fromLatin1(EditedPseudonym);
+        if (!f.s.victim->store->participants().save(edited))
+            return {};
+        f.colleague = colleague(f.s, f.s.org.worker2);
+        if (!f.colleague)
+            return {};
+        // What the breach takes: the server says the colleague wrote the participant.
+        if (!fx.sql(QStringLiteral("UPDATE records SET author_id = '%1' WHERE record_id = '%2'")
+                        .arg(idText(f.s.org.worker2), idText(f.participant))))
+            return {};
+        return f;
+    }
+
+    // The colleague's signed change reaches the victim's phone and is set aside as not the
+    // author's; the participant keeps its text and the victim's unsent edit, which then
+    // leaves the phone.
+    void participantSurvives(Forgery &f, const Draft &forged)
+    {
+        TestDevice &jo = *f.colleague;
+        QVERIFY(pushed(jo, jo.batch(1, {forged})));
+        QVERIFY(addReader(
+            f.s, jo.user()->audienceId, f.s.org.worker1,
+            crypto::sealTo(jo.user()->audienceKey, f.s.victim->identity.keys.encryptionPublic)));
+
+        SyncReport report;
+        {
+            SyncEngine engine(*f.s.victim->store, f.s.victim->identity, *f.s.victim->client);
+            QVERIFY(engine.pull(report).ok());
+        }
+        QCOMPARE(report.skippedReasons, QStringList{QStringLiteral("not_author")});
+        auto kept = f.s.victim->store->participants().get(f.participant);
+        QVERIFY2(kept.ok(), why(kept).constData());
+        QCOMPARE(kept->pseudonym, QString::fromLatin1(EditedPseudonym));
+        auto unsent = f.s.victim->store->outbox().pendingFields(f.participant);
+        QVERIFY(unsent.ok());
+        QVERIFY(unsent->contains(QStringLiteral("pseudonym")));
+
+        auto setAside = f.s.victim->store->setAside().list();
+        QVERIFY(setAside.ok());
+        QCOMPARE(setAside->size(), 1);
+        QCOMPARE(setAside->first().recordId, f.participant);
+        QCOMPARE(setAside->first().author, f.s.org.worker2);
+        QCOMPARE(setAside->first().reason, QStringLiteral("not_author"));
+        QCOMPARE(SyncEngine::describeSetAside(setAside->first().reason),
+                 QStringLiteral("It changes a record another user created."));
+
+        // The next sync is clean and sends the victim's work.
+        auto again = f.s.victim->sync();
+        QVERIFY2(again.ok(), why(again).constData());
+        QCOMPARE(again->skipped, 0);
+        QCOMPARE(again->pending, 0);
+        QCOMPARE(f.s.victim->store->participants().get(f.participant)->pseudonym,
+                 QString::fromLatin1(EditedPseudonym));
+    }
+
     // The victim syncs despite what it was sent: the good changes merge, its own new work
     // goes out, and `skipped` changes are set aside with `reasons`.
     void syncsAroundIt(Scene &s, const QList<QUuid> &good, int skipped, const QStringList &reasons)
@@ -359,6 +442,26 @@ private slots:
         QCOMPARE(s.victim->store->setAside().list()->first().reason, QStringLiteral("clock_ahead"));
         QCOMPARE(SyncEngine::describeSetAside(QStringLiteral("clock_ahead")),
                  QStringLiteral("Its time is more than a day ahead of this device's clock."));
+    }
+
+    void aColleagueCannotDeleteTheWorkersParticipant()
+    {
+        // A tombstone signed by another user of the organisation for the victim's participant,
+        // served by a breached server. Before: the participant, its text and the victim's
+        // unsent edit were erased.
+        Forgery f = forgery(QStringLiteral("Forged tombstone"));
+        QVERIFY(f.colleague);
+        participantSurvives(f, Draft{f.participant, RecordType::Participant, {}, true});
+    }
+
+    void aColleagueCannotEditTheWorkersParticipant()
+    {
+        // An edit signed by another user of the organisation, newer than the victim's.
+        Forgery f = forgery(QStringLiteral("Forged edit"));
+        QVERIFY(f.colleague);
+        const QByteArray forged =
+            plaintext({{QStringLiteral("pseudonym"), QStringLiteral("forged")}});
+        participantSurvives(f, Draft{f.participant, RecordType::Participant, forged, false});
     }
 };
 

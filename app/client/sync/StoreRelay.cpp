@@ -84,7 +84,8 @@ Result<qint64> StoreRelay::setAsideCount()
 
 Result<MergeReport> StoreRelay::applyRemote(const QList<RemoteChange> &changes,
                                             const QByteArray &newCursor,
-                                            const QList<SetAsideChange> &skipped)
+                                            const QList<SetAsideChange> &skipped,
+                                            const QUuid &localUser)
 {
     // Merging costs up to milliseconds per change, so a page is merged in slices, one
     // UI-thread hop each, sized from the last slice's cost to fit the frame budget; the UI
@@ -98,11 +99,11 @@ Result<MergeReport> StoreRelay::applyRemote(const QList<RemoteChange> &changes,
         const QList<RemoteChange> slice = changes.mid(from, n);
         const bool last = from + n >= changes.size();
         QElapsedTimer timer;
-        auto merged =
-            call<MergeReport>([this, &slice, &newCursor, &skipped, last, &timer](Store &s) {
+        auto merged = call<MergeReport>(
+            [this, &slice, &newCursor, &skipped, &localUser, last, &timer](Store &s) {
                 timer.start();
                 auto r = s.applyRemote(slice, last ? newCursor : s.syncCursor(),
-                                       last ? skipped : QList<SetAsideChange>());
+                                       last ? skipped : QList<SetAsideChange>(), localUser);
                 const qint64 ms = timer.elapsed();
                 // Next slice: as many changes as fit the budget at this slice's pace.
                 const double perChange =

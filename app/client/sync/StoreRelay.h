@@ -62,7 +62,8 @@ public:
     Result<HlcStamp> clockNow() override;
     Result<QByteArray> syncCursor() override;
     Result<MergeReport> applyRemote(const QList<RemoteChange> &changes, const QByteArray &newCursor,
-                                    const QList<SetAsideChange> &skipped) override;
+                                    const QList<SetAsideChange> &skipped,
+                                    const QUuid &localUser) override;
     Result<qint64> setAsideCount() override;
     Status beginResync() override;
     Result<bool> resyncInProgress() override;
