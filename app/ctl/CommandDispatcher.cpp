@@ -214,6 +214,10 @@ Status CommandDispatcher::dispatch(const ParsedCommand &command, const QString &
         synced = sync.restoreKeys();
     else if (command.name == QLatin1String("set-aside"))
         synced = sync.listSetAside(command);
+    else if (command.name == QLatin1String("keys"))
+        synced = sync.listKeys(command);
+    else if (command.name == QLatin1String("confirm-key"))
+        synced = sync.confirmKey(command);
     else
         return Error{ErrorCode::Internal,
                      QStringLiteral("Command %1 is not wired up.").arg(command.name)};

@@ -75,6 +75,8 @@ const std::vector<CommandSpec> Commands{
      {{"server", true, false}, {"code", true, false}, {"device-name", true, false}}},
     {"sync", 0, 0, {Json}},
     {"set-aside", 0, 0, {Json, Limit}},
+    {"keys", 0, 0, {Json}},
+    {"confirm-key", 2, -1, {}},
     {"restore-keys", 0, 0, {}},
     {"conflicts list", 0, 0, {Json}},
     {"conflicts resolve", 1, 1, {{"keep", true, false}, {"text", true, false}}},
@@ -130,6 +132,11 @@ QString usage()
         "  set-aside [--json] [--limit N]\n"
         "                                pulled changes not merged (could not be verified or\n"
         "                                opened, or invalid), newest first, with why\n"
+        "  keys [--json]                 other users' keys pinned on this device, with their\n"
+        "                                fingerprints, and any changed key waiting\n"
+        "  confirm-key USER-ID FINGERPRINT\n"
+        "                                accept a user's changed key, after comparing its\n"
+        "                                fingerprint (typed back) with its owner in person\n"
         "  restore-keys                  fetch the key backup and restore the user's keys\n"
         "                                with the recovery key (as enroll reads it)\n"
         "  conflicts list [--json]       texts edited here and on another device before they\n"

@@ -8,6 +8,7 @@
 #include "SyncEngine.h"
 #include "SyncMessages.h"
 #include "Uuid.h"
+#include "crypto/KeyFingerprint.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,6 +16,7 @@
 #include <QSysInfo>
 #include <QUrl>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace wp::ctl {
@@ -160,7 +162,7 @@ Status SyncCommands::setUpKeys(Enrolment &enrolment)
               << "    " << QLatin1String(text.view().data(), text.view().size()) << Qt::endl
               << Qt::endl;
     }
-    m_out << "Key fingerprint: " << enrolment.identity().keys.fingerprint().toHex(' ') << Qt::endl;
+    m_out << "Key fingerprint: " << enrolment.identity().keys.fingerprint() << Qt::endl;
     return {};
 }
 
@@ -250,6 +252,69 @@ Status SyncCommands::listSetAside(const ParsedCommand &c)
     return {};
 }
 
+Status SyncCommands::listKeys(const ParsedCommand &c)
+{
+    const bool json = c.has(QStringLiteral("json"));
+    auto pins = m_store.keyPins().list();
+    if (!pins)
+        return pins.error();
+    for (const UserKeyPin &p : *pins) {
+        const QString pinned = crypto::keyFingerprint(p.signingKey, p.boxKey);
+        const QString offered =
+            p.changed() ? crypto::keyFingerprint(p.offeredSigningKey, p.offeredBoxKey) : QString();
+        if (json) {
+            QJsonObject o{{QStringLiteral("user"), idText(p.userId)},
+                          {QStringLiteral("fingerprint"), pinned},
+                          {QStringLiteral("pinnedAt"), p.pinnedAt.toMSecsSinceEpoch()},
+                          {QStringLiteral("changed"), p.changed()}};
+            if (p.changed()) {
+                o.insert(QStringLiteral("newFingerprint"), offered);
+                o.insert(QStringLiteral("changedAt"), p.offeredAt.toMSecsSinceEpoch());
+            }
+            m_out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+        } else {
+            m_out << idText(p.userId) << "  " << pinned << '\n';
+            if (p.changed())
+                m_out << "  KEY CHANGED " << p.offeredAt.toString(Qt::ISODate)
+                      << ", not trusted until confirmed: " << offered << '\n';
+        }
+    }
+    m_out.flush();
+    return {};
+}
+
+Status SyncCommands::confirmKey(const ParsedCommand &c)
+{
+    const QUuid user = QUuid::fromString(c.positionals.value(0));
+    if (user.isNull())
+        return Error{ErrorCode::InvalidInput, QStringLiteral("Give the user's id first.")};
+    auto pins = m_store.keyPins().list();
+    if (!pins)
+        return pins.error();
+    const auto pin = std::find_if(pins->cbegin(), pins->cend(),
+                                  [&](const UserKeyPin &p) { return p.userId == user; });
+    if (pin == pins->cend() || !pin->changed())
+        return Error{ErrorCode::InvalidInput,
+                     QStringLiteral("No changed key waits for this user (waypointctl keys).")};
+    // The fingerprint typed back, digits only: the person compared it, not just the id.
+    const auto digits = [](const QString &text) {
+        QString out;
+        for (const QChar ch : text)
+            if (ch.isDigit())
+                out.append(ch);
+        return out;
+    };
+    const QString typed = digits(c.positionals.mid(1).join(QLatin1Char(' ')));
+    if (typed != digits(crypto::keyFingerprint(pin->offeredSigningKey, pin->offeredBoxKey)))
+        return Error{ErrorCode::InvalidInput,
+                     QStringLiteral("That is not the new key's fingerprint; nothing changed.")};
+    if (Status s = m_store.keyPins().confirm(user); !s)
+        return s;
+    m_out << "confirmed: what this key signs is accepted from now on\n";
+    m_out.flush();
+    return {};
+}
+
 Status SyncCommands::sync(const ParsedCommand &c)
 {
     const bool json = c.has(QStringLiteral("json"));
@@ -284,6 +349,7 @@ Status SyncCommands::sync(const ParsedCommand &c)
         total.failed = report->failed;
         total.skipped += report->skipped;
         total.setAside = report->setAside;
+        total.keysChanged = report->keysChanged;
         if (report->pending == 0 || report->pushed == 0)
             break;
     }
@@ -328,6 +394,7 @@ Status SyncCommands::sync(const ParsedCommand &c)
             {QStringLiteral("removed"), total.removed},
             {QStringLiteral("skipped"), total.skipped},
             {QStringLiteral("setAside"), total.setAside},
+            {QStringLiteral("keysChanged"), total.keysChanged},
             {QStringLiteral("failures"), list},
             {QStringLiteral("complete"), outcome.ok() && total.pending == 0 && total.failed == 0}};
         if (!outcome)
@@ -344,6 +411,10 @@ Status SyncCommands::sync(const ParsedCommand &c)
             m_out << "resynced: the server had compacted its log past this device's cursor, so "
                      "everything was pulled again from the start; "
                   << total.removed << " records deleted elsewhere were removed here\n";
+        if (total.keysChanged > 0)
+            m_out << "KEY CHANGED: " << total.keysChanged
+                  << " other users' keys changed on the server; what they sign is set aside "
+                     "until you compare fingerprints and confirm (waypointctl keys)\n";
         if (total.setAside > 0)
             m_out << "set aside: " << total.skipped << " pulled changes this time, "
                   << total.setAside

@@ -28,6 +28,9 @@ public:
     Status restoreKeys();
     // The pulled changes set aside (Store::setAside), newest first.
     Status listSetAside(const ParsedCommand &command);
+    // Other users' pinned keys with fingerprints (KeyPins), and confirming a changed one.
+    Status listKeys(const ParsedCommand &command);
+    Status confirmKey(const ParsedCommand &command);
 
     // Set when a command ended otherwise than well for a reason sync knows (an enrolment
     // outcome, the server's refusal, changes refused or left pending): the exit code chosen

@@ -232,8 +232,25 @@ Status toV9(sql::Database &db)
     return db.exec("ALTER TABLE records ADD COLUMN author BLOB");
 }
 
+Status toV10(sql::Database &db)
+{
+    // Other users' public keys, pinned the first time this device sees them (KeyPins), and a
+    // different key the directory offered since, until a person confirms it.
+    return db.exec(R"sql(
+        CREATE TABLE key_pins (
+            user_id BLOB PRIMARY KEY,
+            signing_key BLOB NOT NULL,
+            box_key BLOB,
+            pinned_at INTEGER NOT NULL,
+            offered_signing_key BLOB,
+            offered_box_key BLOB,
+            offered_at INTEGER
+        ) WITHOUT ROWID;
+    )sql");
+}
+
 using Step = Status (*)(sql::Database &);
-constexpr Step Steps[] = {toV1, toV2, toV3, toV4, toV5, toV6, toV7, toV8, toV9};
+constexpr Step Steps[] = {toV1, toV2, toV3, toV4, toV5, toV6, toV7, toV8, toV9, toV10};
 static_assert(std::size(Steps) == Latest);
 
 } // namespace

@@ -94,10 +94,11 @@ struct MatchRow
 Store::Store(QString path, std::unique_ptr<StoreLock> lock, std::unique_ptr<sql::Database> db,
              QUuid device, bool encrypted)
     : m_path(std::move(path)), m_lock(std::move(lock)), m_db(std::move(db)), m_encrypted(encrypted),
-      m_clock(device), m_outbox(*m_db), m_setAside(*m_db), m_audit(*m_db), m_resync(*m_db, m_audit),
-      m_table(*m_db, m_clock, m_outbox, m_audit), m_conflicts(*m_db, m_table, m_audit, device),
-      m_participants(m_table), m_encounters(m_table), m_diary(m_table), m_supervision(m_table),
-      m_comments(m_table), m_training(m_table)
+      m_clock(device), m_outbox(*m_db), m_setAside(*m_db), m_keyPins(*m_db), m_audit(*m_db),
+      m_resync(*m_db, m_audit), m_table(*m_db, m_clock, m_outbox, m_audit),
+      m_conflicts(*m_db, m_table, m_audit, device), m_participants(m_table),
+      m_encounters(m_table), m_diary(m_table), m_supervision(m_table), m_comments(m_table),
+      m_training(m_table)
 {
 }
 

@@ -6,6 +6,8 @@
 
 #include "AuditChain.h"
 #include "ConflictCopies.h"
+
+#include "KeyPins.h"
 #include "Outbox.h"
 #include "Repository.h"
 #include "Result.h"
@@ -45,7 +47,7 @@ public:
     enum class Mode { OpenExisting, CreateNew };
 
     static constexpr int KeyBytes = 32;
-    static constexpr int SchemaVersion = 8;
+    static constexpr int SchemaVersion = 9;
 
     // Errors: NotAStore (not a Waypoint store, or the key is wrong), Corrupt, SchemaTooNew,
     // Busy (another process has it open), Io, InvalidInput (key not 32 bytes, file exists
@@ -77,6 +79,7 @@ public:
 
     Outbox &outbox() { return m_outbox; }
     SetAsideLog &setAside() { return m_setAside; }
+    KeyPins &keyPins() { return m_keyPins; }
     AuditChain &audit() { return m_audit; }
     HybridClock &clock() { return m_clock; }
     QUuid deviceId() const { return m_clock.device(); }
@@ -152,6 +155,7 @@ private:
     QByteArray m_syncCursor;
     Outbox m_outbox;
     SetAsideLog m_setAside;
+    KeyPins m_keyPins;
     AuditChain m_audit;
     Resync m_resync;
     RecordTable m_table;

@@ -13,6 +13,7 @@
 // stop (QThread::requestInterruption: a request in flight gives up within its wait slice,
 // HttpConnection) and joins it.
 
+#include "KeyPins.h"
 #include "Result.h"
 #include "StoreTypes.h"
 #include "SyncClient.h"
@@ -35,6 +36,9 @@ struct PulledPage
 {
     QList<RemoteChange> changes;
     QList<SetAsideChange> skipped;
+    // Other users' keys the directory gave while checking it, for the store's pins
+    // (SyncLedger::recordKeys) before the page merges.
+    QList<UserKeyPin> keysSeen;
     std::uint64_t cursor = 0;
     bool more = false;
 };

@@ -6,6 +6,7 @@
 #include "Uuid.h"
 #include "crypto/BatchSignature.h"
 #include "crypto/Envelope.h"
+#include "crypto/KeyFingerprint.h"
 #include "wire/Codec.h"
 
 #include <QCoreApplication>
@@ -61,6 +62,11 @@ Result<SyncReport> SyncEngine::syncOnce()
     if (!setAside)
         return setAside.error();
     report.setAside = *setAside;
+    auto pins = m_store.keyPins();
+    if (!pins)
+        return pins.error();
+    report.keysChanged = std::count_if(pins->cbegin(), pins->cend(),
+                                       [](const UserKeyPin &p) { return p.changed(); });
     qCDebug(lcSync,
             "sync round in %lld ms: pulled %d, pushed %d, conflicts %d, refused %d, set aside "
             "%d, waiting %lld, failed %lld%s",
@@ -200,6 +206,8 @@ QString SyncEngine::describeSetAside(const QString &reason, RecordType type, con
         return tr("Its time is more than a day ahead of this device's clock.");
     if (reason == u"not_author")
         return tr("It changes a record another user created.");
+    if (reason == u"key_changed")
+        return tr("Its author's key changed and nobody has confirmed the new one yet.");
     return tr("It was set aside (%1).").arg(reason);
 }
 
@@ -389,25 +397,55 @@ Status SyncEngine::push(SyncReport &report, qint64 after)
     }
 }
 
-Result<bool> SyncEngine::verifyManifest(SyncClient &client, const Manifest &m)
+QByteArray SyncEngine::pinnedSigningKey(const DirectoryEntry &e)
+{
+    const UserKeyPin seen{
+        e.userId, e.signingKey, e.encryptionKey, QDateTime::currentDateTimeUtc(), {}, {}, {}};
+    const auto pin = std::find_if(m_pins.cbegin(), m_pins.cend(),
+                                  [&](const UserKeyPin &p) { return p.userId == e.userId; });
+    if (pin == m_pins.cend()) {
+        m_pins.append(seen);
+        m_keysSeen.append(seen);
+        return e.signingKey;
+    }
+    const bool same = crypto::sameKey(pin->signingKey, e.signingKey) &&
+                      crypto::sameKey(pin->boxKey, e.encryptionKey);
+    if (!same)
+        m_keyChanged.insert(e.userId);
+    // A changed key becomes (or stays) the offer; the pinned key again withdraws an offer.
+    if (!same || pin->changed())
+        m_keysSeen.append(seen);
+    return pin->signingKey;
+}
+
+Result<QString> SyncEngine::checkManifest(SyncClient &client, const Manifest &m)
 {
     // The user's own batches (most of what a worker's devices pull) verify with the key the
-    // device holds; other authors' keys come from the directory, once per engine.
-    if (m.authorId == m_identity.credentials.userId && !m_identity.keys.signingPublic.isEmpty())
+    // device holds; other authors' keys come from the directory, once per engine, and are
+    // pinned the first time (docs/protocol.md, "Pinned keys").
+    const QUuid me = m_identity.credentials.userId;
+    const bool ownKey = !m_identity.keys.signingPublic.isEmpty();
+    if (m.authorId == me && ownKey)
         m_signingKeys.insert(m.authorId, m_identity.keys.signingPublic);
     if (!m_signingKeys.contains(m.authorId)) {
         auto dir = client.directory();
         if (!dir)
             return dir.error();
-        for (const DirectoryEntry &e : dir->users)
-            m_signingKeys.insert(e.userId, e.signingKey);
+        for (const DirectoryEntry &e : dir->users) {
+            if (e.userId == me && ownKey)
+                continue;
+            m_signingKeys.insert(e.userId, pinnedSigningKey(e));
+        }
     }
     const QByteArray key = m_signingKeys.value(m.authorId);
-    return !key.isEmpty() &&
-           crypto::verifyManifest(key,
-                                  manifestBytes(m_identity.credentials.organisationId, m.authorId,
-                                                m.deviceId, m.sequence, m.digests),
-                                  m.signature);
+    if (!key.isEmpty() &&
+        crypto::verifyManifest(key,
+                               manifestBytes(m_identity.credentials.organisationId, m.authorId,
+                                             m.deviceId, m.sequence, m.digests),
+                               m.signature))
+        return QString();
+    return m_keyChanged.contains(m.authorId) ? QStringLiteral("key_changed")
+                                             : QStringLiteral("bad_signature");
 }
 
 Result<PulledPage> SyncEngine::fetchPage(SyncClient &client, std::uint64_t since)
@@ -436,8 +474,8 @@ Result<PulledPage> SyncEngine::checkPage(SyncClient &client, PullResponse &&page
         m_identity.audienceKeys.emplace(g.audienceId, std::move(*key));
         m_identityChanged = true;
     }
-    enum class Checked : char { Not, Good, Bad };
-    QList<Checked> verified(page.manifests.size(), Checked::Not);
+    // Per manifest: not checked yet, or why it failed (empty: it verified).
+    QList<std::optional<QString>> verdicts(page.manifests.size());
     PulledPage out;
     out.cursor = page.cursor;
     out.more = page.more;
@@ -455,14 +493,15 @@ Result<PulledPage> SyncEngine::checkPage(SyncClient &client, PullResponse &&page
         const Manifest &m = page.manifests.at(c.manifestIndex);
         if (c.authorId.isNull())
             c.authorId = m.authorId;
-        if (verified[c.manifestIndex] == Checked::Not) {
-            auto good = verifyManifest(client, m);
-            if (!good)
-                return good.error();
-            verified[c.manifestIndex] = *good ? Checked::Good : Checked::Bad;
+        std::optional<QString> &verdict = verdicts[c.manifestIndex];
+        if (!verdict) {
+            auto checked = checkManifest(client, m);
+            if (!checked)
+                return checked.error();
+            verdict = std::move(*checked);
         }
-        if (verified[c.manifestIndex] == Checked::Bad) {
-            skip(QStringLiteral("bad_signature"));
+        if (!verdict->isEmpty()) {
+            skip(*verdict);
             continue;
         }
         if (m.authorId != c.authorId || !m.digests.contains(crypto::changeDigest(c))) {
@@ -489,6 +528,8 @@ Result<PulledPage> SyncEngine::checkPage(SyncClient &client, PullResponse &&page
         }
         out.changes.append(std::move(*opened));
     }
+    out.keysSeen = std::move(m_keysSeen);
+    m_keysSeen.clear();
     return out;
 }
 
@@ -518,6 +559,10 @@ Status SyncEngine::pull(SyncReport &report, qint64 *carriedThrough)
     auto cursor = m_store.syncCursor();
     if (!cursor)
         return cursor.error();
+    auto pins = m_store.keyPins();
+    if (!pins)
+        return pins.error();
+    m_pins = std::move(*pins);
     // An incremental sync with a few changes to send takes one round trip: the first page's
     // request carries them (POST /v1/sync), and the server applies them after the page's
     // snapshot, so a remote edit still merges while the local one is pending. What the
@@ -558,6 +603,10 @@ Status SyncEngine::pull(SyncReport &report, qint64 *carriedThrough)
                     return fetchPage(client, since);
                 },
                 page->cursor);
+        }
+        if (!page->keysSeen.isEmpty()) {
+            if (Status s = m_store.recordKeys(page->keysSeen); !s)
+                return s;
         }
         auto merged =
             m_store.applyRemote(page->changes, QByteArray::number(qulonglong(page->cursor)),

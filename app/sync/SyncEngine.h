@@ -13,6 +13,7 @@
 #include "SyncLedger.h"
 
 #include <QHash>
+#include <QSet>
 
 namespace wp::sync {
 
@@ -35,6 +36,9 @@ struct SyncReport
     int skipped = 0;
     QStringList skippedReasons; // their reasons (SetAsideChange::reason), for the status line
     qint64 setAside = 0;        // set aside and still listed on this device (Store::setAside)
+    // Other users whose key the directory changed since this device pinned it: what the new
+    // key signs is set aside (`key_changed`) until a person confirms it (KeyPins::confirm).
+    qint64 keysChanged = 0;
 };
 
 class SyncEngine
@@ -101,9 +105,14 @@ private:
     Result<std::uint64_t> nextBatchSequence();
     Error destroyIdentityIfRevoked(const Error &error);
     Status recordRejections(const QList<wire::Rejection> &rejected, SyncReport &report);
-    // False when the batch's signature does not verify (or its author is unknown); an error
-    // only when the directory could not be fetched.
-    Result<bool> verifyManifest(SyncClient &client, const wire::Manifest &manifest);
+    // Empty when the batch's signature verifies with its author's key (the device's own, or
+    // the pinned one); else why not: `key_changed` when the directory offers the author
+    // another key than the pinned one, `bad_signature` otherwise (or the author is unknown).
+    // An error only when the directory could not be fetched.
+    Result<QString> checkManifest(SyncClient &client, const wire::Manifest &manifest);
+    // The key to verify `entry`'s batches with: the pinned one. A user seen for the first
+    // time is pinned now (trust on first use); a changed key is noted, never used.
+    QByteArray pinnedSigningKey(const wire::DirectoryEntry &entry);
     // One page after `since`, checked against its signed batches and decrypted. Touches the
     // identity (audience keys learnt) and the signing key cache: called by one thread at a
     // time, the engine's or, during a pull, the prefetch thread's (never both).
@@ -119,6 +128,12 @@ private:
     bool m_identityChanged = false;
     bool m_revoked = false;
     QHash<QUuid, QByteArray> m_signingKeys;
+    // Other users' pins, read at the start of a pull; what the directory said since, until
+    // the page being checked carries it to the store (PulledPage::keysSeen); the users whose
+    // key changed. Touched by whichever thread checks pages, like m_signingKeys.
+    QList<UserKeyPin> m_pins;
+    QList<UserKeyPin> m_keysSeen;
+    QSet<QUuid> m_keyChanged;
 };
 
 } // namespace wp::sync

@@ -59,6 +59,16 @@ Result<qint64> StoreLedger::setAsideCount()
     return m_store.setAside().count();
 }
 
+Result<QList<UserKeyPin>> StoreLedger::keyPins()
+{
+    return m_store.keyPins().list();
+}
+
+Status StoreLedger::recordKeys(const QList<UserKeyPin> &seen)
+{
+    return m_store.keyPins().record(seen);
+}
+
 Status StoreLedger::beginResync()
 {
     return m_store.beginResync();

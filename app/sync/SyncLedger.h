@@ -6,6 +6,7 @@
 // hopping each call to the store's own thread, so one connection and one HybridClock see
 // every local and remote stamp.
 
+#include "KeyPins.h"
 #include "Result.h"
 #include "StoreTypes.h"
 
@@ -42,6 +43,10 @@ public:
                                             const QUuid &localUser) = 0;
     // Pulled changes set aside and still listed (Store::setAside).
     virtual Result<qint64> setAsideCount() = 0;
+    // Other users' pinned keys (Store::keyPins, KeyPins.h), and what the directory said for
+    // them (KeyPins::record): pinned when new, kept as an offer when changed.
+    virtual Result<QList<UserKeyPin>> keyPins() = 0;
+    virtual Status recordKeys(const QList<UserKeyPin> &seen) = 0;
     // A revoked device destroys its saved sync identity (SyncIdentity::forget).
     virtual Status forgetIdentity() = 0;
 
@@ -81,6 +86,8 @@ public:
                                     const QList<SetAsideChange> &skipped,
                                     const QUuid &localUser) override;
     Result<qint64> setAsideCount() override;
+    Result<QList<UserKeyPin>> keyPins() override;
+    Status recordKeys(const QList<UserKeyPin> &seen) override;
     Status forgetIdentity() override;
     Status beginResync() override;
     Result<bool> resyncInProgress() override;

@@ -44,12 +44,18 @@ FR_REFUSED = {
  'Its content is not valid.': 'Son contenu n’est pas valide.',
  'Its time is more than a day ahead of this device\'s clock.': 'Son heure est en avance de plus d’un jour sur l’horloge de cet appareil.',
  'It changes a record another user created.': 'Il modifie une fiche créée par un autre utilisateur.',
+ 'Its author\'s key changed and nobody has confirmed the new one yet.': 'La clé de son auteur a changé et personne n’a encore confirmé la nouvelle.',
  'It was set aside (%1).': 'Il a été mis de côté (%1).',
  'A field has no name.': 'Un champ n’a pas de nom.',
  'A field nests too deep.': 'Un champ est imbriqué trop profondément.',
  '%1 does not hold the kind of value it should.': '%1 ne contient pas le type de valeur attendu.',
 }
 PLURALS_REFUSED = {
+ 'The key of %n person(s) you sync with changed on the server. What they send is set aside until the new key is compared with them in person and confirmed.': (
+     ('The key of %n person you sync with changed on the server. What they send is set aside until the new key is compared with them in person and confirmed.',
+      'The keys of %n people you sync with changed on the server. What they send is set aside until each new key is compared with them in person and confirmed.'),
+     ('La clé de %n personne avec qui vous synchronisez a changé sur le serveur. Ce qu’elle envoie est mis de côté jusqu’à ce que la nouvelle clé soit comparée avec elle en personne et confirmée.',
+      'Les clés de %n personnes avec qui vous synchronisez ont changé sur le serveur. Ce qu’elles envoient est mis de côté jusqu’à ce que chaque nouvelle clé soit comparée avec elles en personne et confirmée.')),
  '%n change(s) from the server set aside: this phone could not check or read them.': (
      ('%n change from the server set aside: this phone could not check or read it.',
       '%n changes from the server set aside: this phone could not check or read them.'),

@@ -1659,6 +1659,10 @@
         <source>It changes a record another user created.</source>
         <translation>It changes a record another user created.</translation>
     </message>
+    <message>
+        <source>Its author's key changed and nobody has confirmed the new one yet.</source>
+        <translation>Its author's key changed and nobody has confirmed the new one yet.</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>
@@ -1719,6 +1723,10 @@
     <message>
         <source>See the changes from the server that were set aside</source>
         <translation>See the changes from the server that were set aside</translation>
+    </message>
+    <message numerus="yes">
+        <source>The key of %n person(s) you sync with changed on the server. What they send is set aside until the new key is compared with them in person and confirmed.</source>
+        <translation><numerusform>The key of %n person you sync with changed on the server. What they send is set aside until the new key is compared with them in person and confirmed.</numerusform><numerusform>The keys of %n people you sync with changed on the server. What they send is set aside until each new key is compared with them in person and confirmed.</numerusform></translation>
     </message>
 </context>
 <context>

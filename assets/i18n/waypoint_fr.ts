@@ -1659,6 +1659,10 @@
         <source>It changes a record another user created.</source>
         <translation>Il modifie une fiche créée par un autre utilisateur.</translation>
     </message>
+    <message>
+        <source>Its author's key changed and nobody has confirmed the new one yet.</source>
+        <translation>La clé de son auteur a changé et personne n’a encore confirmé la nouvelle.</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>
@@ -1719,6 +1723,10 @@
     <message>
         <source>See the changes from the server that were set aside</source>
         <translation>Voir les changements du serveur mis de côté</translation>
+    </message>
+    <message numerus="yes">
+        <source>The key of %n person(s) you sync with changed on the server. What they send is set aside until the new key is compared with them in person and confirmed.</source>
+        <translation><numerusform>La clé de %n personne avec qui vous synchronisez a changé sur le serveur. Ce qu’elle envoie est mis de côté jusqu’à ce que la nouvelle clé soit comparée avec elle en personne et confirmée.</numerusform><numerusform>Les clés de %n personnes avec qui vous synchronisez ont changé sur le serveur. Ce qu’elles envoient est mis de côté jusqu’à ce que chaque nouvelle clé soit comparée avec elles en personne et confirmée.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,12 @@ ColumnLayout {
         onClicked: Nav.open("failedChanges", {})
     }
     FieldError {
+        objectName: "syncKeyChanged"
+        visible: section.enrolled && App.sync.changedKeyCount > 0
+        text: visible ? qsTr("The key of %n person(s) you sync with changed on the server. What they send is set aside until the new key is compared with them in person and confirmed.", "", App.sync.changedKeyCount) : ""
+        Layout.fillWidth: true
+    }
+    FieldError {
         objectName: "syncSetAside"
         visible: section.enrolled && App.sync.setAsideCount > 0
         text: visible ? qsTr("%n change(s) from the server set aside: this phone could not check or read them.", "", App.sync.setAsideCount) : ""

@@ -5,12 +5,14 @@
 #include "Uuid.h"
 #include "crypto/BatchSignature.h"
 #include "crypto/Envelope.h"
+#include "crypto/KeyFingerprint.h"
 #include "crypto/RecoveryKey.h"
 #include "crypto/UserKeys.h"
 #include "wire/Codec.h"
 
 #include <QCborArray>
 #include <QCborValue>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace wp;
@@ -213,6 +215,27 @@ private slots:
         QCOMPARE(RecoveryKey::parse(QString()).error().reason, 0);
         // A typed passphrase is not a key.
         QVERIFY(!RecoveryKey::parse(QStringLiteral("correct horse battery staple")).ok());
+    }
+
+    void fingerprintsAreSixGroupsOfFiveDigitsPinnedByAVector()
+    {
+        // The vector in docs/protocol.md, "Pinned keys": signing key bytes 0..31, box key
+        // bytes 32..63.
+        QByteArray signing(32, Qt::Uninitialized), box(32, Qt::Uninitialized);
+        for (int i = 0; i < 32; ++i) {
+            signing[i] = char(i);
+            box[i] = char(32 + i);
+        }
+        QCOMPARE(crypto::keyFingerprint(signing, box),
+                 QStringLiteral("11864 44441 86921 93939 03865 65077"));
+        const crypto::UserKeys keys = crypto::UserKeys::generate();
+        const QString print = keys.fingerprint();
+        QVERIFY(QRegularExpression(QStringLiteral("^(\\d{5} ){5}\\d{5}$")).match(print).hasMatch());
+        QCOMPARE(print, crypto::keyFingerprint(keys.signingPublic, keys.encryptionPublic));
+        QVERIFY(print != crypto::keyFingerprint(keys.encryptionPublic, keys.signingPublic));
+        QVERIFY(crypto::sameKey(signing, signing));
+        QVERIFY(!crypto::sameKey(signing, box));
+        QVERIFY(!crypto::sameKey(signing, signing.left(31)));
     }
 };
 

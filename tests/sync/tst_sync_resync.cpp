@@ -50,6 +50,8 @@ public:
     Result<qint64> pendingCount() override { return m_inner.pendingCount(); }
     Result<qint64> failedCount() override { return m_inner.failedCount(); }
     Result<qint64> setAsideCount() override { return m_inner.setAsideCount(); }
+    Result<QList<UserKeyPin>> keyPins() override { return m_inner.keyPins(); }
+    Status recordKeys(const QList<UserKeyPin> &seen) override { return m_inner.recordKeys(seen); }
     Result<HlcStamp> clockNow() override { return m_inner.clockNow(); }
     Result<QByteArray> syncCursor() override { return m_inner.syncCursor(); }
     Result<MergeReport> applyRemote(const QList<RemoteChange> &c, const QByteArray &cur,

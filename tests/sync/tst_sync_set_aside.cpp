@@ -16,6 +16,7 @@
 #include "Uuid.h"
 #include "crypto/BatchSignature.h"
 #include "crypto/Envelope.h"
+#include "crypto/KeyFingerprint.h"
 #include "wire/Codec.h"
 
 #include <QCborArray>
@@ -462,6 +463,82 @@ private slots:
         const QByteArray forged =
             plaintext({{QStringLiteral("pseudonym"), QStringLiteral("forged")}});
         participantSurvives(f, Draft{f.participant, RecordType::Participant, forged, false});
+    }
+
+    void aChangedKeyIsRefusedUntilAPersonConfirmsIt()
+    {
+        // The victim pins a colleague's keys the first time it sees them. The server then
+        // hands other keys for that colleague, as a breached server would to sign in their
+        // name: what the new key signs is set aside as key_changed and reported, until a
+        // person confirms the new fingerprint; then what it signs merges.
+        Scene s = scene(QStringLiteral("Changed key"));
+        QVERIFY(s.victim);
+        auto jo = colleague(s, s.org.worker2);
+        QVERIFY(jo);
+        const Draft before = diaryDraft(diaryText(QStringLiteral("Jo, first key")));
+        QVERIFY(pushed(*jo, jo->batch(1, {before})));
+        QVERIFY(addReader(
+            s, jo->user()->audienceId, s.org.worker1,
+            crypto::sealTo(jo->user()->audienceKey, s.victim->identity.keys.encryptionPublic)));
+        auto first = s.victim->sync();
+        QVERIFY2(first.ok(), why(first).constData());
+        QCOMPARE(first->skipped, 0);
+        QCOMPARE(first->keysChanged, 0);
+        QVERIFY(s.victim->store->diary().get(before.recordId).ok());
+        const auto pinOf = [&]() -> std::optional<UserKeyPin> {
+            auto pins = s.victim->store->keyPins().list();
+            if (!pins)
+                return std::nullopt;
+            for (const UserKeyPin &p : *pins)
+                if (p.userId == s.org.worker2)
+                    return p;
+            return std::nullopt;
+        };
+        const QString firstPrint = jo->user()->keys.fingerprint();
+        QVERIFY(pinOf());
+        QCOMPARE(crypto::keyFingerprint(pinOf()->signingKey, pinOf()->boxKey), firstPrint);
+        QVERIFY(!pinOf()->changed());
+
+        // The server swaps Jo's keys; a change signed with the new key.
+        jo->user()->keys = crypto::UserKeys::generate();
+        QVERIFY(fx.sql(QStringLiteral("UPDATE users SET signing_key = %1, encryption_key = %2 "
+                                      "WHERE user_id = '%3'")
+                           .arg(hex(jo->user()->keys.signingPublic),
+                                hex(jo->user()->keys.encryptionPublic), idText(s.org.worker2))));
+        const Draft forged = diaryDraft(diaryText(QStringLiteral("signed with the new key")));
+        QVERIFY(pushed(*jo, jo->batch(2, {forged})));
+        auto second = s.victim->sync();
+        QVERIFY2(second.ok(), why(second).constData());
+        QCOMPARE(second->skippedReasons, QStringList{QStringLiteral("key_changed")});
+        QCOMPARE(second->keysChanged, 1);
+        QVERIFY(!s.victim->store->diary().get(forged.recordId).ok());
+        const SetAsideChange kept = s.victim->store->setAside().list()->first();
+        QCOMPARE(kept.recordId, forged.recordId);
+        QCOMPARE(kept.reason, QStringLiteral("key_changed"));
+        QCOMPARE(SyncEngine::describeSetAside(kept.reason),
+                 QStringLiteral("Its author's key changed and nobody has confirmed the new one "
+                                "yet."));
+        QVERIFY(pinOf()->changed());
+        QCOMPARE(crypto::keyFingerprint(pinOf()->signingKey, pinOf()->boxKey), firstPrint);
+        const QString newPrint = jo->user()->keys.fingerprint();
+        QVERIFY(newPrint != firstPrint);
+        QCOMPARE(crypto::keyFingerprint(pinOf()->offeredSigningKey, pinOf()->offeredBoxKey),
+                 newPrint);
+        // It stays refused, and reported, on every sync until someone confirms.
+        auto still = s.victim->sync();
+        QVERIFY2(still.ok(), why(still).constData());
+        QCOMPARE(still->keysChanged, 1);
+
+        // A person compared the new fingerprint with Jo and confirms it.
+        QVERIFY(s.victim->store->keyPins().confirm(s.org.worker2).ok());
+        const Draft confirmed = diaryDraft(diaryText(QStringLiteral("after confirming")));
+        QVERIFY(pushed(*jo, jo->batch(3, {confirmed})));
+        auto third = s.victim->sync();
+        QVERIFY2(third.ok(), why(third).constData());
+        QCOMPARE(third->skipped, 0);
+        QCOMPARE(third->keysChanged, 0);
+        QVERIFY(s.victim->store->diary().get(confirmed.recordId).ok());
+        QCOMPARE(crypto::keyFingerprint(pinOf()->signingKey, pinOf()->boxKey), newPrint);
     }
 };
 

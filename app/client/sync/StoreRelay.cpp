@@ -82,6 +82,16 @@ Result<qint64> StoreRelay::setAsideCount()
     return call<qint64>([](Store &s) { return s.setAside().count(); });
 }
 
+Result<QList<UserKeyPin>> StoreRelay::keyPins()
+{
+    return call<QList<UserKeyPin>>([](Store &s) { return s.keyPins().list(); });
+}
+
+Status StoreRelay::recordKeys(const QList<UserKeyPin> &seen)
+{
+    return call<void>([&seen](Store &s) { return s.keyPins().record(seen); });
+}
+
 Result<MergeReport> StoreRelay::applyRemote(const QList<RemoteChange> &changes,
                                             const QByteArray &newCursor,
                                             const QList<SetAsideChange> &skipped,

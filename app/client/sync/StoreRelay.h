@@ -65,6 +65,8 @@ public:
                                     const QList<SetAsideChange> &skipped,
                                     const QUuid &localUser) override;
     Result<qint64> setAsideCount() override;
+    Result<QList<UserKeyPin>> keyPins() override;
+    Status recordKeys(const QList<UserKeyPin> &seen) override;
     Status beginResync() override;
     Result<bool> resyncInProgress() override;
     Result<ResyncSweep> sweepResync(int limit) override;

@@ -299,6 +299,13 @@ void SyncStatus::refreshCounts()
     }
     // Few rows; read again after every save and sync, as a merge can add one.
     m_conflicts->reload(store);
+
+    auto changedKeys = store->keyPins().changedCount();
+    const int changedKeyCount = changedKeys ? int(*changedKeys) : m_changedKeyCount;
+    if (changedKeyCount != m_changedKeyCount) {
+        m_changedKeyCount = changedKeyCount;
+        Q_EMIT changedKeyCountChanged();
+    }
     refresh();
 }
 

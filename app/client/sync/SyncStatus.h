@@ -57,6 +57,10 @@ class SyncStatus : public QObject
     // "Up to date".
     Q_PROPERTY(int conflictCount READ conflictCount NOTIFY conflictCountChanged)
     Q_PROPERTY(wp::client::ConflictListModel *conflicts READ conflicts CONSTANT)
+
+    // Other users whose key the server changed since this phone pinned it (KeyPins): what
+    // they sign is set aside until a person confirms the new key.
+    Q_PROPERTY(int changedKeyCount READ changedKeyCount NOTIFY changedKeyCountChanged)
     Q_PROPERTY(QDateTime lastSync READ lastSync NOTIFY lastSyncChanged)
     Q_PROPERTY(QString lastSyncText READ lastSyncText NOTIFY lastSyncTextChanged)
 
@@ -82,6 +86,8 @@ public:
     SetAsideChangeListModel *setAsideChanges() const { return m_setAsideChanges; }
     int conflictCount() const { return m_conflicts->count(); }
     ConflictListModel *conflicts() const { return m_conflicts; }
+
+    int changedKeyCount() const { return m_changedKeyCount; }
     QDateTime lastSync() const { return m_lastSync; }
     QString lastSyncText() const { return m_lastSyncText; }
 
@@ -111,6 +117,8 @@ Q_SIGNALS:
     void failedCountChanged();
     void setAsideCountChanged();
     void conflictCountChanged();
+
+    void changedKeyCountChanged();
     void lastSyncChanged();
     void lastSyncTextChanged();
     // A sync merged records from the server: lists and open records should reload.
@@ -152,6 +160,7 @@ private:
     int m_pending = 0;
     int m_failed = 0;
     int m_setAsideCount = 0;
+    int m_changedKeyCount = 0;
     QDateTime m_lastSync;
     std::optional<Error> m_failure; // the last run's; none after a success
     // What QML reads, kept by refresh().

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "UserKeys.h"
 
+#include "KeyFingerprint.h"
 #include "Sodium.h"
 
 #include <QCborArray>
@@ -58,14 +59,9 @@ UserKeys UserKeys::generate()
     return k;
 }
 
-QByteArray UserKeys::fingerprint() const
+QString UserKeys::fingerprint() const
 {
-    ensureSodium();
-    const QByteArray both = encryptionPublic + signingPublic;
-    QByteArray out(16, Qt::Uninitialized);
-    crypto_generichash(reinterpret_cast<unsigned char *>(out.data()), std::size_t(out.size()),
-                       bytes(both), std::size_t(both.size()), nullptr, 0);
-    return out;
+    return keyFingerprint(signingPublic, encryptionPublic);
 }
 
 KeyBackupCost KeyBackupCost::sensitive()

@@ -9,6 +9,9 @@
 #include "SecretBytes.h"
 
 #include <QByteArray>
+
+#include <QString>
+#include <QStringView>
 #include <QUuid>
 
 #include <cstdint>
@@ -23,8 +26,8 @@ struct UserKeys
     SecretBytes signingSecret; // 64 bytes (libsodium's seed || public)
 
     static UserKeys generate();
-    // 16 bytes of BLAKE2b over both public keys, to compare in person.
-    QByteArray fingerprint() const;
+    // Both public keys in digits two people compare in person (keyFingerprint).
+    QString fingerprint() const;
 };
 
 // Argon2id cost, stored in the backup so it can be raised later without breaking old ones.
