@@ -4,6 +4,7 @@
 #include "ChangeSealer.h"
 #include "LogCategories.h"
 #include "Uuid.h"
+#include "crypto/AudienceKeySignature.h"
 #include "crypto/BatchSignature.h"
 #include "crypto/Envelope.h"
 #include "crypto/KeyFingerprint.h"
@@ -184,6 +185,8 @@ QString SyncEngine::describeSetAside(const QString &reason, RecordType type, con
     const auto tr = [](const char *text) { return QCoreApplication::translate("Sync", text); };
     if (reason == u"audience_key_unreadable")
         return tr("It was sealed with a key your keys cannot open.");
+    if (reason == u"audience_key_unsigned")
+        return tr("Its key is not signed by its author.");
     if (reason == u"no_audience_key")
         return tr("This device has no key to read it.");
     if (reason == u"bad_signature")
@@ -269,10 +272,12 @@ PushRequest SyncEngine::newBatch(QList<Change> changes) const
     // the first and ignores repeats): sealing its key costs a key exchange per batch.
     if (!m_identity.privateAudienceKnown) {
         const QUuid audience = m_identity.privateAudience;
+        const QUuid me = m_identity.credentials.userId;
         batch.audiences.append(
             {audience,
-             {{m_identity.credentials.userId, crypto::sealTo(m_identity.audienceKeys.at(audience),
-                                                             m_identity.keys.encryptionPublic)}}});
+             {{me, crypto::signAudienceKey(m_identity.keys.signingSecret, audience, me,
+                                           crypto::sealTo(m_identity.audienceKeys.at(audience),
+                                                          m_identity.keys.encryptionPublic))}}});
     }
     batch.changes = std::move(changes);
     return batch;
@@ -462,17 +467,12 @@ Result<PulledPage> SyncEngine::checkPage(SyncClient &client, PullResponse &&page
     // (a colleague's audience naming this user with a key that does not open, a broken
     // envelope, a forged batch) is set aside with why, and the rest of the page merges. Only
     // what stops every change (the network, the directory) fails the page.
-    QSet<QUuid> unopenedGrants;
+    // Audience keys new to this device, taken when a change that needs one comes: only then is
+    // its author known, whose signature the key must carry (signedAudienceKey).
+    QHash<QUuid, QByteArray> grants;
     for (const AudienceGrant &g : page.audienceKeys) {
-        if (m_identity.hasAudienceKey(g.audienceId))
-            continue;
-        auto key = crypto::openSealed(g.sealedKey, m_identity.keys);
-        if (!key) {
-            unopenedGrants.insert(g.audienceId);
-            continue;
-        }
-        m_identity.audienceKeys.emplace(g.audienceId, std::move(*key));
-        m_identityChanged = true;
+        if (!m_identity.hasAudienceKey(g.audienceId))
+            grants.insert(g.audienceId, g.sealedKey);
     }
     // Per manifest: not checked yet, or why it failed (empty: it verified).
     QList<std::optional<QString>> verdicts(page.manifests.size());
@@ -508,11 +508,13 @@ Result<PulledPage> SyncEngine::checkPage(SyncClient &client, PullResponse &&page
             skip(QStringLiteral("not_in_batch"));
             continue;
         }
-        const auto key = m_identity.audienceKeys.find(c.audienceId);
+        auto key = m_identity.audienceKeys.find(c.audienceId);
         if (key == m_identity.audienceKeys.end()) {
-            skip(unopenedGrants.contains(c.audienceId) ? QStringLiteral("audience_key_unreadable")
-                                                       : QStringLiteral("no_audience_key"));
-            continue;
+            if (const QString refused = takeAudienceKey(c, grants); !refused.isEmpty()) {
+                skip(refused);
+                continue;
+            }
+            key = m_identity.audienceKeys.find(c.audienceId);
         }
         auto opened = ChangeSealer::open(c, key->second);
         if (!opened) {
@@ -531,6 +533,28 @@ Result<PulledPage> SyncEngine::checkPage(SyncClient &client, PullResponse &&page
     out.keysSeen = std::move(m_keysSeen);
     m_keysSeen.clear();
     return out;
+}
+
+QString SyncEngine::takeAudienceKey(const Change &c, const QHash<QUuid, QByteArray> &grants)
+{
+    const auto grant = grants.constFind(c.audienceId);
+    if (grant == grants.cend())
+        return QStringLiteral("no_audience_key");
+    // Only an audience's author pushes to it (the server refuses others), so the author of a
+    // change in it, whose batch verified, is the one who must have signed its key.
+    const QUuid me = m_identity.credentials.userId;
+    const QByteArray authorKey =
+        c.authorId == me ? m_identity.keys.signingPublic : m_signingKeys.value(c.authorId);
+    const std::optional<QByteArray> sealed =
+        crypto::verifiedAudienceKey(authorKey, c.audienceId, me, *grant);
+    if (!sealed)
+        return QStringLiteral("audience_key_unsigned");
+    auto key = crypto::openSealed(*sealed, m_identity.keys);
+    if (!key)
+        return QStringLiteral("audience_key_unreadable");
+    m_identity.audienceKeys.emplace(c.audienceId, std::move(*key));
+    m_identityChanged = true;
+    return {};
 }
 
 Result<std::optional<SyncEngine::Carried>> SyncEngine::carryable()

@@ -101,6 +101,9 @@ private:
     Status sign(wire::PushRequest &batch, const QList<QByteArray> &digests);
     Status accept(const wire::PushResponse &response, SyncReport &report);
     Result<PulledPage> checkPage(SyncClient &client, wire::PullResponse &&page);
+    // Takes the key of `change`'s audience from this page's `grants` when its author signed
+    // it for this user and it opens; else why not (a set-aside reason).
+    QString takeAudienceKey(const wire::Change &change, const QHash<QUuid, QByteArray> &grants);
     Status finishResync(SyncReport &report);
     Result<std::uint64_t> nextBatchSequence();
     Error destroyIdentityIfRevoked(const Error &error);

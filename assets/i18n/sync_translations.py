@@ -44,6 +44,7 @@ FR_REFUSED = {
  'Its content is not valid.': 'Son contenu n’est pas valide.',
  'Its time is more than a day ahead of this device\'s clock.': 'Son heure est en avance de plus d’un jour sur l’horloge de cet appareil.',
  'It changes a record another user created.': 'Il modifie une fiche créée par un autre utilisateur.',
+ 'Its key is not signed by its author.': 'Sa clé n’est pas signée par son auteur.',
  'Its author\'s key changed and nobody has confirmed the new one yet.': 'La clé de son auteur a changé et personne n’a encore confirmé la nouvelle.',
  'It was set aside (%1).': 'Il a été mis de côté (%1).',
  'A field has no name.': 'Un champ n’a pas de nom.',

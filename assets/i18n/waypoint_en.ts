@@ -1663,6 +1663,10 @@
         <source>Its author's key changed and nobody has confirmed the new one yet.</source>
         <translation>Its author's key changed and nobody has confirmed the new one yet.</translation>
     </message>
+    <message>
+        <source>Its key is not signed by its author.</source>
+        <translation>Its key is not signed by its author.</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>

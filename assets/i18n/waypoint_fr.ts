@@ -1663,6 +1663,10 @@
         <source>Its author's key changed and nobody has confirmed the new one yet.</source>
         <translation>La clé de son auteur a changé et personne n’a encore confirmé la nouvelle.</translation>
     </message>
+    <message>
+        <source>Its key is not signed by its author.</source>
+        <translation>Sa clé n’est pas signée par son auteur.</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>

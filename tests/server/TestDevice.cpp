@@ -2,6 +2,7 @@
 #include "TestDevice.h"
 
 #include "HttpConnection.h"
+#include "crypto/AudienceKeySignature.h"
 #include "crypto/BatchSignature.h"
 #include "crypto/Envelope.h"
 #include "wire/Codec.h"
@@ -105,9 +106,12 @@ PushRequest TestDevice::batch(std::uint64_t sequence, const QList<Draft> &drafts
     PushRequest p;
     p.deviceId = credentials.deviceId;
     p.sequence = sequence;
-    p.audiences.append({m_user->audienceId,
-                        {{credentials.userId,
-                          crypto::sealTo(m_user->audienceKey, m_user->keys.encryptionPublic)}}});
+    p.audiences.append(
+        {m_user->audienceId,
+         {{credentials.userId,
+           crypto::signAudienceKey(
+               m_user->keys.signingSecret, m_user->audienceId, credentials.userId,
+               crypto::sealTo(m_user->audienceKey, m_user->keys.encryptionPublic))}}});
     QList<QByteArray> digests;
     std::uint64_t changeId = (firstChangeId ? firstChangeId : sequence * 100000 + 1) - 1;
     for (const Draft &d : drafts) {
@@ -150,7 +154,11 @@ Result<QList<Received>> TestDevice::pullAll(int limit)
             return page.error();
         for (const AudienceGrant &g : page->audienceKeys) {
             if (g.audienceId != m_user->audienceId || m_user->audienceKey.isEmpty()) {
-                auto key = crypto::openSealed(g.sealedKey, m_user->keys);
+                // Its own audience's key, signed by its user (a test device checks no more:
+                // the device's checks are SyncEngine's).
+                const auto sealed = crypto::verifiedAudienceKey(
+                    m_user->keys.signingPublic, g.audienceId, credentials.userId, g.sealedKey);
+                auto key = crypto::openSealed(sealed.value_or(g.sealedKey), m_user->keys);
                 if (!key)
                     return key.error();
                 m_user->audienceId = g.audienceId;

@@ -14,6 +14,7 @@
 #include "SyncEngine.h"
 #include "TestDevice.h"
 #include "Uuid.h"
+#include "crypto/AudienceKeySignature.h"
 #include "crypto/BatchSignature.h"
 #include "crypto/Envelope.h"
 #include "crypto/KeyFingerprint.h"
@@ -147,6 +148,16 @@ class TestSyncSetAside : public QObject
                           .arg(idText(s.org.id), idText(audience), idText(user), hex(sealedKey)));
     }
 
+    // `author`'s audience key sealed to `reader` and signed by `signer` (the author, unless a
+    // test says otherwise), as devices send it.
+    static QByteArray grant(TestDevice &author, const QUuid &reader, const QByteArray &readerPublic,
+                            TestDevice *signer = nullptr)
+    {
+        return crypto::signAudienceKey((signer ? signer : &author)->user()->keys.signingSecret,
+                                       author.user()->audienceId, reader,
+                                       crypto::sealTo(author.user()->audienceKey, readerPublic));
+    }
+
     // The victim's own other device pushes a good change, `bad`, and another good one, in
     // three batches; returns the two good ids.
     QList<QUuid> aroundGoodOnes(Scene &s, const QList<Draft> &bad, qint64 clockOffsetMs = 0)
@@ -209,9 +220,8 @@ class TestSyncSetAside : public QObject
     {
         TestDevice &jo = *f.colleague;
         QVERIFY(pushed(jo, jo.batch(1, {forged})));
-        QVERIFY(addReader(
-            f.s, jo.user()->audienceId, f.s.org.worker1,
-            crypto::sealTo(jo.user()->audienceKey, f.s.victim->identity.keys.encryptionPublic)));
+        QVERIFY(addReader(f.s, jo.user()->audienceId, f.s.org.worker1,
+                          grant(jo, f.s.org.worker1, f.s.victim->identity.keys.encryptionPublic)));
 
         SyncReport report;
         {
@@ -291,7 +301,10 @@ private slots:
         QList<QUuid> good = aroundGoodOnes(s, {});
         QVERIFY(good.size() == 2);
         QVERIFY(pushed(*jo, jo->batch(1, {jos})));
-        QVERIFY(addReader(s, jo->user()->audienceId, s.org.worker1, QByteArray(80, '\x5a')));
+        QVERIFY(addReader(s, jo->user()->audienceId, s.org.worker1,
+                          crypto::signAudienceKey(jo->user()->keys.signingSecret,
+                                                  jo->user()->audienceId, s.org.worker1,
+                                                  QByteArray(80, '\x5a'))));
         const Draft later = diaryDraft(diaryText(QStringLiteral("good, on the same page")));
         QVERIFY(pushed(*s.victimsOther, s.victimsOther->batch(s.sequence++, {later})));
         good << later.recordId;
@@ -330,9 +343,8 @@ private slots:
             wire::manifestBytes(s.org.id, s.org.supervisor, sup->credentials.deviceId,
                                 batch.sequence, {crypto::changeDigest(c)}));
         QVERIFY(pushed(*sup, batch));
-        QVERIFY(addReader(
-            s, sup->user()->audienceId, s.org.worker1,
-            crypto::sealTo(sup->user()->audienceKey, s.victim->identity.keys.encryptionPublic)));
+        QVERIFY(addReader(s, sup->user()->audienceId, s.org.worker1,
+                          grant(*sup, s.org.worker1, s.victim->identity.keys.encryptionPublic)));
 
         syncsAroundIt(s, good, 1, {QStringLiteral("envelope_unreadable")});
         const SetAsideChange kept = s.victim->store->setAside().list()->first();
@@ -477,9 +489,8 @@ private slots:
         QVERIFY(jo);
         const Draft before = diaryDraft(diaryText(QStringLiteral("Jo, first key")));
         QVERIFY(pushed(*jo, jo->batch(1, {before})));
-        QVERIFY(addReader(
-            s, jo->user()->audienceId, s.org.worker1,
-            crypto::sealTo(jo->user()->audienceKey, s.victim->identity.keys.encryptionPublic)));
+        QVERIFY(addReader(s, jo->user()->audienceId, s.org.worker1,
+                          grant(*jo, s.org.worker1, s.victim->identity.keys.encryptionPublic)));
         auto first = s.victim->sync();
         QVERIFY2(first.ok(), why(first).constData());
         QCOMPARE(first->skipped, 0);
@@ -539,6 +550,40 @@ private slots:
         QCOMPARE(third->keysChanged, 0);
         QVERIFY(s.victim->store->diary().get(confirmed.recordId).ok());
         QCOMPARE(crypto::keyFingerprint(pinOf()->signingKey, pinOf()->boxKey), newPrint);
+    }
+
+    void anAudienceKeyNotSignedByItsAuthorIsRefused()
+    {
+        // A key sealed to the victim opens with the victim's keys whoever sealed it: a
+        // breached server can make one. Jo's audience reaches the victim with a key that is
+        // not signed, the supervisor's with one Jo signed; both are refused, and what was
+        // sealed with them is set aside.
+        Scene s = scene(QStringLiteral("Unsigned audience keys"));
+        QVERIFY(s.victim);
+        auto jo = colleague(s, s.org.worker2);
+        auto sup = colleague(s, s.org.supervisor);
+        QVERIFY(jo && sup);
+        const Draft jos = diaryDraft(diaryText(QStringLiteral("Jo's, unsigned key")));
+        const Draft sups = diaryDraft(diaryText(QStringLiteral("the supervisor's, Jo signed")));
+        QVERIFY(pushed(*jo, jo->batch(1, {jos})));
+        QVERIFY(pushed(*sup, sup->batch(1, {sups})));
+        const QByteArray victimsKey = s.victim->identity.keys.encryptionPublic;
+        QVERIFY(addReader(s, jo->user()->audienceId, s.org.worker1,
+                          crypto::sealTo(jo->user()->audienceKey, victimsKey)));
+        QVERIFY(addReader(s, sup->user()->audienceId, s.org.worker1,
+                          grant(*sup, s.org.worker1, victimsKey, jo.get())));
+        QList<QUuid> good = aroundGoodOnes(s, {});
+        QVERIFY(good.size() == 2);
+
+        syncsAroundIt(
+            s, good, 2,
+            {QStringLiteral("audience_key_unsigned"), QStringLiteral("audience_key_unsigned")});
+        QVERIFY(!s.victim->identity.hasAudienceKey(jo->user()->audienceId));
+        QVERIFY(!s.victim->identity.hasAudienceKey(sup->user()->audienceId));
+        QVERIFY(!s.victim->store->diary().get(jos.recordId).ok());
+        QVERIFY(!s.victim->store->diary().get(sups.recordId).ok());
+        QCOMPARE(SyncEngine::describeSetAside(QStringLiteral("audience_key_unsigned")),
+                 QStringLiteral("Its key is not signed by its author."));
     }
 };
 

@@ -86,8 +86,9 @@ QCborArray sealedKeyPair(const QUuid &id, const QByteArray &key)
     return QCborArray{uuidValue(id), key};
 }
 
-// Sealed boxes are 48 bytes plus the sealed key; allow a little slack for future key sizes.
-constexpr qsizetype MaxSealed = 128;
+// A sealed box is 48 bytes plus the key (80), and the author's signature follows (64): 144.
+// Some slack for future key sizes.
+constexpr qsizetype MaxSealed = 192;
 
 } // namespace
 

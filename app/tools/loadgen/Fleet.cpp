@@ -5,6 +5,7 @@
 #include "LocalServer.h"
 #include "OneDevice.h"
 #include "Uuid.h"
+#include "crypto/AudienceKeySignature.h"
 #include "crypto/BatchSignature.h"
 #include "crypto/Envelope.h"
 #include "wire/Codec.h"
@@ -60,7 +61,10 @@ FleetResult runFleet(const LocalServer &fx, Fleet &fleet, int rounds, int spread
             if (exchange == Exchange::PullThenPush || !id->privateAudienceKnown)
                 batch.audiences.append(
                     {id->privateAudience,
-                     {{id->credentials.userId, crypto::sealTo(key, id->keys.encryptionPublic)}}});
+                     {{id->credentials.userId,
+                       crypto::signAudienceKey(id->keys.signingSecret, id->privateAudience,
+                                               id->credentials.userId,
+                                               crypto::sealTo(key, id->keys.encryptionPublic))}}});
             batch.changes.append(ChangeSealer::seal(e, id->privateAudience, key));
             batch.signature = crypto::signManifest(
                 id->keys.signingSecret,

@@ -7,6 +7,7 @@
 #include "Measure.h"
 #include "SyncEngine.h"
 #include "Uuid.h"
+#include "crypto/AudienceKeySignature.h"
 #include "crypto/BatchSignature.h"
 #include "crypto/Envelope.h"
 #include "wire/Codec.h"
@@ -128,9 +129,12 @@ double serverSidePush(SyncClient &client, const SyncIdentity &id, int n, int fir
         wire::PushRequest batch;
         batch.deviceId = me.deviceId;
         batch.sequence = std::uint64_t(first + done + 1);
-        batch.audiences.append({id.privateAudience,
-                                {{me.userId, crypto::sealTo(id.audienceKeys.at(id.privateAudience),
-                                                            id.keys.encryptionPublic)}}});
+        batch.audiences.append(
+            {id.privateAudience,
+             {{me.userId,
+               crypto::signAudienceKey(id.keys.signingSecret, id.privateAudience, me.userId,
+                                       crypto::sealTo(id.audienceKeys.at(id.privateAudience),
+                                                      id.keys.encryptionPublic))}}});
         QList<QByteArray> digests;
         for (int i = 0; i < 2000 && done < n; ++i, ++done) {
             batch.changes.append(sealedEntry(clock, id, first + done + 1, done));
@@ -166,7 +170,11 @@ double pullWithoutStore(const QString &url, SyncIdentity &reader, const QByteArr
             die(page.error().message);
         for (const wire::AudienceGrant &g : page->audienceKeys)
             if (!reader.hasAudienceKey(g.audienceId)) {
-                auto k = crypto::openSealed(g.sealedKey, reader.keys);
+                const auto sealed = crypto::verifiedAudienceKey(
+                    signingKey, g.audienceId, reader.credentials.userId, g.sealedKey);
+                if (!sealed)
+                    die(QStringLiteral("an audience key not signed by its author"));
+                auto k = crypto::openSealed(*sealed, reader.keys);
                 if (!k)
                     die(k.error().message);
                 reader.audienceKeys.emplace(g.audienceId, std::move(*k));
