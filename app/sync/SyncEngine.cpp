@@ -468,7 +468,7 @@ Result<PulledPage> SyncEngine::checkPage(SyncClient &client, PullResponse &&page
     // envelope, a forged batch) is set aside with why, and the rest of the page merges. Only
     // what stops every change (the network, the directory) fails the page.
     // Audience keys new to this device, taken when a change that needs one comes: only then is
-    // its author known, whose signature the key must carry (signedAudienceKey).
+    // its author known, whose signature the key must carry (takeAudienceKey).
     QHash<QUuid, QByteArray> grants;
     for (const AudienceGrant &g : page.audienceKeys) {
         if (!m_identity.hasAudienceKey(g.audienceId))

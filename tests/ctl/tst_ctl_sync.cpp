@@ -7,9 +7,15 @@
 #include "DeviceStore.h"
 #include "LocalServer.h"
 #include "QtKeychainKeyStore.h"
+#include "Records.h"
+#include "TestDevice.h"
 #include "Uuid.h"
+#include "crypto/AudienceKeySignature.h"
 #include "crypto/RecoveryKey.h"
+#include "crypto/UserKeys.h"
+#include "wire/Codec.h"
 
+#include <QCborMap>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -444,6 +450,88 @@ private slots:
         QVERIFY(ok.out.contains(u"Keys restored"));
         // The code is spent now.
         expectOneErrorLine(ctl(newDevice(QStringLiteral("second-use")), enrollWith, key), 6);
+    }
+
+    void aChangedKeyIsListedAndConfirmedOnlyWithItsFingerprint()
+    {
+        // Phone A pins a colleague's keys when it first verifies their changes; `keys` lists
+        // the fingerprint. The server then hands another key for the colleague: `sync` says
+        // KEY CHANGED, `keys` shows both fingerprints, and `confirm-key` takes the new key
+        // only with its fingerprint typed back. An organisation of its own.
+        const LocalServer::Org shared = org;
+        org = fx.createOrganisation(QStringLiteral("Keyside Peers"));
+        const QString a = newDevice(QStringLiteral("keys-a"));
+        QCOMPARE(enroll(a, org.worker1).exitCode, 0);
+        TestDevice jo(fx.baseUrl());
+        QVERIFY(jo.enrol(fx.issueCode(org.id, org.worker2)));
+        QVERIFY(jo.createKeys(QStringLiteral("jo's recovery passphrase")));
+        const HttpReply dir = jo.call("GET", QStringLiteral("/v1/keys"));
+        auto directory = wire::decodeKeyDirectory(dir.body);
+        QVERIFY(directory.ok());
+        QByteArray phoneKey;
+        for (const wire::DirectoryEntry &e : directory->users)
+            if (e.userId == org.worker1)
+                phoneKey = e.encryptionKey;
+        QVERIFY(!phoneKey.isEmpty());
+        const auto hex = [](const QByteArray &b) {
+            return QStringLiteral("'\\x%1'::bytea").arg(QString::fromLatin1(b.toHex()));
+        };
+        const auto push = [&](std::uint64_t sequence, const QString &text) {
+            DiaryEntry d;
+            d.text = text;
+            d.writtenAt = QDateTime::currentDateTimeUtc();
+            const QByteArray plain =
+                QCborValue(QCborMap{{1, d.toFields()}, {2, QCborMap()}}).toCbor();
+            return jo.push(jo.batch(sequence,
+                                    {Draft{createUuidV7(), RecordType::DiaryEntry, plain, false}}))
+                       .status == 200;
+        };
+        QVERIFY(push(1, QStringLiteral("Jo's first")));
+        QVERIFY(fx.sql(
+            QStringLiteral("INSERT INTO audience_readers(organisation_id, audience_id, user_id, "
+                           "sealed_key) VALUES ('%1', '%2', '%3', %4)")
+                .arg(idText(org.id), idText(jo.user()->audienceId), idText(org.worker1),
+                     hex(crypto::signAudienceKey(
+                         jo.user()->keys.signingSecret, jo.user()->audienceId, org.worker1,
+                         crypto::sealTo(jo.user()->audienceKey, phoneKey))))));
+        QCOMPARE(sync(a).exitCode, 0);
+        const QString firstPrint = jo.user()->keys.fingerprint();
+        Run keys = ctl(a, {QStringLiteral("keys")});
+        QCOMPARE(keys.exitCode, 0);
+        QVERIFY2(keys.out.contains(idText(org.worker2) + QStringLiteral("  ") + firstPrint),
+                 qPrintable(keys.out));
+        QVERIFY(!keys.out.contains(u"KEY CHANGED"));
+
+        jo.user()->keys = crypto::UserKeys::generate();
+        QVERIFY(fx.sql(QStringLiteral("UPDATE users SET signing_key = %1, encryption_key = %2 "
+                                      "WHERE user_id = '%3'")
+                           .arg(hex(jo.user()->keys.signingPublic),
+                                hex(jo.user()->keys.encryptionPublic), idText(org.worker2))));
+        const QString newPrint = jo.user()->keys.fingerprint();
+        QVERIFY(push(2, QStringLiteral("signed with the new key")));
+        const Run warned = ctl(a, {QStringLiteral("sync")}, QString());
+        QCOMPARE(warned.exitCode, 0);
+        QVERIFY2(warned.out.contains(u"KEY CHANGED: 1"), qPrintable(warned.out));
+        QCOMPARE(sync(a).json()[u"keysChanged"].toInt(), 1);
+        keys = ctl(a, {QStringLiteral("keys")});
+        QVERIFY(keys.out.contains(firstPrint));
+        QVERIFY(keys.out.contains(u"KEY CHANGED"));
+        QVERIFY(keys.out.contains(newPrint));
+
+        // The old fingerprint typed back changes nothing; the new one confirms.
+        expectOneErrorLine(ctl(a, {QStringLiteral("confirm-key"), idText(org.worker2), firstPrint}),
+                           2);
+        QCOMPARE(sync(a).json()[u"keysChanged"].toInt(), 1);
+        const Run confirmed =
+            ctl(a, {QStringLiteral("confirm-key"), idText(org.worker2), newPrint});
+        QVERIFY2(confirmed.exitCode == 0, qPrintable(confirmed.err));
+        QVERIFY(push(3, QStringLiteral("after confirming")));
+        const Run after = sync(a);
+        QCOMPARE(after.exitCode, 0);
+        QCOMPARE(after.json()[u"keysChanged"].toInt(), 0);
+        QCOMPARE(after.json()[u"skipped"].toInt(), 0);
+        QCOMPARE(after.json()[u"pulled"].toInt(), 1);
+        org = shared;
     }
 
     void aDeviceAwayPastTheHorizonSaysItResynced()

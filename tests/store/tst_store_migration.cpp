@@ -340,6 +340,47 @@ private slots:
         QVERIFY((*store)->search(QStringLiteral("heron"))->isEmpty());
     }
 
+    void recordsFromBeforeV9AreTheUsersOwnAndNoKeyIsPinned()
+    {
+        // A v7 store with a record: after the upgrade the record is its user's (an edit signed
+        // by them merges, one signed by another user is set aside) and no key is pinned.
+        const QString path = m_dir.filePath(QStringLiteral("v7-authors.db"));
+        const QDateTime when = QDateTime::fromMSecsSinceEpoch(1750000000000, Qt::UTC);
+        DiaryEntry d = diary(QStringLiteral("written before authors"), when);
+        d.id = createUuidV7();
+        d.createdAt = when;
+        {
+            auto db = openKeyed(path);
+            QVERIFY(schema::migrate(*db, 7).ok());
+            insertV1Record(*db, d.id, RecordType::DiaryEntry, d.toFields(),
+                           when.toMSecsSinceEpoch());
+        }
+        auto store = Store::open(path, testKey(), Store::Mode::OpenExisting);
+        QVERIFY2(store.ok(), why(store).constData());
+        QCOMPARE(*schema::version((*store)->database()), schema::Latest);
+        QCOMPARE((*store)->keyPins().list()->size(), 0);
+        QCOMPARE(*(*store)->keyPins().changedCount(), 0);
+        const QUuid me = createUuidV7();
+        const auto edit = [&](const QUuid &author, const QString &text, std::uint64_t seq) {
+            RemoteChange c;
+            c.recordId = d.id;
+            c.type = RecordType::DiaryEntry;
+            c.stamp = (*store)->clock().now();
+            c.fields.insert(QStringLiteral("text"), text);
+            c.stamps.insert(QStringLiteral("text"), c.stamp);
+            c.author = author;
+            c.serverSeq = seq;
+            return c;
+        };
+        auto merged = (*store)->applyRemote({edit(createUuidV7(), QStringLiteral("forged"), 1),
+                                             edit(me, QStringLiteral("mine"), 2)},
+                                            QByteArrayLiteral("2"), {}, me);
+        QVERIFY(merged.ok());
+        QCOMPARE(merged->setAside.size(), 1);
+        QCOMPARE(merged->setAside.first().reason, QStringLiteral("not_author"));
+        QCOMPARE((*store)->diary().get(d.id)->text, QStringLiteral("mine"));
+    }
+
     void v6StoresSelfCareAndSuppliesAsKeys()
     {
         // A v5 store written in English and in French: self-care and supplies hold the labels
