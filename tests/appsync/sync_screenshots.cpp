@@ -241,9 +241,10 @@ int main(int argc, char *argv[])
                                            wp::Store::Mode::CreateNew);
         wp::sync::Enrolment tablet(
             nullptr, wp::sync::EnrolmentOptions{wp::crypto::KeyBackupCost::minimal()});
+        QString phoneKey = groups.join(QLatin1Char('-')); // the key the phone showed
         const auto enrolled = tablet.enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1),
                                            QStringLiteral("tablet"), QStringLiteral("screenshots"),
-                                           QStringLiteral("seven gulls over the pier"));
+                                           phoneKey);
         if (!tabletStore || enrolled != wp::sync::Enrolment::Outcome::Done) {
             err << "sync screenshots: tablet setup failed\n";
             return 1;

@@ -464,7 +464,7 @@ private slots:
         QCOMPARE(enroll(a, org.worker1).exitCode, 0);
         TestDevice jo(fx.baseUrl());
         QVERIFY(jo.enrol(fx.issueCode(org.id, org.worker2)));
-        QVERIFY(jo.createKeys(QStringLiteral("jo's recovery passphrase")));
+        QVERIFY(jo.createKeys());
         const HttpReply dir = jo.call("GET", QStringLiteral("/v1/keys"));
         auto directory = wire::decodeKeyDirectory(dir.body);
         QVERIFY(directory.ok());
