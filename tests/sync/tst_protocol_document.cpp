@@ -273,7 +273,7 @@ struct Vector
     }
     QByteArray associatedData() const
     {
-        QByteArray ad("wp-env-v1");
+        QByteArray ad("wp-env-v2");
         ad += record.toRfc4122();
         ad += char(type);
         for (int i = 7; i >= 0; --i)
@@ -293,12 +293,32 @@ struct Vector
                            reinterpret_cast<const unsigned char *>(audienceKey.constData()), 32);
         return key;
     }
-    QByteArray seal(const QByteArray &plain) const
+    // 0x80, then zeros up to the bucket: 256, 512, 1024, 2048, 4096, then multiples of 4096.
+    static QByteArray padded(const QByteArray &plain)
     {
-        const QByteArray key = recordKey(nonce), ad = associatedData();
-        QByteArray out = nonce + QByteArray(plain.size() + 16, Qt::Uninitialized);
+        qsizetype bucket = 256;
+        while (bucket < plain.size() + 1 && bucket < 4096)
+            bucket *= 2;
+        if (bucket < plain.size() + 1)
+            bucket = (plain.size() + 1 + 4095) / 4096 * 4096;
+        return plain + char(0x80) + QByteArray(bucket - plain.size() - 1, '\0');
+    }
+    static std::optional<QByteArray> unpadded(const QByteArray &padded)
+    {
+        qsizetype end = padded.size() - 1;
+        while (end >= 0 && padded.at(end) == '\0')
+            --end;
+        if (end < 0 || padded.at(end) != char(0x80))
+            return std::nullopt;
+        return padded.left(end);
+    }
+    QByteArray seal(const QByteArray &plainText) const
+    {
+        const QByteArray key = recordKey(nonce), ad = associatedData(), plain = padded(plainText);
+        QByteArray out = QByteArray(1, char(0x02)) + nonce +
+                         QByteArray(plain.size() + 16, Qt::Uninitialized);
         crypto_aead_xchacha20poly1305_ietf_encrypt(
-            reinterpret_cast<unsigned char *>(out.data()) + 24, nullptr,
+            reinterpret_cast<unsigned char *>(out.data()) + 25, nullptr,
             reinterpret_cast<const unsigned char *>(plain.constData()), std::size_t(plain.size()),
             reinterpret_cast<const unsigned char *>(ad.constData()), std::size_t(ad.size()),
             nullptr, reinterpret_cast<const unsigned char *>(nonce.constData()),
@@ -307,19 +327,19 @@ struct Vector
     }
     std::optional<QByteArray> open(const QByteArray &envelope) const
     {
-        if (envelope.size() < 40)
+        if (envelope.size() < 41 || envelope.at(0) != char(0x02))
             return std::nullopt;
-        const QByteArray n = envelope.left(24), key = recordKey(n), ad = associatedData();
-        QByteArray plain(envelope.size() - 40, Qt::Uninitialized);
+        const QByteArray n = envelope.mid(1, 24), key = recordKey(n), ad = associatedData();
+        QByteArray plain(envelope.size() - 41, Qt::Uninitialized);
         if (crypto_aead_xchacha20poly1305_ietf_decrypt(
                 reinterpret_cast<unsigned char *>(plain.data()), nullptr, nullptr,
-                reinterpret_cast<const unsigned char *>(envelope.constData()) + 24,
-                std::size_t(envelope.size() - 24),
+                reinterpret_cast<const unsigned char *>(envelope.constData()) + 25,
+                std::size_t(envelope.size() - 25),
                 reinterpret_cast<const unsigned char *>(ad.constData()), std::size_t(ad.size()),
                 reinterpret_cast<const unsigned char *>(n.constData()),
                 reinterpret_cast<const unsigned char *>(key.constData())) != 0)
             return std::nullopt;
-        return plain;
+        return unpadded(plain);
     }
     QByteArray stampCbor() const
     {
