@@ -32,6 +32,95 @@
     </message>
 </context>
 <context>
+    <name>ConflictBanner</name>
+    <message>
+        <source>Changed on another device too</source>
+        <translation>Changed on another device too</translation>
+    </message>
+    <message>
+        <source>This was edited on this phone and on another device before they synced. Both versions are kept until you choose.</source>
+        <translation>This was edited on this phone and on another device before they synced. Both versions are kept until you choose.</translation>
+    </message>
+    <message>
+        <source>Compare and choose</source>
+        <translation>Compare and choose</translation>
+    </message>
+    <message>
+        <source>Compare both versions and choose</source>
+        <translation>Compare both versions and choose</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictVersion</name>
+    <message>
+        <source>shown now</source>
+        <translation>shown now</translation>
+    </message>
+    <message>
+        <source>%1 · shown now</source>
+        <translation>%1 · shown now</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n text(s) were changed on this phone and on another device before they synced. Both versions are kept: keep one, or write one text from both.</source>
+        <translation><numerusform>%n text was changed on this phone and on another device before they synced. Both versions are kept: keep one, or write one text from both.</numerusform><numerusform>%n texts were changed on this phone and on another device before they synced. Both versions are kept: keep one, or write one text from both.</numerusform></translation>
+    </message>
+    <message>
+        <source>No conflicts: this phone and your other devices agree.</source>
+        <translation>No conflicts: this phone and your other devices agree.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>This phone</source>
+        <translation>This phone</translation>
+    </message>
+    <message>
+        <source>Other device</source>
+        <translation>Other device</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <source>Keep this phone's version</source>
+        <translation>Keep this phone's version</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Keep theirs</translation>
+    </message>
+    <message>
+        <source>Keep the other device's version</source>
+        <translation>Keep the other device's version</translation>
+    </message>
+    <message>
+        <source>Merge both into one text</source>
+        <translation>Merge both into one text</translation>
+    </message>
+    <message>
+        <source>Merged text: both versions, to edit into one</source>
+        <translation>Merged text: both versions, to edit into one</translation>
+    </message>
+    <message>
+        <source>Merged text</source>
+        <translation>Merged text</translation>
+    </message>
+    <message>
+        <source>Save merged text</source>
+        <translation>Save merged text</translation>
+    </message>
+</context>
+<context>
     <name>DateChips</name>
     <message>
         <source>Today</source>
@@ -62,16 +151,16 @@
         <translation>A week ago</translation>
     </message>
     <message>
-        <source>Or type a date: YYYY-MM-DD</source>
-        <translation>Or type a date: YYYY-MM-DD</translation>
-    </message>
-    <message>
         <source>%1, date</source>
         <translation>%1, date</translation>
     </message>
     <message>
         <source>Date</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>Or type a date, like %1</source>
+        <translation>Or type a date, like %1</translation>
     </message>
 </context>
 <context>
@@ -317,6 +406,34 @@
         <source>Save encounter</source>
         <translation>Save encounter</translation>
     </message>
+    <message>
+        <source>Add “%1” as a new participant</source>
+        <translation>Add “%1” as a new participant</translation>
+    </message>
+    <message>
+        <source>When: %1</source>
+        <translation>When: %1</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>30 min ago</source>
+        <translation>30 min ago</translation>
+    </message>
+    <message>
+        <source>1 h ago</source>
+        <translation>1 h ago</translation>
+    </message>
+    <message>
+        <source>2 h ago</source>
+        <translation>2 h ago</translation>
+    </message>
+    <message>
+        <source>Other time…</source>
+        <translation>Other time…</translation>
+    </message>
 </context>
 <context>
     <name>EnrolmentSection</name>
@@ -357,34 +474,6 @@
         <translation>Enrol this device</translation>
     </message>
     <message>
-        <source>This is your first device. Choose a recovery passphrase: it protects the copy of your keys kept on the server, and you will type it when you set up another phone. Nobody can recover it for you, so write it down somewhere safe.</source>
-        <translation>This is your first device. Choose a recovery passphrase: it protects the copy of your keys kept on the server, and you will type it when you set up another phone. Nobody can recover it for you, so write it down somewhere safe.</translation>
-    </message>
-    <message>
-        <source>You already use Waypoint on another device. Enter the recovery passphrase you chose then, to bring your keys to this phone.</source>
-        <translation>You already use Waypoint on another device. Enter the recovery passphrase you chose then, to bring your keys to this phone.</translation>
-    </message>
-    <message>
-        <source>Recovery passphrase</source>
-        <translation>Recovery passphrase</translation>
-    </message>
-    <message>
-        <source>Recovery passphrase again</source>
-        <translation>Recovery passphrase again</translation>
-    </message>
-    <message>
-        <source>Confirm the recovery passphrase</source>
-        <translation>Confirm the recovery passphrase</translation>
-    </message>
-    <message>
-        <source>Setting up keys…</source>
-        <translation>Setting up keys…</translation>
-    </message>
-    <message>
-        <source>Save passphrase and finish</source>
-        <translation>Save passphrase and finish</translation>
-    </message>
-    <message>
         <source>Restore my keys</source>
         <translation>Restore my keys</translation>
     </message>
@@ -395,6 +484,74 @@
     <message>
         <source>Cancel enrolment</source>
         <translation>Cancel enrolment</translation>
+    </message>
+    <message>
+        <source>This is your first device. Waypoint now makes your keys and a recovery key: the only way to read your records on a new phone. Have a pen and paper ready; the key is shown once.</source>
+        <translation>This is your first device. Waypoint now makes your keys and a recovery key: the only way to read your records on a new phone. Have a pen and paper ready; the key is shown once.</translation>
+    </message>
+    <message>
+        <source>You already use Waypoint on another device. Type the recovery key shown when you set it up, to bring your keys to this phone.</source>
+        <translation>You already use Waypoint on another device. Type the recovery key shown when you set it up, to bring your keys to this phone.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>Making your keys…</source>
+        <translation>Making your keys…</translation>
+    </message>
+    <message>
+        <source>Restoring your keys…</source>
+        <translation>Restoring your keys…</translation>
+    </message>
+    <message>
+        <source>Show my recovery key</source>
+        <translation>Show my recovery key</translation>
+    </message>
+    <message>
+        <source>Your recovery key</source>
+        <translation>Your recovery key</translation>
+    </message>
+    <message>
+        <source>Write this down; it is the only way to read your records on a new phone. Keep it somewhere safe, away from this phone. Waypoint shows it only now, and nobody can recover it for you.</source>
+        <translation>Write this down; it is the only way to read your records on a new phone. Keep it somewhere safe, away from this phone. Waypoint shows it only now, and nobody can recover it for you.</translation>
+    </message>
+    <message>
+        <source>Group %1: %2</source>
+        <translation>Group %1: %2</translation>
+    </message>
+    <message>
+        <source>The recovery key as a QR code</source>
+        <translation>The recovery key as a QR code</translation>
+    </message>
+    <message>
+        <source>Show the groups</source>
+        <translation>Show the groups</translation>
+    </message>
+    <message>
+        <source>Show QR code</source>
+        <translation>Show QR code</translation>
+    </message>
+    <message>
+        <source>I have written it down</source>
+        <translation>I have written it down</translation>
+    </message>
+    <message>
+        <source>From what you wrote down, type group %1 of your recovery key.</source>
+        <translation>From what you wrote down, type group %1 of your recovery key.</translation>
+    </message>
+    <message>
+        <source>Group %1 of the recovery key</source>
+        <translation>Group %1 of the recovery key</translation>
+    </message>
+    <message>
+        <source>Check and finish</source>
+        <translation>Check and finish</translation>
+    </message>
+    <message>
+        <source>Show the key again</source>
+        <translation>Show the key again</translation>
     </message>
 </context>
 <context>
@@ -766,10 +923,6 @@
         <translation>Use a passphrase instead of digits</translation>
     </message>
     <message>
-        <source>You will be able to choose a recovery passphrase later, when this phone is enrolled for sync.</source>
-        <translation>You will be able to choose a recovery passphrase later, when this phone is enrolled for sync.</translation>
-    </message>
-    <message>
         <source>Setting up…</source>
         <translation>Setting up…</translation>
     </message>
@@ -792,6 +945,10 @@
     <message>
         <source>Choose a passphrase</source>
         <translation>Choose a passphrase</translation>
+    </message>
+    <message>
+        <source>When this phone is enrolled for sync, Waypoint shows you a recovery key to write down.</source>
+        <translation>When this phone is enrolled for sync, Waypoint shows you a recovery key to write down.</translation>
     </message>
 </context>
 <context>
@@ -1119,6 +1276,10 @@
         <source>Due: %1</source>
         <translation>Due: %1</translation>
     </message>
+    <message>
+        <source>This looks like a full name. Please use a pseudonym or initials instead.</source>
+        <translation>This looks like a full name. Please use a pseudonym or initials instead.</translation>
+    </message>
 </context>
 <context>
     <name>ScanPage</name>
@@ -1343,6 +1504,10 @@
         <source>Protected by your PIN only: this device had no keychain when Waypoint was set up, so someone with a copy of Waypoint's files could try every PIN on another computer.</source>
         <translation>Protected by your PIN only: this device had no keychain when Waypoint was set up, so someone with a copy of Waypoint's files could try every PIN on another computer.</translation>
     </message>
+    <message>
+        <source>PIN changed. Use your new PIN from now on.</source>
+        <translation>PIN changed. Use your new PIN from now on.</translation>
+    </message>
 </context>
 <context>
     <name>ShareBadge</name>
@@ -1531,22 +1696,6 @@
         <source>The server refused it (%1).</source>
         <translation>The server refused it (%1).</translation>
     </message>
-    <message numerus="yes">
-        <source>The recovery passphrase needs at least %n characters: a few words you will remember.</source>
-        <translation><numerusform>The recovery passphrase needs at least %n character: a few words you will remember.</numerusform><numerusform>The recovery passphrase needs at least %n characters: a few words you will remember.</numerusform></translation>
-    </message>
-    <message>
-        <source>Your keys were set up on another device meanwhile. Enter the recovery passphrase chosen there.</source>
-        <translation>Your keys were set up on another device meanwhile. Enter the recovery passphrase chosen there.</translation>
-    </message>
-    <message>
-        <source>Your keys were never backed up on the server. Choose a recovery passphrase to make them on this device.</source>
-        <translation>Your keys were never backed up on the server. Choose a recovery passphrase to make them on this device.</translation>
-    </message>
-    <message>
-        <source>That is not the recovery passphrase chosen on your first device. Try again.</source>
-        <translation>That is not the recovery passphrase chosen on your first device. Try again.</translation>
-    </message>
     <message>
         <source>The key backup on the server holds other keys than this device has.</source>
         <translation>The key backup on the server holds other keys than this device has.</translation>
@@ -1554,10 +1703,6 @@
     <message>
         <source>This code is wrong, already used or expired. Ask your administrator for a new one.</source>
         <translation>This code is wrong, already used or expired. Ask your administrator for a new one.</translation>
-    </message>
-    <message>
-        <source>Your organisation revoked this device. Sync has stopped; ask your administrator.</source>
-        <translation>Your organisation revoked this device. Sync has stopped; ask your administrator.</translation>
     </message>
     <message>
         <source>Too many failed attempts: wait a minute, then try again.</source>
@@ -1667,6 +1812,30 @@
         <source>Its key is not signed by its author.</source>
         <translation>Its key is not signed by its author.</translation>
     </message>
+    <message>
+        <source>Group %1 of the recovery key looks wrong. Check it against the key you wrote down.</source>
+        <translation>Group %1 of the recovery key looks wrong. Check it against the key you wrote down.</translation>
+    </message>
+    <message>
+        <source>That is not a recovery key: it has %1 groups of %2 letters and digits. Check it against the key you wrote down.</source>
+        <translation>That is not a recovery key: it has %1 groups of %2 letters and digits. Check it against the key you wrote down.</translation>
+    </message>
+    <message>
+        <source>Your keys were set up on another device meanwhile. Type the recovery key shown there.</source>
+        <translation>Your keys were set up on another device meanwhile. Type the recovery key shown there.</translation>
+    </message>
+    <message>
+        <source>Your keys were never backed up on the server. Waypoint makes them on this device, with a new recovery key.</source>
+        <translation>Your keys were never backed up on the server. Waypoint makes them on this device, with a new recovery key.</translation>
+    </message>
+    <message>
+        <source>That recovery key does not open your key backup. Check it against the key you wrote down and try again.</source>
+        <translation>That recovery key does not open your key backup. Check it against the key you wrote down and try again.</translation>
+    </message>
+    <message>
+        <source>Your organisation revoked this device: its keys and records here are destroyed.</source>
+        <translation>Your organisation revoked this device: its keys and records here are destroyed.</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>
@@ -1731,6 +1900,53 @@
     <message numerus="yes">
         <source>The key of %n person(s) you sync with changed on the server. What they send is set aside until the new key is compared with them in person and confirmed.</source>
         <translation><numerusform>The key of %n person you sync with changed on the server. What they send is set aside until the new key is compared with them in person and confirmed.</numerusform><numerusform>The keys of %n people you sync with changed on the server. What they send is set aside until each new key is compared with them in person and confirmed.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s): a text was changed on this phone and on another device before they synced.</source>
+        <translation><numerusform>%n conflict: a text was changed on this phone and on another device before they synced.</numerusform><numerusform>%n conflicts: texts were changed on this phone and on another device before they synced.</numerusform></translation>
+    </message>
+    <message>
+        <source>Resolve conflicts</source>
+        <translation>Resolve conflicts</translation>
+    </message>
+    <message>
+        <source>Compare both versions of each conflict and choose</source>
+        <translation>Compare both versions of each conflict and choose</translation>
+    </message>
+</context>
+<context>
+    <name>TimePicker</name>
+    <message>
+        <source>What time was it?</source>
+        <translation>What time was it?</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Hour</translation>
+    </message>
+    <message>
+        <source>Minute</source>
+        <translation>Minute</translation>
+    </message>
+    <message>
+        <source>That time has not come yet.</source>
+        <translation>That time has not come yet.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Set time</source>
+        <translation>Set time</translation>
     </message>
 </context>
 <context>
@@ -1798,6 +2014,18 @@
     <message>
         <source>Discard</source>
         <translation>Discard</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve</source>
+        <translation><numerusform>%n conflict to resolve</numerusform><numerusform>%n conflicts to resolve</numerusform></translation>
+    </message>
+    <message>
+        <source>Both versions are kept until you choose.</source>
+        <translation>Both versions are kept until you choose.</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Resolve</translation>
     </message>
 </context>
 <context>
@@ -2249,6 +2477,10 @@
         <source>That participant no longer exists.</source>
         <translation>That participant no longer exists.</translation>
     </message>
+    <message>
+        <source>That time is in the future: choose when the encounter took place.</source>
+        <translation>That time is in the future: choose when the encounter took place.</translation>
+    </message>
 </context>
 <context>
     <name>wp::client::FailedChangeListModel</name>
@@ -2386,12 +2618,12 @@
         <translation>An enrolment code has 16 letters and digits, like ABCD-EFGH-JKMN-PQRS.</translation>
     </message>
     <message>
-        <source>Enter the recovery passphrase.</source>
-        <translation>Enter the recovery passphrase.</translation>
+        <source>Type the recovery key shown when your first device was set up.</source>
+        <translation>Type the recovery key shown when your first device was set up.</translation>
     </message>
     <message>
-        <source>The two entries are different. Type the same passphrase twice.</source>
-        <translation>The two entries are different. Type the same passphrase twice.</translation>
+        <source>That is not group %1 of your recovery key. Look at what you wrote down, or show the key again.</source>
+        <translation>That is not group %1 of your recovery key. Look at what you wrote down, or show the key again.</translation>
     </message>
 </context>
 <context>
@@ -2399,10 +2631,6 @@
     <message>
         <source>Not enrolled</source>
         <translation>Not enrolled</translation>
-    </message>
-    <message>
-        <source>One step left: the recovery passphrase</source>
-        <translation>One step left: the recovery passphrase</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) to send</source>
@@ -2503,6 +2731,22 @@
     <message>
         <source>Last synced %1</source>
         <translation>Last synced %1</translation>
+    </message>
+    <message>
+        <source>One step left: the recovery key</source>
+        <translation>One step left: the recovery key</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve</source>
+        <translation><numerusform>%n conflict to resolve</numerusform><numerusform>%n conflicts to resolve</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation><numerusform>%n conflict</numerusform><numerusform>%n conflicts</numerusform></translation>
+    </message>
+    <message>
+        <source>A text was changed on this phone and on another device before they synced. Both versions are kept until you choose.</source>
+        <translation>A text was changed on this phone and on another device before they synced. Both versions are kept until you choose.</translation>
     </message>
 </context>
 </TS>

@@ -32,6 +32,95 @@
     </message>
 </context>
 <context>
+    <name>ConflictBanner</name>
+    <message>
+        <source>Changed on another device too</source>
+        <translation>Modifié aussi sur un autre appareil</translation>
+    </message>
+    <message>
+        <source>This was edited on this phone and on another device before they synced. Both versions are kept until you choose.</source>
+        <translation>Ceci a été modifié sur ce téléphone et sur un autre appareil avant leur synchronisation. Les deux versions sont gardées jusqu’à ce que vous choisissiez.</translation>
+    </message>
+    <message>
+        <source>Compare and choose</source>
+        <translation>Comparer et choisir</translation>
+    </message>
+    <message>
+        <source>Compare both versions and choose</source>
+        <translation>Comparer les deux versions et choisir</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictVersion</name>
+    <message>
+        <source>shown now</source>
+        <translation>affichée maintenant</translation>
+    </message>
+    <message>
+        <source>%1 · shown now</source>
+        <translation>%1 · affichée maintenant</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n text(s) were changed on this phone and on another device before they synced. Both versions are kept: keep one, or write one text from both.</source>
+        <translation><numerusform>%n texte a été modifié sur ce téléphone et sur un autre appareil avant leur synchronisation. Les deux versions sont gardées : gardez-en une, ou écrivez un seul texte à partir des deux.</numerusform><numerusform>%n textes ont été modifiés sur ce téléphone et sur un autre appareil avant leur synchronisation. Les deux versions sont gardées : gardez-en une, ou écrivez un seul texte à partir des deux.</numerusform></translation>
+    </message>
+    <message>
+        <source>No conflicts: this phone and your other devices agree.</source>
+        <translation>Aucun conflit : ce téléphone et vos autres appareils sont d’accord.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>This phone</source>
+        <translation>Ce téléphone</translation>
+    </message>
+    <message>
+        <source>Other device</source>
+        <translation>Autre appareil</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Garder la mienne</translation>
+    </message>
+    <message>
+        <source>Keep this phone's version</source>
+        <translation>Garder la version de ce téléphone</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Garder l’autre</translation>
+    </message>
+    <message>
+        <source>Keep the other device's version</source>
+        <translation>Garder la version de l’autre appareil</translation>
+    </message>
+    <message>
+        <source>Merge both into one text</source>
+        <translation>Fusionner les deux en un texte</translation>
+    </message>
+    <message>
+        <source>Merged text: both versions, to edit into one</source>
+        <translation>Texte fusionné : les deux versions, à réunir en une</translation>
+    </message>
+    <message>
+        <source>Merged text</source>
+        <translation>Texte fusionné</translation>
+    </message>
+    <message>
+        <source>Save merged text</source>
+        <translation>Enregistrer le texte fusionné</translation>
+    </message>
+</context>
+<context>
     <name>DateChips</name>
     <message>
         <source>Today</source>
@@ -62,16 +151,16 @@
         <translation>Il y a une semaine</translation>
     </message>
     <message>
-        <source>Or type a date: YYYY-MM-DD</source>
-        <translation>Ou tapez une date : AAAA-MM-JJ</translation>
-    </message>
-    <message>
         <source>%1, date</source>
         <translation>%1, date</translation>
     </message>
     <message>
         <source>Date</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>Or type a date, like %1</source>
+        <translation>Ou tapez une date, par exemple %1</translation>
     </message>
 </context>
 <context>
@@ -317,6 +406,34 @@
         <source>Save encounter</source>
         <translation>Enregistrer la rencontre</translation>
     </message>
+    <message>
+        <source>Add “%1” as a new participant</source>
+        <translation>Ajouter « %1 » comme nouveau participant</translation>
+    </message>
+    <message>
+        <source>When: %1</source>
+        <translation>Quand : %1</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Maintenant</translation>
+    </message>
+    <message>
+        <source>30 min ago</source>
+        <translation>Il y a 30 min</translation>
+    </message>
+    <message>
+        <source>1 h ago</source>
+        <translation>Il y a 1 h</translation>
+    </message>
+    <message>
+        <source>2 h ago</source>
+        <translation>Il y a 2 h</translation>
+    </message>
+    <message>
+        <source>Other time…</source>
+        <translation>Autre heure…</translation>
+    </message>
 </context>
 <context>
     <name>EnrolmentSection</name>
@@ -357,34 +474,6 @@
         <translation>Inscrire cet appareil</translation>
     </message>
     <message>
-        <source>This is your first device. Choose a recovery passphrase: it protects the copy of your keys kept on the server, and you will type it when you set up another phone. Nobody can recover it for you, so write it down somewhere safe.</source>
-        <translation>C’est votre premier appareil. Choisissez une phrase de récupération : elle protège la copie de vos clés gardée sur le serveur, et vous la taperez pour configurer un autre téléphone. Personne ne peut la retrouver pour vous : notez-la en lieu sûr.</translation>
-    </message>
-    <message>
-        <source>You already use Waypoint on another device. Enter the recovery passphrase you chose then, to bring your keys to this phone.</source>
-        <translation>Vous utilisez déjà Waypoint sur un autre appareil. Saisissez la phrase de récupération choisie alors, pour retrouver vos clés sur ce téléphone.</translation>
-    </message>
-    <message>
-        <source>Recovery passphrase</source>
-        <translation>Phrase de récupération</translation>
-    </message>
-    <message>
-        <source>Recovery passphrase again</source>
-        <translation>Phrase de récupération, une seconde fois</translation>
-    </message>
-    <message>
-        <source>Confirm the recovery passphrase</source>
-        <translation>Confirmer la phrase de récupération</translation>
-    </message>
-    <message>
-        <source>Setting up keys…</source>
-        <translation>Préparation des clés…</translation>
-    </message>
-    <message>
-        <source>Save passphrase and finish</source>
-        <translation>Enregistrer la phrase et terminer</translation>
-    </message>
-    <message>
         <source>Restore my keys</source>
         <translation>Récupérer mes clés</translation>
     </message>
@@ -395,6 +484,74 @@
     <message>
         <source>Cancel enrolment</source>
         <translation>Annuler l’inscription</translation>
+    </message>
+    <message>
+        <source>This is your first device. Waypoint now makes your keys and a recovery key: the only way to read your records on a new phone. Have a pen and paper ready; the key is shown once.</source>
+        <translation>C’est votre premier appareil. Waypoint crée maintenant vos clés et une clé de récupération : le seul moyen de lire vos données sur un nouveau téléphone. Préparez papier et crayon ; la clé n’est affichée qu’une fois.</translation>
+    </message>
+    <message>
+        <source>You already use Waypoint on another device. Type the recovery key shown when you set it up, to bring your keys to this phone.</source>
+        <translation>Vous utilisez déjà Waypoint sur un autre appareil. Tapez la clé de récupération affichée lors de sa configuration, pour retrouver vos clés sur ce téléphone.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clé de récupération</translation>
+    </message>
+    <message>
+        <source>Making your keys…</source>
+        <translation>Création de vos clés…</translation>
+    </message>
+    <message>
+        <source>Restoring your keys…</source>
+        <translation>Restauration de vos clés…</translation>
+    </message>
+    <message>
+        <source>Show my recovery key</source>
+        <translation>Afficher ma clé de récupération</translation>
+    </message>
+    <message>
+        <source>Your recovery key</source>
+        <translation>Votre clé de récupération</translation>
+    </message>
+    <message>
+        <source>Write this down; it is the only way to read your records on a new phone. Keep it somewhere safe, away from this phone. Waypoint shows it only now, and nobody can recover it for you.</source>
+        <translation>Notez-la : c’est le seul moyen de lire vos données sur un nouveau téléphone. Gardez-la en lieu sûr, loin de ce téléphone. Waypoint ne l’affiche que maintenant, et personne ne peut la retrouver pour vous.</translation>
+    </message>
+    <message>
+        <source>Group %1: %2</source>
+        <translation>Groupe %1 : %2</translation>
+    </message>
+    <message>
+        <source>The recovery key as a QR code</source>
+        <translation>La clé de récupération en code QR</translation>
+    </message>
+    <message>
+        <source>Show the groups</source>
+        <translation>Afficher les groupes</translation>
+    </message>
+    <message>
+        <source>Show QR code</source>
+        <translation>Afficher le code QR</translation>
+    </message>
+    <message>
+        <source>I have written it down</source>
+        <translation>Je l’ai notée</translation>
+    </message>
+    <message>
+        <source>From what you wrote down, type group %1 of your recovery key.</source>
+        <translation>D’après ce que vous avez noté, tapez le groupe %1 de votre clé de récupération.</translation>
+    </message>
+    <message>
+        <source>Group %1 of the recovery key</source>
+        <translation>Groupe %1 de la clé de récupération</translation>
+    </message>
+    <message>
+        <source>Check and finish</source>
+        <translation>Vérifier et terminer</translation>
+    </message>
+    <message>
+        <source>Show the key again</source>
+        <translation>Afficher de nouveau la clé</translation>
     </message>
 </context>
 <context>
@@ -766,10 +923,6 @@
         <translation>Utiliser une phrase secrète plutôt que des chiffres</translation>
     </message>
     <message>
-        <source>You will be able to choose a recovery passphrase later, when this phone is enrolled for sync.</source>
-        <translation>Vous pourrez choisir une phrase de récupération plus tard, quand ce téléphone sera inscrit pour la synchronisation.</translation>
-    </message>
-    <message>
         <source>Setting up…</source>
         <translation>Préparation…</translation>
     </message>
@@ -792,6 +945,10 @@
     <message>
         <source>Choose a passphrase</source>
         <translation>Choisissez une phrase secrète</translation>
+    </message>
+    <message>
+        <source>When this phone is enrolled for sync, Waypoint shows you a recovery key to write down.</source>
+        <translation>Quand ce téléphone sera inscrit pour la synchronisation, Waypoint vous affichera une clé de récupération à noter.</translation>
     </message>
 </context>
 <context>
@@ -1119,6 +1276,10 @@
         <source>Due: %1</source>
         <translation>Échéance : %1</translation>
     </message>
+    <message>
+        <source>This looks like a full name. Please use a pseudonym or initials instead.</source>
+        <translation>Cela ressemble à un nom complet. Utilisez plutôt un pseudonyme ou des initiales.</translation>
+    </message>
 </context>
 <context>
     <name>ScanPage</name>
@@ -1343,6 +1504,10 @@
         <source>Protected by your PIN only: this device had no keychain when Waypoint was set up, so someone with a copy of Waypoint's files could try every PIN on another computer.</source>
         <translation>Protégé par votre code seul : cet appareil n’avait pas de trousseau quand Waypoint a été configuré, donc quelqu’un qui aurait une copie des fichiers de Waypoint pourrait essayer tous les codes sur un autre ordinateur.</translation>
     </message>
+    <message>
+        <source>PIN changed. Use your new PIN from now on.</source>
+        <translation>Code modifié. Utilisez désormais votre nouveau code.</translation>
+    </message>
 </context>
 <context>
     <name>ShareBadge</name>
@@ -1531,22 +1696,6 @@
         <source>The server refused it (%1).</source>
         <translation>Le serveur l’a refusé (%1).</translation>
     </message>
-    <message numerus="yes">
-        <source>The recovery passphrase needs at least %n characters: a few words you will remember.</source>
-        <translation><numerusform>La phrase de récupération doit compter au moins %n caractère : quelques mots dont vous vous souviendrez.</numerusform><numerusform>La phrase de récupération doit compter au moins %n caractères : quelques mots dont vous vous souviendrez.</numerusform></translation>
-    </message>
-    <message>
-        <source>Your keys were set up on another device meanwhile. Enter the recovery passphrase chosen there.</source>
-        <translation>Vos clés ont été créées entre-temps sur un autre appareil. Saisissez la phrase de récupération choisie sur celui-ci.</translation>
-    </message>
-    <message>
-        <source>Your keys were never backed up on the server. Choose a recovery passphrase to make them on this device.</source>
-        <translation>Vos clés n’ont jamais été sauvegardées sur le serveur. Choisissez une phrase de récupération pour les créer sur cet appareil.</translation>
-    </message>
-    <message>
-        <source>That is not the recovery passphrase chosen on your first device. Try again.</source>
-        <translation>Ce n’est pas la phrase de récupération choisie sur votre premier appareil. Réessayez.</translation>
-    </message>
     <message>
         <source>The key backup on the server holds other keys than this device has.</source>
         <translation>La sauvegarde des clés sur le serveur contient d’autres clés que celles de cet appareil.</translation>
@@ -1554,10 +1703,6 @@
     <message>
         <source>This code is wrong, already used or expired. Ask your administrator for a new one.</source>
         <translation>Ce code est erroné, déjà utilisé ou expiré. Demandez-en un nouveau à votre administrateur.</translation>
-    </message>
-    <message>
-        <source>Your organisation revoked this device. Sync has stopped; ask your administrator.</source>
-        <translation>Votre organisation a révoqué cet appareil. La synchronisation est arrêtée ; adressez-vous à votre administrateur.</translation>
     </message>
     <message>
         <source>Too many failed attempts: wait a minute, then try again.</source>
@@ -1667,6 +1812,30 @@
         <source>Its key is not signed by its author.</source>
         <translation>Sa clé n’est pas signée par son auteur.</translation>
     </message>
+    <message>
+        <source>Group %1 of the recovery key looks wrong. Check it against the key you wrote down.</source>
+        <translation>Le groupe %1 de la clé de récupération semble erroné. Comparez-le avec la clé que vous avez notée.</translation>
+    </message>
+    <message>
+        <source>That is not a recovery key: it has %1 groups of %2 letters and digits. Check it against the key you wrote down.</source>
+        <translation>Ce n’est pas une clé de récupération : elle compte %1 groupes de %2 lettres et chiffres. Comparez avec la clé que vous avez notée.</translation>
+    </message>
+    <message>
+        <source>Your keys were set up on another device meanwhile. Type the recovery key shown there.</source>
+        <translation>Vos clés ont été créées entre-temps sur un autre appareil. Tapez la clé de récupération affichée sur celui-ci.</translation>
+    </message>
+    <message>
+        <source>Your keys were never backed up on the server. Waypoint makes them on this device, with a new recovery key.</source>
+        <translation>Vos clés n’ont jamais été sauvegardées sur le serveur. Waypoint les crée sur cet appareil, avec une nouvelle clé de récupération.</translation>
+    </message>
+    <message>
+        <source>That recovery key does not open your key backup. Check it against the key you wrote down and try again.</source>
+        <translation>Cette clé de récupération n’ouvre pas la sauvegarde de vos clés. Comparez-la avec la clé que vous avez notée, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Your organisation revoked this device: its keys and records here are destroyed.</source>
+        <translation>Votre organisation a révoqué cet appareil : ses clés et ses données y sont détruites.</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>
@@ -1731,6 +1900,53 @@
     <message numerus="yes">
         <source>The key of %n person(s) you sync with changed on the server. What they send is set aside until the new key is compared with them in person and confirmed.</source>
         <translation><numerusform>La clé de %n personne avec qui vous synchronisez a changé sur le serveur. Ce qu’elle envoie est mis de côté jusqu’à ce que la nouvelle clé soit comparée avec elle en personne et confirmée.</numerusform><numerusform>Les clés de %n personnes avec qui vous synchronisez ont changé sur le serveur. Ce qu’elles envoient est mis de côté jusqu’à ce que chaque nouvelle clé soit comparée avec elles en personne et confirmée.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s): a text was changed on this phone and on another device before they synced.</source>
+        <translation><numerusform>%n conflit : un texte a été modifié sur ce téléphone et sur un autre appareil avant leur synchronisation.</numerusform><numerusform>%n conflits : des textes ont été modifiés sur ce téléphone et sur un autre appareil avant leur synchronisation.</numerusform></translation>
+    </message>
+    <message>
+        <source>Resolve conflicts</source>
+        <translation>Résoudre les conflits</translation>
+    </message>
+    <message>
+        <source>Compare both versions of each conflict and choose</source>
+        <translation>Comparer les deux versions de chaque conflit et choisir</translation>
+    </message>
+</context>
+<context>
+    <name>TimePicker</name>
+    <message>
+        <source>What time was it?</source>
+        <translation>À quelle heure ?</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Minute</source>
+        <translation>Minute</translation>
+    </message>
+    <message>
+        <source>That time has not come yet.</source>
+        <translation>Cette heure n’est pas encore passée.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Set time</source>
+        <translation>Choisir cette heure</translation>
     </message>
 </context>
 <context>
@@ -1798,6 +2014,18 @@
     <message>
         <source>Discard</source>
         <translation>Supprimer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve</source>
+        <translation><numerusform>%n conflit à résoudre</numerusform><numerusform>%n conflits à résoudre</numerusform></translation>
+    </message>
+    <message>
+        <source>Both versions are kept until you choose.</source>
+        <translation>Les deux versions sont gardées jusqu’à ce que vous choisissiez.</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Résoudre</translation>
     </message>
 </context>
 <context>
@@ -2249,6 +2477,10 @@
         <source>That participant no longer exists.</source>
         <translation>Ce participant n’existe plus.</translation>
     </message>
+    <message>
+        <source>That time is in the future: choose when the encounter took place.</source>
+        <translation>Cette heure est dans le futur : choisissez l’heure de la rencontre.</translation>
+    </message>
 </context>
 <context>
     <name>wp::client::FailedChangeListModel</name>
@@ -2386,12 +2618,12 @@
         <translation>Un code d’inscription compte 16 lettres et chiffres, comme ABCD-EFGH-JKMN-PQRS.</translation>
     </message>
     <message>
-        <source>Enter the recovery passphrase.</source>
-        <translation>Saisissez la phrase de récupération.</translation>
+        <source>Type the recovery key shown when your first device was set up.</source>
+        <translation>Tapez la clé de récupération affichée lors de la configuration de votre premier appareil.</translation>
     </message>
     <message>
-        <source>The two entries are different. Type the same passphrase twice.</source>
-        <translation>Les deux saisies sont différentes. Tapez deux fois la même phrase.</translation>
+        <source>That is not group %1 of your recovery key. Look at what you wrote down, or show the key again.</source>
+        <translation>Ce n’est pas le groupe %1 de votre clé de récupération. Regardez ce que vous avez noté, ou affichez de nouveau la clé.</translation>
     </message>
 </context>
 <context>
@@ -2399,10 +2631,6 @@
     <message>
         <source>Not enrolled</source>
         <translation>Non inscrit</translation>
-    </message>
-    <message>
-        <source>One step left: the recovery passphrase</source>
-        <translation>Il reste une étape : la phrase de récupération</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) to send</source>
@@ -2503,6 +2731,22 @@
     <message>
         <source>Last synced %1</source>
         <translation>Dernière synchronisation : %1</translation>
+    </message>
+    <message>
+        <source>One step left: the recovery key</source>
+        <translation>Il reste une étape : la clé de récupération</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve</source>
+        <translation><numerusform>%n conflit à résoudre</numerusform><numerusform>%n conflits à résoudre</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation><numerusform>%n conflit</numerusform><numerusform>%n conflits</numerusform></translation>
+    </message>
+    <message>
+        <source>A text was changed on this phone and on another device before they synced. Both versions are kept until you choose.</source>
+        <translation>Un texte a été modifié sur ce téléphone et sur un autre appareil avant leur synchronisation. Les deux versions sont gardées jusqu’à ce que vous choisissiez.</translation>
     </message>
 </context>
 </TS>
