@@ -47,7 +47,6 @@ public:
     enum class Mode { OpenExisting, CreateNew };
 
     static constexpr int KeyBytes = 32;
-    static constexpr int SchemaVersion = 9;
 
     // Errors: NotAStore (not a Waypoint store, or the key is wrong), Corrupt, SchemaTooNew,
     // Busy (another process has it open), Io, InvalidInput (key not 32 bytes, file exists

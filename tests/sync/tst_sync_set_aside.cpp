@@ -373,9 +373,8 @@ private slots:
             wire::manifestBytes(s.org.id, s.org.supervisor, sup->credentials.deviceId,
                                 batch.sequence, {crypto::changeDigest(c)}));
         QVERIFY(pushed(*sup, batch));
-        QVERIFY(addReader(
-            s, sup->user()->audienceId, s.org.worker1,
-            crypto::sealTo(sup->user()->audienceKey, s.victim->identity.keys.encryptionPublic)));
+        QVERIFY(addReader(s, sup->user()->audienceId, s.org.worker1,
+                          grant(*sup, s.org.worker1, s.victim->identity.keys.encryptionPublic)));
 
         syncsAroundIt(s, good, 1, {QStringLiteral("envelope_version")});
         QCOMPARE(s.victim->store->setAside().list()->first().recordId, old.recordId);
