@@ -124,4 +124,30 @@ Status Admin::revokeDevice(const QUuid &org, const QUuid &device)
     return {};
 }
 
+Status Admin::setOfflineLease(const QUuid &org, int days)
+{
+    if (days < 0 || days > MaxOfflineLeaseDays)
+        return Error(
+            ErrorCode::InvalidInput,
+            QStringLiteral("an offline lease is 0 (none) to %1 days").arg(MaxOfflineLeaseDays));
+    pqxx::work w(m_c);
+    const auto r =
+        w.exec_params("UPDATE organisations SET offline_lease_days = $2 WHERE organisation_id = $1",
+                      sqlText(org), days);
+    if (r.affected_rows() == 0)
+        return notFound("organisation");
+    w.commit();
+    return {};
+}
+
+Result<int> Admin::offlineLease(const QUuid &org)
+{
+    pqxx::work w(m_c);
+    const auto r = w.exec_params(
+        "SELECT offline_lease_days FROM organisations WHERE organisation_id = $1", sqlText(org));
+    if (r.empty())
+        return notFound("organisation");
+    return r[0][0].as<int>();
+}
+
 } // namespace wp::server

@@ -36,6 +36,12 @@ public:
     Result<QString> issueEnrolmentCode(const QUuid &org, const QUuid &user, int ttlMinutes);
     Result<QList<DeviceInfo>> devices(const QUuid &org);
     Status revokeDevice(const QUuid &org, const QUuid &device);
+    // Devices of the organisation that have not reached the server for `days` lock
+    // themselves until they check in (0: never). At most MaxOfflineLeaseDays.
+    Status setOfflineLease(const QUuid &org, int days);
+    Result<int> offlineLease(const QUuid &org);
+
+    static constexpr int MaxOfflineLeaseDays = 3650;
 
 private:
     pqxx::connection &m_c;

@@ -29,6 +29,7 @@ Reply PullPages::pageReply(const pqxx::result &rows, std::uint64_t since, qsizet
     PullResponse resp;
     std::map<std::pair<QUuid, qint64>, qint64> manifestIndex;
     std::uint64_t counter = 0, horizon = 0;
+    int leaseDays = 0;
     bool reachesEnd = true; // no candidate was left out for the byte budget
     // Pass 1: the changes, in seq order.
     std::vector<pqxx::result::size_type> page;
@@ -41,6 +42,7 @@ Reply PullPages::pageReply(const pqxx::result &rows, std::uint64_t since, qsizet
         } else if (kind == 3) {
             counter = r[1].as<std::uint64_t>();
             horizon = r[9].as<std::uint64_t>();
+            leaseDays = r[7].as<int>();
             reachesEnd = r[6].as<int>() > 0;
         }
     }
@@ -105,6 +107,7 @@ Reply PullPages::pageReply(const pqxx::result &rows, std::uint64_t since, qsizet
                             QStringLiteral("the change log was compacted past this cursor; "
                                            "start again from 0"));
     resp.horizon = horizon;
+    resp.offlineLeaseDays = leaseDays;
     resp.more = pageRows == limit || (pageRows > 0 && !reachesEnd);
     resp.cursor = resp.more ? resp.changes.last().seq : std::max(since, counter);
     return Reply::ok(resp);

@@ -81,6 +81,10 @@ const std::vector<CommandSpec> &commands()
         {"revoke-device",
          "Revokes a device: it is refused from now on and told to destroy its keys.",
          {Org, {"device", "ID", "the device"}}},
+        {"set-offline-lease",
+         "Sets the organisation's offline lease: a device that has not reached the server for "
+         "this many days locks itself until it checks in.",
+         {Org, {"days", "N", "the lease in days, 1 to 3650; 0 turns it off (the default)"}}},
     };
     return all;
 }
@@ -105,6 +109,8 @@ const char Usage[] =
     "                                        prints a one-time enrolment code\n"
     "  list-devices --org ID\n"
     "  revoke-device --org ID --device ID\n"
+    "  set-offline-lease --org ID --days N   devices that have not reached the server for N\n"
+    "                                        days lock until they check in (0: off)\n"
     "Every command reads the database URL from WAYPOINT_DATABASE_URL, or from the file\n"
     "--database-file PATH (readable by its owner only); never from the command line.\n"
     "waypoint-server <command> --help describes a command's options.\n";

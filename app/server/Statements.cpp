@@ -123,6 +123,7 @@ const std::vector<Composed> &catalogue()
         {"session", "session", {}, false},
         {"auth", "auth", {}, true},
         {"touch", "touch", {}, true},
+        {"offline_lease", "offline_lease", {}, false},
         {"enrolment_code", "enrolment_code", {}, false},
         {"enrolment_code_used", "enrolment_code_used", {}, false},
         {"enrolment_device", "enrolment_device", {}, false},

@@ -6,18 +6,23 @@
 namespace wp::server {
 
 SyncService::SyncService(ConnectionPool &pool, const Statements &sql)
-    : m_authentication(pool), m_registration(pool, sql), m_keys(pool, sql), m_pages(pool),
-      m_pushes(pool, sql), m_roundTrip(pool, m_pushes)
+    : m_pool(pool), m_sql(sql), m_authentication(pool), m_registration(pool, sql),
+      m_keys(pool, sql), m_pages(pool), m_pushes(pool, sql), m_roundTrip(pool, m_pushes)
 {
 }
 
 Reply SyncService::deviceStatus(const Identity &id)
 {
-    wire::DeviceStatus s;
-    s.status = id.revoked ? QStringLiteral("revoked") : QStringLiteral("active");
-    s.destroyKeys = id.revoked;
-    s.serverTimeMs = QDateTime::currentMSecsSinceEpoch();
-    return Reply::ok(s);
+    return withDb(m_pool, [&](pqxx::connection &c) -> Reply {
+        wire::DeviceStatus s;
+        s.status = id.revoked ? QStringLiteral("revoked") : QStringLiteral("active");
+        s.destroyKeys = id.revoked;
+        s.serverTimeMs = QDateTime::currentMSecsSinceEpoch();
+        pqxx::nontransaction w(c);
+        const auto rows = w.exec_params(m_sql.text("offline_lease"), sqlText(id.organisation));
+        s.offlineLeaseDays = rows.empty() ? 0 : rows[0][0].as<int>();
+        return Reply::ok(s);
+    });
 }
 
 } // namespace wp::server

@@ -62,9 +62,12 @@ public:
     {
         m_roundTrip.sync(id, body, std::move(answer));
     }
+    // Active or revoked, the server's time and the organisation's offline lease.
     Reply deviceStatus(const Identity &id);
 
 private:
+    ConnectionPool &m_pool;
+    const Statements &m_sql;
     Authentication m_authentication;
     DeviceRegistration m_registration;
     KeyRegistry m_keys;

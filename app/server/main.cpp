@@ -228,7 +228,7 @@ int serve(const Invocation &o, const std::string &url)
     return 0;
 }
 
-int admin(const QString &command, const Invocation &o, pqxx::connection &c)
+int admin(const QString &command, const Invocation &o, pqxx::connection &c, int leaseDays)
 {
     Admin a(c);
     const QUuid org = o.id(QStringLiteral("org"));
@@ -295,6 +295,14 @@ int admin(const QString &command, const Invocation &o, pqxx::connection &c)
         print(QStringLiteral("revoked %1").arg(o.get(QStringLiteral("device"))));
         return 0;
     }
+    if (command == u"set-offline-lease") {
+        const Status s = a.setOfflineLease(org, leaseDays);
+        if (!s)
+            return fail(s.error().message);
+        print(leaseDays == 0 ? QStringLiteral("offline lease off")
+                             : QStringLiteral("offline lease %1 days").arg(leaseDays));
+        return 0;
+    }
     return fail(QStringLiteral("unknown command %1").arg(command)); // not reached: parsed
 }
 
@@ -312,6 +320,21 @@ int main(int argc, char **argv)
     }
     const Invocation &o = std::get<Invocation>(parsed);
     const QString &command = o.command;
+    // Checked before the database is reached, like every usage error.
+    int leaseDays = 0;
+    if (command == u"set-offline-lease") {
+        const QString days = o.get(QStringLiteral("days"));
+        // Digits only: no sign, no blanks, no "7d".
+        bool ok = !days.isEmpty() && days.size() <= 4 &&
+                  std::all_of(days.begin(), days.end(), [](QChar ch) { return ch.isDigit(); });
+        leaseDays = ok ? days.toInt(&ok) : 0;
+        if (!o.has(QStringLiteral("org")) || o.id(QStringLiteral("org")).isNull())
+            return refuse(QStringLiteral("set-offline-lease needs --org ID"));
+        if (!ok || leaseDays < 0 || leaseDays > Admin::MaxOfflineLeaseDays)
+            return refuse(QStringLiteral("set-offline-lease: --days needs a number of days, 0 "
+                                         "(off) to %1")
+                              .arg(Admin::MaxOfflineLeaseDays));
+    }
     const auto database = databaseUrl(o);
     if (const int *exitCode = std::get_if<int>(&database))
         return *exitCode;
@@ -346,7 +369,7 @@ int main(int argc, char **argv)
                       .arg(days));
             return 0;
         }
-        return admin(command, o, c);
+        return admin(command, o, c, leaseDays);
     } catch (const pqxx::broken_connection &) {
         return fail(QStringLiteral("cannot connect to the database"));
     } catch (const pqxx::sql_error &e) {

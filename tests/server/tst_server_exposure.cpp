@@ -132,6 +132,43 @@ private slots:
             QVERIFY2(help.contains(option), option);
     }
 
+    void setOfflineLeaseTakesOnlyADayCount()
+    {
+        const QString org = fx.admin({QStringLiteral("create-org"), QStringLiteral("--name"),
+                                      QStringLiteral("Lease Peers")});
+        QVERIFY(!org.isEmpty());
+        for (const QString &days :
+             {QStringLiteral("-1"), QStringLiteral("3651"), QStringLiteral("7d"),
+              QStringLiteral(" 7"), QStringLiteral("+7"), QStringLiteral("")}) {
+            const auto [code, out, err] =
+                run({QStringLiteral("set-offline-lease"), QStringLiteral("--org"), org,
+                     QStringLiteral("--days"), days},
+                    true);
+            QCOMPARE(code, 2);
+            QVERIFY(out.isEmpty());
+            QVERIFY2(err.contains("--days"), err.constData());
+        }
+        const auto [noOrg, noOrgOut, noOrgErr] = run(
+            {QStringLiteral("set-offline-lease"), QStringLiteral("--days"), QStringLiteral("7")},
+            true);
+        QCOMPARE(noOrg, 2);
+        const auto [typo, typoOut, typoErr] =
+            run({QStringLiteral("set-offline-lease"), QStringLiteral("--org"), org,
+                 QStringLiteral("--day"), QStringLiteral("7")},
+                true);
+        QCOMPARE(typo, 2);
+        const auto [helpCode, help, helpErr] =
+            run({QStringLiteral("set-offline-lease"), QStringLiteral("--help")}, false);
+        QCOMPARE(helpCode, 0);
+        QVERIFY2(help.contains("--days") && help.contains("--org"), help.constData());
+        const auto [ok, okOut, okErr] =
+            run({QStringLiteral("set-offline-lease"), QStringLiteral("--org"), org,
+                 QStringLiteral("--days"), QStringLiteral("30")},
+                true);
+        QCOMPARE(ok, 0);
+        QCOMPARE(okOut.trimmed(), QByteArray("offline lease 30 days"));
+    }
+
     void theDatabaseUrlComesFromTheEnvironmentOrAnOwnerOnlyFile()
     {
         const auto createOrg = [&](const QString &name, const QStringList &more, bool env) {

@@ -848,6 +848,43 @@ private slots:
         QVERIFY(status->destroyKeys);
     }
 
+    void theOfflineLeaseIsToldAtEveryContact()
+    {
+        const LocalServer::Org leased = fx.createOrganisation(QStringLiteral("Leased Peers"));
+        auto d = device(leased, leased.worker1);
+        auto other = device(org, org.worker1);
+        QVERIFY(d && other);
+        const auto told = [](TestDevice &dev) {
+            const auto status =
+                decodeDeviceStatus(dev.call("GET", QStringLiteral("/v1/device")).body);
+            const auto page = decodePullResponse(dev.call("GET", QStringLiteral("/v1/pull")).body);
+            const auto synced = decodeSyncResponse(
+                dev.call("POST", QStringLiteral("/v1/sync"), encode(SyncRequest{0, 10, 0, {}}))
+                    .body);
+            if (!status || !page || !synced)
+                return QList<int>{};
+            const auto syncPage = decodePullResponse(synced->pull);
+            return QList<int>{status->offlineLeaseDays, page->offlineLeaseDays,
+                              syncPage ? syncPage->offlineLeaseDays : -1};
+        };
+        // Off by default.
+        QCOMPARE(told(*d), (QList<int>{0, 0, 0}));
+        QCOMPARE(fx.admin({QStringLiteral("set-offline-lease"), QStringLiteral("--org"),
+                           idText(leased.id), QStringLiteral("--days"), QStringLiteral("14")}),
+                 QStringLiteral("offline lease 14 days"));
+        QCOMPARE(told(*d), (QList<int>{14, 14, 14}));
+        // Another organisation's devices are not leased.
+        QCOMPARE(told(*other), (QList<int>{0, 0, 0}));
+        QCOMPARE(fx.admin({QStringLiteral("set-offline-lease"), QStringLiteral("--org"),
+                           idText(leased.id), QStringLiteral("--days"), QStringLiteral("0")}),
+                 QStringLiteral("offline lease off"));
+        QCOMPARE(told(*d), (QList<int>{0, 0, 0}));
+        // An organisation that does not exist: an error, no output.
+        QCOMPARE(fx.admin({QStringLiteral("set-offline-lease"), QStringLiteral("--org"),
+                           idText(createUuidV7()), QStringLiteral("--days"), QStringLiteral("3")}),
+                 QString());
+    }
+
     void organisationsAndWorkersAreIsolated()
     {
         const LocalServer::Org other = fx.createOrganisation(QStringLiteral("Northside"));

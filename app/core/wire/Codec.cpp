@@ -90,6 +90,19 @@ QCborArray sealedKeyPair(const QUuid &id, const QByteArray &key)
 // Some slack for future key sizes.
 constexpr qsizetype MaxSealed = 192;
 
+// The server stores at most this (migrations/0007_offline_lease.sql).
+constexpr std::uint64_t MaxLeaseDays = 3650;
+
+int leaseDays(Strict &s, const QCborValue &v)
+{
+    const std::uint64_t days = s.uint(v, "offlineLeaseDays");
+    if (days > MaxLeaseDays) {
+        s.fail("offlineLeaseDays", "is out of range");
+        return 0;
+    }
+    return int(days);
+}
+
 } // namespace
 
 // ---- encoding ------------------------------------------------------------------------------
@@ -184,12 +197,17 @@ QByteArray encode(const PullResponse &m)
     QCborMap body{{1, changes}, {2, qint64(m.cursor)}, {3, m.more}, {4, grants}, {5, manifests}};
     if (m.horizon > 0)
         body.insert(6, qint64(m.horizon));
+    if (m.offlineLeaseDays > 0)
+        body.insert(7, m.offlineLeaseDays);
     return finish(std::move(body));
 }
 
 QByteArray encode(const DeviceStatus &m)
 {
-    return finish({{1, m.status}, {2, m.destroyKeys}, {3, m.serverTimeMs}});
+    QCborMap body{{1, m.status}, {2, m.destroyKeys}, {3, m.serverTimeMs}};
+    if (m.offlineLeaseDays > 0)
+        body.insert(4, m.offlineLeaseDays);
+    return finish(std::move(body));
 }
 
 QByteArray encode(const ErrorBody &m)
@@ -420,6 +438,8 @@ Result<PullResponse> decodePullResponse(QByteArrayView bytes)
             s.fail("manifest", "index is out of range");
     if (map->contains(6))
         m.horizon = s.uint(map->value(6), "horizon");
+    if (map->contains(7))
+        m.offlineLeaseDays = leaseDays(s, map->value(7));
     return done(s, m);
 }
 
@@ -433,6 +453,8 @@ Result<DeviceStatus> decodeDeviceStatus(QByteArrayView bytes)
     m.status = s.text(s.required(*map, 1, "status"), "status");
     m.destroyKeys = s.boolean(s.required(*map, 2, "destroyKeys"), "destroyKeys");
     m.serverTimeMs = qint64(s.uint(s.required(*map, 3, "serverTimeMs"), "serverTimeMs"));
+    if (map->contains(4))
+        m.offlineLeaseDays = leaseDays(s, map->value(4));
     return done(s, m);
 }
 

@@ -152,6 +152,9 @@ struct PullResponse
     // The organisation's compaction horizon (0: none). A device sends it back as `horizon=` on
     // its next pages, so a pull from 0 can page past it (docs/protocol.md, "Compaction").
     std::uint64_t horizon = 0;
+    // The organisation's offline lease in days (0: none), told on every page so a device
+    // learns it at every contact (docs/security.md, "Offline lease").
+    int offlineLeaseDays = 0;
 };
 
 struct DeviceStatus
@@ -159,6 +162,7 @@ struct DeviceStatus
     QString status; // "active" or "revoked"
     bool destroyKeys = false;
     qint64 serverTimeMs = 0;
+    int offlineLeaseDays = 0; // as in PullResponse
 };
 
 struct ErrorBody

@@ -16,3 +16,7 @@ SELECT d.user_id, d.token_hash, d.revoked_at IS NOT NULL, u.role, u.signing_key,
 -- busy device costs one statement per request, not two.
 UPDATE devices SET last_seen_at = now()
  WHERE organisation_id = $1 AND device_id = $2 AND last_seen_at < now() - interval '1 minute';
+
+-- name: offline_lease
+-- The organisation's offline lease in days, for GET /v1/device (docs/security.md).
+SELECT offline_lease_days FROM organisations WHERE organisation_id = $1;

@@ -6,8 +6,9 @@
 
 -- name: pull
 -- Kind 0: the page's changes; 1: their batch manifests; 2: the caller's sealed keys for their
--- audiences; 3: the counter, the compaction horizon, and 1 when the page reaches the last of
--- its candidates (0: the byte budget left some out, or there are none). Not sorted here (that
+-- audiences; 3: the counter, the compaction horizon, the organisation's offline lease in days,
+-- and 1 when the page reaches the last of its candidates (0: the byte budget left some out,
+-- or there are none). Not sorted here (that
 -- would copy every envelope once more): PullPages::pageReply() orders the changes by seq.
 -- $1 organisation, $3 since, $4 limit; $2 the user for "pull", the device for "sync_pull";
 -- {{budget}} the page's byte budget.
@@ -18,7 +19,8 @@
 -- one: octet_length() reads a stored value's size without reading the value, so a change
 -- left out costs nothing more. MATERIALIZED, because three branches read the page.
 WITH {{authentication}}
-ctr AS (SELECT change_seq, compacted_seq FROM organisations WHERE organisation_id = $1),
+ctr AS (SELECT change_seq, compacted_seq, offline_lease_days
+          FROM organisations WHERE organisation_id = $1),
 candidates AS (
     SELECT x.* FROM audience_readers r
      CROSS JOIN LATERAL (
@@ -65,8 +67,8 @@ SELECT 2, NULL, a.audience_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, a
                          AND a.user_id = {{reader}}
 UNION ALL
 SELECT 3, change_seq, NULL, NULL, NULL, NULL,
-       (SELECT count(*) FROM page WHERE following IS NULL), NULL, NULL, compacted_seq, NULL,
-       NULL, NULL, NULL
+       (SELECT count(*) FROM page WHERE following IS NULL), offline_lease_days::bigint, NULL,
+       compacted_seq, NULL, NULL, NULL, NULL
   FROM ctr
 {{credentials}};
 
