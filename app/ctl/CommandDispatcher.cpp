@@ -3,12 +3,14 @@
 
 #include "ConflictCommands.h"
 #include "DeviceStore.h"
+#include "OfflineLease.h"
 #include "PinInput.h"
 #include "PinPolicy.h"
 #include "QtKeychainKeyStore.h"
 #include "Records.h"
 #include "Store.h"
 #include "SyncCommands.h"
+#include "SyncIdentity.h"
 #include "Uuid.h"
 
 #include <QDir>
@@ -164,6 +166,35 @@ int CommandDispatcher::run(const ParsedCommand &command)
     return exitCodeFor(done.error());
 }
 
+namespace {
+
+// The commands that read or write records; an out-of-lease store refuses them.
+bool isRecordCommand(const QString &name)
+{
+    return name.endsWith(QLatin1String(" add")) || name.endsWith(QLatin1String(" list")) ||
+           name.endsWith(QLatin1String(" edit")) || name == QLatin1String("search");
+}
+
+// A device that has not reached its server for longer than its organisation's offline lease
+// shows no records until it checks in (docs/security.md, "Offline lease"). Sync and status
+// still work: a successful sync renews the lease.
+Status withinLease(Store &store)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto lease = OfflineLease(store.database()).observe(now);
+    if (!lease)
+        return lease.error();
+    if (!lease->isOut(sync::SyncIdentity::isEnrolled(store), now))
+        return {};
+    return Error{ErrorCode::Unauthorized,
+                 QStringLiteral("This device has not reached its server for %1 days; its "
+                                "organisation asks for every %2 days. Run waypointctl sync.")
+                     .arg(lease->sinceContactMs(now) / LeaseState::DayMs)
+                     .arg(lease->days)};
+}
+
+} // namespace
+
 Status CommandDispatcher::dispatch(const ParsedCommand &command, const QString &dataDir)
 {
     if (command.name == QLatin1String("init"))
@@ -185,6 +216,9 @@ Status CommandDispatcher::dispatch(const ParsedCommand &command, const QString &
     if (!store)
         return store.error();
     Store &s = **store;
+    if (isRecordCommand(command.name))
+        if (Status lease = withinLease(s); !lease)
+            return lease;
 
     if (command.name == QLatin1String("diary add"))
         return addDiary(s, command);

@@ -12,7 +12,7 @@ enum ExitCode {
     PinRefused = 3, // wrong PIN or recovery key, or locked
     StoreFailed = 4,
     SyncFailed = 5,     // server unreachable or failing, sync incomplete: run sync again
-    NotAuthorized = 6,  // not enrolled, code or token refused, device revoked
+    NotAuthorized = 6,  // not enrolled, code or token refused, device revoked, out of lease
     ChangesRefused = 7, // everything synced except changes the server refused for good
 };
 

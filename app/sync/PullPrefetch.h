@@ -41,6 +41,7 @@ struct PulledPage
     QList<UserKeyPin> keysSeen;
     std::uint64_t cursor = 0;
     bool more = false;
+    int offlineLeaseDays = 0; // the organisation's offline lease, as the page told it
 };
 
 class PullPrefetch

@@ -68,6 +68,10 @@ Result<SyncReport> SyncEngine::syncOnce()
         return pins.error();
     report.keysChanged = std::count_if(pins->cbegin(), pins->cend(),
                                        [](const UserKeyPin &p) { return p.changed(); });
+    if (Status s =
+            m_store.recordContact(report.offlineLeaseDays, QDateTime::currentMSecsSinceEpoch());
+        !s)
+        return s.error();
     qCDebug(lcSync,
             "sync round in %lld ms: pulled %d, pushed %d, conflicts %d, refused %d, set aside "
             "%d, waiting %lld, failed %lld%s",
@@ -479,6 +483,7 @@ Result<PulledPage> SyncEngine::checkPage(SyncClient &client, PullResponse &&page
     PulledPage out;
     out.cursor = page.cursor;
     out.more = page.more;
+    out.offlineLeaseDays = page.offlineLeaseDays;
     out.changes.reserve(page.changes.size());
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (Change &c : page.changes) {
@@ -639,6 +644,7 @@ Status SyncEngine::pull(SyncReport &report, qint64 *carriedThrough)
             return merged.error();
         report.pulled += int(page->changes.size() - merged->setAside.size() + page->skipped.size());
         report.conflicts += merged->conflicts;
+        report.offlineLeaseDays = page->offlineLeaseDays;
         report.skipped += int(merged->setAside.size());
         for (const SetAsideChange &c : std::as_const(merged->setAside))
             report.skippedReasons.append(c.reason);

@@ -39,6 +39,10 @@ struct SyncReport
     // Other users whose key the directory changed since this device pinned it: what the new
     // key signs is set aside (`key_changed`) until a person confirms it (KeyPins::confirm).
     qint64 keysChanged = 0;
+
+    // The organisation's offline lease in days (0: none), as this round's last page told it.
+    // The round's success is recorded with it (SyncLedger::recordContact).
+    int offlineLeaseDays = 0;
 };
 
 class SyncEngine
@@ -54,7 +58,9 @@ public:
     // by default; off gives the one-after-the-other pull, the benchmarks' baseline).
     void setPrefetch(bool on) { m_prefetch = on; }
 
-    // Pull, then push. `pending` and `failed` in the report are read at the end. When the
+    // Pull, then push; a round that succeeds is recorded as a contact with the server
+    // (SyncLedger::recordContact, the offline lease). `pending` and `failed` in the report
+    // are read at the end. When the
     // server answers the pull with 410 resync_required, the store starts a resync and the
     // pull starts again from 0; after the push, the resync is finished (see finishResync).
     Result<SyncReport> syncOnce();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SyncLedger.h"
 
+#include "OfflineLease.h"
 #include "Store.h"
 #include "SyncIdentity.h"
 
@@ -24,6 +25,11 @@ Result<qint64> StoreLedger::failedCount()
 Status StoreLedger::forgetIdentity()
 {
     return SyncIdentity::forget(m_store);
+}
+
+Status StoreLedger::recordContact(int offlineLeaseDays, qint64 nowMs)
+{
+    return OfflineLease(m_store.database()).recordContact(offlineLeaseDays, nowMs);
 }
 
 Status StoreLedger::markApplied(const QList<qint64> &seqs)

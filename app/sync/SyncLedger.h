@@ -49,6 +49,14 @@ public:
     virtual Status recordKeys(const QList<UserKeyPin> &seen) = 0;
     // A revoked device destroys its saved sync identity (SyncIdentity::forget).
     virtual Status forgetIdentity() = 0;
+    // A successful contact with the server at `nowMs`, which told the organisation's offline
+    // lease (OfflineLease::recordContact). A ledger without a store keeps nothing.
+    virtual Status recordContact(int offlineLeaseDays, qint64 nowMs)
+    {
+        Q_UNUSED(offlineLeaseDays);
+        Q_UNUSED(nowMs);
+        return {};
+    }
 
     // The server compacted its log past the cursor (410 resync_required): mark every record
     // unconfirmed and set the cursor back to 0 (Store::beginResync, app/store/Resync.h).
@@ -89,6 +97,7 @@ public:
     Result<QList<UserKeyPin>> keyPins() override;
     Status recordKeys(const QList<UserKeyPin> &seen) override;
     Status forgetIdentity() override;
+    Status recordContact(int offlineLeaseDays, qint64 nowMs) override;
     Status beginResync() override;
     Result<bool> resyncInProgress() override;
     Result<ResyncSweep> sweepResync(int limit) override;

@@ -6,6 +6,7 @@
 
 #include "DeviceStore.h"
 #include "LocalServer.h"
+#include "OfflineLease.h"
 #include "QtKeychainKeyStore.h"
 #include "Records.h"
 #include "TestDevice.h"
@@ -367,6 +368,54 @@ private slots:
         QVERIFY(ctl(jo, {QStringLiteral("search"), QStringLiteral("taken")}).out.contains(samsId));
         Q_UNUSED(later);
     }
+
+    void aDeviceOutOfLeaseShowsNoRecordsUntilItSyncs()
+    {
+        const LocalServer::Org leased = fx.createOrganisation(QStringLiteral("Leased Peers"));
+        QCOMPARE(fx.admin({QStringLiteral("set-offline-lease"), QStringLiteral("--org"),
+                           idText(leased.id), QStringLiteral("--days"), QStringLiteral("14")}),
+                 QStringLiteral("offline lease 14 days"));
+        const QString dir = newDevice(QStringLiteral("leased"));
+        const Run enrolled =
+            ctl(dir, {QStringLiteral("enroll"), QStringLiteral("--server"), fx.baseUrl(),
+                      QStringLiteral("--code"), fx.issueCode(leased.id, leased.worker1),
+                      QStringLiteral("--device-name"), QStringLiteral("leased phone")});
+        QVERIFY2(enrolled.exitCode == 0, qPrintable(enrolled.err));
+        const QString kept = addDiary(dir, QStringLiteral("Written before the lease ran out"));
+        QVERIFY(!kept.isEmpty());
+        QCOMPARE(sync(dir).exitCode, 0);
+        const QStringList list{QStringLiteral("diary"), QStringLiteral("list")};
+        QCOMPARE(ctl(dir, list).exitCode, 0);
+
+        // The last contact, 15 days ago: past the 14-day lease.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        {
+            auto store = openStore(dir);
+            QVERIFY(store);
+            QVERIFY(
+                OfflineLease(store->database()).recordContact(14, now - 15 * LeaseState::DayMs));
+        }
+        for (const QStringList &args :
+             {list, QStringList{QStringLiteral("search"), QStringLiteral("lease")},
+              QStringList{QStringLiteral("diary"), QStringLiteral("add"), QStringLiteral("--text"),
+                          QStringLiteral("Not now")},
+              QStringList{QStringLiteral("diary"), QStringLiteral("edit"), kept,
+                          QStringLiteral("--text"), QStringLiteral("Not now")}}) {
+            const Run refused = ctl(dir, args);
+            expectOneErrorLine(refused, 6);
+            QVERIFY2(refused.err.contains(u"waypointctl sync") && refused.err.contains(u"14 days"),
+                     qPrintable(refused.err));
+            QVERIFY(!refused.out.contains(u"Written before"));
+        }
+        QCOMPARE(ctl(dir, {QStringLiteral("status")}).exitCode, 0);
+
+        // A successful sync renews the lease; nothing was lost.
+        QCOMPARE(sync(dir).exitCode, 0);
+        const Run after = ctl(dir, list);
+        QCOMPARE(after.exitCode, 0);
+        QVERIFY2(after.out.contains(u"Written before the lease ran out"), qPrintable(after.out));
+    }
+
 
     // A lost phone is cut off: at its next contact after the organisation revoked it, the
     // device destroys its keys and its records (a remote wipe).
