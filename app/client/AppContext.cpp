@@ -40,6 +40,7 @@ AppContext::AppContext(Session::Options options, SyncOptions sync, QObject *pare
       m_syncThread(new SyncThread(m_session, std::move(sync), this)),
       m_connection(new SyncConnection(m_session, m_syncThread, this)),
       m_sync(new SyncStatus(m_session, m_syncThread, m_connection, this)),
+      m_lease(new OfflineLeaseGate(m_session, m_connection, m_sync, this)),
       m_caseload(new ParticipantListModel(ParticipantListModel::Kind::Caseload, this)),
       m_diary(new DiaryListModel(this)), m_supervision(new SupervisionListModel(this)),
       m_today(new TodayBoard(&m_names, this)), m_search(new SearchController(&m_names, this)),

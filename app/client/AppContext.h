@@ -6,6 +6,7 @@
 
 #include "Boards.h"
 #include "ListModels.h"
+#include "OfflineLeaseGate.h"
 #include "ParticipantDetail.h"
 #include "Preferences.h"
 #include "RecordEditors.h"
@@ -40,6 +41,7 @@ class AppContext : public QObject
     // Enrolment and the server this device syncs with; how syncing goes.
     Q_PROPERTY(wp::client::SyncConnection *connection READ connection CONSTANT)
     Q_PROPERTY(wp::client::SyncStatus *sync READ sync CONSTANT)
+    Q_PROPERTY(wp::client::OfflineLeaseGate *lease READ lease CONSTANT)
     Q_PROPERTY(QVariant vocabulary READ vocabularyValue NOTIFY vocabularyChanged)
     Q_PROPERTY(wp::client::ParticipantListModel *caseload READ caseload CONSTANT)
     Q_PROPERTY(wp::client::DiaryListModel *diary READ diary CONSTANT)
@@ -70,6 +72,7 @@ public:
     Preferences *preferences() const { return m_preferences; }
     SyncConnection *connection() const { return m_connection; }
     SyncStatus *sync() const { return m_sync; }
+    OfflineLeaseGate *lease() const { return m_lease; }
     QVariantMap vocabulary() const;
     // What the pseudonym fields say under a text that looks like a full name, or "".
     Q_INVOKABLE QString pseudonymWarning(const QString &text) const;
@@ -110,6 +113,7 @@ private:
     SyncThread *m_syncThread;
     SyncConnection *m_connection;
     SyncStatus *m_sync;
+    OfflineLeaseGate *m_lease;
     ParticipantNames m_names;
     ParticipantListModel *m_caseload;
     DiaryListModel *m_diary;

@@ -439,6 +439,11 @@ PLURALS.update(PLURALS_CONFLICTS)
 from forms_translations import FR_FORMS  # noqa: E402
 FR.update(FR_FORMS)
 
+# The "Check in" screen of a phone past its organisation's offline lease.
+from lease_translations import FR_LEASE, PLURALS_LEASE  # noqa: E402
+FR.update(FR_LEASE)
+PLURALS.update(PLURALS_LEASE)
+
 # sync and enrolment
 FR.update({
  'Everything stays on this phone. Once your organisation enrols it, your records are kept end-to-end encrypted on the server so your other devices can sync them.':

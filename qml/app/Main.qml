@@ -5,7 +5,8 @@ import QtQuick.Controls.Material
 import Waypoint
 import Waypoint.Ui
 
-// The window: first run, unlock, the neutral cover after quick-hide, or the app itself.
+// The window: first run, unlock, the neutral cover after quick-hide, "Check in" when the
+// phone is past its organisation's offline lease, or the app itself.
 // Which one shows is the session's state, decided in C++.
 ApplicationWindow {
     id: window
@@ -22,7 +23,7 @@ ApplicationWindow {
 
     readonly property string screen: App.session.hidden ? "hidden"
         : App.session.state === Session.NeedsSetup ? "firstrun"
-        : App.session.state === Session.Unlocked ? "app" : "unlock"
+        : App.session.state === Session.Unlocked ? (App.lease.locked ? "lease" : "app") : "unlock"
 
     // For tools that drive the app from C++ (screenshots, benchmarks).
     function openScreen(name: string, properties: var) {
@@ -41,7 +42,8 @@ ApplicationWindow {
         focus: true
         sourceComponent: window.screen === "hidden" ? neutral
                        : window.screen === "firstrun" ? firstRun
-                       : window.screen === "app" ? shell : unlock
+                       : window.screen === "app" ? shell
+                       : window.screen === "lease" ? checkIn : unlock
     }
 
     // Quick hide from the keyboard, whatever has the focus (desktop).
@@ -59,4 +61,5 @@ ApplicationWindow {
     Component { id: firstRun; FirstRun { } }
     Component { id: unlock; Unlock { } }
     Component { id: shell; Shell { } }
+    Component { id: checkIn; CheckIn { } }
 }

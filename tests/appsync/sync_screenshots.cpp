@@ -2,15 +2,17 @@
 // Renders the sync screens in the states only a real server can produce (choosing the
 // recovery key: ready to make it after a lock in the middle of enrolment, shown once (groups
 // and QR code) and checked; enrolled and up to date, offline with changes waiting, changes
-// the server refused, a conflict), light and
+// the server refused, a conflict, the "Check in" screen past the offline lease), light and
 // dark, into a folder (scripts/screenshots passes docs/screenshots). Starts a throwaway
 // PostgreSQL and waypoint-server through tests/server's fixture. Not a CTest test.
 #include "AppContext.h"
 #include "DemoData.h"
 #include "Enrolment.h"
 #include "LocalServer.h"
+#include "OfflineLease.h"
 #include "Store.h"
 #include "SyncEngine.h"
+#include "Uuid.h"
 
 #include <QApplication>
 #include <QDir>
@@ -103,6 +105,8 @@ int main(int argc, char *argv[])
     Session *session = context.session();
     SyncConnection *connection = context.connection();
     SyncStatus *s = context.sync();
+    int runs = 0;
+    QObject::connect(s, &SyncStatus::runFinished, [&runs] { ++runs; });
     session->createPin(QStringLiteral("246810"), QStringLiteral("246810"));
     session->waitForIdle();
     if (!session->store() || !wp::client::addDemoData(*session->store()).ok()) {
@@ -291,6 +295,30 @@ int main(int argc, char *argv[])
     shootBoth(QStringLiteral("sync-conflict"));
     QMetaObject::invokeMethod(window, "goHome", Q_ARG(int, 0));
     shootBoth(QStringLiteral("today-conflict"));
+
+    // Past the organisation's offline lease: the "Check in" screen, then a check-in while
+    // offline. The last contact is set 15 days back rather than waiting.
+    fx.admin({QStringLiteral("set-offline-lease"), QStringLiteral("--org"), wp::idText(org.id),
+              QStringLiteral("--days"), QStringLiteral("14")});
+    const int runsBefore = runs;
+    s->syncNow();
+    if (!waitFor([&] { return runs > runsBefore && !s->busy(); }) ||
+        context.lease()->days() != 14) {
+        err << "sync screenshots: lease not learnt\n";
+        return 1;
+    }
+    (void)wp::OfflineLease(session->store()->database())
+        .recordContact(14, QDateTime::currentMSecsSinceEpoch() - 15 * wp::LeaseState::DayMs);
+    context.lease()->evaluate();
+    QMetaObject::invokeMethod(window, "goHome", Q_ARG(int, 0));
+    shootBoth(QStringLiteral("checkin"));
+    fx.stopServer();
+    context.lease()->checkIn();
+    if (!waitFor([&] { return !context.lease()->checking(); })) {
+        err << "sync screenshots: check-in did not end\n";
+        return 1;
+    }
+    shootBoth(QStringLiteral("checkin-offline"));
 
     session->lock();
     QTextStream(stdout) << "sync screenshots: written to " << out << '\n';

@@ -13,6 +13,7 @@
 #include "Enrolment.h"
 #include "FirstDeviceKeys.h"
 #include "LocalServer.h"
+#include "OfflineLease.h"
 #include "OtherDevice.h"
 #include "Store.h"
 #include "SyncEngine.h"
@@ -635,6 +636,66 @@ private slots:
         auto count = other->store->countByType();
         QVERIFY(count.ok());
         QCOMPARE(count->value(RecordType::DiaryEntry), 402);
+    }
+
+    // The organisation's offline lease: learnt at every sync, it gates the screens of a device
+    // that has not reached the server for longer, until a check-in succeeds. Time is moved by
+    // setting the recorded contact back, not by waiting days.
+    void anOutOfLeaseDeviceChecksInBeforeShowingRecords()
+    {
+        OfflineLeaseGate *lease = app->lease();
+        QCOMPARE(lease->days(), 0);
+        QVERIFY(!lease->locked());
+        QCOMPARE(fx.admin({QStringLiteral("set-offline-lease"), QStringLiteral("--org"),
+                           idText(org.id), QStringLiteral("--days"), QStringLiteral("14")}),
+                 QStringLiteral("offline lease 14 days"));
+        QSignalSpy runs(sync(), &SyncStatus::runFinished);
+        sync()->syncNow();
+        QVERIFY(runs.wait(10000));
+        QCOMPARE(lease->days(), 14);
+        QVERIFY(!lease->locked());
+
+        // Fifteen days without contact: locked, and nothing on the device changed.
+        QVERIFY(
+            app->session()->store()->diary().save(entry(QStringLiteral("Kept while out"))).ok());
+        const qint64 pending = app->session()->store()->outbox().count().value();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY(OfflineLease(app->session()->store()->database())
+                    .recordContact(14, now - 15 * LeaseState::DayMs));
+        QSignalSpy locked(lease, &OfflineLeaseGate::lockedChanged);
+        lease->evaluate();
+        QVERIFY(lease->locked());
+        QCOMPARE(locked.count(), 1);
+        // Locking and unlocking again does not open it.
+        app->session()->lock();
+        unlock();
+        QVERIFY(lease->locked());
+
+        // Offline: the check-in fails, says so, and loses nothing.
+        fx.stopServer();
+        lease->checkIn();
+        QVERIFY(lease->checking());
+        QTRY_VERIFY_WITH_TIMEOUT(!lease->checking(), 15000);
+        QVERIFY(lease->locked());
+        QVERIFY2(lease->problem().contains(QStringLiteral("Nothing on this phone is lost")),
+                 qPrintable(lease->problem()));
+        QCOMPARE(app->session()->store()->outbox().count().value(), pending);
+
+        // Back online: the next run (the scheduler's retry or another check-in) opens the app.
+        QVERIFY2(fx.startServer(), qPrintable(fx.lastError()));
+        lease->checkIn();
+        QTRY_VERIFY_WITH_TIMEOUT(!lease->locked(), 15000);
+        QVERIFY(lease->problem().isEmpty() || !lease->checking());
+        QVERIFY(settlesAt(SyncStatus::Idle));
+        QCOMPARE(sync()->pendingCount(), 0);
+        QVERIFY(diaryTexts(app->diary()).join(u' ').contains(QStringLiteral("Kept while out")));
+
+        // Off again: the device learns it at the next contact.
+        QCOMPARE(fx.admin({QStringLiteral("set-offline-lease"), QStringLiteral("--org"),
+                           idText(org.id), QStringLiteral("--days"), QStringLiteral("0")}),
+                 QStringLiteral("offline lease off"));
+        sync()->syncNow();
+        QTRY_COMPARE_WITH_TIMEOUT(lease->days(), 0, 10000);
     }
 
     // A lost phone is cut off: at its next contact after the organisation revoked it, the

@@ -416,7 +416,6 @@ private slots:
         QVERIFY2(after.out.contains(u"Written before the lease ran out"), qPrintable(after.out));
     }
 
-
     // A lost phone is cut off: at its next contact after the organisation revoked it, the
     // device destroys its keys and its records (a remote wipe).
     void aRevokedDeviceWipesItselfAtItsNextContact()

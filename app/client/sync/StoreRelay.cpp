@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StoreRelay.h"
 
+#include "OfflineLease.h"
 #include "Store.h"
 
 #include <QElapsedTimer>
@@ -50,6 +51,13 @@ Result<qint64> StoreRelay::failedCount()
 Status StoreRelay::forgetIdentity()
 {
     return call<void>([](Store &s) { return sync::SyncIdentity::forget(s); });
+}
+
+Status StoreRelay::recordContact(int offlineLeaseDays, qint64 nowMs)
+{
+    return call<void>([offlineLeaseDays, nowMs](Store &s) {
+        return OfflineLease(s.database()).recordContact(offlineLeaseDays, nowMs);
+    });
 }
 
 Status StoreRelay::markApplied(const QList<qint64> &seqs)

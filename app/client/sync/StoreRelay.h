@@ -67,6 +67,8 @@ public:
     Result<qint64> setAsideCount() override;
     Result<QList<UserKeyPin>> keyPins() override;
     Status recordKeys(const QList<UserKeyPin> &seen) override;
+
+    Status recordContact(int offlineLeaseDays, qint64 nowMs) override;
     Status beginResync() override;
     Result<bool> resyncInProgress() override;
     Result<ResyncSweep> sweepResync(int limit) override;
