@@ -126,6 +126,27 @@ private slots:
         QVERIFY(ds->destroyKeys);
     }
 
+    void theOfflineLeaseIsAnOptionalKey()
+    {
+        PullResponse page;
+        QCOMPARE(QCborValue::fromCbor(encode(page)).toMap().contains(7), false);
+        page.offlineLeaseDays = 14;
+        auto pulled = decodePullResponse(encode(page));
+        QVERIFY2(pulled.ok(), why(pulled).constData());
+        QCOMPARE(pulled->offlineLeaseDays, 14);
+        DeviceStatus status{QStringLiteral("active"), false, 12};
+        QCOMPARE(QCborValue::fromCbor(encode(status)).toMap().contains(4), false);
+        QCOMPARE(decodeDeviceStatus(encode(status))->offlineLeaseDays, 0);
+        status.offlineLeaseDays = 30;
+        QCOMPARE(decodeDeviceStatus(encode(status))->offlineLeaseDays, 30);
+        // Past what a server stores, or not a count: refused.
+        QCborMap tooLong = QCborValue::fromCbor(encode(status)).toMap();
+        tooLong.insert(4, 3651);
+        QVERIFY(!decodeDeviceStatus(tooLong.toCborValue().toCbor()).ok());
+        tooLong.insert(4, -1);
+        QVERIFY(!decodeDeviceStatus(tooLong.toCborValue().toCbor()).ok());
+    }
+
     void syncMessagesCarryTheirPartsWhole()
     {
         const PushRequest push = samplePush();
