@@ -394,11 +394,73 @@ Status RecordTable::remove(RecordType type, const QUuid &id)
     RecordChange change{id, type, {}, {}, true, stamp};
     if (Result<qint64> seq = m_outbox.append(change, now); !seq)
         return seq.error();
+    // The record's words leave the search index's segments (see erase).
+    if (Status s = m_db.exec("INSERT INTO search(search) VALUES ('optimize')"); !s)
+        return s;
     if (Status s = m_audit.append(QStringLiteral("delete"), id, type, {}, now); !s)
         return s;
     if (Status s = saveClock(); !s)
         return s;
     return tx->commit();
+}
+
+Result<int> RecordTable::erase(RecordType type, const QUuid &id)
+{
+    Result<sql::Transaction> tx = sql::Transaction::begin(m_db);
+    if (!tx)
+        return tx.error();
+    Result<std::optional<StoredRow>> row = loadRow(id);
+    if (!row)
+        return row.error();
+    if (!*row || (*row)->deleted || (*row)->typeKey != keyOf(type))
+        return notFound();
+
+    QList<QUuid> linked;
+    {
+        sql::Statement &st =
+            m_db.cached("SELECT id FROM records WHERE parent_id = ? AND deleted = 0");
+        st.bindId(1, id);
+        if (Status s = st.forEachRow([&](const sql::Statement &r) { linked.append(r.id(0)); }); !s)
+            return s.error();
+    }
+
+    const qint64 now = nowMs();
+    const auto erased = [&](const QUuid &recordId, RecordType recordType,
+                            const StoredRow &stored) -> Status {
+        const HlcStamp stamp = m_clock.now();
+        if (Status s = tombstone(stored, recordType, recordId, stamp); !s)
+            return s;
+        RecordChange change{recordId, recordType, {}, {}, true, stamp};
+        if (Result<qint64> seq = m_outbox.append(change, now); !seq)
+            return seq.error();
+        return {};
+    };
+    for (const QUuid &child : std::as_const(linked)) {
+        Result<std::optional<StoredRow>> stored = loadRow(child);
+        if (!stored)
+            return stored.error();
+        const auto childType = fromKey<RecordType>((*stored)->typeKey);
+        if (!childType)
+            return Error{ErrorCode::Internal, tr("Unknown record type.")};
+        if (Status s = erased(child, *childType, **stored); !s)
+            return s.error();
+    }
+    if (Status s = erased(id, type, **row); !s)
+        return s.error();
+
+    // Contentless FTS5 only marks deleted rows; their words stay in the index's segments
+    // until a merge rewrites them. Merging everything now drops them.
+    if (Status s = m_db.exec("INSERT INTO search(search) VALUES ('optimize')"); !s)
+        return s.error();
+    if (Status s = m_audit.append(QStringLiteral("erase"), id, type,
+                                  {QStringLiteral("linked_records=%1").arg(linked.size())}, now);
+        !s)
+        return s.error();
+    if (Status s = saveClock(); !s)
+        return s.error();
+    if (Status s = tx->commit(); !s)
+        return s.error();
+    return int(linked.size());
 }
 
 // ---------------------------------------------------------------- remote changes
@@ -458,6 +520,7 @@ Status RecordTable::merge(const RecordChange &change, const QUuid &localUser, Me
                     tombstone(*existing, change.type, change.recordId, change.stamp, &search);
                 !s)
                 return s;
+            ++report.removed;
         } else if (Status s = writeRow(std::nullopt, change.type, change.recordId, QCborMap(),
                                        DerivedColumns(), change.stamp, HlcStamp(), true, &search,
                                        change.author);

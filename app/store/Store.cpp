@@ -365,6 +365,16 @@ Status Store::integrityCheck()
     return {};
 }
 
+Result<int> Store::eraseParticipant(const QUuid &id)
+{
+    Result<int> linked = m_table.erase(RecordType::Participant, id);
+    if (!linked)
+        return linked;
+    if (Status s = checkpoint(); !s)
+        return s.error();
+    return linked;
+}
+
 Status Store::checkpoint()
 {
     return m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -399,6 +409,12 @@ Result<MergeReport> Store::applyRemote(const QList<RemoteChange> &changes,
     }
     if (Status s = search.apply(*m_db); !s)
         return s.error();
+    // A record deleted or erased on another device: its words leave the index's segments
+    // too, as they do for a local erasure (RecordTable::erase).
+    if (report.removed > 0) {
+        if (Status s = m_db->exec("INSERT INTO search(search) VALUES ('optimize')"); !s)
+            return s.error();
+    }
     if (Status s = m_setAside.record(report.setAside); !s)
         return s.error();
     if (Status s = audit->finish(); !s)
@@ -416,6 +432,11 @@ Result<MergeReport> Store::applyRemote(const QList<RemoteChange> &changes,
     if (Status s = tx->commit(); !s)
         return s.error();
     m_syncCursor = newCursor;
+    // Earlier pages of the removed records leave the write-ahead log.
+    if (report.removed > 0) {
+        if (Status s = checkpoint(); !s)
+            return s.error();
+    }
     return report;
 }
 

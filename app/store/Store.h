@@ -76,6 +76,15 @@ public:
     // come first and lead to the record, with the snippet taken from that text.
     Result<QList<SearchHit>> search(const QString &query, int limit = 50);
 
+    // Erases a participant: the participant, their encounters and everything else naming
+    // them become tombstones in one transaction (fields, field stamps, search words, unsent
+    // changes and conflict copies go; secure_delete overwrites the freed pages), each
+    // tombstone goes to the outbox so the erasure syncs, and one audit entry says a
+    // participant and N linked records were erased. The write-ahead log is then checkpointed
+    // and truncated so no earlier page of theirs stays in it. Returns N. NotFound when there
+    // is no such live participant.
+    Result<int> eraseParticipant(const QUuid &id);
+
     Outbox &outbox() { return m_outbox; }
     SetAsideLog &setAside() { return m_setAside; }
     KeyPins &keyPins() { return m_keyPins; }

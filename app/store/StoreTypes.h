@@ -125,6 +125,7 @@ struct MergeReport
     int ignored = 0;    // older than what the store already had
     int conflicts = 0;  // conflict copies kept
     int unreadable = 0; // changes with a type or field this version cannot read, kept raw
+    int removed = 0;    // records here that a pulled tombstone emptied
     QList<QUuid> changedRecords;
     QList<SetAsideChange> setAside; // not merged: refused by the engine or by the store
 };
