@@ -404,7 +404,7 @@ Status RecordTable::remove(RecordType type, const QUuid &id)
     return tx->commit();
 }
 
-Result<int> RecordTable::erase(RecordType type, const QUuid &id)
+Result<QList<QUuid>> RecordTable::erase(RecordType type, const QUuid &id)
 {
     Result<sql::Transaction> tx = sql::Transaction::begin(m_db);
     if (!tx)
@@ -460,7 +460,7 @@ Result<int> RecordTable::erase(RecordType type, const QUuid &id)
         return s.error();
     if (Status s = tx->commit(); !s)
         return s.error();
-    return int(linked.size());
+    return linked;
 }
 
 // ---------------------------------------------------------------- remote changes

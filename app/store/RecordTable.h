@@ -90,8 +90,8 @@ public:
     // Erasure (a participant's data, on request or when consent is withdrawn): in one
     // transaction the record and every live record whose parent it is become tombstones, each
     // sent to the outbox; the search index is merged so their words leave it; one audit entry
-    // names the record and how many linked records went. Returns that number.
-    Result<int> erase(RecordType type, const QUuid &id);
+    // names the record and how many linked records went. Returns the linked records' ids.
+    Result<QList<QUuid>> erase(RecordType type, const QUuid &id);
     Result<Page<StoredRecord>> list(RecordType type, const ListFilter &filter,
                                     const PageRequest &request);
     Result<qint64> count(RecordType type);

@@ -365,9 +365,9 @@ Status Store::integrityCheck()
     return {};
 }
 
-Result<int> Store::eraseParticipant(const QUuid &id)
+Result<QList<QUuid>> Store::eraseParticipant(const QUuid &id)
 {
-    Result<int> linked = m_table.erase(RecordType::Participant, id);
+    Result<QList<QUuid>> linked = m_table.erase(RecordType::Participant, id);
     if (!linked)
         return linked;
     if (Status s = checkpoint(); !s)

@@ -81,9 +81,9 @@ public:
     // changes and conflict copies go; secure_delete overwrites the freed pages), each
     // tombstone goes to the outbox so the erasure syncs, and one audit entry says a
     // participant and N linked records were erased. The write-ahead log is then checkpointed
-    // and truncated so no earlier page of theirs stays in it. Returns N. NotFound when there
-    // is no such live participant.
-    Result<int> eraseParticipant(const QUuid &id);
+    // and truncated so no earlier page of theirs stays in it. Returns the ids of the N linked
+    // records. NotFound when there is no such live participant.
+    Result<QList<QUuid>> eraseParticipant(const QUuid &id);
 
     Outbox &outbox() { return m_outbox; }
     SetAsideLog &setAside() { return m_setAside; }
