@@ -164,19 +164,22 @@ Reply SinglePush::apply(const PendingPush &pending)
         const QByteArray stored = encode(resp);
         if (!accepted.isEmpty()) {
             const ChangeColumns cols(accepted);
-            if (cols.deletedRecords.isEmpty())
+            if (cols.deletedRecords.isEmpty()) {
                 w.exec_prepared("push_changes", org, user, device, qint64(accepted.size()),
                                 qint64(req.sequence), cols.records, cols.types, cols.deviceSeqs,
                                 cols.ms, cols.counters, cols.stampDevices, cols.deleted,
                                 cols.audiences, cols.packed.lengths, sqlBytes(cols.packed.bytes),
                                 sqlBytes(stored));
-            else // rare: planned for these ids each time (no generic plan to go stale)
+            } else { // rare: planned for these ids each time (no generic plan to go stale)
                 w.exec_params(m_sql.text("push_changes_tombstones"), org, user, device,
                               qint64(accepted.size()), qint64(req.sequence), cols.records,
                               cols.types, cols.deviceSeqs, cols.ms, cols.counters,
                               cols.stampDevices, cols.deleted, cols.audiences, cols.packed.lengths,
                               sqlBytes(cols.packed.bytes), sqlBytes(stored),
                               uuidArray(cols.deletedRecords));
+                // The deleted records' earlier versions go with them (erasure).
+                w.exec_params(m_sql.text("push_purge"), org, uuidArray(cols.deletedRecords));
+            }
         } else {
             w.exec_prepared("push_response", org, device, qint64(req.sequence), sqlBytes(stored));
         }

@@ -158,6 +158,7 @@ const std::vector<Composed> &catalogue()
          "push_changes",
          {{"tombstones", "push_changes.tombstones"}},
          false},
+        {"push_purge", "push_purge", {}, false},
         {"push_grouped", "push_grouped", {}, true},
         {"push_response", "push_response", {}, true},
     };

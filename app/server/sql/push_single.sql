@@ -127,6 +127,16 @@ tomb AS (
      WHERE records.organisation_id = $1 AND records.record_id = ANY($17::uuid[])
        AND records.record_id = t.record_id AND records.deleted_seq IS NULL),
 
+-- name: push_purge
+-- Erasure: once a record has its tombstone, every other version of it goes, in the push's
+-- transaction, so no envelope of a deleted record stays in the database. The tombstone stays:
+-- devices learn of the deletion from it. After push_changes_tombstones, which this statement
+-- sees (versions pushed in the same batch included). The records ($2) are probed by key and
+-- their versions found through changes_by_record (migration step 7).
+DELETE FROM changes c USING records r
+ WHERE r.organisation_id = $1 AND r.record_id = ANY($2::uuid[]) AND r.deleted_seq IS NOT NULL
+   AND c.organisation_id = $1 AND c.record_id = r.record_id AND c.seq <> r.deleted_seq;
+
 -- name: push_response
 -- A batch of which nothing is stored: its response only.
 UPDATE batches SET response = $4 WHERE organisation_id = $1 AND device_id = $2 AND sequence = $3;
