@@ -20,6 +20,8 @@
 
 #include <climits>
 
+#include <unistd.h>
+
 namespace wp::ctl {
 namespace {
 
@@ -238,6 +240,9 @@ Status CommandDispatcher::dispatch(const ParsedCommand &command, const QString &
         return verifyAudit(s);
     if (command.name == QLatin1String("diary edit"))
         return editDiary(s, command);
+    if (command.name == QLatin1String("participant delete") ||
+        command.name == QLatin1String("participant withdraw-consent"))
+        return eraseParticipant(s, command);
     SyncCommands sync(s, m_out);
     Status synced = Error{ErrorCode::Internal, QString()};
     if (command.name == QLatin1String("enroll"))
@@ -468,6 +473,53 @@ Status CommandDispatcher::addParticipant(Store &store, const ParsedCommand &c)
     if (!saved)
         return saved.error();
     m_out << idText(saved->id) << '\n';
+    return {};
+}
+
+Status CommandDispatcher::eraseParticipant(Store &store, const ParsedCommand &c)
+{
+    const QUuid id = idFromText(c.positionals.value(0));
+    if (id.isNull())
+        return usage(QStringLiteral("%1 needs the participant's id.").arg(c.name));
+    auto participant = store.participants().get(id);
+    if (!participant && participant.error().code == ErrorCode::NotFound)
+        return usage(QStringLiteral("There is no participant with id %1.").arg(idText(id)));
+    if (!participant)
+        return participant.error();
+    qint64 encounters = 0;
+    PageRequest request{{}, 500};
+    for (;;) {
+        auto page = store.encounters().forParticipant(id, request);
+        if (!page)
+            return page.error();
+        encounters += page->items.size();
+        if (page->next.isEmpty())
+            break;
+        request.after = page->next;
+    }
+    const bool withdrawal = c.name.endsWith(QLatin1String("withdraw-consent"));
+    const QString what =
+        (withdrawal ? QStringLiteral("Withdrawing consent erases their records: ") : QString()) +
+        QStringLiteral("%1 and %2 encounter%3 will be removed from this device "
+                       "and, after sync, from your other devices and the "
+                       "server. This cannot be undone.")
+            .arg(participant->pseudonym)
+            .arg(encounters)
+            .arg(encounters == 1 ? QString() : QStringLiteral("s"));
+    if (!c.has(QStringLiteral("yes"))) {
+        // Asked on the terminal only: a script must say --yes.
+        if (!isatty(STDIN_FILENO))
+            return usage(what + QStringLiteral(" Add --yes to confirm."));
+        m_err << what << "\nType yes to confirm: " << Qt::flush;
+        QTextStream in(stdin);
+        if (in.readLine().trimmed() != QLatin1String("yes"))
+            return usage(QStringLiteral("Nothing was erased."));
+    }
+    auto erased = store.eraseParticipant(id);
+    if (!erased)
+        return erased.error();
+    m_out << (withdrawal ? "consent withdrawn: " : "") << "erased the participant and "
+          << erased->size() << " linked records\n";
     return {};
 }
 

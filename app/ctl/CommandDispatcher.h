@@ -37,6 +37,7 @@ private:
     Status verifyAudit(Store &store);
 
     Status editDiary(Store &store, const ParsedCommand &command);
+    Status eraseParticipant(Store &store, const ParsedCommand &command);
 
     QTextStream &m_out;
     QTextStream &m_err;

@@ -65,6 +65,8 @@ const std::vector<CommandSpec> Commands{
       {"consent-scope", true, false},
       {"follow-up", true, false}}},
     {"participant list", 0, 0, {Json, Limit}},
+    {"participant delete", 1, 1, {{"yes", false, false}}},
+    {"participant withdraw-consent", 1, 1, {{"yes", false, false}}},
     {"search", 1, -1, {Json, Limit}},
     {"audit verify", 0, 0, {}},
     {"change-pin", 0, 0, {}},
@@ -120,6 +122,12 @@ QString usage()
         "  encounter list [--json] [--limit N]\n"
         "  participant add --pseudonym P [--stage KEY] [--consent-scope S] [--follow-up DATE]\n"
         "  participant list [--json] [--limit N]\n"
+        "  participant delete ID [--yes]\n"
+        "                                erase the participant and their encounters here, and\n"
+        "                                after sync on the other devices and the server; asks\n"
+        "                                first unless --yes\n"
+        "  participant withdraw-consent ID [--yes]\n"
+        "                                consent withdrawn: erases them as delete does\n"
         "  search QUERY [--json] [--limit N]\n"
         "  audit verify                  check the tamper-evident audit chain\n"
         "  change-pin                    old PIN from WAYPOINT_PIN, new from WAYPOINT_NEW_PIN\n"

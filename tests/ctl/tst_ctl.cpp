@@ -378,6 +378,78 @@ private slots:
         QVERIFY(list.out.contains(u"before the change"));
     }
 
+    void participantDeleteAsksThenErases()
+    {
+        QTemporaryDir dir;
+        QCOMPARE(ctl({QStringLiteral("init")}, Pin, {}, dir.path()).exitCode, 0);
+        const auto add = [&](const QStringList &args) {
+            const Run run = ctl(args, Pin, {}, dir.path());
+            return run.exitCode == 0 ? run.out.trimmed() : QString();
+        };
+        const auto count = [&](const char *kind) {
+            return jsonLines(ctl({QString::fromLatin1(kind), QStringLiteral("list"),
+                                  QStringLiteral("--json")},
+                                 Pin, {}, dir.path())
+                                 .out)
+                .size();
+        };
+        const QString mo = add({QStringLiteral("participant"), QStringLiteral("add"),
+                                QStringLiteral("--pseudonym"), QStringLiteral("Mo")});
+        const QString kit = add({QStringLiteral("participant"), QStringLiteral("add"),
+                                 QStringLiteral("--pseudonym"), QStringLiteral("Kit")});
+        QVERIFY(!mo.isEmpty() && !kit.isEmpty());
+        for (const QString &who : {mo, mo, kit})
+            QVERIFY(!add({QStringLiteral("encounter"), QStringLiteral("add"),
+                          QStringLiteral("--participant"), who, QStringLiteral("--note"),
+                          QStringLiteral("zephyrquill")})
+                         .isEmpty());
+
+        // Without --yes and without a terminal to ask on: refused, saying what would go.
+        const Run unconfirmed =
+            ctl({QStringLiteral("participant"), QStringLiteral("delete"), mo}, Pin, {}, dir.path());
+        expectOneErrorLine(unconfirmed, 2);
+        QVERIFY2(unconfirmed.err.contains(u"Mo and 2 encounters will be removed"),
+                 qPrintable(unconfirmed.err));
+        QVERIFY(unconfirmed.err.contains(u"--yes"));
+        QCOMPARE(count("participant"), 2);
+
+        const Run erased = ctl(
+            {QStringLiteral("participant"), QStringLiteral("delete"), mo, QStringLiteral("--yes")},
+            Pin, {}, dir.path());
+        QVERIFY2(erased.exitCode == 0, qPrintable(erased.err));
+        QVERIFY(erased.out.contains(u"2 linked records"));
+        QCOMPARE(count("participant"), 1);
+        QCOMPARE(count("encounter"), 1);
+        QCOMPARE(jsonLines(ctl({QStringLiteral("search"), QStringLiteral("zephyrquill"),
+                                QStringLiteral("--json")},
+                               Pin, {}, dir.path())
+                               .out)
+                     .size(),
+                 1);
+        // Gone: a second delete is bad input.
+        expectOneErrorLine(ctl({QStringLiteral("participant"), QStringLiteral("delete"), mo,
+                                QStringLiteral("--yes")},
+                               Pin, {}, dir.path()),
+                           2);
+
+        // Withdrawing consent erases too.
+        expectOneErrorLine(
+            ctl({QStringLiteral("participant"), QStringLiteral("withdraw-consent"), kit}, Pin, {},
+                dir.path()),
+            2);
+        const Run withdrawn =
+            ctl({QStringLiteral("participant"), QStringLiteral("withdraw-consent"), kit,
+                 QStringLiteral("--yes")},
+                Pin, {}, dir.path());
+        QVERIFY2(withdrawn.exitCode == 0, qPrintable(withdrawn.err));
+        QVERIFY(withdrawn.out.contains(u"consent withdrawn"));
+        QCOMPARE(count("participant"), 0);
+        QCOMPARE(count("encounter"), 0);
+        QCOMPARE(
+            ctl({QStringLiteral("audit"), QStringLiteral("verify")}, Pin, {}, dir.path()).exitCode,
+            0);
+    }
+
     void corruptedDatabaseExitsFour()
     {
         QTemporaryDir dir;
