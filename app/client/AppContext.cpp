@@ -247,7 +247,7 @@ void AppContext::setStoreEverywhere(wp::Store *store)
     m_supervision->setStore(store);
     m_today->setStore(store, drafts);
     m_search->setStore(store);
-    m_participant->setStore(store);
+    m_participant->setStore(store, drafts);
 }
 
 } // namespace wp::client

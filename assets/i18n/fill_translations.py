@@ -444,6 +444,10 @@ from lease_translations import FR_LEASE, PLURALS_LEASE  # noqa: E402
 FR.update(FR_LEASE)
 PLURALS.update(PLURALS_LEASE)
 
+from erasure_translations import FR_ERASURE, PLURALS_ERASURE  # noqa: E402
+FR.update(FR_ERASURE)
+PLURALS.update(PLURALS_ERASURE)
+
 # sync and enrolment
 FR.update({
  'Everything stays on this phone. Once your organisation enrols it, your records are kept end-to-end encrypted on the server so your other devices can sync them.':

@@ -1163,6 +1163,62 @@
         <source>Record withdrawal of consent</source>
         <translation>Record withdrawal of consent</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 and %n encounter(s) will be removed from this phone and, after sync, from your other devices and the server. This cannot be undone.</source>
+        <translation><numerusform>%1 and %n encounter will be removed from this phone and, after sync, from your other devices and the server. This cannot be undone.</numerusform><numerusform>%1 and %n encounters will be removed from this phone and, after sync, from your other devices and the server. This cannot be undone.</numerusform></translation>
+    </message>
+    <message>
+        <source>Consent withdrawn. Erasing %1 in %2 s.</source>
+        <translation>Consent withdrawn. Erasing %1 in %2 s.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Undo the withdrawal of consent</source>
+        <translation>Undo the withdrawal of consent</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete participant</source>
+        <translation>Delete participant</translation>
+    </message>
+    <message>
+        <source>Delete %1 and their encounters</source>
+        <translation>Delete %1 and their encounters</translation>
+    </message>
+    <message>
+        <source>Withdraw consent?</source>
+        <translation>Withdraw consent?</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>Delete %1?</translation>
+    </message>
+    <message>
+        <source>Withdrawing consent erases %1's records. You can undo it for 10 seconds.</source>
+        <translation>Withdrawing consent erases %1's records. You can undo it for 10 seconds.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Withdraw and erase</source>
+        <translation>Withdraw and erase</translation>
+    </message>
+    <message>
+        <source>Stage changed to %1.</source>
+        <translation>Stage changed to %1.</translation>
+    </message>
+    <message>
+        <source>Undo the stage change</source>
+        <translation>Undo the stage change</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -2510,6 +2566,10 @@
     <message>
         <source>This participant could not be opened.</source>
         <translation>This participant could not be opened.</translation>
+    </message>
+    <message>
+        <source>Say what they agreed to before recording consent.</source>
+        <translation>Say what they agreed to before recording consent.</translation>
     </message>
 </context>
 <context>

@@ -1163,6 +1163,62 @@
         <source>Record withdrawal of consent</source>
         <translation>Noter le retrait du consentement</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 and %n encounter(s) will be removed from this phone and, after sync, from your other devices and the server. This cannot be undone.</source>
+        <translation><numerusform>%1 et %n rencontre seront effacés de ce téléphone et, après synchronisation, de vos autres appareils et du serveur. C’est définitif.</numerusform><numerusform>%1 et %n rencontres seront effacés de ce téléphone et, après synchronisation, de vos autres appareils et du serveur. C’est définitif.</numerusform></translation>
+    </message>
+    <message>
+        <source>Consent withdrawn. Erasing %1 in %2 s.</source>
+        <translation>Consentement retiré. Effacement de %1 dans %2 s.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Undo the withdrawal of consent</source>
+        <translation>Annuler le retrait du consentement</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete participant</source>
+        <translation>Supprimer la personne</translation>
+    </message>
+    <message>
+        <source>Delete %1 and their encounters</source>
+        <translation>Supprimer %1 et ses rencontres</translation>
+    </message>
+    <message>
+        <source>Withdraw consent?</source>
+        <translation>Retirer le consentement ?</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>Supprimer %1 ?</translation>
+    </message>
+    <message>
+        <source>Withdrawing consent erases %1's records. You can undo it for 10 seconds.</source>
+        <translation>Retirer le consentement efface les données de %1. Vous pouvez annuler pendant 10 secondes.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Withdraw and erase</source>
+        <translation>Retirer et effacer</translation>
+    </message>
+    <message>
+        <source>Stage changed to %1.</source>
+        <translation>Étape changée : %1.</translation>
+    </message>
+    <message>
+        <source>Undo the stage change</source>
+        <translation>Annuler le changement d’étape</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -2510,6 +2566,10 @@
     <message>
         <source>This participant could not be opened.</source>
         <translation>Ce participant n’a pas pu être ouvert.</translation>
+    </message>
+    <message>
+        <source>Say what they agreed to before recording consent.</source>
+        <translation>Indiquez ce qui a été accepté avant de noter le consentement.</translation>
     </message>
 </context>
 <context>

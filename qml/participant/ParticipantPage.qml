@@ -19,7 +19,21 @@ FormPage {
     onAction: Nav.open("encounter", { participantId: page.participantId })
     Component.onCompleted: detail.load(participantId)
     // A goal typed but not added is added when the page is left (back, or hidden), as Add would.
-    onLeaving: addGoalFromField()
+    // A withdrawal of consent still waiting for its Undo is carried out then.
+    onLeaving: {
+        addGoalFromField()
+        if (withdrawal.running)
+            page.eraseNow()
+    }
+
+    // What erasure removes, said before it runs (the same words for Delete and Withdraw).
+    readonly property string erasureText: qsTr("%1 and %n encounter(s) will be removed from this phone and, after sync, from your other devices and the server. This cannot be undone.", "", page.detail.encounterCount).arg(page.detail.pseudonym)
+
+    function eraseNow() {
+        withdrawal.stop()
+        if (page.detail.erase())
+            Nav.home()
+    }
 
     function addGoalFromField() {
         if (newGoal.text.trim().length > 0 && page.detail.addGoal(newGoal.text))
@@ -50,7 +64,38 @@ FormPage {
         allowNone: false
         options: App.vocabulary.stage
         current: page.detail.stageKey
-        onPicked: key => page.detail.moveToStage(key)
+        onPicked: key => {
+            if (page.detail.moveToStage(key))
+                stageUndoTime.restart()
+        }
+    }
+    // A stage tapped by mistake is taken back here, for a few seconds, without a history entry.
+    RowLayout {
+        objectName: "stageUndoBar"
+        visible: page.detail.canUndoStage && stageUndoTime.running
+        Layout.fillWidth: true
+        Label {
+            text: qsTr("Stage changed to %1.").arg(page.detail.stageLabel)
+            opacity: 0.75
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Button {
+            objectName: "undoStage"
+            text: qsTr("Undo")
+            flat: true
+            Layout.minimumHeight: Style.touch
+            Accessible.name: qsTr("Undo the stage change")
+            onClicked: {
+                stageUndoTime.stop()
+                page.detail.undoStage()
+            }
+        }
+    }
+    Timer {
+        id: stageUndoTime
+        interval: 8000
+        onTriggered: page.detail.forgetStageUndo()
     }
     Column {
         id: stageHistoryList
@@ -149,6 +194,7 @@ FormPage {
             visible: page.detail.consentKey !== "given"
             text: qsTr("Consent given today")
             objectName: "giveConsentButton"
+            enabled: scope.text.trim().length > 0 // what they agreed to, before it is saved
             Layout.minimumHeight: Style.touch
             Accessible.name: text
             onClicked: page.detail.giveConsent(scope.text)
@@ -159,7 +205,43 @@ FormPage {
             objectName: "withdrawConsentButton"
             Layout.minimumHeight: Style.touch
             Accessible.name: qsTr("Record that consent was withdrawn today")
-            onClicked: page.detail.withdrawConsent()
+            onClicked: eraseDialog.ask(true)
+        }
+    }
+    Pane {
+        objectName: "withdrawalUndoBar"
+        visible: withdrawal.running
+        Material.background: Material.color(Material.Grey, Material.Shade800)
+        Layout.fillWidth: true
+        RowLayout {
+            anchors.fill: parent
+            Label {
+                text: qsTr("Consent withdrawn. Erasing %1 in %2 s.").arg(page.detail.pseudonym).arg(withdrawal.secondsLeft)
+                color: "white"
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Button {
+                objectName: "undoWithdrawal"
+                text: qsTr("Undo")
+                flat: true
+                Layout.minimumHeight: Style.touch
+                Accessible.name: qsTr("Undo the withdrawal of consent")
+                onClicked: withdrawal.stop()
+            }
+        }
+    }
+    Timer {
+        id: withdrawal
+        objectName: "withdrawalTimer"
+        property int secondsLeft: 10
+        interval: 1000
+        repeat: true
+        onRunningChanged: if (running) secondsLeft = 10
+        onTriggered: {
+            secondsLeft -= 1
+            if (secondsLeft <= 0)
+                page.eraseNow()
         }
     }
 
@@ -188,6 +270,67 @@ FormPage {
                 badge: placeLabel
                 hoverEnabled: false
                 width: encounterList.width
+            }
+        }
+    }
+
+    SectionTitle { text: qsTr("Delete") }
+    ActionButton {
+        text: qsTr("Delete participant")
+        objectName: "deleteParticipantButton"
+        Layout.minimumHeight: Style.touch
+        Accessible.name: qsTr("Delete %1 and their encounters").arg(page.detail.pseudonym)
+        onClicked: eraseDialog.ask(false)
+    }
+
+    Dialog {
+        id: eraseDialog
+        objectName: "eraseDialog"
+        property bool withdrawing: false
+        function ask(withdraw: bool) {
+            withdrawing = withdraw
+            open()
+        }
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(page.width - 32, 420)
+        modal: true
+        title: withdrawing ? qsTr("Withdraw consent?") : qsTr("Delete %1?").arg(page.detail.pseudonym)
+        ColumnLayout {
+            anchors.fill: parent
+            Label {
+                visible: eraseDialog.withdrawing
+                text: qsTr("Withdrawing consent erases %1's records. You can undo it for 10 seconds.").arg(page.detail.pseudonym)
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
+                objectName: "erasureText"
+                text: page.erasureText
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+        }
+        footer: DialogButtonBox {
+            Button {
+                objectName: "keepParticipant"
+                text: qsTr("Cancel")
+                flat: true
+                Accessible.name: text
+                onClicked: eraseDialog.close()
+            }
+            Button {
+                objectName: "confirmErase"
+                text: eraseDialog.withdrawing ? qsTr("Withdraw and erase") : qsTr("Delete")
+                flat: true
+                Accessible.name: text
+                onClicked: {
+                    eraseDialog.close()
+                    if (eraseDialog.withdrawing)
+                        withdrawal.start()
+                    else
+                        page.eraseNow()
+                }
             }
         }
     }

@@ -288,6 +288,48 @@ private Q_SLOTS:
         QVERIFY(detail->encounters()->rowCount() > 0);
     }
 
+    void erasingAParticipantRemovesTheirRecordsAndDrafts()
+    {
+        Store *store = session()->store();
+        Participant p;
+        p.pseudonym = QStringLiteral("Mosswrenly");
+        p = store->participants().save(p).value();
+        QList<QUuid> encounters;
+        for (int i = 0; i < 2; ++i) {
+            Encounter e;
+            e.participantId = p.id;
+            e.occurredAt = QDateTime::currentDateTimeUtc();
+            e.note = QStringLiteral("visit %1").arg(i);
+            encounters.append(store->encounters().save(e).value().id);
+        }
+        DraftBox *drafts = session()->drafts();
+        const QCborMap typed{{QStringLiteral("note"), QStringLiteral("half typed")}};
+        const QStringList theirs{QStringLiteral("participant~") + idText(p.id),
+                                 QStringLiteral("encounter~") + idText(encounters.first()),
+                                 QStringLiteral("encounter~new-") + idText(p.id)};
+        for (const QString &name : theirs)
+            QVERIFY(drafts->put(name, typed).ok());
+        const QString unrelated = QStringLiteral("encounter~new");
+        QVERIFY(drafts->put(unrelated, typed).ok());
+
+        ParticipantDetail *detail = m_app->participant();
+        detail->load(idText(p.id));
+        QCOMPARE(detail->encounterCount(), 2);
+        QSignalSpy erased(detail, &ParticipantDetail::erased);
+        QVERIFY(detail->erase());
+        QCOMPARE(erased.size(), 1);
+        QVERIFY(detail->participantId().isEmpty());
+        QCOMPARE(store->participants().get(p.id).error().code, ErrorCode::NotFound);
+        for (const QUuid &id : encounters)
+            QCOMPARE(store->encounters().get(id).error().code, ErrorCode::NotFound);
+        const QStringList left = drafts->names();
+        for (const QString &name : theirs)
+            QVERIFY2(!left.contains(name), qPrintable(name));
+        QVERIFY(left.contains(unrelated));
+        drafts->remove(unrelated);
+        QVERIFY(!detail->erase()); // nothing loaded
+    }
+
     void draftIsSealedAndSurvivesLocking()
     {
         const QString marker =

@@ -91,6 +91,15 @@ TestCase {
         tryCompare(findChild(detail, "currentStage"), "text", "Creating a safe place")
         compare(taps, 2)
         compare(App.participant.stageHistory.length, 3)
+
+        // A tap by mistake is taken back at once and leaves no entry in the history.
+        tap(stages, "chip_stepping_out")
+        tryVerify(() => findChild(detail, "stageUndoBar").visible)
+        compare(App.participant.stageHistory.length, 4)
+        tap(detail, "undoStage")
+        tryCompare(findChild(detail, "currentStage"), "text", "Creating a safe place")
+        compare(App.participant.stageHistory.length, 3)
+        verify(!findChild(detail, "stageUndoBar").visible)
     }
 
     function test_3_consentIsGivenThenWithdrawn() {
@@ -98,8 +107,19 @@ TestCase {
         typeInto(findChild(detail, "consentScope"), "notes only")
         tap(detail, "giveConsentButton")
         tryVerify(() => findChild(detail, "consentState").text.indexOf("notes only") >= 0)
+        // Withdrawing asks first, saying it erases, and can be undone for a few seconds.
         tap(detail, "withdrawConsentButton")
-        tryVerify(() => findChild(detail, "consentState").text.indexOf("withdrawn") >= 0)
+        const dialog = findChild(detail, "eraseDialog")
+        tryCompare(dialog, "opened", true)
+        verify(findChild(dialog, "erasureText").text.indexOf("rb and 0 encounters will be removed") === 0)
+        tap(dialog, "confirmErase")
+        tryCompare(dialog, "visible", false) // the modal overlay has gone
+        tryVerify(() => findChild(detail, "withdrawalUndoBar").visible)
+        tap(detail, "undoWithdrawal")
+        verify(!findChild(detail, "withdrawalUndoBar").visible)
+        wait(200)
+        compare(App.participant.pseudonym, "rb") // still there, consent as it was
+        verify(findChild(detail, "consentState").text.indexOf("notes only") >= 0)
         goHome(0)
     }
 
@@ -378,6 +398,64 @@ TestCase {
         tryCompare(dialog, "visible", false, 10000)
         tryCompare(note, "visible", true)
         verify(note.text.indexOf("PIN changed") === 0, note.text)
+        goHome(0)
+    }
+
+    function newParticipant(name) {
+        App.participantEditor.startNew("")
+        App.participantEditor.setField("pseudonym", name)
+        verify(App.participantEditor.save())
+        return App.participantEditor.savedId
+    }
+
+    // Delete asks first, naming who and how many encounters go, and takes them away at once.
+    function test_9e_deleteParticipantAsksThenErases() {
+        goHome(0)
+        const id = newParticipant("Kit")
+        App.encounterEditor.startNew(id)
+        App.encounterEditor.setField("note", "kettle")
+        verify(App.encounterEditor.save())
+        Nav.open("participant", { participantId: id })
+        const detail = page("participantPage")
+        compare(App.participant.encounterCount, 1)
+        tap(detail, "deleteParticipantButton")
+        const dialog = findChild(detail, "eraseDialog")
+        tryCompare(dialog, "opened", true)
+        compare(findChild(dialog, "erasureText").text,
+                "Kit and 1 encounter will be removed from this phone and, after sync, from your other devices and the server. This cannot be undone.")
+        tap(dialog, "keepParticipant") // cancel: nothing happens
+        tryCompare(dialog, "visible", false)
+        compare(App.participant.participantId, id)
+        tap(detail, "deleteParticipantButton")
+        tryCompare(dialog, "opened", true)
+        tap(dialog, "confirmErase")
+        tryCompare(App.participant, "participantId", "")
+        tryCompare(shell, "busy", false)
+        App.participant.load(id)
+        verify(App.participant.errorString.length > 0) // gone
+        goHome(0)
+    }
+
+    // A withdrawal not undone erases when its time is up.
+    function test_9f_withdrawalErasesWhenNotUndone() {
+        goHome(0)
+        const id = newParticipant("Wren")
+        Nav.open("participant", { participantId: id })
+        const detail = page("participantPage")
+        // Consent given needs its scope first.
+        verify(!findChild(detail, "giveConsentButton").enabled)
+        verify(!App.participant.giveConsent("  "))
+        typeInto(findChild(detail, "consentScope"), "notes")
+        tap(detail, "giveConsentButton")
+        tryVerify(() => findChild(detail, "withdrawConsentButton").visible)
+        tap(detail, "withdrawConsentButton")
+        const dialog = findChild(detail, "eraseDialog")
+        tryCompare(dialog, "opened", true)
+        tap(dialog, "confirmErase")
+        tryVerify(() => findChild(detail, "withdrawalUndoBar").visible)
+        tryCompare(App.participant, "participantId", "", 15000)
+        App.participant.load(id)
+        verify(App.participant.errorString.length > 0)
         goHome(0)
     }
 }

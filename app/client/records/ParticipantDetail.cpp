@@ -1,25 +1,49 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ParticipantDetail.h"
 
+#include "DraftBox.h"
+#include "Editor.h"
 #include "RecordText.h"
 #include "Store.h"
 #include "Uuid.h"
 
 #include <QLocale>
+#include <QSet>
 
 namespace wp::client {
+
+namespace {
+
+int countEncounters(wp::Store &store, const QUuid &participant)
+{
+    int n = 0;
+    PageRequest request{{}, 500};
+    for (;;) {
+        Result<Page<Encounter>> page = store.encounters().forParticipant(participant, request);
+        if (!page)
+            return n;
+        n += int(page->items.size());
+        if (page->next.isEmpty())
+            return n;
+        request.after = page->next;
+    }
+}
+
+} // namespace
 
 ParticipantDetail::ParticipantDetail(ParticipantNames *names, QObject *parent)
     : QObject(parent), m_encounters(new EncounterListModel(names, 0, this))
 {
 }
 
-void ParticipantDetail::setStore(wp::Store *store)
+void ParticipantDetail::setStore(wp::Store *store, DraftBox *drafts)
 {
     m_store = store;
+    m_drafts = drafts;
     if (!store) {
         m_participant = {};
         m_loaded = false;
+        m_encounterCount = 0;
         m_encounters->setStore(nullptr);
         Q_EMIT changed();
     }
@@ -75,11 +99,14 @@ void ParticipantDetail::load(const QString &id)
     setError({});
     m_loaded = false;
     m_participant = {};
+    m_encounterCount = 0;
+    m_undoStage.reset();
     if (m_store) {
         Result<Participant> p = m_store->participants().get(idFromText(id));
         if (p) {
             m_participant = *p;
             m_loaded = true;
+            m_encounterCount = countEncounters(*m_store, p->id);
         } else {
             setError(tr("This participant could not be opened."));
         }
@@ -106,6 +133,7 @@ bool ParticipantDetail::save(const Participant &updated)
     }
     setError({});
     m_participant = *written;
+    m_undoStage.reset();
     Q_EMIT changed();
     Q_EMIT saved();
     return true;
@@ -118,7 +146,31 @@ bool ParticipantDetail::moveToStage(const QString &stageKey)
         return false;
     Participant p = m_participant;
     p.moveToStage(*stage, QDate::currentDate());
-    return save(p);
+    const std::pair<Stage, QList<StageChange>> before{m_participant.stage,
+                                                      m_participant.stageHistory};
+    if (!save(p))
+        return false;
+    m_undoStage = before;
+    Q_EMIT changed();
+    return true;
+}
+
+bool ParticipantDetail::undoStage()
+{
+    if (!m_loaded || !m_undoStage)
+        return false;
+    Participant p = m_participant;
+    p.stage = m_undoStage->first;
+    p.stageHistory = m_undoStage->second;
+    return save(p); // clears the undo
+}
+
+void ParticipantDetail::forgetStageUndo()
+{
+    if (!m_undoStage)
+        return;
+    m_undoStage.reset();
+    Q_EMIT changed();
 }
 
 bool ParticipantDetail::addGoal(const QString &text)
@@ -155,6 +207,11 @@ bool ParticipantDetail::giveConsent(const QString &scope)
 {
     if (!m_loaded)
         return false;
+    // Consent is to something: what they agreed to is said before it is saved.
+    if (scope.trimmed().isEmpty()) {
+        setError(tr("Say what they agreed to before recording consent."));
+        return false;
+    }
     Participant p = m_participant;
     p.consent = {ConsentState::Given, QDate::currentDate(), scope.trimmed()};
     return save(p);
@@ -168,6 +225,37 @@ bool ParticipantDetail::withdrawConsent()
     p.consent.state = ConsentState::Withdrawn;
     p.consent.on = QDate::currentDate();
     return save(p);
+}
+
+bool ParticipantDetail::erase()
+{
+    if (!m_store || !m_loaded)
+        return false;
+    const QUuid id = m_participant.id;
+    Result<QList<QUuid>> linked = m_store->eraseParticipant(id);
+    if (!linked) {
+        setError(linked.error().message);
+        return false;
+    }
+    // Unsaved drafts of any erased record go too: an edit of one, a new encounter for them.
+    if (m_drafts) {
+        QSet<QString> ids{idText(id)};
+        for (const QUuid &record : std::as_const(*linked))
+            ids.insert(idText(record));
+        for (const QString &name : m_drafts->names()) {
+            if (ids.contains(Editor::draftRecord(name)))
+                m_drafts->remove(name);
+        }
+    }
+    setError({});
+    m_participant = {};
+    m_loaded = false;
+    m_encounterCount = 0;
+    m_encounters->setStore(nullptr);
+    Q_EMIT changed();
+    Q_EMIT saved();
+    Q_EMIT erased();
+    return true;
 }
 
 void ParticipantDetail::setError(const QString &error)

@@ -10,7 +10,12 @@
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
+#include <optional>
+#include <utility>
+
 namespace wp::client {
+
+class DraftBox;
 
 class ParticipantDetail : public QObject
 {
@@ -25,13 +30,15 @@ class ParticipantDetail : public QObject
     Q_PROPERTY(QVariant goals READ goalsValue NOTIFY changed)
     Q_PROPERTY(QString consentKey READ consentKey NOTIFY changed)
     Q_PROPERTY(QString consentText READ consentText NOTIFY changed)
+    Q_PROPERTY(int encounterCount READ encounterCount NOTIFY changed)
+    Q_PROPERTY(bool canUndoStage READ canUndoStage NOTIFY changed)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
     Q_PROPERTY(wp::client::EncounterListModel *encounters READ encounters CONSTANT)
 
 public:
     ParticipantDetail(ParticipantNames *names, QObject *parent = nullptr);
 
-    void setStore(wp::Store *store);
+    void setStore(wp::Store *store, DraftBox *drafts = nullptr);
 
     QString participantId() const;
     QString pseudonym() const { return m_participant.pseudonym; }
@@ -43,28 +50,42 @@ public:
     QVariant goalsValue() const { return goals(); }
     QString consentKey() const { return keyOf(m_participant.consent.state); }
     QString consentText() const;
+    int encounterCount() const { return m_encounterCount; }
+    bool canUndoStage() const { return m_undoStage.has_value(); }
     QString errorString() const { return m_error; }
     EncounterListModel *encounters() const { return m_encounters; }
 
     Q_INVOKABLE void load(const QString &id);
     Q_INVOKABLE void reload();
     Q_INVOKABLE bool moveToStage(const QString &stageKey);
+    // Takes back the last stage tap (a mistake), leaving no entry in the history. Only until
+    // anything else changes the participant; the page offers it for a few seconds.
+    Q_INVOKABLE bool undoStage();
+    Q_INVOKABLE void forgetStageUndo();
     Q_INVOKABLE bool addGoal(const QString &text);
     Q_INVOKABLE bool setGoalStatus(const QString &goalId, const QString &statusKey);
     Q_INVOKABLE bool giveConsent(const QString &scope);
     Q_INVOKABLE bool withdrawConsent();
+    // Erases the participant, their encounters and every unsaved draft of any of them, on
+    // this device at once and on the others after sync (Store::eraseParticipant).
+    Q_INVOKABLE bool erase();
 
 Q_SIGNALS:
     void changed();
     void errorStringChanged();
-    void saved(); // the participant was changed in the store
+    void saved();  // the participant was changed in the store
+    void erased(); // the participant is gone: the page closes
 
 private:
     bool save(const Participant &updated);
     void setError(const QString &error);
 
     wp::Store *m_store = nullptr;
+    DraftBox *m_drafts = nullptr;
     Participant m_participant;
+    int m_encounterCount = 0;
+    // The stage and its history before the last stage tap, while it can be taken back.
+    std::optional<std::pair<Stage, QList<StageChange>>> m_undoStage;
     bool m_loaded = false;
     QString m_error;
     EncounterListModel *m_encounters;
