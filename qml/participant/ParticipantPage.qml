@@ -296,19 +296,23 @@ FormPage {
         width: Math.min(page.width - 32, 420)
         modal: true
         title: withdrawing ? qsTr("Withdraw consent?") : qsTr("Delete %1?").arg(page.detail.pseudonym)
-        ColumnLayout {
-            anchors.fill: parent
+        // A Column of labels as wide as the dialog: its height follows the wrapped text.
+        contentHeight: erasureColumn.implicitHeight
+        Column {
+            id: erasureColumn
+            width: eraseDialog.availableWidth
+            spacing: Style.gap
             Label {
                 visible: eraseDialog.withdrawing
                 text: qsTr("Withdrawing consent erases %1's records. You can undo it for 10 seconds.").arg(page.detail.pseudonym)
                 wrapMode: Text.Wrap
-                Layout.fillWidth: true
+                width: parent.width
             }
             Label {
                 objectName: "erasureText"
                 text: page.erasureText
                 wrapMode: Text.Wrap
-                Layout.fillWidth: true
+                width: parent.width
             }
         }
         footer: DialogButtonBox {
