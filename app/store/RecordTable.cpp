@@ -741,4 +741,27 @@ Result<qint64> RecordTable::count(RecordType type)
     return n;
 }
 
+Result<QHash<QUuid, qint64>> RecordTable::newestChildAt(RecordType type,
+                                                        const QList<QUuid> &parents)
+{
+    QHash<QUuid, qint64> newest;
+    if (parents.isEmpty())
+        return newest;
+    // One statement for a page of parents, served by records_by_parent.
+    QByteArray sql = "SELECT parent_id, max(sort_at) FROM records WHERE type = ?1 AND deleted = 0 "
+                     "AND parent_id IN (?2";
+    for (int i = 1; i < parents.size(); ++i)
+        sql += ", ?" + QByteArray::number(i + 2);
+    sql += ") GROUP BY parent_id";
+    sql::Statement st = m_db.prepare(sql.constData());
+    st.bind(1, keyOf(type));
+    for (int i = 0; i < parents.size(); ++i)
+        st.bindId(i + 2, parents[i]);
+    if (Status s =
+            st.forEachRow([&](const sql::Statement &r) { newest.insert(r.id(0), r.int64(1)); });
+        !s)
+        return s.error();
+    return newest;
+}
+
 } // namespace wp

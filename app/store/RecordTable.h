@@ -95,6 +95,9 @@ public:
     Result<Page<StoredRecord>> list(RecordType type, const ListFilter &filter,
                                     const PageRequest &request);
     Result<qint64> count(RecordType type);
+    // The newest sort time (ms since the epoch) of the live `type` records under each of
+    // `parents`, in one query; parents without such records are absent.
+    Result<QHash<QUuid, qint64>> newestChildAt(RecordType type, const QList<QUuid> &parents);
 
     // Applies one pulled change inside the caller's transaction (see Store::applyRemote). Its
     // search index writes go to `search`, which the caller applies before committing. A change

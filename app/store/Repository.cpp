@@ -30,6 +30,17 @@ Result<Page<Encounter>> EncounterRepository::forParticipant(const QUuid &partici
     return listWhere(f, request);
 }
 
+Result<QHash<QUuid, QDateTime>> EncounterRepository::lastMet(const QList<QUuid> &participantIds)
+{
+    Result<QHash<QUuid, qint64>> newest = m_table.newestChildAt(Encounter::Type, participantIds);
+    if (!newest)
+        return newest.error();
+    QHash<QUuid, QDateTime> met;
+    for (auto it = newest->cbegin(); it != newest->cend(); ++it)
+        met.insert(it.key(), QDateTime::fromMSecsSinceEpoch(it.value(), Qt::UTC));
+    return met;
+}
+
 Result<QList<Encounter>> EncounterRepository::recent(int limit)
 {
     Result<Page<Encounter>> page = list({{}, limit});

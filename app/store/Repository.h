@@ -83,6 +83,8 @@ public:
     // A participant's encounters, newest first.
     Result<Page<Encounter>> forParticipant(const QUuid &participantId,
                                            const PageRequest &request = {});
+    // When each participant was last met, by their newest encounter; one query for a page.
+    Result<QHash<QUuid, QDateTime>> lastMet(const QList<QUuid> &participantIds);
     Result<QList<Encounter>> recent(int limit = 20);
 };
 

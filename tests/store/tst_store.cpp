@@ -315,6 +315,15 @@ private slots:
         auto recent = m_store->encounters().recent(2);
         QCOMPARE(recent->size(), 2);
         QCOMPARE(recent->at(1).note, QStringLiteral("brief"));
+        // Last met, for a page of participants at once: the newest live encounter, to the ms.
+        auto met = m_store->encounters().lastMet({a->id, b->id});
+        QVERIFY(met.ok());
+        QCOMPARE(met->size(), 1); // b was never met
+        QCOMPARE(met->value(a->id).toMSecsSinceEpoch(), t0.toMSecsSinceEpoch());
+        QVERIFY(m_store->encounters().remove(mine->items.first().id).ok());
+        QCOMPARE(m_store->encounters().lastMet({a->id})->value(a->id).toMSecsSinceEpoch(),
+                 t0.addSecs(-60).toMSecsSinceEpoch());
+        QVERIFY(m_store->encounters().lastMet({})->isEmpty());
 
         DiaryEntry shared = diary(QStringLiteral("shared one"));
         shared.shared = true;

@@ -32,12 +32,9 @@ Error noStore()
 
 // The newest encounter counts even when the participant record does not say so: an encounter
 // pulled from another device, or written by waypointctl, leaves the participant as it was.
-QDateTime lastContactOf(wp::Store &store, const Participant &p)
+QDateTime lastContactOf(const Participant &p, const QHash<QUuid, QDateTime> &lastMet)
 {
-    Result<Page<Encounter>> newest = store.encounters().forParticipant(p.id, PageRequest{{}, 1});
-    if (!newest || newest->items.isEmpty())
-        return p.lastContact;
-    const QDateTime at = newest->items.first().occurredAt;
+    const QDateTime at = lastMet.value(p.id);
     return at.isValid() && (!p.lastContact.isValid() || at > p.lastContact) ? at : p.lastContact;
 }
 } // namespace
@@ -105,9 +102,16 @@ Result<PagedModel::Chunk> ParticipantListModel::loadPage(const QByteArray &curso
                 : store()->participants().findByPseudonym(m_query.trimmed(), pageAfter(after));
         if (!page)
             return page.error();
+        QList<QUuid> shown;
         for (const Participant &p : std::as_const(page->items))
             if (!stage || p.stage == *stage)
-                chunk.rows.append(rowOf(p, lastContactOf(*store(), p), today));
+                shown.append(p.id);
+        Result<QHash<QUuid, QDateTime>> lastMet = store()->encounters().lastMet(shown);
+        if (!lastMet)
+            return lastMet.error();
+        for (const Participant &p : std::as_const(page->items))
+            if (!stage || p.stage == *stage)
+                chunk.rows.append(rowOf(p, lastContactOf(p, *lastMet), today));
         chunk.next = page->next;
         after = page->next;
         if (!chunk.rows.isEmpty() || after.isEmpty())
