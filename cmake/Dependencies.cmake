@@ -33,3 +33,6 @@ message(STATUS "SQLCipher ${WAYPOINT_SQLCIPHER_VERSION} (SQLite ${SQLCIPHER_VERS
 find_package(Qt6 6.4 REQUIRED COMPONENTS Multimedia)
 find_package(ZXing 1.4 REQUIRED)
 message(STATUS "ZXing ${ZXing_VERSION} (QR scanning)")
+
+# QR codes drawn by the app (the recovery key) and by the server (enrolment codes).
+pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET GLOBAL libqrencode)
