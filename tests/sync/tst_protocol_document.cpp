@@ -312,11 +312,13 @@ struct Vector
             return std::nullopt;
         return padded.left(end);
     }
-    QByteArray seal(const QByteArray &plainText) const
+    QByteArray seal(const QByteArray &plainText) const { return sealPadded(padded(plainText)); }
+    // The recipe with the padded plaintext given as is (right or wrong).
+    QByteArray sealPadded(const QByteArray &plain) const
     {
-        const QByteArray key = recordKey(nonce), ad = associatedData(), plain = padded(plainText);
-        QByteArray out = QByteArray(1, char(0x02)) + nonce +
-                         QByteArray(plain.size() + 16, Qt::Uninitialized);
+        const QByteArray key = recordKey(nonce), ad = associatedData();
+        QByteArray out =
+            QByteArray(1, char(0x02)) + nonce + QByteArray(plain.size() + 16, Qt::Uninitialized);
         crypto_aead_xchacha20poly1305_ietf_encrypt(
             reinterpret_cast<unsigned char *>(out.data()) + 25, nullptr,
             reinterpret_cast<const unsigned char *>(plain.constData()), std::size_t(plain.size()),
@@ -488,6 +490,34 @@ private slots:
         const std::optional<QByteArray> plain = v.open(sealed.envelope);
         QVERIFY(plain);
         QCOMPARE(plain->toHex(), v.plaintext().toHex());
+    }
+
+    // Padding other than the documented one (no 0x80, bytes after the zeros, a size that is no
+    // bucket) is refused by the code, though the envelope authenticates.
+    void anUndocumentedPaddingIsRefused()
+    {
+        const Vector v;
+        const SecretBytes key = secret(v.audienceKey);
+        const QByteArray text = v.plaintext();
+        QByteArray noMarker = text;
+        noMarker.append(256 - noMarker.size(), '\0');
+        QByteArray junkAfterMarker = text + char(0x80);
+        junkAfterMarker.append(256 - junkAfterMarker.size() - 1, '\0');
+        junkAfterMarker.append('x');
+        QByteArray notABucket = text + char(0x80);
+        notABucket.append(300 - notABucket.size(), '\0');
+        for (const QByteArray &padded : {noMarker, junkAfterMarker, notABucket}) {
+            auto plain = crypto::openRecord(key, v.record, v.type, v.stamp, v.sealPadded(padded));
+            QVERIFY(!plain.ok());
+            QCOMPARE(plain.error().code, ErrorCode::Protocol);
+        }
+        // 0x80 0x80 then zeros is valid padding of text + 0x80: it opens to that.
+        QByteArray markerNotLast = text + char(0x80) + char(0x80);
+        markerNotLast.append(256 - markerNotLast.size(), '\0');
+        auto plain =
+            crypto::openRecord(key, v.record, v.type, v.stamp, v.sealPadded(markerNotLast));
+        QVERIFY(plain.ok());
+        QCOMPARE(*plain, text + char(0x80));
     }
 
     void theDigestManifestAndSignatureVectorsHold()
