@@ -190,6 +190,13 @@ Enrolment::Outcome Enrolment::makeKeys()
     client.setTimeout(m_options.timeoutMs);
     if (!m_madeKeys)
         m_madeKeys = crypto::UserKeys::generate();
+    // The backup is made first: a phone without the memory Argon2id needs sends nothing, and
+    // can try again later with the same keys.
+    auto recoveryKey = crypto::RecoveryKey::generate();
+    const Result<QByteArray> backup = crypto::wrapKeys(*m_madeKeys, m_identity.credentials.userId,
+                                                       recoveryKey, m_options.backupCost);
+    if (!backup)
+        return failed(Outcome::Failed, backup.error());
     if (Status s = client.putPublicKeys(m_madeKeys->encryptionPublic, m_madeKeys->signingPublic);
         !s) {
         if (serverErrorOf(s.error()) == ServerError::Conflict) {
@@ -201,10 +208,7 @@ Enrolment::Outcome Enrolment::makeKeys()
         }
         return refused(s.error());
     }
-    auto recoveryKey = crypto::RecoveryKey::generate();
-    if (Status s = client.putKeyBackup(crypto::wrapKeys(*m_madeKeys, m_identity.credentials.userId,
-                                                        recoveryKey, m_options.backupCost));
-        !s)
+    if (Status s = client.putKeyBackup(*backup); !s)
         return refused(s.error());
     m_recoveryKey.emplace(std::move(recoveryKey));
     m_identity.keys = std::move(*m_madeKeys);

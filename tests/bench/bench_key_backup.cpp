@@ -42,7 +42,7 @@ Figures measure(KeyBackupCost cost, int runs)
         const RecoveryKey key = RecoveryKey::generate();
         QElapsedTimer t;
         t.start();
-        const QByteArray blob = wrapKeys(keys, user, key, cost);
+        const QByteArray blob = wrapKeys(keys, user, key, cost).value();
         wraps.push_back(double(t.nsecsElapsed()) / 1e9);
         t.restart();
         if (!unwrapKeys(blob, user, key).ok())

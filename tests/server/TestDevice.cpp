@@ -74,7 +74,8 @@ bool TestDevice::createKeys()
     const auto recoveryKey = crypto::RecoveryKey::generate();
     m_user->recoveryKey = QString::fromLatin1(recoveryKey.text().view());
     const QByteArray blob = crypto::wrapKeys(m_user->keys, credentials.userId, recoveryKey,
-                                             crypto::KeyBackupCost::minimal());
+                                             crypto::KeyBackupCost::minimal())
+                                .value();
     const HttpReply b =
         call("PUT", QStringLiteral("/v1/keys/backup"), encode(KeyBackupMessage{blob}));
     return k.status == 200 && b.status == 200;

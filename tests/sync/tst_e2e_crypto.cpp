@@ -15,6 +15,8 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <sodium.h>
+
 using namespace wp;
 
 template <typename R> QByteArray why(const R &r)
@@ -105,7 +107,7 @@ private slots:
         const UserKeys keys = UserKeys::generate();
         const QUuid user = createUuidV7();
         const RecoveryKey key = RecoveryKey::generate();
-        const QByteArray blob = wrapKeys(keys, user, key, KeyBackupCost::minimal());
+        const QByteArray blob = wrapKeys(keys, user, key, KeyBackupCost::minimal()).value();
         QVERIFY(!blob.contains(keys.signingSecret.view().toByteArray()));
         QVERIFY(!blob.contains(key.secret().view().toByteArray()));
         auto back = unwrapKeys(blob, user, key);
@@ -119,12 +121,25 @@ private slots:
         QCOMPARE(unwrapKeys(blob.first(20), user, key).error().code, ErrorCode::Protocol);
     }
 
+    // Argon2id refused its memory (here a cost past libsodium's bound, which fails the same
+    // way as a phone short of 1 GiB): an error that says so, not an abort.
+    void aKeyBackupWithoutItsMemoryIsAnErrorNotACrash()
+    {
+        const KeyBackupCost tooMuch{crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MAX + 1};
+        const auto blob =
+            wrapKeys(UserKeys::generate(), createUuidV7(), RecoveryKey::generate(), tooMuch);
+        QVERIFY(!blob.ok());
+        QCOMPARE(blob.error().code, ErrorCode::Crypto);
+        QVERIFY2(blob.error().message.contains(u"memory"), qPrintable(blob.error().message));
+    }
+
     // The layout docs/protocol.md gives ("User keys"): 8 elements, the cost in the blob.
     void keyBackupLayoutIsTheDocumentedOne()
     {
         const UserKeys keys = UserKeys::generate();
         const QByteArray blob =
-            wrapKeys(keys, createUuidV7(), RecoveryKey::generate(), KeyBackupCost::minimal());
+            wrapKeys(keys, createUuidV7(), RecoveryKey::generate(), KeyBackupCost::minimal())
+                .value();
         const QCborArray a = QCborValue::fromCbor(blob).toArray();
         QCOMPARE(a.size(), 8);
         QCOMPARE(a.at(0).toString(), QStringLiteral("wp-keys-v2"));

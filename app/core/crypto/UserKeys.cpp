@@ -38,7 +38,10 @@ Result<SecretBytes> wrappingKey(const RecoveryKey &recoveryKey, QByteArrayView s
         key.data(), key.size(), reinterpret_cast<const char *>(secret.data()), secret.size(),
         bytes(salt), cost.opslimit, cost.memlimit, crypto_pwhash_ALG_ARGON2ID13);
     if (rc != 0)
-        return Error(ErrorCode::Crypto, QStringLiteral("not enough memory to derive the key"));
+        return Error(ErrorCode::Crypto,
+                     QStringLiteral("this device could not set aside the %1 MiB of memory the "
+                                    "key backup needs; close other apps and try again")
+                         .arg(cost.memlimit >> 20));
     return key;
 }
 
@@ -74,8 +77,8 @@ KeyBackupCost KeyBackupCost::minimal()
     return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
 }
 
-QByteArray wrapKeys(const UserKeys &keys, const QUuid &userId, const RecoveryKey &recoveryKey,
-                    KeyBackupCost cost)
+Result<QByteArray> wrapKeys(const UserKeys &keys, const QUuid &userId,
+                            const RecoveryKey &recoveryKey, KeyBackupCost cost)
 {
     ensureSodium();
     QByteArray salt(crypto_pwhash_SALTBYTES, Qt::Uninitialized);
@@ -84,7 +87,7 @@ QByteArray wrapKeys(const UserKeys &keys, const QUuid &userId, const RecoveryKey
     randombytes_buf(nonce.data(), std::size_t(nonce.size()));
     auto key = wrappingKey(recoveryKey, salt, cost);
     if (!key)
-        qFatal("Argon2id failed with parameters this build chose");
+        return key.error();
 
     SecretBytes plain(keys.encryptionSecret.size() + keys.signingSecret.size());
     std::memcpy(plain.data(), keys.encryptionSecret.data(), keys.encryptionSecret.size());

@@ -39,9 +39,11 @@ struct KeyBackupCost
     static KeyBackupCost minimal();   // tests only
 };
 
-// The backup blob uploaded with PUT /v1/keys/backup.
-QByteArray wrapKeys(const UserKeys &keys, const QUuid &userId, const RecoveryKey &recoveryKey,
-                    KeyBackupCost cost = KeyBackupCost::sensitive());
+// The backup blob uploaded with PUT /v1/keys/backup. Fails (Crypto) only when Argon2id cannot
+// have the memory `cost` asks for: a phone short of 1 GiB is told so, not stopped.
+Result<QByteArray> wrapKeys(const UserKeys &keys, const QUuid &userId,
+                            const RecoveryKey &recoveryKey,
+                            KeyBackupCost cost = KeyBackupCost::sensitive());
 // WrongPin when the recovery key is wrong (or the blob belongs to another user), Protocol when
 // the blob is malformed or asks for an unreasonable cost.
 Result<UserKeys> unwrapKeys(QByteArrayView blob, const QUuid &userId,
