@@ -479,6 +479,16 @@ void Participant::moveToStage(Stage to, QDate on, const QString &note)
     stageHistory.append({to, on, note});
 }
 
+void Participant::recordConsent(const Consent &to)
+{
+    if (to == consent)
+        return;
+    if (consentHistory.isEmpty() && consent.state != ConsentState::NotAsked)
+        consentHistory.append(consent);
+    consent = to;
+    consentHistory.append(to);
+}
+
 FieldErrors Participant::validate() const
 {
     FieldErrors e = checked(*this);

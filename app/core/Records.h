@@ -88,6 +88,7 @@ struct Participant
     QUuid id;
     QString pseudonym; // a code or initials, never a full name
     Consent consent;
+    QList<Consent> consentHistory; // oldest first; the last entry is the current consent
     Stage stage = Stage::SafePlace;
     QList<StageChange> stageHistory; // oldest first; the last entry is the current stage
     QList<Goal> goals;
@@ -101,6 +102,10 @@ struct Participant
                                .upTo(limits::Pseudonym)
                                .searchable());
         field(p.consent, {"consent", QT_TRANSLATE_NOOP("Field", "Consent")});
+        field(p.consentHistory,
+              FieldSpec("consentHistory", QT_TRANSLATE_NOOP("Field", "Consent history"))
+                  .items(1000)
+                  .automatic());
         field(p.stage, {"stage", QT_TRANSLATE_NOOP("Field", "Stage")});
         field(p.stageHistory, FieldSpec("stageHistory", QT_TRANSLATE_NOOP("Field", "Stage history"))
                                   .items(1000)
@@ -115,6 +120,10 @@ struct Participant
 
     // Records a move (forward or back) with today's date; no-op if already there.
     void moveToStage(Stage to, QDate on, const QString &note = {});
+    // Records consent given, changed in scope or withdrawn; no-op when nothing changes. A
+    // participant saved before consent had a history gets their earlier consent as its first
+    // entry, so the history never starts at the second change.
+    void recordConsent(const Consent &to);
 
     FieldErrors validate() const;
     QCborMap toFields() const;

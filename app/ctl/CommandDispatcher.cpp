@@ -459,9 +459,7 @@ Status CommandDispatcher::addParticipant(Store &store, const ParsedCommand &c)
     }
     p.moveToStage(stage, today);
     if (c.has(QStringLiteral("consent-scope"))) {
-        p.consent.state = ConsentState::Given;
-        p.consent.on = today;
-        p.consent.scope = c.value(QStringLiteral("consent-scope"));
+        p.recordConsent({ConsentState::Given, today, c.value(QStringLiteral("consent-scope"))});
     }
     if (c.has(QStringLiteral("follow-up"))) {
         auto date = dateOption(c, QStringLiteral("follow-up"));

@@ -181,20 +181,21 @@ private slots:
     {
         QTest::addColumn<QByteArray>("cbor");
         QTest::newRow("participant") << QByteArray(
-            "a86970736575646f6e796d654a442d313767636f6e73656e74a365737461746565676976656e626f6e6a"
-            "323032362d30332d30316573636f70656a6e6f746573206f6e6c796573746167656b706172746e657273"
-            "6869706c7374616765486973746f727982a36573746167656a736166655f706c616365626f6e6a323032"
-            "362d30332d3031646e6f746560a36573746167656b706172746e657273686970626f6e6a323032362d30"
-            "332d3230646e6f74656974727573747320757365676f616c7381a6626964782430313839306135642d61"
-            "6339362d373734622d626363652d62333032303939613830353864746578747047657420494420646f63"
-            "756d656e7473667374617475736b696e5f70726f6772657373657365744f6e6a323032362d30332d3031"
-            "687461726765744f6e6a323032362d30342d303168636c6f7365644f6ef76b6c617374436f6e74616374"
-            "1b00000199c82cc0006b666f6c6c6f7755704475656a323032362d30342d303269637265617465644174"
-            "1b00000199c82cc000");
+            "a96970736575646f6e796d654a442d313767636f6e73656e74a365737461746565676976656e626f6e6a32"
+            "3032362d30332d30316573636f70656a6e6f746573206f6e6c796e636f6e73656e74486973746f72798065"
+            "73746167656b706172746e6572736869706c7374616765486973746f727982a36573746167656a73616665"
+            "5f706c616365626f6e6a323032362d30332d3031646e6f746560a36573746167656b706172746e65727368"
+            "6970626f6e6a323032362d30332d3230646e6f74656974727573747320757365676f616c7381a662696478"
+            "2430313839306135642d616339362d373734622d626363652d623330323039396138303538647465787470"
+            "47657420494420646f63756d656e7473667374617475736b696e5f70726f6772657373657365744f6e6a32"
+            "3032362d30332d3031687461726765744f6e6a323032362d30342d303168636c6f7365644f6ef76b6c6173"
+            "74436f6e746163741b00000199c82cc0006b666f6c6c6f7755704475656a323032362d30342d3032696372"
+            "656174656441741b00000199c82cc000");
         QTest::newRow("emptyParticipant") << QByteArray(
-            "a86970736575646f6e796d6067636f6e73656e74a3657374617465696e6f745f61736b6564626f6ef765"
-            "73636f7065606573746167656a736166655f706c6163656c7374616765486973746f72798065676f616c"
-            "73806b6c617374436f6e74616374f76b666f6c6c6f775570447565f769637265617465644174f7");
+            "a96970736575646f6e796d6067636f6e73656e74a3657374617465696e6f745f61736b6564626f6ef76573"
+            "636f7065606e636f6e73656e74486973746f7279806573746167656a736166655f706c6163656c73746167"
+            "65486973746f72798065676f616c73806b6c617374436f6e74616374f76b666f6c6c6f775570447565f769"
+            "637265617465644174f7");
         QTest::newRow("encounter") << QByteArray(
             "af6d7061727469636970616e744964782430313839306135642d616339362d373734622d626363652d62"
             "33303230393961383035386a6f6363757272656441741b00000199c82cc0006f6475726174696f6e4d69"
@@ -671,6 +672,38 @@ private slots:
         auto back = Participant::fromFields(p.id, p.toFields());
         QVERIFY(back.ok());
         QCOMPARE(*back, p);
+    }
+
+    // Consent given, its scope changed, withdrawn: each change is kept with its date, a
+    // repeat is not, and it round-trips like any other field.
+    void participantConsentKeepsItsHistory()
+    {
+        Participant p;
+        p.id = createUuidV7();
+        p.pseudonym = QStringLiteral("JD-17");
+        const QDate day(2026, 3, 1);
+        p.recordConsent({ConsentState::Given, day, QStringLiteral("notes")});
+        p.recordConsent({ConsentState::Given, day, QStringLiteral("notes")});
+        p.recordConsent({ConsentState::Given, day.addDays(3), QStringLiteral("notes, referrals")});
+        p.recordConsent(
+            {ConsentState::Withdrawn, day.addDays(9), QStringLiteral("notes, referrals")});
+        QCOMPARE(p.consent.state, ConsentState::Withdrawn);
+        QCOMPARE(p.consentHistory.size(), 3);
+        QCOMPARE(p.consentHistory.first().scope, QStringLiteral("notes"));
+        QCOMPARE(p.consentHistory.at(1).on, day.addDays(3));
+        QCOMPARE(p.consentHistory.last(), p.consent);
+        QVERIFY(p.validate().isEmpty());
+        auto back = Participant::fromFields(p.id, p.toFields());
+        QVERIFY(back.ok());
+        QCOMPARE(back->consentHistory, p.consentHistory);
+
+        // Saved before consent had a history: the earlier consent is its first entry.
+        Participant older;
+        older.pseudonym = QStringLiteral("KM");
+        older.consent = {ConsentState::Given, day, QStringLiteral("notes")};
+        older.recordConsent({ConsentState::Withdrawn, day.addDays(1), QStringLiteral("notes")});
+        QCOMPARE(older.consentHistory.size(), 2);
+        QCOMPARE(older.consentHistory.first().state, ConsentState::Given);
     }
 
     void participantNeedsPseudonymAndConsentDate()

@@ -82,13 +82,17 @@ Result<QVariantMap> ParticipantEditor::read(const QUuid &id)
 
 Result<QUuid> ParticipantEditor::write(const QUuid &id, const QVariantMap &f, QVariantMap &errors)
 {
-    // A new stage goes into the history, dated today; a change of consent is dated today.
+    // A new stage goes into the history, dated today; so does a change of consent.
     const auto dated = [today = QDate::currentDate()](Participant &p, const Participant &was) {
         const Stage chosen = p.stage;
         p.stage = was.stage;
         p.moveToStage(chosen, today);
-        if (p.consent.state != was.consent.state)
-            p.consent.on = p.consent.state == ConsentState::NotAsked ? QDate() : today;
+        Consent consent = p.consent;
+        if (consent.state != was.consent.state)
+            consent.on = consent.state == ConsentState::NotAsked ? QDate() : today;
+        p.consent = was.consent;
+        p.consentHistory = was.consentHistory;
+        p.recordConsent(consent);
     };
     return saveRecord(*store(), fromForm<Participant>(*store(), id, f, errors, dated));
 }
