@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """French for erasing a participant (Delete participant, withdrawal of consent with Undo), the
-consent scope rule and taking back a stage tap. fill_translations.py merges these."""
+consent scope rule and history, and taking back a stage tap. fill_translations.py merges these."""
 
 FR_ERASURE = {
  'Delete': 'Supprimer',
@@ -17,6 +17,7 @@ FR_ERASURE = {
  'Cancel': 'Annuler',
  'Stage changed to %1.': 'Étape changée : %1.',
  'Undo the stage change': 'Annuler le changement d’étape',
+ 'Consent history': 'Historique du consentement',
  'Say what they agreed to before recording consent.':
      'Indiquez ce qui a été accepté avant de noter le consentement.',
 }

@@ -179,6 +179,23 @@ FormPage {
         wrapMode: Text.Wrap
         Layout.fillWidth: true
     }
+    Column {
+        id: consentHistoryList
+        objectName: "consentHistory"
+        Layout.fillWidth: true
+        visible: page.detail.consentHistory.length > 1 // the one entry is the line above
+        Repeater {
+            model: page.detail.consentHistory
+            delegate: Label {
+                required property var modelData
+                text: modelData.date + "  \u2014  " + modelData.text
+                opacity: 0.75
+                font.pixelSize: 14
+                wrapMode: Text.Wrap
+                width: consentHistoryList.width
+            }
+        }
+    }
     TextField {
         id: scope
         objectName: "consentScope"

@@ -120,6 +120,19 @@ TestCase {
         wait(200)
         compare(App.participant.pseudonym, "rb") // still there, consent as it was
         verify(findChild(detail, "consentState").text.indexOf("notes only") >= 0)
+        compare(App.participant.consentHistory.length, 1)
+        verify(!findChild(detail, "consentHistory").visible)
+
+        // What they agreed to changes: both stay in the consent history, newest first.
+        const id = App.participant.participantId
+        App.participantEditor.load(id)
+        App.participantEditor.setSubField("consent", "scope", "notes and referrals")
+        verify(App.participantEditor.save())
+        App.participant.load(id)
+        tryVerify(() => App.participant.consentHistory.length === 2)
+        verify(App.participant.consentHistory[0].text.indexOf("notes and referrals") >= 0)
+        verify(App.participant.consentHistory[1].text.indexOf("notes only") >= 0)
+        verify(findChild(detail, "consentHistory").visible)
         goHome(0)
     }
 

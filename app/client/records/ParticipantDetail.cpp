@@ -94,6 +94,24 @@ QString ParticipantDetail::consentText() const
     return {};
 }
 
+QVariantList ParticipantDetail::consentHistory() const
+{
+    QList<Consent> history = m_participant.consentHistory;
+    // Saved before consent had a history: the current consent is all there is.
+    if (history.isEmpty() && m_participant.consent.state != ConsentState::NotAsked)
+        history.append(m_participant.consent);
+    QVariantList out;
+    for (auto it = history.crbegin(); it != history.crend(); ++it) {
+        QString text = labelOf(it->state);
+        if (it->state == ConsentState::Given && !it->scope.isEmpty())
+            text = tr("%1: %2", "consent state: what they agreed to").arg(text, it->scope);
+        out.append(
+            QVariantMap{{QStringLiteral("date"), QLocale().toString(it->on, QLocale::ShortFormat)},
+                        {QStringLiteral("text"), text}});
+    }
+    return out;
+}
+
 void ParticipantDetail::load(const QString &id)
 {
     setError({});
@@ -213,7 +231,7 @@ bool ParticipantDetail::giveConsent(const QString &scope)
         return false;
     }
     Participant p = m_participant;
-    p.consent = {ConsentState::Given, QDate::currentDate(), scope.trimmed()};
+    p.recordConsent({ConsentState::Given, QDate::currentDate(), scope.trimmed()});
     return save(p);
 }
 
@@ -222,8 +240,7 @@ bool ParticipantDetail::withdrawConsent()
     if (!m_loaded)
         return false;
     Participant p = m_participant;
-    p.consent.state = ConsentState::Withdrawn;
-    p.consent.on = QDate::currentDate();
+    p.recordConsent({ConsentState::Withdrawn, QDate::currentDate(), p.consent.scope});
     return save(p);
 }
 

@@ -30,6 +30,8 @@ class ParticipantDetail : public QObject
     Q_PROPERTY(QVariant goals READ goalsValue NOTIFY changed)
     Q_PROPERTY(QString consentKey READ consentKey NOTIFY changed)
     Q_PROPERTY(QString consentText READ consentText NOTIFY changed)
+    // Newest first: {date, text} per change of consent.
+    Q_PROPERTY(QVariantList consentHistory READ consentHistory NOTIFY changed)
     Q_PROPERTY(int encounterCount READ encounterCount NOTIFY changed)
     Q_PROPERTY(bool canUndoStage READ canUndoStage NOTIFY changed)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
@@ -50,6 +52,7 @@ public:
     QVariant goalsValue() const { return goals(); }
     QString consentKey() const { return keyOf(m_participant.consent.state); }
     QString consentText() const;
+    QVariantList consentHistory() const;
     int encounterCount() const { return m_encounterCount; }
     bool canUndoStage() const { return m_undoStage.has_value(); }
     QString errorString() const { return m_error; }
