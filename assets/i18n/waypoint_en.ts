@@ -32,6 +32,33 @@
     </message>
 </context>
 <context>
+    <name>CheckIn</name>
+    <message>
+        <source>Check in</source>
+        <translation>Check in</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your organisation asks this phone to reach its server at least every %n day(s). It has not done so for longer, so your notes stay hidden until it checks in.</source>
+        <translation><numerusform>Your organisation asks this phone to reach its server at least once a day. It has not done so for longer, so your notes stay hidden until it checks in.</numerusform><numerusform>Your organisation asks this phone to reach its server at least every %n days. It has not done so for longer, so your notes stay hidden until it checks in.</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing on this phone is lost: your notes and unsent changes are kept.</source>
+        <translation>Nothing on this phone is lost: your notes and unsent changes are kept.</translation>
+    </message>
+    <message>
+        <source>Checking in…</source>
+        <translation>Checking in…</translation>
+    </message>
+    <message>
+        <source>Check in now</source>
+        <translation>Check in now</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Lock</translation>
+    </message>
+</context>
+<context>
     <name>ConflictBanner</name>
     <message>
         <source>Changed on another device too</source>
@@ -854,6 +881,10 @@
     <message>
         <source>Expires on</source>
         <translation>Expires on</translation>
+    </message>
+    <message>
+        <source>Consent history</source>
+        <translation>Consent history</translation>
     </message>
 </context>
 <context>
@@ -2546,6 +2577,17 @@
     </message>
 </context>
 <context>
+    <name>wp::client::OfflineLeaseGate</name>
+    <message>
+        <source>This phone is offline: connect to the internet and try again. Nothing on this phone is lost.</source>
+        <translation>This phone is offline: connect to the internet and try again. Nothing on this phone is lost.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached: %1 Nothing on this phone is lost.</source>
+        <translation>The server could not be reached: %1 Nothing on this phone is lost.</translation>
+    </message>
+</context>
+<context>
     <name>wp::client::ParticipantDetail</name>
     <message>
         <source>Consent not yet asked.</source>
@@ -2570,6 +2612,11 @@
     <message>
         <source>Say what they agreed to before recording consent.</source>
         <translation>Say what they agreed to before recording consent.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>consent state: what they agreed to</comment>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,33 @@
     </message>
 </context>
 <context>
+    <name>CheckIn</name>
+    <message>
+        <source>Check in</source>
+        <translation>Se signaler</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your organisation asks this phone to reach its server at least every %n day(s). It has not done so for longer, so your notes stay hidden until it checks in.</source>
+        <translation><numerusform>Votre organisation demande à ce téléphone de joindre son serveur au moins une fois par jour. Il ne l’a pas fait depuis plus longtemps : vos notes restent cachées jusqu’à ce qu’il se signale.</numerusform><numerusform>Votre organisation demande à ce téléphone de joindre son serveur au moins tous les %n jours. Il ne l’a pas fait depuis plus longtemps : vos notes restent cachées jusqu’à ce qu’il se signale.</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing on this phone is lost: your notes and unsent changes are kept.</source>
+        <translation>Rien n’est perdu sur ce téléphone : vos notes et les modifications pas encore envoyées sont gardées.</translation>
+    </message>
+    <message>
+        <source>Checking in…</source>
+        <translation>Connexion au serveur…</translation>
+    </message>
+    <message>
+        <source>Check in now</source>
+        <translation>Se signaler maintenant</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Verrouiller</translation>
+    </message>
+</context>
+<context>
     <name>ConflictBanner</name>
     <message>
         <source>Changed on another device too</source>
@@ -854,6 +881,10 @@
     <message>
         <source>Expires on</source>
         <translation>Expire le</translation>
+    </message>
+    <message>
+        <source>Consent history</source>
+        <translation>Historique du consentement</translation>
     </message>
 </context>
 <context>
@@ -2546,6 +2577,17 @@
     </message>
 </context>
 <context>
+    <name>wp::client::OfflineLeaseGate</name>
+    <message>
+        <source>This phone is offline: connect to the internet and try again. Nothing on this phone is lost.</source>
+        <translation>Ce téléphone est hors ligne : connectez-vous à internet et réessayez. Rien n’est perdu sur ce téléphone.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached: %1 Nothing on this phone is lost.</source>
+        <translation>Le serveur n’a pas pu être joint : %1 Rien n’est perdu sur ce téléphone.</translation>
+    </message>
+</context>
+<context>
     <name>wp::client::ParticipantDetail</name>
     <message>
         <source>Consent not yet asked.</source>
@@ -2570,6 +2612,11 @@
     <message>
         <source>Say what they agreed to before recording consent.</source>
         <translation>Indiquez ce qui a été accepté avant de noter le consentement.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>consent state: what they agreed to</comment>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>
