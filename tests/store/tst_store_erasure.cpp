@@ -209,8 +209,8 @@ private slots:
             QVERIFY(containsFolded(pages, Pseudonym.toUtf8()));
             QVERIFY(containsFolded(pages, Marker));
         }
-        QCOMPARE(m_store->search(QString::fromLatin1(Marker))->size(),
-                 2); // one note lost to the remote edit
+        // Three notes: the one the remote edit replaced stays searchable as a conflict copy.
+        QCOMPARE(m_store->search(QString::fromLatin1(Marker))->size(), 3);
         const qint64 auditBefore = m_store->audit().count().value();
 
         Result<QList<QUuid>> erased = m_store->eraseParticipant(p.id);
