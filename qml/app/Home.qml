@@ -12,56 +12,38 @@ Page {
     objectName: "home"
     property alias currentTab: tabs.currentIndex
 
-    header: ToolBar {
-        Material.foreground: "white"
-        background: Rectangle { color: Material.primary }
-        RowLayout {
-            anchors.fill: parent
-            anchors.leftMargin: 12
-            spacing: 0
-            Label {
-                id: homeTitle
-                text: tabs.currentItem ? (tabs.currentItem as TabButton).text : ""
-                font.pixelSize: 20
-                font.bold: true
-                // Long titles (French "Aujourd'hui") shrink a little before they elide.
-                fontSizeMode: Text.HorizontalFit
-                minimumPixelSize: 14
-                verticalAlignment: Text.AlignVCenter
-                elide: Text.ElideRight
-                Layout.fillWidth: true
-                Accessible.role: Accessible.Heading
-                Accessible.name: text
-            }
-            SyncIndicator {
-                id: syncIndicator
-                // The title keeps its room: the badge alone when the word would squeeze it.
-                compact: homeTitle.implicitWidth > home.width - 12 - searchButton.implicitWidth
-                         - (hideButton.visible ? hideButton.implicitWidth : 0)
-                         - settingsButton.implicitWidth - syncIndicator.fullWidth
-            }
-            ToolButton {
-                id: searchButton
-                leftPadding: 8
-                rightPadding: 8
-                text: qsTr("Search")
-                objectName: "searchButton"
-                font.capitalization: Font.MixedCase
-                implicitHeight: Style.touch
-                Accessible.name: qsTr("Search everything")
-                onClicked: Nav.open("search", {})
-            }
-            HideButton { id: hideButton }
-            ToolButton {
-                id: settingsButton
-                text: "\u22ee"
-                font.pixelSize: 22
-                implicitWidth: Style.touch
-                implicitHeight: Style.touch
-                objectName: "settingsButton"
-                Accessible.name: qsTr("Settings")
-                onClicked: Nav.open("settings", {})
-            }
+    header: TitleBar {
+        id: titleBar
+        title: tabs.currentItem ? (tabs.currentItem as TabButton).text : ""
+        SyncIndicator {
+            id: syncIndicator
+            // The title keeps its room beside the buttons: the badge alone when the word
+            // would push the title onto a line of its own.
+            compact: titleBar.titleWidth > titleBar.availableWidth - 12 - searchButton.implicitWidth
+                     - (hideButton.visible ? hideButton.implicitWidth : 0)
+                     - settingsButton.implicitWidth - syncIndicator.fullWidth
+        }
+        ToolButton {
+            id: searchButton
+            leftPadding: 8
+            rightPadding: 8
+            text: qsTr("Search")
+            objectName: "searchButton"
+            font.capitalization: Font.MixedCase
+            implicitHeight: Style.touch
+            Accessible.name: qsTr("Search everything")
+            onClicked: Nav.open("search", {})
+        }
+        HideButton { id: hideButton }
+        ToolButton {
+            id: settingsButton
+            text: "\u22ee"
+            font.pixelSize: Style.glyphToolbar
+            implicitWidth: Style.touch
+            implicitHeight: Style.touch
+            objectName: "settingsButton"
+            Accessible.name: qsTr("Settings")
+            onClicked: Nav.open("settings", {})
         }
     }
 
@@ -135,21 +117,30 @@ Page {
         }
     }
 
-    // The tab bar shares its width equally (a small implicit width keeps it from scrolling).
-    // All four labels use one size: the chosen text size, or smaller when the longest label
-    // would not fit its quarter (never below 11 px), so no label touches the edge or is cut.
+    // The four tab labels use one size: the chosen text size's, smaller only when the four
+    // would not fit side by side (never below 11 px); what fits does not depend on the text
+    // size, so a larger text size never makes the tabs smaller than the standard one. Each
+    // tab is as wide as its label plus an equal share of the room left, so a long label
+    // ("Aujourd'hui") takes the room a short one does not need; nothing is cut.
     readonly property int tabPadding: 8
+    readonly property real tabLabelsWidth: tab0Text.advanceWidth + tab1Text.advanceWidth
+                                           + tab2Text.advanceWidth + tab3Text.advanceWidth
     readonly property real tabFontSize: {
-        const wanted = 14 * App.preferences.textScale
-        const room = tabs.width / 4 - 2 * tabPadding
-        const widest = Math.max(tab0Text.advanceWidth, tab1Text.advanceWidth, tab2Text.advanceWidth,
-                                tab3Text.advanceWidth)
-        return Math.max(11, Math.min(wanted, widest > 0 ? Math.floor(14 * room / widest) : wanted))
+        const wanted = Style.fontSmall
+        const room = home.width - 8 * tabPadding
+        // Measured at `wanted`, so `fit` is the same at every text size.
+        const fit = tabLabelsWidth > 0 ? Math.floor(wanted * room / tabLabelsWidth) : wanted
+        return Math.max(11, Math.min(wanted, fit))
     }
-    TextMetrics { id: tab0Text; font.pixelSize: 14; text: tab0.text }
-    TextMetrics { id: tab1Text; font.pixelSize: 14; text: tab1.text }
-    TextMetrics { id: tab2Text; font.pixelSize: 14; text: tab2.text }
-    TextMetrics { id: tab3Text; font.pixelSize: 14; text: tab3.text }
+    function tabWidth(labelWidth: real): real {
+        const scale = tabFontSize / Style.fontSmall
+        const spare = Math.max(0, home.width - 8 * tabPadding - scale * tabLabelsWidth)
+        return scale * labelWidth + 2 * tabPadding + spare / 4
+    }
+    TextMetrics { id: tab0Text; font.pixelSize: Style.fontSmall; text: tab0.text }
+    TextMetrics { id: tab1Text; font.pixelSize: Style.fontSmall; text: tab1.text }
+    TextMetrics { id: tab2Text; font.pixelSize: Style.fontSmall; text: tab2.text }
+    TextMetrics { id: tab3Text; font.pixelSize: Style.fontSmall; text: tab3.text }
 
     component WaypointTab: TabButton {
         id: tab
@@ -170,11 +161,13 @@ Page {
     footer: TabBar {
         id: tabs
         objectName: "tabs"
+        // Its own size does not follow the tabs' (they follow the page's width).
+        contentWidth: 4 * Style.touch
         // Four fixed tabs (not a Repeater): a language change retranslates them in place
         // and keeps the current tab.
-        WaypointTab { id: tab0; objectName: "tab_0"; text: qsTr("Today"); font.pixelSize: home.tabFontSize; leftPadding: home.tabPadding; rightPadding: home.tabPadding }
-        WaypointTab { id: tab1; objectName: "tab_1"; text: qsTr("Caseload"); font.pixelSize: home.tabFontSize; leftPadding: home.tabPadding; rightPadding: home.tabPadding }
-        WaypointTab { id: tab2; objectName: "tab_2"; text: qsTr("Diary"); font.pixelSize: home.tabFontSize; leftPadding: home.tabPadding; rightPadding: home.tabPadding }
-        WaypointTab { id: tab3; objectName: "tab_3"; text: qsTr("Supervision"); font.pixelSize: home.tabFontSize; leftPadding: home.tabPadding; rightPadding: home.tabPadding }
+        WaypointTab { id: tab0; objectName: "tab_0"; text: qsTr("Today"); font.pixelSize: home.tabFontSize; width: home.tabWidth(tab0Text.advanceWidth); leftPadding: home.tabPadding; rightPadding: home.tabPadding }
+        WaypointTab { id: tab1; objectName: "tab_1"; text: qsTr("Caseload"); font.pixelSize: home.tabFontSize; width: home.tabWidth(tab1Text.advanceWidth); leftPadding: home.tabPadding; rightPadding: home.tabPadding }
+        WaypointTab { id: tab2; objectName: "tab_2"; text: qsTr("Diary"); font.pixelSize: home.tabFontSize; width: home.tabWidth(tab2Text.advanceWidth); leftPadding: home.tabPadding; rightPadding: home.tabPadding }
+        WaypointTab { id: tab3; objectName: "tab_3"; text: qsTr("Supervision"); font.pixelSize: home.tabFontSize; width: home.tabWidth(tab3Text.advanceWidth); leftPadding: home.tabPadding; rightPadding: home.tabPadding }
     }
 }

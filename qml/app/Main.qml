@@ -19,7 +19,7 @@ ApplicationWindow {
                   : App.preferences.theme === "light" ? Material.Light : Material.System
     Material.primary: Material.theme === Material.Dark ? "#134e4a" : "#0f766e"
     Material.accent: Material.theme === Material.Dark ? "#5eead4" : "#0f766e"
-    font.pixelSize: 16 * App.preferences.textScale
+    font.pixelSize: Style.fontBody
 
     readonly property string screen: App.session.hidden ? "hidden"
         : App.session.state === Session.NeedsSetup ? "firstrun"

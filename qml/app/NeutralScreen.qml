@@ -16,7 +16,7 @@ Page {
         spacing: 12
         Label {
             text: new Date().toLocaleDateString(Qt.locale(), Locale.LongFormat)
-            font.pixelSize: 22
+            font.pixelSize: Style.fontHeading
             wrapMode: Text.Wrap
             horizontalAlignment: Text.AlignHCenter
             Layout.fillWidth: true

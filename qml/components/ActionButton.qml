@@ -2,6 +2,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
+import QtQuick.Layouts
 import Waypoint.Ui
 
 // A button drawn without shader effects (Material's elevation needs a GPU; the software
@@ -16,6 +17,9 @@ Button {
     bottomInset: 0
     rightPadding: 16
     Accessible.name: text
+    // In a row short of room (large text, a longer language) the button narrows and its
+    // label wraps, rather than pushing the screen wider than the phone.
+    Layout.minimumWidth: Math.min(implicitWidth, 2 * Style.touch)
 
     contentItem: Label {
         text: button.text

@@ -12,7 +12,7 @@ AbstractButton {
     Accessible.role: Accessible.Button
     contentItem: Label {
         text: "+"
-        font.pixelSize: 32
+        font.pixelSize: Style.glyphAdd
         color: add.Material.theme === Material.Dark ? Style.onAccentDark : Style.onAccentLight
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter

@@ -2,6 +2,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Waypoint.Ui
 
 // What an empty list says: what will appear here and how to add the first one.
 ColumnLayout {
@@ -11,7 +12,7 @@ ColumnLayout {
     spacing: 6
     Label {
         text: empty.title
-        font.pixelSize: 18
+        font.pixelSize: Style.fontLead
         font.bold: true
         wrapMode: Text.Wrap
         horizontalAlignment: Text.AlignHCenter

@@ -9,7 +9,7 @@ Label {
     visible: text.length > 0
     color: Material.theme === Material.Dark ? Style.errorColorDark : Style.errorColor
     wrapMode: Text.Wrap
-    font.pixelSize: 14
+    font.pixelSize: Style.fontSmall
     Accessible.role: Accessible.AlertMessage
     Accessible.name: text
 }

@@ -24,42 +24,28 @@ Page {
             page.StackView.view.pop()
     }
 
-    header: ToolBar {
-        Material.foreground: "white"
-        background: Rectangle { color: Material.primary }
-        RowLayout {
-            anchors.fill: parent
-            spacing: 0
-            ToolButton {
-                text: "\u2190"
-                font.pixelSize: 22
-                implicitWidth: Style.touch
-                implicitHeight: Style.touch
-                objectName: "backButton"
-                Accessible.name: qsTr("Back")
-                onClicked: page.goBack()
-            }
-            Label {
-                text: page.title
-                elide: Text.ElideRight
-                font.pixelSize: 19
-                font.bold: true
-                Layout.fillWidth: true
-                Accessible.role: Accessible.Heading
-                Accessible.name: text
-            }
-            HideButton { }
-            ToolButton {
-                visible: page.actionText.length > 0
-                text: page.actionText
-                enabled: page.actionEnabled
-                font.bold: true
-                font.capitalization: Font.MixedCase
-                implicitHeight: Style.touch
-                objectName: "actionButton"
-                Accessible.name: text
-                onClicked: page.action()
-            }
+    header: TitleBar {
+        title: page.title
+        leading: ToolButton {
+            text: "\u2190"
+            font.pixelSize: Style.glyphToolbar
+            implicitWidth: Style.touch
+            implicitHeight: Style.touch
+            objectName: "backButton"
+            Accessible.name: qsTr("Back")
+            onClicked: page.goBack()
+        }
+        HideButton { }
+        ToolButton {
+            visible: page.actionText.length > 0
+            text: page.actionText
+            enabled: page.actionEnabled
+            font.bold: true
+            font.capitalization: Font.MixedCase
+            implicitHeight: Style.touch
+            objectName: "actionButton"
+            Accessible.name: text
+            onClicked: page.action()
         }
     }
 

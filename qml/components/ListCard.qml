@@ -21,29 +21,71 @@ ItemDelegate {
     topPadding: 10
     bottomPadding: 10
     readonly property var parts: [title, badge, detail, extra]
+    readonly property bool badgeBelow: badge.length > 0
+        && titleMetrics.advanceWidth + 8 + badgeMetrics.advanceWidth > availableWidth
+    TextMetrics {
+        id: titleMetrics
+        text: card.title
+        font.pixelSize: Style.fontEmphasis
+        font.bold: true
+    }
+    TextMetrics {
+        id: badgeMetrics
+        text: card.badge
+        font.pixelSize: Style.fontCaption
+        font.bold: true
+    }
     Accessible.name: parts.filter(s => s.length > 0).join(", ")
+
+    component CardHeading: Item {
+        id: heading
+        property string title
+        property string badge
+        property color badgeColor
+        property bool badgeBelow
+        property font badgeFont
+        readonly property real badgeHeight: badgeLabel.visible ? badgeLabel.implicitHeight : 0
+        implicitHeight: heading.badgeBelow ? titleLabel.implicitHeight + badgeHeight
+                                        : Math.max(titleLabel.implicitHeight, badgeHeight)
+        Label {
+            id: titleLabel
+            objectName: "cardTitle"
+            width: heading.badgeBelow || heading.badge.length === 0 ? heading.width
+                   : heading.width - badgeLabel.width - 8
+            y: heading.badgeBelow ? 0 : (heading.height - implicitHeight) / 2
+            text: heading.title
+            font.pixelSize: Style.fontEmphasis
+            font.bold: true
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
+            elide: Text.ElideRight
+        }
+        Label {
+            id: badgeLabel
+            objectName: "cardBadge"
+            visible: heading.badge.length > 0
+            width: heading.badgeBelow ? heading.width : Math.min(implicitWidth, heading.width * 0.6)
+            x: heading.badgeBelow ? 0 : heading.width - width
+            y: heading.badgeBelow ? titleLabel.implicitHeight : (heading.height - implicitHeight) / 2
+            text: heading.badge
+            color: heading.badgeColor
+            font: heading.badgeFont
+            wrapMode: Text.Wrap
+        }
+    }
 
     contentItem: ColumnLayout {
         spacing: 2
-        RowLayout {
-            spacing: 8
+        // The title and its badge side by side when both fit whole; otherwise (large text, a
+        // long pseudonym, a longer language) the badge goes under the title, neither cut.
+        // Placed by bindings, not a layout, so the choice follows the width at once.
+        CardHeading {
+            title: card.title
+            badge: card.badge
+            badgeColor: card.badgeColor
+            badgeBelow: card.badgeBelow
+            badgeFont: badgeMetrics.font
             Layout.fillWidth: true
-            Label {
-                text: card.title
-                font.pixelSize: Math.round(card.font.pixelSize * 1.06) // follows the text size
-                font.bold: true
-                elide: Text.ElideRight
-                Layout.fillWidth: true
-            }
-            Label {
-                visible: card.badge.length > 0
-                text: card.badge
-                color: card.badgeColor
-                font.pixelSize: Math.round(card.font.pixelSize * 0.82)
-                font.bold: true
-                elide: Text.ElideRight
-                Layout.maximumWidth: card.availableWidth * 0.6
-            }
         }
         Label {
             visible: text.length > 0
@@ -58,7 +100,7 @@ ItemDelegate {
             visible: text.length > 0
             text: card.extra
             opacity: 0.7
-            font.pixelSize: Math.round(card.font.pixelSize * 0.82)
+            font.pixelSize: Style.fontCaption
             wrapMode: Text.Wrap
             maximumLineCount: 2
             elide: Text.ElideRight

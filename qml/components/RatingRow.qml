@@ -46,7 +46,7 @@ ColumnLayout {
     }
     RowLayout {
         Layout.fillWidth: true
-        Label { text: rating.lowText; opacity: 0.7; font.pixelSize: 13; Layout.fillWidth: true; wrapMode: Text.Wrap }
-        Label { text: rating.highText; opacity: 0.7; font.pixelSize: 13; horizontalAlignment: Text.AlignRight; Layout.fillWidth: true; wrapMode: Text.Wrap }
+        Label { text: rating.lowText; opacity: 0.7; font.pixelSize: Style.fontCaption; Layout.fillWidth: true; wrapMode: Text.Wrap }
+        Label { text: rating.highText; opacity: 0.7; font.pixelSize: Style.fontCaption; horizontalAlignment: Text.AlignRight; Layout.fillWidth: true; wrapMode: Text.Wrap }
     }
 }

@@ -3,9 +3,10 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Waypoint.Ui
 
 Label {
-    font.pixelSize: 15
+    font.pixelSize: Style.fontSection
     font.bold: true
     font.capitalization: Font.AllUppercase
     font.letterSpacing: 0.6

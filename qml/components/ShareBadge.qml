@@ -26,6 +26,6 @@ Rectangle {
         text: badge.shared ? qsTr("Shared with supervisor") : qsTr("Private")
         color: badge.tone
         font.bold: true
-        font.pixelSize: 13
+        font.pixelSize: Style.fontCaption
     }
 }

@@ -72,7 +72,7 @@ Dialog {
                 delegate: Label {
                     required property int index
                     text: picker.pad(index)
-                    font.pixelSize: picker.font.pixelSize * 1.5
+                    font.pixelSize: Style.fontDisplay
                     horizontalAlignment: Text.AlignHCenter
                     verticalAlignment: Text.AlignVCenter
                     opacity: 1.0 - Math.abs(Tumbler.displacement) / 2
@@ -80,7 +80,7 @@ Dialog {
             }
             Label {
                 text: ":"
-                font.pixelSize: picker.font.pixelSize * 1.5
+                font.pixelSize: Style.fontDisplay
             }
             Tumbler {
                 id: minutes
@@ -93,7 +93,7 @@ Dialog {
                 delegate: Label {
                     required property int index
                     text: picker.pad(index)
-                    font.pixelSize: picker.font.pixelSize * 1.5
+                    font.pixelSize: Style.fontDisplay
                     horizontalAlignment: Text.AlignHCenter
                     verticalAlignment: Text.AlignVCenter
                     opacity: 1.0 - Math.abs(Tumbler.displacement) / 2

@@ -37,7 +37,7 @@ Rectangle {
             id: when
             text: box.shown ? qsTr("%1 · shown now").arg(box.whenText) : box.whenText
             opacity: 0.75
-            font.pixelSize: Math.round(versionText.font.pixelSize * 0.875)
+            font.pixelSize: Style.fontSmall
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }

@@ -61,7 +61,7 @@ FormPage {
                 Label {
                     text: page.shared ? qsTr("Your supervisor will see this entry after the next sync.")
                                       : qsTr("Switch on to share this one entry with your supervisor.")
-                    font.pixelSize: 13
+                    font.pixelSize: Style.fontCaption
                     opacity: 0.75
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true

@@ -42,7 +42,7 @@ Page {
                     Label {
                         text: row.whenText
                         opacity: 0.7
-                        font.pixelSize: 13
+                        font.pixelSize: Style.fontCaption
                         Layout.fillWidth: true
                         elide: Text.ElideRight
                     }
@@ -51,7 +51,7 @@ Page {
                 Label {
                     text: row.title
                     font.bold: true
-                    font.pixelSize: 17
+                    font.pixelSize: Style.fontEmphasis
                     elide: Text.ElideRight
                     Layout.fillWidth: true
                 }
@@ -68,7 +68,7 @@ Page {
                     visible: text.length > 0
                     text: row.themesText
                     color: Material.accentColor
-                    font.pixelSize: 13
+                    font.pixelSize: Style.fontCaption
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }

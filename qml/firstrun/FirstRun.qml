@@ -29,7 +29,7 @@ Page {
 
             Label {
                 text: qsTr("Welcome to Waypoint")
-                font.pixelSize: 26
+                font.pixelSize: Style.fontHero
                 font.bold: true
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
@@ -56,7 +56,7 @@ Page {
                     required property string modelData
                     spacing: 10
                     Layout.fillWidth: true
-                    Label { text: "\u2022"; font.pixelSize: 18; Layout.alignment: Qt.AlignTop }
+                    Label { text: "\u2022"; font.pixelSize: Style.fontLead; Layout.alignment: Qt.AlignTop }
                     Label {
                         text: point.modelData
                         wrapMode: Text.Wrap
@@ -120,7 +120,7 @@ Page {
                 text: qsTr("When this phone is enrolled for sync, Waypoint shows you a recovery key to write down.")
                 wrapMode: Text.Wrap
                 opacity: 0.7
-                font.pixelSize: 14
+                font.pixelSize: Style.fontSmall
                 Layout.fillWidth: true
             }
             ActionButton {

@@ -53,7 +53,7 @@ FormPage {
     Label {
         text: qsTr("Never a full name: a code or initials you will recognise.")
         opacity: 0.7
-        font.pixelSize: 14
+        font.pixelSize: Style.fontSmall
         wrapMode: Text.Wrap
         Layout.fillWidth: true
     }

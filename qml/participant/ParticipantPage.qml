@@ -46,7 +46,7 @@ FormPage {
     Label {
         objectName: "currentStage"
         text: page.detail.stageLabel
-        font.pixelSize: 20
+        font.pixelSize: Style.fontTitle
         font.bold: true
         wrapMode: Text.Wrap
         Layout.fillWidth: true
@@ -54,7 +54,7 @@ FormPage {
     Label {
         text: qsTr("Recovery is not a straight line: moving back a stage is normal.")
         opacity: 0.7
-        font.pixelSize: 14
+        font.pixelSize: Style.fontSmall
         wrapMode: Text.Wrap
         Layout.fillWidth: true
     }
@@ -106,7 +106,7 @@ FormPage {
                 required property var modelData
                 text: modelData.date + "  \u2192  " + modelData.label
                 opacity: 0.75
-                font.pixelSize: 14
+                font.pixelSize: Style.fontSmall
                 wrapMode: Text.Wrap
                 width: stageHistoryList.width
             }
@@ -213,6 +213,8 @@ FormPage {
             objectName: "giveConsentButton"
             enabled: scope.text.trim().length > 0 // what they agreed to, before it is saved
             Layout.minimumHeight: Style.touch
+            Layout.fillWidth: true
+            Layout.maximumWidth: implicitWidth
             Accessible.name: text
             onClicked: page.detail.giveConsent(scope.text)
         }
@@ -221,6 +223,8 @@ FormPage {
             text: qsTr("Record withdrawal of consent")
             objectName: "withdrawConsentButton"
             Layout.minimumHeight: Style.touch
+            Layout.fillWidth: true
+            Layout.maximumWidth: implicitWidth
             Accessible.name: qsTr("Record that consent was withdrawn today")
             onClicked: eraseDialog.ask(true)
         }

@@ -103,7 +103,7 @@ FormPage {
             anchors.margins: Style.margin
             visible: page.unavailable || scanner.status === QrScanner.Starting
             color: "white"
-            font.pixelSize: 18
+            font.pixelSize: Style.fontLead
             font.bold: page.unavailable
             horizontalAlignment: Text.AlignHCenter
             verticalAlignment: Text.AlignVCenter

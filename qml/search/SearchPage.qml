@@ -20,7 +20,7 @@ Page {
             spacing: 0
             ToolButton {
                 text: "\u2190"
-                font.pixelSize: 22
+                font.pixelSize: Style.glyphToolbar
                 implicitWidth: Style.touch
                 implicitHeight: Style.touch
                 Accessible.name: qsTr("Back")

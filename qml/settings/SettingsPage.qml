@@ -64,7 +64,7 @@ FormPage {
     Label {
         text: qsTr("Waypoint also locks as soon as you leave the app.")
         opacity: 0.7
-        font.pixelSize: 14
+        font.pixelSize: Style.fontSmall
         wrapMode: Text.Wrap
         Layout.fillWidth: true
     }
@@ -79,7 +79,7 @@ FormPage {
     Label {
         text: qsTr("Quick-hide covers the screen with a plain page and locks Waypoint at once.")
         opacity: 0.7
-        font.pixelSize: 14
+        font.pixelSize: Style.fontSmall
         wrapMode: Text.Wrap
         Layout.fillWidth: true
     }

@@ -189,7 +189,7 @@ FormPage {
                     readonly property string ownerText: page.ownerLabel(item.modelData.owner)
                     text: item.modelData.due.length > 0 ? ownerText + " \u00b7 " + App.dateText(item.modelData.due) : ownerText
                     opacity: 0.7
-                    font.pixelSize: 13
+                    font.pixelSize: Style.fontCaption
                     leftPadding: 48
                     Layout.fillWidth: true
                 }

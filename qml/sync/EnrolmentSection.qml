@@ -212,7 +212,7 @@ ColumnLayout {
         Label {
             text: qsTr("Your recovery key")
             font.bold: true
-            font.pixelSize: 20
+            font.pixelSize: Style.fontTitle
             Layout.fillWidth: true
         }
         Label {
@@ -237,13 +237,13 @@ ColumnLayout {
                     Label {
                         text: String(group.index + 1)
                         opacity: 0.6
-                        font.pixelSize: 13
+                        font.pixelSize: Style.fontCaption
                         Layout.alignment: Qt.AlignBaseline
                     }
                     Label {
                         text: group.modelData
                         font.family: "monospace"
-                        font.pixelSize: Math.round(24 * App.preferences.textScale)
+                        font.pixelSize: Style.fontDisplay
                         font.bold: true
                         font.letterSpacing: 2
                         Accessible.name: qsTr("Group %1: %2").arg(group.index + 1)
@@ -330,7 +330,7 @@ ColumnLayout {
             maximumLength: 6
             inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhPreferUppercase | Qt.ImhSensitiveData
             font.family: "monospace"
-            font.pixelSize: Math.round(24 * App.preferences.textScale)
+            font.pixelSize: Style.fontDisplay
             Layout.fillWidth: true
             Accessible.name: qsTr("Group %1 of the recovery key").arg(App.connection.checkGroup)
             onAccepted: App.connection.confirmRecoveryKey(text)

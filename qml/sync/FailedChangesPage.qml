@@ -40,7 +40,7 @@ FormPage {
         visible: page.model.count > 0
         text: qsTr("Try again after an update of Waypoint or of the server. If a change is refused again, ask your administrator.")
         opacity: 0.75
-        font.pixelSize: 14
+        font.pixelSize: Style.fontSmall
         wrapMode: Text.Wrap
         Layout.fillWidth: true
     }
@@ -91,7 +91,7 @@ FormPage {
                     Label {
                         text: qsTr("Refused: %1").arg(row.whenText)
                         opacity: 0.75
-                        font.pixelSize: 14
+                        font.pixelSize: Style.fontSmall
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }

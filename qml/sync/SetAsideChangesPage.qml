@@ -30,7 +30,7 @@ FormPage {
         visible: page.model.count > 0
         text: qsTr("If this keeps happening, tell your administrator: it can mean a device or the server is not working as it should.")
         opacity: 0.75
-        font.pixelSize: 14
+        font.pixelSize: Style.fontSmall
         wrapMode: Text.Wrap
         Layout.fillWidth: true
     }
@@ -77,7 +77,7 @@ FormPage {
                     Label {
                         text: qsTr("Set aside: %1").arg(row.whenText)
                         opacity: 0.75
-                        font.pixelSize: 14
+                        font.pixelSize: Style.fontSmall
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }

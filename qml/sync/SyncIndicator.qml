@@ -14,11 +14,11 @@ ToolButton {
     // The badge alone (the header sets this when the word would squeeze the title).
     property bool compact: false
     // The width with the word, whether or not it is shown.
-    readonly property real fullWidth: Math.max(Style.touch, 26 + word.width + leftPadding + rightPadding)
+    readonly property real fullWidth: Math.max(Style.touch, Style.badgeSize + 6 + word.width + leftPadding + rightPadding)
     TextMetrics {
         id: word
         text: App.sync.shortText
-        font.pixelSize: 14
+        font.pixelSize: Style.fontSmall
     }
     implicitHeight: Style.touch
     implicitWidth: Math.max(Style.touch, implicitContentWidth + leftPadding + rightPadding)
@@ -57,9 +57,9 @@ ToolButton {
         spacing: 6
         Rectangle {
             objectName: "syncBadge"
-            width: 20
-            height: 20
-            radius: 10
+            width: Style.badgeSize
+            height: Style.badgeSize
+            radius: Style.badgeSize / 2
             anchors.verticalCenter: parent.verticalCenter
             color: indicator.badgeColor
             opacity: indicator.state === SyncStatus.Syncing ? indicator.pulse : 1
@@ -69,7 +69,7 @@ ToolButton {
                 anchors.centerIn: parent
                 text: indicator.symbol
                 color: "#1f2937"
-                font.pixelSize: 12
+                font.pixelSize: Style.fontBadge
                 font.bold: true
             }
         }
@@ -77,7 +77,7 @@ ToolButton {
             visible: !indicator.compact
             text: App.sync.shortText
             color: "white"
-            font.pixelSize: 14
+            font.pixelSize: Style.fontSmall
             anchors.verticalCenter: parent.verticalCenter
         }
     }

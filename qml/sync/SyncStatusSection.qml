@@ -102,7 +102,7 @@ ColumnLayout {
         visible: section.enrolled && App.connection.serverUrl.length > 0
         text: qsTr("Server: %1").arg(App.connection.serverUrl)
         opacity: 0.75
-        font.pixelSize: 14
+        font.pixelSize: Style.fontSmall
         elide: Text.ElideMiddle
         Layout.fillWidth: true
     }

@@ -185,11 +185,12 @@ Flickable {
                         }
                         Label {
                             text: action.dueText.length > 0 ? action.ownerLabel + " \u00b7 " + action.dueText : action.ownerLabel
-                            font.pixelSize: 13
+                            font.pixelSize: Style.fontCaption
                             font.bold: action.overdue
                             color: action.overdue ? (Material.theme === Material.Dark ? Style.errorColorDark : Style.errorColor)
                                                   : Material.foreground
                             opacity: action.overdue ? 1 : 0.7
+                            wrapMode: Text.Wrap
                             Layout.fillWidth: true
                         }
                     }

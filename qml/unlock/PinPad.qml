@@ -26,7 +26,7 @@ GridLayout {
             // A tapped key never takes the keyboard focus from the screen that types digits.
             focusPolicy: Qt.NoFocus
             highlighted: modelData === "OK"
-            font.pixelSize: 24
+            font.pixelSize: Style.fontDisplay
             // Equal columns whatever each key's label: "OK" is no wider than "1".
             Layout.fillWidth: true
             Layout.preferredWidth: Style.touch

@@ -66,7 +66,7 @@ Page {
 
             Label {
                 text: qsTr("Waypoint is locked")
-                font.pixelSize: 24
+                font.pixelSize: Style.fontDisplay
                 font.bold: true
                 wrapMode: Text.Wrap
                 horizontalAlignment: Text.AlignHCenter
@@ -148,7 +148,7 @@ Page {
                         text: qsTr("%n attempt(s) left before everything on this phone is erased.", "", App.session.attemptsLeft)
                         width: parent.width
                         wrapMode: Text.Wrap
-                        font.pixelSize: 14
+                        font.pixelSize: Style.fontSmall
                         horizontalAlignment: Text.AlignHCenter
                     }
                 }
@@ -163,7 +163,7 @@ Page {
                     anchors.fill: parent
                     visible: !passphrase.checked && !App.session.busy
                     text: unlock.entered.length > 0 ? "\u25cf ".repeat(unlock.entered.length).trim() : " "
-                    font.pixelSize: 22
+                    font.pixelSize: Style.glyphPinDots
                     font.letterSpacing: 4
                     horizontalAlignment: Text.AlignHCenter
                     verticalAlignment: Text.AlignVCenter
