@@ -67,7 +67,8 @@ Page {
 
             SectionTitle { text: passphrase.checked ? qsTr("Choose a passphrase") : qsTr("Choose a PIN") }
             Label {
-                text: qsTr("At least 6 digits, or a passphrase. There is no way to recover it: after 10 wrong tries everything on this phone is erased.")
+                objectName: "pinRule"
+                text: qsTr("At least 6 digits, not a run like 123456 nor one of the most common PINs; or a passphrase of at least 6 characters. There is no way to recover it: after 10 wrong tries everything on this phone is erased.")
                 wrapMode: Text.Wrap
                 opacity: 0.8
                 Layout.fillWidth: true
@@ -99,7 +100,8 @@ Page {
                 placeholderText: passphrase.checked ? qsTr("Passphrase") : qsTr("PIN")
                 Layout.fillWidth: true
                 Accessible.name: qsTr("New PIN or passphrase")
-                onTextEdited: App.session.message = ""
+                // A shown problem follows the typing: it goes once the PIN is fixed.
+                onTextEdited: App.session.recheckNewPin(pin.text, confirm.text, passphrase.checked)
             }
             TextField {
                 id: confirm
@@ -109,6 +111,7 @@ Page {
                 placeholderText: qsTr("Type it again")
                 Layout.fillWidth: true
                 Accessible.name: qsTr("Confirm PIN or passphrase")
+                onTextEdited: App.session.recheckNewPin(pin.text, confirm.text, passphrase.checked)
                 onAccepted: create.clicked()
             }
             FieldError {

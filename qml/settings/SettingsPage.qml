@@ -148,6 +148,10 @@ FormPage {
             confirmPin.text = ""
             App.session.message = ""
         }
+        // A shown problem with the new PIN follows the typing and goes once it is fixed.
+        function recheck() {
+            App.session.recheckNewPin(newPin.text, confirmPin.text, /[^0-9]/.test(newPin.text))
+        }
         Connections {
             target: App.session
             function onPinChanged() {
@@ -173,6 +177,16 @@ FormPage {
                 placeholderText: qsTr("New PIN")
                 Layout.fillWidth: true
                 Accessible.name: qsTr("New PIN")
+                onTextEdited: changePin.recheck()
+            }
+            // The rule before it can be broken, not only in the error after.
+            Label {
+                objectName: "changePinRule"
+                text: qsTr("At least 6 digits, not a run like 123456 nor one of the most common PINs. With letters in it, it is a passphrase of at least 6 characters.")
+                wrapMode: Text.Wrap
+                opacity: 0.8
+                font.pixelSize: Style.fontSmall
+                Layout.fillWidth: true
             }
             TextField {
                 id: confirmPin
@@ -181,8 +195,9 @@ FormPage {
                 placeholderText: qsTr("New PIN again")
                 Layout.fillWidth: true
                 Accessible.name: qsTr("Confirm new PIN")
+                onTextEdited: changePin.recheck()
             }
-            FieldError { text: App.session.message; Layout.fillWidth: true }
+            FieldError { objectName: "changePinError"; text: App.session.message; Layout.fillWidth: true }
             ActionButton {
                 objectName: "confirmChangePin"
                 text: App.session.busy ? qsTr("Changing\u2026") : qsTr("Change PIN")

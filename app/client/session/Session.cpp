@@ -139,6 +139,7 @@ void Session::dismissUnlockNotice()
 
 void Session::setMessage(const QString &message)
 {
+    m_newPinProblemShown = false;
     if (m_message == message)
         return;
     m_message = message;
@@ -165,6 +166,18 @@ void Session::setAutoLockMs(int ms)
 VaultEnvironment Session::environment() const
 {
     return VaultEnvironment::withKeyStore(m_options.keyStore);
+}
+
+void Session::showNewPinProblem(const QString &problem)
+{
+    setMessage(problem);
+    m_newPinProblemShown = !problem.isEmpty();
+}
+
+void Session::recheckNewPin(const QString &pin, const QString &confirm, bool passphrase)
+{
+    if (m_newPinProblemShown)
+        showNewPinProblem(validateNewPin(pin, confirm, passphrase));
 }
 
 QString Session::validateNewPin(const QString &pin, const QString &confirm, bool passphrase) const
@@ -242,7 +255,7 @@ void Session::create(const QString &pin, const QString &confirm, bool passphrase
     if (m_busy || m_state != NeedsSetup)
         return;
     if (const QString problem = validateNewPin(pin, confirm, passphrase); !problem.isEmpty()) {
-        setMessage(problem);
+        showNewPinProblem(problem);
         return;
     }
     setMessage({});
@@ -307,7 +320,7 @@ void Session::changePin(const QString &oldPin, const QString &newPin, const QStr
     const bool passphrase =
         !std::all_of(newPin.cbegin(), newPin.cend(), [](QChar c) { return c.isDigit(); });
     if (const QString problem = validateNewPin(newPin, confirm, passphrase); !problem.isEmpty()) {
-        setMessage(problem);
+        showNewPinProblem(problem);
         return;
     }
     setMessage({});

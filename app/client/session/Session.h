@@ -107,6 +107,10 @@ public:
     Q_INVOKABLE void unlock(const QString &pin);
     Q_INVOKABLE void changePin(const QString &oldPin, const QString &newPin,
                                const QString &confirm);
+    // While the message says what is wrong with a new PIN, the PIN as typed now is checked
+    // again: the message changes to what is still wrong, or goes once it is fixed. Any other
+    // message is left alone. `passphrase` as for createPin.
+    Q_INVOKABLE void recheckNewPin(const QString &pin, const QString &confirm, bool passphrase);
     Q_INVOKABLE void lock();
     // Covers the screen with the neutral page and locks at once.
     Q_INVOKABLE void quickHide();
@@ -154,6 +158,7 @@ private:
     void setPinOnly(bool pinOnly);
     VaultEnvironment environment() const;
     QString validateNewPin(const QString &pin, const QString &confirm, bool passphrase) const;
+    void showNewPinProblem(const QString &problem);
     void setUnlockNotice(int wrongPins, int interruptedChecks);
     QString describe(const Error &error) const;
 
@@ -162,6 +167,7 @@ private:
     bool m_busy = false;
     bool m_hidden = false;
     QString m_message;
+    bool m_newPinProblemShown = false; // m_message is validateNewPin's
     int m_attemptsLeft = -1;
     int m_retrySeconds = 0;
     qint64 m_retryUntilMs = 0;
