@@ -216,6 +216,7 @@ void AppContext::applyLanguage()
     }
     if (m_engine)
         m_engine->retranslate();
+    m_connection->retranslate();
     m_sync->retranslate();
     Q_EMIT vocabularyChanged();
     // Lists hold translated labels computed when rows were read.

@@ -50,6 +50,7 @@ ColumnLayout {
         inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
         Layout.fillWidth: true
         Accessible.name: qsTr("Server address")
+        onTextEdited: App.connection.clearEnrolError("server")
     }
     FieldError {
         objectName: "syncServerError"
@@ -75,6 +76,7 @@ ColumnLayout {
             inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhPreferUppercase
             Layout.fillWidth: true
             Accessible.name: qsTr("Enrolment code")
+            onTextEdited: App.connection.clearEnrolError("code")
             // The QR code's text pasted whole fills both fields.
             onTextChanged: {
                 if (text.indexOf("waypoint:") !== 0)
@@ -168,6 +170,17 @@ ColumnLayout {
             font.family: "monospace"
             Layout.fillWidth: true
             Accessible.name: qsTr("Recovery key")
+            onTextEdited: App.connection.clearEnrolError("recoveryKey")
+        }
+        // The form of the key before it is typed, not only in the error after.
+        Label {
+            objectName: "syncRecoveryKeyRule"
+            visible: !section.firstDevice
+            text: qsTr("Nine groups of four letters and digits. Spaces, dashes and capitals do not matter.")
+            opacity: 0.75
+            wrapMode: Text.Wrap
+            font.pixelSize: Style.fontSmall
+            Layout.fillWidth: true
         }
         FieldError {
             objectName: "syncRecoveryKeyError"
@@ -334,6 +347,7 @@ ColumnLayout {
             Layout.fillWidth: true
             Accessible.name: qsTr("Group %1 of the recovery key").arg(App.connection.checkGroup)
             onAccepted: App.connection.confirmRecoveryKey(text)
+            onTextEdited: App.connection.clearEnrolError("check")
         }
         FieldError {
             objectName: "recoveryKeyCheckError"

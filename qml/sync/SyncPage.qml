@@ -2,11 +2,12 @@
 import QtQuick
 import Waypoint.Ui
 
-// Where the header's sync indicator leads: how syncing goes and, until this device is
-// enrolled, enrolling it.
+// Where the header's sync indicator leads: how syncing goes, until this device is enrolled
+// enrolling it, and who syncs from here (this device's name, the user's key fingerprint).
 FormPage {
     objectName: "syncPage"
     title: qsTr("Sync")
     SyncStatusSection { }
     EnrolmentSection { }
+    IdentitySection { }
 }

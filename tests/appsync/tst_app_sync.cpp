@@ -24,6 +24,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -169,6 +170,15 @@ private slots:
     void enrolsWithTheQrTextAndShowsTheRecoveryKeyOnce()
     {
         const QString code = fx.issueCode(org.id, org.worker1);
+        // The worker names the device before enrolling: the server records that name, not
+        // the machine's host name.
+        QVERIFY(!connection()->deviceName().isEmpty()); // the host name until then
+        QVERIFY(!connection()->setDeviceName(QStringLiteral("   ")));
+        QVERIFY(connection()->enrolErrors().contains(QStringLiteral("deviceName")));
+        QVERIFY(connection()->setDeviceName(QStringLiteral(" Mo's  work phone ")));
+        QCOMPARE(connection()->deviceName(), QStringLiteral("Mo's work phone"));
+        QVERIFY(!connection()->enrolErrors().contains(QStringLiteral("deviceName")));
+        QVERIFY(connection()->keyFingerprint().isEmpty()); // no keys yet
         // The QR code's payload, pasted whole: it carries the server too.
         const QString qr =
             QStringLiteral("waypoint:enrol?code=%1&server=%2")
@@ -237,6 +247,18 @@ private slots:
         QCOMPARE(connection()->enrolStep(), SyncConnection::EnterCode);
         QVERIFY(connection()->recoveryKeyGroups().isEmpty()); // forgotten once checked
         QCOMPARE(connection()->serverUrl(), fx.baseUrl());
+        // Who syncs from here: the user's key fingerprint, as waypointctl prints it, and the
+        // device under the name the worker gave it.
+        auto enrolled = SyncIdentity::load(*app->session()->store());
+        QVERIFY(enrolled.ok());
+        QCOMPARE(connection()->keyFingerprint(), enrolled->keys.fingerprint());
+        QVERIFY2(QRegularExpression(QStringLiteral("^\\d{5}( \\d{5}){5}$"))
+                     .match(connection()->keyFingerprint())
+                     .hasMatch(),
+                 qPrintable(connection()->keyFingerprint()));
+        QVERIFY2(fx.admin({QStringLiteral("list-devices"), QStringLiteral("--org"), idText(org.id)})
+                     .contains(QStringLiteral("Mo's work phone")),
+                 "the server knows the device by the worker's name for it");
         // Enrolling syncs straight away (perhaps already while waiting above).
         QTRY_VERIFY_WITH_TIMEOUT(runs.count() >= 1, 15000);
         QVERIFY(settlesAt(SyncStatus::Idle));

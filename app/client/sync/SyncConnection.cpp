@@ -7,6 +7,7 @@
 #include "SyncMessages.h"
 #include "SyncThread.h"
 
+#include <QSysInfo>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -17,6 +18,11 @@ namespace wp::client {
 
 using sync::Enrolment;
 using Outcome = sync::Enrolment::Outcome;
+
+namespace {
+const QString DeviceNameSecret = QStringLiteral("device_name");
+constexpr int MaxDeviceName = 60;
+} // namespace
 
 SyncConnection::SyncConnection(Session *session, SyncThread *thread, QObject *parent)
     : QObject(parent), m_session(session), m_thread(thread)
@@ -33,7 +39,12 @@ void SyncConnection::storeOpened()
     const Enrolment::Step step =
         identity ? Enrolment::stepOf(*identity) : Enrolment::Step::RedeemCode;
     setServerUrl(identity ? identity->credentials.serverUrl : QString());
+    setKeyFingerprint(identity && identity->hasKeys() ? identity->keys.fingerprint() : QString());
     setEnrolled(step == Enrolment::Step::Done);
+    QString name;
+    if (auto saved = m_session->store()->deviceSecret(DeviceNameSecret))
+        name = QString::fromUtf8(saved->view().data(), qsizetype(saved->view().size()));
+    setDeviceNameShown(name.isEmpty() ? QSysInfo::machineHostName() : name);
     // Enrolment stopped between its two steps (locked, or the app closed): the code is spent
     // and the credentials saved, so it resumes at the key step.
     if (step == Enrolment::Step::MakeKeys || step == Enrolment::Step::RestoreKeys) {
@@ -44,6 +55,8 @@ void SyncConnection::storeOpened()
 
 void SyncConnection::storeClosing()
 {
+    setDeviceNameShown({});
+    setKeyFingerprint({});
     // The sync thread forgets an enrolment in memory (SyncThread); it resumes from the store.
     if (m_step != EnterCode || !m_message.isEmpty() || !m_errors.isEmpty())
         setStep(EnterCode);
@@ -65,22 +78,86 @@ void SyncConnection::setServerUrl(const QString &url)
     Q_EMIT serverUrlChanged();
 }
 
-void SyncConnection::setStep(EnrolStep step, const QString &message, const QVariantMap &errors)
+void SyncConnection::setKeyFingerprint(const QString &fingerprint)
+{
+    if (m_keyFingerprint == fingerprint)
+        return;
+    m_keyFingerprint = fingerprint;
+    Q_EMIT keyFingerprintChanged();
+}
+
+void SyncConnection::setDeviceNameShown(const QString &name)
+{
+    if (m_deviceName == name)
+        return;
+    m_deviceName = name;
+    Q_EMIT deviceNameChanged();
+}
+
+bool SyncConnection::setDeviceName(const QString &typed)
+{
+    Store *store = m_session->store();
+    const QString name = typed.simplified();
+    const auto refuse = [this](Text why) {
+        Texts errors = m_errorTexts;
+        errors[QStringLiteral("deviceName")] = std::move(why);
+        setStep(m_step, m_messageText, std::move(errors));
+        return false;
+    };
+    if (!store)
+        return false;
+    if (name.isEmpty())
+        return refuse([] { return tr("Give this device a name, like \u201cWork phone\u201d."); });
+    if (name.size() > MaxDeviceName)
+        return refuse([] { return tr("Use at most %n characters.", "", MaxDeviceName); });
+    QByteArray bytes = name.toUtf8();
+    if (!store->putDeviceSecret(DeviceNameSecret, SecretBytes::takeFrom(bytes)))
+        return refuse([] { return tr("The name could not be saved on this phone."); });
+    clearEnrolError(QStringLiteral("deviceName"));
+    setDeviceNameShown(name);
+    return true;
+}
+
+void SyncConnection::clearEnrolError(const QString &field)
+{
+    Texts errors = m_errorTexts;
+    if (errors.erase(field) == 0)
+        return;
+    setStep(m_step, m_messageText, std::move(errors));
+}
+
+void SyncConnection::setStep(EnrolStep step, Text message, Texts errors)
 {
     if (step != ShowRecoveryKey && step != CheckRecoveryKey)
         m_recoveryKey.reset(); // shown once: gone when the screen is left (or the app locks)
     const bool stepChanged = m_step != step;
-    const bool messageChanged = m_message != message;
-    const bool errorsChanged = m_errors != errors;
     m_step = step;
-    m_message = message;
-    m_errors = errors;
+    m_messageText = std::move(message);
+    m_errorTexts = std::move(errors);
     if (stepChanged)
         Q_EMIT enrolStepChanged();
+    showTexts();
+}
+
+void SyncConnection::showTexts()
+{
+    const QString message = m_messageText ? m_messageText() : QString();
+    QVariantMap errors;
+    for (const auto &[field, text] : m_errorTexts)
+        errors.insert(field, text());
+    const bool errorsChanged = m_errors != errors;
+    const bool messageChanged = m_message != message;
+    m_message = message;
+    m_errors = errors;
     if (errorsChanged)
         Q_EMIT enrolErrorsChanged();
     if (messageChanged)
         Q_EMIT enrolMessageChanged();
+}
+
+void SyncConnection::retranslate()
+{
+    showTexts();
 }
 
 void SyncConnection::deviceRevoked()
@@ -116,28 +193,29 @@ void SyncConnection::enrol(const QString &serverUrl, const QString &codeText)
     if (server.isEmpty())
         server = parsed.value(QStringLiteral("server")).toString();
 
-    QVariantMap errors;
+    Texts errors;
     const QUrl url(server, QUrl::StrictMode);
+    const QString serverField = QStringLiteral("server");
     if (server.isEmpty())
-        errors.insert(QStringLiteral("server"), tr("Enter the server address."));
+        errors[serverField] = [] { return tr("Enter the server address."); };
     else if (const auto problem = sync::serverAddressProblem(url);
              problem == sync::ServerAddressProblem::NotAnAddress)
-        errors.insert(QStringLiteral("server"),
-                      tr("Enter an address like https://sync.example.org"));
+        errors[serverField] = [] { return tr("Enter an address like https://sync.example.org"); };
     else if (problem == sync::ServerAddressProblem::PlainHttpRemote)
-        errors.insert(QStringLiteral("server"), sync::plainHttpMessage());
+        errors[serverField] = [] { return sync::plainHttpMessage(); };
     QString compact = code;
     compact.remove(u'-').remove(u' ');
     bool plausible = compact.size() == 16;
     for (QChar c : compact)
         plausible = plausible && c.isLetterOrNumber() && c.unicode() < 128;
     if (code.isEmpty())
-        errors.insert(QStringLiteral("code"), tr("Enter the enrolment code."));
+        errors[QStringLiteral("code")] = [] { return tr("Enter the enrolment code."); };
     else if (!plausible)
-        errors.insert(QStringLiteral("code"),
-                      tr("An enrolment code has 16 letters and digits, like ABCD-EFGH-JKMN-PQRS."));
-    if (!errors.isEmpty()) {
-        setStep(EnterCode, {}, errors);
+        errors[QStringLiteral("code")] = [] {
+            return tr("An enrolment code has 16 letters and digits, like ABCD-EFGH-JKMN-PQRS.");
+        };
+    if (!errors.empty()) {
+        setStep(EnterCode, {}, std::move(errors));
         return;
     }
     while (server.endsWith(u'/'))
@@ -145,7 +223,10 @@ void SyncConnection::enrol(const QString &serverUrl, const QString &codeText)
     setServerUrl(server);
     setStep(Redeeming);
     m_thread->run<EnrolmentReply>(
-        this, [server, compact](SyncWorker &w) { return w.redeem(server, compact); },
+        this,
+        [server, compact, name = m_deviceName](SyncWorker &w) {
+            return w.redeem(server, compact, name);
+        },
         [this](EnrolmentReply reply) { finishRedeem(reply); });
 }
 
@@ -156,7 +237,9 @@ void SyncConnection::finishRedeem(const EnrolmentReply &reply)
     if (reply.outcome != Outcome::Done) {
         if (!m_enrolled)
             setServerUrl({});
-        setStep(EnterCode, sync::enrolmentMessage(reply.outcome, reply.cause));
+        setStep(EnterCode, [outcome = reply.outcome, cause = reply.cause] {
+            return sync::enrolmentMessage(outcome, cause);
+        });
         return;
     }
     m_firstDevice = reply.step == Enrolment::Step::MakeKeys;
@@ -183,16 +266,17 @@ void SyncConnection::restoreKeys(const QString &recoveryKey)
     if (m_step != EnterRecoveryKey)
         return;
     if (recoveryKey.trimmed().isEmpty()) {
-        setStep(m_step, {},
-                {{QStringLiteral("recoveryKey"),
-                  tr("Type the recovery key shown when your first device was set up.")}});
+        setStep(m_step, {}, {{QStringLiteral("recoveryKey"), [] {
+                                  return tr("Type the recovery key shown when your first "
+                                            "device was set up.");
+                              }}});
         return;
     }
     // A typo is named here, on this thread, before any network or Argon2id work.
     if (auto parsed = crypto::RecoveryKey::parse(recoveryKey); !parsed) {
-        setStep(
-            m_step, {},
-            {{QStringLiteral("recoveryKey"), sync::recoveryKeyMistypedMessage(parsed.error())}});
+        setStep(m_step, {}, {{QStringLiteral("recoveryKey"), [error = parsed.error()] {
+                                  return sync::recoveryKeyMistypedMessage(error);
+                              }}});
         return;
     }
     startKeys([recoveryKey](SyncWorker &w) { return w.restoreKeys(recoveryKey); });
@@ -213,7 +297,9 @@ void SyncConnection::finishKeys(const EnrolmentReply &reply)
         completeEnrolment();
         return;
     }
-    const QString message = sync::enrolmentMessage(reply.outcome, reply.cause);
+    const Text message = [outcome = reply.outcome, cause = reply.cause] {
+        return sync::enrolmentMessage(outcome, cause);
+    };
     switch (reply.step) {
     case Enrolment::Step::MakeKeys:
     case Enrolment::Step::RestoreKeys:
@@ -238,6 +324,9 @@ void SyncConnection::finishKeys(const EnrolmentReply &reply)
 
 void SyncConnection::completeEnrolment()
 {
+    if (Store *store = m_session->store())
+        if (auto identity = sync::SyncIdentity::load(*store); identity && identity->hasKeys())
+            setKeyFingerprint(identity->keys.fingerprint());
     setEnrolled(true);
     setStep(EnterCode);
     Q_EMIT enrolmentCompleted();
@@ -303,11 +392,11 @@ void SyncConnection::confirmRecoveryKey(const QString &group)
     }
     const QString expected = QString::fromLatin1(m_recoveryKey->group(m_checkGroup - 1).view());
     if (typed != expected) {
-        setStep(m_step, {},
-                {{QStringLiteral("check"),
-                  tr("That is not group %1 of your recovery key. Look at what you wrote down, or "
-                     "show the key again.")
-                      .arg(m_checkGroup)}});
+        setStep(m_step, {}, {{QStringLiteral("check"), [group = m_checkGroup] {
+                                  return tr("That is not group %1 of your recovery key. Look at "
+                                            "what you wrote down, or show the key again.")
+                                      .arg(group);
+                              }}});
         return;
     }
     completeEnrolment();

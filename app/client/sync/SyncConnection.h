@@ -18,6 +18,7 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <functional>
+#include <map>
 #include <memory>
 
 namespace wp::crypto {
@@ -54,6 +55,13 @@ class SyncConnection : public QObject
     Q_PROPERTY(QVariantMap enrolErrors READ enrolErrors NOTIFY enrolErrorsChanged)
     // Why the last step did not go through, or what to do now; empty when all is well.
     Q_PROPERTY(QString enrolMessage READ enrolMessage NOTIFY enrolMessageChanged)
+    // What this device is called: sent to the server at enrolment, so an administrator can
+    // tell a worker's devices apart. The machine's host name until the worker names it; kept
+    // in the encrypted store. Empty while locked.
+    Q_PROPERTY(QString deviceName READ deviceName NOTIFY deviceNameChanged)
+    // Once this device has the user's keys: their fingerprint, six groups of five digits, as
+    // `waypointctl keys` and the people the user syncs with see it. Empty otherwise.
+    Q_PROPERTY(QString keyFingerprint READ keyFingerprint NOTIFY keyFingerprintChanged)
 
 public:
     enum EnrolStep {
@@ -79,6 +87,15 @@ public:
     int checkGroup() const { return m_checkGroup; }
     QVariantMap enrolErrors() const { return m_errors; }
     QString enrolMessage() const { return m_message; }
+    QString deviceName() const { return m_deviceName; }
+    QString keyFingerprint() const { return m_keyFingerprint; }
+
+    // Names this device (trimmed; 1 to 60 characters). False, with enrolErrors' "deviceName"
+    // saying why, when the name is refused or cannot be kept. Enrolled devices keep the new
+    // name on this phone: the server has no call to rename a device.
+    Q_INVOKABLE bool setDeviceName(const QString &name);
+    // The worker is changing a field whose problem is shown: the problem goes.
+    Q_INVOKABLE void clearEnrolError(const QString &field);
 
     // Step 1: the server address and the code (or the QR code's text pasted whole).
     Q_INVOKABLE void enrol(const QString &serverUrl, const QString &code);
@@ -99,6 +116,9 @@ public:
     // {code, server} (server empty when the text has none).
     Q_INVOKABLE QVariantMap parseEnrolText(const QString &text) const;
 
+    // The messages and field problems shown again in the language now installed.
+    void retranslate();
+
     // The server revoked this device (SyncStatus saw it during a sync, or an enrolment step):
     // it is no longer enrolled, and the session wipes the store once the run is over.
     void deviceRevoked();
@@ -109,6 +129,8 @@ Q_SIGNALS:
     void enrolStepChanged();
     void enrolErrorsChanged();
     void enrolMessageChanged();
+    void deviceNameChanged();
+    void keyFingerprintChanged();
     // An enrolment finished: this device has its keys and can sync.
     void enrolmentCompleted();
 
@@ -120,9 +142,15 @@ private:
     void startKeys(std::function<EnrolmentReply(SyncWorker &)> job);
     void completeEnrolment();
     EnrolStep keyStep() const { return m_firstDevice ? MakeKeys : EnterRecoveryKey; }
-    void setStep(EnrolStep step, const QString &message = {}, const QVariantMap &errors = {});
+    // What the form says is kept as how to write it, so a language change rewrites it.
+    using Text = std::function<QString()>;
+    using Texts = std::map<QString, Text>; // field name to its problem
+    void setStep(EnrolStep step, Text message = {}, Texts errors = {});
+    void showTexts();
     void setEnrolled(bool enrolled);
     void setServerUrl(const QString &url);
+    void setKeyFingerprint(const QString &fingerprint);
+    void setDeviceNameShown(const QString &name);
 
     Session *m_session;
     SyncThread *m_thread;
@@ -132,6 +160,10 @@ private:
     bool m_firstDevice = true;
     QVariantMap m_errors;
     QString m_message;
+    Text m_messageText;
+    Texts m_errorTexts;
+    QString m_deviceName;
+    QString m_keyFingerprint;
     // Held from the moment the keys are made until the user has typed one group back.
     std::shared_ptr<const crypto::RecoveryKey> m_recoveryKey;
     int m_checkGroup = 0;

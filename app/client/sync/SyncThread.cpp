@@ -61,11 +61,11 @@ EnrolmentReply SyncWorker::reply(Enrolment::Outcome outcome) const
     return r;
 }
 
-EnrolmentReply SyncWorker::redeem(const QString &server, const QString &code)
+EnrolmentReply SyncWorker::redeem(const QString &server, const QString &code,
+                                  const QString &deviceName)
 {
     m_enrolment.emplace(&m_relay, enrolmentOptions());
-    const auto outcome =
-        m_enrolment->redeem(server, code, QSysInfo::machineHostName(), QSysInfo::productType());
+    const auto outcome = m_enrolment->redeem(server, code, deviceName, QSysInfo::productType());
     EnrolmentReply r = reply(outcome);
     if (m_enrolment->step() == Enrolment::Step::RedeemCode)
         m_enrolment.reset(); // nothing redeemed: the next try starts afresh

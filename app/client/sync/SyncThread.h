@@ -58,7 +58,7 @@ public:
     // One sync round with the saved identity (loaded on first use).
     Result<sync::SyncReport> sync();
     // Presents the code; the credentials are saved at once (the code is spent).
-    EnrolmentReply redeem(const QString &server, const QString &code);
+    EnrolmentReply redeem(const QString &server, const QString &code, const QString &deviceName);
     // The key steps, also after a lock or a restart (resumed from the saved identity). Done:
     // the identity is this worker's from now on.
     EnrolmentReply makeKeys();
