@@ -438,6 +438,10 @@ PLURALS.update(PLURALS_CONFLICTS)
 # The encounter's time, a participant added from encounter capture, full names, dates.
 from forms_translations import FR_FORMS  # noqa: E402
 FR.update(FR_FORMS)
+# Rules shown before they are broken; who syncs from this device (qml/sync/IdentitySection).
+from steady_screen_translations import FR_STEADY, PLURALS_STEADY  # noqa: E402
+FR.update(FR_STEADY)
+PLURALS.update(PLURALS_STEADY)
 
 # The "Check in" screen of a phone past its organisation's offline lease.
 from lease_translations import FR_LEASE, PLURALS_LEASE  # noqa: E402

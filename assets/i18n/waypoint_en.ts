@@ -580,6 +580,10 @@
         <source>Show the key again</source>
         <translation>Show the key again</translation>
     </message>
+    <message>
+        <source>Nine groups of four letters and digits. Spaces, dashes and capitals do not matter.</source>
+        <translation>Nine groups of four letters and digits. Spaces, dashes and capitals do not matter.</translation>
+    </message>
 </context>
 <context>
     <name>FailedChangesPage</name>
@@ -926,10 +930,6 @@
         <translation>Choose a PIN</translation>
     </message>
     <message>
-        <source>At least 6 digits, or a passphrase. There is no way to recover it: after 10 wrong tries everything on this phone is erased.</source>
-        <translation>At least 6 digits, or a passphrase. There is no way to recover it: after 10 wrong tries everything on this phone is erased.</translation>
-    </message>
-    <message>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
@@ -980,6 +980,10 @@
     <message>
         <source>When this phone is enrolled for sync, Waypoint shows you a recovery key to write down.</source>
         <translation>When this phone is enrolled for sync, Waypoint shows you a recovery key to write down.</translation>
+    </message>
+    <message>
+        <source>At least 6 digits, not a run like 123456 nor one of the most common PINs; or a passphrase of at least 6 characters. There is no way to recover it: after 10 wrong tries everything on this phone is erased.</source>
+        <translation>At least 6 digits, not a run like 123456 nor one of the most common PINs; or a passphrase of at least 6 characters. There is no way to recover it: after 10 wrong tries everything on this phone is erased.</translation>
     </message>
 </context>
 <context>
@@ -1053,6 +1057,45 @@
     <message>
         <source>Dismiss the notice about wrong PINs</source>
         <translation>Dismiss the notice about wrong PINs</translation>
+    </message>
+</context>
+<context>
+    <name>IdentitySection</name>
+    <message>
+        <source>This device</source>
+        <translation>This device</translation>
+    </message>
+    <message>
+        <source>Device name</source>
+        <translation>Device name</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>Rename this device</source>
+        <translation>Rename this device</translation>
+    </message>
+    <message>
+        <source>The server keeps the name this device was enrolled with; the new name is shown on this phone only.</source>
+        <translation>The server keeps the name this device was enrolled with; the new name is shown on this phone only.</translation>
+    </message>
+    <message>
+        <source>Sent to your organisation's server when this device is enrolled, so your devices can be told apart.</source>
+        <translation>Sent to your organisation's server when this device is enrolled, so your devices can be told apart.</translation>
+    </message>
+    <message>
+        <source>Your key fingerprint</source>
+        <translation>Your key fingerprint</translation>
+    </message>
+    <message>
+        <source>Your key fingerprint: %1</source>
+        <translation>Your key fingerprint: %1</translation>
+    </message>
+    <message>
+        <source>The people you sync with see the same digits for your keys: compare them in person when Waypoint or your supervisor asks.</source>
+        <translation>The people you sync with see the same digits for your keys: compare them in person when Waypoint or your supervisor asks.</translation>
     </message>
 </context>
 <context>
@@ -1594,6 +1637,10 @@
     <message>
         <source>PIN changed. Use your new PIN from now on.</source>
         <translation>PIN changed. Use your new PIN from now on.</translation>
+    </message>
+    <message>
+        <source>At least 6 digits, not a run like 123456 nor one of the most common PINs. With letters in it, it is a passphrase of at least 6 characters.</source>
+        <translation>At least 6 digits, not a run like 123456 nor one of the most common PINs. With letters in it, it is a passphrase of at least 6 characters.</translation>
     </message>
 </context>
 <context>
@@ -2731,6 +2778,18 @@
     <message>
         <source>That is not group %1 of your recovery key. Look at what you wrote down, or show the key again.</source>
         <translation>That is not group %1 of your recovery key. Look at what you wrote down, or show the key again.</translation>
+    </message>
+    <message>
+        <source>Give this device a name, like “Work phone”.</source>
+        <translation>Give this device a name, like “Work phone”.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Use at most %n characters.</source>
+        <translation><numerusform>Use at most %n character.</numerusform><numerusform>Use at most %n characters.</numerusform></translation>
+    </message>
+    <message>
+        <source>The name could not be saved on this phone.</source>
+        <translation>The name could not be saved on this phone.</translation>
     </message>
 </context>
 <context>

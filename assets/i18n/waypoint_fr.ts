@@ -580,6 +580,10 @@
         <source>Show the key again</source>
         <translation>Afficher de nouveau la clé</translation>
     </message>
+    <message>
+        <source>Nine groups of four letters and digits. Spaces, dashes and capitals do not matter.</source>
+        <translation>Neuf groupes de quatre lettres et chiffres. Les espaces, les tirets et les majuscules ne comptent pas.</translation>
+    </message>
 </context>
 <context>
     <name>FailedChangesPage</name>
@@ -926,10 +930,6 @@
         <translation>Choisissez un code</translation>
     </message>
     <message>
-        <source>At least 6 digits, or a passphrase. There is no way to recover it: after 10 wrong tries everything on this phone is erased.</source>
-        <translation>Au moins 6 chiffres, ou une phrase secrète. Impossible de le récupérer : après 10 essais erronés, tout est effacé de ce téléphone.</translation>
-    </message>
-    <message>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
@@ -980,6 +980,10 @@
     <message>
         <source>When this phone is enrolled for sync, Waypoint shows you a recovery key to write down.</source>
         <translation>Quand ce téléphone sera inscrit pour la synchronisation, Waypoint vous affichera une clé de récupération à noter.</translation>
+    </message>
+    <message>
+        <source>At least 6 digits, not a run like 123456 nor one of the most common PINs; or a passphrase of at least 6 characters. There is no way to recover it: after 10 wrong tries everything on this phone is erased.</source>
+        <translation>Au moins 6 chiffres, ni une suite comme 123456 ni l’un des codes les plus courants ; ou une phrase secrète d’au moins 6 caractères. Impossible de la récupérer : après 10 essais erronés, tout est effacé de ce téléphone.</translation>
     </message>
 </context>
 <context>
@@ -1053,6 +1057,45 @@
     <message>
         <source>Dismiss the notice about wrong PINs</source>
         <translation>Fermer l’avis sur les codes erronés</translation>
+    </message>
+</context>
+<context>
+    <name>IdentitySection</name>
+    <message>
+        <source>This device</source>
+        <translation>Cet appareil</translation>
+    </message>
+    <message>
+        <source>Device name</source>
+        <translation>Nom de l’appareil</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <source>Rename this device</source>
+        <translation>Renommer cet appareil</translation>
+    </message>
+    <message>
+        <source>The server keeps the name this device was enrolled with; the new name is shown on this phone only.</source>
+        <translation>Le serveur garde le nom donné à l’inscription de cet appareil ; le nouveau nom n’apparaît que sur ce téléphone.</translation>
+    </message>
+    <message>
+        <source>Sent to your organisation's server when this device is enrolled, so your devices can be told apart.</source>
+        <translation>Envoyé au serveur de votre organisation à l’inscription de cet appareil, pour distinguer vos appareils.</translation>
+    </message>
+    <message>
+        <source>Your key fingerprint</source>
+        <translation>Empreinte de vos clés</translation>
+    </message>
+    <message>
+        <source>Your key fingerprint: %1</source>
+        <translation>Empreinte de vos clés : %1</translation>
+    </message>
+    <message>
+        <source>The people you sync with see the same digits for your keys: compare them in person when Waypoint or your supervisor asks.</source>
+        <translation>Les personnes avec qui vous synchronisez voient les mêmes chiffres pour vos clés : comparez-les en personne quand Waypoint ou votre superviseur le demande.</translation>
     </message>
 </context>
 <context>
@@ -1594,6 +1637,10 @@
     <message>
         <source>PIN changed. Use your new PIN from now on.</source>
         <translation>Code modifié. Utilisez désormais votre nouveau code.</translation>
+    </message>
+    <message>
+        <source>At least 6 digits, not a run like 123456 nor one of the most common PINs. With letters in it, it is a passphrase of at least 6 characters.</source>
+        <translation>Au moins 6 chiffres, ni une suite comme 123456 ni l’un des codes les plus courants. Avec des lettres, c’est une phrase secrète d’au moins 6 caractères.</translation>
     </message>
 </context>
 <context>
@@ -2731,6 +2778,18 @@
     <message>
         <source>That is not group %1 of your recovery key. Look at what you wrote down, or show the key again.</source>
         <translation>Ce n’est pas le groupe %1 de votre clé de récupération. Regardez ce que vous avez noté, ou affichez de nouveau la clé.</translation>
+    </message>
+    <message>
+        <source>Give this device a name, like “Work phone”.</source>
+        <translation>Donnez un nom à cet appareil, par exemple « Téléphone du travail ».</translation>
+    </message>
+    <message numerus="yes">
+        <source>Use at most %n characters.</source>
+        <translation><numerusform>Utilisez au plus %n caractère.</numerusform><numerusform>Utilisez au plus %n caractères.</numerusform></translation>
+    </message>
+    <message>
+        <source>The name could not be saved on this phone.</source>
+        <translation>Le nom n’a pas pu être enregistré sur ce téléphone.</translation>
     </message>
 </context>
 <context>
