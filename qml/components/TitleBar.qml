@@ -23,7 +23,9 @@ ToolBar {
                                        - trailingRow.implicitWidth - titleInset
     // The title's width on one line at its size.
     readonly property real titleWidth: titleMetrics.advanceWidth
-    readonly property bool titleInline: titleWidth <= inlineRoom
+    // Beside the buttons while it fits whole at the body text's size (it shrinks that far
+    // before it moves to a line of its own).
+    readonly property bool titleInline: titleWidth * Style.fontBody / Style.fontTitle <= inlineRoom
     readonly property Label titleLabel: titleInline ? inlineTitle : ownLineTitle
 
     Material.foreground: "white"
@@ -54,6 +56,8 @@ ToolBar {
                 text: bar.title
                 font.pixelSize: Style.fontTitle
                 font.bold: true
+                fontSizeMode: Text.HorizontalFit
+                minimumPixelSize: Style.fontBody
                 elide: Text.ElideRight
                 verticalAlignment: Text.AlignVCenter
                 Layout.leftMargin: bar.titleInset

@@ -44,7 +44,8 @@ Page {
                         opacity: 0.7
                         font.pixelSize: Style.fontCaption
                         Layout.fillWidth: true
-                        elide: Text.ElideRight
+                        // Beside a long badge at a large text size: two lines, never cut.
+                        wrapMode: Text.Wrap
                     }
                     ShareBadge { shared: row.shared }
                 }
@@ -52,6 +53,8 @@ Page {
                     text: row.title
                     font.bold: true
                     font.pixelSize: Style.fontEmphasis
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 2
                     elide: Text.ElideRight
                     Layout.fillWidth: true
                 }

@@ -86,6 +86,9 @@ Page {
                 Label {
                     text: hit.title
                     font.bold: true
+                    // Who and when, whole at a large text size.
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 2
                     elide: Text.ElideRight
                     Layout.fillWidth: true
                 }
