@@ -18,6 +18,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QQmlApplicationEngine>
+#include <QQuickItem>
 #include <QQuickWindow>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -118,6 +119,7 @@ int main(int argc, char *argv[])
     session->waitForIdle();
 
     // Step 2 of enrolling the user's first device.
+    connection->setDeviceName(QStringLiteral("Work phone"));
     connection->enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1));
     if (!waitFor([connection] { return connection->enrolStep() == SyncConnection::MakeKeys; })) {
         err << "sync screenshots: enrolment: " << connection->enrolMessage() << '\n';
@@ -159,6 +161,15 @@ int main(int argc, char *argv[])
     }
     open(QStringLiteral("sync"));
     shootBoth(QStringLiteral("sync-enrolled"));
+    // Further down: this device's name and the user's key fingerprint.
+    if (auto *identity = window->findChild<QQuickItem *>(QStringLiteral("syncIdentitySection"))) {
+        if (QObject *page = window->findChild<QObject *>(QStringLiteral("syncPage"))) {
+            if (auto *flick = page->property("flickable").value<QObject *>())
+                flick->setProperty("contentY", qMax(0.0, identity->y() + identity->height() + 16 -
+                                                             flick->property("height").toDouble()));
+        }
+        shootBoth(QStringLiteral("sync-enrolled-device"));
+    }
 
     // The server goes away; a diary entry waits on the phone.
     fx.stopServer();
@@ -246,9 +257,9 @@ int main(int argc, char *argv[])
         wp::sync::Enrolment tablet(
             nullptr, wp::sync::EnrolmentOptions{wp::crypto::KeyBackupCost::minimal()});
         QString phoneKey = groups.join(QLatin1Char('-')); // the key the phone showed
-        const auto enrolled = tablet.enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1),
-                                           QStringLiteral("tablet"), QStringLiteral("screenshots"),
-                                           phoneKey);
+        const auto enrolled =
+            tablet.enrol(fx.baseUrl(), fx.issueCode(org.id, org.worker1), QStringLiteral("tablet"),
+                         QStringLiteral("screenshots"), phoneKey);
         if (!tabletStore || enrolled != wp::sync::Enrolment::Outcome::Done) {
             err << "sync screenshots: tablet setup failed\n";
             return 1;

@@ -176,6 +176,19 @@ int main(int argc, char *argv[])
         home(0);
         open(QStringLiteral("sync"), {}); // the header's sync indicator leads here
         shoot(QStringLiteral("sync"));
+        // Further down: who syncs from here (this device's name, the key fingerprint).
+        if (QObject *identity =
+                window->findChild<QObject *>(QStringLiteral("syncIdentitySection"))) {
+            if (QObject *page = window->findChild<QObject *>(QStringLiteral("syncPage"))) {
+                auto *flick = page->property("flickable").value<QObject *>();
+                auto *item = qobject_cast<QQuickItem *>(identity);
+                if (flick && item)
+                    flick->setProperty("contentY",
+                                       qMax(0.0, item->y() + item->height() + 16 -
+                                                     flick->property("height").toDouble()));
+            }
+            shoot(QStringLiteral("sync-device"));
+        }
         home(0);
         session->quickHide();
         shoot(QStringLiteral("quickhide"));
