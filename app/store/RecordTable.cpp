@@ -336,6 +336,20 @@ Result<QCborMap> RecordTable::read(RecordType type, const QUuid &id)
     return (*row)->fields;
 }
 
+Result<bool> RecordTable::changeableBy(const QUuid &id, const QUuid &localUser)
+{
+    Result<std::optional<StoredRow>> row = loadRow(id);
+    if (!row)
+        return row.error();
+    if (!*row || (*row)->deleted)
+        return notFound();
+    const std::optional<RecordType> type = fromKey<RecordType>((*row)->typeKey);
+    if (!type)
+        return notFound();
+    const QUuid author = (*row)->author.isNull() ? localUser : (*row)->author;
+    return mayChange(*type, author, localUser);
+}
+
 Status RecordTable::tombstone(const StoredRow &row, RecordType type, const QUuid &id,
                               const HlcStamp &stamp, SearchWrites *deferred)
 {

@@ -92,6 +92,11 @@ public:
     // sent to the outbox; the search index is merged so their words leave it; one audit entry
     // names the record and how many linked records went. Returns the linked records' ids.
     Result<QList<QUuid>> erase(RecordType type, const QUuid &id);
+
+    // Whether `localUser` (this device's user; null when not enrolled) may edit or delete the
+    // record: mayChange with its author, a null stored author being this device's user.
+    // NotFound for a missing or deleted record.
+    Result<bool> changeableBy(const QUuid &id, const QUuid &localUser);
     Result<Page<StoredRecord>> list(RecordType type, const ListFilter &filter,
                                     const PageRequest &request);
     Result<qint64> count(RecordType type);

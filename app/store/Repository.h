@@ -40,6 +40,13 @@ public:
     // A tombstone: the record disappears from lists and search, and the deletion syncs.
     Status remove(const QUuid &id) { return m_table.remove(T::Type, id); }
 
+    // Whether this device's user (`localUser`, null when not enrolled) may edit or delete it:
+    // only its author may (mayChange, Authorship.h).
+    Result<bool> changeableBy(const QUuid &id, const QUuid &localUser)
+    {
+        return m_table.changeableBy(id, localUser);
+    }
+
     // Newest first.
     Result<Page<T>> list(const PageRequest &request = {}) { return listWhere({}, request); }
     Result<qint64> count() { return m_table.count(T::Type); }

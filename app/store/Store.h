@@ -96,6 +96,13 @@ public:
 
     Result<QHash<RecordType, qint64>> countByType();
 
+    // Whether `localUser` (this device's user, null when not enrolled) may edit or delete the
+    // record `id` of any type: only its author may (RecordTable::changeableBy).
+    Result<bool> changeableBy(const QUuid &id, const QUuid &localUser)
+    {
+        return m_table.changeableBy(id, localUser);
+    }
+
     // Groups many changes into one commit (imports, demo data, benchmarks): each save inside
     // is a savepoint that rolls back alone on failure; nothing is durable until the returned
     // transaction commits, and dropping it rolls everything back.

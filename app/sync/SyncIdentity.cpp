@@ -98,6 +98,12 @@ Status SyncIdentity::forget(Store &store)
     return store.removeDeviceSecret(SecretName);
 }
 
+QUuid SyncIdentity::localUser(Store &store)
+{
+    const Result<SyncIdentity> identity = load(store);
+    return identity ? identity->credentials.userId : QUuid();
+}
+
 bool SyncIdentity::isEnrolled(Store &store)
 {
     return store.deviceSecret(SecretName).ok();

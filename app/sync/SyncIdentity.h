@@ -41,6 +41,9 @@ struct SyncIdentity
     Status save(Store &store) const;
     static Status forget(Store &store);
     static bool isEnrolled(Store &store);
+    // This device's user: the author of the records it creates. Null when not enrolled (all
+    // its records are then its own).
+    static QUuid localUser(Store &store);
 
     bool hasKeys() const { return !keys.signingSecret.isEmpty(); }
 };
