@@ -84,6 +84,21 @@ AppContext::AppContext(Session::Options options, SyncOptions sync, QObject *pare
         m_today->refresh();
     });
     connect(m_today, &TodayBoard::actionItemChanged, m_supervision, &PagedModel::reload);
+    // A deleted record leaves every list that showed it.
+    connect(m_encounterEditor, &Editor::removed, this, [this, participantsChanged] {
+        participantsChanged();
+        m_participant->reload();
+        m_search->results()->refresh();
+    });
+    connect(m_diaryEditor, &Editor::removed, this, [this] {
+        m_diary->reload();
+        m_search->results()->refresh();
+    });
+    connect(m_supervisionEditor, &Editor::removed, this, [this] {
+        m_supervision->reload();
+        m_today->refresh();
+        m_search->results()->refresh();
+    });
     connectSync();
     for (Editor *editor :
          {static_cast<Editor *>(m_participantEditor), static_cast<Editor *>(m_encounterEditor),
@@ -99,6 +114,10 @@ void AppContext::connectSync()
          {static_cast<Editor *>(m_participantEditor), static_cast<Editor *>(m_encounterEditor),
           static_cast<Editor *>(m_diaryEditor), static_cast<Editor *>(m_supervisionEditor)})
         connect(editor, &Editor::saved, m_sync, &SyncStatus::localChange);
+    for (Editor *editor :
+         {static_cast<Editor *>(m_encounterEditor), static_cast<Editor *>(m_diaryEditor),
+          static_cast<Editor *>(m_supervisionEditor)})
+        connect(editor, &Editor::removed, m_sync, &SyncStatus::localChange);
     connect(m_participant, &ParticipantDetail::saved, m_sync, &SyncStatus::localChange);
     connect(m_encounterEditor, &EncounterEditor::participantAdded, m_sync,
             &SyncStatus::localChange);

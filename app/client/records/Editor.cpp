@@ -2,6 +2,8 @@
 #include "Editor.h"
 
 #include "DraftBox.h"
+#include "Store.h"
+#include "SyncIdentity.h"
 #include "Uuid.h"
 
 #include <QCborValue>
@@ -87,6 +89,7 @@ void Editor::startNew(const QString &context)
 {
     clearErrors();
     m_id = {};
+    m_canChange = true;
     const QVariantMap fresh = blank(context);
     m_draftName = draftNameFor({}, fresh);
     std::optional<QCborMap> draft = m_drafts ? m_drafts->get(m_draftName) : std::nullopt;
@@ -104,6 +107,14 @@ void Editor::startNew(const QString &context)
     }
     refreshChoices(context);
     Q_EMIT fieldsChanged();
+}
+
+bool Editor::changeable(const QUuid &id) const
+{
+    if (!m_store)
+        return false;
+    const Result<bool> may = m_store->changeableBy(id, sync::SyncIdentity::localUser(*m_store));
+    return may && *may;
 }
 
 bool Editor::isOpenOn(const QString &id) const
@@ -124,6 +135,7 @@ void Editor::load(const QString &id)
         upgradeDraft(fields);
         m_id = uuid;
         m_fields = fields;
+        m_canChange = changeable(uuid);
         setRestored(true);
         setDirty(true);
     } else {
@@ -138,6 +150,7 @@ void Editor::load(const QString &id)
             m_id = uuid;
             m_fields = *fields;
         }
+        m_canChange = m_id.isNull() || changeable(m_id);
         setRestored(false);
         setDirty(false);
     }
@@ -202,10 +215,59 @@ void Editor::toggle(const QString &name, const QString &key)
     setField(name, list);
 }
 
+void Editor::replaceAt(const QString &name, int index, const QVariant &value)
+{
+    QVariantList items = m_fields.value(name).toList();
+    if (index < 0 || index >= items.size())
+        return;
+    items[index] = value;
+    setField(name, items);
+}
+
+void Editor::removeAt(const QString &name, int index)
+{
+    QVariantList items = m_fields.value(name).toList();
+    if (index < 0 || index >= items.size())
+        return;
+    items.removeAt(index);
+    setField(name, items);
+}
+
+bool Editor::remove()
+{
+    if (!m_store || m_id.isNull() || !removable())
+        return false;
+    if (!m_canChange) {
+        m_errorString = tr("Only the person who wrote this record can delete it.");
+        Q_EMIT errorsChanged();
+        return false;
+    }
+    if (Status removed = removeRecord(m_id); !removed) {
+        m_errorString = removed.error().message;
+        Q_EMIT errorsChanged();
+        return false;
+    }
+    stopDraftTimer();
+    removeDraft();
+    const QString id = idText(m_id);
+    m_id = {};
+    m_savedId.clear();
+    setDirty(false);
+    setRestored(false);
+    clearErrors();
+    Q_EMIT removed(id);
+    return true;
+}
+
 bool Editor::save()
 {
     if (!m_store)
         return false;
+    if (!m_canChange) {
+        m_errorString = tr("Only the person who wrote this record can change it.");
+        Q_EMIT errorsChanged();
+        return false;
+    }
     QVariantMap errors;
     Result<QUuid> id = write(m_id, m_fields, errors);
     m_errors = errors;

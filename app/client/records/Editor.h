@@ -41,6 +41,10 @@ class Editor : public QObject
     Q_PROPERTY(bool isNew READ isNew NOTIFY fieldsChanged)
     Q_PROPERTY(QString savedId READ savedId NOTIFY saved)
     Q_PROPERTY(QVariant choices READ choicesValue NOTIFY choicesChanged)
+    // False for a record someone else wrote (Authorship.h): it is shown, never changed here.
+    Q_PROPERTY(bool canChange READ canChange NOTIFY fieldsChanged)
+    // This form's records can be deleted here (Editor::remove).
+    Q_PROPERTY(bool canRemove READ canRemove CONSTANT)
 
 public:
     explicit Editor(QString form, QObject *parent = nullptr);
@@ -59,9 +63,11 @@ public:
     bool restoredDraft() const { return m_restoredDraft; }
     bool dirty() const { return m_dirty; }
     bool isNew() const { return m_id.isNull(); }
+    bool canChange() const { return m_canChange; }
+    bool canRemove() const { return removable(); }
     QString savedId() const { return m_savedId; }
     // Editing the record with this id (not a new one).
-    bool isOpenOn(const QString &id) const;
+    Q_INVOKABLE bool isOpenOn(const QString &id) const;
     QVariantList choices() const { return m_choices; }
     // As plain values for QML (JavaScript objects and arrays).
     QVariant fieldsValue() const { return m_fields; }
@@ -81,9 +87,15 @@ public:
     // The same for a list of sub-records chosen by one of their fields (referrals by service):
     // adds one whose `keyField` is `key`, or removes those that have it.
     Q_INVOKABLE void toggleItem(const QString &name, const QString &keyField, const QString &key);
+    // One entry of the list field `name` (a topic, an action item) put right, or taken out.
+    Q_INVOKABLE void replaceAt(const QString &name, int index, const QVariant &value);
+    Q_INVOKABLE void removeAt(const QString &name, int index);
     Q_INVOKABLE bool save();
     Q_INVOKABLE void keepDraft();
     Q_INVOKABLE void discard();
+    // Deletes the open record (its author only): a tombstone that syncs, and an audit entry;
+    // its draft goes too. The screen asks first.
+    Q_INVOKABLE bool remove();
 
 Q_SIGNALS:
     void fieldsChanged();
@@ -92,6 +104,7 @@ Q_SIGNALS:
     void dirtyChanged();
     void choicesChanged();
     void saved(const QString &id);
+    void removed(const QString &id);
     void draftsChanged(); // a draft was written or removed
 
 protected:
@@ -107,6 +120,13 @@ protected:
     {
         Q_UNUSED(fields)
         return {};
+    }
+    // Deletes the record; only forms whose records may be deleted here override it.
+    virtual bool removable() const { return false; }
+    virtual Status removeRecord(const QUuid &id)
+    {
+        Q_UNUSED(id)
+        return Error{ErrorCode::InvalidInput, QString()};
     }
     // Brings a draft kept by an earlier version to this version's field names.
     virtual void upgradeDraft(QVariantMap &fields) const { Q_UNUSED(fields) }
@@ -126,6 +146,8 @@ private:
     void clearErrors();
     QString draftNameFor(const QUuid &id, const QVariantMap &fields) const;
     void removeDraft();
+    // Whether this device's user may change the stored record `id` (Authorship.h).
+    bool changeable(const QUuid &id) const;
     // Restarts the pause before the draft is kept, never beyond the longest wait.
     void keepDraftSoon();
     void stopDraftTimer();
@@ -142,6 +164,7 @@ private:
     QVariantList m_choices;
     bool m_dirty = false;
     bool m_restoredDraft = false;
+    bool m_canChange = true;
     QTimer m_draftTimer;
     QElapsedTimer m_unkeptSince; // since the first change the draft does not hold yet
 };

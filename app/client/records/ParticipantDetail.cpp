@@ -5,6 +5,7 @@
 #include "Editor.h"
 #include "RecordText.h"
 #include "Store.h"
+#include "SyncIdentity.h"
 #include "Uuid.h"
 
 #include <QLocale>
@@ -116,6 +117,7 @@ void ParticipantDetail::load(const QString &id)
 {
     setError({});
     m_loaded = false;
+    m_canChange = false;
     m_participant = {};
     m_encounterCount = 0;
     m_undoStage.reset();
@@ -125,6 +127,9 @@ void ParticipantDetail::load(const QString &id)
             m_participant = *p;
             m_loaded = true;
             m_encounterCount = countEncounters(*m_store, p->id);
+            const Result<bool> may =
+                m_store->changeableBy(m_participant.id, sync::SyncIdentity::localUser(*m_store));
+            m_canChange = may && *may;
         } else {
             setError(tr("This participant could not be opened."));
         }
@@ -144,6 +149,10 @@ bool ParticipantDetail::save(const Participant &updated)
 {
     if (!m_store || !m_loaded)
         return false;
+    if (!m_canChange) {
+        setError(tr("Only the person who added %1 can change them.").arg(m_participant.pseudonym));
+        return false;
+    }
     Result<Participant> written = m_store->participants().save(updated);
     if (!written) {
         setError(written.error().message);
@@ -219,6 +228,32 @@ bool ParticipantDetail::setGoalStatus(const QString &goalId, const QString &stat
         return save(p);
     }
     return false;
+}
+
+bool ParticipantDetail::editGoal(const QString &goalId, const QString &text)
+{
+    if (!m_loaded || text.trimmed().isEmpty())
+        return false;
+    Participant p = m_participant;
+    for (Goal &g : p.goals) {
+        if (g.id != idFromText(goalId))
+            continue;
+        if (g.text == text.trimmed())
+            return true;
+        g.text = text.trimmed();
+        return save(p);
+    }
+    return false;
+}
+
+bool ParticipantDetail::removeGoal(const QString &goalId)
+{
+    if (!m_loaded)
+        return false;
+    Participant p = m_participant;
+    const qsizetype removed =
+        p.goals.removeIf([&](const Goal &g) { return g.id == idFromText(goalId); });
+    return removed > 0 && save(p);
 }
 
 bool ParticipantDetail::giveConsent(const QString &scope)

@@ -34,6 +34,8 @@ class ParticipantDetail : public QObject
     Q_PROPERTY(QVariantList consentHistory READ consentHistory NOTIFY changed)
     Q_PROPERTY(int encounterCount READ encounterCount NOTIFY changed)
     Q_PROPERTY(bool canUndoStage READ canUndoStage NOTIFY changed)
+    // False for a participant someone else added (Authorship.h): shown, never changed here.
+    Q_PROPERTY(bool canChange READ canChange NOTIFY changed)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
     Q_PROPERTY(wp::client::EncounterListModel *encounters READ encounters CONSTANT)
 
@@ -55,6 +57,7 @@ public:
     QVariantList consentHistory() const;
     int encounterCount() const { return m_encounterCount; }
     bool canUndoStage() const { return m_undoStage.has_value(); }
+    bool canChange() const { return m_canChange; }
     QString errorString() const { return m_error; }
     EncounterListModel *encounters() const { return m_encounters; }
 
@@ -67,6 +70,9 @@ public:
     Q_INVOKABLE void forgetStageUndo();
     Q_INVOKABLE bool addGoal(const QString &text);
     Q_INVOKABLE bool setGoalStatus(const QString &goalId, const QString &statusKey);
+    // A goal's words put right, or the goal taken out (the page asks first).
+    Q_INVOKABLE bool editGoal(const QString &goalId, const QString &text);
+    Q_INVOKABLE bool removeGoal(const QString &goalId);
     Q_INVOKABLE bool giveConsent(const QString &scope);
     Q_INVOKABLE bool withdrawConsent();
     // Erases the participant, their encounters and every unsaved draft of any of them, on
@@ -90,6 +96,7 @@ private:
     // The stage and its history before the last stage tap, while it can be taken back.
     std::optional<std::pair<Stage, QList<StageChange>>> m_undoStage;
     bool m_loaded = false;
+    bool m_canChange = false;
     QString m_error;
     EncounterListModel *m_encounters;
 };

@@ -154,6 +154,12 @@ Result<QUuid> EncounterEditor::write(const QUuid &id, const QVariantMap &f, QVar
     if (!e)
         return e.error();
 
+    // An edit moves the participant on only where it changed what the encounter says.
+    std::optional<Encounter> before;
+    if (!id.isNull()) {
+        if (Result<Encounter> stored = store()->encounters().get(id))
+            before = *stored;
+    }
     std::optional<Participant> participant;
     if (!e->isBriefContact()) {
         Result<Participant> p = store()->participants().get(e->participantId);
@@ -169,14 +175,21 @@ Result<QUuid> EncounterEditor::write(const QUuid &id, const QVariantMap &f, QVar
     if (participant) {
         if (!participant->lastContact.isValid() || participant->lastContact < saved->occurredAt)
             participant->lastContact = saved->occurredAt;
-        if (saved->followUpOn.isValid())
+        const bool sameParticipant = before && before->participantId == saved->participantId;
+        if (saved->followUpOn.isValid() &&
+            !(sameParticipant && before->followUpOn == saved->followUpOn))
             participant->followUpDue = saved->followUpOn;
-        if (saved->stageAfter)
+        if (saved->stageAfter && !(sameParticipant && before->stageAfter == saved->stageAfter))
             participant->moveToStage(*saved->stageAfter, saved->occurredAt.toLocalTime().date());
         if (Result<Participant> updated = store()->participants().save(*participant); !updated)
             return updated.error();
     }
     return saved->id;
+}
+
+Status EncounterEditor::removeRecord(const QUuid &id)
+{
+    return store()->encounters().remove(id);
 }
 
 QString EncounterEditor::addParticipant(const QString &pseudonym)
@@ -304,6 +317,11 @@ Result<QVariantMap> DiaryEditor::read(const QUuid &id)
     return readForm<DiaryEntry>(*store(), id);
 }
 
+Status DiaryEditor::removeRecord(const QUuid &id)
+{
+    return store()->diary().remove(id);
+}
+
 Result<QUuid> DiaryEditor::write(const QUuid &id, const QVariantMap &f, QVariantMap &errors)
 {
     return saveRecord(*store(), fromForm<DiaryEntry>(*store(), id, f, errors, NoAdjustment));
@@ -331,6 +349,11 @@ Result<QUuid> SupervisionEditor::write(const QUuid &id, const QVariantMap &f, QV
                 a.id = createUuidV7();
     };
     return saveRecord(*store(), fromForm<SupervisionNote>(*store(), id, f, errors, newItemsGetIds));
+}
+
+Status SupervisionEditor::removeRecord(const QUuid &id)
+{
+    return store()->supervision().remove(id);
 }
 
 void SupervisionEditor::addActionItem(const QString &text, const QString &ownerKey,

@@ -63,6 +63,8 @@ protected:
     QVariantMap blank(const QString &context) override;
     Result<QVariantMap> read(const QUuid &id) override;
     Result<QUuid> write(const QUuid &id, const QVariantMap &fields, QVariantMap &errors) override;
+    bool removable() const override { return true; }
+    Status removeRecord(const QUuid &id) override;
     void refreshChoices(const QString &context) override;
     QString draftTarget(const QVariantMap &fields) const override;
     void upgradeDraft(QVariantMap &fields) const override;
@@ -80,6 +82,8 @@ protected:
     QVariantMap blank(const QString &context) override;
     Result<QVariantMap> read(const QUuid &id) override;
     Result<QUuid> write(const QUuid &id, const QVariantMap &fields, QVariantMap &errors) override;
+    bool removable() const override { return true; }
+    Status removeRecord(const QUuid &id) override;
 };
 
 class SupervisionEditor : public wp::client::Editor
@@ -101,6 +105,8 @@ protected:
     QVariantMap blank(const QString &context) override;
     Result<QVariantMap> read(const QUuid &id) override;
     Result<QUuid> write(const QUuid &id, const QVariantMap &fields, QVariantMap &errors) override;
+    bool removable() const override { return true; }
+    Status removeRecord(const QUuid &id) override;
     void refreshChoices(const QString &context) override;
 
 private:
