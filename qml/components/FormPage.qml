@@ -13,6 +13,8 @@ Page {
     property string actionText: ""
     property bool actionEnabled: true
     property var reopenWith: null
+    // False: the form is shown but cannot be changed (a record someone else wrote).
+    property alias editable: body.enabled
     default property alias content: body.data
     property alias flickable: flick
     signal action()

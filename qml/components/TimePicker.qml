@@ -36,11 +36,17 @@ Dialog {
         border.width: 1
         border.color: picker.Material.dividerColor
     }
+    // The time it opens on when that was today or yesterday (a saved encounter's); else now.
+    property var start: null
     onAboutToShow: {
         const now = new Date()
-        picker.yesterday = false
-        hours.currentIndex = now.getHours()
-        minutes.currentIndex = now.getMinutes()
+        const dayStart = new Date(now.getFullYear(), now.getMonth(), now.getDate())
+        const from = picker.start instanceof Date && !isNaN(picker.start.getTime())
+                     && picker.start <= now && picker.start >= dayStart.getTime() - 86400000
+                     ? picker.start : now
+        picker.yesterday = from < dayStart
+        hours.currentIndex = from.getHours()
+        minutes.currentIndex = from.getMinutes()
     }
 
     function pad(n) {

@@ -177,4 +177,24 @@ FormPage {
         Accessible.name: text
         onClicked: page.save()
     }
+    ActionButton {
+        objectName: "deleteDiary"
+        visible: page.entryId.length > 0 && page.editor.canChange && !page.editor.isNew
+        text: qsTr("Delete entry")
+        flat: true
+        Layout.fillWidth: true
+        Layout.minimumHeight: Style.touch
+        Accessible.name: text
+        onClicked: deleteDialog.open()
+    }
+    ConfirmDialog {
+        id: deleteDialog
+        objectName: "deleteDiaryDialog"
+        title: qsTr("Delete this diary entry?")
+        text: qsTr("Your entry of %1 will be deleted from this phone and, after sync, from your other devices.").arg(page.f.writtenAt ? App.dateText(Qt.formatDate(new Date(page.f.writtenAt), "yyyy-MM-dd")) : "")
+        onConfirmed: {
+            if (page.editor.remove())
+                page.StackView.view.pop()
+        }
+    }
 }

@@ -9,10 +9,13 @@ import Waypoint.Ui
 // Encounter capture, built for speed: who (recent first), where, what was addressed, supplies,
 // how long, stage after, follow-up, save. About ten taps; typing is optional. The time is
 // when the form opened unless the worker says otherwise (earlier today, or a time picked).
+// Opened on a saved encounter (`encounterId`), the same form puts it right or deletes it;
+// one written by someone else is shown, not changed.
 FormPage {
     id: page
     objectName: "encounterCapture"
     property string participantId: ""
+    property string encounterId: ""
     readonly property EncounterRecordEditor editor: App.encounterEditor
     readonly property var choices: editor.choices
     readonly property var durations: [5, 10, 15, 30, 45, 60, 90]
@@ -20,11 +23,26 @@ FormPage {
     readonly property var f: editor.fields
     readonly property var e: editor.errors
     readonly property bool brief: (f.participantId ?? "") === "brief"
-    title: qsTr("New encounter")
-    actionText: qsTr("Save")
+    readonly property bool existing: encounterId.length > 0
+    // Who the encounter was with, in the words the delete question uses.
+    readonly property string whoText: {
+        if (page.brief)
+            return qsTr("an unnamed contact")
+        const chosen = page.choices.find(c => c.key === (page.f.participantId ?? ""))
+        return chosen ? chosen.label : ""
+    }
+    title: existing ? qsTr("Encounter") : qsTr("New encounter")
+    actionText: editor.canChange ? qsTr("Save") : ""
+    editable: editor.canChange
     // Opened again (after quick hide) for whoever the form is about now: that is its draft.
-    reopenWith: ({ participantId: page.f.participantId ?? "" })
-    Component.onCompleted: editor.startNew(participantId)
+    reopenWith: existing ? ({ encounterId: page.encounterId })
+                         : ({ participantId: page.f.participantId ?? "" })
+    Component.onCompleted: {
+        if (existing)
+            editor.load(encounterId)
+        else
+            editor.startNew(participantId)
+    }
     onLeaving: editor.keepDraft()
     onAction: save()
 
@@ -33,6 +51,14 @@ FormPage {
             page.StackView.view.pop()
     }
 
+    Label {
+        objectName: "notYours"
+        visible: page.existing && !page.editor.canChange
+        text: qsTr("Someone else wrote this encounter: you can read it, not change it.")
+        opacity: 0.8
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+    }
     Label {
         visible: page.editor.restoredDraft
         text: qsTr("Your unsaved draft was restored.")
@@ -88,7 +114,7 @@ FormPage {
         id: when
         objectName: "whenChips"
         // The chip last tapped; a restored draft keeps its own time, which no chip names.
-        property string chosen: page.editor.restoredDraft ? "" : "now"
+        property string chosen: page.editor.restoredDraft || page.existing ? "" : "now"
         title: qsTr("When: %1").arg(page.editor.whenText)
         multiple: false
         allowNone: false
@@ -109,6 +135,7 @@ FormPage {
     TimePicker {
         id: timePicker
         objectName: "timePicker"
+        start: page.existing && page.f.occurredAt ? new Date(page.f.occurredAt) : null
         onChosen: at => {
             when.chosen = "other"
             page.editor.setTime(at)
@@ -223,11 +250,34 @@ FormPage {
     FieldError { objectName: "formError"; text: page.editor.errorString; Layout.fillWidth: true }
     ActionButton {
         objectName: "saveEncounter"
+        visible: page.editor.canChange
         text: qsTr("Save encounter")
         highlighted: true
         Layout.fillWidth: true
         Layout.minimumHeight: 56
         Accessible.name: text
         onClicked: page.save()
+    }
+    ActionButton {
+        objectName: "deleteEncounter"
+        visible: page.existing && page.editor.canChange && !page.editor.isNew
+        text: qsTr("Delete encounter")
+        flat: true
+        Layout.fillWidth: true
+        Layout.minimumHeight: Style.touch
+        Accessible.name: text
+        onClicked: deleteDialog.open()
+    }
+    ConfirmDialog {
+        id: deleteDialog
+        objectName: "deleteEncounterDialog"
+        title: qsTr("Delete this encounter?")
+        text: page.whoText.length > 0
+              ? qsTr("The encounter with %1 (%2) will be deleted from this phone and, after sync, from your other devices.").arg(page.whoText).arg(page.editor.whenText)
+              : qsTr("The encounter of %1 will be deleted from this phone and, after sync, from your other devices.").arg(page.editor.whenText)
+        onConfirmed: {
+            if (page.editor.remove())
+                page.StackView.view.pop()
+        }
     }
 }

@@ -132,11 +132,25 @@ FormPage {
                 required property var modelData
                 spacing: 2
                 width: goalList.width
-                Label {
-                    text: goal.modelData.text
-                    font.bold: true
-                    wrapMode: Text.Wrap
+                RowLayout {
+                    spacing: 0
                     Layout.fillWidth: true
+                    Label {
+                        text: goal.modelData.text
+                        font.bold: true
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    // Put the words right, or take the goal out (asked first).
+                    ToolButton {
+                        objectName: "editGoal_" + goal.modelData.text
+                        visible: page.detail.canChange
+                        text: "\u270e"
+                        implicitWidth: Style.touch
+                        implicitHeight: Style.touch
+                        Accessible.name: qsTr("Edit goal %1").arg(goal.modelData.text)
+                        onClicked: goalDialog.editGoal(goal.modelData.id, goal.modelData.text)
+                    }
                 }
                 ChipGroup {
                     multiple: false
@@ -170,6 +184,20 @@ FormPage {
             Accessible.name: qsTr("Add goal")
             onClicked: page.addGoalFromField()
         }
+    }
+
+    EntryDialog {
+        id: goalDialog
+        objectName: "goalDialog"
+        property string goalId
+        function editGoal(id: string, text: string) {
+            goalDialog.goalId = id
+            goalDialog.edit(text)
+        }
+        title: qsTr("Goal")
+        removeTitle: qsTr("Remove this goal?")
+        onSaved: text => page.detail.editGoal(goalDialog.goalId, text)
+        onRemoved: page.detail.removeGoal(goalDialog.goalId)
     }
 
     SectionTitle { text: qsTr("Consent") }
@@ -281,16 +309,18 @@ FormPage {
         Repeater {
             model: page.detail.encounters
             delegate: ListCard {
+                required property string recordId
                 required property string whenText
                 required property string placeLabel
                 required property string summary
                 required property string note
+                objectName: "encounter_" + recordId
                 title: whenText
                 detail: summary
                 extra: note.length > 0 ? note : placeLabel
                 badge: placeLabel
-                hoverEnabled: false
                 width: encounterList.width
+                onClicked: Nav.open("encounter", { encounterId: recordId })
             }
         }
     }

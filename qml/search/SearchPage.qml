@@ -69,8 +69,8 @@ Page {
             onClicked: {
                 if (kind === "participant")
                     Nav.open("participant", { participantId: recordId })
-                else if (kind === "encounter" && participantId.length > 0)
-                    Nav.open("participant", { participantId: participantId })
+                else if (kind === "encounter")
+                    Nav.open("encounter", { encounterId: recordId })
                 else if (kind === "diary")
                     Nav.open("diary", { entryId: recordId })
                 else if (kind === "supervision")

@@ -95,12 +95,15 @@ FormPage {
         Layout.rightMargin: -Style.chipInset
         Repeater {
             model: page.f.topics ?? []
+            // A tap puts the topic right or takes it out (asked first).
             delegate: Chip {
                 required property string modelData
-                text: modelData + "  \u00d7"
+                required property int index
+                objectName: "topic_" + modelData
+                text: modelData + "  \u270e"
                 checkable: false
-                Accessible.name: qsTr("Remove topic %1").arg(modelData)
-                onClicked: page.editor.toggle("topics", modelData)
+                Accessible.name: qsTr("Edit topic %1").arg(modelData)
+                onClicked: entryDialog.editEntry("topics", index, modelData)
             }
         }
     }
@@ -177,12 +180,25 @@ FormPage {
                 required property int index
                 spacing: 0
                 width: actionItemList.width
-                CheckBox {
-                    text: item.modelData.text
-                    checked: item.modelData.done
+                RowLayout {
+                    spacing: 0
                     Layout.fillWidth: true
-                    Accessible.name: qsTr("Done: %1").arg(item.modelData.text)
-                    onToggled: page.editor.setActionItem(item.index, "done", checked)
+                    CheckBox {
+                        text: item.modelData.text
+                        checked: item.modelData.done
+                        Layout.fillWidth: true
+                        Accessible.name: qsTr("Done: %1").arg(item.modelData.text)
+                        onToggled: page.editor.setActionItem(item.index, "done", checked)
+                    }
+                    // Put the words right, or take the item out (asked first).
+                    ToolButton {
+                        objectName: "editActionItem_" + item.index
+                        text: "\u270e"
+                        implicitWidth: Style.touch
+                        implicitHeight: Style.touch
+                        Accessible.name: qsTr("Edit action item %1").arg(item.modelData.text)
+                        onClicked: entryDialog.editEntry("actionItems", item.index, item.modelData.text)
+                    }
                 }
                 Label {
                     objectName: "actionItemDue_" + item.index
@@ -232,6 +248,28 @@ FormPage {
     }
     FieldError { text: page.e.actionItems ?? ""; Layout.fillWidth: true }
 
+    // One topic or action item put right or taken out; kept when the session is saved.
+    EntryDialog {
+        id: entryDialog
+        objectName: "entryDialog"
+        property string list
+        property int index: -1
+        function editEntry(list: string, index: int, text: string) {
+            entryDialog.list = list
+            entryDialog.index = index
+            entryDialog.edit(text)
+        }
+        title: list === "topics" ? qsTr("Topic") : qsTr("Action item")
+        removeTitle: list === "topics" ? qsTr("Remove this topic?") : qsTr("Remove this action item?")
+        onSaved: text => {
+            if (entryDialog.list === "topics")
+                page.editor.replaceAt("topics", entryDialog.index, text)
+            else
+                page.editor.setActionItem(entryDialog.index, "text", text)
+        }
+        onRemoved: page.editor.removeAt(entryDialog.list, entryDialog.index)
+    }
+
     SectionTitle { text: qsTr("Notes") }
     TextArea {
         objectName: "notes"
@@ -254,5 +292,25 @@ FormPage {
         Layout.minimumHeight: 56
         Accessible.name: text
         onClicked: page.save()
+    }
+    ActionButton {
+        objectName: "deleteSupervision"
+        visible: page.noteId.length > 0 && page.editor.canChange && !page.editor.isNew
+        text: qsTr("Delete session")
+        flat: true
+        Layout.fillWidth: true
+        Layout.minimumHeight: Style.touch
+        Accessible.name: text
+        onClicked: deleteDialog.open()
+    }
+    ConfirmDialog {
+        id: deleteDialog
+        objectName: "deleteSupervisionDialog"
+        title: qsTr("Delete this supervision session?")
+        text: qsTr("The session of %1 with %2, its topics and action items will be deleted from this phone and, after sync, from your other devices.").arg(App.dateText(page.f.heldOn ?? "")).arg(page.f.supervisor ?? "")
+        onConfirmed: {
+            if (page.editor.remove())
+                page.StackView.view.pop()
+        }
     }
 }

@@ -213,17 +213,18 @@ Flickable {
             Repeater {
                 model: App.today.recentEncounters
                 delegate: ListCard {
-                    required property string participantId
+                    required property string recordId
                     required property string participantName
                     required property string whenText
                     required property string placeLabel
                     required property string summary
+                    objectName: "recentEncounter_" + recordId
                     title: participantName
                     detail: summary
                     extra: placeLabel
                     badge: whenText
                     width: recentList.width
-                    onClicked: if (participantId.length > 0) Nav.open("participant", { participantId: participantId })
+                    onClicked: Nav.open("encounter", { encounterId: recordId })
                 }
             }
         }

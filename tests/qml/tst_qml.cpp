@@ -6,6 +6,7 @@
 #include "InMemoryKeyStore.h"
 #include "ListModels.h"
 #include "Store.h"
+#include "Uuid.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -245,6 +246,32 @@ public:
         Q_EMIT m_app->sync()->remoteChangesApplied();
         m_app->sync()->localChange();
         return wp::idText(saved->id);
+    }
+
+    // An encounter with `participantId` that a colleague wrote on their phone, pulled here:
+    // this worker may read it, not change it (Authorship.h). Returns its id.
+    Q_INVOKABLE QString encounterFromColleague(const QString &participantId)
+    {
+        wp::Store *store = m_app->session()->store();
+        wp::Encounter e;
+        e.id = wp::createUuidV7();
+        e.createdAt = QDateTime::currentDateTimeUtc();
+        e.occurredAt = e.createdAt.addSecs(-600);
+        e.participantId = wp::idFromText(participantId);
+        e.note = QStringLiteral("Written by a colleague");
+        wp::RemoteChange change;
+        change.recordId = e.id;
+        change.type = wp::RecordType::Encounter;
+        change.fields = e.toFields();
+        change.stamp = {QDateTime::currentMSecsSinceEpoch(), 0, QUuid::createUuid()};
+        for (auto it = change.fields.begin(); it != change.fields.end(); ++it)
+            change.stamps.insert(it.key().toString(), change.stamp);
+        change.author = QUuid::createUuid();
+        auto merged = store->applyRemote({change}, store->syncCursor());
+        if (!merged || merged->applied == 0)
+            return {};
+        Q_EMIT m_app->sync()->remoteChangesApplied();
+        return wp::idText(e.id);
     }
 
     // The device keychain the app's vault uses: off, it refuses as a machine without one does.

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Waypoint.Ui
+
+// Asks before something is deleted: the title and text name what goes, the buttons are at the
+// bottom of the window where a thumb reaches, Cancel on the left. Emits `confirmed`.
+Dialog {
+    id: dialog
+    property string text: ""
+    property string confirmText: qsTr("Delete")
+    signal confirmed()
+
+    modal: true
+    parent: Overlay.overlay
+    width: Math.min(parent ? parent.width - 2 * Style.margin : 320, 420)
+    x: parent ? (parent.width - width) / 2 : 0
+    y: parent ? parent.height - height - Style.margin : 0
+    // Drawn without Material's elevation shader (see ActionButton), so it shows everywhere.
+    background: Rectangle {
+        color: dialog.Material.dialogColor
+        radius: 8
+        border.width: 1
+        border.color: dialog.Material.dividerColor
+    }
+    // A column as wide as the dialog: its height follows the wrapped text.
+    contentHeight: column.implicitHeight
+    Column {
+        id: column
+        width: dialog.availableWidth
+        Label {
+            objectName: "confirmText"
+            width: parent.width
+            text: dialog.text
+            wrapMode: Text.Wrap
+        }
+    }
+    footer: RowLayout {
+        spacing: Style.gap
+        ActionButton {
+            objectName: "cancelConfirm"
+            text: qsTr("Cancel")
+            flat: true
+            Layout.fillWidth: true
+            Layout.leftMargin: Style.margin
+            Layout.bottomMargin: Style.margin
+            onClicked: dialog.close()
+        }
+        ActionButton {
+            objectName: "confirmButton"
+            text: dialog.confirmText
+            highlighted: true
+            Layout.fillWidth: true
+            Layout.rightMargin: Style.margin
+            Layout.bottomMargin: Style.margin
+            onClicked: {
+                dialog.close()
+                dialog.confirmed()
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Waypoint.Ui
+
+// One entry of a list (a goal, a topic, an action item) put right or taken out: its words in
+// a field, Save, and Remove, which asks first and names the entry. At the bottom of the window
+// where a thumb reaches. `edit(text)` opens it on an entry.
+Dialog {
+    id: dialog
+    property string entryText: ""
+    // What the entry is, in the sentence that asks before removing it ("goal", "topic").
+    property string removeTitle: qsTr("Remove this?")
+    signal saved(string text)
+    signal removed()
+
+    function edit(text: string) {
+        dialog.entryText = text
+        field.text = text
+        dialog.open()
+    }
+
+    modal: true
+    parent: Overlay.overlay
+    width: Math.min(parent ? parent.width - 2 * Style.margin : 320, 420)
+    x: parent ? (parent.width - width) / 2 : 0
+    y: parent ? parent.height - height - Style.margin : 0
+    background: Rectangle {
+        color: dialog.Material.dialogColor
+        radius: 8
+        border.width: 1
+        border.color: dialog.Material.dividerColor
+    }
+    onOpened: field.forceActiveFocus()
+    contentHeight: field.implicitHeight
+    TextField {
+        id: field
+        objectName: "entryField"
+        width: dialog.availableWidth
+        inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+        Accessible.name: dialog.title
+        onAccepted: if (saveEntry.enabled) saveEntry.clicked()
+    }
+    footer: RowLayout {
+        spacing: Style.gap
+        ActionButton {
+            objectName: "removeEntry"
+            text: qsTr("Remove")
+            flat: true
+            Layout.fillWidth: true
+            Layout.leftMargin: Style.margin
+            Layout.bottomMargin: Style.margin
+            Accessible.name: qsTr("Remove \u201c%1\u201d").arg(dialog.entryText)
+            onClicked: {
+                dialog.close()
+                confirm.open()
+            }
+        }
+        ActionButton {
+            id: saveEntry
+            objectName: "saveEntry"
+            text: qsTr("Save")
+            highlighted: true
+            enabled: field.text.trim().length > 0
+            Layout.fillWidth: true
+            Layout.rightMargin: Style.margin
+            Layout.bottomMargin: Style.margin
+            onClicked: {
+                dialog.close()
+                if (field.text.trim() !== dialog.entryText)
+                    dialog.saved(field.text.trim())
+            }
+        }
+    }
+    ConfirmDialog {
+        id: confirm
+        objectName: "confirmRemove"
+        title: dialog.removeTitle
+        text: qsTr("\u201c%1\u201d will be taken out.").arg(dialog.entryText)
+        confirmText: qsTr("Remove")
+        onConfirmed: dialog.removed()
+    }
+}
