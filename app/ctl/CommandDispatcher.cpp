@@ -30,6 +30,22 @@ Error usage(const QString &message)
     return {ErrorCode::InvalidInput, message};
 }
 
+// A destructive command goes ahead with --yes, or when "yes" is typed on the terminal after
+// `what` is shown; a script must say --yes. Otherwise a usage error ending in `otherwise`.
+Status confirmed(const ParsedCommand &c, const QString &what, const QString &otherwise,
+                 QTextStream &err)
+{
+    if (c.has(QStringLiteral("yes")))
+        return {};
+    if (!isatty(STDIN_FILENO))
+        return usage(what + QStringLiteral(" Add --yes to confirm."));
+    err << what << "\nType yes to confirm: " << Qt::flush;
+    QTextStream in(stdin);
+    if (in.readLine().trimmed() != QLatin1String("yes"))
+        return usage(otherwise);
+    return {};
+}
+
 Result<int> intOption(const ParsedCommand &c, const QString &name, int min, int max)
 {
     bool ok = false;
@@ -243,6 +259,10 @@ Status CommandDispatcher::dispatch(const ParsedCommand &command, const QString &
     if (command.name == QLatin1String("participant delete") ||
         command.name == QLatin1String("participant withdraw-consent"))
         return eraseParticipant(s, command);
+    if (command.name == QLatin1String("encounter edit"))
+        return editEncounter(s, command);
+    if (command.name == QLatin1String("encounter delete"))
+        return deleteEncounter(s, command);
     SyncCommands sync(s, m_out);
     Status synced = Error{ErrorCode::Internal, QString()};
     if (command.name == QLatin1String("enroll"))
@@ -504,15 +524,8 @@ Status CommandDispatcher::eraseParticipant(Store &store, const ParsedCommand &c)
             .arg(participant->pseudonym)
             .arg(encounters)
             .arg(encounters == 1 ? QString() : QStringLiteral("s"));
-    if (!c.has(QStringLiteral("yes"))) {
-        // Asked on the terminal only: a script must say --yes.
-        if (!isatty(STDIN_FILENO))
-            return usage(what + QStringLiteral(" Add --yes to confirm."));
-        m_err << what << "\nType yes to confirm: " << Qt::flush;
-        QTextStream in(stdin);
-        if (in.readLine().trimmed() != QLatin1String("yes"))
-            return usage(QStringLiteral("Nothing was erased."));
-    }
+    if (Status ok = confirmed(c, what, QStringLiteral("Nothing was erased."), m_err); !ok)
+        return ok;
     auto erased = store.eraseParticipant(id);
     if (!erased)
         return erased.error();
@@ -548,6 +561,95 @@ Status CommandDispatcher::editDiary(Store &store, const ParsedCommand &c)
     if (!saved)
         return saved.error();
     m_out << idText(saved->id) << '\n';
+    return {};
+}
+
+namespace {
+
+// The encounter named by the command's id, which this device's user may change (only its
+// author may, Authorship.h): otherwise an input error that says why.
+Result<Encounter> changeableEncounter(Store &store, const ParsedCommand &c)
+{
+    const QUuid id = idFromText(c.positionals.value(0));
+    if (id.isNull())
+        return usage(QStringLiteral("%1 needs the encounter's id.").arg(c.name));
+    auto encounter = store.encounters().get(id);
+    if (!encounter && encounter.error().code == ErrorCode::NotFound)
+        return usage(QStringLiteral("There is no encounter with id %1.").arg(idText(id)));
+    if (!encounter)
+        return encounter.error();
+    auto may = store.encounters().changeableBy(id, sync::SyncIdentity::localUser(store));
+    if (!may)
+        return may.error();
+    if (!*may)
+        return usage(QStringLiteral("Encounter %1 was written by someone else: only its author "
+                                    "can change it.")
+                         .arg(idText(id)));
+    return encounter;
+}
+
+// `--need` and `--note` as in `encounter add`; `--needs` and `--notes` mean the same.
+QString firstOf(const ParsedCommand &c, const QString &name, const QString &alias)
+{
+    return c.has(name) ? c.value(name) : c.value(alias);
+}
+
+} // namespace
+
+Status CommandDispatcher::editEncounter(Store &store, const ParsedCommand &c)
+{
+    auto e = changeableEncounter(store, c);
+    if (!e)
+        return e.error();
+    if (c.has(QStringLiteral("at"))) {
+        e->occurredAt = QDateTime::fromString(c.value(QStringLiteral("at")), Qt::ISODate);
+        if (!e->occurredAt.isValid())
+            return usage(QStringLiteral("--at must be a time like 2026-03-31T14:30:00Z."));
+        if (e->occurredAt > QDateTime::currentDateTimeUtc().addSecs(60))
+            return usage(QStringLiteral("--at is in the future: give when the encounter took "
+                                        "place."));
+    }
+    if (c.has(QStringLiteral("place"))) {
+        auto place = keyOption<Place>(QStringLiteral("place"), c.value(QStringLiteral("place")));
+        if (!place)
+            return place.error();
+        e->place = *place;
+    }
+    if (c.has(QStringLiteral("need")) || c.has(QStringLiteral("needs"))) {
+        auto needs = keyList<Need>(c, QStringLiteral("need"));
+        auto more = keyList<Need>(c, QStringLiteral("needs"));
+        if (!needs)
+            return needs.error();
+        if (!more)
+            return more.error();
+        for (const Need n : std::as_const(*more))
+            if (!needs->contains(n))
+                needs->append(n);
+        e->needs = *needs;
+    }
+    if (c.has(QStringLiteral("note")) || c.has(QStringLiteral("notes")))
+        e->note = firstOf(c, QStringLiteral("note"), QStringLiteral("notes"));
+    auto saved = store.encounters().save(*e);
+    if (!saved)
+        return saved.error();
+    m_out << idText(saved->id) << '\n';
+    return {};
+}
+
+Status CommandDispatcher::deleteEncounter(Store &store, const ParsedCommand &c)
+{
+    auto e = changeableEncounter(store, c);
+    if (!e)
+        return e.error();
+    const QString what =
+        QStringLiteral("The encounter of %1 will be deleted from this device and, after sync, "
+                       "from your other devices.")
+            .arg(e->occurredAt.toUTC().toString(Qt::ISODate));
+    if (Status ok = confirmed(c, what, QStringLiteral("Nothing was deleted."), m_err); !ok)
+        return ok;
+    if (Status removed = store.encounters().remove(e->id); !removed)
+        return removed;
+    m_out << "deleted " << idText(e->id) << '\n';
     return {};
 }
 

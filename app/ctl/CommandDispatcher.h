@@ -38,6 +38,8 @@ private:
 
     Status editDiary(Store &store, const ParsedCommand &command);
     Status eraseParticipant(Store &store, const ParsedCommand &command);
+    Status editEncounter(Store &store, const ParsedCommand &command);
+    Status deleteEncounter(Store &store, const ParsedCommand &command);
 
     QTextStream &m_out;
     QTextStream &m_err;

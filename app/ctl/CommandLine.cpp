@@ -57,6 +57,16 @@ const std::vector<CommandSpec> Commands{
       {"obstacle", true, true},
       {"safety-concern", false, false}}},
     {"encounter list", 0, 0, {Json, Limit}},
+    {"encounter edit",
+     1,
+     1,
+     {{"at", true, false},
+      {"place", true, false},
+      {"need", true, true},
+      {"needs", true, true},
+      {"note", true, false},
+      {"notes", true, false}}},
+    {"encounter delete", 1, 1, {{"yes", false, false}}},
     {"participant add",
      0,
      0,
@@ -120,6 +130,11 @@ QString usage()
         "            [--follow-up YYYY-MM-DD] [--stage-after KEY] [--advocacy KEY]...\n"
         "            [--obstacle KEY]... [--safety-concern]\n"
         "  encounter list [--json] [--limit N]\n"
+        "  encounter edit ID [--at ISO-TIME] [--place KEY] [--need KEY]... [--note T]\n"
+        "                                change what is given, keep the rest; --need replaces\n"
+        "                                the needs (--needs, --notes: the same)\n"
+        "  encounter delete ID [--yes]   delete here, and after sync on the other devices;\n"
+        "                                asks first unless --yes\n"
         "  participant add --pseudonym P [--stage KEY] [--consent-scope S] [--follow-up DATE]\n"
         "  participant list [--json] [--limit N]\n"
         "  participant delete ID [--yes]\n"

@@ -202,6 +202,83 @@ private slots:
                            2);
     }
 
+    // encounter edit changes what is given and keeps the rest and the id; encounter delete
+    // asks (a script must say --yes), then the encounter is gone and the audit chain holds.
+    void encounterEditAndDelete()
+    {
+        QTemporaryDir dir;
+        const auto run = [&](const QStringList &args) { return ctl(args, Pin, {}, dir.path()); };
+        QCOMPARE(run({QStringLiteral("init")}).exitCode, 0);
+        const Run added =
+            run({QStringLiteral("encounter"), QStringLiteral("add"), QStringLiteral("--place"),
+                 QStringLiteral("shelter"), QStringLiteral("--need"), QStringLiteral("housing"),
+                 QStringLiteral("--duration"), QStringLiteral("20"), QStringLiteral("--note"),
+                 QStringLiteral("tea")});
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        const QString id = added.out.trimmed();
+        const auto encounters = [&] {
+            return jsonLines(
+                run({QStringLiteral("encounter"), QStringLiteral("list"), QStringLiteral("--json")})
+                    .out);
+        };
+
+        const QDateTime at = QDateTime::currentDateTimeUtc().addSecs(-3 * 3600);
+        const QString atText = at.toString(Qt::ISODate);
+        const Run edited =
+            run({QStringLiteral("encounter"), QStringLiteral("edit"), id, QStringLiteral("--at"),
+                 atText, QStringLiteral("--place"), QStringLiteral("outreach"),
+                 QStringLiteral("--needs"), QStringLiteral("practical"), QStringLiteral("--notes"),
+                 QStringLiteral("tea and the housing form")});
+        QVERIFY2(edited.exitCode == 0, qPrintable(edited.err));
+        QCOMPARE(edited.out.trimmed(), id);
+        QList<QJsonObject> list = encounters();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list[0][QStringLiteral("id")].toString(), id);
+        QCOMPARE(list[0][QStringLiteral("note")].toString(),
+                 QStringLiteral("tea and the housing form"));
+        QCOMPARE(list[0][QStringLiteral("place")].toString(), QStringLiteral("outreach"));
+        QCOMPARE(list[0][QStringLiteral("needs")].toVariant().toStringList(),
+                 QStringList{QStringLiteral("practical")});
+        QCOMPARE(qint64(list[0][QStringLiteral("occurredAt")].toDouble()),
+                 QDateTime::fromString(atText, Qt::ISODate).toMSecsSinceEpoch());
+        QCOMPARE(list[0][QStringLiteral("durationMinutes")].toInt(), 20); // the rest is kept
+
+        // Bad input exits 2 with one line, and changes nothing.
+        const QString unknown = QStringLiteral("01890000-0000-7000-8000-000000000000");
+        for (const QStringList &args :
+             {QStringList{QStringLiteral("encounter"), QStringLiteral("edit"), unknown,
+                          QStringLiteral("--note"), QStringLiteral("x")},
+              QStringList{QStringLiteral("encounter"), QStringLiteral("edit"), id,
+                          QStringLiteral("--at"),
+                          QDateTime::currentDateTimeUtc().addDays(1).toString(Qt::ISODate)},
+              QStringList{QStringLiteral("encounter"), QStringLiteral("edit"), id,
+                          QStringLiteral("--place"), QStringLiteral("moon")},
+              QStringList{QStringLiteral("encounter"), QStringLiteral("edit")},
+              QStringList{QStringLiteral("encounter"), QStringLiteral("delete"), unknown,
+                          QStringLiteral("--yes")}})
+            expectOneErrorLine(run(args), 2);
+        QCOMPARE(encounters().first()[QStringLiteral("note")].toString(),
+                 QStringLiteral("tea and the housing form"));
+
+        // Without a terminal to ask on, a deletion needs --yes.
+        const Run unconfirmed = run({QStringLiteral("encounter"), QStringLiteral("delete"), id});
+        expectOneErrorLine(unconfirmed, 2);
+        QVERIFY2(unconfirmed.err.contains(u"--yes"), qPrintable(unconfirmed.err));
+        QCOMPARE(encounters().size(), 1);
+
+        const Run deleted = run(
+            {QStringLiteral("encounter"), QStringLiteral("delete"), id, QStringLiteral("--yes")});
+        QVERIFY2(deleted.exitCode == 0, qPrintable(deleted.err));
+        QVERIFY(deleted.out.contains(id));
+        QCOMPARE(encounters().size(), 0);
+        QVERIFY(run({QStringLiteral("search"), QStringLiteral("housing")}).out.trimmed().isEmpty());
+        const Run audit = run({QStringLiteral("audit"), QStringLiteral("verify")});
+        QVERIFY2(audit.exitCode == 0 && audit.out.contains(u"intact"), qPrintable(audit.out));
+        expectOneErrorLine(run({QStringLiteral("encounter"), QStringLiteral("delete"), id,
+                                QStringLiteral("--yes")}),
+                           2);
+    }
+
     void auditChainVerifies()
     {
         const Run audit = ctl({QStringLiteral("audit"), QStringLiteral("verify")});
