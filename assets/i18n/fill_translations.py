@@ -452,6 +452,9 @@ from erasure_translations import FR_ERASURE, PLURALS_ERASURE  # noqa: E402
 FR.update(FR_ERASURE)
 PLURALS.update(PLURALS_ERASURE)
 
+from edit_records_translations import FR_EDIT_RECORDS  # noqa: E402
+FR.update(FR_EDIT_RECORDS)
+
 # sync and enrolment
 FR.update({
  'Everything stays on this phone. Once your organisation enrols it, your records are kept end-to-end encrypted on the server so your other devices can sync them.':
