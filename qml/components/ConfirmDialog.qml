@@ -25,39 +25,37 @@ Dialog {
         border.width: 1
         border.color: dialog.Material.dividerColor
     }
-    // A column as wide as the dialog: its height follows the wrapped text.
+    // One column as wide as the dialog, buttons included: its height follows the wrapped text.
     contentHeight: column.implicitHeight
-    Column {
+    ColumnLayout {
         id: column
         width: dialog.availableWidth
+        spacing: Style.margin
         Label {
             objectName: "confirmText"
-            width: parent.width
             text: dialog.text
             wrapMode: Text.Wrap
-        }
-    }
-    footer: RowLayout {
-        spacing: Style.gap
-        ActionButton {
-            objectName: "cancelConfirm"
-            text: qsTr("Cancel")
-            flat: true
             Layout.fillWidth: true
-            Layout.leftMargin: Style.margin
-            Layout.bottomMargin: Style.margin
-            onClicked: dialog.close()
         }
-        ActionButton {
-            objectName: "confirmButton"
-            text: dialog.confirmText
-            highlighted: true
+        RowLayout {
+            spacing: Style.gap
             Layout.fillWidth: true
-            Layout.rightMargin: Style.margin
-            Layout.bottomMargin: Style.margin
-            onClicked: {
-                dialog.close()
-                dialog.confirmed()
+            ActionButton {
+                objectName: "cancelConfirm"
+                text: qsTr("Cancel")
+                flat: true
+                Layout.fillWidth: true
+                onClicked: dialog.close()
+            }
+            ActionButton {
+                objectName: "confirmButton"
+                text: dialog.confirmText
+                highlighted: true
+                Layout.fillWidth: true
+                onClicked: {
+                    dialog.close()
+                    dialog.confirmed()
+                }
             }
         }
     }

@@ -34,43 +34,46 @@ Dialog {
         border.color: dialog.Material.dividerColor
     }
     onOpened: field.forceActiveFocus()
-    contentHeight: field.implicitHeight
-    TextField {
-        id: field
-        objectName: "entryField"
+    // One column as wide as the dialog, buttons included.
+    contentHeight: column.implicitHeight
+    ColumnLayout {
+        id: column
         width: dialog.availableWidth
-        inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
-        Accessible.name: dialog.title
-        onAccepted: if (saveEntry.enabled) saveEntry.clicked()
-    }
-    footer: RowLayout {
-        spacing: Style.gap
-        ActionButton {
-            objectName: "removeEntry"
-            text: qsTr("Remove")
-            flat: true
+        spacing: Style.margin
+        TextField {
+            id: field
+            objectName: "entryField"
+            inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
             Layout.fillWidth: true
-            Layout.leftMargin: Style.margin
-            Layout.bottomMargin: Style.margin
-            Accessible.name: qsTr("Remove \u201c%1\u201d").arg(dialog.entryText)
-            onClicked: {
-                dialog.close()
-                confirm.open()
-            }
+            Accessible.name: dialog.title
+            onAccepted: if (saveEntry.enabled) saveEntry.clicked()
         }
-        ActionButton {
-            id: saveEntry
-            objectName: "saveEntry"
-            text: qsTr("Save")
-            highlighted: true
-            enabled: field.text.trim().length > 0
+        RowLayout {
+            spacing: Style.gap
             Layout.fillWidth: true
-            Layout.rightMargin: Style.margin
-            Layout.bottomMargin: Style.margin
-            onClicked: {
-                dialog.close()
-                if (field.text.trim() !== dialog.entryText)
-                    dialog.saved(field.text.trim())
+            ActionButton {
+                objectName: "removeEntry"
+                text: qsTr("Remove")
+                flat: true
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Remove \u201c%1\u201d").arg(dialog.entryText)
+                onClicked: {
+                    dialog.close()
+                    confirm.open()
+                }
+            }
+            ActionButton {
+                id: saveEntry
+                objectName: "saveEntry"
+                text: qsTr("Save")
+                highlighted: true
+                enabled: field.text.trim().length > 0
+                Layout.fillWidth: true
+                onClicked: {
+                    dialog.close()
+                    if (field.text.trim() !== dialog.entryText)
+                        dialog.saved(field.text.trim())
+                }
             }
         }
     }
