@@ -115,7 +115,29 @@ int main(int argc, char *argv[])
             page && !page->items.isEmpty())
             someone = wp::idText(page->items.first().id);
         open(QStringLiteral("participant"), {{QStringLiteral("participantId"), someone}});
+        settle();
+        if (context.participant()->goals().isEmpty()) // a goal, with the button that edits it
+            context.participant()->addGoal(QStringLiteral("Register with a GP"));
         shoot(QStringLiteral("participant"));
+        // A goal put right or taken out: its words in a field, Remove and Save at the bottom.
+        if (const QVariantList goals = context.participant()->goals(); !goals.isEmpty()) {
+            // On the page shown: a page popped in the other theme may not be gone yet.
+            QObject *dialog = nullptr;
+            for (QQuickItem *page :
+                 window->findChildren<QQuickItem *>(QStringLiteral("participantPage")))
+                if (page->isVisible())
+                    dialog = page->findChild<QObject *>(QStringLiteral("goalDialog"));
+            if (dialog) {
+                const QVariantMap goal = goals.first().toMap();
+                QMetaObject::invokeMethod(
+                    dialog, "editGoal", Q_ARG(QString, goal.value(QStringLiteral("id")).toString()),
+                    Q_ARG(QString, goal.value(QStringLiteral("text")).toString()));
+                settle(400);
+                shoot(QStringLiteral("participant-goal-edit"));
+                QMetaObject::invokeMethod(dialog, "close");
+                settle(300);
+            }
+        }
         open(QStringLiteral("encounter"), {{QStringLiteral("participantId"), someone}});
         context.encounterEditor()->setField(
             QStringLiteral("needs"),
@@ -143,6 +165,22 @@ int main(int argc, char *argv[])
             settle(300);
         }
         context.encounterEditor()->discard();
+        // A saved encounter tapped in a list: the same form, to put right or delete (asked).
+        if (auto recent = session->store()->encounters().recent(1); recent && !recent->isEmpty()) {
+            home(0);
+            open(QStringLiteral("encounter"),
+                 {{QStringLiteral("encounterId"), wp::idText(recent->first().id)}});
+            shoot(QStringLiteral("encounter-edit"));
+            if (QObject *dialog =
+                    window->findChild<QObject *>(QStringLiteral("deleteEncounterDialog"))) {
+                QMetaObject::invokeMethod(dialog, "open");
+                settle(400);
+                shoot(QStringLiteral("encounter-delete"));
+                QMetaObject::invokeMethod(dialog, "close");
+                settle(300);
+            }
+            context.encounterEditor()->discard();
+        }
         home(1);
         open(QStringLiteral("newParticipant"), {});
         context.participantEditor()->setField(QStringLiteral("pseudonym"),
