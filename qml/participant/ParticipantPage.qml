@@ -218,7 +218,7 @@ FormPage {
                 required property var modelData
                 text: modelData.date + "  \u2014  " + modelData.text
                 opacity: 0.75
-                font.pixelSize: 14
+                font.pixelSize: Style.fontSmall
                 wrapMode: Text.Wrap
                 width: consentHistoryList.width
             }
