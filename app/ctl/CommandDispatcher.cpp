@@ -30,6 +30,29 @@ Error usage(const QString &message)
     return {ErrorCode::InvalidInput, message};
 }
 
+// The record the command's first argument names, when this device's user may change it (its
+// author, Authorship.h); `noun` names its kind in the errors.
+template <class R>
+Result<R> changeable(Store &store, Repository<R> &records, const ParsedCommand &c,
+                     const QString &noun)
+{
+    const QUuid id = idFromText(c.positionals.value(0));
+    if (id.isNull())
+        return usage(QStringLiteral("%1 needs the %2's id.").arg(c.name, noun));
+    auto record = records.get(id);
+    if (!record && record.error().code == ErrorCode::NotFound)
+        return usage(QStringLiteral("There is no %1 with id %2.").arg(noun, idText(id)));
+    if (!record)
+        return record.error();
+    auto may = records.changeableBy(id, sync::SyncIdentity::localUser(store));
+    if (!may)
+        return may.error();
+    if (!*may)
+        return usage(QStringLiteral("The %1 %2 was added by someone else: only they can change it.")
+                         .arg(noun, idText(id)));
+    return record;
+}
+
 // A destructive command goes ahead with --yes, or when "yes" is typed on the terminal after
 // `what` is shown; a script must say --yes. Otherwise a usage error ending in `otherwise`.
 Status confirmed(const ParsedCommand &c, const QString &what, const QString &otherwise,
@@ -496,14 +519,10 @@ Status CommandDispatcher::addParticipant(Store &store, const ParsedCommand &c)
 
 Status CommandDispatcher::eraseParticipant(Store &store, const ParsedCommand &c)
 {
-    const QUuid id = idFromText(c.positionals.value(0));
-    if (id.isNull())
-        return usage(QStringLiteral("%1 needs the participant's id.").arg(c.name));
-    auto participant = store.participants().get(id);
-    if (!participant && participant.error().code == ErrorCode::NotFound)
-        return usage(QStringLiteral("There is no participant with id %1.").arg(idText(id)));
+    auto participant = changeable(store, store.participants(), c, QStringLiteral("participant"));
     if (!participant)
         return participant.error();
+    const QUuid id = participant->id;
     qint64 encounters = 0;
     PageRequest request{{}, 500};
     for (;;) {
@@ -568,26 +587,6 @@ namespace {
 
 // The encounter named by the command's id, which this device's user may change (only its
 // author may, Authorship.h): otherwise an input error that says why.
-Result<Encounter> changeableEncounter(Store &store, const ParsedCommand &c)
-{
-    const QUuid id = idFromText(c.positionals.value(0));
-    if (id.isNull())
-        return usage(QStringLiteral("%1 needs the encounter's id.").arg(c.name));
-    auto encounter = store.encounters().get(id);
-    if (!encounter && encounter.error().code == ErrorCode::NotFound)
-        return usage(QStringLiteral("There is no encounter with id %1.").arg(idText(id)));
-    if (!encounter)
-        return encounter.error();
-    auto may = store.encounters().changeableBy(id, sync::SyncIdentity::localUser(store));
-    if (!may)
-        return may.error();
-    if (!*may)
-        return usage(QStringLiteral("Encounter %1 was written by someone else: only its author "
-                                    "can change it.")
-                         .arg(idText(id)));
-    return encounter;
-}
-
 // `--need` and `--note` as in `encounter add`; `--needs` and `--notes` mean the same.
 QString firstOf(const ParsedCommand &c, const QString &name, const QString &alias)
 {
@@ -598,7 +597,7 @@ QString firstOf(const ParsedCommand &c, const QString &name, const QString &alia
 
 Status CommandDispatcher::editEncounter(Store &store, const ParsedCommand &c)
 {
-    auto e = changeableEncounter(store, c);
+    auto e = changeable(store, store.encounters(), c, QStringLiteral("encounter"));
     if (!e)
         return e.error();
     if (c.has(QStringLiteral("at"))) {
@@ -638,7 +637,7 @@ Status CommandDispatcher::editEncounter(Store &store, const ParsedCommand &c)
 
 Status CommandDispatcher::deleteEncounter(Store &store, const ParsedCommand &c)
 {
-    auto e = changeableEncounter(store, c);
+    auto e = changeable(store, store.encounters(), c, QStringLiteral("encounter"));
     if (!e)
         return e.error();
     const QString what =

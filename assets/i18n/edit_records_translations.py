@@ -13,6 +13,7 @@ FR_EDIT_RECORDS = {
  'an unnamed contact': 'un contact sans nom',
  'Encounter': 'Rencontre',
  'Someone else wrote this encounter: you can read it, not change it.': 'Quelqu’un d’autre a écrit cette rencontre : vous pouvez la lire, pas la modifier.',
+ 'Someone else added this participant: you can read their page, not change it.': 'Quelqu’un d’autre a ajouté cette personne : vous pouvez lire sa page, pas la modifier.',
  'Delete encounter': 'Supprimer la rencontre',
  'Delete this encounter?': 'Supprimer cette rencontre ?',
  'The encounter with %1 (%2) will be deleted from this phone and, after sync, from your other devices.': 'La rencontre avec %1 (%2) sera supprimée de ce téléphone et, après la synchronisation, de vos autres appareils.',

@@ -41,6 +41,14 @@ FormPage {
     }
 
     FieldError { text: page.detail.errorString; Layout.fillWidth: true }
+    Label {
+        objectName: "notYours"
+        visible: !page.detail.canChange && page.detail.participantId !== ""
+        text: qsTr("Someone else added this participant: you can read their page, not change it.")
+        opacity: 0.8
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+    }
 
     SectionTitle { text: qsTr("Stage") }
     Label {
@@ -60,6 +68,7 @@ FormPage {
     }
     ChipGroup {
         objectName: "stageChips"
+        enabled: page.detail.canChange
         multiple: false
         allowNone: false
         options: App.vocabulary.stage
@@ -153,6 +162,7 @@ FormPage {
                     }
                 }
                 ChipGroup {
+                    enabled: page.detail.canChange
                     multiple: false
                     allowNone: false
                     options: App.vocabulary.goalStatus
@@ -163,6 +173,7 @@ FormPage {
         }
     }
     RowLayout {
+        visible: page.detail.canChange
         Layout.fillWidth: true
         TextField {
             id: newGoal
@@ -228,12 +239,13 @@ FormPage {
         id: scope
         objectName: "consentScope"
         inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
-        visible: page.detail.consentKey !== "given"
+        visible: page.detail.canChange && page.detail.consentKey !== "given"
         placeholderText: qsTr("What they agreed to, in your words")
         Layout.fillWidth: true
         Accessible.name: qsTr("Consent scope")
     }
     RowLayout {
+        visible: page.detail.canChange
         Layout.fillWidth: true
         ActionButton {
             visible: page.detail.consentKey !== "given"
@@ -325,8 +337,9 @@ FormPage {
         }
     }
 
-    SectionTitle { text: qsTr("Delete") }
+    SectionTitle { text: qsTr("Delete"); visible: page.detail.canChange }
     ActionButton {
+        visible: page.detail.canChange
         text: qsTr("Delete participant")
         objectName: "deleteParticipantButton"
         Layout.minimumHeight: Style.touch

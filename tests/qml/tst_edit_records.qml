@@ -189,6 +189,25 @@ TestCase {
         verify(!App.encounterEditor.remove())
     }
 
+    // A colleague's participant: their page reads, and nothing on it changes them.
+    function test_4b_aColleaguesParticipantIsShownNotChanged() {
+        const id = Harness.participantFromColleague("Wren")
+        verify(id.length > 0)
+        Nav.open("participant", { participantId: id })
+        const detail = page("participantPage")
+        tryCompare(App.participant, "participantId", id)
+        verify(!App.participant.canChange)
+        verify(findChild(detail, "notYours").visible)
+        verify(!findChild(detail, "stageChips").enabled)
+        verify(!findChild(detail, "deleteParticipantButton").visible)
+        verify(!findChild(detail, "giveConsentButton").visible)
+        verify(!findChild(detail, "newGoal").visible)
+        verify(!App.participant.moveToStage("partnership"))
+        verify(!App.participant.erase())
+        App.participant.load(id)
+        compare(App.participant.pseudonym, "Wren") // still there
+    }
+
     function test_5_aGoalIsEditedAndRemovedAfterAsking() {
         App.participant.load(participantId)
         verify(App.participant.addGoal("a bank acount"))

@@ -252,17 +252,31 @@ public:
     // this worker may read it, not change it (Authorship.h). Returns its id.
     Q_INVOKABLE QString encounterFromColleague(const QString &participantId)
     {
-        wp::Store *store = m_app->session()->store();
         wp::Encounter e;
         e.id = wp::createUuidV7();
         e.createdAt = QDateTime::currentDateTimeUtc();
         e.occurredAt = e.createdAt.addSecs(-600);
         e.participantId = wp::idFromText(participantId);
         e.note = QStringLiteral("Written by a colleague");
+        return fromColleague(e);
+    }
+    // A participant a colleague added on their phone, pulled here. Returns its id.
+    Q_INVOKABLE QString participantFromColleague(const QString &pseudonym)
+    {
+        wp::Participant p;
+        p.id = wp::createUuidV7();
+        p.createdAt = QDateTime::currentDateTimeUtc();
+        p.pseudonym = pseudonym;
+        p.moveToStage(wp::Stage::SafePlace, QDate::currentDate());
+        return fromColleague(p);
+    }
+    template <class R> QString fromColleague(const R &record)
+    {
+        wp::Store *store = m_app->session()->store();
         wp::RemoteChange change;
-        change.recordId = e.id;
-        change.type = wp::RecordType::Encounter;
-        change.fields = e.toFields();
+        change.recordId = record.id;
+        change.type = R::Type;
+        change.fields = record.toFields();
         change.stamp = {QDateTime::currentMSecsSinceEpoch(), 0, QUuid::createUuid()};
         for (auto it = change.fields.begin(); it != change.fields.end(); ++it)
             change.stamps.insert(it.key().toString(), change.stamp);
@@ -271,7 +285,7 @@ public:
         if (!merged || merged->applied == 0)
             return {};
         Q_EMIT m_app->sync()->remoteChangesApplied();
-        return wp::idText(e.id);
+        return wp::idText(record.id);
     }
 
     // The device keychain the app's vault uses: off, it refuses as a machine without one does.

@@ -283,6 +283,10 @@ bool ParticipantDetail::erase()
 {
     if (!m_store || !m_loaded)
         return false;
+    if (!m_canChange) {
+        setError(tr("Only the person who added %1 can change them.").arg(m_participant.pseudonym));
+        return false;
+    }
     const QUuid id = m_participant.id;
     Result<QList<QUuid>> linked = m_store->eraseParticipant(id);
     if (!linked) {
