@@ -279,6 +279,8 @@ Status CommandDispatcher::dispatch(const ParsedCommand &command, const QString &
         return verifyAudit(s);
     if (command.name == QLatin1String("diary edit"))
         return editDiary(s, command);
+    if (command.name == QLatin1String("participant rename"))
+        return renameParticipant(s, command);
     if (command.name == QLatin1String("participant delete") ||
         command.name == QLatin1String("participant withdraw-consent"))
         return eraseParticipant(s, command);
@@ -511,6 +513,21 @@ Status CommandDispatcher::addParticipant(Store &store, const ParsedCommand &c)
         p.followUpDue = *date;
     }
     auto saved = store.participants().save(p);
+    if (!saved)
+        return saved.error();
+    m_out << idText(saved->id) << '\n';
+    return {};
+}
+
+Status CommandDispatcher::renameParticipant(Store &store, const ParsedCommand &c)
+{
+    auto participant = changeable(store, store.participants(), c, QStringLiteral("participant"));
+    if (!participant)
+        return participant.error();
+    participant->pseudonym = c.value(QStringLiteral("pseudonym")).trimmed();
+    if (participant->pseudonym.isEmpty())
+        return usage(QStringLiteral("--pseudonym cannot be empty."));
+    auto saved = store.participants().save(*participant);
     if (!saved)
         return saved.error();
     m_out << idText(saved->id) << '\n';

@@ -37,6 +37,7 @@ private:
     Status verifyAudit(Store &store);
 
     Status editDiary(Store &store, const ParsedCommand &command);
+    Status renameParticipant(Store &store, const ParsedCommand &command);
     Status eraseParticipant(Store &store, const ParsedCommand &command);
     Status editEncounter(Store &store, const ParsedCommand &command);
     Status deleteEncounter(Store &store, const ParsedCommand &command);

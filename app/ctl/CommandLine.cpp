@@ -75,6 +75,7 @@ const std::vector<CommandSpec> Commands{
       {"consent-scope", true, false},
       {"follow-up", true, false}}},
     {"participant list", 0, 0, {Json, Limit}},
+    {"participant rename", 1, 1, {{"pseudonym", true, false}}},
     {"participant delete", 1, 1, {{"yes", false, false}}},
     {"participant withdraw-consent", 1, 1, {{"yes", false, false}}},
     {"search", 1, -1, {Json, Limit}},
@@ -137,6 +138,7 @@ QString usage()
         "                                asks first unless --yes\n"
         "  participant add --pseudonym P [--stage KEY] [--consent-scope S] [--follow-up DATE]\n"
         "  participant list [--json] [--limit N]\n"
+        "  participant rename ID --pseudonym P\n"
         "  participant delete ID [--yes]\n"
         "                                erase the participant and their encounters here, and\n"
         "                                after sync on the other devices and the server; asks\n"

@@ -13,6 +13,8 @@ FR_EDIT_RECORDS = {
  'an unnamed contact': 'un contact sans nom',
  'Encounter': 'Rencontre',
  'Someone else wrote this encounter: you can read it, not change it.': 'Quelqu’un d’autre a écrit cette rencontre : vous pouvez la lire, pas la modifier.',
+ 'Rename or delete': 'Renommer ou supprimer',
+ 'Rename %1': 'Renommer %1',
  'Someone else added this participant: you can read their page, not change it.': 'Quelqu’un d’autre a ajouté cette personne : vous pouvez lire sa page, pas la modifier.',
  'Delete encounter': 'Supprimer la rencontre',
  'Delete this encounter?': 'Supprimer cette rencontre ?',

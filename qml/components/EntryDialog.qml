@@ -13,6 +13,8 @@ Dialog {
     property string entryText: ""
     // What the entry is, in the sentence that asks before removing it ("goal", "topic").
     property string removeTitle: qsTr("Remove this?")
+    // False for an entry that can be put right but not taken out (a participant's pseudonym).
+    property bool removable: true
     signal saved(string text)
     signal removed()
 
@@ -53,6 +55,7 @@ Dialog {
             Layout.fillWidth: true
             ActionButton {
                 objectName: "removeEntry"
+                visible: dialog.removable
                 text: qsTr("Remove")
                 flat: true
                 Layout.fillWidth: true

@@ -337,7 +337,22 @@ FormPage {
         }
     }
 
-    SectionTitle { text: qsTr("Delete"); visible: page.detail.canChange }
+    SectionTitle { text: qsTr("Rename or delete"); visible: page.detail.canChange }
+    ActionButton {
+        visible: page.detail.canChange
+        text: qsTr("Rename")
+        objectName: "renameParticipantButton"
+        Layout.minimumHeight: Style.touch
+        Accessible.name: qsTr("Rename %1").arg(page.detail.pseudonym)
+        onClicked: renameDialog.edit(page.detail.pseudonym)
+    }
+    EntryDialog {
+        id: renameDialog
+        objectName: "renameDialog"
+        removable: false
+        title: qsTr("Pseudonym or initials")
+        onSaved: text => page.detail.rename(text)
+    }
     ActionButton {
         visible: page.detail.canChange
         text: qsTr("Delete participant")

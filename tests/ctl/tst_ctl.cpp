@@ -455,6 +455,38 @@ private slots:
         QVERIFY(list.out.contains(u"before the change"));
     }
 
+    void participantRenameKeepsTheRecord()
+    {
+        QTemporaryDir dir;
+        QCOMPARE(ctl({QStringLiteral("init")}, Pin, {}, dir.path()).exitCode, 0);
+        const Run added = ctl({QStringLiteral("participant"), QStringLiteral("add"),
+                               QStringLiteral("--pseudonym"), QStringLiteral("JD-17")},
+                              Pin, {}, dir.path());
+        QCOMPARE(added.exitCode, 0);
+        const QString id = added.out.trimmed();
+        const Run renamed = ctl({QStringLiteral("participant"), QStringLiteral("rename"), id,
+                                 QStringLiteral("--pseudonym"), QStringLiteral("JD-18")},
+                                Pin, {}, dir.path());
+        QCOMPARE(renamed.exitCode, 0);
+        QCOMPARE(renamed.out.trimmed(), id);
+        const QList<QJsonObject> listed = jsonLines(
+            ctl({QStringLiteral("participant"), QStringLiteral("list"), QStringLiteral("--json")},
+                Pin, {}, dir.path())
+                .out);
+        QCOMPARE(listed.size(), 1);
+        QCOMPARE(listed.first().value(u"pseudonym").toString(), QStringLiteral("JD-18"));
+        // An empty name or an unknown id: one error line, nothing changed.
+        expectOneErrorLine(ctl({QStringLiteral("participant"), QStringLiteral("rename"), id,
+                                QStringLiteral("--pseudonym"), QStringLiteral("  ")},
+                               Pin, {}, dir.path()),
+                           2);
+        expectOneErrorLine(ctl({QStringLiteral("participant"), QStringLiteral("rename"),
+                                QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                QStringLiteral("--pseudonym"), QStringLiteral("X")},
+                               Pin, {}, dir.path()),
+                           2);
+    }
+
     void participantDeleteAsksThenErases()
     {
         QTemporaryDir dir;

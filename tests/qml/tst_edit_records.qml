@@ -208,6 +208,35 @@ TestCase {
         compare(App.participant.pseudonym, "Wren") // still there
     }
 
+    // A pseudonym put right: the page, its title and the caseload show the new one.
+    function test_4c_aParticipantIsRenamed() {
+        const id = Harness.participantFromColleague("x") // someone else's: no Rename
+        Nav.open("participant", { participantId: id })
+        verify(!findChild(page("participantPage"), "renameParticipantButton").visible)
+        Nav.home()
+        App.participantEditor.startNew("")
+        App.participantEditor.setField("pseudonym", "Jy")
+        verify(App.participantEditor.save())
+        const mine = App.participantEditor.savedId
+        Nav.open("participant", { participantId: mine })
+        const detail = page("participantPage")
+        tryCompare(App.participant, "participantId", mine)
+        tap(detail, "renameParticipantButton")
+        const dialog = findChild(detail, "renameDialog")
+        tryCompare(dialog, "opened", true)
+        verify(!findChild(dialog, "removeEntry").visible)
+        const field = findChild(dialog, "entryField")
+        compare(field.text, "Jy")
+        field.selectAll()
+        keyClick(Qt.Key_Backspace)
+        typeInto(field, "Jay")
+        tap(dialog, "saveEntry")
+        tryCompare(App.participant, "pseudonym", "Jay")
+        compare(detail.title, "Jay")
+        App.participant.load(mine)
+        compare(App.participant.pseudonym, "Jay")
+    }
+
     function test_5_aGoalIsEditedAndRemovedAfterAsking() {
         App.participant.load(participantId)
         verify(App.participant.addGoal("a bank acount"))

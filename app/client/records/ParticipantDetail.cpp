@@ -256,6 +256,17 @@ bool ParticipantDetail::removeGoal(const QString &goalId)
     return removed > 0 && save(p);
 }
 
+bool ParticipantDetail::rename(const QString &pseudonym)
+{
+    if (!m_loaded || pseudonym.trimmed().isEmpty())
+        return false;
+    if (pseudonym.trimmed() == m_participant.pseudonym)
+        return true;
+    Participant p = m_participant;
+    p.pseudonym = pseudonym.trimmed();
+    return save(p);
+}
+
 bool ParticipantDetail::giveConsent(const QString &scope)
 {
     if (!m_loaded)

@@ -73,6 +73,8 @@ public:
     // A goal's words put right, or the goal taken out (the page asks first).
     Q_INVOKABLE bool editGoal(const QString &goalId, const QString &text);
     Q_INVOKABLE bool removeGoal(const QString &goalId);
+    // A pseudonym put right; the full-name check is the form's (Pseudonym.h), not a refusal.
+    Q_INVOKABLE bool rename(const QString &pseudonym);
     Q_INVOKABLE bool giveConsent(const QString &scope);
     Q_INVOKABLE bool withdrawConsent();
     // Erases the participant, their encounters and every unsaved draft of any of them, on
