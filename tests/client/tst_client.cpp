@@ -268,6 +268,42 @@ private Q_SLOTS:
         QVERIFY(after->lastContact >= before->lastContact);
     }
 
+    // Last contact follows the encounters: an edit that moves the newest one earlier, or its
+    // deletion, moves it back; with none left there is none.
+    void lastContactFollowsEditsAndDeletions()
+    {
+        Participant p;
+        p.pseudonym = QStringLiteral("Lark");
+        p = session()->store()->participants().save(p).value();
+        EncounterEditor *editor = m_app->encounterEditor();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto add = [&](const QDateTime &at) {
+            editor->startNew(idText(p.id));
+            editor->setField(QStringLiteral("participantId"), idText(p.id));
+            editor->setTime(at);
+            return editor->save() ? editor->savedId() : QString();
+        };
+        const auto lastContact = [&] {
+            return session()->store()->participants().get(p.id).value().lastContact;
+        };
+        const QString newer = add(now.addSecs(-3600));
+        const QString older = add(now.addSecs(-3 * 3600));
+        QVERIFY(!newer.isEmpty() && !older.isEmpty());
+        QCOMPARE(lastContact().toSecsSinceEpoch(), now.addSecs(-3600).toSecsSinceEpoch());
+
+        editor->load(newer);
+        editor->setTime(now.addSecs(-5 * 3600)); // it was earlier than written
+        QVERIFY(editor->save());
+        QCOMPARE(lastContact().toSecsSinceEpoch(), now.addSecs(-3 * 3600).toSecsSinceEpoch());
+
+        editor->load(older);
+        QVERIFY(editor->remove());
+        QCOMPARE(lastContact().toSecsSinceEpoch(), now.addSecs(-5 * 3600).toSecsSinceEpoch());
+        editor->load(newer);
+        QVERIFY(editor->remove());
+        QVERIFY(!lastContact().isValid());
+    }
+
     void stageMovesBackInOneCall()
     {
         ParticipantDetail *detail = m_app->participant();

@@ -113,7 +113,28 @@ void ParticipantEditor::upgradeDraft(QVariantMap &fields) const
 
 namespace {
 const QString Brief = QStringLiteral("brief"); // the form's choice of an unnamed contact
+
+// A participant's last contact is their newest encounter, after an edit moved one or a
+// deletion took one away as much as after a new one.
+QDateTime lastMet(Store &store, const QUuid &participantId)
+{
+    Result<QHash<QUuid, QDateTime>> met = store.encounters().lastMet({participantId});
+    return met ? met->value(participantId) : QDateTime();
 }
+
+Status settleLastContact(Store &store, const QUuid &participantId)
+{
+    Result<Participant> p = store.participants().get(participantId);
+    if (!p)
+        return p.error().code == ErrorCode::NotFound ? Status() : Status(p.error());
+    const QDateTime met = lastMet(store, participantId);
+    if (p->lastContact == met)
+        return {};
+    p->lastContact = met;
+    Result<Participant> saved = store.participants().save(*p);
+    return saved ? Status() : Status(saved.error());
+}
+} // namespace
 
 QVariantMap EncounterEditor::blank(const QString &context)
 {
@@ -173,8 +194,7 @@ Result<QUuid> EncounterEditor::write(const QUuid &id, const QVariantMap &f, QVar
     if (!saved)
         return saved.error();
     if (participant) {
-        if (!participant->lastContact.isValid() || participant->lastContact < saved->occurredAt)
-            participant->lastContact = saved->occurredAt;
+        participant->lastContact = lastMet(*store(), participant->id);
         const bool sameParticipant = before && before->participantId == saved->participantId;
         if (saved->followUpOn.isValid() &&
             !(sameParticipant && before->followUpOn == saved->followUpOn))
@@ -184,12 +204,21 @@ Result<QUuid> EncounterEditor::write(const QUuid &id, const QVariantMap &f, QVar
         if (Result<Participant> updated = store()->participants().save(*participant); !updated)
             return updated.error();
     }
+    // Moved to someone else: the one it was with was last met earlier, or never.
+    if (before && !before->isBriefContact() && before->participantId != saved->participantId)
+        if (Status s = settleLastContact(*store(), before->participantId); !s)
+            return s.error();
     return saved->id;
 }
 
 Status EncounterEditor::removeRecord(const QUuid &id)
 {
-    return store()->encounters().remove(id);
+    Result<Encounter> e = store()->encounters().get(id);
+    if (!e)
+        return e.error();
+    if (Status s = store()->encounters().remove(id); !s)
+        return s;
+    return e->isBriefContact() ? Status() : settleLastContact(*store(), e->participantId);
 }
 
 QString EncounterEditor::addParticipant(const QString &pseudonym)
