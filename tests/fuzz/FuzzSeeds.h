@@ -54,6 +54,7 @@ inline QList<QByteArray> messages()
     pull.manifests.append(
         {createUuidV7(), device(), 7, {QByteArray(32, 'd')}, QByteArray(64, 's')});
     pull.audienceKeys.append({p.audiences[0].id, QByteArray(80, 'x')});
+    pull.withdrawals.append({createUuidV7(), 9});
     return {
         encode(p),
         encode(pull),
@@ -62,8 +63,9 @@ inline QList<QByteArray> messages()
                             QStringLiteral("android")}),
         encode(EnrolResponse{createUuidV7(), createUuidV7(), device(), QByteArray(32, 't'),
                              QStringLiteral("worker"), false}),
-        encode(KeyDirectory{{{createUuidV7(), QStringLiteral("worker"), QByteArray(32, 'e'),
-                              QByteArray(32, 's')}}}),
+        encode(KeyDirectory{
+            {{createUuidV7(), QStringLiteral("worker"), QByteArray(32, 'e'), QByteArray(32, 's')}},
+            {{createUuidV7(), QStringLiteral("Alex")}}}),
         encode(DeviceStatus{QStringLiteral("active"), false, 1}),
         encode(ErrorBody{QStringLiteral("malformed"), QStringLiteral("x")}),
         encode(SyncRequest{3, 1000, 2, encode(p)}),

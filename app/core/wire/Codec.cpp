@@ -51,6 +51,8 @@ QCborMap changeMap(const Change &c)
         m.insert(9, uuidValue(c.authorId));
     if (c.manifestIndex >= 0)
         m.insert(10, c.manifestIndex);
+    if (!c.withdrawnFrom.isNull())
+        m.insert(11, uuidValue(c.withdrawnFrom));
     return m;
 }
 
@@ -78,6 +80,8 @@ Change readChange(Strict &s, const QCborValue &v)
             s.fail("manifest", "index is out of range");
         c.manifestIndex = qint64(index);
     }
+    if (m.contains(11))
+        c.withdrawnFrom = s.uuid(m.value(11), "withdrawnFrom");
     return c;
 }
 
@@ -132,7 +136,14 @@ QByteArray encode(const KeyDirectory &m)
     QCborArray users;
     for (const DirectoryEntry &e : m.users)
         users.append(QCborArray{uuidValue(e.userId), e.role, e.encryptionKey, e.signingKey});
-    return finish({{1, users}});
+    QCborMap body{{1, users}};
+    if (!m.supervisors.isEmpty()) {
+        QCborArray supervisors;
+        for (const Supervisor &v : m.supervisors)
+            supervisors.append(QCborArray{uuidValue(v.userId), v.displayName});
+        body.insert(2, supervisors);
+    }
+    return finish(std::move(body));
 }
 
 QByteArray encode(const KeyBackupMessage &m)
@@ -199,6 +210,12 @@ QByteArray encode(const PullResponse &m)
         body.insert(6, qint64(m.horizon));
     if (m.offlineLeaseDays > 0)
         body.insert(7, m.offlineLeaseDays);
+    if (!m.withdrawals.isEmpty()) {
+        QCborArray withdrawals;
+        for (const Withdrawal &w : m.withdrawals)
+            withdrawals.append(QCborArray{uuidValue(w.recordId), qint64(w.seq)});
+        body.insert(8, withdrawals);
+    }
     return finish(std::move(body));
 }
 
@@ -299,6 +316,16 @@ Result<KeyDirectory> decodeKeyDirectory(QByteArrayView bytes)
         e.encryptionKey = s.bytes(a.at(2), "encryptionKey", 32, 32);
         e.signingKey = s.bytes(a.at(3), "signingKey", 32, 32);
         m.users.append(e);
+    }
+    if (map->contains(2)) {
+        for (const QCborValue &v : s.array(map->value(2), "supervisors", 1000)) {
+            const QCborArray a = s.array(v, "supervisor", 2);
+            if (!s.ok() || a.size() != 2) {
+                s.fail("supervisor", "is not [id, name]");
+                break;
+            }
+            m.supervisors.append({s.uuid(a.at(0), "supervisorId"), s.text(a.at(1), "name")});
+        }
     }
     return done(s, m);
 }
@@ -440,6 +467,16 @@ Result<PullResponse> decodePullResponse(QByteArrayView bytes)
         m.horizon = s.uint(map->value(6), "horizon");
     if (map->contains(7))
         m.offlineLeaseDays = leaseDays(s, map->value(7));
+    if (map->contains(8)) {
+        for (const QCborValue &v : s.array(map->value(8), "withdrawals", limits::MaxPull * 10)) {
+            const QCborArray pair = s.array(v, "withdrawal", 2);
+            if (!s.ok() || pair.size() != 2) {
+                s.fail("withdrawal", "is not [recordId, seq]");
+                break;
+            }
+            m.withdrawals.append({s.uuid(pair.at(0), "recordId"), s.uint(pair.at(1), "seq")});
+        }
+    }
     return done(s, m);
 }
 

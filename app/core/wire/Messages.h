@@ -61,9 +61,17 @@ struct DirectoryEntry
     QByteArray signingKey;
 };
 
+// One of the caller's current supervisors (waypoint-server assign-supervisor).
+struct Supervisor
+{
+    QUuid userId;
+    QString displayName;
+};
+
 struct KeyDirectory
 {
     QList<DirectoryEntry> users;
+    QList<Supervisor> supervisors; // the caller's, for sharing (docs/protocol.md)
 };
 
 struct KeyBackupMessage
@@ -101,6 +109,9 @@ struct Change
     std::uint64_t seq = 0;
     QUuid authorId;
     qint64 manifestIndex = -1;
+    // Pushes only: the change moves its record out of this audience (an unshared entry), so
+    // the server withdraws the record from that audience's other readers.
+    QUuid withdrawnFrom;
 };
 
 struct PushRequest
@@ -142,6 +153,12 @@ struct AudienceGrant
     QByteArray sealedKey;
 };
 
+struct Withdrawal
+{
+    QUuid recordId;
+    std::uint64_t seq = 0; // the change that moved the record
+};
+
 struct PullResponse
 {
     QList<Change> changes;
@@ -155,6 +172,9 @@ struct PullResponse
     // The organisation's offline lease in days (0: none), told on every page so a device
     // learns it at every contact (docs/security.md, "Offline lease").
     int offlineLeaseDays = 0;
+    // Records withdrawn from the caller (an entry its author unshared): the device deletes
+    // its copy of each (docs/protocol.md, "Sharing with supervisors").
+    QList<Withdrawal> withdrawals;
 };
 
 struct DeviceStatus
