@@ -32,8 +32,9 @@ PendingPush::PendingPush(Identity who, PreparedPush what)
 bool PendingPush::grouped() const
 {
     const QList<Change> &changes = prepared.request.changes;
-    return !changes.isEmpty() && std::none_of(changes.begin(), changes.end(),
-                                              [](const Change &ch) { return ch.deleted; });
+    return !changes.isEmpty() && std::none_of(changes.begin(), changes.end(), [](const Change &ch) {
+        return ch.deleted || !ch.withdrawnFrom.isNull();
+    });
 }
 
 ChangeColumns::ChangeColumns(const QList<const Change *> &changes)

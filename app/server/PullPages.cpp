@@ -97,6 +97,8 @@ Reply PullPages::pageReply(const pqxx::result &rows, std::uint64_t since, qsizet
                 resp.manifests[at->second] = std::move(m);
         } else if (kind == 2) {
             resp.audienceKeys.append({uuidOf(r[2]), bytesOf(r[11])});
+        } else if (kind == 5) {
+            resp.withdrawals.append({uuidOf(r[2]), r[1].as<std::uint64_t>()});
         }
     }
     const qsizetype pageRows = qsizetype(page.size());

@@ -183,6 +183,18 @@ Reply SinglePush::apply(const PendingPush &pending)
         } else {
             w.exec_prepared("push_response", org, device, qint64(req.sequence), sqlBytes(stored));
         }
+        // Changes that move their record out of an audience (an unshared entry): its other
+        // readers stop receiving it. Rare, so planned each time.
+        QList<qint64> movedSeqs;
+        QList<QUuid> leftAudiences;
+        for (const Change *ch : accepted)
+            if (!ch->withdrawnFrom.isNull() && ch->withdrawnFrom != ch->audienceId) {
+                movedSeqs.append(qint64(ch->changeId));
+                leftAudiences.append(ch->withdrawnFrom);
+            }
+        if (!movedSeqs.isEmpty())
+            w.exec_params(m_sql.text("push_withdrawals"), org, user, bigintArray(movedSeqs),
+                          uuidArray(leftAudiences), device);
         w.commit();
         return {200, stored, {}, 0};
     });

@@ -18,3 +18,10 @@ UPDATE users SET key_backup = $3 WHERE organisation_id = $1 AND user_id = $2;
 
 -- name: key_backup_of
 SELECT key_backup FROM users WHERE organisation_id = $1 AND user_id = $2;
+
+-- name: supervisors_of
+-- The caller's ($2) current supervisors, for the devices to name and seal shared entries to
+-- (docs/protocol.md, "Sharing with supervisors").
+SELECT u.user_id, u.name FROM supervisions s
+  JOIN users u ON u.organisation_id = s.organisation_id AND u.user_id = s.supervisor_id
+ WHERE s.organisation_id = $1 AND s.worker_id = $2 ORDER BY u.name, u.user_id;

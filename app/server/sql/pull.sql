@@ -8,7 +8,9 @@
 -- Kind 0: the page's changes; 1: their batch manifests; 2: the caller's sealed keys for their
 -- audiences; 3: the counter, the compaction horizon, the organisation's offline lease in days,
 -- and 1 when the page reaches the last of its candidates (0: the byte budget left some out,
--- or there are none). Not sorted here (that
+-- or there are none); 5: the reader's withdrawals since the cursor (docs/protocol.md, "Sharing
+-- with supervisors"). A change of a record withdrawn from the reader after it is never a
+-- candidate. Not sorted here (that
 -- would copy every envelope once more): PullPages::pageReply() orders the changes by seq.
 -- $1 organisation, $3 since, $4 limit; $2 the user for "pull", the device for "sync_pull";
 -- {{budget}} the page's byte budget.
@@ -29,6 +31,9 @@ candidates AS (
           FROM changes c
          WHERE c.organisation_id = $1 AND c.audience_id = r.audience_id AND c.seq > $3
            AND c.seq <= (SELECT change_seq FROM ctr)
+           AND NOT EXISTS (SELECT 1 FROM withdrawals d
+                            WHERE d.organisation_id = $1 AND d.user_id = r.user_id
+                              AND d.record_id = c.record_id AND d.seq > c.seq)
          ORDER BY c.seq LIMIT $4) x
      WHERE r.organisation_id = $1 AND r.user_id = {{reader}}
      ORDER BY x.seq LIMIT $4),
@@ -65,6 +70,11 @@ SELECT 2, NULL, a.audience_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, a
   FROM (SELECT DISTINCT audience_id FROM page) k
   JOIN audience_readers a ON a.organisation_id = $1 AND a.audience_id = k.audience_id
                          AND a.user_id = {{reader}}
+UNION ALL
+SELECT 5, d.seq, d.record_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+  FROM withdrawals d
+ WHERE d.organisation_id = $1 AND d.user_id = {{reader}} AND d.seq > $3
+   AND d.seq <= (SELECT change_seq FROM ctr)
 UNION ALL
 SELECT 3, change_seq, NULL, NULL, NULL, NULL,
        (SELECT count(*) FROM page WHERE following IS NULL), offline_lease_days::bigint, NULL,

@@ -140,3 +140,22 @@ DELETE FROM changes c USING records r
 -- name: push_response
 -- A batch of which nothing is stored: its response only.
 UPDATE batches SET response = $4 WHERE organisation_id = $1 AND device_id = $2 AND sequence = $3;
+
+-- name: push_withdrawals
+-- Changes that move their record out of an audience ($3 device seqs, $4 the audiences they
+-- leave; docs/protocol.md, "Sharing with supervisors"): each reader of the audience left who
+-- is not a reader of the change's own audience gets a withdrawal at the change's seq. Only an
+-- audience of the pusher ($2), for a change of the pusher's stored by this device ($5).
+INSERT INTO withdrawals (organisation_id, user_id, record_id, seq)
+SELECT $1, r.user_id, c.record_id, c.seq
+  FROM unnest($3::bigint[], $4::uuid[]) AS k(device_seq, left_audience)
+  JOIN changes c ON c.organisation_id = $1 AND c.device_id = $5 AND c.device_seq = k.device_seq
+                AND c.author_id = $2
+  JOIN audiences a ON a.organisation_id = $1 AND a.audience_id = k.left_audience
+                  AND a.owner_id = $2
+  JOIN audience_readers r ON r.organisation_id = $1 AND r.audience_id = k.left_audience
+ WHERE r.user_id <> $2
+   AND NOT EXISTS (SELECT 1 FROM audience_readers n
+                    WHERE n.organisation_id = $1 AND n.audience_id = c.audience_id
+                      AND n.user_id = r.user_id)
+ON CONFLICT DO NOTHING;
