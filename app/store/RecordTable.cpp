@@ -174,6 +174,29 @@ Result<std::optional<RecordTable::StoredRow>> RecordTable::loadRow(const QUuid &
     return std::optional<StoredRow>(std::move(r));
 }
 
+Result<std::optional<RecordTable::Snapshot>> RecordTable::snapshot(const QUuid &id)
+{
+    Result<std::optional<StoredRow>> row = loadRow(id);
+    if (!row)
+        return row.error();
+    if (!*row || (*row)->deleted)
+        return std::optional<Snapshot>();
+    Result<QMap<QString, HlcStamp>> own = loadStamps(id);
+    if (!own)
+        return own.error();
+    Snapshot out;
+    out.fields = (*row)->fields;
+    out.createdStamp = (*row)->createdStamp;
+    // A field without its own stamp has the record's creation stamp.
+    for (auto it = out.fields.constBegin(); it != out.fields.constEnd(); ++it) {
+        const QString field = it.key().toString();
+        out.stamps.insert(field, own->value(field, out.createdStamp));
+    }
+    out.shared = (*row)->typeKey == keyOf(RecordType::DiaryEntry) &&
+                 out.fields.value(QStringLiteral("shared")).toBool();
+    return std::optional<Snapshot>(std::move(out));
+}
+
 Result<QMap<QString, HlcStamp>> RecordTable::loadStamps(const QUuid &id)
 {
     sql::Statement &st = m_db.cached("SELECT field, hlc FROM field_stamps WHERE record_id = ?");

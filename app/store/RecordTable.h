@@ -112,6 +112,17 @@ public:
     Status merge(const RecordChange &change, const QUuid &localUser, MergeReport &report,
                  SearchWrites &search);
 
+    // A live record's every field and each field's stamp, and whether it is a shared diary
+    // entry; nullopt when the record is unknown or deleted.
+    struct Snapshot
+    {
+        QCborMap fields;
+        QMap<QString, HlcStamp> stamps;
+        HlcStamp createdStamp;
+        bool shared = false;
+    };
+    Result<std::optional<Snapshot>> snapshot(const QUuid &id);
+
 private:
     struct StoredRow
     {

@@ -96,9 +96,8 @@ Store::Store(QString path, std::unique_ptr<StoreLock> lock, std::unique_ptr<sql:
     : m_path(std::move(path)), m_lock(std::move(lock)), m_db(std::move(db)), m_encrypted(encrypted),
       m_clock(device), m_outbox(*m_db), m_setAside(*m_db), m_keyPins(*m_db), m_audit(*m_db),
       m_resync(*m_db, m_audit), m_table(*m_db, m_clock, m_outbox, m_audit),
-      m_conflicts(*m_db, m_table, m_audit, device), m_participants(m_table),
-      m_encounters(m_table), m_diary(m_table), m_supervision(m_table), m_comments(m_table),
-      m_training(m_table)
+      m_conflicts(*m_db, m_table, m_audit, device), m_participants(m_table), m_encounters(m_table),
+      m_diary(m_table), m_supervision(m_table), m_comments(m_table), m_training(m_table)
 {
 }
 
@@ -461,6 +460,108 @@ Status Store::beginResync()
     }
     m_syncCursor = QByteArray("0");
     return {};
+}
+
+Result<QList<OutboxEntry>> Store::pendingToSend(int limit, qint64 afterSeq)
+{
+    Result<QList<OutboxEntry>> entries = m_outbox.pending(limit, afterSeq);
+    if (!entries)
+        return entries;
+    static const QString sharedField = QStringLiteral("shared");
+    for (OutboxEntry &e : *entries) {
+        RecordChange &c = e.change;
+        if (c.type != RecordType::DiaryEntry || c.deleted)
+            continue;
+        auto snapshot = m_table.snapshot(c.recordId);
+        if (!snapshot)
+            return snapshot.error();
+        if (!*snapshot)
+            continue;
+        if ((*snapshot)->shared) {
+            e.shared = true;
+            c.fields = (*snapshot)->fields;
+            c.stamps = (*snapshot)->stamps;
+            for (auto it = c.stamps.begin(); it != c.stamps.end(); ++it) {
+                if (it->isNull())
+                    *it = c.stamp;
+                else if (c.stamp < *it)
+                    c.stamp = *it; // the change's stamp is its newest field's
+            }
+        } else if (c.fields.contains(sharedField) && !c.fields.value(sharedField).toBool() &&
+                   c.stamp != (*snapshot)->createdStamp) {
+            e.unshares = true;
+        }
+    }
+    return entries;
+}
+
+Result<int> Store::withdraw(const QList<QUuid> &recordIds, const QUuid &localUser)
+{
+    if (recordIds.isEmpty())
+        return 0;
+    Result<sql::Transaction> tx = sql::Transaction::begin(*m_db);
+    if (!tx)
+        return tx.error();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    int removed = 0;
+    for (const QUuid &id : recordIds) {
+        sql::Statement &find = m_db->cached(
+            "SELECT rowid, type, deleted, author FROM records WHERE id = ? AND author IS NOT NULL");
+        find.bindId(1, id);
+        Result<bool> row = find.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            continue; // unknown here, or this device's user's own
+        const qint64 rowid = find.int64(0);
+        const QString typeKey = find.text(1);
+        const bool deleted = find.int64(2) != 0;
+        const QUuid author = find.id(3);
+        find.reset();
+        if (author == localUser)
+            continue;
+        // A live record's search row is -rowid (RecordTable::writeRow); an open conflict's is
+        // the copy's id.
+        if (!deleted) {
+            sql::Statement &fts = m_db->cached("DELETE FROM search WHERE rowid = ?");
+            fts.bind(1, -rowid);
+            if (Status s = fts.exec(); !s)
+                return s.error();
+        }
+        for (const char *text :
+             {"DELETE FROM search WHERE rowid IN (SELECT id FROM conflict_copies WHERE "
+              "record_id = ?)",
+              "DELETE FROM field_stamps WHERE record_id = ?",
+              "DELETE FROM conflict_copies WHERE record_id = ?",
+              "DELETE FROM outbox WHERE record_id = ?", "DELETE FROM records WHERE id = ?"}) {
+            sql::Statement &st = m_db->cached(text);
+            st.bindId(1, id);
+            if (Status s = st.exec(); !s)
+                return s.error();
+        }
+        if (const auto type = fromKey<RecordType>(typeKey)) {
+            if (Status s = m_audit.append(QStringLiteral("withdrawn"), id, *type, {}, now); !s)
+                return s.error();
+        }
+        ++removed;
+    }
+    if (Status s = tx->commit(); !s)
+        return s.error();
+    return removed;
+}
+
+Result<QUuid> Store::recordAuthor(const QUuid &recordId)
+{
+    sql::Statement &st = m_db->cached("SELECT author FROM records WHERE id = ?");
+    st.bindId(1, recordId);
+    Result<bool> row = st.step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return Error(ErrorCode::NotFound, QStringLiteral("no such record"));
+    const QUuid author = st.id(0);
+    st.reset();
+    return author;
 }
 
 Result<QList<ConflictCopy>> Store::conflictCopies(const QUuid &recordId)

@@ -129,6 +129,20 @@ public:
                                     const QUuid &localUser = {});
     QByteArray syncCursor() const { return m_syncCursor; }
 
+    // The outbox's entries waiting to be sent, as Outbox::pending, each marked for sharing
+    // (docs/protocol.md, "Sharing with supervisors"): a change to a diary entry that is shared
+    // now carries the entry's every field and stamp (its readers hold no earlier version),
+    // and a change that sets `shared` to false on an entry created before unshares it.
+    Result<QList<OutboxEntry>> pendingToSend(int limit, qint64 afterSeq);
+    // Records the server withdrew from this device's user (an entry its author unshared):
+    // each record another user authored goes with its fields, stamps, search text and conflict
+    // copies, audited as `withdrawn`. This device's user's own records are never removed on
+    // the server's word. Returns how many went.
+    Result<int> withdraw(const QList<QUuid> &recordIds, const QUuid &localUser);
+    // Who created a record: null for this device's user (records created here), else the
+    // signer of its first pulled change. NotFound when there is no such record.
+    Result<QUuid> recordAuthor(const QUuid &recordId);
+
     // The server compacted its log past this device's cursor (410 resync_required,
     // docs/protocol.md "Compaction"); mark and sweep, see Resync.h. beginResync marks every
     // record unconfirmed and sets the cursor back to 0, in one transaction; from then on

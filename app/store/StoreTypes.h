@@ -66,6 +66,11 @@ struct OutboxEntry
     qint64 seq = 0; // this device's sequence: (device id, seq) makes a push idempotent
     RecordChange change;
     QDateTime createdAt;
+    // Filled by Store::pendingToSend (docs/protocol.md, "Sharing with supervisors"):
+    // `shared`: a diary entry shared when read, whose change then carries every field of the
+    // entry; `unshares`: the change sets `shared` to false on an entry that existed before.
+    bool shared = false;
+    bool unshares = false;
 };
 
 // Text that lost a concurrent edit of a free-text field: kept, shown to the user, never

@@ -39,6 +39,7 @@ struct PulledPage
     // Other users' keys the directory gave while checking it, for the store's pins
     // (SyncLedger::recordKeys) before the page merges.
     QList<UserKeyPin> keysSeen;
+    QList<QUuid> withdrawn; // records withdrawn from this user (Store::withdraw)
     std::uint64_t cursor = 0;
     bool more = false;
     int offlineLeaseDays = 0; // the organisation's offline lease, as the page told it

@@ -47,6 +47,12 @@ Result<SyncReport> SyncEngine::syncOnce()
     qint64 carriedThrough = 0; // the outbox entries the first pull request carried, if any
     if (Status s = pullOrResync(report, &carriedThrough); !s)
         return destroyIdentityIfRevoked(s.error());
+    // The supervisors, for the words on who reads a shared entry: learnt once, then with
+    // every push of a shared entry.
+    if (!m_identity.supervisorsLearnt) {
+        if (Status s = learnSupervisors(); !s)
+            return destroyIdentityIfRevoked(s.error());
+    }
     if (Status s = push(report, carriedThrough); !s)
         return destroyIdentityIfRevoked(s.error());
     if (Status s = finishResync(report); !s)
@@ -243,13 +249,31 @@ struct SealedBatch
     QList<QByteArray> digests;
 };
 
-SealedBatch seal(QList<OutboxEntry> entries, const QUuid &audience, const SecretBytes &key)
+// Where a batch's changes go: the private audience, or the shared one for entries shared now
+// (docs/protocol.md, "Sharing with supervisors"). The keys live in the identity's map, whose
+// nodes stay put while the batch is sealed.
+struct SealTargets
+{
+    QUuid privateAudience;
+    const SecretBytes *privateKey = nullptr;
+    QUuid sharedAudience; // null: nothing can be shared (no supervisor)
+    const SecretBytes *sharedKey = nullptr;
+    QUuid withdrawFrom; // the shared audience an unshared entry leaves
+};
+
+SealedBatch seal(QList<OutboxEntry> entries, const SealTargets &to)
 {
     SealedBatch b;
     b.changes.reserve(entries.size());
     b.digests.reserve(entries.size());
     for (const OutboxEntry &e : entries) {
-        b.changes.append(ChangeSealer::seal(e, audience, key));
+        const bool shared = e.shared && !to.sharedAudience.isNull();
+        b.changes.append(shared ? ChangeSealer::seal(e, to.sharedAudience, *to.sharedKey)
+                                : ChangeSealer::seal(e, to.privateAudience, *to.privateKey));
+        // Not in the digest: a request to the server to stop serving the entry's shared
+        // versions to the supervisors.
+        if (e.unshares && !to.withdrawFrom.isNull())
+            b.changes.last().withdrawnFrom = to.withdrawFrom;
         b.digests.append(crypto::changeDigest(b.changes.last()));
     }
     b.entries = std::move(entries);
@@ -258,12 +282,16 @@ SealedBatch seal(QList<OutboxEntry> entries, const QUuid &audience, const Secret
 
 // Sealing is pure CPU (CBOR, XChaCha20-Poly1305, BLAKE2b): it runs on a worker thread for
 // batch N+1 while batch N is on the wire and the server applies it.
-std::future<SealedBatch> sealInBackground(QList<OutboxEntry> entries, const QUuid &audience,
-                                          const SecretBytes &key)
+std::future<SealedBatch> sealInBackground(QList<OutboxEntry> entries, const SealTargets &to)
 {
-    return std::async(std::launch::async, [entries = std::move(entries), audience, &key] {
-        return seal(entries, audience, key);
-    });
+    return std::async(std::launch::async,
+                      [entries = std::move(entries), to] { return seal(entries, to); });
+}
+
+bool anyShared(const QList<OutboxEntry> &entries)
+{
+    return std::any_of(entries.cbegin(), entries.cend(),
+                       [](const OutboxEntry &e) { return e.shared || e.unshares; });
 }
 
 } // namespace
@@ -283,8 +311,90 @@ PushRequest SyncEngine::newBatch(QList<Change> changes) const
                                            crypto::sealTo(m_identity.audienceKeys.at(audience),
                                                           m_identity.keys.encryptionPublic))}}});
     }
+    const QUuid shared = m_identity.sharedAudience;
+    if (!shared.isNull() && !m_identity.sharedAudienceKnown &&
+        std::any_of(changes.cbegin(), changes.cend(),
+                    [&](const Change &c) { return c.audienceId == shared; })) {
+        const QUuid me = m_identity.credentials.userId;
+        const SecretBytes &key = m_identity.audienceKeys.at(shared);
+        Audience a{shared, {}};
+        a.readers.append(
+            {me, crypto::signAudienceKey(m_identity.keys.signingSecret, shared, me,
+                                         crypto::sealTo(key, m_identity.keys.encryptionPublic))});
+        for (const QUuid &reader : m_identity.sharedReaders)
+            a.readers.append({reader, crypto::signAudienceKey(
+                                          m_identity.keys.signingSecret, shared, reader,
+                                          crypto::sealTo(key, m_sharedBoxKeys.value(reader)))});
+        batch.audiences.append(std::move(a));
+    }
     batch.changes = std::move(changes);
     return batch;
+}
+
+Status SyncEngine::learnSupervisors()
+{
+    if (m_supervisorsRead)
+        return {};
+    auto dir = m_client.directory();
+    if (!dir)
+        return dir.error();
+    m_supervisorsRead = true;
+    auto pins = m_store.keyPins();
+    if (!pins)
+        return pins.error();
+    m_pins = std::move(*pins);
+    noteDirectory(*dir);
+    if (!m_keysSeen.isEmpty()) {
+        if (Status s = m_store.recordKeys(m_keysSeen); !s)
+            return s;
+        m_keysSeen.clear();
+    }
+    // Sealed to the pinned box keys only: a changed key waits for a person to confirm it.
+    m_sharedBoxKeys.clear();
+    QList<QUuid> readers;
+    for (const Supervisor &v : std::as_const(m_identity.supervisors)) {
+        const auto pin = std::find_if(m_pins.cbegin(), m_pins.cend(),
+                                      [&](const UserKeyPin &p) { return p.userId == v.userId; });
+        if (pin == m_pins.cend() || pin->boxKey.size() != 32)
+            continue; // no keys yet: not enrolled
+        m_sharedBoxKeys.insert(v.userId, pin->boxKey);
+        readers.append(v.userId);
+    }
+    std::sort(readers.begin(), readers.end());
+    if (readers.isEmpty()) {
+        // Nothing can be shared; what is marked shared goes to the private audience.
+        return {};
+    }
+    if (m_identity.sharedAudience.isNull() || m_identity.sharedReaders != readers) {
+        m_identity.sharedAudience = createUuidV7();
+        m_identity.sharedReaders = readers;
+        m_identity.sharedAudienceKnown = false;
+        m_identity.audienceKeys.emplace(m_identity.sharedAudience, crypto::newAudienceKey());
+        m_identityChanged = true;
+    }
+    return {};
+}
+
+void SyncEngine::noteDirectory(const KeyDirectory &dir)
+{
+    const QUuid me = m_identity.credentials.userId;
+    const bool ownKey = !m_identity.keys.signingPublic.isEmpty();
+    for (const DirectoryEntry &e : dir.users) {
+        if (e.userId == me && ownKey)
+            continue;
+        m_signingKeys.insert(e.userId, pinnedSigningKey(e));
+    }
+    const auto sameList = [](const QList<Supervisor> &a, const QList<Supervisor> &b) {
+        return a.size() == b.size() &&
+               std::equal(a.cbegin(), a.cend(), b.cbegin(), [](const auto &x, const auto &y) {
+                   return x.userId == y.userId && x.displayName == y.displayName;
+               });
+    };
+    if (!m_identity.supervisorsLearnt || !sameList(m_identity.supervisors, dir.supervisors)) {
+        m_identity.supervisors = dir.supervisors;
+        m_identity.supervisorsLearnt = true;
+        m_identityChanged = true;
+    }
 }
 
 Status SyncEngine::sign(PushRequest &batch, const QList<QByteArray> &digests)
@@ -300,7 +410,8 @@ Status SyncEngine::sign(PushRequest &batch, const QList<QByteArray> &digests)
     return {};
 }
 
-Status SyncEngine::accept(const PushResponse &response, SyncReport &report)
+Status SyncEngine::accept(const PushResponse &response, const PushRequest &batch,
+                          SyncReport &report)
 {
     QList<qint64> applied;
     applied.reserve(response.applied.size());
@@ -309,8 +420,17 @@ Status SyncEngine::accept(const PushResponse &response, SyncReport &report)
     if (Status s = m_store.markApplied(applied); !s)
         return s;
     // An applied change means the server holds its audience (it refuses changes to others).
-    if (!applied.isEmpty())
-        m_identity.privateAudienceKnown = true;
+    if (!applied.isEmpty()) {
+        const QSet<std::uint64_t> ids(response.applied.cbegin(), response.applied.cend());
+        for (const Change &c : batch.changes) {
+            if (!ids.contains(c.changeId))
+                continue;
+            if (c.audienceId == m_identity.privateAudience)
+                m_identity.privateAudienceKnown = true;
+            else if (c.audienceId == m_identity.sharedAudience)
+                m_identity.sharedAudienceKnown = true;
+        }
+    }
     report.pushed += int(applied.size());
     return recordRejections(response.rejected, report);
 }
@@ -332,8 +452,24 @@ Status SyncEngine::push(SyncReport &report, qint64 after)
         m_identity.audienceKeys.emplace(m_identity.privateAudience, crypto::newAudienceKey());
         m_identityChanged = true;
     }
-    const QUuid audience = m_identity.privateAudience;
-    const SecretBytes &key = m_identity.audienceKeys.at(audience);
+    SealTargets to{m_identity.privateAudience,
+                   &m_identity.audienceKeys.at(m_identity.privateAudience),
+                   {},
+                   nullptr,
+                   {}};
+    // Learns the supervisors (once per engine) when an entry to send is shared or unshared.
+    const auto targetsFor = [&](const QList<OutboxEntry> &entries) -> Status {
+        if (!anyShared(entries))
+            return {};
+        if (Status s = learnSupervisors(); !s)
+            return s;
+        if (!m_identity.sharedAudience.isNull() && !m_sharedBoxKeys.isEmpty()) {
+            to.sharedAudience = m_identity.sharedAudience;
+            to.sharedKey = &m_identity.audienceKeys.at(m_identity.sharedAudience);
+        }
+        to.withdrawFrom = m_identity.sharedAudience;
+        return {};
+    };
     // Entries are sent in outbox order once per round: the cursor moves past every batch
     // answered, so an entry refused for now does not block the ones after it. `after` starts
     // past the entries the pull's request carried.
@@ -349,8 +485,10 @@ Status SyncEngine::push(SyncReport &report, qint64 after)
             auto pending = m_store.pendingChanges(batchSize, after);
             if (!pending)
                 return pending.error();
+            if (Status s = targetsFor(*pending); !s)
+                return s;
             if (!pending->isEmpty())
-                next = sealInBackground(std::move(*pending), audience, key);
+                next = sealInBackground(std::move(*pending), to);
             nextRead = true;
         }
         if (!next.valid())
@@ -363,8 +501,10 @@ Status SyncEngine::push(SyncReport &report, qint64 after)
             auto following = m_store.pendingChanges(batchSize, last);
             if (!following)
                 return following.error();
+            if (Status s = targetsFor(*following); !s)
+                return s;
             if (!following->isEmpty())
-                next = sealInBackground(std::move(*following), audience, key);
+                next = sealInBackground(std::move(*following), to);
             nextRead = true;
         }
 
@@ -398,7 +538,7 @@ Status SyncEngine::push(SyncReport &report, qint64 after)
             after = last; // the one entry: what follows it may already be sealing
             continue;
         }
-        if (Status s = accept(*response, report); !s)
+        if (Status s = accept(*response, batch, report); !s)
             return s;
         after = last;
         if (!nextRead)
@@ -440,11 +580,7 @@ Result<QString> SyncEngine::checkManifest(SyncClient &client, const Manifest &m)
         auto dir = client.directory();
         if (!dir)
             return dir.error();
-        for (const DirectoryEntry &e : dir->users) {
-            if (e.userId == me && ownKey)
-                continue;
-            m_signingKeys.insert(e.userId, pinnedSigningKey(e));
-        }
+        noteDirectory(*dir);
     }
     const QByteArray key = m_signingKeys.value(m.authorId);
     if (!key.isEmpty() &&
@@ -529,12 +665,25 @@ Result<PulledPage> SyncEngine::checkPage(SyncClient &client, PullResponse &&page
                                                   : QStringLiteral("malformed"));
             continue;
         }
-        if (m_identity.privateAudience.isNull() && c.authorId == m_identity.credentials.userId) {
-            m_identity.privateAudience = c.audienceId;
-            m_identityChanged = true;
+        if (c.authorId == m_identity.credentials.userId &&
+            c.audienceId != m_identity.privateAudience &&
+            c.audienceId != m_identity.sharedAudience) {
+            // A device restored from the key backup learns its audiences from its own changes:
+            // a change in the shared one is a whole shared diary entry.
+            const bool shared = opened->type == RecordType::DiaryEntry &&
+                                opened->fields.value(QStringLiteral("shared")).toBool();
+            if (shared && m_identity.sharedAudience.isNull()) {
+                m_identity.sharedAudience = c.audienceId;
+                m_identityChanged = true;
+            } else if (!shared && m_identity.privateAudience.isNull()) {
+                m_identity.privateAudience = c.audienceId;
+                m_identityChanged = true;
+            }
         }
         out.changes.append(std::move(*opened));
     }
+    for (const Withdrawal &w : std::as_const(page.withdrawals))
+        out.withdrawn.append(w.recordId);
     out.keysSeen = std::move(m_keysSeen);
     m_keysSeen.clear();
     return out;
@@ -575,8 +724,12 @@ Result<std::optional<SyncEngine::Carried>> SyncEngine::carryable()
         return entries.error();
     if (entries->isEmpty() || entries->size() >= CarryLimit)
         return std::optional<Carried>();
+    // Shared entries wait for push(), which learns the supervisors first.
+    if (anyShared(*entries))
+        return std::optional<Carried>();
     const QUuid audience = m_identity.privateAudience;
-    SealedBatch sealed = seal(std::move(*entries), audience, m_identity.audienceKeys.at(audience));
+    SealedBatch sealed = seal(std::move(*entries),
+                              {audience, &m_identity.audienceKeys.at(audience), {}, nullptr, {}});
     Carried carried{std::move(sealed.entries), newBatch(std::move(sealed.changes)), {}};
     if (Status s = sign(carried.request, sealed.digests); !s)
         return s.error();
@@ -637,6 +790,13 @@ Status SyncEngine::pull(SyncReport &report, qint64 *carriedThrough)
             if (Status s = m_store.recordKeys(page->keysSeen); !s)
                 return s;
         }
+        // Before the page's changes: a version shared again after the withdrawal merges.
+        if (!page->withdrawn.isEmpty()) {
+            auto gone = m_store.withdraw(page->withdrawn, m_identity.credentials.userId);
+            if (!gone)
+                return gone.error();
+            report.withdrawn += *gone;
+        }
         auto merged =
             m_store.applyRemote(page->changes, QByteArray::number(qulonglong(page->cursor)),
                                 page->skipped, m_identity.credentials.userId);
@@ -656,7 +816,7 @@ Status SyncEngine::pull(SyncReport &report, qint64 *carriedThrough)
     // those entries again and knows what to do with each refusal.
     if (!carried || !carried->outcome || !*carried->outcome)
         return {};
-    if (Status s = accept(**carried->outcome, report); !s)
+    if (Status s = accept(**carried->outcome, carried->request, report); !s)
         return s;
     *carriedThrough = carried->entries.last().seq;
     return {};

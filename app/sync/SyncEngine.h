@@ -39,10 +39,11 @@ struct SyncReport
     // Other users whose key the directory changed since this device pinned it: what the new
     // key signs is set aside (`key_changed`) until a person confirms it (KeyPins::confirm).
     qint64 keysChanged = 0;
-
     // The organisation's offline lease in days (0: none), as this round's last page told it.
     // The round's success is recorded with it (SyncLedger::recordContact).
     int offlineLeaseDays = 0;
+    // Copies of other users' records removed because their author stopped sharing them.
+    int withdrawn = 0;
 };
 
 class SyncEngine
@@ -105,7 +106,14 @@ private:
     Result<std::optional<Carried>> carryable();
     wire::PushRequest newBatch(QList<wire::Change> changes) const;
     Status sign(wire::PushRequest &batch, const QList<QByteArray> &digests);
-    Status accept(const wire::PushResponse &response, SyncReport &report);
+    Status accept(const wire::PushResponse &response, const wire::PushRequest &batch,
+                  SyncReport &report);
+    // Reads the key directory once per engine: the user's supervisors (kept in the identity),
+    // their pinned keys, and the shared audience for them, made anew when they changed
+    // (docs/protocol.md, "Sharing with supervisors").
+    Status learnSupervisors();
+    // Pins the directory's users and notes the user's supervisors.
+    void noteDirectory(const wire::KeyDirectory &dir);
     Result<PulledPage> checkPage(SyncClient &client, wire::PullResponse &&page);
     // Takes the key of `change`'s audience from this page's `grants` when its author signed
     // it for this user and it opens; else why not (a set-aside reason).
@@ -143,6 +151,8 @@ private:
     QList<UserKeyPin> m_pins;
     QList<UserKeyPin> m_keysSeen;
     QSet<QUuid> m_keyChanged;
+    bool m_supervisorsRead = false;
+    QHash<QUuid, QByteArray> m_sharedBoxKeys; // the shared audience's readers' pinned box keys
 };
 
 } // namespace wp::sync

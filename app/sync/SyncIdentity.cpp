@@ -36,6 +36,21 @@ SecretBytes SyncIdentity::serialize() const
                {11, privateAudience.toRfc4122()},
                {12, audiences},
                {13, userHadKeys}};
+    if (!sharedAudience.isNull()) {
+        QCborArray readers;
+        for (const QUuid &r : sharedReaders)
+            readers.append(r.toRfc4122());
+        m.insert(14, sharedAudience.toRfc4122());
+        m.insert(15, readers);
+    }
+    if (supervisorsLearnt)
+        m.insert(17, true);
+    if (!supervisors.isEmpty()) {
+        QCborArray list;
+        for (const wire::Supervisor &v : supervisors)
+            list.append(QCborArray{v.userId.toRfc4122(), v.displayName});
+        m.insert(16, list);
+    }
     QByteArray bytes = QCborValue(m).toCbor();
     // The QCbor containers held copies too; they are freed here, the bytes wiped by takeFrom.
     m = {};
@@ -66,6 +81,13 @@ Result<SyncIdentity> SyncIdentity::deserialize(const SecretBytes &bytes)
     id.keys.signingSecret = secret(10);
     id.privateAudience = QUuid::fromRfc4122(m.value(11).toByteArray());
     id.userHadKeys = m.value(13).toBool();
+    id.sharedAudience = QUuid::fromRfc4122(m.value(14).toByteArray());
+    for (const QCborValue &r : m.value(15).toArray())
+        id.sharedReaders.append(QUuid::fromRfc4122(r.toByteArray()));
+    id.supervisorsLearnt = m.value(17).toBool();
+    for (const QCborValue &v : m.value(16).toArray())
+        id.supervisors.append(
+            {QUuid::fromRfc4122(v.toArray().at(0).toByteArray()), v.toArray().at(1).toString()});
     for (const QCborValue &a : m.value(12).toArray()) {
         QByteArray key = a.toArray().at(1).toByteArray();
         id.audienceKeys.emplace(QUuid::fromRfc4122(a.toArray().at(0).toByteArray()),

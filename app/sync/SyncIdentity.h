@@ -23,6 +23,15 @@ struct SyncIdentity
     // In memory only: the server has applied a change to the private audience since this
     // identity was loaded, so it knows the audience and batches stop carrying its sealed key.
     bool privateAudienceKnown = false;
+    // The user's shared audience (docs/protocol.md, "Sharing with supervisors"): the user and
+    // `sharedReaders`, their supervisors when it was made. Null until something is shared.
+    QUuid sharedAudience;
+    QList<QUuid> sharedReaders;
+    bool sharedAudienceKnown = false; // in memory only, as privateAudienceKnown
+    // The user's current supervisors as the server last said (KeyDirectory), for the words
+    // on who can read an entry.
+    QList<wire::Supervisor> supervisors;
+    bool supervisorsLearnt = false; // the list above came from the server at least once
     std::map<QUuid, SecretBytes> audienceKeys;
     // Saved with the identity while its enrolment waits for keys (Enrolment): the user's keys
     // exist already (restore them) or not (make them), so an enrolment interrupted between

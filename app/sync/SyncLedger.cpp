@@ -9,7 +9,12 @@ namespace wp::sync {
 
 Result<QList<OutboxEntry>> StoreLedger::pendingChanges(int limit, qint64 afterSeq)
 {
-    return m_store.outbox().pending(limit, afterSeq);
+    return m_store.pendingToSend(limit, afterSeq);
+}
+
+Result<int> StoreLedger::withdraw(const QList<QUuid> &recordIds, const QUuid &localUser)
+{
+    return m_store.withdraw(recordIds, localUser);
 }
 
 Status StoreLedger::markFailed(const QList<std::pair<qint64, QString>> &seqReasons, qint64 nowMs)

@@ -41,6 +41,14 @@ public:
                                             const QByteArray &newCursor,
                                             const QList<SetAsideChange> &skipped,
                                             const QUuid &localUser) = 0;
+    // Records the server withdrew from this user (Store::withdraw): how many went.
+    virtual Result<int> withdraw(const QList<QUuid> &recordIds, const QUuid &localUser)
+    {
+        Q_UNUSED(recordIds);
+        Q_UNUSED(localUser);
+        return Error(ErrorCode::Unavailable,
+                     QStringLiteral("this store cannot remove withdrawn records"));
+    }
     // Pulled changes set aside and still listed (Store::setAside).
     virtual Result<qint64> setAsideCount() = 0;
     // Other users' pinned keys (Store::keyPins, KeyPins.h), and what the directory said for
@@ -93,6 +101,7 @@ public:
     Result<MergeReport> applyRemote(const QList<RemoteChange> &changes, const QByteArray &newCursor,
                                     const QList<SetAsideChange> &skipped,
                                     const QUuid &localUser) override;
+    Result<int> withdraw(const QList<QUuid> &recordIds, const QUuid &localUser) override;
     Result<qint64> setAsideCount() override;
     Result<QList<UserKeyPin>> keyPins() override;
     Status recordKeys(const QList<UserKeyPin> &seen) override;

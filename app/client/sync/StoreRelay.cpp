@@ -34,7 +34,13 @@ void StoreRelay::close()
 Result<QList<OutboxEntry>> StoreRelay::pendingChanges(int limit, qint64 afterSeq)
 {
     return call<QList<OutboxEntry>>(
-        [limit, afterSeq](Store &s) { return s.outbox().pending(limit, afterSeq); });
+        [limit, afterSeq](Store &s) { return s.pendingToSend(limit, afterSeq); });
+}
+
+Result<int> StoreRelay::withdraw(const QList<QUuid> &recordIds, const QUuid &localUser)
+{
+    return call<int>(
+        [&recordIds, &localUser](Store &s) { return s.withdraw(recordIds, localUser); });
 }
 
 Status StoreRelay::markFailed(const QList<std::pair<qint64, QString>> &seqReasons, qint64 nowMs)

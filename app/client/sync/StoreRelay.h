@@ -55,6 +55,7 @@ public:
     template <typename R> Result<R> call(const std::function<Result<R>(Store &)> &f);
 
     Result<QList<OutboxEntry>> pendingChanges(int limit, qint64 afterSeq) override;
+    Result<int> withdraw(const QList<QUuid> &recordIds, const QUuid &localUser) override;
     Status markApplied(const QList<qint64> &seqs) override;
     Status markFailed(const QList<std::pair<qint64, QString>> &seqReasons, qint64 nowMs) override;
     Result<qint64> pendingCount() override;
