@@ -288,6 +288,10 @@ Status CommandDispatcher::dispatch(const ParsedCommand &command, const QString &
         return editEncounter(s, command);
     if (command.name == QLatin1String("encounter delete"))
         return deleteEncounter(s, command);
+    if (command.name == QLatin1String("diary share"))
+        return shareDiary(s, command, true);
+    if (command.name == QLatin1String("diary unshare"))
+        return shareDiary(s, command, false);
     SyncCommands sync(s, m_out);
     Status synced = Error{ErrorCode::Internal, QString()};
     if (command.name == QLatin1String("enroll"))
@@ -570,14 +574,24 @@ Status CommandDispatcher::eraseParticipant(Store &store, const ParsedCommand &c)
     return {};
 }
 
+Status CommandDispatcher::shareDiary(Store &store, const ParsedCommand &c, bool shared)
+{
+    auto entry = changeable(store, store.diary(), c, QStringLiteral("diary entry"));
+    if (!entry)
+        return entry.error();
+    if (entry->shared != shared) {
+        entry->shared = shared;
+        auto saved = store.diary().save(*entry);
+        if (!saved)
+            return saved.error();
+    }
+    m_out << idText(entry->id) << '\n';
+    return {};
+}
+
 Status CommandDispatcher::editDiary(Store &store, const ParsedCommand &c)
 {
-    const QUuid id = idFromText(c.positionals.value(0));
-    if (id.isNull())
-        return usage(QStringLiteral("diary edit needs the entry's id."));
-    auto entry = store.diary().get(id);
-    if (!entry && entry.error().code == ErrorCode::NotFound)
-        return usage(QStringLiteral("There is no diary entry with id %1.").arg(idText(id)));
+    auto entry = changeable(store, store.diary(), c, QStringLiteral("diary entry"));
     if (!entry)
         return entry.error();
     if (c.has(QStringLiteral("text"))) {
@@ -671,9 +685,12 @@ Status CommandDispatcher::deleteEncounter(Store &store, const ParsedCommand &c)
 
 namespace {
 
-// Pages through a repository (keyset pagination), printing each record.
-template <typename Repo> Status printAll(Repo &repository, QTextStream &out, bool json, int limit)
+// Pages through a repository (keyset pagination), printing each record. With `store`, a
+// record another user shared with this one is marked with its author.
+template <typename Repo>
+Status printAll(Repo &repository, QTextStream &out, bool json, int limit, Store *store = nullptr)
 {
+    const QUuid me = store ? sync::SyncIdentity::localUser(*store) : QUuid();
     PageRequest request;
     request.limit = 500;
     int printed = 0;
@@ -684,10 +701,27 @@ template <typename Repo> Status printAll(Repo &repository, QTextStream &out, boo
         for (const auto &record : page->items) {
             if (printed == limit)
                 return {};
-            if (json)
-                out << QJsonDocument(toJson(record)).toJson(QJsonDocument::Compact) << '\n';
-            else
-                out << idText(record.id) << '\t' << summary(record) << '\n';
+            QUuid author;
+            if (store) {
+                auto a = store->recordAuthor(record.id);
+                if (!a)
+                    return a.error();
+                if (!a->isNull() && *a != me)
+                    author = *a;
+            }
+            if (json) {
+                QJsonObject object = toJson(record);
+                if (!author.isNull()) {
+                    object.insert(QStringLiteral("author"), idText(author));
+                    object.insert(QStringLiteral("sharedWithMe"), true);
+                }
+                out << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
+            } else {
+                out << idText(record.id) << '\t' << summary(record);
+                if (!author.isNull())
+                    out << "\tshared by " << idText(author);
+                out << '\n';
+            }
             ++printed;
         }
         if (page->next.isEmpty())
@@ -709,7 +743,7 @@ Status CommandDispatcher::list(Store &store, const ParsedCommand &c)
     }
     const bool json = c.has(QStringLiteral("json"));
     if (c.name.startsWith(QLatin1String("diary")))
-        return printAll(store.diary(), m_out, json, limit);
+        return printAll(store.diary(), m_out, json, limit, &store);
     if (c.name.startsWith(QLatin1String("encounter")))
         return printAll(store.encounters(), m_out, json, limit);
     return printAll(store.participants(), m_out, json, limit);

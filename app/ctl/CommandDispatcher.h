@@ -41,6 +41,7 @@ private:
     Status eraseParticipant(Store &store, const ParsedCommand &command);
     Status editEncounter(Store &store, const ParsedCommand &command);
     Status deleteEncounter(Store &store, const ParsedCommand &command);
+    Status shareDiary(Store &store, const ParsedCommand &command, bool shared);
 
     QTextStream &m_out;
     QTextStream &m_err;

@@ -36,6 +36,8 @@ const std::vector<CommandSpec> Commands{
       {"self-care", true, true},
       {"share", false, false}}},
     {"diary list", 0, 0, {Json, Limit}},
+    {"diary share", 1, 1, {}},
+    {"diary unshare", 1, 1, {}},
     {"diary edit",
      1,
      1,
@@ -126,6 +128,8 @@ QString usage()
         "            [--self-care KEY]... [--share]\n"
         "  diary list [--json] [--limit N]\n"
         "  diary edit ID [--text T] [--wellbeing 1-5] [--stress 1-5]\n"
+        "  diary share ID                let the entry reach your supervisors at the next sync\n"
+        "  diary unshare ID              make it private again; their devices delete their copy\n"
         "  encounter add [--participant ID] [--at ISO-TIME] [--place KEY] [--need KEY]...\n"
         "            [--supply KEY]... [--duration MIN] [--note T] [--next-step T]\n"
         "            [--follow-up YYYY-MM-DD] [--stage-after KEY] [--advocacy KEY]...\n"

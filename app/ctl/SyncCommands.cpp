@@ -345,6 +345,7 @@ Status SyncCommands::sync(const ParsedCommand &c)
         total.rejections += report->rejections;
         total.resynced = total.resynced || report->resynced;
         total.removed += report->removed;
+        total.withdrawn += report->withdrawn;
         total.pending = report->pending;
         total.failed = report->failed;
         total.skipped += report->skipped;
@@ -392,6 +393,7 @@ Status SyncCommands::sync(const ParsedCommand &c)
             {QStringLiteral("rejected"), total.rejected},
             {QStringLiteral("resynced"), total.resynced},
             {QStringLiteral("removed"), total.removed},
+            {QStringLiteral("withdrawn"), total.withdrawn},
             {QStringLiteral("skipped"), total.skipped},
             {QStringLiteral("setAside"), total.setAside},
             {QStringLiteral("keysChanged"), total.keysChanged},
@@ -411,6 +413,9 @@ Status SyncCommands::sync(const ParsedCommand &c)
             m_out << "resynced: the server had compacted its log past this device's cursor, so "
                      "everything was pulled again from the start; "
                   << total.removed << " records deleted elsewhere were removed here\n";
+        if (total.withdrawn > 0)
+            m_out << "withdrawn: " << total.withdrawn
+                  << " entries shared with you were unshared by their author and removed here\n";
         if (total.keysChanged > 0)
             m_out << "KEY CHANGED: " << total.keysChanged
                   << " other users' keys changed on the server; what they sign is set aside "
