@@ -364,6 +364,68 @@ private slots:
         QCOMPARE(*m_store->setAside().count(), 3);
     }
 
+    void aSharedEntryIsSentWholeAndUnsharingIsMarked()
+    {
+        // A new private entry: neither shared nor unsharing.
+        DiaryEntry d = m_store->diary().save(diary(QStringLiteral("kept private"))).value();
+        QList<OutboxEntry> sent = m_store->pendingToSend(100, 0).value();
+        QCOMPARE(sent.size(), 1);
+        QVERIFY(!sent[0].shared && !sent[0].unshares);
+        QList<qint64> seqs{sent[0].seq};
+        QVERIFY(m_store->outbox().markApplied(seqs).ok());
+
+        // Shared: the change carries every field, not only `shared`.
+        d.shared = true;
+        d = m_store->diary().save(d).value();
+        sent = m_store->pendingToSend(100, 0).value();
+        QCOMPARE(sent.size(), 1);
+        QVERIFY(sent[0].shared && !sent[0].unshares);
+        QCOMPARE(sent[0].change.fields.value(QStringLiteral("text")).toString(),
+                 QStringLiteral("kept private"));
+        QCOMPARE(sent[0].change.fields.value(QStringLiteral("shared")).toBool(), true);
+        for (const QString &field : sent[0].change.stamps.keys())
+            QVERIFY2(!sent[0].change.stamps.value(field).isNull(), qPrintable(field));
+        QVERIFY(m_store->outbox().markApplied({sent[0].seq}).ok());
+
+        // Unshared: private again, marked as leaving the shared audience.
+        d.shared = false;
+        d = m_store->diary().save(d).value();
+        sent = m_store->pendingToSend(100, 0).value();
+        QCOMPARE(sent.size(), 1);
+        QVERIFY(!sent[0].shared && sent[0].unshares);
+        QCOMPARE(sent[0].change.fields.size(), 1);
+    }
+
+    void aWithdrawalRemovesOnlyOtherUsersRecords()
+    {
+        const QUuid me = createUuidV7();
+        const QUuid worker = createUuidV7();
+        const DiaryEntry mine = pushedEntry(QStringLiteral("my own words"));
+        RemoteChange theirs = newEntry(QStringLiteral("WITHDRAWN words"), remoteStamp(1));
+        theirs.author = worker;
+        QVERIFY(m_store->applyRemote({theirs}, QByteArrayLiteral("c1"), {}, me).ok());
+        QCOMPARE(m_store->recordAuthor(theirs.recordId).value(), worker);
+        QVERIFY(m_store->recordAuthor(mine.id).value().isNull());
+        QCOMPARE(m_store->search(QStringLiteral("WITHDRAWN")).value().size(), 1);
+
+        // The server's word never removes this user's own record, nor an unknown one.
+        auto gone = m_store->withdraw({mine.id, theirs.recordId, createUuidV7()}, me);
+        QVERIFY(gone.ok());
+        QCOMPARE(*gone, 1);
+        QVERIFY(m_store->diary().get(mine.id).ok());
+        QCOMPARE(m_store->diary().get(theirs.recordId).error().code, ErrorCode::NotFound);
+        QVERIFY(m_store->search(QStringLiteral("WITHDRAWN")).value().isEmpty());
+        QCOMPARE(m_store->recordAuthor(theirs.recordId).error().code, ErrorCode::NotFound);
+        QVERIFY(m_store->audit().verify().value().intact());
+
+        // Shared again later, it comes back like any new record.
+        theirs.stamp = remoteStamp(5);
+        for (auto it = theirs.stamps.begin(); it != theirs.stamps.end(); ++it)
+            *it = theirs.stamp;
+        QVERIFY(m_store->applyRemote({theirs}, QByteArrayLiteral("c2"), {}, me).ok());
+        QCOMPARE(m_store->diary().get(theirs.recordId)->text, QStringLiteral("WITHDRAWN words"));
+    }
+
     void invalidOrFarAheadChangesAreSetAsideAndTheRestMerges()
     {
         // Signed and decrypted, yet not acceptable: out of range, too long, the wrong kind, a

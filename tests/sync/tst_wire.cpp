@@ -101,6 +101,43 @@ private slots:
         QCOMPARE(back->audienceKeys[0].sealedKey, QByteArray(80, 'x'));
     }
 
+    void sharingTravelsInOptionalKeys()
+    {
+        // The directory names the caller's supervisors; absent, the list is empty.
+        KeyDirectory dir{{{createUuidV7(), QStringLiteral("supervisor"), QByteArray(32, 'e'),
+                           QByteArray(32, 's')}},
+                         {{createUuidV7(), QStringLiteral("Alex")}}};
+        auto d = decodeKeyDirectory(encode(dir));
+        QVERIFY2(d.ok(), why(d).constData());
+        QCOMPARE(d->supervisors.size(), 1);
+        QCOMPARE(d->supervisors[0].userId, dir.supervisors[0].userId);
+        QCOMPARE(d->supervisors[0].displayName, QStringLiteral("Alex"));
+        dir.supervisors.clear();
+        QVERIFY(!encode(dir).contains("Alex"));
+        QVERIFY(decodeKeyDirectory(encode(dir))->supervisors.isEmpty());
+
+        // A pushed change names the audience it leaves; a pull lists the withdrawals.
+        PushRequest p;
+        p.deviceId = createUuidV7();
+        p.sequence = 1;
+        p.changes.append(sampleChange(1));
+        p.changes[0].withdrawnFrom = createUuidV7();
+        p.signature = QByteArray(64, 's');
+        auto pb = decodePushRequest(encode(p));
+        QVERIFY2(pb.ok(), why(pb).constData());
+        QCOMPARE(pb->changes[0].withdrawnFrom, p.changes[0].withdrawnFrom);
+        PullResponse r;
+        r.cursor = 9;
+        r.withdrawals.append({createUuidV7(), 8});
+        auto rb = decodePullResponse(encode(r));
+        QVERIFY2(rb.ok(), why(rb).constData());
+        QCOMPARE(rb->withdrawals.size(), 1);
+        QCOMPARE(rb->withdrawals[0].recordId, r.withdrawals[0].recordId);
+        QCOMPARE(rb->withdrawals[0].seq, 8u);
+        r.withdrawals.clear();
+        QVERIFY(decodePullResponse(encode(r))->withdrawals.isEmpty());
+    }
+
     void smallMessagesRoundTrip()
     {
         EnrolResponse e{createUuidV7(),      createUuidV7(),           createUuidV7(),
