@@ -29,10 +29,7 @@ FR = {
  'Diary entry': 'Entrée du journal',
  'New diary entry': 'Nouvelle entrée du journal',
  'Save': 'Enregistrer',
- 'Shared with your supervisor': 'Partagée avec votre superviseur',
  'Private: only you can read this': 'Privée : vous seul pouvez la lire',
- 'Your supervisor will see this entry after the next sync.': 'Votre superviseur verra cette entrée après la prochaine synchronisation.',
- 'Switch on to share this one entry with your supervisor.': 'Activez pour partager cette seule entrée avec votre superviseur.',
  'Share this entry with my supervisor': 'Partager cette entrée avec mon superviseur',
  'Your unsaved draft was restored.': 'Votre brouillon non enregistré a été restauré.',
  'Your entry': 'Votre entrée',
@@ -454,6 +451,11 @@ PLURALS.update(PLURALS_ERASURE)
 
 from edit_records_translations import FR_EDIT_RECORDS  # noqa: E402
 FR.update(FR_EDIT_RECORDS)
+
+# Sharing a diary entry with supervisors: who can read it.
+from sharing_translations import FR_SHARING, PLURALS_SHARING  # noqa: E402
+FR.update(FR_SHARING)
+PLURALS.update(PLURALS_SHARING)
 
 # sync and enrolment
 FR.update({

@@ -17,6 +17,8 @@ FormPage {
     readonly property var f: editor.fields
     readonly property var e: editor.errors
     readonly property bool shared: f.shared ?? false
+    // Who reads it when shared, from the supervisors this device learnt ("" while none).
+    readonly property string readers: App.connection.sharedReaders
     title: entryId.length > 0 ? qsTr("Diary entry") : qsTr("New diary entry")
     actionText: qsTr("Save")
     Component.onCompleted: entryId.length > 0 ? editor.load(entryId) : editor.startNew("")
@@ -53,14 +55,20 @@ FormPage {
                 Layout.fillWidth: true
                 Label {
                     objectName: "shareState"
-                    text: page.shared ? qsTr("Shared with your supervisor") : qsTr("Private: only you can read this")
+                    text: !page.shared ? qsTr("Private: only you can read this")
+                          : page.readers.length > 0 ? qsTr("Shared: %1").arg(page.readers)
+                          : qsTr("Shared, but no supervisor is assigned yet: only you can read this")
                     font.bold: true
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }
                 Label {
-                    text: page.shared ? qsTr("Your supervisor will see this entry after the next sync.")
-                                      : qsTr("Switch on to share this one entry with your supervisor.")
+                    objectName: "shareHint"
+                    text: page.readers.length === 0
+                          ? qsTr("No supervisor is assigned to you yet, so sharing reaches no one.")
+                          : page.shared
+                          ? qsTr("They can read it after the next sync. Switching off removes their copy, but what they have read cannot be unread.")
+                          : qsTr("Switch on to share this one entry with %1.").arg(App.connection.supervisorNames)
                     font.pixelSize: Style.fontCaption
                     opacity: 0.75
                     wrapMode: Text.Wrap

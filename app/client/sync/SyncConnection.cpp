@@ -7,6 +7,7 @@
 #include "SyncMessages.h"
 #include "SyncThread.h"
 
+#include <QLocale>
 #include <QSysInfo>
 #include <QUrl>
 #include <QUrlQuery>
@@ -45,6 +46,7 @@ void SyncConnection::storeOpened()
     if (auto saved = m_session->store()->deviceSecret(DeviceNameSecret))
         name = QString::fromUtf8(saved->view().data(), qsizetype(saved->view().size()));
     setDeviceNameShown(name.isEmpty() ? QSysInfo::machineHostName() : name);
+    refreshSupervisors();
     // Enrolment stopped between its two steps (locked, or the app closed): the code is spent
     // and the credentials saved, so it resumes at the key step.
     if (step == Enrolment::Step::MakeKeys || step == Enrolment::Step::RestoreKeys) {
@@ -60,6 +62,33 @@ void SyncConnection::storeClosing()
     // The sync thread forgets an enrolment in memory (SyncThread); it resumes from the store.
     if (m_step != EnterCode || !m_message.isEmpty() || !m_errors.isEmpty())
         setStep(EnterCode);
+}
+
+void SyncConnection::refreshSupervisors()
+{
+    QStringList names;
+    if (m_session->store()) {
+        if (auto identity = sync::SyncIdentity::load(*m_session->store()); identity)
+            for (const wire::Supervisor &v : std::as_const(identity->supervisors))
+                names.append(v.displayName);
+    }
+    if (names == m_supervisors)
+        return;
+    m_supervisors = names;
+    Q_EMIT supervisorsChanged();
+}
+
+QString SyncConnection::supervisorNames() const
+{
+    return QLocale().createSeparatedList(m_supervisors);
+}
+
+QString SyncConnection::sharedReaders() const
+{
+    if (m_supervisors.isEmpty())
+        return {};
+    return tr("You and %1 (supervisor)", "who can read a shared entry", int(m_supervisors.size()))
+        .arg(supervisorNames());
 }
 
 void SyncConnection::setEnrolled(bool enrolled)

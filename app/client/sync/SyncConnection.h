@@ -39,6 +39,11 @@ class SyncConnection : public QObject
     QML_UNCREATABLE("Owned by App")
     Q_PROPERTY(bool enrolled READ enrolled NOTIFY enrolledChanged)
     Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY serverUrlChanged)
+    // Who reads a shared entry, from the supervisors the device learnt from the server:
+    // "You and Alex (supervisor)"; empty while no supervisor is known (none assigned, or the
+    // device does not sync). `supervisorNames`: "Alex", "Alex and Sam".
+    Q_PROPERTY(QString sharedReaders READ sharedReaders NOTIFY supervisorsChanged)
+    Q_PROPERTY(QString supervisorNames READ supervisorNames NOTIFY supervisorsChanged)
     Q_PROPERTY(EnrolStep enrolStep READ enrolStep NOTIFY enrolStepChanged)
     // Talking to the server (Redeeming, SettingUpKeys).
     Q_PROPERTY(bool busy READ busy NOTIFY enrolStepChanged)
@@ -98,6 +103,11 @@ public:
     Q_INVOKABLE void clearEnrolError(const QString &field);
 
     // Step 1: the server address and the code (or the QR code's text pasted whole).
+    QString sharedReaders() const;
+    QString supervisorNames() const;
+    // Reads the supervisors the last sync learnt (SyncIdentity::supervisors).
+    void refreshSupervisors();
+
     Q_INVOKABLE void enrol(const QString &serverUrl, const QString &code);
     // MakeKeys: makes the keys and the recovery key, then shows the key (ShowRecoveryKey).
     Q_INVOKABLE void makeKeys();
@@ -126,6 +136,7 @@ public:
 Q_SIGNALS:
     void enrolledChanged();
     void serverUrlChanged();
+    void supervisorsChanged();
     void enrolStepChanged();
     void enrolErrorsChanged();
     void enrolMessageChanged();
@@ -156,6 +167,7 @@ private:
     SyncThread *m_thread;
     bool m_enrolled = false;
     QString m_serverUrl;
+    QStringList m_supervisors; // display names
     EnrolStep m_step = EnterCode;
     bool m_firstDevice = true;
     QVariantMap m_errors;

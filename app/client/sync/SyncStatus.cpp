@@ -21,7 +21,7 @@ const QString LastSyncName = QStringLiteral("sync_last_success");
 struct SyncStatus::RunResult
 {
     std::optional<Error> error;
-    int removed = 0; // records a resync removed
+    int removed = 0; // records a resync removed, or their authors stopped sharing
 };
 
 SyncStatus::SyncStatus(Session *session, SyncThread *thread, SyncConnection *connection,
@@ -379,7 +379,7 @@ void SyncStatus::startRun()
             RunResult result;
             auto report = w.sync();
             if (report)
-                result.removed = report->removed;
+                result.removed = report->removed + report->withdrawn;
             else
                 result.error = report.error();
             return result;
@@ -413,6 +413,7 @@ void SyncStatus::finishRun(const RunResult &result)
         m_connection->deviceRevoked();
     if (m_pulled > 0 || result.removed > 0)
         Q_EMIT remoteChangesApplied();
+    m_connection->refreshSupervisors();
     Q_EMIT busyChanged();
     refreshCounts();
     m_scheduler.runFinished(outcome);
