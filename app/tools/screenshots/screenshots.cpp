@@ -196,6 +196,9 @@ int main(int argc, char *argv[])
                            "talked about football."));
         context.diaryEditor()->setField(QStringLiteral("wellbeing"), 4);
         shoot(QStringLiteral("diary-editor"));
+        // Shared, on a device that knows no supervisor yet: the banner promises no reader.
+        context.diaryEditor()->setField(QStringLiteral("shared"), true);
+        shoot(QStringLiteral("diary-editor-shared"));
         context.diaryEditor()->discard();
         home(3);
         shoot(QStringLiteral("supervision"));
