@@ -502,6 +502,69 @@ private slots:
         QCOMPARE(failed->first().reason, QStringLiteral("too_large"));
     }
 
+    void aSharedEntryIsSealedToTheSupervisorsTheServerNames()
+    {
+        const LocalServer::Org o = fx.createOrganisation(QStringLiteral("Shared Peers"));
+        QCOMPARE(fx.admin({QStringLiteral("assign-supervisor"), QStringLiteral("--org"),
+                           idText(o.id), QStringLiteral("--worker"), idText(o.worker1),
+                           QStringLiteral("--supervisor"), idText(o.supervisor)}),
+                 QStringLiteral("assigned"));
+        auto sup = enrol(o.id, o.supervisor);
+        auto worker = enrol(o.id, o.worker1);
+        auto colleague = enrol(o.id, o.worker2);
+        QVERIFY(sup && worker && colleague);
+        QVERIFY(sup->sync().ok()); // the supervisor's keys are on the server
+
+        // Nothing shared yet: the first sync learns the supervisors, for the app's words.
+        QVERIFY(worker->sync().ok());
+        QVERIFY(worker->identity.supervisorsLearnt);
+        QCOMPARE(worker->identity.supervisors.size(), 1);
+        QCOMPARE(worker->identity.supervisors[0].userId, o.supervisor);
+        QCOMPARE(worker->identity.supervisors[0].displayName, QStringLiteral("Alex"));
+
+        DiaryEntry shared = worker->store->diary().save(entry(QStringLiteral("told Alex"))).value();
+        QVERIFY(worker->store->diary().save(entry(QStringLiteral("kept to myself"))).ok());
+        shared.shared = true;
+        QVERIFY(worker->store->diary().save(shared).ok());
+        auto pushed = worker->sync();
+        QVERIFY2(pushed.ok(), why(pushed).constData());
+        QCOMPARE(pushed->failed, 0);
+        QCOMPARE(worker->identity.sharedReaders, QList<QUuid>{o.supervisor});
+        QVERIFY(!worker->identity.sharedAudience.isNull());
+
+        // What the identity learnt survives a restart.
+        QVERIFY(worker->identity.save(*worker->store).ok());
+        auto reloaded = SyncIdentity::load(*worker->store);
+        QVERIFY(reloaded.ok());
+        QCOMPARE(reloaded->sharedAudience, worker->identity.sharedAudience);
+        QCOMPARE(reloaded->sharedReaders, worker->identity.sharedReaders);
+        QCOMPARE(reloaded->supervisors.size(), 1);
+        QCOMPARE(reloaded->supervisors[0].displayName, QStringLiteral("Alex"));
+        QVERIFY(reloaded->supervisorsLearnt);
+
+        // The supervisor holds the shared entry, authored by the worker; the colleague, nothing.
+        auto read = sup->sync();
+        QVERIFY2(read.ok(), why(read).constData());
+        QCOMPARE(read->skipped, 0);
+        QCOMPARE(*sup->store->diary().count(), 1);
+        QCOMPARE(sup->store->diary().get(shared.id)->text, QStringLiteral("told Alex"));
+        QCOMPARE(sup->store->recordAuthor(shared.id).value(), o.worker1);
+        auto none = colleague->sync();
+        QVERIFY(none.ok());
+        QCOMPARE(none->pulled, 0);
+        QCOMPARE(*colleague->store->diary().count(), 0);
+
+        // Unshared: the supervisor's copy goes; the worker keeps the entry.
+        shared.shared = false;
+        QVERIFY(worker->store->diary().save(shared).ok());
+        QVERIFY(worker->sync().ok());
+        auto gone = sup->sync();
+        QVERIFY2(gone.ok(), why(gone).constData());
+        QCOMPARE(gone->withdrawn, 1);
+        QCOMPARE(*sup->store->diary().count(), 0);
+        QCOMPARE(*worker->store->diary().count(), 2);
+    }
+
     void onlyServerRetryReasonsAreTransient()
     {
         QVERIFY(SyncEngine::isTransientRejection(QStringLiteral("busy")));
