@@ -181,19 +181,21 @@ Result<std::optional<RecordTable::Snapshot>> RecordTable::snapshot(const QUuid &
         return row.error();
     if (!*row || (*row)->deleted)
         return std::optional<Snapshot>();
+    Snapshot out;
+    out.createdStamp = (*row)->createdStamp;
+    out.shared = (*row)->typeKey == keyOf(RecordType::DiaryEntry) &&
+                 (*row)->fields.value(QStringLiteral("shared")).toBool();
+    if (!out.shared)
+        return std::optional<Snapshot>(std::move(out)); // the usual case: one row read
     Result<QMap<QString, HlcStamp>> own = loadStamps(id);
     if (!own)
         return own.error();
-    Snapshot out;
     out.fields = (*row)->fields;
-    out.createdStamp = (*row)->createdStamp;
     // A field without its own stamp has the record's creation stamp.
     for (auto it = out.fields.constBegin(); it != out.fields.constEnd(); ++it) {
         const QString field = it.key().toString();
         out.stamps.insert(field, own->value(field, out.createdStamp));
     }
-    out.shared = (*row)->typeKey == keyOf(RecordType::DiaryEntry) &&
-                 out.fields.value(QStringLiteral("shared")).toBool();
     return std::optional<Snapshot>(std::move(out));
 }
 

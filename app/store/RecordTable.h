@@ -112,8 +112,8 @@ public:
     Status merge(const RecordChange &change, const QUuid &localUser, MergeReport &report,
                  SearchWrites &search);
 
-    // A live record's every field and each field's stamp, and whether it is a shared diary
-    // entry; nullopt when the record is unknown or deleted.
+    // Whether a live record is a shared diary entry and, when it is, its every field and each
+    // field's stamp; nullopt when the record is unknown or deleted.
     struct Snapshot
     {
         QCborMap fields;
