@@ -33,7 +33,7 @@ Page {
 
             Label {
                 text: qsTr("Check in")
-                font.pixelSize: 24
+                font.pixelSize: Style.fontHeading
                 font.bold: true
                 wrapMode: Text.Wrap
                 horizontalAlignment: Text.AlignHCenter
