@@ -59,6 +59,17 @@
     </message>
 </context>
 <context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ConflictBanner</name>
     <message>
         <source>Changed on another device too</source>
@@ -205,20 +216,8 @@
         <translation>Save</translation>
     </message>
     <message>
-        <source>Shared with your supervisor</source>
-        <translation>Shared with your supervisor</translation>
-    </message>
-    <message>
         <source>Private: only you can read this</source>
         <translation>Private: only you can read this</translation>
-    </message>
-    <message>
-        <source>Your supervisor will see this entry after the next sync.</source>
-        <translation>Your supervisor will see this entry after the next sync.</translation>
-    </message>
-    <message>
-        <source>Switch on to share this one entry with your supervisor.</source>
-        <translation>Switch on to share this one entry with your supervisor.</translation>
     </message>
     <message>
         <source>Share this entry with my supervisor</source>
@@ -303,6 +302,38 @@
     <message>
         <source>Save entry</source>
         <translation>Save entry</translation>
+    </message>
+    <message>
+        <source>Shared: %1</source>
+        <translation>Shared: %1</translation>
+    </message>
+    <message>
+        <source>Shared, but no supervisor is assigned yet: only you can read this</source>
+        <translation>Shared, but no supervisor is assigned yet: only you can read this</translation>
+    </message>
+    <message>
+        <source>No supervisor is assigned to you yet, so sharing reaches no one.</source>
+        <translation>No supervisor is assigned to you yet, so sharing reaches no one.</translation>
+    </message>
+    <message>
+        <source>They can read it after the next sync. Switching off removes their copy, but what they have read cannot be unread.</source>
+        <translation>They can read it after the next sync. Switching off removes their copy, but what they have read cannot be unread.</translation>
+    </message>
+    <message>
+        <source>Switch on to share this one entry with %1.</source>
+        <translation>Switch on to share this one entry with %1.</translation>
+    </message>
+    <message>
+        <source>Delete entry</source>
+        <translation>Delete entry</translation>
+    </message>
+    <message>
+        <source>Delete this diary entry?</source>
+        <translation>Delete this diary entry?</translation>
+    </message>
+    <message>
+        <source>Your entry of %1 will be deleted from this phone and, after sync, from your other devices.</source>
+        <translation>Your entry of %1 will be deleted from this phone and, after sync, from your other devices.</translation>
     </message>
 </context>
 <context>
@@ -461,6 +492,34 @@
         <source>Other time…</source>
         <translation>Other time…</translation>
     </message>
+    <message>
+        <source>an unnamed contact</source>
+        <translation>an unnamed contact</translation>
+    </message>
+    <message>
+        <source>Encounter</source>
+        <translation>Encounter</translation>
+    </message>
+    <message>
+        <source>Someone else wrote this encounter: you can read it, not change it.</source>
+        <translation>Someone else wrote this encounter: you can read it, not change it.</translation>
+    </message>
+    <message>
+        <source>Delete encounter</source>
+        <translation>Delete encounter</translation>
+    </message>
+    <message>
+        <source>Delete this encounter?</source>
+        <translation>Delete this encounter?</translation>
+    </message>
+    <message>
+        <source>The encounter with %1 (%2) will be deleted from this phone and, after sync, from your other devices.</source>
+        <translation>The encounter with %1 (%2) will be deleted from this phone and, after sync, from your other devices.</translation>
+    </message>
+    <message>
+        <source>The encounter of %1 will be deleted from this phone and, after sync, from your other devices.</source>
+        <translation>The encounter of %1 will be deleted from this phone and, after sync, from your other devices.</translation>
+    </message>
 </context>
 <context>
     <name>EnrolmentSection</name>
@@ -583,6 +642,29 @@
     <message>
         <source>Nine groups of four letters and digits. Spaces, dashes and capitals do not matter.</source>
         <translation>Nine groups of four letters and digits. Spaces, dashes and capitals do not matter.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Remove this?</source>
+        <translation>Remove this?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Remove “%1”</source>
+        <translation>Remove “%1”</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>“%1” will be taken out.</source>
+        <translation>“%1” will be taken out.</translation>
     </message>
 </context>
 <context>
@@ -1293,6 +1375,38 @@
         <source>Undo the stage change</source>
         <translation>Undo the stage change</translation>
     </message>
+    <message>
+        <source>Someone else added this participant: you can read their page, not change it.</source>
+        <translation>Someone else added this participant: you can read their page, not change it.</translation>
+    </message>
+    <message>
+        <source>Edit goal %1</source>
+        <translation>Edit goal %1</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>Remove this goal?</source>
+        <translation>Remove this goal?</translation>
+    </message>
+    <message>
+        <source>Rename or delete</source>
+        <translation>Rename or delete</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>Rename %1</translation>
+    </message>
+    <message>
+        <source>Pseudonym or initials</source>
+        <translation>Pseudonym or initials</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -1689,10 +1803,6 @@
         <translation>Topics</translation>
     </message>
     <message>
-        <source>Remove topic %1</source>
-        <translation>Remove topic %1</translation>
-    </message>
-    <message>
         <source>Add a topic</source>
         <translation>Add a topic</translation>
     </message>
@@ -1779,6 +1889,42 @@
     <message>
         <source>Save session</source>
         <translation>Save session</translation>
+    </message>
+    <message>
+        <source>Edit topic %1</source>
+        <translation>Edit topic %1</translation>
+    </message>
+    <message>
+        <source>Edit action item %1</source>
+        <translation>Edit action item %1</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>Action item</translation>
+    </message>
+    <message>
+        <source>Remove this topic?</source>
+        <translation>Remove this topic?</translation>
+    </message>
+    <message>
+        <source>Remove this action item?</source>
+        <translation>Remove this action item?</translation>
+    </message>
+    <message>
+        <source>Delete session</source>
+        <translation>Delete session</translation>
+    </message>
+    <message>
+        <source>Delete this supervision session?</source>
+        <translation>Delete this supervision session?</translation>
+    </message>
+    <message>
+        <source>The session of %1 with %2, its topics and action items will be deleted from this phone and, after sync, from your other devices.</source>
+        <translation>The session of %1 with %2, its topics and action items will be deleted from this phone and, after sync, from your other devices.</translation>
     </message>
 </context>
 <context>
@@ -2600,6 +2746,14 @@
         <source>The draft could not be kept: %1</source>
         <translation>The draft could not be kept: %1</translation>
     </message>
+    <message>
+        <source>Only the person who wrote this record can delete it.</source>
+        <translation>Only the person who wrote this record can delete it.</translation>
+    </message>
+    <message>
+        <source>Only the person who wrote this record can change it.</source>
+        <translation>Only the person who wrote this record can change it.</translation>
+    </message>
 </context>
 <context>
     <name>wp::client::EncounterEditor</name>
@@ -2664,6 +2818,10 @@
         <source>%1: %2</source>
         <comment>consent state: what they agreed to</comment>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Only the person who added %1 can change them.</source>
+        <translation>Only the person who added %1 can change them.</translation>
     </message>
 </context>
 <context>
@@ -2790,6 +2948,11 @@
     <message>
         <source>The name could not be saved on this phone.</source>
         <translation>The name could not be saved on this phone.</translation>
+    </message>
+    <message numerus="yes">
+        <source>You and %1 (supervisor)</source>
+        <comment>who can read a shared entry</comment>
+        <translation><numerusform>You and %1 (supervisor)</numerusform><numerusform>You and %1 (supervisors)</numerusform></translation>
     </message>
 </context>
 <context>

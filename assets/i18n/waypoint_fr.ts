@@ -59,6 +59,17 @@
     </message>
 </context>
 <context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>ConflictBanner</name>
     <message>
         <source>Changed on another device too</source>
@@ -205,20 +216,8 @@
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <source>Shared with your supervisor</source>
-        <translation>Partagée avec votre superviseur</translation>
-    </message>
-    <message>
         <source>Private: only you can read this</source>
         <translation>Privée : vous seul pouvez la lire</translation>
-    </message>
-    <message>
-        <source>Your supervisor will see this entry after the next sync.</source>
-        <translation>Votre superviseur verra cette entrée après la prochaine synchronisation.</translation>
-    </message>
-    <message>
-        <source>Switch on to share this one entry with your supervisor.</source>
-        <translation>Activez pour partager cette seule entrée avec votre superviseur.</translation>
     </message>
     <message>
         <source>Share this entry with my supervisor</source>
@@ -303,6 +302,38 @@
     <message>
         <source>Save entry</source>
         <translation>Enregistrer l’entrée</translation>
+    </message>
+    <message>
+        <source>Shared: %1</source>
+        <translation>Partagée : %1</translation>
+    </message>
+    <message>
+        <source>Shared, but no supervisor is assigned yet: only you can read this</source>
+        <translation>Partagée, mais aucun superviseur ne vous est encore attribué : vous seul pouvez la lire</translation>
+    </message>
+    <message>
+        <source>No supervisor is assigned to you yet, so sharing reaches no one.</source>
+        <translation>Aucun superviseur ne vous est encore attribué : le partage n’atteint personne.</translation>
+    </message>
+    <message>
+        <source>They can read it after the next sync. Switching off removes their copy, but what they have read cannot be unread.</source>
+        <translation>Ils pourront la lire après la prochaine synchronisation. Désactiver le partage supprime leur copie, mais ce qu’ils ont lu ne peut pas être oublié.</translation>
+    </message>
+    <message>
+        <source>Switch on to share this one entry with %1.</source>
+        <translation>Activez pour partager cette seule entrée avec %1.</translation>
+    </message>
+    <message>
+        <source>Delete entry</source>
+        <translation>Supprimer l’entrée</translation>
+    </message>
+    <message>
+        <source>Delete this diary entry?</source>
+        <translation>Supprimer cette entrée du journal ?</translation>
+    </message>
+    <message>
+        <source>Your entry of %1 will be deleted from this phone and, after sync, from your other devices.</source>
+        <translation>Votre entrée du %1 sera supprimée de ce téléphone et, après la synchronisation, de vos autres appareils.</translation>
     </message>
 </context>
 <context>
@@ -461,6 +492,34 @@
         <source>Other time…</source>
         <translation>Autre heure…</translation>
     </message>
+    <message>
+        <source>an unnamed contact</source>
+        <translation>un contact sans nom</translation>
+    </message>
+    <message>
+        <source>Encounter</source>
+        <translation>Rencontre</translation>
+    </message>
+    <message>
+        <source>Someone else wrote this encounter: you can read it, not change it.</source>
+        <translation>Quelqu’un d’autre a écrit cette rencontre : vous pouvez la lire, pas la modifier.</translation>
+    </message>
+    <message>
+        <source>Delete encounter</source>
+        <translation>Supprimer la rencontre</translation>
+    </message>
+    <message>
+        <source>Delete this encounter?</source>
+        <translation>Supprimer cette rencontre ?</translation>
+    </message>
+    <message>
+        <source>The encounter with %1 (%2) will be deleted from this phone and, after sync, from your other devices.</source>
+        <translation>La rencontre avec %1 (%2) sera supprimée de ce téléphone et, après la synchronisation, de vos autres appareils.</translation>
+    </message>
+    <message>
+        <source>The encounter of %1 will be deleted from this phone and, after sync, from your other devices.</source>
+        <translation>La rencontre du %1 sera supprimée de ce téléphone et, après la synchronisation, de vos autres appareils.</translation>
+    </message>
 </context>
 <context>
     <name>EnrolmentSection</name>
@@ -583,6 +642,29 @@
     <message>
         <source>Nine groups of four letters and digits. Spaces, dashes and capitals do not matter.</source>
         <translation>Neuf groupes de quatre lettres et chiffres. Les espaces, les tirets et les majuscules ne comptent pas.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Remove this?</source>
+        <translation>Retirer ceci ?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove “%1”</source>
+        <translation>Retirer « %1 »</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>“%1” will be taken out.</source>
+        <translation>« %1 » sera retiré.</translation>
     </message>
 </context>
 <context>
@@ -1293,6 +1375,38 @@
         <source>Undo the stage change</source>
         <translation>Annuler le changement d’étape</translation>
     </message>
+    <message>
+        <source>Someone else added this participant: you can read their page, not change it.</source>
+        <translation>Quelqu’un d’autre a ajouté cette personne : vous pouvez lire sa page, pas la modifier.</translation>
+    </message>
+    <message>
+        <source>Edit goal %1</source>
+        <translation>Modifier l’objectif %1</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Remove this goal?</source>
+        <translation>Retirer cet objectif ?</translation>
+    </message>
+    <message>
+        <source>Rename or delete</source>
+        <translation>Renommer ou supprimer</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>Renommer %1</translation>
+    </message>
+    <message>
+        <source>Pseudonym or initials</source>
+        <translation>Pseudonyme ou initiales</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -1689,10 +1803,6 @@
         <translation>Sujets</translation>
     </message>
     <message>
-        <source>Remove topic %1</source>
-        <translation>Retirer le sujet %1</translation>
-    </message>
-    <message>
         <source>Add a topic</source>
         <translation>Ajouter un sujet</translation>
     </message>
@@ -1779,6 +1889,42 @@
     <message>
         <source>Save session</source>
         <translation>Enregistrer la séance</translation>
+    </message>
+    <message>
+        <source>Edit topic %1</source>
+        <translation>Modifier le sujet %1</translation>
+    </message>
+    <message>
+        <source>Edit action item %1</source>
+        <translation>Modifier l’action %1</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Remove this topic?</source>
+        <translation>Retirer ce sujet ?</translation>
+    </message>
+    <message>
+        <source>Remove this action item?</source>
+        <translation>Retirer cette action ?</translation>
+    </message>
+    <message>
+        <source>Delete session</source>
+        <translation>Supprimer la séance</translation>
+    </message>
+    <message>
+        <source>Delete this supervision session?</source>
+        <translation>Supprimer cette séance de supervision ?</translation>
+    </message>
+    <message>
+        <source>The session of %1 with %2, its topics and action items will be deleted from this phone and, after sync, from your other devices.</source>
+        <translation>La séance du %1 avec %2, ses sujets et ses actions seront supprimés de ce téléphone et, après la synchronisation, de vos autres appareils.</translation>
     </message>
 </context>
 <context>
@@ -2600,6 +2746,14 @@
         <source>The draft could not be kept: %1</source>
         <translation>Le brouillon n’a pas pu être gardé : %1</translation>
     </message>
+    <message>
+        <source>Only the person who wrote this record can delete it.</source>
+        <translation>Seule la personne qui a écrit cet enregistrement peut le supprimer.</translation>
+    </message>
+    <message>
+        <source>Only the person who wrote this record can change it.</source>
+        <translation>Seule la personne qui a écrit cet enregistrement peut le modifier.</translation>
+    </message>
 </context>
 <context>
     <name>wp::client::EncounterEditor</name>
@@ -2664,6 +2818,10 @@
         <source>%1: %2</source>
         <comment>consent state: what they agreed to</comment>
         <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Only the person who added %1 can change them.</source>
+        <translation>Seule la personne qui a ajouté %1 peut modifier sa fiche.</translation>
     </message>
 </context>
 <context>
@@ -2790,6 +2948,11 @@
     <message>
         <source>The name could not be saved on this phone.</source>
         <translation>Le nom n’a pas pu être enregistré sur ce téléphone.</translation>
+    </message>
+    <message numerus="yes">
+        <source>You and %1 (supervisor)</source>
+        <comment>who can read a shared entry</comment>
+        <translation><numerusform>Vous et %1 (superviseur)</numerusform><numerusform>Vous et %1 (superviseurs)</numerusform></translation>
     </message>
 </context>
 <context>
