@@ -370,49 +370,59 @@ FormPage {
             withdrawing = withdraw
             open()
         }
-        parent: Overlay.overlay
-        anchors.centerIn: parent
-        width: Math.min(page.width - 32, 420)
         modal: true
+        parent: Overlay.overlay
+        width: Math.min(parent ? parent.width - 2 * Style.margin : 320, 420)
+        x: parent ? (parent.width - width) / 2 : 0
+        y: parent ? parent.height - height - Style.margin : 0 // where a thumb reaches
+        // Drawn without Material's elevation shader (as ConfirmDialog), so it shows everywhere.
+        background: Rectangle {
+            color: eraseDialog.Material.dialogColor
+            radius: 8
+            border.width: 1
+            border.color: eraseDialog.Material.dividerColor
+        }
         title: withdrawing ? qsTr("Withdraw consent?") : qsTr("Delete %1?").arg(page.detail.pseudonym)
-        // A Column of labels as wide as the dialog: its height follows the wrapped text.
+        // One column as wide as the dialog, buttons included: its height follows the text.
         contentHeight: erasureColumn.implicitHeight
-        Column {
+        ColumnLayout {
             id: erasureColumn
             width: eraseDialog.availableWidth
-            spacing: Style.gap
+            spacing: Style.margin
             Label {
                 visible: eraseDialog.withdrawing
                 text: qsTr("Withdrawing consent erases %1's records. You can undo it for 10 seconds.").arg(page.detail.pseudonym)
                 wrapMode: Text.Wrap
-                width: parent.width
+                Layout.fillWidth: true
             }
             Label {
                 objectName: "erasureText"
                 text: page.erasureText
                 wrapMode: Text.Wrap
-                width: parent.width
+                Layout.fillWidth: true
             }
-        }
-        footer: DialogButtonBox {
-            Button {
-                objectName: "keepParticipant"
-                text: qsTr("Cancel")
-                flat: true
-                Accessible.name: text
-                onClicked: eraseDialog.close()
-            }
-            Button {
-                objectName: "confirmErase"
-                text: eraseDialog.withdrawing ? qsTr("Withdraw and erase") : qsTr("Delete")
-                flat: true
-                Accessible.name: text
-                onClicked: {
-                    eraseDialog.close()
-                    if (eraseDialog.withdrawing)
-                        withdrawal.start()
-                    else
-                        page.eraseNow()
+            RowLayout {
+                spacing: Style.gap
+                Layout.fillWidth: true
+                ActionButton {
+                    objectName: "keepParticipant"
+                    text: qsTr("Cancel")
+                    flat: true
+                    Layout.fillWidth: true
+                    onClicked: eraseDialog.close()
+                }
+                ActionButton {
+                    objectName: "confirmErase"
+                    text: eraseDialog.withdrawing ? qsTr("Withdraw and erase") : qsTr("Delete")
+                    highlighted: true
+                    Layout.fillWidth: true
+                    onClicked: {
+                        eraseDialog.close()
+                        if (eraseDialog.withdrawing)
+                            withdrawal.start()
+                        else
+                            page.eraseNow()
+                    }
                 }
             }
         }

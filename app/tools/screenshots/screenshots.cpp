@@ -138,6 +138,20 @@ int main(int argc, char *argv[])
                 settle(300);
             }
         }
+        // Delete asks first, naming who and what goes with them.
+        QObject *erase = nullptr;
+        for (QQuickItem *page :
+             window->findChildren<QQuickItem *>(QStringLiteral("participantPage")))
+            if (page->isVisible())
+                erase = page->findChild<QObject *>(QStringLiteral("eraseDialog"));
+        if (erase) {
+            erase->setProperty("withdrawing", false);
+            QMetaObject::invokeMethod(erase, "open");
+            settle(400);
+            shoot(QStringLiteral("participant-delete"));
+            QMetaObject::invokeMethod(erase, "close");
+            settle(300);
+        }
         open(QStringLiteral("encounter"), {{QStringLiteral("participantId"), someone}});
         context.encounterEditor()->setField(
             QStringLiteral("needs"),
