@@ -37,10 +37,14 @@ Dialog {
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
-        RowLayout {
-            spacing: Style.gap
+        // Side by side while both labels fit whole; stacked at large text or in a longer language.
+        GridLayout {
+            columns: cancelButton.implicitWidth + Style.gap + confirmButtonItem.implicitWidth <= width ? 2 : 1
+            columnSpacing: Style.gap
+            rowSpacing: Style.gap
             Layout.fillWidth: true
             ActionButton {
+                id: cancelButton
                 objectName: "cancelConfirm"
                 text: qsTr("Cancel")
                 flat: true
@@ -48,6 +52,7 @@ Dialog {
                 onClicked: dialog.close()
             }
             ActionButton {
+                id: confirmButtonItem
                 objectName: "confirmButton"
                 text: dialog.confirmText
                 highlighted: true

@@ -50,10 +50,15 @@ Dialog {
             Accessible.name: dialog.title
             onAccepted: if (saveEntry.enabled) saveEntry.clicked()
         }
-        RowLayout {
-            spacing: Style.gap
+        // Side by side while both labels fit whole; stacked at large text or in a longer language.
+        GridLayout {
+            columns: (removeEntry.visible ? removeEntry.implicitWidth + Style.gap : 0)
+                     + saveEntry.implicitWidth <= width ? 2 : 1
+            columnSpacing: Style.gap
+            rowSpacing: Style.gap
             Layout.fillWidth: true
             ActionButton {
+                id: removeEntry
                 objectName: "removeEntry"
                 visible: dialog.removable
                 text: qsTr("Remove")

@@ -401,10 +401,14 @@ FormPage {
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
-            RowLayout {
-                spacing: Style.gap
+            // Side by side while both labels fit whole; stacked at large text or in a longer language.
+            GridLayout {
+                columns: keepButton.implicitWidth + Style.gap + eraseButton.implicitWidth <= width ? 2 : 1
+                columnSpacing: Style.gap
+                rowSpacing: Style.gap
                 Layout.fillWidth: true
                 ActionButton {
+                    id: keepButton
                     objectName: "keepParticipant"
                     text: qsTr("Cancel")
                     flat: true
@@ -412,6 +416,7 @@ FormPage {
                     onClicked: eraseDialog.close()
                 }
                 ActionButton {
+                    id: eraseButton
                     objectName: "confirmErase"
                     text: eraseDialog.withdrawing ? qsTr("Withdraw and erase") : qsTr("Delete")
                     highlighted: true
