@@ -20,29 +20,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Store", text);
 }
 
-constexpr int TitleChars = 80;
-
-QString titleFrom(const QStringList &candidates)
-{
-    for (const QString &c : candidates) {
-        const QString line = c.section(QLatin1Char('\n'), 0, 0).trimmed();
-        if (!line.isEmpty())
-            return line.size() > TitleChars ? line.left(TitleChars - 1) + QChar(0x2026) : line;
-    }
-    return {};
-}
-
-qint64 msOr(const QDateTime &t, const QDateTime &fallback)
-{
-    return t.isValid() ? t.toMSecsSinceEpoch()
-                       : (fallback.isValid() ? fallback.toMSecsSinceEpoch() : 0);
-}
-
-qint64 dayMs(const QDate &d, const QDateTime &fallback)
-{
-    return d.isValid() ? d.startOfDay(Qt::UTC).toMSecsSinceEpoch() : msOr({}, fallback);
-}
-
 Error notFound()
 {
     return {ErrorCode::NotFound, tr("That record does not exist or was deleted.")};
@@ -59,97 +36,6 @@ qint64 nowMs()
 }
 
 } // namespace
-
-DerivedColumns derive(const Participant &r)
-{
-    DerivedColumns d;
-    d.index.sortAt = msOr(r.lastContact, r.createdAt);
-    if (r.followUpDue.isValid())
-        d.index.followUp = r.followUpDue.toString(Qt::ISODate);
-    d.index.nameKey = r.pseudonym.trimmed().toCaseFolded();
-    d.search = {r.pseudonym, r.searchText()};
-    return d;
-}
-
-DerivedColumns derive(const Encounter &r)
-{
-    DerivedColumns d;
-    d.index.parentId = r.participantId;
-    d.index.sortAt = msOr(r.occurredAt, r.createdAt);
-    d.search = {titleFrom(freeTexts(r)), r.searchText()};
-    return d;
-}
-
-DerivedColumns derive(const DiaryEntry &r)
-{
-    DerivedColumns d;
-    d.index.sortAt = msOr(r.writtenAt, r.createdAt);
-    d.index.shared = r.shared;
-    d.search = {titleFrom(freeTexts(r)), r.searchText()};
-    return d;
-}
-
-DerivedColumns derive(const SupervisionNote &r)
-{
-    DerivedColumns d;
-    d.index.sortAt = dayMs(r.heldOn, r.createdAt);
-    for (const ActionItem &a : r.actionItems)
-        d.index.openItems += a.done ? 0 : 1;
-    d.search = {titleFrom({r.topics.value(0), r.supervisor, r.notes}), r.searchText()};
-    return d;
-}
-
-DerivedColumns derive(const Comment &r)
-{
-    DerivedColumns d;
-    d.index.parentId = r.diaryEntryId;
-    d.index.sortAt = msOr(r.writtenAt, r.createdAt);
-    d.search = {titleFrom({r.author, r.text}), r.searchText()};
-    return d;
-}
-
-DerivedColumns derive(const TrainingRecord &r)
-{
-    DerivedColumns d;
-    d.index.sortAt = dayMs(r.completedOn, r.createdAt);
-    d.search = {titleFrom({r.course}), r.searchText()};
-    return d;
-}
-
-namespace {
-template <class T> Result<DerivedColumns> deriveAs(const QUuid &id, const QCborMap &fields)
-{
-    Result<T> r = T::fromFields(id, fields);
-    if (!r)
-        return r.error();
-    return derive(*r);
-}
-} // namespace
-
-Result<DerivedColumns> derive(RecordType type, const QUuid &id, const QCborMap &fields)
-{
-    switch (type) {
-    case RecordType::Participant:
-        return deriveAs<Participant>(id, fields);
-    case RecordType::Encounter:
-        return deriveAs<Encounter>(id, fields);
-    case RecordType::DiaryEntry:
-        return deriveAs<DiaryEntry>(id, fields);
-    case RecordType::SupervisionNote:
-        return deriveAs<SupervisionNote>(id, fields);
-    case RecordType::Comment:
-        return deriveAs<Comment>(id, fields);
-    case RecordType::TrainingRecord:
-        return deriveAs<TrainingRecord>(id, fields);
-    }
-    return Error{ErrorCode::Internal, tr("Unknown record type.")};
-}
-
-bool isFreeText(RecordType type, const QString &field)
-{
-    const FieldInfo *info = findField(fieldTable(type), field);
-    return info && info->spec.has(FreeText);
-}
 
 // ---------------------------------------------------------------- rows
 
@@ -197,6 +83,16 @@ Result<std::optional<RecordTable::Snapshot>> RecordTable::snapshot(const QUuid &
         out.stamps.insert(field, own->value(field, out.createdStamp));
     }
     return std::optional<Snapshot>(std::move(out));
+}
+
+Result<RecordTable::StoredRow> RecordTable::liveRow(RecordType type, const QUuid &id)
+{
+    Result<std::optional<StoredRow>> row = loadRow(id);
+    if (!row)
+        return row.error();
+    if (!*row || (*row)->deleted || (*row)->typeKey != keyOf(type))
+        return notFound();
+    return **row;
 }
 
 Result<QMap<QString, HlcStamp>> RecordTable::loadStamps(const QUuid &id)
@@ -353,12 +249,10 @@ Result<QStringList> RecordTable::write(RecordType type, const QUuid &id, const Q
 
 Result<QCborMap> RecordTable::read(RecordType type, const QUuid &id)
 {
-    Result<std::optional<StoredRow>> row = loadRow(id);
+    Result<StoredRow> row = liveRow(type, id);
     if (!row)
         return row.error();
-    if (!*row || (*row)->deleted || (*row)->typeKey != keyOf(type))
-        return notFound();
-    return (*row)->fields;
+    return row->fields;
 }
 
 Result<bool> RecordTable::changeableBy(const QUuid &id, const QUuid &localUser)
@@ -421,13 +315,11 @@ Status RecordTable::remove(RecordType type, const QUuid &id)
     Result<sql::Transaction> tx = sql::Transaction::begin(m_db);
     if (!tx)
         return tx.error();
-    Result<std::optional<StoredRow>> row = loadRow(id);
+    Result<StoredRow> row = liveRow(type, id);
     if (!row)
         return row.error();
-    if (!*row || (*row)->deleted || (*row)->typeKey != keyOf(type))
-        return notFound();
     const HlcStamp stamp = m_clock.now();
-    if (Status s = tombstone(**row, type, id, stamp); !s)
+    if (Status s = tombstone(*row, type, id, stamp); !s)
         return s;
     const qint64 now = nowMs();
     RecordChange change{id, type, {}, {}, true, stamp};
@@ -448,11 +340,9 @@ Result<QList<QUuid>> RecordTable::erase(RecordType type, const QUuid &id)
     Result<sql::Transaction> tx = sql::Transaction::begin(m_db);
     if (!tx)
         return tx.error();
-    Result<std::optional<StoredRow>> row = loadRow(id);
+    Result<StoredRow> row = liveRow(type, id);
     if (!row)
         return row.error();
-    if (!*row || (*row)->deleted || (*row)->typeKey != keyOf(type))
-        return notFound();
 
     QList<QUuid> linked;
     {
@@ -484,7 +374,7 @@ Result<QList<QUuid>> RecordTable::erase(RecordType type, const QUuid &id)
         if (Status s = erased(child, *childType, **stored); !s)
             return s.error();
     }
-    if (Status s = erased(id, type, **row); !s)
+    if (Status s = erased(id, type, *row); !s)
         return s.error();
 
     // Contentless FTS5 only marks deleted rows; their words stay in the index's segments

@@ -135,6 +135,8 @@ private:
     };
 
     Result<std::optional<StoredRow>> loadRow(const QUuid &id);
+    // The stored row of a live record of `type`; NotFound when missing, deleted or another type.
+    Result<StoredRow> liveRow(RecordType type, const QUuid &id);
     Result<QMap<QString, HlcStamp>> loadStamps(const QUuid &id);
     // `deferred`: hold the search index write there instead of writing it now. `author`: a
     // new row's creator (null: this device's user); an existing row keeps its own.
