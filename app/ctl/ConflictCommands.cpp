@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ConflictCommands.h"
 
+#include "CommandOptions.h"
 #include "Store.h"
 #include "Uuid.h"
 
@@ -10,11 +11,6 @@
 namespace wp::ctl {
 
 namespace {
-
-Error usage(const QString &message)
-{
-    return {ErrorCode::InvalidInput, message};
-}
 
 QDateTime timeOf(const HlcStamp &stamp)
 {
