@@ -118,8 +118,9 @@ int main(int argc, char *argv[])
 
     // The vault is wrapped by the desktop keychain too, failing closed (docs/security.md).
     wp::QtKeychainKeyStore keychain;
-    wp::client::AppContext context(
-        wp::client::Session::Options{dir, {}, wp::PinPolicy::MinLength, &keychain});
+    // The PIN's Argon2id cost is sized to this device when a store or a PIN is made.
+    wp::client::AppContext context(wp::client::Session::Options{
+        dir, {}, wp::PinPolicy::MinLength, &keychain, wp::KdfBudget::forThisDevice()});
     wp::client::ActivityFilter activity(context.session());
     app.installEventFilter(&activity);
 

@@ -4,6 +4,7 @@
 #include "CommandOptions.h"
 #include "ConflictCommands.h"
 #include "DeviceStore.h"
+#include "KdfCalibration.h"
 #include "OfflineLease.h"
 #include "PinInput.h"
 #include "PinPolicy.h"
@@ -93,6 +94,20 @@ VaultEnvironment deviceEnvironment(SecureKeyStore *keyStore)
     return VaultEnvironment::withKeyStore(keyStore);
 }
 
+// The PIN's Argon2id cost, measured on this machine within --unlock-ms (default 750 ms).
+Result<KdfParams> calibratedKdf(const ParsedCommand &command)
+{
+    int ms = 750;
+    if (command.has(QStringLiteral("unlock-ms"))) {
+        bool ok = false;
+        ms = command.value(QStringLiteral("unlock-ms")).toInt(&ok);
+        if (!ok || ms < 100 || ms > 5000)
+            return usage(QStringLiteral("--unlock-ms takes a number of milliseconds from 100 "
+                                        "to 5000."));
+    }
+    return calibrateKdf(KdfBudget::forThisDevice(std::chrono::milliseconds(ms))).params;
+}
+
 } // namespace
 
 int CommandDispatcher::run(const ParsedCommand &command)
@@ -145,7 +160,7 @@ Status CommandDispatcher::dispatch(const ParsedCommand &command, const QString &
     if (command.name == QLatin1String("init"))
         return init(command, dataDir);
     if (command.name == QLatin1String("change-pin"))
-        return changePin(dataDir);
+        return changePin(command, dataDir);
     if (command.name == QLatin1String("status"))
         return status(command, dataDir);
 
@@ -234,8 +249,12 @@ Status CommandDispatcher::init(const ParsedCommand &command, const QString &data
         return usage(pin.error().message);
     if (Status acceptable = checkNewPin(*pin); !acceptable)
         return acceptable;
+    auto kdf = calibratedKdf(command);
+    if (!kdf)
+        return kdf.error();
     VaultPolicy policy;
     policy.deviceWrap = !command.has(QStringLiteral("pin-only"));
+    policy.kdf = *kdf;
     QtKeychainKeyStore keychain;
     auto store =
         DeviceStore::create(dataDir, std::move(pin).value(), policy, deviceEnvironment(&keychain));
@@ -252,7 +271,7 @@ Status CommandDispatcher::init(const ParsedCommand &command, const QString &data
     return {};
 }
 
-Status CommandDispatcher::changePin(const QString &dataDir)
+Status CommandDispatcher::changePin(const ParsedCommand &command, const QString &dataDir)
 {
     if (!DeviceStore::exists(dataDir))
         return Error{ErrorCode::NotFound,
@@ -265,10 +284,13 @@ Status CommandDispatcher::changePin(const QString &dataDir)
         return usage(newPin.error().message);
     if (Status acceptable = checkNewPin(*newPin); !acceptable)
         return acceptable;
+    auto kdf = calibratedKdf(command);
+    if (!kdf)
+        return kdf.error();
     QtKeychainKeyStore keychain;
     if (auto changed =
             DeviceStore::changePin(dataDir, std::move(oldPin).value(), std::move(newPin).value(),
-                                   deviceEnvironment(&keychain));
+                                   deviceEnvironment(&keychain), *kdf);
         !changed)
         return changed;
     m_out << "PIN changed." << Qt::endl;
@@ -281,13 +303,16 @@ Status CommandDispatcher::status(const ParsedCommand &command, const QString &da
     if (!status)
         return status.error();
     if (command.has(QStringLiteral("json"))) {
-        const QJsonObject o{{QStringLiteral("exists"), status->exists},
-                            {QStringLiteral("destroyed"), status->destroyed},
-                            {QStringLiteral("deviceWrapped"), status->deviceWrapped},
-                            {QStringLiteral("failedAttempts"), status->failedAttempts},
-                            {QStringLiteral("interruptedAttempts"), status->interruptedAttempts},
-                            {QStringLiteral("attemptsLeft"), status->attemptsLeft},
-                            {QStringLiteral("retryAfterMs"), qint64(status->retryAfter.count())}};
+        const QJsonObject o{
+            {QStringLiteral("exists"), status->exists},
+            {QStringLiteral("destroyed"), status->destroyed},
+            {QStringLiteral("deviceWrapped"), status->deviceWrapped},
+            {QStringLiteral("failedAttempts"), status->failedAttempts},
+            {QStringLiteral("interruptedAttempts"), status->interruptedAttempts},
+            {QStringLiteral("attemptsLeft"), status->attemptsLeft},
+            {QStringLiteral("retryAfterMs"), qint64(status->retryAfter.count())},
+            {QStringLiteral("argon2idPasses"), qint64(status->kdf.opsLimit)},
+            {QStringLiteral("argon2idMiB"), qint64(status->kdf.memLimitBytes >> 20)}};
         m_out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
     } else if (!status->exists) {
         m_out << "No store in " << dataDir << '\n';
@@ -296,7 +321,9 @@ Status CommandDispatcher::status(const ParsedCommand &command, const QString &da
     } else {
         m_out << "Wrong PINs: " << status->failedAttempts
               << ", attempts left: " << status->attemptsLeft
-              << ", wait: " << (status->retryAfter.count() + 999) / 1000 << " s" << '\n';
+              << ", wait: " << (status->retryAfter.count() + 999) / 1000 << " s" << '\n'
+              << "Unlock cost: Argon2id, " << status->kdf.opsLimit << " passes over "
+              << (status->kdf.memLimitBytes >> 20) << " MiB" << '\n';
     }
     return {};
 }

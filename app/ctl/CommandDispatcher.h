@@ -27,7 +27,7 @@ public:
 private:
     Status dispatch(const ParsedCommand &command, const QString &dataDir);
     Status init(const ParsedCommand &command, const QString &dataDir);
-    Status changePin(const QString &dataDir);
+    Status changePin(const ParsedCommand &command, const QString &dataDir);
     Status status(const ParsedCommand &command, const QString &dataDir);
     Status addDiary(Store &store, const ParsedCommand &command);
     Status addEncounter(Store &store, const ParsedCommand &command);

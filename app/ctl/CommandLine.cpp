@@ -23,9 +23,10 @@ struct CommandSpec
 
 const OptionSpec Json{"json", false, false};
 const OptionSpec Limit{"limit", true, false};
+const OptionSpec UnlockMs{"unlock-ms", true, false};
 
 const std::vector<CommandSpec> Commands{
-    {"init", 0, 0, {{"pin-only", false, false}}},
+    {"init", 0, 0, {{"pin-only", false, false}, UnlockMs}},
     {"diary add",
      0,
      0,
@@ -82,7 +83,7 @@ const std::vector<CommandSpec> Commands{
     {"participant withdraw-consent", 1, 1, {{"yes", false, false}}},
     {"search", 1, -1, {Json, Limit}},
     {"audit verify", 0, 0, {}},
-    {"change-pin", 0, 0, {}},
+    {"change-pin", 0, 0, {UnlockMs}},
     {"status", 0, 0, {Json}},
     {"enroll",
      0,
@@ -123,7 +124,9 @@ QString usage()
         "Commands:\n"
         "  init [--pin-only]             create an encrypted store (asks for a new PIN); its\n"
         "                                key is also wrapped by a secret in the system keychain\n"
-        "                                (refused if there is none); --pin-only: the PIN alone\n"
+        "                                (refused if there is none); --pin-only: the PIN alone;\n"
+        "                                --unlock-ms N: the time an unlock may take on this\n"
+        "                                machine (100-5000, default 750), which sizes Argon2id\n"
         "  diary add --text T [--wellbeing 1-5] [--stress 1-5] [--theme KEY]...\n"
         "            [--self-care KEY]... [--share]\n"
         "  diary list [--json] [--limit N]\n"
@@ -151,7 +154,7 @@ QString usage()
         "                                consent withdrawn: erases them as delete does\n"
         "  search QUERY [--json] [--limit N]\n"
         "  audit verify                  check the tamper-evident audit chain\n"
-        "  change-pin                    old PIN from WAYPOINT_PIN, new from WAYPOINT_NEW_PIN\n"
+        "  change-pin [--unlock-ms N]    old PIN from WAYPOINT_PIN, new from WAYPOINT_NEW_PIN\n"
         "  status [--json]               attempts left and wait time; needs no PIN\n"
         "  enroll --server URL --code CODE [--device-name NAME]\n"
         "                                enrol this device for sync; the user's first device\n"

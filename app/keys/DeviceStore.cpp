@@ -40,6 +40,7 @@ Result<VaultStatus> DeviceStore::status(const QString &dataDir, VaultEnvironment
     status.interruptedAttempts = vault->interruptedAttempts();
     status.attemptsLeft = vault->attemptsLeft();
     status.retryAfter = vault->retryAfter();
+    status.kdf = vault->kdf();
     return status;
 }
 
@@ -144,12 +145,12 @@ Result<std::unique_ptr<Store>> DeviceStore::open(const QString &dataDir, SecretB
 }
 
 Status DeviceStore::changePin(const QString &dataDir, SecretBytes oldPin, SecretBytes newPin,
-                              VaultEnvironment env)
+                              VaultEnvironment env, std::optional<KdfParams> kdf)
 {
     auto vault = KeyVault::load(dataDir, std::move(env));
     if (!vault)
         return vault.error();
-    Status changed = vault->changePin(std::move(oldPin), std::move(newPin));
+    Status changed = vault->changePin(std::move(oldPin), std::move(newPin), kdf);
     if (!changed && vault->destroyed())
         removeDatabaseFiles(dataDir);
     return changed;

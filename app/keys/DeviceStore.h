@@ -27,6 +27,7 @@ struct VaultStatus
     int interruptedAttempts = 0; // checks that never answered (the process was killed)
     int attemptsLeft = 0;
     std::chrono::milliseconds retryAfter{0};
+    KdfParams kdf; // the Argon2id cost of an unlock
 };
 
 class DeviceStore
@@ -70,9 +71,10 @@ public:
     // Io when a file could not be removed (the key is destroyed all the same).
     static Status wipe(const QString &dataDir, VaultEnvironment env = {});
 
-    // Re-wraps the key under a new PIN; the database is not touched.
+    // Re-wraps the key under a new PIN (and a new Argon2id cost when given); the database is
+    // not touched.
     static Status changePin(const QString &dataDir, SecretBytes oldPin, SecretBytes newPin,
-                            VaultEnvironment env = {});
+                            VaultEnvironment env = {}, std::optional<KdfParams> kdf = std::nullopt);
 
 private:
     static void removeDatabaseFiles(const QString &dataDir);

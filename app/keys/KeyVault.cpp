@@ -78,6 +78,14 @@ Result<SecretBytes> derivePinKey(const SecretBytes &pin, const QByteArray &salt,
     return key;
 }
 
+// Within what a vault file accepts (VaultFile's decoder).
+bool validKdf(const KdfParams &kdf)
+{
+    return kdf.opsLimit >= crypto_pwhash_OPSLIMIT_MIN && kdf.opsLimit <= 64 &&
+           kdf.memLimitBytes >= crypto_pwhash_MEMLIMIT_MIN &&
+           kdf.memLimitBytes <= (std::uint64_t(1) << 30);
+}
+
 Status checkPin(const SecretBytes &pin)
 {
     if (pin.size() < std::size_t(KeyVault::MinPinLength))
@@ -165,9 +173,7 @@ Result<SecretBytes> KeyVault::create(const QString &dataDir, SecretBytes pin,
     if (auto ok = checkPin(pin); !ok)
         return ok.error();
     if (policy.maxAttempts < 1 || policy.maxAttempts > 1000 || policy.backoffFrom < 1 ||
-        policy.baseDelay.count() < 0 || policy.maxDelay < policy.baseDelay ||
-        policy.kdf.opsLimit < crypto_pwhash_OPSLIMIT_MIN ||
-        policy.kdf.memLimitBytes < crypto_pwhash_MEMLIMIT_MIN)
+        policy.baseDelay.count() < 0 || policy.maxDelay < policy.baseDelay || !validKdf(policy.kdf))
         return Error{ErrorCode::InvalidInput, QStringLiteral("The vault policy is out of range.")};
     if (exists(dataDir))
         return Error{ErrorCode::Conflict,
@@ -347,14 +353,20 @@ Result<SecretBytes> KeyVault::unlock(SecretBytes pin)
     return std::move(unwrapped->dbKey);
 }
 
-Status KeyVault::changePin(SecretBytes oldPin, SecretBytes newPin)
+Status KeyVault::changePin(SecretBytes oldPin, SecretBytes newPin, std::optional<KdfParams> kdf)
 {
     if (auto ok = checkPin(newPin); !ok)
         return ok;
+    if (kdf && !validKdf(*kdf))
+        return Error{ErrorCode::InvalidInput, QStringLiteral("The vault policy is out of range.")};
     auto unwrapped = unwrapCounted(std::move(oldPin));
     if (!unwrapped)
         return unwrapped.error();
     VaultRecord next = d->rec;
+    if (kdf) {
+        next.opsLimit = kdf->opsLimit;
+        next.memLimitBytes = kdf->memLimitBytes;
+    }
     const SecretBytes *deviceKey = next.deviceKeyName.isEmpty() ? nullptr : &unwrapped->deviceKey;
     if (auto wrapped = wrapInto(next, unwrapped->dbKey, newPin, deviceKey); !wrapped)
         return wrapped;
@@ -363,6 +375,11 @@ Status KeyVault::changePin(SecretBytes oldPin, SecretBytes newPin)
         return written; // the old PIN still works
     d->rec = std::move(next);
     return {};
+}
+
+KdfParams KeyVault::kdf() const
+{
+    return {d->rec.opsLimit, d->rec.memLimitBytes};
 }
 
 void KeyVault::destroy()

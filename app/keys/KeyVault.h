@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace wp {
 
@@ -21,7 +22,7 @@ class SecureKeyStore;
 
 struct KdfParams
 {
-    // Unlock takes about 0.4 s on the build machine (docs/security.md, bench_vault).
+    // A fixed cost for callers that do not calibrate (KdfCalibration chooses per device).
     std::uint64_t opsLimit = 3;
     std::uint64_t memLimitBytes = std::uint64_t(224) << 20;
 
@@ -82,9 +83,13 @@ public:
     // Corrupt/Crypto (the file was damaged). A wrong PIN counts toward the wipe; a check that
     // was interrupted (the process killed) only delays the next attempt.
     Result<SecretBytes> unlock(SecretBytes pin);
-    // Re-wraps the same database key under a new PIN (new salt and nonce); the database is not
-    // re-encrypted. A wrong old PIN counts as a failed attempt.
-    Status changePin(SecretBytes oldPin, SecretBytes newPin);
+    // Re-wraps the same database key under a new PIN (new salt and nonce) and, when given, a
+    // new Argon2id cost; the database is not re-encrypted. A wrong old PIN counts as a failed
+    // attempt.
+    Status changePin(SecretBytes oldPin, SecretBytes newPin,
+                     std::optional<KdfParams> kdf = std::nullopt);
+    // The Argon2id cost the PIN is wrapped with.
+    KdfParams kdf() const;
 
     std::chrono::milliseconds retryAfter() const;
     int failedAttempts() const;

@@ -3,6 +3,7 @@
 // Every model is checked by QAbstractItemModelTester while it pages.
 #include "AppContext.h"
 #include "DemoData.h"
+#include "DeviceStore.h"
 #include "DraftBox.h"
 #include "InMemoryKeyStore.h"
 #include "Store.h"
@@ -798,6 +799,49 @@ private Q_SLOTS:
         session()->changePin(QStringLiteral("864200"), Pin, Pin);
         session()->waitForIdle();
         QCOMPARE(changed.count(), 2);
+    }
+
+    // The app sizes the PIN's Argon2id cost to the device at first run and at every PIN
+    // change, within its budget, instead of a fixed cost chosen for a desktop.
+    void theUnlockCostIsSizedToTheDeviceAndResizedWithANewPin()
+    {
+        QTemporaryDir dir;
+        Session::Options options{dir.path(), {}, 6};
+        options.policy.kdf = KdfParams::fastForTests(); // what an uncalibrated store would get
+        KdfBudget small;
+        small.unlockTime = std::chrono::milliseconds(100);
+        small.memoryCapBytes = KdfBudget::memoryFloor; // a small phone
+        options.calibration = small;
+        AppContext app(options);
+        app.session()->createPin(Pin, Pin);
+        app.session()->waitForIdle();
+        QCOMPARE(app.session()->state(), Session::Unlocked);
+        auto made = DeviceStore::status(dir.path());
+        QVERIFY(made);
+        QCOMPARE(made->kdf.memLimitBytes, KdfBudget::memoryFloor);
+        QVERIFY(made->kdf.opsLimit >= KdfBudget::opsFloor);
+        app.session()->lock();
+
+        // Twice the time on the same device: more passes over the same memory.
+        small.unlockTime = std::chrono::milliseconds(100) * 2 * made->kdf.opsLimit;
+        AppContext later([&] {
+            Session::Options o = options;
+            o.calibration = small;
+            return o;
+        }());
+        later.session()->unlock(Pin);
+        later.session()->waitForIdle();
+        QCOMPARE(later.session()->state(), Session::Unlocked);
+        later.session()->changePin(Pin, QStringLiteral("864200"), QStringLiteral("864200"));
+        later.session()->waitForIdle();
+        auto resized = DeviceStore::status(dir.path());
+        QVERIFY(resized);
+        QCOMPARE(resized->kdf.memLimitBytes, KdfBudget::memoryFloor);
+        QVERIFY2(resized->kdf.opsLimit > made->kdf.opsLimit,
+                 qPrintable(QStringLiteral("%1 passes, then %2")
+                                .arg(made->kdf.opsLimit)
+                                .arg(resized->kdf.opsLimit)));
+        later.session()->lock();
     }
 
     // Everything Waypoint writes in its folder is readable by this user only, whatever the

@@ -636,6 +636,44 @@ private slots:
                      .toBool());
     }
 
+    void theUnlockCostIsMeasuredOnThisMachine()
+    {
+        // init sizes Argon2id to this machine: at least libsodium's interactive floor, and
+        // more passes for a longer unlock time; status says what was chosen.
+        const auto cost = [&](const QString &unlockMs) {
+            QTemporaryDir dir;
+            const Run init = ctl({QStringLiteral("init"), QStringLiteral("--pin-only"),
+                                  QStringLiteral("--unlock-ms"), unlockMs},
+                                 Pin, {}, dir.path());
+            if (init.exitCode != 0)
+                return QJsonObject();
+            return QJsonDocument::fromJson(ctl({QStringLiteral("status"), QStringLiteral("--json")},
+                                               QString(), {}, dir.path())
+                                               .out.toUtf8())
+                .object();
+        };
+        const QJsonObject quick = cost(QStringLiteral("100"));
+        const QJsonObject slow = cost(QStringLiteral("1500"));
+        QVERIFY(quick[u"argon2idMiB"].toInt() >= 64);
+        QVERIFY(quick[u"argon2idPasses"].toInt() >= 2);
+        const auto work = [](const QJsonObject &o) {
+            return o[u"argon2idMiB"].toInt() * o[u"argon2idPasses"].toInt();
+        };
+        QVERIFY2(work(slow) > work(quick),
+                 qPrintable(QStringLiteral("%1 MiB x %2 against %3 MiB x %4")
+                                .arg(slow[u"argon2idMiB"].toInt())
+                                .arg(slow[u"argon2idPasses"].toInt())
+                                .arg(quick[u"argon2idMiB"].toInt())
+                                .arg(quick[u"argon2idPasses"].toInt())));
+
+        QTemporaryDir dir;
+        expectOneErrorLine(
+            ctl({QStringLiteral("init"), QStringLiteral("--unlock-ms"), QStringLiteral("5")}, Pin,
+                {}, dir.path()),
+            2);
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("vault.cbor"))));
+    }
+
     void trivialPinsAreRefused()
     {
         for (const char *pin : {"123456", "000000", "987654", "112233", "12345"}) {

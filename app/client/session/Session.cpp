@@ -263,10 +263,12 @@ void Session::create(const QString &pin, const QString &confirm, bool passphrase
     const QString dir = m_options.dataDir;
     VaultPolicy policy = m_options.policy;
     policy.deviceWrap = deviceWrap;
-    startKeyJob([dir, policy, env = environment(),
-                 secret = std::make_shared<SecretBytes>(secretFrom(pin))]() {
+    startKeyJob([dir, policy, calibration = m_options.calibration, env = environment(),
+                 secret = std::make_shared<SecretBytes>(secretFrom(pin))]() mutable {
         KeyResult r;
         r.kind = KeyResult::Create;
+        if (calibration)
+            policy.kdf = calibrateKdf(*calibration).params;
         r.deviceWrap = policy.deviceWrap;
         // Drafts sealed under a destroyed key can never be read again.
         QDir(draftsPath(dir)).removeRecursively();
@@ -326,13 +328,17 @@ void Session::changePin(const QString &oldPin, const QString &newPin, const QStr
     setMessage({});
     m_pendingPassphrase = passphrase;
     const QString dir = m_options.dataDir;
-    startKeyJob([dir, env = environment(),
+    startKeyJob([dir, env = environment(), calibration = m_options.calibration,
                  oldSecret = std::make_shared<SecretBytes>(secretFrom(oldPin)),
                  newSecret = std::make_shared<SecretBytes>(secretFrom(newPin))]() {
         KeyResult r;
         r.kind = KeyResult::ChangePin;
+        // A new PIN is a new chance to size the cost to the device as it is now.
+        std::optional<KdfParams> kdf;
+        if (calibration)
+            kdf = calibrateKdf(*calibration).params;
         if (Status changed =
-                DeviceStore::changePin(dir, std::move(*oldSecret), std::move(*newSecret), env);
+                DeviceStore::changePin(dir, std::move(*oldSecret), std::move(*newSecret), env, kdf);
             !changed) {
             r.error = changed.error();
             if (Result<VaultStatus> status = DeviceStore::status(dir, env))

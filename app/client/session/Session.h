@@ -5,6 +5,7 @@
 // opened on the UI thread, which then owns it. Locks after inactivity, when the app leaves
 // the foreground, and on quick-hide.
 
+#include "KdfCalibration.h"
 #include "KeyVault.h"
 #include "PinPolicy.h"
 #include "Result.h"
@@ -67,6 +68,9 @@ public:
         // The platform keystore that wraps the vault a second time (fails closed). Null where
         // there is none (tests, tools): new stores are then protected by the PIN alone.
         SecureKeyStore *keyStore = nullptr;
+        // When set, a new store and a new PIN get an Argon2id cost measured on this device
+        // within the budget, instead of policy.kdf (tests keep their fixed, cheap cost).
+        std::optional<KdfBudget> calibration = std::nullopt;
     };
 
     explicit Session(Options options, QObject *parent = nullptr);
