@@ -62,11 +62,14 @@ inline QList<QByteArray> messages()
         encode(EnrolRequest{QStringLiteral("ABCD-EFGH-JKMN-PQRS"), QStringLiteral("phone"),
                             QStringLiteral("android")}),
         encode(EnrolResponse{createUuidV7(), createUuidV7(), device(), QByteArray(32, 't'),
-                             QStringLiteral("worker"), false}),
+                             QStringLiteral("worker"), false, QStringLiteral("Sam Taylor"),
+                             QStringLiteral("Riverside Outreach")}),
         encode(KeyDirectory{
             {{createUuidV7(), QStringLiteral("worker"), QByteArray(32, 'e'), QByteArray(32, 's')}},
             {{createUuidV7(), QStringLiteral("Alex")}}}),
-        encode(DeviceStatus{QStringLiteral("active"), false, 1}),
+        encode(DeviceStatus{QStringLiteral("active"), false, 1, 0, QStringLiteral("Sam Taylor"),
+                            QStringLiteral("Riverside Outreach"), QStringLiteral("worker")}),
+        encode(DeviceName{QStringLiteral("Work phone")}),
         encode(ErrorBody{QStringLiteral("malformed"), QStringLiteral("x")}),
         encode(SyncRequest{3, 1000, 2, encode(p)}),
         encode(SyncResponse{

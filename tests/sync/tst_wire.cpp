@@ -140,8 +140,14 @@ private slots:
 
     void smallMessagesRoundTrip()
     {
-        EnrolResponse e{createUuidV7(),      createUuidV7(),           createUuidV7(),
-                        QByteArray(32, 't'), QStringLiteral("worker"), true};
+        EnrolResponse e{createUuidV7(),
+                        createUuidV7(),
+                        createUuidV7(),
+                        QByteArray(32, 't'),
+                        QStringLiteral("worker"),
+                        true,
+                        {},
+                        {}};
         auto eb = decodeEnrolResponse(encode(e));
         QVERIFY(eb.ok());
         QCOMPARE(eb->token, e.token);
@@ -158,7 +164,8 @@ private slots:
         QVERIFY(err.ok());
         QCOMPARE(err->code, QStringLiteral("too_large"));
 
-        auto ds = decodeDeviceStatus(encode(DeviceStatus{QStringLiteral("revoked"), true, 12}));
+        auto ds = decodeDeviceStatus(
+            encode(DeviceStatus{QStringLiteral("revoked"), true, 12, 0, {}, {}, {}}));
         QVERIFY(ds.ok());
         QVERIFY(ds->destroyKeys);
     }
@@ -171,7 +178,7 @@ private slots:
         auto pulled = decodePullResponse(encode(page));
         QVERIFY2(pulled.ok(), why(pulled).constData());
         QCOMPARE(pulled->offlineLeaseDays, 14);
-        DeviceStatus status{QStringLiteral("active"), false, 12};
+        DeviceStatus status{QStringLiteral("active"), false, 12, 0, {}, {}, {}};
         QCOMPARE(QCborValue::fromCbor(encode(status)).toMap().contains(4), false);
         QCOMPARE(decodeDeviceStatus(encode(status))->offlineLeaseDays, 0);
         status.offlineLeaseDays = 30;
@@ -182,6 +189,78 @@ private slots:
         QVERIFY(!decodeDeviceStatus(tooLong.toCborValue().toCbor()).ok());
         tooLong.insert(4, -1);
         QVERIFY(!decodeDeviceStatus(tooLong.toCborValue().toCbor()).ok());
+    }
+
+    void theNamesAreOptionalKeysTheDeviceChecks()
+    {
+        EnrolResponse e{createUuidV7(),
+                        createUuidV7(),
+                        createUuidV7(),
+                        QByteArray(32, 't'),
+                        QStringLiteral("worker"),
+                        true,
+                        {},
+                        {}};
+        // Left out when unknown, as an older server would.
+        const QCborMap bare = QCborValue::fromCbor(encode(e)).toMap();
+        QVERIFY(!bare.contains(7) && !bare.contains(8));
+        QVERIFY(decodeEnrolResponse(encode(e))->userName.isEmpty());
+        e.userName = QStringLiteral("Sam Taylor");
+        e.organisationName = QStringLiteral("Riverside Outreach");
+        auto enrolled = decodeEnrolResponse(encode(e));
+        QVERIFY2(enrolled.ok(), why(enrolled).constData());
+        QCOMPARE(enrolled->userName, e.userName);
+        QCOMPARE(enrolled->organisationName, e.organisationName);
+
+        DeviceStatus status{QStringLiteral("active"), false, 12, 0, {}, {}, {}};
+        QVERIFY(QCborValue::fromCbor(encode(status)).toMap().size() == 4); // version and 1-3
+        status.userName = QStringLiteral("Sam Taylor");
+        status.organisationName = QStringLiteral("Riverside Outreach");
+        status.role = QStringLiteral("supervisor");
+        auto told = decodeDeviceStatus(encode(status));
+        QVERIFY2(told.ok(), why(told).constData());
+        QCOMPARE(told->userName, status.userName);
+        QCOMPARE(told->organisationName, status.organisationName);
+        QCOMPARE(told->role, status.role);
+
+        // Absurd names are refused whole, naming the key: too long, blank, a control
+        // character, not text.
+        const QCborValue absurd[] = {QString(wire::limits::MaxName + 1, u'a'),
+                                     QStringLiteral("   "), QStringLiteral("Sam\nTaylor"),
+                                     QStringLiteral("Sam\x1b[2J"), 42};
+        for (const QCborValue &v : absurd) {
+            QCborMap m = QCborValue::fromCbor(encode(e)).toMap();
+            m.insert(7, v);
+            auto r = decodeEnrolResponse(m.toCborValue().toCbor());
+            QVERIFY(!r.ok());
+            QVERIFY2(r.error().message.contains(QLatin1String("userName")),
+                     qPrintable(r.error().message));
+            QCborMap d = QCborValue::fromCbor(encode(status)).toMap();
+            d.insert(6, v);
+            auto rd = decodeDeviceStatus(d.toCborValue().toCbor());
+            QVERIFY(!rd.ok());
+            QVERIFY2(rd.error().message.contains(QLatin1String("organisationName")),
+                     qPrintable(rd.error().message));
+        }
+        // Accents and other scripts are names like any other.
+        e.userName = QStringLiteral("Zoé Ñúñez 王");
+        QCOMPARE(decodeEnrolResponse(encode(e))->userName, e.userName);
+    }
+
+    void aDeviceNameIsTrimmedAndChecked()
+    {
+        auto named = decodeDeviceName(encode(DeviceName{QStringLiteral("  Work phone ")}));
+        QVERIFY2(named.ok(), why(named).constData());
+        QCOMPARE(named->name, QStringLiteral("Work phone"));
+        QVERIFY(decodeDeviceName(encode(DeviceName{QString(64, u'x')})).ok());
+        QVERIFY(decodeDeviceName(encode(DeviceName{QStringLiteral(" %1 ").arg(QString(64, u'x'))}))
+                    .ok());
+        for (const QString &bad : {QString(), QStringLiteral("  "), QString(65, u'x'),
+                                   QStringLiteral("Work\tphone"), QStringLiteral("a\u0007")})
+            QVERIFY2(!decodeDeviceName(encode(DeviceName{bad})).ok(), qPrintable(bad));
+        QCborMap notText{{0, 1}, {1, 7}};
+        QVERIFY(!decodeDeviceName(notText.toCborValue().toCbor()).ok());
+        QVERIFY(!decodeDeviceName(QCborMap{{0, 1}}.toCborValue().toCbor()).ok());
     }
 
     void syncMessagesCarryTheirPartsWhole()

@@ -7,6 +7,8 @@
 #include <QCborValue>
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace wp::wire {
 
 namespace {
@@ -118,12 +120,17 @@ QByteArray encode(const EnrolRequest &m)
 
 QByteArray encode(const EnrolResponse &m)
 {
-    return finish({{1, uuidValue(m.organisationId)},
-                   {2, uuidValue(m.userId)},
-                   {3, uuidValue(m.deviceId)},
-                   {4, m.token},
-                   {5, m.role},
-                   {6, m.userHasKeys}});
+    QCborMap body{{1, uuidValue(m.organisationId)},
+                  {2, uuidValue(m.userId)},
+                  {3, uuidValue(m.deviceId)},
+                  {4, m.token},
+                  {5, m.role},
+                  {6, m.userHasKeys}};
+    if (!m.userName.isEmpty())
+        body.insert(7, m.userName);
+    if (!m.organisationName.isEmpty())
+        body.insert(8, m.organisationName);
+    return finish(std::move(body));
 }
 
 QByteArray encode(const PublicKeys &m)
@@ -224,7 +231,18 @@ QByteArray encode(const DeviceStatus &m)
     QCborMap body{{1, m.status}, {2, m.destroyKeys}, {3, m.serverTimeMs}};
     if (m.offlineLeaseDays > 0)
         body.insert(4, m.offlineLeaseDays);
+    if (!m.userName.isEmpty())
+        body.insert(5, m.userName);
+    if (!m.organisationName.isEmpty())
+        body.insert(6, m.organisationName);
+    if (!m.role.isEmpty())
+        body.insert(7, m.role);
     return finish(std::move(body));
+}
+
+QByteArray encode(const DeviceName &m)
+{
+    return finish({{1, m.name}});
 }
 
 QByteArray encode(const ErrorBody &m)
@@ -280,6 +298,10 @@ Result<EnrolResponse> decodeEnrolResponse(QByteArrayView bytes)
     m.token = s.bytes(s.required(*map, 4, "token"), "token", 32, 32);
     m.role = s.text(s.required(*map, 5, "role"), "role");
     m.userHasKeys = s.boolean(s.required(*map, 6, "userHasKeys"), "userHasKeys");
+    if (map->contains(7))
+        m.userName = s.name(map->value(7), "userName", limits::MaxName);
+    if (map->contains(8))
+        m.organisationName = s.name(map->value(8), "organisationName", limits::MaxName);
     return done(s, m);
 }
 
@@ -492,7 +514,37 @@ Result<DeviceStatus> decodeDeviceStatus(QByteArrayView bytes)
     m.serverTimeMs = qint64(s.uint(s.required(*map, 3, "serverTimeMs"), "serverTimeMs"));
     if (map->contains(4))
         m.offlineLeaseDays = leaseDays(s, map->value(4));
+    if (map->contains(5))
+        m.userName = s.name(map->value(5), "userName", limits::MaxName);
+    if (map->contains(6))
+        m.organisationName = s.name(map->value(6), "organisationName", limits::MaxName);
+    if (map->contains(7))
+        m.role = s.name(map->value(7), "role", limits::MaxText);
     return done(s, m);
+}
+
+Result<DeviceName> decodeDeviceName(QByteArrayView bytes)
+{
+    auto map = parse(bytes, 4096);
+    if (!map)
+        return map.error();
+    Strict s;
+    DeviceName m;
+    // Trimmed before the limit: spaces around a name are not part of it.
+    const QCborValue name = s.required(*map, 1, "name");
+    if (name.isString())
+        m.name = s.name(QCborValue(name.toString().trimmed()), "name", limits::MaxDeviceName);
+    else
+        s.text(name, "name");
+    return done(s, m);
+}
+
+bool isShowableName(const QString &name, qsizetype max)
+{
+    if (name.size() > max || name.trimmed().isEmpty())
+        return false;
+    return std::none_of(name.cbegin(), name.cend(),
+                        [](QChar c) { return c.category() == QChar::Other_Control; });
 }
 
 Result<ErrorBody> decodeErrorBody(QByteArrayView bytes)

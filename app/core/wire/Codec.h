@@ -21,6 +21,7 @@ QByteArray encode(const PushRequest &m);
 QByteArray encode(const PushResponse &m);
 QByteArray encode(const PullResponse &m);
 QByteArray encode(const DeviceStatus &m);
+QByteArray encode(const DeviceName &m);
 QByteArray encode(const ErrorBody &m);
 QByteArray encode(const SyncRequest &m);
 QByteArray encode(const SyncResponse &m);
@@ -35,6 +36,8 @@ Result<PushRequest> decodePushRequest(QByteArrayView bytes);
 Result<PushResponse> decodePushResponse(QByteArrayView bytes);
 Result<PullResponse> decodePullResponse(QByteArrayView bytes);
 Result<DeviceStatus> decodeDeviceStatus(QByteArrayView bytes);
+// The name trimmed, and checked (isShowableName, limits::MaxDeviceName).
+Result<DeviceName> decodeDeviceName(QByteArrayView bytes);
 Result<ErrorBody> decodeErrorBody(QByteArrayView bytes);
 Result<SyncRequest> decodeSyncRequest(QByteArrayView bytes);
 Result<SyncResponse> decodeSyncResponse(QByteArrayView bytes);

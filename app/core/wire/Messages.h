@@ -27,6 +27,8 @@ inline constexpr qsizetype DefaultPull = 1000;
 inline constexpr qsizetype MaxPull = 5000;
 inline constexpr qsizetype MaxText = 200; // codes, device names, reasons, messages
 inline constexpr qsizetype MaxKeyBackup = 4096;
+inline constexpr qsizetype MaxName = 100;      // a user's or organisation's name
+inline constexpr qsizetype MaxDeviceName = 64; // a device's new name (PUT /v1/device/name)
 } // namespace limits
 
 struct EnrolRequest
@@ -44,6 +46,15 @@ struct EnrolResponse
     QByteArray token; // 32 bytes; shown once
     QString role;
     bool userHasKeys = false;
+    // Who the device is enrolled for; empty when the server does not say.
+    QString userName;
+    QString organisationName;
+};
+
+// PUT /v1/device/name: the device's new name.
+struct DeviceName
+{
+    QString name;
 };
 
 struct PublicKeys
@@ -183,7 +194,15 @@ struct DeviceStatus
     bool destroyKeys = false;
     qint64 serverTimeMs = 0;
     int offlineLeaseDays = 0; // as in PullResponse
+    // As in EnrolResponse; empty when the server does not say.
+    QString userName;
+    QString organisationName;
+    QString role;
 };
+
+// A name the protocol carries is shown to people: not blank, within `max` characters, and no
+// control character (a line break or an escape would garble the screen or a terminal).
+bool isShowableName(const QString &name, qsizetype max);
 
 struct ErrorBody
 {

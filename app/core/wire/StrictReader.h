@@ -89,6 +89,16 @@ public:
         }
         return s;
     }
+    // Text shown to people (isShowableName).
+    QString name(const QCborValue &v, const char *field, qsizetype max)
+    {
+        QString s = text(v, field, max);
+        if (ok() && !isShowableName(s, max)) {
+            fail(field, "is blank or holds a control character");
+            return {};
+        }
+        return s;
+    }
     std::uint64_t uint(const QCborValue &v, const char *field)
     {
         if (!v.isInteger() || v.toInteger() < 0) {
