@@ -2,6 +2,7 @@
 #include "DeviceRegistration.h"
 
 #include "Authentication.h"
+#include "DeviceProfile.h"
 #include "EnrolmentCode.h"
 #include "SecretBytes.h"
 #include "Uuid.h"
@@ -37,6 +38,8 @@ Reply DeviceRegistration::enrol(QByteArrayView body)
         resp.userId = uuidOf(rows[0][1]);
         resp.role = QString::fromStdString(rows[0][2].as<std::string>());
         resp.userHasKeys = rows[0][3].as<bool>();
+        resp.userName = DeviceProfile::toldName(rows[0][4]);
+        resp.organisationName = DeviceProfile::toldName(rows[0][5]);
         resp.deviceId = createUuidV7();
         resp.token = QByteArray(32, Qt::Uninitialized);
         randombytes_buf(resp.token.data(), 32);

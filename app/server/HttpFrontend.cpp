@@ -170,6 +170,10 @@ HttpFrontend::HttpFrontend(SyncService &service, ServeOptions options)
          with([this](const Identity &id, const HttpRequest &) {
              return m_service.deviceStatus(id);
          })},
+        {"PUT", "/v1/device/name", Access::Device, SmallBody,
+         with([this](const Identity &id, const HttpRequest &req) {
+             return m_service.renameDevice(id, bodyOf(req));
+         })},
     };
 }
 

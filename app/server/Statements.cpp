@@ -127,6 +127,8 @@ const std::vector<Composed> &catalogue()
         {"enrolment_code", "enrolment_code", {}, false},
         {"enrolment_code_used", "enrolment_code_used", {}, false},
         {"enrolment_device", "enrolment_device", {}, false},
+        {"device_profile", "device_profile", {}, false},
+        {"device_rename", "device_rename", {}, false},
         {"key_directory", "key_directory", {}, false},
         {"public_keys_of", "public_keys_of", {}, false},
         {"public_keys_set", "public_keys_set", {}, false},

@@ -6,6 +6,7 @@
 // in PostgreSQL, so any number of instances can serve one database.
 
 #include "Authentication.h"
+#include "DeviceProfile.h"
 #include "DeviceRegistration.h"
 #include "KeyRegistry.h"
 #include "PullPages.h"
@@ -62,14 +63,20 @@ public:
     {
         m_roundTrip.sync(id, body, std::move(answer));
     }
-    // Active or revoked, the server's time and the organisation's offline lease.
+    // Active or revoked, the server's time, the organisation's offline lease and who the
+    // device is for.
     Reply deviceStatus(const Identity &id);
+    Reply renameDevice(const Identity &id, QByteArrayView body)
+    {
+        return m_profile.rename(id, body);
+    }
 
 private:
     ConnectionPool &m_pool;
     const Statements &m_sql;
     Authentication m_authentication;
     DeviceRegistration m_registration;
+    DeviceProfile m_profile;
     KeyRegistry m_keys;
     PullPages m_pages;
     PushPipeline m_pushes;

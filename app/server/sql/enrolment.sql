@@ -3,8 +3,10 @@
 
 -- name: enrolment_code
 -- The code's user, if the code is known, unused and unexpired; locked until the device is in.
-SELECT e.organisation_id, e.user_id, u.role, u.signing_key IS NOT NULL
+-- With the user's and organisation's names, told to the device.
+SELECT e.organisation_id, e.user_id, u.role, u.signing_key IS NOT NULL, u.name, o.name
   FROM enrolment_codes e JOIN users u USING (organisation_id, user_id)
+  JOIN organisations o USING (organisation_id)
  WHERE e.code_hash = $1 AND e.used_at IS NULL AND e.expires_at > now()
    FOR UPDATE OF e;
 
