@@ -3,6 +3,7 @@
 
 #include "CommandOptions.h"
 #include "ConflictCommands.h"
+#include "DeviceCommands.h"
 #include "DeviceStore.h"
 #include "KdfCalibration.h"
 #include "OfflineLease.h"
@@ -211,6 +212,25 @@ Status CommandDispatcher::dispatch(const ParsedCommand &command, const QString &
         return shareDiary(s, command, true);
     if (command.name == QLatin1String("diary unshare"))
         return shareDiary(s, command, false);
+    // A command that talks to the server: its exit code and line, and a remote wipe, as in
+    // the app (the store closes, then its keys and files go).
+    const auto talked = [&](const auto &commands, Status outcome) -> Status {
+        m_exitCode = commands.exitCode();
+        m_problem = commands.problem();
+        if (commands.revoked()) {
+            store->reset();
+            if (Status wiped = DeviceStore::wipe(dataDir, deviceEnvironment(&keychain)); !wiped)
+                return wiped;
+        }
+        return outcome;
+    };
+    if (command.name.startsWith(QLatin1String("device "))) {
+        DeviceCommands device(s, m_out);
+        const Status outcome = command.name == QLatin1String("device show")
+                                   ? device.show(command)
+                                   : device.rename(command);
+        return talked(device, outcome);
+    }
     SyncCommands sync(s, m_out);
     Status synced = Error{ErrorCode::Internal, QString()};
     if (command.name == QLatin1String("enroll"))
@@ -228,15 +248,7 @@ Status CommandDispatcher::dispatch(const ParsedCommand &command, const QString &
     else
         return Error{ErrorCode::Internal,
                      QStringLiteral("Command %1 is not wired up.").arg(command.name)};
-    m_exitCode = sync.exitCode();
-    m_problem = sync.problem();
-    if (sync.revoked()) {
-        // A remote wipe, as in the app: the store closes, then its keys and files go.
-        store->reset();
-        if (Status wiped = DeviceStore::wipe(dataDir, deviceEnvironment(&keychain)); !wiped)
-            return wiped;
-    }
-    return synced;
+    return talked(sync, synced);
 }
 
 Status CommandDispatcher::init(const ParsedCommand &command, const QString &dataDir)

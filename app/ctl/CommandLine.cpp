@@ -94,6 +94,8 @@ const std::vector<CommandSpec> Commands{
     {"keys", 0, 0, {Json}},
     {"confirm-key", 2, -1, {}},
     {"restore-keys", 0, 0, {}},
+    {"device show", 0, 0, {Json}},
+    {"device rename", 1, 1, {Json}},
     {"conflicts list", 0, 0, {Json}},
     {"conflicts resolve", 1, 1, {{"keep", true, false}, {"text", true, false}}},
 };
@@ -171,6 +173,10 @@ QString usage()
         "                                fingerprint (typed back) with its owner in person\n"
         "  restore-keys                  fetch the key backup and restore the user's keys\n"
         "                                with the recovery key (as enroll reads it)\n"
+        "  device show [--json]          who this device is for (the user's name and\n"
+        "                                organisation, as the server says), its name and id\n"
+        "  device rename NAME [--json]   rename this device, here and on the server (1 to 64\n"
+        "                                characters); offline, the name is sent at next sync\n"
         "  conflicts list [--json]       texts edited here and on another device before they\n"
         "                                synced: both versions, until resolved\n"
         "  conflicts resolve ID --keep mine|theirs\n"
@@ -270,6 +276,8 @@ Result<ParsedCommand> parseCommandLine(const QStringList &arguments)
     if (parsed.positionals.size() < spec->minPositionals)
         return usageError(parsed.name == QLatin1String("search")
                               ? QStringLiteral("search needs a query.")
+                          : parsed.name == QLatin1String("device rename")
+                              ? QStringLiteral("device rename needs the new name.")
                               : QStringLiteral("%1 needs a record id.").arg(parsed.name));
     if (spec->maxPositionals >= 0 && parsed.positionals.size() > spec->maxPositionals)
         return usageError(QStringLiteral("Unexpected argument \"%1\" for %2.")

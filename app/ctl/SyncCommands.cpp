@@ -351,6 +351,8 @@ Status SyncCommands::sync(const ParsedCommand &c)
         total.skipped += report->skipped;
         total.setAside = report->setAside;
         total.keysChanged = report->keysChanged;
+        if (!report->profileProblem.isEmpty())
+            total.profileProblem = report->profileProblem;
         if (report->pending == 0 || report->pushed == 0)
             break;
     }
@@ -425,6 +427,8 @@ Status SyncCommands::sync(const ParsedCommand &c)
                   << total.setAside
                   << " in all, not merged (could not be verified or opened, or invalid); "
                      "waypointctl set-aside lists them\n";
+        if (!total.profileProblem.isEmpty())
+            m_out << "note: " << total.profileProblem << " (the sync went on)\n";
         for (const FailedChange &f : *failures)
             m_out << "not sent: " << keyOf(f.entry.change.type) << ' '
                   << idText(f.entry.change.recordId) << ": "

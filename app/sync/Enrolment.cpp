@@ -139,6 +139,10 @@ Enrolment::Outcome Enrolment::redeem(const QString &serverUrl, const QString &co
     m_identity.credentials.deviceId = enrolled->deviceId;
     m_identity.credentials.role = enrolled->role;
     m_identity.credentials.token = SecretBytes::takeFrom(enrolled->token);
+    m_identity.userName = enrolled->userName;
+    m_identity.organisationName = enrolled->organisationName;
+    m_identity.deviceName = deviceName.trimmed();
+    m_identity.profileChecked = true; // the reply just said
     // Saved at once: the code is spent, so whatever fails next must not lose the enrolment.
     return moveTo(enrolled->userHasKeys ? Step::RestoreKeys : Step::MakeKeys);
 }

@@ -207,4 +207,12 @@ Result<DeviceStatus> SyncClient::deviceStatus()
     return decodeDeviceStatus(*r);
 }
 
+Status SyncClient::renameDevice(const QString &name)
+{
+    auto r = exchange("PUT", QStringLiteral("/v1/device/name"), encode(DeviceName{name}), true);
+    if (!r)
+        return r.error();
+    return {};
+}
+
 } // namespace wp::sync

@@ -75,6 +75,8 @@ public:
     // (DeviceCredentials::pullHorizon), so a pull from 0 pages past it.
     Result<wire::PullResponse> pull(std::uint64_t since, int limit);
     Result<wire::DeviceStatus> deviceStatus();
+    // PUT /v1/device/name: the server's name for this device.
+    Status renameDevice(const QString &name);
     // A pull page and one push batch (or none) in one round trip (docs/protocol.md, "Sync"):
     // the server takes the page's snapshot before it applies the batch. A refused pull fails
     // the whole call (nothing was pushed); a refused push is SyncExchange::push's error.

@@ -2,6 +2,7 @@
 #include "SyncEngine.h"
 
 #include "ChangeSealer.h"
+#include "DeviceProfile.h"
 #include "LogCategories.h"
 #include "Uuid.h"
 #include "crypto/AudienceKeySignature.h"
@@ -57,6 +58,13 @@ Result<SyncReport> SyncEngine::syncOnce()
         return destroyIdentityIfRevoked(s.error());
     if (Status s = finishResync(report); !s)
         return destroyIdentityIfRevoked(s.error());
+    // Who the device is for, and a new name waiting: never the round's failure but for a
+    // revocation.
+    DeviceProfile profile(m_identity, m_client);
+    if (Status s = profile.refresh(); !s)
+        return destroyIdentityIfRevoked(s.error());
+    m_identityChanged = m_identityChanged || profile.changed();
+    report.profileProblem = profile.problem();
     auto pending = m_store.pendingCount();
     if (!pending)
         return pending.error();

@@ -44,6 +44,9 @@ struct SyncReport
     int offlineLeaseDays = 0;
     // Copies of other users' records removed because their author stopped sharing them.
     int withdrawn = 0;
+    // Why who the device is for could not be read, or its new name not sent (DeviceProfile):
+    // the round went on without it. Empty when all went well.
+    QString profileProblem;
 };
 
 class SyncEngine

@@ -51,6 +51,14 @@ SecretBytes SyncIdentity::serialize() const
             list.append(QCborArray{v.userId.toRfc4122(), v.displayName});
         m.insert(16, list);
     }
+    const auto insertText = [&m](int key, const QString &text) {
+        if (!text.isEmpty())
+            m.insert(key, text);
+    };
+    insertText(18, userName);
+    insertText(19, organisationName);
+    insertText(20, deviceName);
+    insertText(21, pendingDeviceName);
     QByteArray bytes = QCborValue(m).toCbor();
     // The QCbor containers held copies too; they are freed here, the bytes wiped by takeFrom.
     m = {};
@@ -85,6 +93,10 @@ Result<SyncIdentity> SyncIdentity::deserialize(const SecretBytes &bytes)
     for (const QCborValue &r : m.value(15).toArray())
         id.sharedReaders.append(QUuid::fromRfc4122(r.toByteArray()));
     id.supervisorsLearnt = m.value(17).toBool();
+    id.userName = m.value(18).toString();
+    id.organisationName = m.value(19).toString();
+    id.deviceName = m.value(20).toString();
+    id.pendingDeviceName = m.value(21).toString();
     for (const QCborValue &v : m.value(16).toArray())
         id.supervisors.append(
             {QUuid::fromRfc4122(v.toArray().at(0).toByteArray()), v.toArray().at(1).toString()});

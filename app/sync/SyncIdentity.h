@@ -37,6 +37,16 @@ struct SyncIdentity
     // exist already (restore them) or not (make them), so an enrolment interrupted between
     // the two steps resumes at the right one.
     bool userHadKeys = false;
+    // Who the device is for, as the server last said (empty until it says), and this
+    // device's name: the one the server has, and a new one the worker chose that has not
+    // reached the server yet (docs/protocol.md, "Who the device is for, and its name").
+    QString userName;
+    QString organisationName;
+    QString deviceName;
+    QString pendingDeviceName;
+    // In memory only: the server was asked who the device is for since this identity was
+    // loaded (or told it at enrolment), so a sync does not ask again.
+    bool profileChecked = false;
 
     bool hasAudienceKey(const QUuid &id) const { return audienceKeys.count(id) != 0; }
 
