@@ -457,6 +457,10 @@ from sharing_translations import FR_SHARING, PLURALS_SHARING  # noqa: E402
 FR.update(FR_SHARING)
 PLURALS.update(PLURALS_SHARING)
 
+# Who the device is for, and renaming it (qml/sync/IdentitySection).
+from whoami_translations import FR_WHOAMI  # noqa: E402
+FR.update(FR_WHOAMI)
+
 # sync and enrolment
 FR.update({
  'Everything stays on this phone. Once your organisation enrols it, your records are kept end-to-end encrypted on the server so your other devices can sync them.':

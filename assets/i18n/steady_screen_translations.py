@@ -13,8 +13,6 @@ FR_STEADY = {
  'Device name': 'Nom de l’appareil',
  'Rename': 'Renommer',
  'Rename this device': 'Renommer cet appareil',
- 'The server keeps the name this device was enrolled with; the new name is shown on this phone only.':
-     'Le serveur garde le nom donné à l’inscription de cet appareil\u00a0; le nouveau nom n’apparaît que sur ce téléphone.',
  'Sent to your organisation\'s server when this device is enrolled, so your devices can be told apart.':
      'Envoyé au serveur de votre organisation à l’inscription de cet appareil, pour distinguer vos appareils.',
  'Your key fingerprint': 'Empreinte de vos clés',

@@ -5,8 +5,10 @@ import QtQuick.Layouts
 import Waypoint
 import Waypoint.Ui
 
-// Who syncs from here, on the sync page: this device's name, the worker's to choose (sent to
-// the server at enrolment), and, once the device has them, the fingerprint of the user's keys.
+// Who syncs from here, on the sync page: once enrolled, who the device is for (the user's name
+// and organisation, as the server says), then this device's name, the worker's to choose (sent
+// to the server at enrolment and with each rename), and, once the device has them, the
+// fingerprint of the user's keys.
 ColumnLayout {
     id: section
     objectName: "syncIdentitySection"
@@ -21,6 +23,15 @@ ColumnLayout {
     }
 
     SectionTitle { text: qsTr("This device") }
+    Label {
+        objectName: "enrolledFor"
+        visible: text.length > 0
+        text: App.connection.enrolledFor
+        font.bold: true
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+        Accessible.name: qsTr("Syncing for %1").arg(text)
+    }
     RowLayout {
         spacing: Style.gap
         Layout.fillWidth: true
@@ -51,9 +62,11 @@ ColumnLayout {
     }
     Label {
         objectName: "deviceNameNote"
-        text: App.connection.enrolled
-            ? qsTr("The server keeps the name this device was enrolled with; the new name is shown on this phone only.")
-            : qsTr("Sent to your organisation's server when this device is enrolled, so your devices can be told apart.")
+        text: !App.connection.enrolled
+            ? qsTr("Sent to your organisation's server when this device is enrolled, so your devices can be told apart.")
+            : App.connection.deviceNameWaiting
+                ? qsTr("The new name reaches your organisation's server at the next sync.")
+                : qsTr("Your organisation's server knows this device by this name, so your devices can be told apart.")
         opacity: 0.75
         wrapMode: Text.Wrap
         font.pixelSize: Style.fontSmall

@@ -266,6 +266,65 @@ private slots:
         QCOMPARE(sync()->pendingCount(), 0);
     }
 
+    // Who the device is for comes from the server: at enrolment, then from the device status
+    // after an unlock (a user renamed by an administrator). A rename reaches the server's
+    // list at once; with the server down it waits, kept, and goes at the next sync.
+    void whoYouAreComesFromTheServerAndARenameReachesIt()
+    {
+        QVERIFY(connection()->enrolled());
+        QCOMPARE(connection()->userName(), QStringLiteral("Sam"));
+        QCOMPARE(connection()->organisationName(), QStringLiteral("Harbour Peers"));
+        QCOMPARE(connection()->userRole(), QStringLiteral("worker"));
+        QCOMPARE(connection()->enrolledFor(), QStringLiteral("Sam \u00b7 Harbour Peers"));
+        const auto serverHas = [this](const QString &name) {
+            return fx
+                .admin({QStringLiteral("list-devices"), QStringLiteral("--org"), idText(org.id)})
+                .contains(QStringLiteral("  ") + name + QStringLiteral(" ("));
+        };
+
+        QVERIFY(settlesAt(SyncStatus::Idle));
+        QVERIFY(connection()->setDeviceName(QStringLiteral("Mo's tablet")));
+        QCOMPARE(connection()->deviceName(), QStringLiteral("Mo's tablet"));
+        QTRY_VERIFY_WITH_TIMEOUT(serverHas(QStringLiteral("Mo's tablet")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(!connection()->deviceNameWaiting(), 15000);
+
+        // An administrator renames the user and makes them a supervisor: the first sync after
+        // the next unlock asks the device status.
+        QVERIFY(fx.sql(QStringLiteral("UPDATE users SET name = 'Sam Taylor', role = 'supervisor' "
+                                      "WHERE user_id = '%1'")
+                           .arg(idText(org.worker1))));
+        app->session()->lock();
+        unlock();
+        QCOMPARE(connection()->userName(), QStringLiteral("Sam"));
+        sync()->syncNow();
+        QTRY_COMPARE_WITH_TIMEOUT(connection()->userName(), QStringLiteral("Sam Taylor"), 15000);
+        QCOMPARE(connection()->userRole(), QStringLiteral("supervisor"));
+        QCOMPARE(connection()->enrolledFor(),
+                 QStringLiteral("Sam Taylor (supervisor) \u00b7 Harbour Peers"));
+        QVERIFY(fx.sql(QStringLiteral("UPDATE users SET role = 'worker' WHERE user_id = '%1'")
+                           .arg(idText(org.worker1))));
+
+        // Offline: the name shows at once, waits, survives a lock, and goes when the server
+        // is back.
+        QVERIFY(settlesAt(SyncStatus::Idle));
+        fx.stopServer();
+        QVERIFY(connection()->setDeviceName(QStringLiteral("Bus phone")));
+        QCOMPARE(connection()->deviceName(), QStringLiteral("Bus phone"));
+        QVERIFY(connection()->deviceNameWaiting());
+        QTest::qWait(1000); // the sync thread tries the server, which is down
+        QVERIFY(connection()->deviceNameWaiting());
+        app->session()->lock();
+        unlock();
+        QCOMPARE(connection()->deviceName(), QStringLiteral("Bus phone"));
+        QVERIFY(connection()->deviceNameWaiting());
+        QVERIFY(!serverHas(QStringLiteral("Bus phone")));
+        QVERIFY2(fx.startServer(), qPrintable(fx.lastError()));
+        sync()->syncNow();
+        QTRY_VERIFY_WITH_TIMEOUT(serverHas(QStringLiteral("Bus phone")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(!connection()->deviceNameWaiting(), 15000);
+        QVERIFY(settlesAt(SyncStatus::Idle));
+    }
+
     // A later device of the same worker: locked between redeeming the code and typing the
     // recovery key, it resumes at the restore step; a mistyped or wrong key can be retried.
     void aLaterDeviceResumesAtTheRestoreStepAfterALock()

@@ -115,6 +115,7 @@ TestCase {
         compare(field.text, App.connection.deviceName)
         verify(findChild(page, "deviceNameNote").text.indexOf("enrolled") >= 0)
         compare(findChild(page, "keyFingerprint").visible, false)
+        compare(findChild(page, "enrolledFor").visible, false, "no one to name before enrolment")
 
         typeInto(field, "")
         findChild(page, "deviceNameSave").clicked()
@@ -152,6 +153,50 @@ TestCase {
         App.preferences.language = "en"
         compare(status.text, "Not enrolled")
         compare(serverError.text, "Enter the server address.")
+        Nav.home()
+    }
+
+    // Enrolled: who the device is for, as the server said, above the device's name, in either
+    // language; a rename shows at once and, with the server out of reach, waits for the next
+    // sync (said under the name), kept across a lock.
+    function test_5_whoYouAreAndARenameThatWaits() {
+        verify(Harness.enrolWithAbsentServer("Sam Taylor", "Riverside Outreach", "supervisor"))
+        App.session.lock()
+        tryVerify(() => findChild(window.contentItem, "pinPad") !== null, 5000)
+        enterPin("135790")
+        tryCompare(App.session, "state", Session.Unlocked, 5000)
+        verify(App.connection.enrolled)
+        compare(App.connection.userName, "Sam Taylor")
+        compare(App.connection.organisationName, "Riverside Outreach")
+        Nav.open("sync", {})
+        const page = shown("syncPage")
+        const who = findChild(page, "enrolledFor")
+        verify(who.visible)
+        compare(who.text, "Sam Taylor (supervisor) \u00b7 Riverside Outreach")
+        App.preferences.language = "fr"
+        compare(who.text, "Sam Taylor (superviseur) \u00b7 Riverside Outreach")
+        App.preferences.language = "en"
+        verify(who.mapToItem(page, 0, 0).y
+               < findChild(page, "deviceNameField").mapToItem(page, 0, 0).y, "above the device's name")
+
+        const field = findChild(page, "deviceNameField")
+        typeInto(field, "Bus phone")
+        findChild(page, "deviceNameSave").clicked()
+        compare(App.connection.deviceName, "Bus phone")
+        compare(field.text, "Bus phone")
+        const note = findChild(page, "deviceNameNote")
+        verify(note.text.indexOf("next sync") >= 0, note.text)
+        // The sync thread tried the absent server: still waiting.
+        wait(500)
+        tryCompare(App.connection, "deviceNameWaiting", true, 5000)
+
+        App.session.lock()
+        tryVerify(() => findChild(window.contentItem, "pinPad") !== null, 5000)
+        compare(App.connection.userName, "", "nothing of the store shows while locked")
+        enterPin("135790")
+        tryCompare(App.session, "state", Session.Unlocked, 5000)
+        compare(App.connection.deviceName, "Bus phone")
+        verify(App.connection.deviceNameWaiting, "still to be sent")
         Nav.home()
     }
 }

@@ -6,7 +6,9 @@
 #include "InMemoryKeyStore.h"
 #include "ListModels.h"
 #include "Store.h"
+#include "SyncIdentity.h"
 #include "Uuid.h"
+#include "crypto/UserKeys.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -286,6 +288,27 @@ public:
             return {};
         Q_EMIT m_app->sync()->remoteChangesApplied();
         return wp::idText(record.id);
+    }
+
+    // This device enrolled with a server that is not there (nothing listens at the address),
+    // for `userName` of `organisationName`: the identity as enrolment saves it, with keys. The
+    // app reads it at its next unlock.
+    Q_INVOKABLE bool enrolWithAbsentServer(const QString &userName, const QString &organisationName,
+                                           const QString &role)
+    {
+        wp::sync::SyncIdentity id;
+        id.credentials.serverUrl = QStringLiteral("http://127.0.0.1:9");
+        id.credentials.organisationId = wp::createUuidV7();
+        id.credentials.userId = wp::createUuidV7();
+        id.credentials.deviceId = wp::createUuidV7();
+        id.credentials.role = role;
+        id.credentials.token = wp::SecretBytes::random(32);
+        id.keys = wp::crypto::UserKeys::generate();
+        id.privateAudience = wp::createUuidV7();
+        id.userName = userName;
+        id.organisationName = organisationName;
+        id.deviceName = m_app->connection()->deviceName();
+        return id.save(*m_app->session()->store()).ok();
     }
 
     // The device keychain the app's vault uses: off, it refuses as a machine without one does.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SyncConnection.h"
 
+#include "DeviceProfile.h"
 #include "ServerAddress.h"
 #include "Session.h"
 #include "Store.h"
@@ -22,7 +23,6 @@ using Outcome = sync::Enrolment::Outcome;
 
 namespace {
 const QString DeviceNameSecret = QStringLiteral("device_name");
-constexpr int MaxDeviceName = 60;
 } // namespace
 
 SyncConnection::SyncConnection(Session *session, SyncThread *thread, QObject *parent)
@@ -46,7 +46,7 @@ void SyncConnection::storeOpened()
     if (auto saved = m_session->store()->deviceSecret(DeviceNameSecret))
         name = QString::fromUtf8(saved->view().data(), qsizetype(saved->view().size()));
     setDeviceNameShown(name.isEmpty() ? QSysInfo::machineHostName() : name);
-    refreshSupervisors();
+    refreshIdentity();
     // Enrolment stopped between its two steps (locked, or the app closed): the code is spent
     // and the credentials saved, so it resumes at the key step.
     if (step == Enrolment::Step::MakeKeys || step == Enrolment::Step::RestoreKeys) {
@@ -59,23 +59,48 @@ void SyncConnection::storeClosing()
 {
     setDeviceNameShown({});
     setKeyFingerprint({});
+    if (!(m_profile == Profile{})) {
+        m_profile = {};
+        Q_EMIT profileChanged();
+    }
     // The sync thread forgets an enrolment in memory (SyncThread); it resumes from the store.
     if (m_step != EnterCode || !m_message.isEmpty() || !m_errors.isEmpty())
         setStep(EnterCode);
 }
 
-void SyncConnection::refreshSupervisors()
+void SyncConnection::refreshIdentity()
 {
     QStringList names;
+    Profile profile;
     if (m_session->store()) {
-        if (auto identity = sync::SyncIdentity::load(*m_session->store()); identity)
+        if (auto identity = sync::SyncIdentity::load(*m_session->store()); identity) {
             for (const wire::Supervisor &v : std::as_const(identity->supervisors))
                 names.append(v.displayName);
+            profile = {identity->userName, identity->organisationName, identity->credentials.role,
+                       !identity->pendingDeviceName.isEmpty()};
+        }
+    }
+    if (!(profile == m_profile)) {
+        m_profile = profile;
+        Q_EMIT profileChanged();
     }
     if (names == m_supervisors)
         return;
     m_supervisors = names;
     Q_EMIT supervisorsChanged();
+}
+
+QString SyncConnection::enrolledFor() const
+{
+    QString who = userName();
+    if (!who.isEmpty() && userRole() == QLatin1String("supervisor"))
+        who = tr("%1 (supervisor)", "the user's name and role on the sync page").arg(who);
+    if (organisationName().isEmpty())
+        return who;
+    if (who.isEmpty())
+        return organisationName();
+    return tr("%1 \u00b7 %2", "the user's name, then their organisation's")
+        .arg(who, organisationName());
 }
 
 QString SyncConnection::supervisorNames() const
@@ -97,6 +122,7 @@ void SyncConnection::setEnrolled(bool enrolled)
         return;
     m_enrolled = enrolled;
     Q_EMIT enrolledChanged();
+    Q_EMIT profileChanged(); // shown only while enrolled
 }
 
 void SyncConnection::setServerUrl(const QString &url)
@@ -135,15 +161,34 @@ bool SyncConnection::setDeviceName(const QString &typed)
     };
     if (!store)
         return false;
-    if (name.isEmpty())
+    using Problem = sync::DeviceProfile::NameProblem;
+    switch (sync::DeviceProfile::problemWith(name)) {
+    case Problem::Empty:
         return refuse([] { return tr("Give this device a name, like \u201cWork phone\u201d."); });
-    if (name.size() > MaxDeviceName)
-        return refuse([] { return tr("Use at most %n characters.", "", MaxDeviceName); });
+    case Problem::TooLong:
+        return refuse(
+            [] { return tr("Use at most %n characters.", "", int(wire::limits::MaxDeviceName)); });
+    case Problem::ControlCharacter: // simplified() leaves none but the rarest
+        return refuse([] { return tr("Use letters, digits and spaces."); });
+    case Problem::None:
+        break;
+    }
     QByteArray bytes = name.toUtf8();
     if (!store->putDeviceSecret(DeviceNameSecret, SecretBytes::takeFrom(bytes)))
         return refuse([] { return tr("The name could not be saved on this phone."); });
     clearEnrolError(QStringLiteral("deviceName"));
     setDeviceNameShown(name);
+    if (m_enrolled) {
+        // Waiting until the server has it; the sync thread keeps it for the next sync when
+        // the server cannot be reached now.
+        if (!m_profile.nameWaiting) {
+            m_profile.nameWaiting = true;
+            Q_EMIT profileChanged();
+        }
+        m_thread->run<bool>(
+            this, [name](SyncWorker &w) { return w.renameDevice(name); },
+            [this](bool) { refreshIdentity(); });
+    }
     return true;
 }
 
@@ -187,6 +232,7 @@ void SyncConnection::showTexts()
 void SyncConnection::retranslate()
 {
     showTexts();
+    Q_EMIT profileChanged(); // enrolledFor's words
 }
 
 void SyncConnection::deviceRevoked()
@@ -357,6 +403,7 @@ void SyncConnection::completeEnrolment()
         if (auto identity = sync::SyncIdentity::load(*store); identity && identity->hasKeys())
             setKeyFingerprint(identity->keys.fingerprint());
     setEnrolled(true);
+    refreshIdentity();
     setStep(EnterCode);
     Q_EMIT enrolmentCompleted();
 }

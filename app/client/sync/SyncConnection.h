@@ -67,6 +67,17 @@ class SyncConnection : public QObject
     // Once this device has the user's keys: their fingerprint, six groups of five digits, as
     // `waypointctl keys` and the people the user syncs with see it. Empty otherwise.
     Q_PROPERTY(QString keyFingerprint READ keyFingerprint NOTIFY keyFingerprintChanged)
+    // Who this device is for, as the server said: "Sam Taylor", "Riverside Outreach", and the
+    // role ("worker", "supervisor", "admin"). Empty before enrolment, or until the server says.
+    Q_PROPERTY(QString userName READ userName NOTIFY profileChanged)
+    Q_PROPERTY(QString organisationName READ organisationName NOTIFY profileChanged)
+    Q_PROPERTY(QString userRole READ userRole NOTIFY profileChanged)
+    // The same in one line for the sync page: "Sam Taylor · Riverside Outreach", the role
+    // after the name for a supervisor. Empty when there is nothing to say.
+    Q_PROPERTY(QString enrolledFor READ enrolledFor NOTIFY profileChanged)
+    // The worker renamed this device and the server does not have the name yet: it goes at
+    // the next sync.
+    Q_PROPERTY(bool deviceNameWaiting READ deviceNameWaiting NOTIFY profileChanged)
 
 public:
     enum EnrolStep {
@@ -94,10 +105,15 @@ public:
     QString enrolMessage() const { return m_message; }
     QString deviceName() const { return m_deviceName; }
     QString keyFingerprint() const { return m_keyFingerprint; }
+    QString userName() const { return m_enrolled ? m_profile.userName : QString(); }
+    QString organisationName() const { return m_enrolled ? m_profile.organisationName : QString(); }
+    QString userRole() const { return m_enrolled ? m_profile.role : QString(); }
+    QString enrolledFor() const;
+    bool deviceNameWaiting() const { return m_enrolled && m_profile.nameWaiting; }
 
-    // Names this device (trimmed; 1 to 60 characters). False, with enrolErrors' "deviceName"
-    // saying why, when the name is refused or cannot be kept. Enrolled devices keep the new
-    // name on this phone: the server has no call to rename a device.
+    // Names this device (trimmed; 1 to 64 characters, no control character). False, with
+    // enrolErrors' "deviceName" saying why, when the name is refused or cannot be kept. An
+    // enrolled device sends it to the server, at once or at the next sync.
     Q_INVOKABLE bool setDeviceName(const QString &name);
     // The worker is changing a field whose problem is shown: the problem goes.
     Q_INVOKABLE void clearEnrolError(const QString &field);
@@ -105,8 +121,9 @@ public:
     // Step 1: the server address and the code (or the QR code's text pasted whole).
     QString sharedReaders() const;
     QString supervisorNames() const;
-    // Reads the supervisors the last sync learnt (SyncIdentity::supervisors).
-    void refreshSupervisors();
+    // Reads what the last sync learnt into the identity: the supervisors
+    // (SyncIdentity::supervisors), who the device is for and whether its new name waits.
+    void refreshIdentity();
 
     Q_INVOKABLE void enrol(const QString &serverUrl, const QString &code);
     // MakeKeys: makes the keys and the recovery key, then shows the key (ShowRecoveryKey).
@@ -142,6 +159,7 @@ Q_SIGNALS:
     void enrolMessageChanged();
     void deviceNameChanged();
     void keyFingerprintChanged();
+    void profileChanged();
     // An enrolment finished: this device has its keys and can sync.
     void enrolmentCompleted();
 
@@ -176,6 +194,15 @@ private:
     Texts m_errorTexts;
     QString m_deviceName;
     QString m_keyFingerprint;
+    struct Profile
+    {
+        QString userName;
+        QString organisationName;
+        QString role;
+        bool nameWaiting = false;
+        bool operator==(const Profile &) const = default;
+    };
+    Profile m_profile;
     // Held from the moment the keys are made until the user has typed one group back.
     std::shared_ptr<const crypto::RecoveryKey> m_recoveryKey;
     int m_checkGroup = 0;

@@ -413,7 +413,7 @@ void SyncStatus::finishRun(const RunResult &result)
         m_connection->deviceRevoked();
     if (m_pulled > 0 || result.removed > 0)
         Q_EMIT remoteChangesApplied();
-    m_connection->refreshSupervisors();
+    m_connection->refreshIdentity();
     Q_EMIT busyChanged();
     refreshCounts();
     m_scheduler.runFinished(outcome);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SyncThread.h"
 
+#include "DeviceProfile.h"
 #include "Session.h"
 
 #include <QSysInfo>
@@ -11,7 +12,7 @@ using namespace wp::sync;
 
 // ----- the sync thread's side
 
-Result<SyncReport> SyncWorker::sync()
+Status SyncWorker::loadIdentity()
 {
     if (!m_identity) {
         auto id = m_relay.loadIdentity();
@@ -24,6 +25,13 @@ Result<SyncReport> SyncWorker::sync()
         m_client = std::make_unique<SyncClient>(m_identity->credentials.serverUrl);
         m_client->setTimeout(m_options.timeoutMs);
     }
+    return {};
+}
+
+Result<SyncReport> SyncWorker::sync()
+{
+    if (Status loaded = loadIdentity(); !loaded)
+        return loaded.error();
     SyncEngine engine(m_relay, *m_identity, *m_client);
     engine.setPageSize(m_options.pageSize);
     engine.setBatchSize(m_options.pageSize);
@@ -39,6 +47,22 @@ Result<SyncReport> SyncWorker::sync()
             return saved.error();
     }
     return report;
+}
+
+bool SyncWorker::renameDevice(const QString &name)
+{
+    if (!loadIdentity())
+        return false;
+    m_client->setCredentials(&m_identity->credentials);
+    DeviceProfile profile(*m_identity, *m_client);
+    profile.rename(name);
+    // Kept before it is sent: a name the server does not get now goes at the next sync.
+    if (profile.changed() && !m_relay.saveIdentity(*m_identity))
+        return false;
+    // A revocation is left to the next sync, which destroys the identity.
+    if (profile.refresh() && profile.changed())
+        (void)m_relay.saveIdentity(*m_identity);
+    return m_identity->pendingDeviceName.isEmpty();
 }
 
 Enrolment::Options SyncWorker::enrolmentOptions() const

@@ -64,6 +64,9 @@ public:
     EnrolmentReply makeKeys();
     EnrolmentReply restoreKeys(QString typedRecoveryKey);
     void cancelEnrolment() { m_enrolment.reset(); }
+    // Names this device (checked already), here and on the server; true when the server has
+    // the name, false when it waits for the next sync (DeviceProfile).
+    bool renameDevice(const QString &name);
     // Locked: nothing secret stays in this thread's memory.
     void forget();
 
@@ -73,6 +76,8 @@ public:
     void run(const std::function<void(SyncWorker &)> &job);
 
 private:
+    // The saved identity and a client for its server, on first use.
+    Status loadIdentity();
     sync::Enrolment::Options enrolmentOptions() const;
     EnrolmentReply reply(sync::Enrolment::Outcome outcome) const;
     EnrolmentReply keyStep(const std::function<sync::Enrolment::Outcome(sync::Enrolment &)> &step);
