@@ -41,6 +41,8 @@ Status DeviceCommands::show(const ParsedCommand &c)
                                                             : Status(identity.error());
     const SyncIdentity &id = *identity;
     const QString fingerprint = id.hasKeys() ? id.keys.fingerprint() : QString();
+    // Empty when the identity holds no name for the device: shown without one.
+    const QString name = id.pendingDeviceName.isEmpty() ? id.deviceName : id.pendingDeviceName;
     if (c.has(QStringLiteral("json"))) {
         QJsonObject o{{QStringLiteral("user"), idText(id.credentials.userId)},
                       {QStringLiteral("userName"), id.userName},
@@ -48,8 +50,7 @@ Status DeviceCommands::show(const ParsedCommand &c)
                       {QStringLiteral("organisationName"), id.organisationName},
                       {QStringLiteral("role"), id.credentials.role},
                       {QStringLiteral("device"), idText(id.credentials.deviceId)},
-                      {QStringLiteral("deviceName"),
-                       id.pendingDeviceName.isEmpty() ? id.deviceName : id.pendingDeviceName},
+                      {QStringLiteral("deviceName"), name},
                       {QStringLiteral("nameWaiting"), !id.pendingDeviceName.isEmpty()},
                       {QStringLiteral("server"), id.credentials.serverUrl},
                       {QStringLiteral("fingerprint"), fingerprint}};
@@ -60,12 +61,12 @@ Status DeviceCommands::show(const ParsedCommand &c)
         };
         m_out << "user: " << orUnknown(id.userName) << " (" << id.credentials.role << ")\n"
               << "organisation: " << orUnknown(id.organisationName) << '\n'
-              << "device: "
-              << (id.pendingDeviceName.isEmpty() ? id.deviceName : id.pendingDeviceName);
+              << "device: " << idText(id.credentials.deviceId);
+        if (!name.isEmpty())
+            m_out << ' ' << name;
         if (!id.pendingDeviceName.isEmpty())
             m_out << " (new name, sent at the next sync)";
-        m_out << ' ' << idText(id.credentials.deviceId) << '\n'
-              << "server: " << id.credentials.serverUrl << '\n';
+        m_out << '\n' << "server: " << id.credentials.serverUrl << '\n';
         if (!fingerprint.isEmpty())
             m_out << "key fingerprint: " << fingerprint << '\n';
     }

@@ -35,6 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     roundTrip(decodeKeyDirectory, bytes);
     roundTrip(decodeKeyBackup, bytes);
     roundTrip(decodeDeviceStatus, bytes);
+    roundTrip(decodeDeviceName, bytes);
     roundTrip(decodeErrorBody, bytes);
     roundTrip(decodeSyncRequest, bytes);
     roundTrip(decodeSyncResponse, bytes);
