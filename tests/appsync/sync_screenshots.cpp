@@ -63,7 +63,10 @@ int main(int argc, char *argv[])
         err << "sync screenshots: server: " << fx.lastError() << '\n';
         return 1;
     }
-    const LocalServer::Org org = fx.createOrganisation(QStringLiteral("Riverside Peers"));
+    const LocalServer::Org org = fx.createOrganisation(QStringLiteral("Riverside Outreach"));
+    // The worker's full name, as an administrator would give it (the sync page shows it).
+    fx.sql(QStringLiteral("UPDATE users SET name = 'Sam Taylor' WHERE user_id = '%1'")
+               .arg(org.worker1.toString(QUuid::WithoutBraces)));
 
     QTemporaryDir data;
     wp::VaultPolicy policy;
