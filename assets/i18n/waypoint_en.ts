@@ -1160,10 +1160,6 @@
         <translation>Rename this device</translation>
     </message>
     <message>
-        <source>The server keeps the name this device was enrolled with; the new name is shown on this phone only.</source>
-        <translation>The server keeps the name this device was enrolled with; the new name is shown on this phone only.</translation>
-    </message>
-    <message>
         <source>Sent to your organisation's server when this device is enrolled, so your devices can be told apart.</source>
         <translation>Sent to your organisation's server when this device is enrolled, so your devices can be told apart.</translation>
     </message>
@@ -1178,6 +1174,18 @@
     <message>
         <source>The people you sync with see the same digits for your keys: compare them in person when Waypoint or your supervisor asks.</source>
         <translation>The people you sync with see the same digits for your keys: compare them in person when Waypoint or your supervisor asks.</translation>
+    </message>
+    <message>
+        <source>Syncing for %1</source>
+        <translation>Syncing for %1</translation>
+    </message>
+    <message>
+        <source>The new name reaches your organisation's server at the next sync.</source>
+        <translation>The new name reaches your organisation's server at the next sync.</translation>
+    </message>
+    <message>
+        <source>Your organisation's server knows this device by this name, so your devices can be told apart.</source>
+        <translation>Your organisation's server knows this device by this name, so your devices can be told apart.</translation>
     </message>
 </context>
 <context>
@@ -2953,6 +2961,20 @@
         <source>You and %1 (supervisor)</source>
         <comment>who can read a shared entry</comment>
         <translation><numerusform>You and %1 (supervisor)</numerusform><numerusform>You and %1 (supervisors)</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 (supervisor)</source>
+        <comment>the user's name and role on the sync page</comment>
+        <translation>%1 (supervisor)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>the user's name, then their organisation's</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Use letters, digits and spaces.</source>
+        <translation>Use letters, digits and spaces.</translation>
     </message>
 </context>
 <context>

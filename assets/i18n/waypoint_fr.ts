@@ -1160,10 +1160,6 @@
         <translation>Renommer cet appareil</translation>
     </message>
     <message>
-        <source>The server keeps the name this device was enrolled with; the new name is shown on this phone only.</source>
-        <translation>Le serveur garde le nom donné à l’inscription de cet appareil ; le nouveau nom n’apparaît que sur ce téléphone.</translation>
-    </message>
-    <message>
         <source>Sent to your organisation's server when this device is enrolled, so your devices can be told apart.</source>
         <translation>Envoyé au serveur de votre organisation à l’inscription de cet appareil, pour distinguer vos appareils.</translation>
     </message>
@@ -1178,6 +1174,18 @@
     <message>
         <source>The people you sync with see the same digits for your keys: compare them in person when Waypoint or your supervisor asks.</source>
         <translation>Les personnes avec qui vous synchronisez voient les mêmes chiffres pour vos clés : comparez-les en personne quand Waypoint ou votre superviseur le demande.</translation>
+    </message>
+    <message>
+        <source>Syncing for %1</source>
+        <translation>Synchronisé pour %1</translation>
+    </message>
+    <message>
+        <source>The new name reaches your organisation's server at the next sync.</source>
+        <translation>Le nouveau nom parviendra au serveur de votre organisation à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Your organisation's server knows this device by this name, so your devices can be told apart.</source>
+        <translation>Le serveur de votre organisation connaît cet appareil sous ce nom, pour distinguer vos appareils.</translation>
     </message>
 </context>
 <context>
@@ -2953,6 +2961,20 @@
         <source>You and %1 (supervisor)</source>
         <comment>who can read a shared entry</comment>
         <translation><numerusform>Vous et %1 (superviseur)</numerusform><numerusform>Vous et %1 (superviseurs)</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 (supervisor)</source>
+        <comment>the user's name and role on the sync page</comment>
+        <translation>%1 (superviseur)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>the user's name, then their organisation's</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Use letters, digits and spaces.</source>
+        <translation>Utilisez des lettres, des chiffres et des espaces.</translation>
     </message>
 </context>
 <context>
