@@ -7,6 +7,8 @@
 
 #include <sodium.h>
 
+#include <cstring>
+
 namespace wp::crypto {
 
 namespace {
@@ -15,15 +17,15 @@ constexpr int Groups = 6;
 constexpr int GroupBytes = 5;
 } // namespace
 
-QString keyFingerprint(QByteArrayView signingPublic, QByteArrayView boxPublic)
+QString digitFingerprint(const char *domain, std::initializer_list<QByteArrayView> keys)
 {
     ensureSodium();
     crypto_generichash_state state;
     crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
-    crypto_generichash_update(&state, reinterpret_cast<const unsigned char *>(Domain),
-                              sizeof Domain - 1);
-    // Each key with its length first, so the two keys' boundary is fixed.
-    for (QByteArrayView key : {signingPublic, boxPublic}) {
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char *>(domain),
+                              std::strlen(domain));
+    // Each key with its length first, so the keys' boundaries are fixed.
+    for (QByteArrayView key : keys) {
         const unsigned char length = static_cast<unsigned char>(key.size());
         crypto_generichash_update(&state, &length, 1);
         crypto_generichash_update(&state, reinterpret_cast<const unsigned char *>(key.data()),
@@ -39,6 +41,11 @@ QString keyFingerprint(QByteArrayView signingPublic, QByteArrayView boxPublic)
         groups.append(QStringLiteral("%1").arg(v % 100000, 5, 10, QLatin1Char('0')));
     }
     return groups.join(QLatin1Char(' '));
+}
+
+QString keyFingerprint(QByteArrayView signingPublic, QByteArrayView boxPublic)
+{
+    return digitFingerprint(Domain, {signingPublic, boxPublic});
 }
 
 bool sameKey(QByteArrayView a, QByteArrayView b)

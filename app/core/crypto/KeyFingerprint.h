@@ -8,9 +8,13 @@
 #include <QByteArray>
 #include <QString>
 
+#include <initializer_list>
+
 namespace wp::crypto {
 
 QString keyFingerprint(QByteArrayView signingPublic, QByteArrayView boxPublic);
+// The same digits over another domain prefix and keys (crypto::requestFingerprint).
+QString digitFingerprint(const char *domain, std::initializer_list<QByteArrayView> keys);
 
 // Equal public keys, compared in constant time (lengths first: they are not secret).
 bool sameKey(QByteArrayView a, QByteArrayView b);
