@@ -174,6 +174,26 @@ HttpFrontend::HttpFrontend(SyncService &service, ServeOptions options)
          with([this](const Identity &id, const HttpRequest &req) {
              return m_service.renameDevice(id, bodyOf(req));
          })},
+        {"POST", "/v1/device/approval-request", Access::Device, SmallBody,
+         with([this](const Identity &id, const HttpRequest &req) {
+             return m_service.approvals().request(id, bodyOf(req));
+         })},
+        {"GET", "/v1/device/approval-request", Access::Device, SmallBody,
+         with([this](const Identity &id, const HttpRequest &) {
+             return m_service.approvals().state(id);
+         })},
+        {"GET", "/v1/devices/new", Access::Device, SmallBody,
+         with([this](const Identity &id, const HttpRequest &) {
+             return m_service.approvals().newDevices(id);
+         })},
+        {"POST", "/v1/devices/approve", Access::Device, SmallBody,
+         with([this](const Identity &id, const HttpRequest &req) {
+             return m_service.approvals().approve(id, bodyOf(req));
+         })},
+        {"POST", "/v1/devices/deny", Access::Device, SmallBody,
+         with([this](const Identity &id, const HttpRequest &req) {
+             return m_service.approvals().deny(id, bodyOf(req));
+         })},
     };
 }
 

@@ -7,6 +7,7 @@
 
 #include "Authentication.h"
 #include "DeviceProfile.h"
+#include "DeviceApprovals.h"
 #include "DeviceRegistration.h"
 #include "KeyRegistry.h"
 #include "PullPages.h"
@@ -39,6 +40,8 @@ public:
         return m_keys.putKeyBackup(id, body);
     }
     Reply keyBackup(const Identity &id) { return m_keys.keyBackup(id); }
+    // Approval of a new device by an existing one (docs/protocol.md).
+    DeviceApprovals &approvals() { return m_approvals; }
     void push(const Identity &id, QByteArrayView body, Answer answer)
     {
         m_pushes.push(id, body, std::move(answer));
@@ -78,6 +81,7 @@ private:
     DeviceRegistration m_registration;
     DeviceProfile m_profile;
     KeyRegistry m_keys;
+    DeviceApprovals m_approvals;
     PullPages m_pages;
     PushPipeline m_pushes;
     SyncRoundTrip m_roundTrip;
