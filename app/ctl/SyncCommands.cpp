@@ -75,6 +75,10 @@ int exitCodeOf(Outcome outcome, const Error &cause)
         return SyncFailed;
     case Outcome::StoreFailed:
         return StoreFailed;
+    case Outcome::AwaitingApproval:
+        return SyncFailed;
+    case Outcome::ApprovalRefused:
+        return NotAuthorized;
     case Outcome::Failed:
         break;
     }

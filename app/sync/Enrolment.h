@@ -52,6 +52,8 @@ public:
         NotAWaypointServer,  // the answer is not the protocol's
         StoreFailed,         // the identity could not be saved (isStoreClosed: the app locked)
         Failed,              // anything else: error() says what
+        AwaitingApproval,    // approval: no other device has approved this one yet
+        ApprovalRefused,     // approval: what came does not verify; error() says why
     };
 
     using Options = EnrolmentOptions;
@@ -81,6 +83,17 @@ public:
     Outcome makeKeys();
     // RestoreKeys: the recovery key as the user typed it (UTF-8).
     Outcome restoreKeys(const SecretBytes &typedRecoveryKey);
+    // RestoreKeys, instead of the recovery key: asks the user's other devices to approve this
+    // one (docs/protocol.md, "Approval by an existing device"). The request's key pair is
+    // saved before it is sent; asking again sends the same key.
+    Outcome requestApproval();
+    // The request key's fingerprint, for the person to compare on the approving device; empty
+    // before requestApproval().
+    QString approvalFingerprint() const;
+    // Asks once whether another device approved this one: Done (the keys are here and saved,
+    // the request's secret key wiped), AwaitingApproval, ApprovalRefused (the approval does not
+    // verify: tampered, or not signed by the user), or Revoked (denied: the identity is gone).
+    Outcome checkApproval();
     // The recovery key makeKeys() made, moved out; empty otherwise or once taken.
     std::optional<crypto::RecoveryKey> takeRecoveryKey();
     // Asks the server which key step is right now (whether the user has a backup) and

@@ -5,6 +5,7 @@
 #include "ServerAddress.h"
 #include "ServerError.h"
 #include "Uuid.h"
+#include "wire/ApprovalCodec.h"
 #include "wire/Codec.h"
 
 #include <QUrl>
@@ -210,6 +211,47 @@ Result<DeviceStatus> SyncClient::deviceStatus()
 Status SyncClient::renameDevice(const QString &name)
 {
     auto r = exchange("PUT", QStringLiteral("/v1/device/name"), encode(DeviceName{name}), true);
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Status SyncClient::requestApproval(const QByteArray &requestKey)
+{
+    auto r = exchange("POST", QStringLiteral("/v1/device/approval-request"),
+                      encode(ApprovalRequest{requestKey}), true);
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<ApprovalState> SyncClient::approvalState()
+{
+    auto r = exchange("GET", QStringLiteral("/v1/device/approval-request"), {}, true);
+    if (!r)
+        return r.error();
+    return decodeApprovalState(*r);
+}
+
+Result<NewDevices> SyncClient::newDevices()
+{
+    auto r = exchange("GET", QStringLiteral("/v1/devices/new"), {}, true);
+    if (!r)
+        return r.error();
+    return decodeNewDevices(*r);
+}
+
+Status SyncClient::approveDevice(const Approval &approval)
+{
+    auto r = exchange("POST", QStringLiteral("/v1/devices/approve"), encode(approval), true);
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Status SyncClient::denyDevice(const QUuid &deviceId)
+{
+    auto r = exchange("POST", QStringLiteral("/v1/devices/deny"), encode(Denial{deviceId}), true);
     if (!r)
         return r.error();
     return {};

@@ -13,6 +13,7 @@
 #include "Result.h"
 #include "SecretBytes.h"
 #include "ServerError.h"
+#include "wire/ApprovalMessages.h"
 #include "wire/Messages.h"
 
 #include <QString>
@@ -77,6 +78,13 @@ public:
     Result<wire::DeviceStatus> deviceStatus();
     // PUT /v1/device/name: the server's name for this device.
     Status renameDevice(const QString &name);
+    // Approval by an existing device (docs/protocol.md): the new device's request and where it
+    // stands; the user's new devices, and an existing device's approval or denial of one.
+    Status requestApproval(const QByteArray &requestKey);
+    Result<wire::ApprovalState> approvalState();
+    Result<wire::NewDevices> newDevices();
+    Status approveDevice(const wire::Approval &approval);
+    Status denyDevice(const QUuid &deviceId);
     // A pull page and one push batch (or none) in one round trip (docs/protocol.md, "Sync"):
     // the server takes the page's snapshot before it applies the batch. A refused pull fails
     // the whole call (nothing was pushed); a refused push is SyncExchange::push's error.

@@ -59,6 +59,16 @@ SecretBytes SyncIdentity::serialize() const
     insertText(19, organisationName);
     insertText(20, deviceName);
     insertText(21, pendingDeviceName);
+    if (!approvalRequest.publicKey.isEmpty()) {
+        m.insert(30, approvalRequest.publicKey);
+        m.insert(31, copy(approvalRequest.secretKey));
+    }
+    if (!noticedDevices.isEmpty()) {
+        QCborArray noticed;
+        for (const QUuid &d : noticedDevices)
+            noticed.append(d.toRfc4122());
+        m.insert(32, noticed);
+    }
     QByteArray bytes = QCborValue(m).toCbor();
     // The QCbor containers held copies too; they are freed here, the bytes wiped by takeFrom.
     m = {};
@@ -105,6 +115,10 @@ Result<SyncIdentity> SyncIdentity::deserialize(const SecretBytes &bytes)
         id.audienceKeys.emplace(QUuid::fromRfc4122(a.toArray().at(0).toByteArray()),
                                 SecretBytes::takeFrom(key));
     }
+    id.approvalRequest.publicKey = m.value(30).toByteArray();
+    id.approvalRequest.secretKey = secret(31);
+    for (const QCborValue &d : m.value(32).toArray())
+        id.noticedDevices.append(QUuid::fromRfc4122(d.toByteArray()));
     // Keys may be missing: a device enrolled whose keys are not restored yet.
     const bool keysOk =
         (id.keys.signingSecret.size() == 64 && id.keys.encryptionSecret.size() == 32) ||

@@ -5,6 +5,7 @@
 // store (serialize/deserialize), never written in the clear. Enrolment makes it.
 
 #include "SyncClient.h"
+#include "crypto/DeviceApproval.h"
 #include "crypto/UserKeys.h"
 
 #include <map>
@@ -47,6 +48,11 @@ struct SyncIdentity
     // In memory only: the server was asked who the device is for since this identity was
     // loaded (or told it at enrolment), so a sync does not ask again.
     bool profileChecked = false;
+    // While this device waits for another device of the user to approve it (docs/protocol.md,
+    // "Approval by an existing device"): the key pair of its request; wiped once the keys came.
+    crypto::RequestKeys approvalRequest;
+    // The user's new devices a person has dismissed the notice of.
+    QList<QUuid> noticedDevices;
 
     bool hasAudienceKey(const QUuid &id) const { return audienceKeys.count(id) != 0; }
 

@@ -85,6 +85,9 @@ QString enrolmentMessage(Enrolment::Outcome outcome, const Error &cause)
         if (hasReason(cause, LocalReason::PlainHttpRemote))
             return plainHttpMessage();
         break;
+    case Outcome::AwaitingApproval: // the front end shows the request's fingerprint instead
+    case Outcome::ApprovalRefused:  // the error says what did not verify
+        break;
     }
     return QCoreApplication::translate("Sync", "Enrolment did not complete (%1).")
         .arg(cause.message);
