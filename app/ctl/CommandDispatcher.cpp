@@ -6,6 +6,7 @@
 #include "DeviceCommands.h"
 #include "DeviceStore.h"
 #include "KdfCalibration.h"
+#include "NewDeviceCommands.h"
 #include "OfflineLease.h"
 #include "PinInput.h"
 #include "PinPolicy.h"
@@ -224,6 +225,24 @@ Status CommandDispatcher::dispatch(const ParsedCommand &command, const QString &
         }
         return outcome;
     };
+    if (command.name.startsWith(QLatin1String("devices ")) ||
+        command.name == QLatin1String("device approve") ||
+        command.name == QLatin1String("device deny")) {
+        NewDeviceCommands devices(s, m_out, m_err);
+        Status done = Error{ErrorCode::Internal, QString()};
+        if (command.name == QLatin1String("devices new") ||
+            command.name == QLatin1String("devices pending"))
+            done = devices.list(command, command.name.endsWith(QLatin1String("pending")));
+        else if (command.name == QLatin1String("devices dismiss"))
+            done = devices.dismiss(command);
+        else if (command.name == QLatin1String("device approve"))
+            done = devices.approve(command);
+        else if (command.name == QLatin1String("device deny"))
+            done = devices.deny(command);
+        m_exitCode = devices.exitCode();
+        m_problem = devices.problem();
+        return done;
+    }
     if (command.name.startsWith(QLatin1String("device "))) {
         DeviceCommands device(s, m_out);
         const Status outcome = command.name == QLatin1String("device show")
@@ -239,6 +258,8 @@ Status CommandDispatcher::dispatch(const ParsedCommand &command, const QString &
         synced = sync.sync(command);
     else if (command.name == QLatin1String("restore-keys"))
         synced = sync.restoreKeys();
+    else if (command.name == QLatin1String("await-approval"))
+        synced = sync.awaitApproval(command);
     else if (command.name == QLatin1String("set-aside"))
         synced = sync.listSetAside(command);
     else if (command.name == QLatin1String("keys"))

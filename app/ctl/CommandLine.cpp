@@ -88,7 +88,17 @@ const std::vector<CommandSpec> Commands{
     {"enroll",
      0,
      0,
-     {{"server", true, false}, {"code", true, false}, {"device-name", true, false}}},
+     {{"server", true, false},
+      {"code", true, false},
+      {"device-name", true, false},
+      {"wait-approval", false, false},
+      {"timeout", true, false}}},
+    {"await-approval", 0, 0, {{"timeout", true, false}}},
+    {"devices new", 0, 0, {Json}},
+    {"devices pending", 0, 0, {Json}},
+    {"devices dismiss", 1, 1, {}},
+    {"device approve", 2, -1, {}},
+    {"device deny", 1, 1, {{"yes", false, false}}},
     {"sync", 0, 0, {Json}},
     {"set-aside", 0, 0, {Json, Limit}},
     {"keys", 0, 0, {Json}},
@@ -162,6 +172,18 @@ QString usage()
         "                                enrol this device for sync; the user's first device\n"
         "                                prints the new recovery key once; a later one reads\n"
         "                                it from WAYPOINT_RECOVERY_KEY or the prompt\n"
+        "           [--wait-approval [--timeout S]]\n"
+        "                                a later device: instead of the recovery key, wait\n"
+        "                                (600 s by default) for another of your devices to\n"
+        "                                approve this one; prints the number to compare\n"
+        "  await-approval [--timeout S]  wait again for that approval\n"
+        "  devices new [--json]          your devices enrolled after this one, and their state\n"
+        "  devices pending [--json]      those waiting for approval, with the number each shows\n"
+        "  devices dismiss DEVICE-ID     sync stops telling about that new device\n"
+        "  device approve DEVICE-ID NUMBER\n"
+        "                                hand your keys to a waiting device, after checking\n"
+        "                                the number it shows (typed back)\n"
+        "  device deny DEVICE-ID [--yes] revoke a waiting device; asks first unless --yes\n"
         "  sync [--json]                 pull, then push until the outbox is empty\n"
         "  set-aside [--json] [--limit N]\n"
         "                                pulled changes not merged (could not be verified or\n"

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SyncCommands.h"
 
+#include "CommandOptions.h"
 #include "ExitCodes.h"
+#include "NewDeviceApproval.h"
+#include "NewDeviceCommands.h"
 #include "PinInput.h"
 #include "ServerAddress.h"
 #include "Store.h"
@@ -10,10 +13,12 @@
 #include "Uuid.h"
 #include "crypto/KeyFingerprint.h"
 
+#include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSysInfo>
+#include <QThread>
 #include <QUrl>
 
 #include <algorithm>
@@ -33,11 +38,8 @@ using Outcome = sync::Enrolment::Outcome;
 namespace {
 
 const char *const RecoveryKeyVariable = "WAYPOINT_RECOVERY_KEY";
-
-Error usage(const QString &message)
-{
-    return {ErrorCode::InvalidInput, message};
-}
+// How often a device waiting for approval asks the server.
+constexpr int ApprovalPollMs = 1000;
 
 QString notEnrolled()
 {
@@ -170,6 +172,77 @@ Status SyncCommands::setUpKeys(Enrolment &enrolment)
     return {};
 }
 
+Status SyncCommands::waitForApproval(Enrolment &enrolment, int timeoutSeconds)
+{
+    if (const Outcome outcome = enrolment.requestApproval(); outcome != Outcome::Done)
+        return failEnrolment(enrolment, outcome);
+    m_out << "Waiting for another of your devices to approve this one. Check that it shows this "
+             "number:"
+          << Qt::endl
+          << Qt::endl
+          << "    " << enrolment.approvalFingerprint() << Qt::endl
+          << Qt::endl
+          << "On that device: waypointctl device approve "
+          << idText(enrolment.identity().credentials.deviceId) << " NUMBER" << Qt::endl;
+    const QDeadlineTimer deadline(qint64(timeoutSeconds) * 1000);
+    for (;;) {
+        const Outcome outcome = enrolment.checkApproval();
+        if (outcome == Outcome::Done)
+            break;
+        if (outcome != Outcome::AwaitingApproval)
+            return failEnrolment(enrolment, outcome);
+        if (deadline.hasExpired())
+            return fail(SyncFailed,
+                        QStringLiteral("No device approved this one within %1 s. Run "
+                                       "waypointctl await-approval to wait again, or "
+                                       "waypointctl restore-keys with the recovery key.")
+                            .arg(timeoutSeconds));
+        QThread::msleep(ApprovalPollMs);
+    }
+    m_out << "Approved: keys received." << Qt::endl
+          << "Key fingerprint: " << enrolment.identity().keys.fingerprint() << Qt::endl;
+    return {};
+}
+
+Status SyncCommands::awaitApproval(const ParsedCommand &c)
+{
+    auto timeout = c.has(QStringLiteral("timeout"))
+                       ? intOption(c, QStringLiteral("timeout"), 1, 86400)
+                       : Result<int>(600);
+    if (!timeout)
+        return timeout.error();
+    auto identity = SyncIdentity::load(m_store);
+    if (!identity)
+        return identity.error().code == ErrorCode::NotFound ? fail(NotAuthorized, notEnrolled())
+                                                            : Status(identity.error());
+    if (identity->hasKeys())
+        return fail(NotAuthorized, QStringLiteral("This device has its keys already."));
+    sync::StoreIdentity saved(m_store);
+    Enrolment enrolment(std::move(*identity), &saved);
+    if (enrolment.step() != Enrolment::Step::RestoreKeys)
+        return fail(NotAuthorized, QStringLiteral("Your user has no keys yet: no device can "
+                                                  "approve this one. Run waypointctl "
+                                                  "restore-keys to make them."));
+    return waitForApproval(enrolment, *timeout);
+}
+
+Status SyncCommands::noticeNewDevices(const SyncIdentity &identity, QJsonArray *notices)
+{
+    SyncClient client(identity.credentials.serverUrl);
+    sync::NewDeviceApproval approval(identity, client);
+    auto devices = approval.list();
+    if (!devices)
+        return {}; // the round itself said what went wrong, if anything did
+    for (const wire::NewDevice &d : *devices)
+        if (!identity.noticedDevices.contains(d.deviceId))
+            notices->append(QJsonObject{{QStringLiteral("id"), idText(d.deviceId)},
+                                        {QStringLiteral("name"), d.name},
+                                        {QStringLiteral("platform"), d.platform},
+                                        {QStringLiteral("state"), d.state},
+                                        {QStringLiteral("enrolledAt"), d.enrolledAtMs}});
+    return {};
+}
+
 Status SyncCommands::enroll(const ParsedCommand &c)
 {
     const QString server = c.value(QStringLiteral("server"));
@@ -186,6 +259,12 @@ Status SyncCommands::enroll(const ParsedCommand &c)
     }
     if (code.isEmpty())
         return usage(QStringLiteral("enroll needs --code with the enrolment code."));
+    const bool wait = c.has(QStringLiteral("wait-approval"));
+    auto timeout = c.has(QStringLiteral("timeout"))
+                       ? intOption(c, QStringLiteral("timeout"), 1, 86400)
+                       : Result<int>(600);
+    if (!timeout)
+        return timeout.error();
     if (auto existing = SyncIdentity::load(m_store); existing)
         return fail(NotAuthorized, QStringLiteral("This device is already enrolled (device %1).")
                                        .arg(idText(existing->credentials.deviceId)));
@@ -207,6 +286,8 @@ Status SyncCommands::enroll(const ParsedCommand &c)
         return failEnrolment(enrolment, outcome);
     m_out << "Enrolled as device " << idText(enrolment.identity().credentials.deviceId) << " ("
           << enrolment.identity().credentials.role << ")." << Qt::endl;
+    if (wait && enrolment.step() == Enrolment::Step::RestoreKeys)
+        return waitForApproval(enrolment, *timeout);
     return setUpKeys(enrolment);
 }
 
@@ -382,6 +463,10 @@ Status SyncCommands::sync(const ParsedCommand &c)
     auto failures = m_store.outbox().failed(50);
     if (!failures)
         return failures.error();
+    QJsonArray newDevices;
+    if (outcome && identity->hasKeys())
+        if (Status s = noticeNewDevices(*identity, &newDevices); !s)
+            return s;
     if (json) {
         QJsonArray list;
         for (const FailedChange &f : *failures)
@@ -404,6 +489,7 @@ Status SyncCommands::sync(const ParsedCommand &c)
             {QStringLiteral("setAside"), total.setAside},
             {QStringLiteral("keysChanged"), total.keysChanged},
             {QStringLiteral("failures"), list},
+            {QStringLiteral("newDevices"), newDevices},
             {QStringLiteral("complete"), outcome.ok() && total.pending == 0 && total.failed == 0}};
         if (!outcome)
             o.insert(QStringLiteral("error"), revoked ? QStringLiteral("device_revoked")
@@ -437,6 +523,14 @@ Status SyncCommands::sync(const ParsedCommand &c)
             m_out << "not sent: " << keyOf(f.entry.change.type) << ' '
                   << idText(f.entry.change.recordId) << ": "
                   << SyncEngine::describeRejection(f.reason) << '\n';
+        for (const QJsonValue &v : newDevices) {
+            const QJsonObject d = v.toObject();
+            m_out << newDeviceLine(d[QStringLiteral("name")].toString(),
+                                   d[QStringLiteral("platform")].toString(),
+                                   qint64(d[QStringLiteral("enrolledAt")].toDouble()),
+                                   d[QStringLiteral("state")].toString())
+                  << "; waypointctl devices dismiss " << d[QStringLiteral("id")].toString() << '\n';
+        }
     }
     m_out.flush();
     if (!outcome) {

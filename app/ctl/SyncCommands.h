@@ -10,6 +10,7 @@
 #include "Enrolment.h"
 #include "Result.h"
 
+#include <QJsonArray>
 #include <QTextStream>
 
 namespace wp {
@@ -26,6 +27,8 @@ public:
     Status enroll(const ParsedCommand &command);
     Status sync(const ParsedCommand &command);
     Status restoreKeys();
+    // await-approval [--timeout S]: waits for another device of the user to approve this one.
+    Status awaitApproval(const ParsedCommand &command);
     // The pulled changes set aside (Store::setAside), newest first.
     Status listSetAside(const ParsedCommand &command);
     // Other users' pinned keys with fingerprints (KeyPins), and confirming a changed one.
@@ -45,6 +48,11 @@ private:
     // Makes the keys and prints the recovery key once, or restores them with the recovery key
     // read like a PIN (WAYPOINT_RECOVERY_KEY or the terminal), whichever step is next.
     Status setUpKeys(sync::Enrolment &enrolment);
+    // Asks the user's other devices to approve this one, prints the number to compare, and
+    // polls until the keys come, the device is denied, or `timeoutSeconds` pass.
+    Status waitForApproval(sync::Enrolment &enrolment, int timeoutSeconds);
+    // sync's notice: one line per new device of the user not dismissed yet.
+    Status noticeNewDevices(const sync::SyncIdentity &identity, QJsonArray *notices);
     // Ends the command with `exitCode` and `line` on stderr.
     Status fail(int exitCode, const QString &line);
     Status failEnrolment(const sync::Enrolment &enrolment, sync::Enrolment::Outcome outcome);
