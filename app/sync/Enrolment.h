@@ -5,6 +5,8 @@
 //
 //   RedeemCode ──> MakeKeys (the user's first device) ───> Done
 //              └─> RestoreKeys (a later device) ─────────┘
+//                  (with the recovery key, or approved by another device of the user:
+//                   requestApproval, then checkApproval until the keys come)
 //
 // redeem() presents the one-time code and saves the credentials at once, with the key step
 // that comes next: a used code cannot be presented again, so an enrolment stopped there
