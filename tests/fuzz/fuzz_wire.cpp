@@ -3,6 +3,7 @@
 // re-encode to bytes that decode to the same encoding (no lossy or ambiguous parse).
 
 #include "FuzzSeeds.h"
+#include "wire/ApprovalCodec.h"
 #include "wire/Codec.h"
 
 #include <cstdint>
@@ -39,6 +40,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     roundTrip(decodeErrorBody, bytes);
     roundTrip(decodeSyncRequest, bytes);
     roundTrip(decodeSyncResponse, bytes);
+    roundTrip(decodeApprovalRequest, bytes);
+    roundTrip(decodeApprovalState, bytes);
+    roundTrip(decodeNewDevices, bytes);
+    roundTrip(decodeApproval, bytes);
+    roundTrip(decodeDenial, bytes);
     return 0;
 }
 

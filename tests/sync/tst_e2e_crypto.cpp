@@ -4,6 +4,7 @@
 
 #include "Uuid.h"
 #include "crypto/BatchSignature.h"
+#include "crypto/DeviceApproval.h"
 #include "crypto/Envelope.h"
 #include "crypto/KeyFingerprint.h"
 #include "crypto/RecoveryKey.h"
@@ -251,6 +252,68 @@ private slots:
         QVERIFY(crypto::sameKey(signing, signing));
         QVERIFY(!crypto::sameKey(signing, box));
         QVERIFY(!crypto::sameKey(signing, signing.left(31)));
+    }
+
+    void requestFingerprintsArePinnedByAVector()
+    {
+        // The vector in docs/protocol.md, "Approval by an existing device": key bytes 0..31.
+        QByteArray key(32, Qt::Uninitialized);
+        for (int i = 0; i < 32; ++i)
+            key[i] = char(i);
+        QCOMPARE(crypto::requestFingerprint(key),
+                 QStringLiteral("89132 25857 95575 26023 04381 99774"));
+        // Typed back as people type it; any other digits do not match.
+        QVERIFY(crypto::fingerprintMatches(QStringLiteral("891322585795575 26023-04381 99774"),
+                                           crypto::requestFingerprint(key)));
+        QVERIFY(!crypto::fingerprintMatches(QStringLiteral("89132 25857 95575 26023 04381 99775"),
+                                            crypto::requestFingerprint(key)));
+        QVERIFY(
+            !crypto::fingerprintMatches(QStringLiteral("89132"), crypto::requestFingerprint(key)));
+        QVERIFY(!crypto::fingerprintMatches(QString(), QString()));
+    }
+
+    void anApprovalOpensOnlyForItsDeviceAndRequest()
+    {
+        const crypto::UserKeys user = crypto::UserKeys::generate();
+        const QUuid userId = QUuid::createUuid(), device = QUuid::createUuid();
+        const crypto::RequestKeys request = crypto::RequestKeys::generate();
+        const crypto::SealedApproval sealed =
+            crypto::sealForDevice(user, userId, device, request.publicKey);
+        QCOMPARE(sealed.sealedKeys.size(), 144);
+        QCOMPARE(sealed.signature.size(), 64);
+        QVERIFY(crypto::approvalSignatureHolds(user.signingPublic, userId, device,
+                                               request.publicKey, sealed));
+        auto opened = crypto::openApproval(sealed, userId, device, request, user.signingPublic,
+                                           user.encryptionPublic);
+        QVERIFY(opened.ok());
+        QVERIFY(opened->signingSecret.equals(user.signingSecret));
+        QVERIFY(opened->encryptionSecret.equals(user.encryptionSecret));
+        QCOMPARE(opened->fingerprint(), user.fingerprint());
+
+        // Another device, another request key, or another user's keys: refused.
+        QVERIFY(!crypto::openApproval(sealed, userId, QUuid::createUuid(), request,
+                                      user.signingPublic, user.encryptionPublic)
+                     .ok());
+        QVERIFY(!crypto::openApproval(sealed, userId, device, crypto::RequestKeys::generate(),
+                                      user.signingPublic, user.encryptionPublic)
+                     .ok());
+        const crypto::UserKeys stranger = crypto::UserKeys::generate();
+        const auto foreign = crypto::openApproval(
+            sealed, userId, device, request, stranger.signingPublic, stranger.encryptionPublic);
+        QVERIFY(!foreign.ok());
+        QCOMPARE(foreign.error().code, ErrorCode::Crypto);
+        // Signed by the user but holding someone else's keys: the keys are not the user's.
+        crypto::SealedApproval swapped =
+            crypto::sealForDevice(stranger, userId, device, request.publicKey);
+        const QByteArray message = QByteArray("waypoint device approval v1") + userId.toRfc4122() +
+                                   device.toRfc4122() + request.publicKey + swapped.sealedKeys;
+        crypto_sign_detached(reinterpret_cast<unsigned char *>(swapped.signature.data()), nullptr,
+                             reinterpret_cast<const unsigned char *>(message.constData()),
+                             std::size_t(message.size()), user.signingSecret.data());
+        const auto mixed = crypto::openApproval(swapped, userId, device, request,
+                                                user.signingPublic, user.encryptionPublic);
+        QVERIFY(!mixed.ok());
+        QVERIFY(mixed.error().message.contains(u"not your user's"));
     }
 };
 

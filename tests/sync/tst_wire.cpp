@@ -3,6 +3,7 @@
 // Protocol error instead of a crash or a half-read message.
 
 #include "Uuid.h"
+#include "wire/ApprovalCodec.h"
 #include "wire/Codec.h"
 
 #include <QCborArray>
@@ -438,6 +439,63 @@ private slots:
         QVERIFY(!decodePushRequest(QByteArray(100000, '\x81')).ok());
         QVERIFY(!decodePushRequest(QByteArray::fromHex("bb7fffffffffffffff")).ok());
         QVERIFY(!decodePushRequest(QByteArray::fromHex("9b7fffffffffffffff")).ok());
+    }
+
+    void approvalMessagesRoundTripAndAreStrict()
+    {
+        const QByteArray key(32, 'k'), sealed(144, 's'), signature(64, 'g');
+        const QUuid device = QUuid::createUuid(), by = QUuid::createUuid();
+        QCOMPARE(decodeApprovalRequest(encode(ApprovalRequest{key}))->requestKey, key);
+        QVERIFY(!decodeApprovalRequest(encode(ApprovalRequest{key.left(31)})).ok());
+
+        const auto state = decodeApprovalState(
+            encode(ApprovalState{QStringLiteral("approved"), by, sealed, signature}));
+        QVERIFY(state.ok());
+        QCOMPARE(state->approvedBy, by);
+        QCOMPARE(state->sealedKeys, sealed);
+        QCOMPARE(state->signature, signature);
+        QCOMPARE(decodeApprovalState(encode(ApprovalState{QStringLiteral("pending"), {}, {}, {}}))
+                     ->state,
+                 QStringLiteral("pending"));
+        QVERIFY(
+            !decodeApprovalState(encode(ApprovalState{QStringLiteral("maybe"), {}, {}, {}})).ok());
+        // Approved without the sealed keys is malformed.
+        QVERIFY(!decodeApprovalState(
+                     QCborValue(QCborMap{{0, 1}, {1, QStringLiteral("approved")}}).toCbor())
+                     .ok());
+
+        NewDevices list;
+        list.devices.append({device,
+                             QStringLiteral("Pixel 7"),
+                             QStringLiteral("android"),
+                             1234,
+                             QStringLiteral("pending"),
+                             key,
+                             {},
+                             0});
+        list.devices.append({by,
+                             QStringLiteral("laptop"),
+                             QStringLiteral("linux"),
+                             1000,
+                             QStringLiteral("approved"),
+                             {},
+                             device,
+                             2000});
+        const auto decoded = decodeNewDevices(encode(list));
+        QVERIFY(decoded.ok());
+        QCOMPARE(decoded->devices.size(), 2);
+        QCOMPARE(decoded->devices[0].requestKey, key);
+        QCOMPARE(decoded->devices[0].name, QStringLiteral("Pixel 7"));
+        QCOMPARE(decoded->devices[1].approvedBy, device);
+        QCOMPARE(decoded->devices[1].approvedAtMs, 2000);
+
+        const auto approval = decodeApproval(encode(Approval{device, sealed, signature}));
+        QVERIFY(approval.ok());
+        QCOMPARE(approval->deviceId, device);
+        QVERIFY(!decodeApproval(encode(Approval{device, sealed + 'x', signature})).ok());
+        QVERIFY(!decodeApproval(encode(Approval{device, sealed, signature.left(63)})).ok());
+        QCOMPARE(decodeDenial(encode(Denial{device}))->deviceId, device);
+        QVERIFY(!decodeDenial(QCborValue(QCborMap{{0, 1}}).toCbor()).ok());
     }
 };
 
