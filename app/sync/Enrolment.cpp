@@ -258,6 +258,7 @@ Enrolment::Outcome Enrolment::restoreKeys(const SecretBytes &typedRecoveryKey)
                                                                 "than this device has")));
     // The private audience's key arrives sealed with the first pull that uses it.
     m_identity.keys = std::move(*restored);
+    m_identity.approvalRequest = crypto::RequestKeys{}; // asked for approval first: not needed
     return moveTo(Step::Done);
 }
 

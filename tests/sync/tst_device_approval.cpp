@@ -63,6 +63,7 @@ class TestDeviceApproval : public QObject
     QTemporaryDir dir;
     std::unique_ptr<EngineDevice> first; // worker 1's first device: it made the keys
     std::unique_ptr<EngineDevice> other; // worker 2's first device
+    QString recoveryKey;                 // worker 1's
     int stores = 0;
 
     QString storePath() { return dir.filePath(QStringLiteral("device%1.db").arg(++stores)); }
@@ -99,8 +100,8 @@ private slots:
         QVERIFY2(fx.startDatabase(), qPrintable(fx.lastError()));
         QVERIFY2(fx.startServer(), qPrintable(fx.lastError()));
         org = fx.createOrganisation(QStringLiteral("Harbour Peers"));
-        QString key, otherKey;
-        first = EngineDevice::enrol(fx, storePath(), org.id, org.worker1, key,
+        QString otherKey;
+        first = EngineDevice::enrol(fx, storePath(), org.id, org.worker1, recoveryKey,
                                     QStringLiteral("first phone"));
         QVERIFY(first);
         other = EngineDevice::enrol(fx, storePath(), org.id, org.worker2, otherKey,
@@ -247,6 +248,19 @@ private slots:
             client.approveDevice({idOf(next), wrongSigner.sealedKeys, wrongSigner.signature});
         QVERIFY(!posted.ok());
         QCOMPARE(serverErrorOf(posted.error()), ServerError::BadSignature);
+    }
+
+    void theRecoveryKeyStillWorksAndEndsTheRequest()
+    {
+        NewPhone phone = newPhone(QStringLiteral("no other device at hand"));
+        QVERIFY(phone.enrolment);
+        QVERIFY(!SyncIdentity::load(*phone.store)->approvalRequest.secretKey.isEmpty());
+        QByteArray typed = recoveryKey.toUtf8();
+        QCOMPARE(phone.enrolment->restoreKeys(SecretBytes::takeFrom(typed)), Outcome::Done);
+        auto saved = SyncIdentity::load(*phone.store);
+        QVERIFY(saved.ok());
+        QVERIFY(saved->hasKeys());
+        QVERIFY(saved->approvalRequest.secretKey.isEmpty()); // the request's key is wiped
     }
 
     void theServerHoldsNoKeyItCanOpen()
