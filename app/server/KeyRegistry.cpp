@@ -17,6 +17,9 @@ Reply KeyRegistry::directory(const Identity &id)
         for (const auto &r : w.exec_params(m_sql.text("supervisors_of"), sqlText(id.organisation),
                                            sqlText(id.user)))
             dir.supervisors.append({uuidOf(r[0]), QString::fromStdString(r[1].as<std::string>())});
+        for (const auto &r :
+             w.exec_params(m_sql.text("workers_of"), sqlText(id.organisation), sqlText(id.user)))
+            dir.workers.append({uuidOf(r[0]), QString::fromStdString(r[1].as<std::string>())});
         return Reply::ok(dir);
     });
 }

@@ -142,6 +142,7 @@ const std::vector<Composed> &catalogue()
         {"approval_grant", "approval_grant", {}, false},
         {"approval_deny", "approval_deny", {}, false},
         {"approval_revoke", "approval_revoke", {}, false},
+        {"workers_of", "workers_of", {}, false},
         {"pull",
          "pull",
          {{"authentication", ""},

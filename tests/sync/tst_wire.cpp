@@ -116,6 +116,14 @@ private slots:
         dir.supervisors.clear();
         QVERIFY(!encode(dir).contains("Alex"));
         QVERIFY(decodeKeyDirectory(encode(dir))->supervisors.isEmpty());
+        // A supervisor's directory names the workers they supervise, in key 3.
+        dir.workers = {{createUuidV7(), QStringLiteral("Sam")}};
+        d = decodeKeyDirectory(encode(dir));
+        QVERIFY2(d.ok(), why(d).constData());
+        QCOMPARE(d->workers.size(), 1);
+        QCOMPARE(d->workers[0].userId, dir.workers[0].userId);
+        QCOMPARE(d->workers[0].displayName, QStringLiteral("Sam"));
+        QVERIFY(d->supervisors.isEmpty());
 
         // A pushed change names the audience it leaves; a pull lists the withdrawals.
         PushRequest p;

@@ -150,6 +150,12 @@ QByteArray encode(const KeyDirectory &m)
             supervisors.append(QCborArray{uuidValue(v.userId), v.displayName});
         body.insert(2, supervisors);
     }
+    if (!m.workers.isEmpty()) {
+        QCborArray workers;
+        for (const Worker &v : m.workers)
+            workers.append(QCborArray{uuidValue(v.userId), v.displayName});
+        body.insert(3, workers);
+    }
     return finish(std::move(body));
 }
 
@@ -347,6 +353,16 @@ Result<KeyDirectory> decodeKeyDirectory(QByteArrayView bytes)
                 break;
             }
             m.supervisors.append({s.uuid(a.at(0), "supervisorId"), s.text(a.at(1), "name")});
+        }
+    }
+    if (map->contains(3)) {
+        for (const QCborValue &v : s.array(map->value(3), "workers", 1000)) {
+            const QCborArray a = s.array(v, "worker", 2);
+            if (!s.ok() || a.size() != 2) {
+                s.fail("worker", "is not [id, name]");
+                break;
+            }
+            m.workers.append({s.uuid(a.at(0), "workerId"), s.text(a.at(1), "name")});
         }
     }
     return done(s, m);

@@ -79,10 +79,18 @@ struct Supervisor
     QString displayName;
 };
 
+// One of the workers the caller supervises, for naming the author of a shared entry.
+struct Worker
+{
+    QUuid userId;
+    QString displayName;
+};
+
 struct KeyDirectory
 {
     QList<DirectoryEntry> users;
     QList<Supervisor> supervisors; // the caller's, for sharing (docs/protocol.md)
+    QList<Worker> workers;         // those the caller supervises, for review
 };
 
 struct KeyBackupMessage

@@ -25,3 +25,10 @@ SELECT key_backup FROM users WHERE organisation_id = $1 AND user_id = $2;
 SELECT u.user_id, u.name FROM supervisions s
   JOIN users u ON u.organisation_id = s.organisation_id AND u.user_id = s.supervisor_id
  WHERE s.organisation_id = $1 AND s.worker_id = $2 ORDER BY u.name, u.user_id;
+
+-- name: workers_of
+-- The workers the caller ($2) supervises, for their devices to name the authors of the
+-- entries shared with them (docs/protocol.md, "Review marks, comments and acknowledgements").
+SELECT u.user_id, u.name FROM supervisions s
+  JOIN users u ON u.organisation_id = s.organisation_id AND u.user_id = s.worker_id
+ WHERE s.organisation_id = $1 AND s.supervisor_id = $2 ORDER BY u.name, u.user_id;

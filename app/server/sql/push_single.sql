@@ -44,11 +44,18 @@ SELECT digests, response FROM batches
 -- name: audience_readers_known
 -- Of a new audience's readers ($3): how many are users of this organisation, and how many of
 -- those its author ($2) may name: the author and the author's supervisors (`supervisions`,
--- set by `waypoint-server assign-supervisor`).
+-- set by `waypoint-server assign-supervisor`), or else the author and workers the author
+-- supervises; never a mix of both.
 SELECT count(*),
-       count(*) FILTER (WHERE u.user_id = $2 OR EXISTS (
-           SELECT 1 FROM supervisions s
-            WHERE s.organisation_id = $1 AND s.worker_id = $2 AND s.supervisor_id = u.user_id))
+       greatest(
+           count(*) FILTER (WHERE u.user_id = $2 OR EXISTS (
+               SELECT 1 FROM supervisions s
+                WHERE s.organisation_id = $1 AND s.worker_id = $2
+                  AND s.supervisor_id = u.user_id)),
+           count(*) FILTER (WHERE u.user_id = $2 OR EXISTS (
+               SELECT 1 FROM supervisions s
+                WHERE s.organisation_id = $1 AND s.supervisor_id = $2
+                  AND s.worker_id = u.user_id)))
   FROM users u WHERE u.organisation_id = $1 AND u.user_id = ANY($3::uuid[]);
 
 -- name: audience_create
