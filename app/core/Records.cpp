@@ -642,10 +642,9 @@ QString SupervisionNote::searchText() const
 FieldErrors Comment::validate() const
 {
     FieldErrors e = checked(*this);
+    // No rule on the text: a review mark has none (isReviewMark).
     require(e, !diaryEntryId.isNull(),
             QT_TRANSLATE_NOOP("Validation", "A comment belongs to a diary entry."), "diaryEntryId");
-    require(e, !text.trimmed().isEmpty(),
-            QT_TRANSLATE_NOOP("Validation", "A comment cannot be empty."), "text");
     return e;
 }
 

@@ -347,16 +347,24 @@ struct SupervisionNote
     friend bool operator==(const SupervisionNote &, const SupervisionNote &) = default;
 };
 
+// What a supervisor and a worker say about a shared diary entry, each a record of its own
+// written by the one who says it (docs/protocol.md, "Review marks, comments and
+// acknowledgements"): a comment has a text; a review mark has neither text nor
+// `acknowledges`; an acknowledgement names the comment it acknowledges.
 struct Comment
 {
     static constexpr RecordType Type = RecordType::Comment;
     QUuid id;
     QUuid diaryEntryId;
-    QString author;
+    QString author; // the writer's name as their device knew it, for display only
     QString text;
     QDateTime writtenAt;
-    QDateTime acknowledgedAt; // null until the worker acknowledges it
+    QDateTime acknowledgedAt; // when an acknowledgement was given
+    QUuid acknowledges;       // the comment an acknowledgement is for
     QDateTime createdAt;
+
+    bool isAcknowledgement() const { return !acknowledges.isNull(); }
+    bool isReviewMark() const { return !isAcknowledgement() && text.isEmpty(); }
 
     template <class Self, class Field> static void forEachField(Self &c, Field &&field)
     {
@@ -369,6 +377,7 @@ struct Comment
             FieldSpec("text", QT_TRANSLATE_NOOP("Field", "Comment")).upTo(limits::Note).freeText());
         field(c.writtenAt, {"writtenAt", QT_TRANSLATE_NOOP("Field", "Written")});
         field(c.acknowledgedAt, {"acknowledgedAt", QT_TRANSLATE_NOOP("Field", "Acknowledged")});
+        field(c.acknowledges, {"acknowledges", QT_TRANSLATE_NOOP("Field", "Comment")});
         field(c.createdAt,
               FieldSpec("createdAt", QT_TRANSLATE_NOOP("Field", "Created")).automatic());
     }

@@ -7,6 +7,7 @@
 #include "crypto/DeviceApproval.h"
 #include "crypto/Envelope.h"
 #include "crypto/KeyFingerprint.h"
+#include "crypto/PairAudience.h"
 #include "crypto/RecoveryKey.h"
 #include "crypto/UserKeys.h"
 #include "wire/Codec.h"
@@ -80,6 +81,32 @@ private slots:
         QByteArray bad = sealed;
         bad[40] = char(bad[40] ^ 1);
         QVERIFY(!openSealed(bad, reader).ok());
+    }
+
+    void aPairAudienceIsTheSameOnEveryDeviceAndOpensNothingElse()
+    {
+        const SecretBytes privateKey = newAudienceKey(), otherUsers = newAudienceKey();
+        const QUuid worker = createUuidV7(), colleague = createUuidV7();
+        const PairAudience pair = pairAudience(privateKey, worker);
+        const PairAudience again = pairAudience(privateKey, worker);
+        QCOMPARE(again.id, pair.id);
+        QVERIFY(again.key.equals(pair.key));
+        QCOMPARE(pair.id.version(), QUuid::Random);
+        QCOMPARE(pair.id.variant(), QUuid::DCE);
+        QCOMPARE(pair.key.size(), std::size_t(32));
+        QVERIFY(!pair.key.equals(privateKey));
+        // Another counterpart, or another author's private key, gives another audience.
+        const PairAudience toColleague = pairAudience(privateKey, colleague);
+        const PairAudience ofSomeoneElse = pairAudience(otherUsers, worker);
+        for (const PairAudience *other : {&toColleague, &ofSomeoneElse}) {
+            QVERIFY(other->id != pair.id);
+            QVERIFY(!other->key.equals(pair.key));
+        }
+        const QByteArray env =
+            sealRecord(pair.key, record, RecordType::Comment, stamp, "well done");
+        QCOMPARE(*openRecord(pair.key, record, RecordType::Comment, stamp, env),
+                 QByteArray("well done"));
+        QVERIFY(!openRecord(privateKey, record, RecordType::Comment, stamp, env).ok());
     }
 
     void batchSignature()
