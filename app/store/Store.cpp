@@ -403,6 +403,21 @@ Result<MergeReport> Store::applyRemote(const QList<RemoteChange> &changes,
             ++report.ignored;
             continue;
         }
+        Result<bool> forged = isForgedAcknowledgement(change, localUser);
+        if (!forged)
+            return forged.error();
+        if (*forged) {
+            report.setAside.append({change.recordId,
+                                    change.type,
+                                    change.author,
+                                    change.audience,
+                                    QStringLiteral("not_entry_author"),
+                                    {},
+                                    change.serverSeq,
+                                    change.stamp,
+                                    QDateTime::currentDateTimeUtc()});
+            continue;
+        }
         if (Status s = m_table.merge(change, localUser, report, search); !s)
             return s.error();
     }
@@ -470,6 +485,11 @@ Result<QList<OutboxEntry>> Store::pendingToSend(int limit, qint64 afterSeq)
     static const QString sharedField = QStringLiteral("shared");
     for (OutboxEntry &e : *entries) {
         RecordChange &c = e.change;
+        if (c.type == RecordType::Comment && !c.deleted) {
+            if (Status s = noteCommentParties(e); !s)
+                return s.error();
+            continue;
+        }
         if (c.type != RecordType::DiaryEntry || c.deleted)
             continue;
         auto snapshot = m_table.snapshot(c.recordId);

@@ -133,7 +133,11 @@ public:
     // (docs/protocol.md, "Sharing with supervisors"): a change to a diary entry that is shared
     // now carries the entry's every field and stamp (its readers hold no earlier version),
     // and a change that sets `shared` to false on an entry created before unshares it.
+    // A comment's entry also names the authors of the records it is about (noteCommentParties).
     Result<QList<OutboxEntry>> pendingToSend(int limit, qint64 afterSeq);
+    // The user who created the live record `id` (`localUser` for one created here); NotFound
+    // when it is not held or deleted.
+    Result<QUuid> authorOf(const QUuid &id, const QUuid &localUser);
     // Records the server withdrew from this device's user (an entry its author unshared):
     // each record another user authored goes with its fields, stamps, search text and conflict
     // copies, audited as `withdrawn`. This device's user's own records are never removed on
@@ -175,6 +179,13 @@ private:
     static Result<std::unique_ptr<Store>> openWith(const QString &path, const SecretBytes *key,
                                                    Mode mode, const StoreOptions &options);
     Status loadMeta();
+    // CommentParties.cpp: the stored author of a live record (null: this device's user;
+    // nullopt: not held), the parties of an outgoing comment, and whether a pulled change is
+    // an acknowledgement not signed by the author of its entry (docs/protocol.md, "Review
+    // marks, comments and acknowledgements").
+    Result<std::optional<QUuid>> storedAuthor(const QUuid &id);
+    Status noteCommentParties(OutboxEntry &entry);
+    Result<bool> isForgedAcknowledgement(const RemoteChange &change, const QUuid &localUser);
 
     QString m_path;
     std::unique_ptr<StoreLock> m_lock;

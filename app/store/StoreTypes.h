@@ -71,6 +71,11 @@ struct OutboxEntry
     // entry; `unshares`: the change sets `shared` to false on an entry that existed before.
     bool shared = false;
     bool unshares = false;
+    // Filled for a comment (docs/protocol.md, "Review marks, comments and acknowledgements"):
+    // the stored authors of the diary entry it names and of the comment it acknowledges
+    // (null: this device's user, or not held), from which sync picks the other reader.
+    QUuid entryAuthor;
+    QUuid acknowledgedAuthor;
 };
 
 // Text that lost a concurrent edit of a free-text field: kept, shown to the user, never

@@ -4,6 +4,7 @@
 #include "ChangeSealer.h"
 #include "DeviceProfile.h"
 #include "LogCategories.h"
+#include "PairAudiences.h"
 #include "Uuid.h"
 #include "crypto/AudienceKeySignature.h"
 #include "crypto/BatchSignature.h"
@@ -227,6 +228,8 @@ QString SyncEngine::describeSetAside(const QString &reason, RecordType type, con
         return tr("Its time is more than a day ahead of this device's clock.");
     if (reason == u"not_author")
         return tr("It changes a record another user created.");
+    if (reason == u"not_entry_author")
+        return tr("It acknowledges a comment on a diary entry its sender did not write.");
     if (reason == u"key_changed")
         return tr("Its author's key changed and nobody has confirmed the new one yet.");
     return tr("It was set aside (%1).").arg(reason);
@@ -267,6 +270,8 @@ struct SealTargets
     QUuid sharedAudience; // null: nothing can be shared (no supervisor)
     const SecretBytes *sharedKey = nullptr;
     QUuid withdrawFrom; // the shared audience an unshared entry leaves
+    // Comments, by outbox seq: their pair audience (PairAudiences), whose nodes stay put.
+    QHash<qint64, const crypto::PairAudience *> pairs;
 };
 
 SealedBatch seal(QList<OutboxEntry> entries, const SealTargets &to)
@@ -276,8 +281,10 @@ SealedBatch seal(QList<OutboxEntry> entries, const SealTargets &to)
     b.digests.reserve(entries.size());
     for (const OutboxEntry &e : entries) {
         const bool shared = e.shared && !to.sharedAudience.isNull();
-        b.changes.append(shared ? ChangeSealer::seal(e, to.sharedAudience, *to.sharedKey)
-                                : ChangeSealer::seal(e, to.privateAudience, *to.privateKey));
+        const crypto::PairAudience *pair = to.pairs.value(e.seq);
+        b.changes.append(pair     ? ChangeSealer::seal(e, pair->id, pair->key)
+                         : shared ? ChangeSealer::seal(e, to.sharedAudience, *to.sharedKey)
+                                  : ChangeSealer::seal(e, to.privateAudience, *to.privateKey));
         // Not in the digest: a request to the server to stop serving the entry's shared
         // versions to the supervisors.
         if (e.unshares && !to.withdrawFrom.isNull())
@@ -296,10 +303,13 @@ std::future<SealedBatch> sealInBackground(QList<OutboxEntry> entries, const Seal
                       [entries = std::move(entries), to] { return seal(entries, to); });
 }
 
+// Entries sealed for other readers than the user: shared or unshared entries, and comments
+// (which name another user's record).
 bool anyShared(const QList<OutboxEntry> &entries)
 {
-    return std::any_of(entries.cbegin(), entries.cend(),
-                       [](const OutboxEntry &e) { return e.shared || e.unshares; });
+    return std::any_of(entries.cbegin(), entries.cend(), [](const OutboxEntry &e) {
+        return e.shared || e.unshares || !e.entryAuthor.isNull() || !e.acknowledgedAuthor.isNull();
+    });
 }
 
 } // namespace
@@ -336,6 +346,7 @@ PushRequest SyncEngine::newBatch(QList<Change> changes) const
         batch.audiences.append(std::move(a));
     }
     batch.changes = std::move(changes);
+    m_pairs.addNewAudiences(batch, m_identity);
     return batch;
 }
 
@@ -392,7 +403,7 @@ void SyncEngine::noteDirectory(const KeyDirectory &dir)
             continue;
         m_signingKeys.insert(e.userId, pinnedSigningKey(e));
     }
-    const auto sameList = [](const QList<Supervisor> &a, const QList<Supervisor> &b) {
+    const auto sameList = [](const auto &a, const auto &b) {
         return a.size() == b.size() &&
                std::equal(a.cbegin(), a.cend(), b.cbegin(), [](const auto &x, const auto &y) {
                    return x.userId == y.userId && x.displayName == y.displayName;
@@ -401,6 +412,10 @@ void SyncEngine::noteDirectory(const KeyDirectory &dir)
     if (!m_identity.supervisorsLearnt || !sameList(m_identity.supervisors, dir.supervisors)) {
         m_identity.supervisors = dir.supervisors;
         m_identity.supervisorsLearnt = true;
+        m_identityChanged = true;
+    }
+    if (!sameList(m_identity.workers, dir.workers)) {
+        m_identity.workers = dir.workers;
         m_identityChanged = true;
     }
 }
@@ -437,6 +452,8 @@ Status SyncEngine::accept(const PushResponse &response, const PushRequest &batch
                 m_identity.privateAudienceKnown = true;
             else if (c.audienceId == m_identity.sharedAudience)
                 m_identity.sharedAudienceKnown = true;
+            else
+                m_pairs.noteApplied(c.audienceId);
         }
     }
     report.pushed += int(applied.size());
@@ -464,6 +481,7 @@ Status SyncEngine::push(SyncReport &report, qint64 after)
                    &m_identity.audienceKeys.at(m_identity.privateAudience),
                    {},
                    nullptr,
+                   {},
                    {}};
     // Learns the supervisors (once per engine) when an entry to send is shared or unshared.
     const auto targetsFor = [&](const QList<OutboxEntry> &entries) -> Status {
@@ -476,6 +494,11 @@ Status SyncEngine::push(SyncReport &report, qint64 after)
             to.sharedKey = &m_identity.audienceKeys.at(m_identity.sharedAudience);
         }
         to.withdrawFrom = m_identity.sharedAudience;
+        for (const OutboxEntry &e : entries)
+            if (const auto *pair = m_pairs.audienceFor(
+                    PairAudiences::counterpartOf(e, m_identity.credentials.userId), m_identity,
+                    m_pins))
+                to.pairs.insert(e.seq, pair);
         return {};
     };
     // Entries are sent in outbox order once per round: the cursor moves past every batch
@@ -571,8 +594,9 @@ Result<std::optional<SyncEngine::Carried>> SyncEngine::carryable()
     if (anyShared(*entries))
         return std::optional<Carried>();
     const QUuid audience = m_identity.privateAudience;
-    SealedBatch sealed = seal(std::move(*entries),
-                              {audience, &m_identity.audienceKeys.at(audience), {}, nullptr, {}});
+    SealedBatch sealed =
+        seal(std::move(*entries),
+             {audience, &m_identity.audienceKeys.at(audience), {}, nullptr, {}, {}});
     Carried carried{std::move(sealed.entries), newBatch(std::move(sealed.changes)), {}};
     if (Status s = sign(carried.request, sealed.digests); !s)
         return s.error();

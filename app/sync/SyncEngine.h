@@ -6,6 +6,7 @@
 // kill at any point: the outbox and the cursor are only advanced after the server or the
 // store committed, and the server recognises retried changes.
 
+#include "PairAudiences.h"
 #include "PullPrefetch.h"
 #include "Store.h"
 #include "SyncClient.h"
@@ -156,6 +157,7 @@ private:
     QSet<QUuid> m_keyChanged;
     bool m_supervisorsRead = false;
     QHash<QUuid, QByteArray> m_sharedBoxKeys; // the shared audience's readers' pinned box keys
+    PairAudiences m_pairs;                    // comments' audiences
 };
 
 } // namespace wp::sync

@@ -69,6 +69,12 @@ SecretBytes SyncIdentity::serialize() const
             noticed.append(d.toRfc4122());
         m.insert(32, noticed);
     }
+    if (!workers.isEmpty()) {
+        QCborArray list;
+        for (const wire::Worker &v : workers)
+            list.append(QCborArray{v.userId.toRfc4122(), v.displayName});
+        m.insert(22, list);
+    }
     QByteArray bytes = QCborValue(m).toCbor();
     // The QCbor containers held copies too; they are freed here, the bytes wiped by takeFrom.
     m = {};
@@ -109,6 +115,9 @@ Result<SyncIdentity> SyncIdentity::deserialize(const SecretBytes &bytes)
     id.pendingDeviceName = m.value(21).toString();
     for (const QCborValue &v : m.value(16).toArray())
         id.supervisors.append(
+            {QUuid::fromRfc4122(v.toArray().at(0).toByteArray()), v.toArray().at(1).toString()});
+    for (const QCborValue &v : m.value(22).toArray())
+        id.workers.append(
             {QUuid::fromRfc4122(v.toArray().at(0).toByteArray()), v.toArray().at(1).toString()});
     for (const QCborValue &a : m.value(12).toArray()) {
         QByteArray key = a.toArray().at(1).toByteArray();

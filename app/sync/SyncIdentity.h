@@ -33,6 +33,10 @@ struct SyncIdentity
     // on who can read an entry.
     QList<wire::Supervisor> supervisors;
     bool supervisorsLearnt = false; // the list above came from the server at least once
+    // The workers the user supervises as the server last said, for naming the authors of
+    // the entries shared with them (docs/protocol.md, "Review marks, comments and
+    // acknowledgements").
+    QList<wire::Worker> workers;
     std::map<QUuid, SecretBytes> audienceKeys;
     // Saved with the identity while its enrolment waits for keys (Enrolment): the user's keys
     // exist already (restore them) or not (make them), so an enrolment interrupted between

@@ -444,6 +444,9 @@ PLURALS.update(PLURALS_STEADY)
 from lease_translations import FR_LEASE, PLURALS_LEASE  # noqa: E402
 FR.update(FR_LEASE)
 PLURALS.update(PLURALS_LEASE)
+# Supervisors' review marks and comments, and the worker's acknowledgement.
+from review_translations import FR_REVIEW  # noqa: E402
+FR.update(FR_REVIEW)
 
 from erasure_translations import FR_ERASURE, PLURALS_ERASURE  # noqa: E402
 FR.update(FR_ERASURE)

@@ -521,6 +521,11 @@ private slots:
         QCOMPARE(worker->identity.supervisors.size(), 1);
         QCOMPARE(worker->identity.supervisors[0].userId, o.supervisor);
         QCOMPARE(worker->identity.supervisors[0].displayName, QStringLiteral("Alex"));
+        // The supervisor's device learns whom it supervises, to name their shared entries.
+        QCOMPARE(sup->identity.workers.size(), 1);
+        QCOMPARE(sup->identity.workers[0].userId, o.worker1);
+        QCOMPARE(sup->identity.workers[0].displayName, QStringLiteral("Sam"));
+        QVERIFY(worker->identity.workers.isEmpty());
 
         DiaryEntry shared = worker->store->diary().save(entry(QStringLiteral("told Alex"))).value();
         QVERIFY(worker->store->diary().save(entry(QStringLiteral("kept to myself"))).ok());
@@ -541,6 +546,11 @@ private slots:
         QCOMPARE(reloaded->supervisors.size(), 1);
         QCOMPARE(reloaded->supervisors[0].displayName, QStringLiteral("Alex"));
         QVERIFY(reloaded->supervisorsLearnt);
+        QVERIFY(sup->identity.save(*sup->store).ok());
+        auto supReloaded = SyncIdentity::load(*sup->store);
+        QVERIFY(supReloaded.ok());
+        QCOMPARE(supReloaded->workers.size(), 1);
+        QCOMPARE(supReloaded->workers[0].displayName, QStringLiteral("Sam"));
 
         // The supervisor holds the shared entry, authored by the worker; the colleague, nothing.
         auto read = sup->sync();

@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""French text for supervisors' review marks, comments and acknowledgements.
+fill_translations.py merges these."""
+
+FR_REVIEW = {
+ 'It acknowledges a comment on a diary entry its sender did not write.': 'Elle accuse réception d’un commentaire sur une entrée de journal que son expéditeur n’a pas écrite.',
+}
