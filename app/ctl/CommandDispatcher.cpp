@@ -12,6 +12,7 @@
 #include "PinPolicy.h"
 #include "QtKeychainKeyStore.h"
 #include "Records.h"
+#include "ReviewCommands.h"
 #include "Store.h"
 #include "SyncCommands.h"
 #include "SyncIdentity.h"
@@ -134,7 +135,8 @@ namespace {
 bool isRecordCommand(const QString &name)
 {
     return name.endsWith(QLatin1String(" add")) || name.endsWith(QLatin1String(" list")) ||
-           name.endsWith(QLatin1String(" edit")) || name == QLatin1String("search");
+           name.endsWith(QLatin1String(" edit")) || name == QLatin1String("search") ||
+           name == QLatin1String("review mark") || name == QLatin1String("comment ack");
 }
 
 // A device that has not reached its server for longer than its organisation's offline lease
@@ -192,6 +194,19 @@ Status CommandDispatcher::dispatch(const ParsedCommand &command, const QString &
         return ConflictCommands(s, m_out).list(command);
     if (command.name == QLatin1String("conflicts resolve"))
         return ConflictCommands(s, m_out).resolve(command);
+    if (command.name.startsWith(QLatin1String("review ")) ||
+        command.name.startsWith(QLatin1String("comment "))) {
+        ReviewCommands review(s, m_out);
+        if (command.name == QLatin1String("review list"))
+            return review.list(command);
+        if (command.name == QLatin1String("review mark"))
+            return review.mark(command);
+        if (command.name == QLatin1String("comment add"))
+            return review.addComment(command);
+        if (command.name == QLatin1String("comment list"))
+            return review.listComments(command);
+        return review.acknowledge(command);
+    }
     if (command.name.endsWith(QLatin1String(" list")))
         return list(s, command);
     if (command.name == QLatin1String("search"))

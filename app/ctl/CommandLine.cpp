@@ -108,6 +108,11 @@ const std::vector<CommandSpec> Commands{
     {"device rename", 1, 1, {Json}},
     {"conflicts list", 0, 0, {Json}},
     {"conflicts resolve", 1, 1, {{"keep", true, false}, {"text", true, false}}},
+    {"review list", 0, 0, {Json}},
+    {"review mark", 1, 1, {}},
+    {"comment add", 1, 1, {{"text", true, false}}},
+    {"comment list", 0, 0, {Json}},
+    {"comment ack", 1, 1, {}},
 };
 
 Error usageError(const QString &message)
@@ -204,6 +209,12 @@ QString usage()
         "  conflicts resolve ID --keep mine|theirs\n"
         "  conflicts resolve ID --text T keep one version, or save a merged text; the next\n"
         "                                sync sends it\n"
+        "  review list [--json]          entries your workers shared with you, not yet\n"
+        "                                reviewed first, newest first\n"
+        "  review mark ID                mark a shared entry read (its author sees it)\n"
+        "  comment add ID --text T       comment on a shared entry, for its author alone\n"
+        "  comment list [--json]         comments and review marks, with acknowledgements\n"
+        "  comment ack ID                acknowledge a comment on one of your entries\n"
         "\n"
         "--self-care and --supply take a key such as took_break or naloxone (a label, in English\n"
         "or French, is read as its key); other text is kept as typed.\n"

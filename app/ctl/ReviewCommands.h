@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// waypointctl's review commands (docs/protocol.md, "Review marks, comments and
+// acknowledgements"): a supervisor lists the entries their workers shared, marks one
+// reviewed and comments on it; a worker lists the comments and marks on their entries and
+// acknowledges a comment; the supervisor sees the acknowledgement. Each is a Comment record
+// written here and sent by the next `waypointctl sync`.
+
+#include "CommandLine.h"
+#include "Records.h"
+#include "Result.h"
+
+#include <QHash>
+#include <QTextStream>
+
+namespace wp {
+class Store;
+}
+
+namespace wp::ctl {
+
+class ReviewCommands
+{
+public:
+    ReviewCommands(Store &store, QTextStream &out);
+
+    // Shared entries from other users: not yet reviewed first, then newest first.
+    Status list(const ParsedCommand &command);
+    // `review mark ENTRY-ID`: this user has read the entry (once; again is a no-op).
+    Status mark(const ParsedCommand &command);
+    // `comment add ENTRY-ID --text T` on an entry shared with this user.
+    Status addComment(const ParsedCommand &command);
+    // Comments and review marks, newest first, each with who wrote it and its
+    // acknowledgement by the entry's author.
+    Status listComments(const ParsedCommand &command);
+    // `comment ack COMMENT-ID` on a comment on one of this user's entries.
+    Status acknowledge(const ParsedCommand &command);
+
+private:
+    // A Comment record held here, with its author (this device's user for one written here).
+    struct Said
+    {
+        Comment comment;
+        QUuid author;
+    };
+    Result<QList<Said>> allSaid();
+    // The entry the command's first argument names, when another user wrote it.
+    Result<DiaryEntry> sharedEntry(const ParsedCommand &command);
+    QString nameOf(const QUuid &user) const;
+
+    Store &m_store;
+    QTextStream &m_out;
+    QUuid m_me;
+    QHash<QUuid, QString> m_names; // supervisors and workers, as the server last said
+};
+
+} // namespace wp::ctl

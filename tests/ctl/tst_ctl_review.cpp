@@ -1,0 +1,323 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A supervisor's review marks and comments on a worker's shared entry, and the worker's
+// acknowledgement, end to end: the real waypointctl binary, real encrypted stores, the real
+// waypoint-server and PostgreSQL (docs/protocol.md, "Review marks, comments and
+// acknowledgements"). Alex supervises Sam and Jo; Robin supervises Jo. What Alex says about
+// Sam's entry reaches Sam alone, Sam's acknowledgement reaches Alex alone, and one that Jo
+// forges is set aside on Alex's device.
+
+#include "DeviceStore.h"
+#include "LocalServer.h"
+#include "QtKeychainKeyStore.h"
+#include "Records.h"
+#include "Store.h"
+#include "Uuid.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <unistd.h>
+
+using namespace wp;
+
+namespace {
+
+const QString Pin = QStringLiteral("582047");
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QJsonObject json() const
+    {
+        const QStringList lines = out.split(u'\n', Qt::SkipEmptyParts);
+        return lines.isEmpty() ? QJsonObject()
+                               : QJsonDocument::fromJson(lines.last().toUtf8()).object();
+    }
+    QList<QJsonObject> lines() const
+    {
+        QList<QJsonObject> all;
+        for (const QString &line : out.split(u'\n', Qt::SkipEmptyParts))
+            all << QJsonDocument::fromJson(line.toUtf8()).object();
+        return all;
+    }
+};
+
+QStringList words(const char *text)
+{
+    return QString::fromUtf8(text).split(u' ');
+}
+
+} // namespace
+
+class TestCtlReview : public QObject
+{
+    Q_OBJECT
+
+    LocalServer fx;
+    LocalServer::Org org;
+    QUuid robin; // a second supervisor, of Jo only
+    QTemporaryDir tmp;
+
+    Run ctl(const QString &dataDir, const QStringList &args)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("WAYPOINT_PIN"), Pin);
+        env.remove(QStringLiteral("WAYPOINT_RECOVERY_KEY"));
+        process.setProcessEnvironment(env);
+        process.setChildProcessModifier([] { ::setsid(); });
+        process.start(QStringLiteral(WAYPOINTCTL_PATH),
+                      QStringList{QStringLiteral("--data-dir"), dataDir} + args);
+        if (!process.waitForFinished(120'000))
+            qFatal("waypointctl did not finish");
+        Run run;
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        return run;
+    }
+
+    QString device(const QString &name, const QUuid &user)
+    {
+        const QString dir = tmp.filePath(name);
+        if (ctl(dir, {QStringLiteral("init")}).exitCode != 0)
+            return {};
+        const Run run =
+            ctl(dir, {QStringLiteral("enroll"), QStringLiteral("--server"), fx.baseUrl(),
+                      QStringLiteral("--code"), fx.issueCode(org.id, user),
+                      QStringLiteral("--device-name"), name});
+        if (run.exitCode != 0) {
+            qWarning("enroll: %s", qPrintable(run.err));
+            return {};
+        }
+        return dir;
+    }
+
+    Run sync(const QString &dir)
+    {
+        return ctl(dir, {QStringLiteral("sync"), QStringLiteral("--json")});
+    }
+
+    QList<QJsonObject> listed(const QString &dir, const char *command)
+    {
+        const Run r = ctl(dir, words(command) << QStringLiteral("--json"));
+        if (r.exitCode != 0)
+            qWarning("%s: %s", command, qPrintable(r.err));
+        return r.exitCode == 0 ? r.lines() : QList<QJsonObject>{};
+    }
+
+    QString written(const QString &dir, const QStringList &args)
+    {
+        const Run r = ctl(dir, args);
+        if (r.exitCode != 0)
+            qWarning("%s: %s", qPrintable(args.join(u' ')), qPrintable(r.err));
+        return r.exitCode == 0 ? r.out.trimmed() : QString();
+    }
+
+    void assign(const QUuid &worker, const QUuid &supervisor)
+    {
+        QCOMPARE(fx.admin({QStringLiteral("assign-supervisor"), QStringLiteral("--org"),
+                           idText(org.id), QStringLiteral("--worker"), idText(worker),
+                           QStringLiteral("--supervisor"), idText(supervisor)}),
+                 QStringLiteral("assigned"));
+    }
+
+    // Jo's device, opened in this process, acknowledges Alex's comment `commentId` on Sam's
+    // entry as if it held them: a forgery `comment ack` refuses to write. Its store is given
+    // a copy of the comment (authored by Alex) so that the next sync seals the forged
+    // acknowledgement to the pair audience {Jo, Alex}, which the server accepts.
+    bool forgeAcknowledgement(const QString &joDir, const QUuid &commentId, const QUuid &entryId)
+    {
+        QtKeychainKeyStore keychain;
+        QByteArray pin = Pin.toUtf8();
+        auto store = DeviceStore::open(joDir, SecretBytes::takeFrom(pin),
+                                       VaultEnvironment::withKeyStore(&keychain));
+        if (!store)
+            return false;
+        Store &s = **store;
+        Comment copy;
+        copy.id = commentId;
+        copy.diaryEntryId = entryId;
+        copy.text = QStringLiteral("a copy");
+        copy.writtenAt = QDateTime::currentDateTimeUtc();
+        copy.createdAt = copy.writtenAt;
+        RecordChange change;
+        change.recordId = commentId;
+        change.type = RecordType::Comment;
+        change.fields = copy.toFields();
+        change.stamp = {QDateTime::currentMSecsSinceEpoch(), 0, createUuidV7()};
+        for (auto it = change.fields.constBegin(); it != change.fields.constEnd(); ++it)
+            change.stamps.insert(it.key().toString(), change.stamp);
+        change.author = org.supervisor;
+        if (!s.applyRemote({change}, s.syncCursor(), {}, org.worker2))
+            return false;
+        Comment ack;
+        ack.diaryEntryId = entryId;
+        ack.acknowledges = commentId;
+        ack.acknowledgedAt = QDateTime::currentDateTimeUtc();
+        return s.comments().save(ack).ok();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(tmp.isValid());
+        QVERIFY2(fx.startDatabase(), qPrintable(fx.lastError()));
+        QVERIFY2(fx.startServer(), qPrintable(fx.lastError()));
+        org = fx.createOrganisation(QStringLiteral("Riverside Peers"));
+        robin = QUuid::fromString(
+            fx.admin({QStringLiteral("create-user"), QStringLiteral("--org"), idText(org.id),
+                      QStringLiteral("--name"), QStringLiteral("Robin"), QStringLiteral("--role"),
+                      QStringLiteral("supervisor")}));
+        QVERIFY(!robin.isNull());
+        assign(org.worker1, org.supervisor);
+        assign(org.worker2, org.supervisor);
+        assign(org.worker2, robin);
+    }
+
+    void commentsAndReviewMarksReachTheAuthorAloneAndAcknowledgementsComeBack()
+    {
+        const QString sam = device(QStringLiteral("sam-phone"), org.worker1);
+        const QString jo = device(QStringLiteral("jo-phone"), org.worker2);
+        const QString alex = device(QStringLiteral("alex-laptop"), org.supervisor);
+        const QString robinDir = device(QStringLiteral("robin-laptop"), robin);
+        QVERIFY(!sam.isEmpty() && !jo.isEmpty() && !alex.isEmpty() && !robinDir.isEmpty());
+
+        // Sam shares two entries; Alex's queue lists both, newest first, named.
+        const QString older =
+            written(sam, {QStringLiteral("diary"), QStringLiteral("add"), QStringLiteral("--text"),
+                          QStringLiteral("A quiet shift"), QStringLiteral("--share")});
+        const QString entry = written(
+            sam, {QStringLiteral("diary"), QStringLiteral("add"), QStringLiteral("--text"),
+                  QStringLiteral("ENTRY-MARKER-2b71: a hard visit"), QStringLiteral("--share")});
+        QVERIFY(!older.isEmpty() && !entry.isEmpty());
+        QCOMPARE(sync(sam).json()[u"failed"].toInt(), 0);
+        QCOMPARE(sync(alex).json()[u"setAside"].toInt(), 0);
+        QList<QJsonObject> queue = listed(alex, "review list");
+        QCOMPARE(queue.size(), 2);
+        QCOMPARE(queue.at(0)[u"id"].toString(), entry);
+        QCOMPARE(queue.at(0)[u"authorName"].toString(), QStringLiteral("Sam"));
+        QCOMPARE(queue.at(0)[u"reviewed"].toBool(), false);
+
+        // Alex reads the older one first: it goes after the one not yet reviewed.
+        const QString mark =
+            written(alex, {QStringLiteral("review"), QStringLiteral("mark"), older});
+        QVERIFY(!mark.isEmpty());
+        QCOMPARE(written(alex, {QStringLiteral("review"), QStringLiteral("mark"), older}), mark);
+        queue = listed(alex, "review list");
+        QCOMPARE(queue.size(), 2);
+        QCOMPARE(queue.at(0)[u"id"].toString(), entry);
+        QCOMPARE(queue.at(1)[u"id"].toString(), older);
+        QCOMPARE(queue.at(1)[u"reviewed"].toBool(), true);
+        // Only a shared entry of someone else is reviewed or commented on.
+        const QString own = written(alex, {QStringLiteral("diary"), QStringLiteral("add"),
+                                           QStringLiteral("--text"), QStringLiteral("Mine")});
+        QCOMPARE(ctl(alex, {QStringLiteral("review"), QStringLiteral("mark"), own}).exitCode, 2);
+
+        const QString comment =
+            written(alex, {QStringLiteral("comment"), QStringLiteral("add"), entry,
+                           QStringLiteral("--text"),
+                           QStringLiteral("COMMENT-MARKER-5d1e: well handled, call me")});
+        QVERIFY(!comment.isEmpty());
+        Run pushed = sync(alex);
+        QVERIFY2(pushed.exitCode == 0, qPrintable(pushed.err + pushed.out));
+        QCOMPARE(pushed.json()[u"failed"].toInt(), 0);
+        QCOMPARE(pushed.json()[u"pending"].toInt(), 0);
+
+        // Sam reads the comment and the mark, with who wrote them.
+        QCOMPARE(sync(sam).json()[u"setAside"].toInt(), 0);
+        QList<QJsonObject> said = listed(sam, "comment list");
+        QCOMPARE(said.size(), 2);
+        for (const QJsonObject &o : said) {
+            QCOMPARE(o[u"authorName"].toString(), QStringLiteral("Alex"));
+            QCOMPARE(o[u"mine"].toBool(), false);
+            if (o[u"kind"].toString() == u"review") {
+                QCOMPARE(o[u"diaryEntryId"].toString(), older);
+                QVERIFY(o[u"writtenAt"].toInteger() > 0);
+            } else {
+                QCOMPARE(o[u"id"].toString(), comment);
+                QCOMPARE(o[u"diaryEntryId"].toString(), entry);
+                QCOMPARE(o[u"text"].toString(),
+                         QStringLiteral("COMMENT-MARKER-5d1e: well handled, call me"));
+                QCOMPARE(o[u"acknowledged"].toBool(), false);
+            }
+        }
+
+        // Another worker and another supervisor receive neither the comment nor its key: the
+        // server serves them no change at all (a page carries only its changes' keys).
+        for (const QString &dir : {jo, robinDir}) {
+            const Run r = sync(dir);
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            QCOMPARE(r.json()[u"pulled"].toInt(), 0);
+            QVERIFY(listed(dir, "comment list").isEmpty());
+        }
+
+        // Jo forges an acknowledgement of Alex's comment on Sam's entry: the server accepts
+        // it (Jo's audience with a supervisor of hers), Alex's device sets it aside.
+        QVERIFY(forgeAcknowledgement(jo, idFromText(comment), idFromText(entry)));
+        Run forged = sync(jo);
+        QVERIFY2(forged.exitCode == 0, qPrintable(forged.err + forged.out));
+        QCOMPARE(forged.json()[u"failed"].toInt(), 0);
+        const Run aside = sync(alex);
+        QVERIFY2(aside.exitCode == 0, qPrintable(aside.err));
+        QCOMPARE(aside.json()[u"setAside"].toInt(), 1);
+        const QList<QJsonObject> asideRows = listed(alex, "set-aside");
+        QCOMPARE(asideRows.size(), 1);
+        QCOMPARE(asideRows.at(0)[u"reason"].toString(), QStringLiteral("not_entry_author"));
+        for (const QJsonObject &o : listed(alex, "comment list"))
+            QCOMPARE(o[u"acknowledged"].toBool(), false);
+        // Robin, a supervisor of Jo's, holds nothing the forgery names, and never receives it.
+        QCOMPARE(sync(robinDir).json()[u"pulled"].toInt(), 0);
+
+        // Sam acknowledges; only a comment on Sam's own entry can be.
+        QCOMPARE(ctl(sam, {QStringLiteral("comment"), QStringLiteral("ack"), mark}).exitCode, 2);
+        const QString ack =
+            written(sam, {QStringLiteral("comment"), QStringLiteral("ack"), comment});
+        QVERIFY(!ack.isEmpty());
+        QCOMPARE(sync(sam).json()[u"failed"].toInt(), 0);
+        QCOMPARE(sync(alex).json()[u"setAside"].toInt(), 1);
+        bool seen = false;
+        for (const QJsonObject &o : listed(alex, "comment list")) {
+            QCOMPARE(o[u"mine"].toBool(), true);
+            if (o[u"id"].toString() != comment)
+                continue;
+            seen = true;
+            QCOMPARE(o[u"acknowledged"].toBool(), true);
+            QVERIFY(o[u"acknowledgedAt"].toInteger() > 0);
+        }
+        QVERIFY(seen);
+        for (const QJsonObject &o : listed(sam, "comment list"))
+            if (o[u"id"].toString() == comment)
+                QCOMPARE(o[u"acknowledged"].toBool(), true);
+
+        // The server holds ciphertext only.
+        const QByteArray dump = fx.pgDump();
+        for (const QByteArray &marker :
+             {QByteArray("COMMENT-MARKER-5d1e"), QByteArray("ENTRY-MARKER-2b71")}) {
+            QVERIFY(!dump.contains(marker));
+            QVERIFY(!dump.contains(marker.toHex()));
+        }
+
+        // Unshared, the entry leaves Alex's queue and can no longer be commented on there;
+        // what was said stays with Sam.
+        QCOMPARE(ctl(sam, {QStringLiteral("diary"), QStringLiteral("unshare"), entry}).exitCode, 0);
+        QCOMPARE(sync(sam).json()[u"failed"].toInt(), 0);
+        QCOMPARE(sync(alex).json()[u"withdrawn"].toInt(), 1);
+        queue = listed(alex, "review list");
+        QCOMPARE(queue.size(), 1);
+        QCOMPARE(queue.at(0)[u"id"].toString(), older);
+        const Run late = ctl(alex, {QStringLiteral("comment"), QStringLiteral("add"), entry,
+                                    QStringLiteral("--text"), QStringLiteral("too late")});
+        QCOMPARE(late.exitCode, 2);
+        QVERIFY2(late.err.contains(u"unshared"), qPrintable(late.err));
+        QCOMPARE(listed(sam, "comment list").size(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCtlReview)
+#include "tst_ctl_review.moc"
