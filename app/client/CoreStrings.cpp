@@ -31,6 +31,8 @@ namespace wp::client {
     QT_TRANSLATE_NOOP("Sync", "Its content is not valid."),
     QT_TRANSLATE_NOOP("Sync", "Its time is more than a day ahead of this device's clock."),
     QT_TRANSLATE_NOOP("Sync", "It changes a record another user created."),
+    QT_TRANSLATE_NOOP("Sync",
+                      "It acknowledges a comment on a diary entry its sender did not write."),
     QT_TRANSLATE_NOOP("Sync", "Its key is not signed by its author."),
     QT_TRANSLATE_NOOP("Sync", "Its author's key changed and nobody has confirmed the new one yet."),
     QT_TRANSLATE_NOOP("Sync", "It was set aside (%1)."),

@@ -3,5 +3,5 @@
 fill_translations.py merges these."""
 
 FR_REVIEW = {
- 'It acknowledges a comment on a diary entry its sender did not write.': 'Elle accuse réception d’un commentaire sur une entrée de journal que son expéditeur n’a pas écrite.',
+ 'It acknowledges a comment on a diary entry its sender did not write.': 'Il accuse réception d’un commentaire sur une entrée du journal que son expéditeur n’a pas écrite.',
 }
