@@ -2124,6 +2124,10 @@
         <source>Your organisation revoked this device: its keys and records here are destroyed.</source>
         <translation>Your organisation revoked this device: its keys and records here are destroyed.</translation>
     </message>
+    <message>
+        <source>It acknowledges a comment on a diary entry its sender did not write.</source>
+        <translation>It acknowledges a comment on a diary entry its sender did not write.</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>
@@ -2412,10 +2416,6 @@
     <message>
         <source>A comment belongs to a diary entry.</source>
         <translation>A comment belongs to a diary entry.</translation>
-    </message>
-    <message>
-        <source>A comment cannot be empty.</source>
-        <translation>A comment cannot be empty.</translation>
     </message>
     <message>
         <source>Name the course or training.</source>

@@ -2124,6 +2124,10 @@
         <source>Your organisation revoked this device: its keys and records here are destroyed.</source>
         <translation>Votre organisation a révoqué cet appareil : ses clés et ses données y sont détruites.</translation>
     </message>
+    <message>
+        <source>It acknowledges a comment on a diary entry its sender did not write.</source>
+        <translation>Il accuse réception d’un commentaire sur une entrée du journal que son expéditeur n’a pas écrite.</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>
@@ -2412,10 +2416,6 @@
     <message>
         <source>A comment belongs to a diary entry.</source>
         <translation>Un commentaire se rattache à une entrée du journal.</translation>
-    </message>
-    <message>
-        <source>A comment cannot be empty.</source>
-        <translation>Un commentaire ne peut pas être vide.</translation>
     </message>
     <message>
         <source>Name the course or training.</source>
