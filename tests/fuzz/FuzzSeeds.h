@@ -66,7 +66,8 @@ inline QList<QByteArray> messages()
                              QStringLiteral("Riverside Outreach")}),
         encode(KeyDirectory{
             {{createUuidV7(), QStringLiteral("worker"), QByteArray(32, 'e'), QByteArray(32, 's')}},
-            {{createUuidV7(), QStringLiteral("Alex")}}}),
+            {{createUuidV7(), QStringLiteral("Alex")}},
+            {}}),
         encode(DeviceStatus{QStringLiteral("active"), false, 1, 0, QStringLiteral("Sam Taylor"),
                             QStringLiteral("Riverside Outreach"), QStringLiteral("worker")}),
         encode(DeviceName{QStringLiteral("Work phone")}),

@@ -107,7 +107,8 @@ private slots:
         // The directory names the caller's supervisors; absent, the list is empty.
         KeyDirectory dir{{{createUuidV7(), QStringLiteral("supervisor"), QByteArray(32, 'e'),
                            QByteArray(32, 's')}},
-                         {{createUuidV7(), QStringLiteral("Alex")}}};
+                         {{createUuidV7(), QStringLiteral("Alex")}},
+                         {}};
         auto d = decodeKeyDirectory(encode(dir));
         QVERIFY2(d.ok(), why(d).constData());
         QCOMPARE(d->supervisors.size(), 1);
