@@ -43,7 +43,8 @@ AppContext::AppContext(Session::Options options, SyncOptions sync, QObject *pare
       m_lease(new OfflineLeaseGate(m_session, m_connection, m_sync, this)),
       m_caseload(new ParticipantListModel(ParticipantListModel::Kind::Caseload, this)),
       m_diary(new DiaryListModel(this)), m_supervision(new SupervisionListModel(this)),
-      m_today(new TodayBoard(&m_names, this)), m_search(new SearchController(&m_names, this)),
+      m_today(new TodayBoard(&m_names, this)), m_insights(new InsightsBoard(this)),
+      m_search(new SearchController(&m_names, this)),
       m_participant(new ParticipantDetail(&m_names, this)),
       m_participantEditor(new ParticipantEditor(this)),
       m_encounterEditor(new EncounterEditor(this)), m_diaryEditor(new DiaryEditor(this)),
@@ -99,6 +100,16 @@ AppContext::AppContext(Session::Options options, SyncOptions sync, QObject *pare
         m_today->refresh();
         m_search->results()->refresh();
     });
+    // Every save or deletion may change a figure of Insights (read again only while shown).
+    for (Editor *editor :
+         {static_cast<Editor *>(m_participantEditor), static_cast<Editor *>(m_encounterEditor),
+          static_cast<Editor *>(m_diaryEditor)}) {
+        connect(editor, &Editor::saved, m_insights, &InsightsBoard::storeChanged);
+        connect(editor, &Editor::removed, m_insights, &InsightsBoard::storeChanged);
+    }
+    connect(m_participant, &ParticipantDetail::saved, m_insights, &InsightsBoard::storeChanged);
+    connect(m_encounterEditor, &EncounterEditor::participantAdded, m_insights,
+            &InsightsBoard::storeChanged);
     connectSync();
     for (Editor *editor :
          {static_cast<Editor *>(m_participantEditor), static_cast<Editor *>(m_encounterEditor),
@@ -133,6 +144,7 @@ void AppContext::connectSync()
         m_today->refreshInPlace();
         m_search->results()->refresh();
         m_participant->reload();
+        m_insights->storeChanged();
     });
     // A resolved conflict changed the record here: what shows it reads it again, and an
     // editor open on it without unsaved changes shows the chosen text.
@@ -266,6 +278,7 @@ void AppContext::setStoreEverywhere(wp::Store *store)
     m_diary->setStore(store);
     m_supervision->setStore(store);
     m_today->setStore(store, drafts);
+    m_insights->setStore(store);
     m_search->setStore(store);
     m_participant->setStore(store, drafts);
 }

@@ -5,6 +5,7 @@
 // the models and editors: opening the store hands it to them, locking takes it back.
 
 #include "Boards.h"
+#include "InsightsBoard.h"
 #include "ListModels.h"
 #include "OfflineLeaseGate.h"
 #include "ParticipantDetail.h"
@@ -47,6 +48,7 @@ class AppContext : public QObject
     Q_PROPERTY(wp::client::DiaryListModel *diary READ diary CONSTANT)
     Q_PROPERTY(wp::client::SupervisionListModel *supervision READ supervision CONSTANT)
     Q_PROPERTY(wp::client::TodayBoard *today READ today CONSTANT)
+    Q_PROPERTY(wp::client::InsightsBoard *insights READ insights CONSTANT)
     Q_PROPERTY(wp::client::SearchController *search READ search CONSTANT)
     Q_PROPERTY(wp::client::ParticipantDetail *participant READ participant CONSTANT)
     Q_PROPERTY(wp::client::ParticipantEditor *participantEditor READ participantEditor CONSTANT)
@@ -86,6 +88,7 @@ public:
     DiaryListModel *diary() const { return m_diary; }
     SupervisionListModel *supervision() const { return m_supervision; }
     TodayBoard *today() const { return m_today; }
+    InsightsBoard *insights() const { return m_insights; }
     SearchController *search() const { return m_search; }
     ParticipantDetail *participant() const { return m_participant; }
     ParticipantEditor *participantEditor() const { return m_participantEditor; }
@@ -119,6 +122,7 @@ private:
     DiaryListModel *m_diary;
     SupervisionListModel *m_supervision;
     TodayBoard *m_today;
+    InsightsBoard *m_insights;
     SearchController *m_search;
     ParticipantDetail *m_participant;
     ParticipantEditor *m_participantEditor;

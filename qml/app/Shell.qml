@@ -70,6 +70,7 @@ StackView {
     Component { id: setAsideChangesPage; SetAsideChangesPage { } }
     Component { id: scanPage; ScanPage { } }
     Component { id: conflictsPage; ConflictsPage { } }
+    Component { id: insightsPage; Insights { } }
 
     readonly property var screens: ({
         participant: participantPage,
@@ -83,7 +84,8 @@ StackView {
         failedChanges: failedChangesPage,
         setAsideChanges: setAsideChangesPage,
         scan: scanPage,
-        conflicts: conflictsPage
+        conflicts: conflictsPage,
+        insights: insightsPage
     })
 
     Connections {

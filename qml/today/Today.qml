@@ -228,6 +228,18 @@ Flickable {
                 }
             }
         }
+
+        // The worker's weeks as charts (qml/insights).
+        ListCard {
+            objectName: "insightsCard"
+            title: qsTr("Your last 12 weeks")
+            detail: qsTr("Encounters by place, caseload by stage, wellbeing and stress")
+            badge: qsTr("Insights")
+            Layout.fillWidth: true
+            Layout.topMargin: Style.gap
+            Accessible.name: qsTr("Insights: your last 12 weeks as charts")
+            onClicked: Nav.open("insights", {})
+        }
     }
 
     Dialog {
