@@ -26,6 +26,45 @@ void settle(int ms = 400)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
 }
 
+// Eleven weeks before the demo data's, for the Insights charts: encounters in varied places
+// (two weeks off), rated diary entries, self-care on some days. Added after the other screens
+// are shot, so they show the demo data alone.
+wp::Status addHistory(wp::Store &store)
+{
+    using namespace wp;
+    const QDate monday = QDate::currentDate().addDays(1 - QDate::currentDate().dayOfWeek());
+    const QList<Place> places = {Place::Outreach, Place::Shelter, Place::DropIn, Place::Hospital,
+                                 Place::Court};
+    for (int week = 1; week <= 11; ++week) {
+        const QDate start = monday.addDays(-7 * week);
+        const int count = (week == 4 || week == 8) ? 0 : 3 + (week * 5) % 7;
+        for (int i = 0; i < count; ++i) {
+            Encounter e;
+            e.occurredAt = QDateTime(start.addDays(i % 5), QTime(10 + i % 6, 15));
+            e.durationMinutes = 30;
+            e.place = places.at((i + week) % (i % 3 == 0 ? 2 : 5));
+            e.needs = {Need::Housing};
+            if (Result<Encounter> saved = store.encounters().save(e); !saved)
+                return saved.error();
+        }
+        for (int i = 0; i < 2; ++i) {
+            DiaryEntry d;
+            d.writtenAt = QDateTime(start.addDays(1 + 3 * i), QTime(20, 0));
+            d.text = QStringLiteral("A week at the shelter and the drop-in.");
+            // A hard stretch in the middle weeks, easing since.
+            static const int wellbeing[] = {4, 4, 3, 3, 2, 2, 2, 3, 3, 4, 3};
+            static const int stress[] = {2, 3, 3, 4, 4, 5, 4, 3, 3, 2, 3};
+            d.wellbeing = wellbeing[week - 1] + (i && week % 3 == 0 ? -1 : 0);
+            d.stress = stress[week - 1] + (i && week % 4 == 1 ? 1 : 0);
+            if ((week + i) % 3 == 0)
+                d.selfCare = {keyOf(SelfCare::TimeOutside)};
+            if (Result<DiaryEntry> saved = store.diary().save(d); !saved)
+                return saved.error();
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -248,6 +287,32 @@ int main(int argc, char *argv[])
         session->quickHide();
         shoot(QStringLiteral("quickhide"));
         session->reveal();
+    }
+    // Insights: the demo data and the weeks before it, as charts; then its lower half.
+    session->unlock(QStringLiteral("246810")); // quick hide locked the store
+    session->waitForIdle();
+    if (!session->store()) {
+        err << "screenshots: unlock failed: " << session->message() << '\n';
+        return 1;
+    }
+    if (wp::Status added = addHistory(*session->store()); !added) {
+        err << "screenshots: history: " << added.error().message << '\n';
+        return 1;
+    }
+    for (const QString &theme : {QStringLiteral("light"), QStringLiteral("dark")}) {
+        suffix = theme;
+        context.preferences()->setTheme(theme);
+        home(0);
+        open(QStringLiteral("insights"), {});
+        settle(600);
+        shoot(QStringLiteral("insights"));
+        for (QQuickItem *page : window->findChildren<QQuickItem *>(QStringLiteral("insightsPage")))
+            if (page->isVisible())
+                if (auto *flick = page->property("flickable").value<QObject *>())
+                    flick->setProperty("contentY",
+                                       qMax(0.0, flick->property("contentHeight").toDouble() -
+                                                     flick->property("height").toDouble()));
+        shoot(QStringLiteral("insights-wellbeing"));
     }
     QTextStream(stdout) << "screenshots: written to " << out << '\n';
     return failures == 0 ? 0 : 1;
