@@ -83,12 +83,15 @@ FormPage {
             selfCareMarks.append(d + 0.5, 0.75)
     }
 
-    // Week labels where they fit (every third week on a phone, every other one wider), the
-    // last one always: [{ text, at }] with `at` in the x axis' units, `perWeek` a week's width.
+    // Week labels as many as fit side by side at the text size (every third week on a phone
+    // at the normal size), the last one always: [{ text, at }] with `at` in the x axis'
+    // units, `perWeek` a week's width there.
     function weekLabels(perWeek: real, offset: real): var {
         const labels = []
-        const step = narrow ? 3 : 2
         const count = board.weekLabels.length
+        const plotWidth = Math.min(width - 2 * Style.margin, Style.maxContentWidth) - 40
+        const step = Math.max(1, Math.ceil((widestWeek.advanceWidth + 2 * Style.gap) * count
+                                           / Math.max(1, plotWidth)))
         for (let w = (count - 1) % step; w < count; w += step)
             labels.push({ text: board.weekLabels[w], at: perWeek * w + offset })
         return labels
@@ -96,6 +99,12 @@ FormPage {
 
     // QtCharts hides some category labels as it sees fit; these are drawn under the plot
     // area by the chart itself, where they fit.
+    TextMetrics {
+        id: widestWeek
+        font.pixelSize: Style.fontCaption
+        text: page.board.weekLabels.reduce((a, b) => b.length > a.length ? b : a, "")
+    }
+
     component Chart: ChartView {
         id: chart
         property var xLabels: [] // [{ text, at }]
@@ -194,6 +203,9 @@ FormPage {
             axisX: ValuesAxis {
                 min: -0.5
                 max: Math.max(1, page.board.weekLabels.length) - 0.5
+                tickType: ValuesAxis.TicksDynamic // a mark under each week's bar
+                tickAnchor: 0
+                tickInterval: 1
                 labelsVisible: false
                 gridVisible: false
                 color: page.gridColor
