@@ -4,86 +4,143 @@
 #include "Store.h"
 
 #include <QByteArrayView>
-#include <QCborStreamReader>
 #include <QJsonArray>
 #include <QJsonDocument>
 
 #include <sqlite3.h>
 
+#include <climits>
+#include <limits>
+
 namespace wp {
 
 namespace {
 
-// Reads the current text string (a key or a value) into `out`, chunk by chunk.
-bool readText(QCborStreamReader &reader, QByteArray &out)
+// A forward-only reader of the CBOR that QCborValue writes (definite lengths only), for
+// record_field: it reads heads and skips items in place, without copying or allocating, as
+// it runs once per record in an aggregate.
+class CborCursor
 {
-    out.clear();
-    for (;;) {
-        const qsizetype size = reader.currentStringChunkSize();
-        if (size < 0)
+public:
+    CborCursor(const void *data, int size)
+        : m_p(static_cast<const uchar *>(data)), m_end(m_p + qMax(0, size))
+    {
+    }
+
+    // An item's head: its major type and argument (a length, a count or a value). False at
+    // the end of the data, on an indefinite length (never written) or a malformed head.
+    bool head(int &major, quint64 &arg)
+    {
+        if (m_p >= m_end)
             return false;
-        const qsizetype at = out.size();
-        out.resize(at + size);
-        const auto chunk = reader.readStringChunk(out.data() + at, size);
-        if (chunk.status == QCborStreamReader::EndOfString) {
-            out.resize(at);
+        const uchar first = *m_p++;
+        major = first >> 5;
+        const int info = first & 0x1f;
+        if (info < 24) {
+            arg = quint64(info);
             return true;
         }
-        if (chunk.status != QCborStreamReader::Ok)
+        if (info > 27)
             return false;
-        out.resize(at + chunk.data);
+        const int bytes = 1 << (info - 24);
+        if (m_end - m_p < bytes)
+            return false;
+        arg = 0;
+        for (int i = 0; i < bytes; ++i)
+            arg = (arg << 8) | *m_p++;
+        return true;
     }
-}
+    // The next `n` bytes (a string's content), or null when the data ends first.
+    const uchar *take(quint64 n)
+    {
+        if (quint64(m_end - m_p) < n)
+            return nullptr;
+        const uchar *at = m_p;
+        m_p += n;
+        return at;
+    }
+    // Skips one whole item, nested ones included.
+    bool skip(int depth = 0)
+    {
+        int major = 0;
+        quint64 arg = 0;
+        if (depth > 32 || !head(major, arg))
+            return false;
+        switch (major) {
+        case 2: // bytes
+        case 3: // text
+            return take(arg) != nullptr;
+        case 4: // array
+        case 5: // map: twice as many items
+            for (quint64 i = 0, n = major == 5 ? 2 * arg : arg; i < n; ++i) {
+                if (!skip(depth + 1))
+                    return false;
+            }
+            return true;
+        case 6: // a tag, then its item
+            return skip(depth + 1);
+        default: // integers, simple values and floats are all in their head
+            return true;
+        }
+    }
+
+private:
+    const uchar *m_p;
+    const uchar *m_end;
+};
 
 // record_field(fields, name): one top-level field of a record's CBOR field map, for the
 // aggregates: a text as TEXT, an integer or a boolean as INTEGER, a list as its number of
-// items; NULL when absent or of any other kind. Streams through the map without decoding
-// the fields it skips (a diary entry's long text costs nothing).
+// items; NULL when absent, of any other kind, or when the map cannot be read.
 void recordField(sqlite3_context *context, int, sqlite3_value **args)
 {
     if (sqlite3_value_type(args[0]) != SQLITE_BLOB)
         return sqlite3_result_null(context);
-    const auto *data = static_cast<const char *>(sqlite3_value_blob(args[0]));
-    const int size = sqlite3_value_bytes(args[0]);
+    CborCursor cbor(sqlite3_value_blob(args[0]), sqlite3_value_bytes(args[0]));
     // Text first, then its length in bytes (the order SQLite's documentation asks for).
     const auto *nameText = reinterpret_cast<const char *>(sqlite3_value_text(args[1]));
     const QByteArrayView name(nameText, sqlite3_value_bytes(args[1]));
-    QCborStreamReader reader(data, size);
-    if (!reader.isMap() || !reader.enterContainer())
+    int major = 0;
+    quint64 fields = 0;
+    if (!cbor.head(major, fields) || major != 5)
         return sqlite3_result_null(context);
-    QByteArray text;
-    while (reader.lastError() == QCborError::NoError && reader.hasNext()) {
-        if (!reader.isString()) { // not a field name: skip it and its value
-            reader.next();
-            reader.next();
-            continue;
-        }
-        if (!readText(reader, text))
+    for (quint64 i = 0; i < fields; ++i) {
+        quint64 length = 0;
+        if (!cbor.head(major, length) || major != 3) // field names are texts
             return sqlite3_result_null(context);
-        if (QByteArrayView(text) != name) {
-            reader.next(); // the value
+        const uchar *key = cbor.take(length);
+        if (!key)
+            return sqlite3_result_null(context);
+        if (QByteArrayView(key, qsizetype(length)) != name) {
+            if (!cbor.skip())
+                return sqlite3_result_null(context);
             continue;
         }
-        if (reader.isString()) {
-            if (!readText(reader, text))
-                return sqlite3_result_null(context);
-            return sqlite3_result_text(context, text.constData(), int(text.size()),
-                                       SQLITE_TRANSIENT);
+        quint64 arg = 0;
+        if (!cbor.head(major, arg))
+            return sqlite3_result_null(context);
+        switch (major) {
+        case 0:
+            return arg <= quint64(std::numeric_limits<qint64>::max())
+                       ? sqlite3_result_int64(context, qint64(arg))
+                       : sqlite3_result_null(context);
+        case 1:
+            return arg <= quint64(std::numeric_limits<qint64>::max())
+                       ? sqlite3_result_int64(context, -1 - qint64(arg))
+                       : sqlite3_result_null(context);
+        case 3:
+            if (const uchar *text = cbor.take(arg); text && arg <= quint64(INT_MAX))
+                return sqlite3_result_text(context, reinterpret_cast<const char *>(text), int(arg),
+                                           SQLITE_TRANSIENT);
+            return sqlite3_result_null(context);
+        case 4:
+            return sqlite3_result_int64(context, qint64(qMin<quint64>(arg, INT_MAX)));
+        case 7: // false, true
+            return arg == 20 || arg == 21 ? sqlite3_result_int64(context, arg == 21 ? 1 : 0)
+                                          : sqlite3_result_null(context);
+        default:
+            return sqlite3_result_null(context);
         }
-        if (reader.isInteger())
-            return sqlite3_result_int64(context, reader.toInteger());
-        if (reader.isBool())
-            return sqlite3_result_int64(context, reader.toBool() ? 1 : 0);
-        if (reader.isArray()) {
-            if (reader.isLengthKnown())
-                return sqlite3_result_int64(context, reader.length());
-            qint64 items = 0;
-            reader.enterContainer();
-            while (reader.lastError() == QCborError::NoError && reader.hasNext() && reader.next())
-                ++items;
-            return sqlite3_result_int64(context, items);
-        }
-        return sqlite3_result_null(context);
     }
     sqlite3_result_null(context);
 }
