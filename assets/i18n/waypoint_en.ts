@@ -1189,6 +1189,73 @@
     </message>
 </context>
 <context>
+    <name>Insights</name>
+    <message>
+        <source>Insights</source>
+        <translation>Insights</translation>
+    </message>
+    <message>
+        <source>Your last 12 weeks, from your own records on this phone.</source>
+        <translation>Your last 12 weeks, from your own records on this phone.</translation>
+    </message>
+    <message>
+        <source>Log encounters and your weeks appear here</source>
+        <translation>Log encounters and your weeks appear here</translation>
+    </message>
+    <message>
+        <source>Once you log encounters, add participants or rate how you are in the diary, this page shows your encounters per week by place, your caseload by stage, and your wellbeing and stress over the last 12 weeks.</source>
+        <translation>Once you log encounters, add participants or rate how you are in the diary, this page shows your encounters per week by place, your caseload by stage, and your wellbeing and stress over the last 12 weeks.</translation>
+    </message>
+    <message>
+        <source>Encounters per week</source>
+        <translation>Encounters per week</translation>
+    </message>
+    <message>
+        <source>No encounters in these 12 weeks. Each encounter you log appears in its week.</source>
+        <translation>No encounters in these 12 weeks. Each encounter you log appears in its week.</translation>
+    </message>
+    <message>
+        <source>Encounters per week by place</source>
+        <translation>Encounters per week by place</translation>
+    </message>
+    <message>
+        <source>Caseload by stage</source>
+        <translation>Caseload by stage</translation>
+    </message>
+    <message>
+        <source>No participants yet. Each person you add appears in their stage.</source>
+        <translation>No participants yet. Each person you add appears in their stage.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Wellbeing and stress</source>
+        <translation>Wellbeing and stress</translation>
+    </message>
+    <message>
+        <source>No ratings in these 12 weeks. Rate your wellbeing and stress in a diary entry and they appear here.</source>
+        <translation>No ratings in these 12 weeks. Rate your wellbeing and stress in a diary entry and they appear here.</translation>
+    </message>
+    <message>
+        <source>Wellbeing and stress from your diary</source>
+        <translation>Wellbeing and stress from your diary</translation>
+    </message>
+    <message>
+        <source>Wellbeing (5: good)</source>
+        <translation>Wellbeing (5: good)</translation>
+    </message>
+    <message>
+        <source>Stress (5: overwhelmed)</source>
+        <translation>Stress (5: overwhelmed)</translation>
+    </message>
+    <message>
+        <source>Self-care</source>
+        <translation>Self-care</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Notes</source>
@@ -2319,6 +2386,22 @@
         <source>Resolve</source>
         <translation>Resolve</translation>
     </message>
+    <message>
+        <source>Your last 12 weeks</source>
+        <translation>Your last 12 weeks</translation>
+    </message>
+    <message>
+        <source>Encounters by place, caseload by stage, wellbeing and stress</source>
+        <translation>Encounters by place, caseload by stage, wellbeing and stress</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>Insights</translation>
+    </message>
+    <message>
+        <source>Insights: your last 12 weeks as charts</source>
+        <translation>Insights: your last 12 weeks as charts</translation>
+    </message>
 </context>
 <context>
     <name>Unlock</name>
@@ -2783,6 +2866,49 @@
     <message>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>wp::client::InsightsBoard</name>
+    <message>
+        <source>no rating</source>
+        <translation>no rating</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>week of %1: %2 (%3)</source>
+        <translation>week of %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>week of %1: none</source>
+        <translation>week of %1: none</translation>
+    </message>
+    <message>
+        <source>Encounters per week, last %1 weeks, %2 in all: %3.</source>
+        <translation>Encounters per week, last %1 weeks, %2 in all: %3.</translation>
+    </message>
+    <message>
+        <source>Caseload by stage: %1. Total: %2.</source>
+        <translation>Caseload by stage: %1. Total: %2.</translation>
+    </message>
+    <message>
+        <source>week of %1: wellbeing %2, stress %3</source>
+        <translation>week of %1: wellbeing %2, stress %3</translation>
+    </message>
+    <message>
+        <source>Wellbeing and stress, 1 to 5, weekly averages of %1 rated diary entries: %2.</source>
+        <translation>Wellbeing and stress, 1 to 5, weekly averages of %1 rated diary entries: %2.</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Self-care noted on: %1.</source>
+        <translation>Self-care noted on: %1.</translation>
     </message>
 </context>
 <context>

@@ -1189,6 +1189,73 @@
     </message>
 </context>
 <context>
+    <name>Insights</name>
+    <message>
+        <source>Insights</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Your last 12 weeks, from your own records on this phone.</source>
+        <translation>Vos 12 dernières semaines, d’après vos propres notes sur ce téléphone.</translation>
+    </message>
+    <message>
+        <source>Log encounters and your weeks appear here</source>
+        <translation>Notez vos rencontres et vos semaines apparaîtront ici</translation>
+    </message>
+    <message>
+        <source>Once you log encounters, add participants or rate how you are in the diary, this page shows your encounters per week by place, your caseload by stage, and your wellbeing and stress over the last 12 weeks.</source>
+        <translation>Dès que vous notez des rencontres, ajoutez des participants ou dites comment vous allez dans le journal, cette page montre vos rencontres par semaine et par lieu, vos suivis par étape, et votre bien-être et votre stress sur les 12 dernières semaines.</translation>
+    </message>
+    <message>
+        <source>Encounters per week</source>
+        <translation>Rencontres par semaine</translation>
+    </message>
+    <message>
+        <source>No encounters in these 12 weeks. Each encounter you log appears in its week.</source>
+        <translation>Aucune rencontre ces 12 semaines. Chaque rencontre notée apparaît dans sa semaine.</translation>
+    </message>
+    <message>
+        <source>Encounters per week by place</source>
+        <translation>Rencontres par semaine et par lieu</translation>
+    </message>
+    <message>
+        <source>Caseload by stage</source>
+        <translation>Suivis par étape</translation>
+    </message>
+    <message>
+        <source>No participants yet. Each person you add appears in their stage.</source>
+        <translation>Aucun participant pour l’instant. Chaque personne ajoutée apparaît dans son étape.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Wellbeing and stress</source>
+        <translation>Bien-être et stress</translation>
+    </message>
+    <message>
+        <source>No ratings in these 12 weeks. Rate your wellbeing and stress in a diary entry and they appear here.</source>
+        <translation>Aucune note ces 12 semaines. Notez votre bien-être et votre stress dans une entrée du journal et ils apparaîtront ici.</translation>
+    </message>
+    <message>
+        <source>Wellbeing and stress from your diary</source>
+        <translation>Bien-être et stress d’après votre journal</translation>
+    </message>
+    <message>
+        <source>Wellbeing (5: good)</source>
+        <translation>Bien-être (5 : bon)</translation>
+    </message>
+    <message>
+        <source>Stress (5: overwhelmed)</source>
+        <translation>Stress (5 : débordé)</translation>
+    </message>
+    <message>
+        <source>Self-care</source>
+        <translation>Prendre soin de soi</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Notes</source>
@@ -2319,6 +2386,22 @@
         <source>Resolve</source>
         <translation>Résoudre</translation>
     </message>
+    <message>
+        <source>Your last 12 weeks</source>
+        <translation>Vos 12 dernières semaines</translation>
+    </message>
+    <message>
+        <source>Encounters by place, caseload by stage, wellbeing and stress</source>
+        <translation>Rencontres par lieu, suivis par étape, bien-être et stress</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Insights: your last 12 weeks as charts</source>
+        <translation>Aperçu : vos 12 dernières semaines en graphiques</translation>
+    </message>
 </context>
 <context>
     <name>Unlock</name>
@@ -2783,6 +2866,49 @@
     <message>
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
+    </message>
+</context>
+<context>
+    <name>wp::client::InsightsBoard</name>
+    <message>
+        <source>no rating</source>
+        <translation>pas de note</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>week of %1: %2 (%3)</source>
+        <translation>semaine du %1 : %2 (%3)</translation>
+    </message>
+    <message>
+        <source>week of %1: none</source>
+        <translation>semaine du %1 : aucune</translation>
+    </message>
+    <message>
+        <source>Encounters per week, last %1 weeks, %2 in all: %3.</source>
+        <translation>Rencontres par semaine, %1 dernières semaines, %2 au total : %3.</translation>
+    </message>
+    <message>
+        <source>Caseload by stage: %1. Total: %2.</source>
+        <translation>Suivis par étape : %1. Total : %2.</translation>
+    </message>
+    <message>
+        <source>week of %1: wellbeing %2, stress %3</source>
+        <translation>semaine du %1 : bien-être %2, stress %3</translation>
+    </message>
+    <message>
+        <source>Wellbeing and stress, 1 to 5, weekly averages of %1 rated diary entries: %2.</source>
+        <translation>Bien-être et stress, de 1 à 5, moyennes par semaine de %1 entrées notées du journal : %2.</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>aucune pour l’instant</translation>
+    </message>
+    <message>
+        <source>Self-care noted on: %1.</source>
+        <translation>Prendre soin de soi, noté le : %1.</translation>
     </message>
 </context>
 <context>
