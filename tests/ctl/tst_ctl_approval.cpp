@@ -6,6 +6,7 @@
 // reads the user's records, and the first device is told about it until dismissed. A denied
 // device is revoked and wipes itself; one nobody approves gives up after its timeout.
 
+#include "CtlProcess.h"
 #include "LocalServer.h"
 #include "Uuid.h"
 
@@ -20,28 +21,13 @@
 
 #include <memory>
 
-#include <unistd.h>
-
 using namespace wp;
 
 namespace {
 
 const QString Pin = QStringLiteral("582047");
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QList<QJsonObject> lines() const
-    {
-        QList<QJsonObject> all;
-        for (const QString &line : out.split(u'\n', Qt::SkipEmptyParts))
-            all << QJsonDocument::fromJson(line.toUtf8()).object();
-        return all;
-    }
-    QJsonObject json() const { return lines().value(lines().size() - 1); }
-};
+using Run = test::CtlRun;
 
 QString printedFingerprint(const QString &out)
 {
@@ -60,34 +46,12 @@ class TestCtlApproval : public QObject
     QTemporaryDir tmp;
     QString first; // the user's first device: it made the keys
 
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("WAYPOINT_PIN"), Pin);
-        env.remove(QStringLiteral("WAYPOINT_RECOVERY_KEY"));
-        return env;
-    }
-
     std::unique_ptr<QProcess> start(const QString &dataDir, const QStringList &args)
     {
-        auto process = std::make_unique<QProcess>();
-        process->setProcessEnvironment(environment());
-        process->setChildProcessModifier([] { ::setsid(); });
-        process->start(QStringLiteral(WAYPOINTCTL_PATH),
-                       QStringList{QStringLiteral("--data-dir"), dataDir} + args);
-        return process;
+        return test::startCtl(dataDir, args, Pin);
     }
 
-    static Run finish(QProcess &process)
-    {
-        if (!process.waitForFinished(180'000))
-            qFatal("waypointctl did not finish");
-        Run run;
-        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        run.out += QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        return run;
-    }
+    static Run finish(QProcess &process) { return test::finishCtl(process); }
 
     Run ctl(const QString &dataDir, const QStringList &args)
     {

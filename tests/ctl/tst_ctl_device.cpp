@@ -4,16 +4,13 @@
 // for as the server told it; a rename reaches the server's own device list, at once or, when
 // the server is down, at the next sync.
 
+#include "CtlProcess.h"
 #include "LocalServer.h"
 #include "Uuid.h"
 
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
-
-#include <unistd.h>
 
 using namespace wp;
 
@@ -21,18 +18,7 @@ namespace {
 
 const QString Pin = QStringLiteral("582047");
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QJsonObject json() const
-    {
-        const QStringList lines = out.split(u'\n', Qt::SkipEmptyParts);
-        return lines.isEmpty() ? QJsonObject()
-                               : QJsonDocument::fromJson(lines.last().toUtf8()).object();
-    }
-};
+using Run = test::CtlRun;
 
 } // namespace
 
@@ -47,21 +33,7 @@ class TestCtlDevice : public QObject
 
     Run ctl(const QString &dataDir, const QStringList &args)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("WAYPOINT_PIN"), Pin);
-        env.remove(QStringLiteral("WAYPOINT_RECOVERY_KEY"));
-        process.setProcessEnvironment(env);
-        process.setChildProcessModifier([] { ::setsid(); });
-        process.start(QStringLiteral(WAYPOINTCTL_PATH),
-                      QStringList{QStringLiteral("--data-dir"), dataDir} + args);
-        if (!process.waitForFinished(120'000))
-            qFatal("waypointctl did not finish");
-        Run run;
-        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        return run;
+        return test::runCtl(dataDir, args, Pin);
     }
     Run device(const QStringList &args)
     {

@@ -6,6 +6,7 @@
 // Sam's entry reaches Sam alone, Sam's acknowledgement reaches Alex alone, and one that Jo
 // forges is set aside on Alex's device.
 
+#include "CtlProcess.h"
 #include "DeviceStore.h"
 #include "LocalServer.h"
 #include "QtKeychainKeyStore.h"
@@ -13,13 +14,9 @@
 #include "Store.h"
 #include "Uuid.h"
 
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
-
-#include <unistd.h>
 
 using namespace wp;
 
@@ -27,25 +24,7 @@ namespace {
 
 const QString Pin = QStringLiteral("582047");
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QJsonObject json() const
-    {
-        const QStringList lines = out.split(u'\n', Qt::SkipEmptyParts);
-        return lines.isEmpty() ? QJsonObject()
-                               : QJsonDocument::fromJson(lines.last().toUtf8()).object();
-    }
-    QList<QJsonObject> lines() const
-    {
-        QList<QJsonObject> all;
-        for (const QString &line : out.split(u'\n', Qt::SkipEmptyParts))
-            all << QJsonDocument::fromJson(line.toUtf8()).object();
-        return all;
-    }
-};
+using Run = test::CtlRun;
 
 QStringList words(const char *text)
 {
@@ -65,21 +44,7 @@ class TestCtlReview : public QObject
 
     Run ctl(const QString &dataDir, const QStringList &args)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("WAYPOINT_PIN"), Pin);
-        env.remove(QStringLiteral("WAYPOINT_RECOVERY_KEY"));
-        process.setProcessEnvironment(env);
-        process.setChildProcessModifier([] { ::setsid(); });
-        process.start(QStringLiteral(WAYPOINTCTL_PATH),
-                      QStringList{QStringLiteral("--data-dir"), dataDir} + args);
-        if (!process.waitForFinished(120'000))
-            qFatal("waypointctl did not finish");
-        Run run;
-        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        return run;
+        return test::runCtl(dataDir, args, Pin);
     }
 
     QString device(const QString &name, const QUuid &user)

@@ -5,17 +5,13 @@
 // author) and no one else, a private entry reaches no one, and unsharing removes the
 // supervisor's copy and stops the server serving any version of it.
 
+#include "CtlProcess.h"
 #include "LocalServer.h"
 #include "Uuid.h"
 
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
-
-#include <unistd.h>
 
 using namespace wp;
 
@@ -23,32 +19,7 @@ namespace {
 
 const QString Pin = QStringLiteral("582047");
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QJsonObject json() const
-    {
-        const QStringList lines = out.split(u'\n', Qt::SkipEmptyParts);
-        return lines.isEmpty() ? QJsonObject()
-                               : QJsonDocument::fromJson(lines.last().toUtf8()).object();
-    }
-    QList<QJsonObject> lines() const
-    {
-        QList<QJsonObject> all;
-        for (const QString &line : out.split(u'\n', Qt::SkipEmptyParts))
-            all << QJsonDocument::fromJson(line.toUtf8()).object();
-        return all;
-    }
-};
-
-QString printedKey(const QString &out)
-{
-    static const QRegularExpression key(
-        QStringLiteral("[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){8}"));
-    return key.match(out).captured(0);
-}
+using Run = test::CtlRun;
 
 } // namespace
 
@@ -63,23 +34,7 @@ class TestCtlSharing : public QObject
 
     Run ctl(const QString &dataDir, const QStringList &args, const QString &recoveryKey = {})
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("WAYPOINT_PIN"), Pin);
-        env.remove(QStringLiteral("WAYPOINT_RECOVERY_KEY"));
-        if (!recoveryKey.isEmpty())
-            env.insert(QStringLiteral("WAYPOINT_RECOVERY_KEY"), recoveryKey);
-        process.setProcessEnvironment(env);
-        process.setChildProcessModifier([] { ::setsid(); });
-        process.start(QStringLiteral(WAYPOINTCTL_PATH),
-                      QStringList{QStringLiteral("--data-dir"), dataDir} + args);
-        if (!process.waitForFinished(120'000))
-            qFatal("waypointctl did not finish");
-        Run run;
-        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        return run;
+        return test::runCtl(dataDir, args, Pin, recoveryKey);
     }
 
     // A new store enrolled as `user` (its first device makes the user's keys).
@@ -97,7 +52,7 @@ class TestCtlSharing : public QObject
             qWarning("enroll: %s", qPrintable(run.err));
             return {};
         }
-        if (const QString made = printedKey(run.out); !made.isEmpty())
+        if (const QString made = test::printedRecoveryKey(run.out); !made.isEmpty())
             keys.insert(user, made);
         return dir;
     }

@@ -4,6 +4,7 @@
 // Two devices of one worker, enrolled with one-time codes, edit offline and converge with
 // nothing lost; refused changes, revoked devices and bad input get their exit codes.
 
+#include "CtlProcess.h"
 #include "DeviceStore.h"
 #include "LocalServer.h"
 #include "OfflineLease.h"
@@ -20,12 +21,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
-
-#include <unistd.h>
 
 using namespace wp;
 
@@ -33,27 +30,7 @@ namespace {
 
 const QString Pin = QStringLiteral("582047");
 
-// A recovery key as waypointctl prints it.
-QString printedKey(const QString &out)
-{
-    static const QRegularExpression key(
-        QStringLiteral("[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){8}"));
-    return key.match(out).captured(0);
-}
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QStringList errLines() const { return err.split(u'\n', Qt::SkipEmptyParts); }
-    QJsonObject json() const
-    {
-        const QStringList lines = out.split(u'\n', Qt::SkipEmptyParts);
-        return lines.isEmpty() ? QJsonObject()
-                               : QJsonDocument::fromJson(lines.last().toUtf8()).object();
-    }
-};
+using Run = test::CtlRun;
 
 QStringList texts(const Run &list)
 {
@@ -79,30 +56,15 @@ class TestCtlSync : public QObject
 
     Run ctl(const QString &dataDir, const QStringList &args, const QString &recoveryKey = {})
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("WAYPOINT_PIN"), Pin);
-        env.remove(QStringLiteral("WAYPOINT_RECOVERY_KEY"));
-        if (!recoveryKey.isNull())
-            env.insert(QStringLiteral("WAYPOINT_RECOVERY_KEY"), recoveryKey);
-        process.setProcessEnvironment(env);
-        // No controlling terminal: a missing secret must fail, not wait at a prompt.
-        process.setChildProcessModifier([] { ::setsid(); });
-        process.start(QStringLiteral(WAYPOINTCTL_PATH),
-                      QStringList{QStringLiteral("--data-dir"), dataDir} + args);
-        if (!process.waitForFinished(120'000))
-            qFatal("waypointctl did not finish");
-        Run run;
-        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
+        Run run = test::runCtl(dataDir, args, Pin, recoveryKey);
         // The PIN and a typed key never come back; a key is printed once, when it is made.
         QStringList secrets = keys.values();
         secrets << Pin << recoveryKey;
         for (const QString &secret : secrets)
             if (!secret.isEmpty() && (run.out.contains(secret) || run.err.contains(secret)))
                 secretsSeen << args.join(u' ');
-        if (run.err.contains(printedKey(run.err)) && !printedKey(run.err).isEmpty())
+        if (run.err.contains(test::printedRecoveryKey(run.err)) &&
+            !test::printedRecoveryKey(run.err).isEmpty())
             secretsSeen << args.join(u' ');
         return run;
     }
@@ -125,7 +87,7 @@ class TestCtlSync : public QObject
                              QStringLiteral("--code"), fx.issueCode(org.id, user),
                              QStringLiteral("--device-name"), QStringLiteral("test phone")},
                             recoveryKey.isNull() ? keys.value(user) : recoveryKey);
-        if (const QString made = printedKey(run.out); !made.isEmpty())
+        if (const QString made = test::printedRecoveryKey(run.out); !made.isEmpty())
             keys.insert(user, made);
         return run;
     }
