@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Insights figures on a large store (issue target: each chart's data under 50 ms, p95):
+// The Insights figures on a large store (target: each chart's data under 50 ms, p95):
 // N encounters and N/5 diary entries over the last year, 300 participants, then each
 // aggregate of InsightQueries run 50 times. Usage: bench_insights [N] (default 100000)
 
