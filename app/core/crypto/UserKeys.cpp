@@ -2,6 +2,7 @@
 #include "UserKeys.h"
 
 #include "KeyFingerprint.h"
+#include "KeyRotation.h"
 #include "Sodium.h"
 
 #include <QCborArray>
@@ -109,6 +110,8 @@ Result<UserKeys> unwrapKeys(QByteArrayView blob, const QUuid &userId,
                             const RecoveryKey &recoveryKey)
 {
     ensureSodium();
+    if (backupVersion(blob) == 3)
+        return openSealedBackup(blob, userId, recoveryKey);
     const Error malformed(ErrorCode::Protocol, QStringLiteral("the key backup is malformed"));
     if (blob.size() > 4096)
         return malformed;
