@@ -120,6 +120,13 @@ Status Admin::revokeDevice(const QUuid &org, const QUuid &device)
                                  sqlText(org), sqlText(device));
     if (r.affected_rows() == 0)
         return notFound("device in this organisation");
+    // The device held the user's keys: the user's remaining devices rotate them
+    // (docs/protocol.md, "Key rotation after a revocation").
+    w.exec_params("UPDATE users u SET rotation_due_at = coalesce(u.rotation_due_at, now()) "
+                  "FROM devices d WHERE d.organisation_id = $1 AND d.device_id = $2 "
+                  "AND u.organisation_id = d.organisation_id AND u.user_id = d.user_id "
+                  "AND u.signing_key IS NOT NULL",
+                  sqlText(org), sqlText(device));
     w.commit();
     return {};
 }

@@ -194,6 +194,18 @@ HttpFrontend::HttpFrontend(SyncService &service, ServeOptions options)
          with([this](const Identity &id, const HttpRequest &req) {
              return m_service.approvals().deny(id, bodyOf(req));
          })},
+        {"PUT", "/v1/device/key", Access::Device, SmallBody,
+         with([this](const Identity &id, const HttpRequest &req) {
+             return m_service.rotations().putDeviceKey(id, bodyOf(req));
+         })},
+        {"GET", "/v1/keys/rotation", Access::Device, SmallBody,
+         with([this](const Identity &id, const HttpRequest &) {
+             return m_service.rotations().state(id);
+         })},
+        {"POST", "/v1/keys/rotate", Access::Device, SmallBody,
+         with([this](const Identity &id, const HttpRequest &req) {
+             return m_service.rotations().rotate(id, bodyOf(req));
+         })},
     };
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "KeyRegistry.h"
 
+#include "KeyRotations.h"
+
 namespace wp::server {
 
 using namespace wp::wire;
@@ -20,6 +22,7 @@ Reply KeyRegistry::directory(const Identity &id)
         for (const auto &r :
              w.exec_params(m_sql.text("workers_of"), sqlText(id.organisation), sqlText(id.user)))
             dir.workers.append({uuidOf(r[0]), QString::fromStdString(r[1].as<std::string>())});
+        KeyRotations::fillDirectory(w, m_sql, id, dir);
         return Reply::ok(dir);
     });
 }

@@ -7,8 +7,8 @@ namespace wp::server {
 
 SyncService::SyncService(ConnectionPool &pool, const Statements &sql)
     : m_pool(pool), m_sql(sql), m_authentication(pool), m_registration(pool, sql),
-      m_profile(pool, sql), m_keys(pool, sql), m_approvals(pool, sql), m_pages(pool),
-      m_pushes(pool, sql), m_roundTrip(pool, m_pushes)
+      m_profile(pool, sql), m_keys(pool, sql), m_approvals(pool, sql), m_rotations(pool, sql),
+      m_pages(pool), m_pushes(pool, sql), m_roundTrip(pool, m_pushes)
 {
 }
 

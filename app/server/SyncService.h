@@ -6,10 +6,11 @@
 // in PostgreSQL, so any number of instances can serve one database.
 
 #include "Authentication.h"
-#include "DeviceProfile.h"
 #include "DeviceApprovals.h"
+#include "DeviceProfile.h"
 #include "DeviceRegistration.h"
 #include "KeyRegistry.h"
+#include "KeyRotations.h"
 #include "PullPages.h"
 #include "PushPipeline.h"
 #include "SyncRoundTrip.h"
@@ -42,6 +43,8 @@ public:
     Reply keyBackup(const Identity &id) { return m_keys.keyBackup(id); }
     // Approval of a new device by an existing one (docs/protocol.md).
     DeviceApprovals &approvals() { return m_approvals; }
+    // Key rotation after a revocation (docs/protocol.md).
+    KeyRotations &rotations() { return m_rotations; }
     void push(const Identity &id, QByteArrayView body, Answer answer)
     {
         m_pushes.push(id, body, std::move(answer));
@@ -82,6 +85,7 @@ private:
     DeviceProfile m_profile;
     KeyRegistry m_keys;
     DeviceApprovals m_approvals;
+    KeyRotations m_rotations;
     PullPages m_pages;
     PushPipeline m_pushes;
     SyncRoundTrip m_roundTrip;

@@ -86,11 +86,37 @@ struct Worker
     QString displayName;
 };
 
+// One rotation of a user's keys, signed by the previous version's signing key
+// (docs/protocol.md, "Key rotation after a revocation").
+struct KeyLinkEntry
+{
+    std::uint32_t version = 0;
+    QByteArray encryptionKey;
+    QByteArray signingKey;
+    QByteArray signature;
+};
+
+struct KeyChain
+{
+    QUuid userId;
+    QList<KeyLinkEntry> links; // oldest first
+};
+
+// The caller's own user's key version and whether a rotation is due.
+struct OwnKeyState
+{
+    std::uint32_t keyVersion = 1;
+    bool rotationDue = false;
+    bool told() const { return keyVersion > 1 || rotationDue; }
+};
+
 struct KeyDirectory
 {
     QList<DirectoryEntry> users;
     QList<Supervisor> supervisors; // the caller's, for sharing (docs/protocol.md)
     QList<Worker> workers;         // those the caller supervises, for review
+    QList<KeyChain> chains;        // users whose keys were rotated
+    OwnKeyState ownKeys;
 };
 
 struct KeyBackupMessage
