@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Enrolment.h"
 
+#include "crypto/KeyRotation.h"
+
 #include "LogCategories.h"
 #include "ServerError.h"
 #include "SyncClient.h"
@@ -197,8 +199,10 @@ Enrolment::Outcome Enrolment::makeKeys()
     // The backup is made first: a phone without the memory Argon2id needs sends nothing, and
     // can try again later with the same keys.
     auto recoveryKey = crypto::RecoveryKey::generate();
-    const Result<QByteArray> backup = crypto::wrapKeys(*m_madeKeys, m_identity.credentials.userId,
-                                                       recoveryKey, m_options.backupCost);
+    // Version 3, sealed to the recovery key's derived key pair: a device that later rotates
+    // the keys replaces it without the recovery key (docs/protocol.md, "Key rotation").
+    const Result<QByteArray> backup = crypto::sealBackup(*m_madeKeys, m_identity.credentials.userId,
+                                                         recoveryKey, m_options.backupCost);
     if (!backup)
         return failed(Outcome::Failed, backup.error());
     if (Status s = client.putPublicKeys(m_madeKeys->encryptionPublic, m_madeKeys->signingPublic);
