@@ -58,6 +58,19 @@ Status KeyPins::record(const QList<UserKeyPin> &seen)
                 return st;
             continue;
         }
+        if (s.continued) {
+            sql::Statement &move =
+                m_db.cached("UPDATE key_pins SET signing_key = ?, box_key = ?, pinned_at = ?, "
+                            "offered_signing_key = NULL, offered_box_key = NULL, offered_at = NULL "
+                            "WHERE user_id = ?");
+            move.reset();
+            move.bindBlob(1, s.signingKey).bindBlob(2, s.boxKey);
+            move.bind(3, now);
+            move.bindId(4, s.userId);
+            if (Status st = move.exec(); !st)
+                return st;
+            continue;
+        }
         const bool same = crypto::sameKey(pin->signingKey, s.signingKey) &&
                           crypto::sameKey(pin->boxKey, s.boxKey);
         if (same && !pin->changed())

@@ -31,6 +31,11 @@ struct UserKeyPin
     QByteArray offeredBoxKey;
     QDateTime offeredAt;
 
+    // In what the directory said only: these keys follow the pin by a chain of rotations the
+    // pinned key signed (docs/protocol.md, "Key rotation after a revocation"), so they become
+    // the pin without a person confirming.
+    bool continued = false;
+
     bool changed() const { return !offeredSigningKey.isEmpty() || !offeredBoxKey.isEmpty(); }
 };
 

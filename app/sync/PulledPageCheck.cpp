@@ -10,6 +10,7 @@
 #include "crypto/BatchSignature.h"
 #include "crypto/Envelope.h"
 #include "crypto/KeyFingerprint.h"
+#include "crypto/KeyRotation.h"
 #include "wire/Codec.h"
 
 #include <QDateTime>
@@ -18,6 +19,17 @@
 namespace wp::sync {
 
 using namespace wp::wire;
+
+void SyncEngine::noteKeyChains(const KeyDirectory &dir)
+{
+    m_keyChains.clear();
+    for (const KeyChain &c : dir.chains) {
+        QList<crypto::KeyLink> links;
+        for (const KeyLinkEntry &l : c.links)
+            links.append({l.version, l.encryptionKey, l.signingKey, l.signature});
+        m_keyChains.insert(c.userId, links);
+    }
+}
 
 QByteArray SyncEngine::pinnedSigningKey(const DirectoryEntry &e)
 {
@@ -32,6 +44,16 @@ QByteArray SyncEngine::pinnedSigningKey(const DirectoryEntry &e)
     }
     const bool same = crypto::sameKey(pin->signingKey, e.signingKey) &&
                       crypto::sameKey(pin->boxKey, e.encryptionKey);
+    // Keys rotated by their owner: the pinned key signed the way to them (docs/protocol.md,
+    // "Key rotation after a revocation"). They become the pin; no person needs to compare.
+    if (!same && crypto::chainReaches(pin->signingKey, pin->boxKey, e.userId,
+                                      m_keyChains.value(e.userId), e.signingKey, e.encryptionKey)) {
+        UserKeyPin continued = seen;
+        continued.continued = true;
+        m_keysSeen.append(continued);
+        m_pins[pin - m_pins.cbegin()] = seen;
+        return e.signingKey;
+    }
     if (!same)
         m_keyChanged.insert(e.userId);
     // A changed key becomes (or stays) the offer; the pinned key again withdraws an offer.

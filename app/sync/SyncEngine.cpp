@@ -398,6 +398,7 @@ void SyncEngine::noteDirectory(const KeyDirectory &dir)
 {
     const QUuid me = m_identity.credentials.userId;
     const bool ownKey = !m_identity.keys.signingPublic.isEmpty();
+    noteKeyChains(dir);
     for (const DirectoryEntry &e : dir.users) {
         if (e.userId == me && ownKey)
             continue;

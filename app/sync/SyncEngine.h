@@ -12,6 +12,7 @@
 #include "SyncClient.h"
 #include "SyncIdentity.h"
 #include "SyncLedger.h"
+#include "crypto/KeyRotation.h"
 
 #include <QHash>
 #include <QSet>
@@ -134,6 +135,8 @@ private:
     // The key to verify `entry`'s batches with: the pinned one. A user seen for the first
     // time is pinned now (trust on first use); a changed key is noted, never used.
     QByteArray pinnedSigningKey(const wire::DirectoryEntry &entry);
+    // The directory's chains of rotations, for pinnedSigningKey to follow.
+    void noteKeyChains(const wire::KeyDirectory &dir);
     // One page after `since`, checked against its signed batches and decrypted. Touches the
     // identity (audience keys learnt) and the signing key cache: called by one thread at a
     // time, the engine's or, during a pull, the prefetch thread's (never both).
@@ -155,6 +158,7 @@ private:
     QList<UserKeyPin> m_pins;
     QList<UserKeyPin> m_keysSeen;
     QSet<QUuid> m_keyChanged;
+    QHash<QUuid, QList<crypto::KeyLink>> m_keyChains;
     bool m_supervisorsRead = false;
     QHash<QUuid, QByteArray> m_sharedBoxKeys; // the shared audience's readers' pinned box keys
     PairAudiences m_pairs;                    // comments' audiences

@@ -18,7 +18,9 @@
 #include "crypto/BatchSignature.h"
 #include "crypto/Envelope.h"
 #include "crypto/KeyFingerprint.h"
+#include "crypto/KeyRotation.h"
 #include "wire/Codec.h"
+#include "wire/RotationCodec.h"
 
 #include <QCborArray>
 #include <QCborMap>
@@ -549,6 +551,68 @@ private slots:
         QCOMPARE(third->keysChanged, 0);
         QVERIFY(s.victim->store->diary().get(confirmed.recordId).ok());
         QCOMPARE(crypto::keyFingerprint(pinOf()->signingKey, pinOf()->boxKey), newPrint);
+    }
+
+    void keysRotatedWithTheOldKeysSignatureAreFollowedWithoutAWarning()
+    {
+        // Jo's keys are rotated after one of Jo's phones was revoked (docs/protocol.md, "Key
+        // rotation after a revocation"): the old signing key signed the new keys, so the
+        // victim's device takes them as the pin and merges what they sign, with no warning.
+        // Keys the server swaps in afterwards without such a signature still warn.
+        Scene s = scene(QStringLiteral("Rotated key"));
+        QVERIFY(s.victim);
+        auto jo = colleague(s, s.org.worker2);
+        QVERIFY(jo);
+        const Draft before = diaryDraft(diaryText(QStringLiteral("Jo, before the rotation")));
+        QVERIFY(pushed(*jo, jo->batch(1, {before})));
+        QVERIFY(addReader(s, jo->user()->audienceId, s.org.worker1,
+                          grant(*jo, s.org.worker1, s.victim->identity.keys.encryptionPublic)));
+        auto first = s.victim->sync();
+        QVERIFY2(first.ok(), why(first).constData());
+        QCOMPARE(first->keysChanged, 0);
+
+        crypto::UserKeys next = crypto::UserKeys::generate();
+        wire::Rotation r;
+        r.fromVersion = 1;
+        r.encryptionKey = next.encryptionPublic;
+        r.signingKey = next.signingPublic;
+        r.continuity = crypto::signContinuity(jo->user()->keys, s.org.worker2, 2, next);
+        r.keyBackup = QByteArrayLiteral("sealed backup");
+        QCOMPARE(jo->call("POST", QStringLiteral("/v1/keys/rotate"), wire::encode(r)).status, 200);
+        jo->user()->keys = std::move(next);
+        const Draft after = diaryDraft(diaryText(QStringLiteral("signed with the rotated key")));
+        QVERIFY(pushed(*jo, jo->batch(2, {after})));
+        auto second = s.victim->sync();
+        QVERIFY2(second.ok(), why(second).constData());
+        QCOMPARE(second->skipped, 0);
+        QCOMPARE(second->keysChanged, 0);
+        QVERIFY(s.victim->store->diary().get(after.recordId).ok());
+        const auto pinOf = [&]() -> std::optional<UserKeyPin> {
+            auto pins = s.victim->store->keyPins().list();
+            if (pins)
+                for (const UserKeyPin &p : *pins)
+                    if (p.userId == s.org.worker2)
+                        return p;
+            return std::nullopt;
+        };
+        QVERIFY(pinOf());
+        QCOMPARE(crypto::keyFingerprint(pinOf()->signingKey, pinOf()->boxKey),
+                 jo->user()->keys.fingerprint());
+        QVERIFY(!pinOf()->changed());
+
+        // A forged change of keys (no signature by the rotated key) is refused and warned of.
+        jo->user()->keys = crypto::UserKeys::generate();
+        QVERIFY(fx.sql(QStringLiteral("UPDATE users SET signing_key = %1, encryption_key = %2 "
+                                      "WHERE user_id = '%3'")
+                           .arg(hex(jo->user()->keys.signingPublic),
+                                hex(jo->user()->keys.encryptionPublic), idText(s.org.worker2))));
+        const Draft forged = diaryDraft(diaryText(QStringLiteral("signed with a forged key")));
+        QVERIFY(pushed(*jo, jo->batch(3, {forged})));
+        auto third = s.victim->sync();
+        QVERIFY2(third.ok(), why(third).constData());
+        QCOMPARE(third->keysChanged, 1);
+        QCOMPARE(third->skippedReasons, QStringList{QStringLiteral("key_changed")});
+        QVERIFY(!s.victim->store->diary().get(forged.recordId).ok());
     }
 
     void anAudienceKeyNotSignedByItsAuthorIsRefused()
