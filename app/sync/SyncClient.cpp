@@ -7,6 +7,7 @@
 #include "Uuid.h"
 #include "wire/ApprovalCodec.h"
 #include "wire/Codec.h"
+#include "wire/RotationCodec.h"
 
 #include <QUrl>
 
@@ -252,6 +253,30 @@ Status SyncClient::approveDevice(const Approval &approval)
 Status SyncClient::denyDevice(const QUuid &deviceId)
 {
     auto r = exchange("POST", QStringLiteral("/v1/devices/deny"), encode(Denial{deviceId}), true);
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Status SyncClient::putDeviceKey(const DeviceKey &key)
+{
+    auto r = exchange("PUT", QStringLiteral("/v1/device/key"), encode(key), true);
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<RotationState> SyncClient::rotationState()
+{
+    auto r = exchange("GET", QStringLiteral("/v1/keys/rotation"), {}, true);
+    if (!r)
+        return r.error();
+    return decodeRotationState(*r);
+}
+
+Status SyncClient::rotate(const Rotation &rotation)
+{
+    auto r = exchange("POST", QStringLiteral("/v1/keys/rotate"), encode(rotation), true);
     if (!r)
         return r.error();
     return {};

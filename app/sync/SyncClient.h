@@ -15,6 +15,7 @@
 #include "ServerError.h"
 #include "wire/ApprovalMessages.h"
 #include "wire/Messages.h"
+#include "wire/RotationMessages.h"
 
 #include <QString>
 #include <QUuid>
@@ -85,6 +86,10 @@ public:
     Result<wire::NewDevices> newDevices();
     Status approveDevice(const wire::Approval &approval);
     Status denyDevice(const QUuid &deviceId);
+    // Key rotation after a revocation (docs/protocol.md).
+    Status putDeviceKey(const wire::DeviceKey &key);
+    Result<wire::RotationState> rotationState();
+    Status rotate(const wire::Rotation &rotation);
     // A pull page and one push batch (or none) in one round trip (docs/protocol.md, "Sync"):
     // the server takes the page's snapshot before it applies the batch. A refused pull fails
     // the whole call (nothing was pushed); a refused push is SyncExchange::push's error.

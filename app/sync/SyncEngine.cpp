@@ -363,6 +363,7 @@ Status SyncEngine::learnSupervisors()
         return pins.error();
     m_pins = std::move(*pins);
     noteDirectory(*dir);
+    publishDeviceKey(*dir);
     if (!m_keysSeen.isEmpty()) {
         if (Status s = m_store.recordKeys(m_keysSeen); !s)
             return s;

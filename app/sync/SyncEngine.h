@@ -135,6 +135,8 @@ private:
     // The key to verify `entry`'s batches with: the pinned one. A user seen for the first
     // time is pinned now (trust on first use); a changed key is noted, never used.
     QByteArray pinnedSigningKey(const wire::DirectoryEntry &entry);
+    // Publishes this device's box key, signed by the user, once per key version.
+    void publishDeviceKey(const wire::KeyDirectory &dir);
     // The directory's chains of rotations, for pinnedSigningKey to follow.
     void noteKeyChains(const wire::KeyDirectory &dir);
     // One page after `since`, checked against its signed batches and decrypted. Touches the

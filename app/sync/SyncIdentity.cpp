@@ -69,6 +69,14 @@ SecretBytes SyncIdentity::serialize() const
             noticed.append(d.toRfc4122());
         m.insert(32, noticed);
     }
+    if (!deviceBox.publicKey.isEmpty()) {
+        m.insert(25, deviceBox.publicKey);
+        m.insert(26, copy(deviceBox.secretKey));
+    }
+    if (keyVersion > 1)
+        m.insert(27, qint64(keyVersion));
+    if (deviceKeyPublished != 0)
+        m.insert(28, qint64(deviceKeyPublished));
     if (!workers.isEmpty()) {
         QCborArray list;
         for (const wire::Worker &v : workers)
@@ -126,6 +134,10 @@ Result<SyncIdentity> SyncIdentity::deserialize(const SecretBytes &bytes)
     }
     id.approvalRequest.publicKey = m.value(30).toByteArray();
     id.approvalRequest.secretKey = secret(31);
+    id.deviceBox.publicKey = m.value(25).toByteArray();
+    id.deviceBox.secretKey = secret(26);
+    id.keyVersion = std::uint32_t(m.value(27).toInteger(1));
+    id.deviceKeyPublished = std::uint32_t(m.value(28).toInteger(0));
     for (const QCborValue &d : m.value(32).toArray())
         id.noticedDevices.append(QUuid::fromRfc4122(d.toByteArray()));
     // Keys may be missing: a device enrolled whose keys are not restored yet.

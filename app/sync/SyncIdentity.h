@@ -6,6 +6,7 @@
 
 #include "SyncClient.h"
 #include "crypto/DeviceApproval.h"
+#include "crypto/KeyRotation.h"
 #include "crypto/UserKeys.h"
 
 #include <map>
@@ -57,6 +58,13 @@ struct SyncIdentity
     crypto::RequestKeys approvalRequest;
     // The user's new devices a person has dismissed the notice of.
     QList<QUuid> noticedDevices;
+    // This device's own box key, which a key rotation seals the user's new keys to, the
+    // user key version the device holds, and the version whose signature the server has on
+    // the box key (0: not published yet) (docs/protocol.md, "Key rotation after a
+    // revocation").
+    crypto::DeviceBoxKey deviceBox;
+    std::uint32_t keyVersion = 1;
+    std::uint32_t deviceKeyPublished = 0;
 
     bool hasAudienceKey(const QUuid &id) const { return audienceKeys.count(id) != 0; }
 
