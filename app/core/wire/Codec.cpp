@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Codec.h"
+#include "RotationCodec.h"
 #include "StrictReader.h"
 
 #include <QCborArray>
@@ -138,33 +139,6 @@ QByteArray encode(const PublicKeys &m)
     return finish({{1, uuidValue(m.userId)}, {2, m.encryptionKey}, {3, m.signingKey}});
 }
 
-namespace {
-
-QCborArray ownKeyState(const OwnKeyState &k)
-{
-    return QCborArray{qint64(k.keyVersion), k.rotationDue};
-}
-
-std::uint32_t keyVersion(Strict &s, const QCborValue &v)
-{
-    const std::uint64_t n = s.uint(v, "keyVersion");
-    if (s.ok() && (n == 0 || n > 0xffffffffu))
-        s.fail("keyVersion", "is not a key version");
-    return std::uint32_t(n);
-}
-
-OwnKeyState readOwnKeyState(Strict &s, const QCborValue &v)
-{
-    const QCborArray a = s.array(v, "keyState", 2);
-    if (!s.ok() || a.size() != 2) {
-        s.fail("keyState", "is not [version, due]");
-        return {};
-    }
-    return {keyVersion(s, a.at(0)), s.boolean(a.at(1), "rotationDue")};
-}
-
-} // namespace
-
 QByteArray encode(const KeyDirectory &m)
 {
     QCborArray users;
@@ -183,19 +157,7 @@ QByteArray encode(const KeyDirectory &m)
             workers.append(QCborArray{uuidValue(v.userId), v.displayName});
         body.insert(3, workers);
     }
-    if (!m.chains.isEmpty()) {
-        QCborArray chains;
-        for (const KeyChain &c : m.chains) {
-            QCborArray links;
-            for (const KeyLinkEntry &l : c.links)
-                links.append(
-                    QCborArray{qint64(l.version), l.encryptionKey, l.signingKey, l.signature});
-            chains.append(QCborArray{uuidValue(c.userId), links});
-        }
-        body.insert(4, chains);
-    }
-    if (m.ownKeys.told())
-        body.insert(5, ownKeyState(m.ownKeys));
+    encodeKeyRotations(m, body);
     return finish(std::move(body));
 }
 
@@ -405,30 +367,7 @@ Result<KeyDirectory> decodeKeyDirectory(QByteArrayView bytes)
             m.workers.append({s.uuid(a.at(0), "workerId"), s.text(a.at(1), "name")});
         }
     }
-    if (map->contains(4)) {
-        for (const QCborValue &v : s.array(map->value(4), "chains", 100000)) {
-            const QCborArray a = s.array(v, "chain", 2);
-            if (!s.ok() || a.size() != 2) {
-                s.fail("chain", "is not [id, links]");
-                break;
-            }
-            KeyChain c{s.uuid(a.at(0), "userId"), {}};
-            for (const QCborValue &l : s.array(a.at(1), "links", 1000)) {
-                const QCborArray link = s.array(l, "link", 4);
-                if (!s.ok() || link.size() != 4) {
-                    s.fail("link", "is not [version, key, key, signature]");
-                    break;
-                }
-                c.links.append({keyVersion(s, link.at(0)),
-                                s.bytes(link.at(1), "encryptionKey", 32, 32),
-                                s.bytes(link.at(2), "signingKey", 32, 32),
-                                s.bytes(link.at(3), "signature", 64, 64)});
-            }
-            m.chains.append(c);
-        }
-    }
-    if (map->contains(5))
-        m.ownKeys = readOwnKeyState(s, map->value(5));
+    decodeKeyRotations(s, *map, m);
     return done(s, m);
 }
 

@@ -36,7 +36,67 @@ std::uint32_t version(Strict &s, const QCborValue &v, const char *field)
     return std::uint32_t(n);
 }
 
+QCborArray ownKeyState(const OwnKeyState &k)
+{
+    return QCborArray{qint64(k.keyVersion), k.rotationDue};
+}
+
+OwnKeyState readOwnKeyState(Strict &s, const QCborValue &v)
+{
+    const QCborArray a = s.array(v, "keyState", 2);
+    if (!s.ok() || a.size() != 2) {
+        s.fail("keyState", "is not [version, due]");
+        return {};
+    }
+    return {version(s, a.at(0), "keyVersion"), s.boolean(a.at(1), "rotationDue")};
+}
+
 } // namespace
+
+void encodeKeyRotations(const KeyDirectory &m, QCborMap &body)
+{
+    if (!m.chains.isEmpty()) {
+        QCborArray chains;
+        for (const KeyChain &c : m.chains) {
+            QCborArray links;
+            for (const KeyLinkEntry &l : c.links)
+                links.append(
+                    QCborArray{qint64(l.version), l.encryptionKey, l.signingKey, l.signature});
+            chains.append(QCborArray{uuidValue(c.userId), links});
+        }
+        body.insert(4, chains);
+    }
+    if (m.ownKeys.told())
+        body.insert(5, ownKeyState(m.ownKeys));
+}
+
+void decodeKeyRotations(Strict &s, const QCborMap &map, KeyDirectory &m)
+{
+    if (map.contains(4)) {
+        for (const QCborValue &v : s.array(map.value(4), "chains", 100000)) {
+            const QCborArray a = s.array(v, "chain", 2);
+            if (!s.ok() || a.size() != 2) {
+                s.fail("chain", "is not [id, links]");
+                break;
+            }
+            KeyChain c{s.uuid(a.at(0), "userId"), {}};
+            for (const QCborValue &l : s.array(a.at(1), "links", 1000)) {
+                const QCborArray link = s.array(l, "link", 4);
+                if (!s.ok() || link.size() != 4) {
+                    s.fail("link", "is not [version, key, key, signature]");
+                    break;
+                }
+                c.links.append({version(s, link.at(0), "keyVersion"),
+                                s.bytes(link.at(1), "encryptionKey", KeyBytes, KeyBytes),
+                                s.bytes(link.at(2), "signingKey", KeyBytes, KeyBytes),
+                                s.bytes(link.at(3), "signature", SignatureBytes, SignatureBytes)});
+            }
+            m.chains.append(c);
+        }
+    }
+    if (map.contains(5))
+        m.ownKeys = readOwnKeyState(s, map.value(5));
+}
 
 QByteArray encode(const DeviceKey &m)
 {
