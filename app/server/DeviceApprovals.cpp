@@ -46,6 +46,17 @@ Reply DeviceApprovals::request(const Identity &id, QByteArrayView body)
     });
 }
 
+Reply DeviceApprovals::withdraw(const Identity &id)
+{
+    return withDb(m_pool, [&](pqxx::connection &c) -> Reply {
+        pqxx::work w(c);
+        w.exec_params(m_sql.text("approval_withdraw"), sqlText(id.organisation),
+                      sqlText(id.device));
+        w.commit();
+        return answer(Ack{});
+    });
+}
+
 Reply DeviceApprovals::state(const Identity &id)
 {
     return withDb(m_pool, [&](pqxx::connection &c) -> Reply {
@@ -53,7 +64,8 @@ Reply DeviceApprovals::state(const Identity &id)
         const auto rows = w.exec_params(m_sql.text("approval_request_of"), sqlText(id.organisation),
                                         sqlText(id.device));
         ApprovalState s;
-        if (rows.empty())
+        // A withdrawn request is over: nothing waits.
+        if (rows.empty() || rows[0][4].as<bool>())
             s.state = QStringLiteral("none");
         else if (rows[0][1].is_null())
             s.state = QStringLiteral("pending");
@@ -79,11 +91,12 @@ Reply DeviceApprovals::newDevices(const Identity &id)
             d.name = QString::fromStdString(r[1].as<std::string>());
             d.platform = QString::fromStdString(r[2].as<std::string>());
             d.enrolledAtMs = r[3].as<qint64>();
+            const bool withdrawn = !r[7].is_null() && r[7].as<bool>();
             if (!r[5].is_null()) {
                 d.state = QStringLiteral("approved");
                 d.approvedBy = uuidOf(r[5]);
                 d.approvedAtMs = r[6].as<qint64>();
-            } else if (!r[4].is_null()) {
+            } else if (!r[4].is_null() && !withdrawn) {
                 d.state = QStringLiteral("pending");
                 d.requestKey = bytesOf(r[4]);
             } else {

@@ -18,6 +18,9 @@ public:
 
     // POST /v1/device/approval-request: the caller asks; the same key again is acknowledged.
     Reply request(const Identity &id, QByteArrayView body);
+    // POST /v1/device/approval-withdrawal: the caller restored the keys with the recovery key;
+    // its request stops being pending. Acknowledged when there is none.
+    Reply withdraw(const Identity &id);
     // GET /v1/device/approval-request: where the caller's request stands.
     Reply state(const Identity &id);
     // GET /v1/devices/new: the user's devices enrolled after the caller.

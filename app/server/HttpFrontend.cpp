@@ -178,6 +178,10 @@ HttpFrontend::HttpFrontend(SyncService &service, ServeOptions options)
          with([this](const Identity &id, const HttpRequest &req) {
              return m_service.approvals().request(id, bodyOf(req));
          })},
+        {"POST", "/v1/device/approval-withdrawal", Access::Device, SmallBody,
+         with([this](const Identity &id, const HttpRequest &) {
+             return m_service.approvals().withdraw(id);
+         })},
         {"GET", "/v1/device/approval-request", Access::Device, SmallBody,
          with([this](const Identity &id, const HttpRequest &) {
              return m_service.approvals().state(id);

@@ -142,6 +142,7 @@ const std::vector<Composed> &catalogue()
         {"approval_grant", "approval_grant", {}, false},
         {"approval_deny", "approval_deny", {}, false},
         {"approval_revoke", "approval_revoke", {}, false},
+        {"approval_withdraw", "approval_withdraw", {}, false},
         {"workers_of", "workers_of", {}, false},
         {"key_state_of", "key_state_of", {}, false},
         {"key_state_lock", "key_state_lock", {}, false},

@@ -262,7 +262,7 @@ Enrolment::Outcome Enrolment::restoreKeys(const SecretBytes &typedRecoveryKey)
                                                                 "than this device has")));
     // The private audience's key arrives sealed with the first pull that uses it.
     m_identity.keys = std::move(*restored);
-    m_identity.approvalRequest = crypto::RequestKeys{}; // asked for approval first: not needed
+    endApprovalRequest(client);
     return moveTo(Step::Done);
 }
 

@@ -21,6 +21,7 @@
 // Front ends keep only presentation: prompts, SyncMessages.h's texts, exit codes.
 
 #include "IdentityStore.h"
+#include "SyncClient.h"
 #include "SyncIdentity.h"
 #include "crypto/UserKeys.h"
 
@@ -109,7 +110,15 @@ public:
     Outcome enrol(const QString &serverUrl, const QString &code, const QString &deviceName,
                   const QString &platform, QString &recoveryKey);
 
+    // A device that asked for approval and then restored the keys with the recovery key
+    // withdraws its request, so the user's other devices stop offering to approve it. The
+    // request's secret key goes at once; its public half stays, as the withdrawal still owed,
+    // until the server has it (SyncWorker retries at each sync).
+    static bool withdrawalOwed(const SyncIdentity &identity);
+    static Status withdrawApproval(SyncIdentity &identity, SyncClient &client);
+
 private:
+    void endApprovalRequest(SyncClient &client);
     Outcome failed(Outcome outcome, Error cause);
     // makeKeys() or restoreKeys() called at another step.
     Outcome wrongStep(Step expected);

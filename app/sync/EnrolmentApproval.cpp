@@ -3,6 +3,7 @@
 // (docs/protocol.md, "Approval by an existing device").
 #include "Enrolment.h"
 
+#include "LogCategories.h"
 #include "SyncClient.h"
 #include "crypto/KeyFingerprint.h"
 
@@ -82,6 +83,30 @@ Enrolment::Outcome Enrolment::checkApproval()
     m_identity.keys = std::move(*keys);
     m_identity.approvalRequest = crypto::RequestKeys{}; // its secret key is wiped here
     return moveTo(Step::Done);
+}
+
+bool Enrolment::withdrawalOwed(const SyncIdentity &identity)
+{
+    return identity.hasKeys() && !identity.approvalRequest.publicKey.isEmpty();
+}
+
+Status Enrolment::withdrawApproval(SyncIdentity &identity, SyncClient &client)
+{
+    identity.approvalRequest.secretKey = SecretBytes{}; // never needed again
+    if (identity.approvalRequest.publicKey.isEmpty())
+        return {};
+    client.setCredentials(&identity.credentials);
+    if (Status s = client.withdrawApproval(); !s)
+        return s;
+    identity.approvalRequest = crypto::RequestKeys{};
+    return {};
+}
+
+void Enrolment::endApprovalRequest(SyncClient &client)
+{
+    // A failure leaves the withdrawal owed: the keys are restored either way.
+    if (Status s = withdrawApproval(m_identity, client); !s)
+        qCInfo(lcSync, "approval request not withdrawn yet: %s", qPrintable(s.error().message));
 }
 
 } // namespace wp::sync

@@ -226,6 +226,14 @@ Status SyncClient::requestApproval(const QByteArray &requestKey)
     return {};
 }
 
+Status SyncClient::withdrawApproval()
+{
+    auto r = exchange("POST", QStringLiteral("/v1/device/approval-withdrawal"), {}, true);
+    if (!r)
+        return r.error();
+    return {};
+}
+
 Result<ApprovalState> SyncClient::approvalState()
 {
     auto r = exchange("GET", QStringLiteral("/v1/device/approval-request"), {}, true);

@@ -83,6 +83,8 @@ public:
     // stands; the user's new devices, and an existing device's approval or denial of one.
     Status requestApproval(const QByteArray &requestKey);
     Result<wire::ApprovalState> approvalState();
+    // The device restored the keys with the recovery key: its request is over.
+    Status withdrawApproval();
     Result<wire::NewDevices> newDevices();
     Status approveDevice(const wire::Approval &approval);
     Status denyDevice(const QUuid &deviceId);

@@ -261,6 +261,26 @@ private slots:
         QVERIFY(saved.ok());
         QVERIFY(saved->hasKeys());
         QVERIFY(saved->approvalRequest.secretKey.isEmpty()); // the request's key is wiped
+        QVERIFY(saved->approvalRequest.publicKey.isEmpty()); // and the server was told
+        // The other device no longer offers to approve it: it is listed as enrolled without
+        // approval, and neither approving nor denying reaches it.
+        NewDeviceApproval desk = approver(*first);
+        auto listed = desk.list();
+        QVERIFY2(listed.ok(), why(listed));
+        const auto found = std::find_if(listed->cbegin(), listed->cend(),
+                                        [&](const auto &d) { return d.deviceId == idOf(phone); });
+        QVERIFY(found != listed->cend());
+        QCOMPARE(found->state, QStringLiteral("unapproved"));
+        QVERIFY(found->requestKey.isEmpty());
+        QCOMPARE(desk.approve(idOf(phone), QStringLiteral("0")).error().code, ErrorCode::NotFound);
+        QCOMPARE(desk.deny(idOf(phone)).error().code, ErrorCode::NotFound);
+        // Nor can the request come back with a key of another making.
+        SyncClient client(fx.baseUrl());
+        client.setCredentials(&saved->credentials);
+        QVERIFY(!client.requestApproval(crypto::RequestKeys::generate().publicKey).ok());
+        auto state = client.approvalState();
+        QVERIFY2(state.ok(), why(state));
+        QCOMPARE(state->state, QStringLiteral("none"));
     }
 
     void theServerHoldsNoKeyItCanOpen()
