@@ -40,6 +40,7 @@ AppContext::AppContext(Session::Options options, SyncOptions sync, QObject *pare
       m_syncThread(new SyncThread(m_session, std::move(sync), this)),
       m_connection(new SyncConnection(m_session, m_syncThread, this)),
       m_sync(new SyncStatus(m_session, m_syncThread, m_connection, this)),
+      m_newDevices(new NewDeviceNotices(m_session, m_syncThread, m_connection, this)),
       m_lease(new OfflineLeaseGate(m_session, m_connection, m_sync, this)),
       m_caseload(new ParticipantListModel(ParticipantListModel::Kind::Caseload, this)),
       m_diary(new DiaryListModel(this)), m_supervision(new SupervisionListModel(this)),
@@ -134,6 +135,7 @@ void AppContext::connectSync()
             &SyncStatus::localChange);
     connect(m_today, &TodayBoard::actionItemChanged, m_sync, &SyncStatus::localChange);
     // In place, not reset: a list scrolled down stays where the worker was reading.
+    connect(m_sync, &SyncStatus::runFinished, m_newDevices, &NewDeviceNotices::syncRunFinished);
     connect(m_sync, &SyncStatus::remoteChangesApplied, this, [this] {
         if (!m_session->store())
             return;
@@ -249,6 +251,7 @@ void AppContext::applyLanguage()
         m_engine->retranslate();
     m_connection->retranslate();
     m_sync->retranslate();
+    m_newDevices->retranslate();
     Q_EMIT vocabularyChanged();
     // Lists hold translated labels computed when rows were read.
     if (m_session->store())

@@ -7,6 +7,7 @@
 #include "Boards.h"
 #include "InsightsBoard.h"
 #include "ListModels.h"
+#include "NewDeviceNotices.h"
 #include "OfflineLeaseGate.h"
 #include "ParticipantDetail.h"
 #include "Preferences.h"
@@ -42,6 +43,7 @@ class AppContext : public QObject
     // Enrolment and the server this device syncs with; how syncing goes.
     Q_PROPERTY(wp::client::SyncConnection *connection READ connection CONSTANT)
     Q_PROPERTY(wp::client::SyncStatus *sync READ sync CONSTANT)
+    Q_PROPERTY(wp::client::NewDeviceNotices *newDevices READ newDevices CONSTANT)
     Q_PROPERTY(wp::client::OfflineLeaseGate *lease READ lease CONSTANT)
     Q_PROPERTY(QVariant vocabulary READ vocabularyValue NOTIFY vocabularyChanged)
     Q_PROPERTY(wp::client::ParticipantListModel *caseload READ caseload CONSTANT)
@@ -74,6 +76,7 @@ public:
     Preferences *preferences() const { return m_preferences; }
     SyncConnection *connection() const { return m_connection; }
     SyncStatus *sync() const { return m_sync; }
+    NewDeviceNotices *newDevices() const { return m_newDevices; }
     OfflineLeaseGate *lease() const { return m_lease; }
     QVariantMap vocabulary() const;
     // What the pseudonym fields say under a text that looks like a full name, or "".
@@ -116,6 +119,7 @@ private:
     SyncThread *m_syncThread;
     SyncConnection *m_connection;
     SyncStatus *m_sync;
+    NewDeviceNotices *m_newDevices;
     OfflineLeaseGate *m_lease;
     ParticipantNames m_names;
     ParticipantListModel *m_caseload;

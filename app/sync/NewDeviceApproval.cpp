@@ -47,6 +47,12 @@ Status NewDeviceApproval::approve(const QUuid &deviceId, const QString &fingerpr
     return m_client.approveDevice({deviceId, sealed.sealedKeys, sealed.signature});
 }
 
+bool NewDeviceApproval::numberMatches(const QByteArray &requestKey, const QString &typed)
+{
+    return !requestKey.isEmpty() &&
+           crypto::fingerprintMatches(typed, crypto::requestFingerprint(requestKey));
+}
+
 Status NewDeviceApproval::deny(const QUuid &deviceId)
 {
     if (auto device = pending(deviceId); !device)

@@ -22,6 +22,9 @@ public:
     // request key's. InvalidInput when it is not (nothing is sent); NotFound when no device
     // of the user with that id waits for approval.
     Status approve(const QUuid &deviceId, const QString &fingerprint);
+    // Whether `typed` (digits, any spacing) is the fingerprint of `requestKey`, compared in
+    // constant time: a front end checks before it sends anything.
+    static bool numberMatches(const QByteArray &requestKey, const QString &typed);
     // Denies it: the server revokes it. NotFound as for approve.
     Status deny(const QUuid &deviceId);
 

@@ -463,6 +463,9 @@ PLURALS.update(PLURALS_SHARING)
 # Who the device is for, and renaming it (qml/sync/IdentitySection).
 from whoami_translations import FR_WHOAMI  # noqa: E402
 FR.update(FR_WHOAMI)
+# Approval of a new device by an existing one (qml/sync/KeyApprovalSection, NewDevicesSection).
+from approval_translations import FR_APPROVAL  # noqa: E402
+FR.update(FR_APPROVAL)
 # The Insights screen and its card on Today.
 from insights_translations import FR_INSIGHTS  # noqa: E402
 FR.update(FR_INSIGHTS)

@@ -1,6 +1,49 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ApproveDevicePage</name>
+    <message>
+        <source>Approve a device</source>
+        <translation>Approve a device</translation>
+    </message>
+    <message>
+        <source>%1 · enrolled %2</source>
+        <translation>%1 · enrolled %2</translation>
+    </message>
+    <message>
+        <source>Enrolled %1</source>
+        <translation>Enrolled %1</translation>
+    </message>
+    <message>
+        <source>Approve only a device you hold now. It then receives your keys and can read your records.</source>
+        <translation>Approve only a device you hold now. It then receives your keys and can read your records.</translation>
+    </message>
+    <message>
+        <source>Type the six groups of numbers the new device shows</source>
+        <translation>Type the six groups of numbers the new device shows</translation>
+    </message>
+    <message>
+        <source>Group %1 of 6</source>
+        <translation>Group %1 of 6</translation>
+    </message>
+    <message>
+        <source>Approving…</source>
+        <translation>Approving…</translation>
+    </message>
+    <message>
+        <source>Approve this device</source>
+        <translation>Approve this device</translation>
+    </message>
+    <message>
+        <source>Approved. The new device receives your keys at its next check and then shows your key fingerprint: it should read %1.</source>
+        <translation>Approved. The new device receives your keys at its next check and then shows your key fingerprint: it should read %1.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
     <name>Caseload</name>
     <message>
         <source>Search by pseudonym</source>
@@ -643,6 +686,14 @@
         <source>Nine groups of four letters and digits. Spaces, dashes and capitals do not matter.</source>
         <translation>Nine groups of four letters and digits. Spaces, dashes and capitals do not matter.</translation>
     </message>
+    <message>
+        <source>Back to waiting for approval</source>
+        <translation>Back to waiting for approval</translation>
+    </message>
+    <message>
+        <source>Approve from another device instead</source>
+        <translation>Approve from another device instead</translation>
+    </message>
 </context>
 <context>
     <name>EntryDialog</name>
@@ -1256,6 +1307,61 @@
     </message>
 </context>
 <context>
+    <name>KeyApprovalSection</name>
+    <message>
+        <source>You already use Waypoint on another device. How should your keys come to this one?</source>
+        <translation>You already use Waypoint on another device. How should your keys come to this one?</translation>
+    </message>
+    <message>
+        <source>Asking…</source>
+        <translation>Asking…</translation>
+    </message>
+    <message>
+        <source>Approve from another device (recommended)</source>
+        <translation>Approve from another device (recommended)</translation>
+    </message>
+    <message>
+        <source>Approve this device from another of your devices</source>
+        <translation>Approve this device from another of your devices</translation>
+    </message>
+    <message>
+        <source>Your phone or computer that has Waypoint already shows this device; you check a number there and approve.</source>
+        <translation>Your phone or computer that has Waypoint already shows this device; you check a number there and approve.</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>Waiting for approval</translation>
+    </message>
+    <message>
+        <source>On your other device, open Sync and approve this device; check the numbers match.</source>
+        <translation>On your other device, open Sync and approve this device; check the numbers match.</translation>
+    </message>
+    <message>
+        <source>Request number: %1</source>
+        <translation>Request number: %1</translation>
+    </message>
+    <message>
+        <source>This screen moves on by itself once the other device approves. You can lock Waypoint meanwhile.</source>
+        <translation>This screen moves on by itself once the other device approves. You can lock Waypoint meanwhile.</translation>
+    </message>
+    <message>
+        <source>Use my recovery key</source>
+        <translation>Use my recovery key</translation>
+    </message>
+    <message>
+        <source>Use my recovery key instead</source>
+        <translation>Use my recovery key instead</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cancel enrolment</source>
+        <translation>Cancel enrolment</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Notes</source>
@@ -1275,6 +1381,53 @@
     <message>
         <source>Continue</source>
         <translation>Continue</translation>
+    </message>
+</context>
+<context>
+    <name>NewDevicesSection</name>
+    <message>
+        <source>New devices</source>
+        <translation>New devices</translation>
+    </message>
+    <message>
+        <source>%1 · enrolled %2</source>
+        <translation>%1 · enrolled %2</translation>
+    </message>
+    <message>
+        <source>Enrolled %1</source>
+        <translation>Enrolled %1</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Deny</translation>
+    </message>
+    <message>
+        <source>Deny %1</source>
+        <translation>Deny %1</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Approve %1</source>
+        <translation>Approve %1</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>Dismiss the notice of %1</source>
+        <translation>Dismiss the notice of %1</translation>
+    </message>
+    <message>
+        <source>Deny %1?</source>
+        <translation>Deny %1?</translation>
+    </message>
+    <message>
+        <source>The device is revoked and erases itself. If it was yours, you will need a new enrolment code for it.</source>
+        <translation>The device is revoked and erases itself. If it was yours, you will need a new enrolment code for it.</translation>
     </message>
 </context>
 <context>
@@ -2402,6 +2555,14 @@
         <source>Insights: your last 12 weeks as charts</source>
         <translation>Insights: your last 12 weeks as charts</translation>
     </message>
+    <message>
+        <source>Approve it only if it is yours.</source>
+        <translation>Approve it only if it is yours.</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
 </context>
 <context>
     <name>Unlock</name>
@@ -2912,6 +3073,41 @@
     </message>
 </context>
 <context>
+    <name>wp::client::NewDeviceNotices</name>
+    <message>
+        <source>This device no longer waits for approval: it was approved, denied or revoked meanwhile.</source>
+        <translation>This device no longer waits for approval: it was approved, denied or revoked meanwhile.</translation>
+    </message>
+    <message>
+        <source>These are not the numbers the new device shows. Nothing was sent: check each group on the new device and type them again.</source>
+        <translation>These are not the numbers the new device shows. Nothing was sent: check each group on the new device and type them again.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Nothing was changed; try again when you are online.</source>
+        <translation>The server cannot be reached. Nothing was changed; try again when you are online.</translation>
+    </message>
+    <message>
+        <source>Asks to join your devices and waits for your approval.</source>
+        <translation>Asks to join your devices and waits for your approval.</translation>
+    </message>
+    <message>
+        <source>Approved: it has your keys.</source>
+        <translation>Approved: it has your keys.</translation>
+    </message>
+    <message>
+        <source>Enrolled with the recovery key. If this was not you, ask your administrator to revoke it.</source>
+        <translation>Enrolled with the recovery key. If this was not you, ask your administrator to revoke it.</translation>
+    </message>
+    <message>
+        <source>A new device asks to join: %1, %2</source>
+        <translation>A new device asks to join: %1, %2</translation>
+    </message>
+    <message>
+        <source>This device does not wait for approval.</source>
+        <translation>This device does not wait for approval.</translation>
+    </message>
+</context>
+<context>
     <name>wp::client::OfflineLeaseGate</name>
     <message>
         <source>This phone is offline: connect to the internet and try again. Nothing on this phone is lost.</source>
@@ -3101,6 +3297,14 @@
     <message>
         <source>Use letters, digits and spaces.</source>
         <translation>Use letters, digits and spaces.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached just now. Waypoint keeps asking; you can also use your recovery key.</source>
+        <translation>The server cannot be reached just now. Waypoint keeps asking; you can also use your recovery key.</translation>
+    </message>
+    <message>
+        <source>What came back is not an approval signed with your keys, so nothing was saved. Use your recovery key, and tell your administrator.</source>
+        <translation>What came back is not an approval signed with your keys, so nothing was saved. Use your recovery key, and tell your administrator.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,49 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ApproveDevicePage</name>
+    <message>
+        <source>Approve a device</source>
+        <translation>Approuver un appareil</translation>
+    </message>
+    <message>
+        <source>%1 · enrolled %2</source>
+        <translation>%1 · inscrit le %2</translation>
+    </message>
+    <message>
+        <source>Enrolled %1</source>
+        <translation>Inscrit le %1</translation>
+    </message>
+    <message>
+        <source>Approve only a device you hold now. It then receives your keys and can read your records.</source>
+        <translation>N’approuvez qu’un appareil que vous avez en main. Il reçoit alors vos clés et peut lire vos fiches.</translation>
+    </message>
+    <message>
+        <source>Type the six groups of numbers the new device shows</source>
+        <translation>Saisissez les six groupes de chiffres affichés sur le nouvel appareil</translation>
+    </message>
+    <message>
+        <source>Group %1 of 6</source>
+        <translation>Groupe %1 sur 6</translation>
+    </message>
+    <message>
+        <source>Approving…</source>
+        <translation>Approbation…</translation>
+    </message>
+    <message>
+        <source>Approve this device</source>
+        <translation>Approuver cet appareil</translation>
+    </message>
+    <message>
+        <source>Approved. The new device receives your keys at its next check and then shows your key fingerprint: it should read %1.</source>
+        <translation>Approuvé. Le nouvel appareil reçoit vos clés à sa prochaine vérification puis affiche l’empreinte de vos clés : elle doit être %1.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+</context>
+<context>
     <name>Caseload</name>
     <message>
         <source>Search by pseudonym</source>
@@ -643,6 +686,14 @@
         <source>Nine groups of four letters and digits. Spaces, dashes and capitals do not matter.</source>
         <translation>Neuf groupes de quatre lettres et chiffres. Les espaces, les tirets et les majuscules ne comptent pas.</translation>
     </message>
+    <message>
+        <source>Back to waiting for approval</source>
+        <translation>Revenir à l’attente d’approbation</translation>
+    </message>
+    <message>
+        <source>Approve from another device instead</source>
+        <translation>Approuver plutôt depuis un autre appareil</translation>
+    </message>
 </context>
 <context>
     <name>EntryDialog</name>
@@ -1256,6 +1307,61 @@
     </message>
 </context>
 <context>
+    <name>KeyApprovalSection</name>
+    <message>
+        <source>You already use Waypoint on another device. How should your keys come to this one?</source>
+        <translation>Vous utilisez déjà Waypoint sur un autre appareil. Comment vos clés doivent-elles arriver sur celui-ci ?</translation>
+    </message>
+    <message>
+        <source>Asking…</source>
+        <translation>Demande en cours…</translation>
+    </message>
+    <message>
+        <source>Approve from another device (recommended)</source>
+        <translation>Approuver depuis un autre appareil (recommandé)</translation>
+    </message>
+    <message>
+        <source>Approve this device from another of your devices</source>
+        <translation>Approuver cet appareil depuis un autre de vos appareils</translation>
+    </message>
+    <message>
+        <source>Your phone or computer that has Waypoint already shows this device; you check a number there and approve.</source>
+        <translation>Votre téléphone ou ordinateur qui a déjà Waypoint affiche cet appareil : vous y vérifiez un numéro et vous approuvez.</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>En attente d’approbation</translation>
+    </message>
+    <message>
+        <source>On your other device, open Sync and approve this device; check the numbers match.</source>
+        <translation>Sur votre autre appareil, ouvrez Synchronisation et approuvez cet appareil ; vérifiez que les numéros correspondent.</translation>
+    </message>
+    <message>
+        <source>Request number: %1</source>
+        <translation>Numéro de la demande : %1</translation>
+    </message>
+    <message>
+        <source>This screen moves on by itself once the other device approves. You can lock Waypoint meanwhile.</source>
+        <translation>Cet écran avance tout seul dès que l’autre appareil approuve. Vous pouvez verrouiller Waypoint en attendant.</translation>
+    </message>
+    <message>
+        <source>Use my recovery key</source>
+        <translation>Utiliser ma clé de récupération</translation>
+    </message>
+    <message>
+        <source>Use my recovery key instead</source>
+        <translation>Utiliser plutôt ma clé de récupération</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel enrolment</source>
+        <translation>Annuler l’inscription</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Notes</source>
@@ -1275,6 +1381,53 @@
     <message>
         <source>Continue</source>
         <translation>Continuer</translation>
+    </message>
+</context>
+<context>
+    <name>NewDevicesSection</name>
+    <message>
+        <source>New devices</source>
+        <translation>Nouveaux appareils</translation>
+    </message>
+    <message>
+        <source>%1 · enrolled %2</source>
+        <translation>%1 · inscrit le %2</translation>
+    </message>
+    <message>
+        <source>Enrolled %1</source>
+        <translation>Inscrit le %1</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <source>Deny %1</source>
+        <translation>Refuser %1</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <source>Approve %1</source>
+        <translation>Approuver %1</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <source>Dismiss the notice of %1</source>
+        <translation>Masquer l’avis concernant %1</translation>
+    </message>
+    <message>
+        <source>Deny %1?</source>
+        <translation>Refuser %1 ?</translation>
+    </message>
+    <message>
+        <source>The device is revoked and erases itself. If it was yours, you will need a new enrolment code for it.</source>
+        <translation>L’appareil est révoqué et s’efface. S’il était à vous, il lui faudra un nouveau code d’inscription.</translation>
     </message>
 </context>
 <context>
@@ -2402,6 +2555,14 @@
         <source>Insights: your last 12 weeks as charts</source>
         <translation>Aperçu : vos 12 dernières semaines en graphiques</translation>
     </message>
+    <message>
+        <source>Approve it only if it is yours.</source>
+        <translation>Ne l’approuvez que s’il est à vous.</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Vérifier</translation>
+    </message>
 </context>
 <context>
     <name>Unlock</name>
@@ -2912,6 +3073,41 @@
     </message>
 </context>
 <context>
+    <name>wp::client::NewDeviceNotices</name>
+    <message>
+        <source>This device no longer waits for approval: it was approved, denied or revoked meanwhile.</source>
+        <translation>Cet appareil n’attend plus d’approbation : il a été approuvé, refusé ou révoqué entre-temps.</translation>
+    </message>
+    <message>
+        <source>These are not the numbers the new device shows. Nothing was sent: check each group on the new device and type them again.</source>
+        <translation>Ce ne sont pas les chiffres affichés sur le nouvel appareil. Rien n’a été envoyé : vérifiez chaque groupe sur le nouvel appareil et saisissez-les à nouveau.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Nothing was changed; try again when you are online.</source>
+        <translation>Le serveur est injoignable. Rien n’a été modifié ; réessayez une fois en ligne.</translation>
+    </message>
+    <message>
+        <source>Asks to join your devices and waits for your approval.</source>
+        <translation>Demande à rejoindre vos appareils et attend votre approbation.</translation>
+    </message>
+    <message>
+        <source>Approved: it has your keys.</source>
+        <translation>Approuvé : il a vos clés.</translation>
+    </message>
+    <message>
+        <source>Enrolled with the recovery key. If this was not you, ask your administrator to revoke it.</source>
+        <translation>Inscrit avec la clé de récupération. Si ce n’était pas vous, demandez à votre administrateur de le révoquer.</translation>
+    </message>
+    <message>
+        <source>A new device asks to join: %1, %2</source>
+        <translation>Un nouvel appareil demande à rejoindre : %1, %2</translation>
+    </message>
+    <message>
+        <source>This device does not wait for approval.</source>
+        <translation>Cet appareil n’attend pas d’approbation.</translation>
+    </message>
+</context>
+<context>
     <name>wp::client::OfflineLeaseGate</name>
     <message>
         <source>This phone is offline: connect to the internet and try again. Nothing on this phone is lost.</source>
@@ -3101,6 +3297,14 @@
     <message>
         <source>Use letters, digits and spaces.</source>
         <translation>Utilisez des lettres, des chiffres et des espaces.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached just now. Waypoint keeps asking; you can also use your recovery key.</source>
+        <translation>Le serveur est injoignable pour l’instant. Waypoint continue de demander ; vous pouvez aussi utiliser votre clé de récupération.</translation>
+    </message>
+    <message>
+        <source>What came back is not an approval signed with your keys, so nothing was saved. Use your recovery key, and tell your administrator.</source>
+        <translation>Ce qui est revenu n’est pas une approbation signée avec vos clés : rien n’a été enregistré. Utilisez votre clé de récupération et prévenez votre administrateur.</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,7 @@ StackView {
     Component { id: settingsPage; SettingsPage { } }
     Component { id: syncPage; SyncPage { } }
     Component { id: failedChangesPage; FailedChangesPage { } }
+    Component { id: approveDevicePage; ApproveDevicePage { } }
     Component { id: setAsideChangesPage; SetAsideChangesPage { } }
     Component { id: scanPage; ScanPage { } }
     Component { id: conflictsPage; ConflictsPage { } }
@@ -82,6 +83,7 @@ StackView {
         settings: settingsPage,
         sync: syncPage,
         failedChanges: failedChangesPage,
+        approveDevice: approveDevicePage,
         setAsideChanges: setAsideChangesPage,
         scan: scanPage,
         conflicts: conflictsPage,

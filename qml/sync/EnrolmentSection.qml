@@ -9,7 +9,8 @@ import Waypoint.Ui
 // Enrolling this device, in Settings and on the sync page, in two steps: the server address
 // and the one-time code (typed, pasted or scanned), then the user's keys. On the user's first
 // device Waypoint makes them with a recovery key, shown once (groups and a QR code) and
-// checked by typing one group back; a later device asks for that key. Hidden once enrolled.
+// checked by typing one group back; a later device is approved from another of the user's
+// devices (KeyApprovalSection) or asks for that key. Hidden once enrolled.
 // Everything it shows and does goes through App.connection; how syncing goes is
 // SyncStatusSection.
 ColumnLayout {
@@ -137,6 +138,9 @@ ColumnLayout {
         Layout.alignment: Qt.AlignHCenter
     }
 
+    // ----- step 2 on a later device: approval by another device, or the recovery key
+    KeyApprovalSection { }
+
     // ----- step 2: the user's keys (made here with a new recovery key, or restored with it)
     ColumnLayout {
         id: keys
@@ -199,6 +203,17 @@ ColumnLayout {
             Accessible.name: text
             onClicked: section.firstDevice ? App.connection.makeKeys()
                                            : App.connection.restoreKeys(typedKey.text)
+        }
+        ActionButton {
+            objectName: "askAnotherDeviceButton"
+            visible: !section.firstDevice
+            text: App.connection.approvalFingerprint.length > 0
+                ? qsTr("Back to waiting for approval") : qsTr("Approve from another device instead")
+            flat: true
+            enabled: section.step !== SyncConnection.SettingUpKeys
+            Layout.fillWidth: true
+            Accessible.name: text
+            onClicked: App.connection.askAnotherDevice()
         }
         ActionButton {
             objectName: "syncCancelButton"

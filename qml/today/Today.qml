@@ -53,6 +53,18 @@ Flickable {
             }
         }
 
+        // A new device of this user waits for approval from one they have (the sync page).
+        ListCard {
+            objectName: "newDeviceCard"
+            visible: App.newDevices.pendingNotice.length > 0
+            title: App.newDevices.pendingNotice
+            detail: qsTr("Approve it only if it is yours.")
+            badge: qsTr("Check")
+            badgeColor: Material.theme === Material.Dark ? Style.errorColorDark : Style.errorColor
+            Layout.fillWidth: true
+            onClicked: Nav.open("sync", {})
+        }
+
         // Texts changed here and on another device: both kept until the worker chooses.
         ListCard {
             objectName: "conflictsCard"

@@ -8,6 +8,7 @@
 #include "Store.h"
 #include "SyncIdentity.h"
 #include "Uuid.h"
+#include "crypto/DeviceApproval.h"
 #include "crypto/UserKeys.h"
 
 #include <QApplication>
@@ -309,6 +310,40 @@ public:
         id.organisationName = organisationName;
         id.deviceName = m_app->connection()->deviceName();
         return id.save(*m_app->session()->store()).ok();
+    }
+
+    // This device enrolled with a server that is not there, for a user who has keys on another
+    // device, having asked for approval: the identity as Enrolment saves it while it waits.
+    // The app reads it at its next unlock. Returns the request's fingerprint.
+    Q_INVOKABLE QString awaitApprovalWithAbsentServer()
+    {
+        wp::sync::SyncIdentity id;
+        id.credentials.serverUrl = QStringLiteral("http://127.0.0.1:9");
+        id.credentials.organisationId = wp::createUuidV7();
+        id.credentials.userId = wp::createUuidV7();
+        id.credentials.deviceId = wp::createUuidV7();
+        id.credentials.role = QStringLiteral("worker");
+        id.credentials.token = wp::SecretBytes::random(32);
+        id.userHadKeys = true;
+        id.approvalRequest = wp::crypto::RequestKeys::generate();
+        id.deviceName = m_app->connection()->deviceName();
+        if (!id.save(*m_app->session()->store()))
+            return {};
+        return wp::crypto::requestFingerprint(id.approvalRequest.publicKey);
+    }
+    // The server, as it were, listing a new device of this user that waits for approval, as
+    // `name`. Returns the number that device shows.
+    Q_INVOKABLE QString listWaitingDevice(const QString &name)
+    {
+        wp::wire::NewDevice d;
+        d.deviceId = wp::createUuidV7();
+        d.name = name;
+        d.platform = QStringLiteral("android");
+        d.enrolledAtMs = QDateTime::currentMSecsSinceEpoch() - 60000;
+        d.state = QStringLiteral("pending");
+        d.requestKey = wp::crypto::RequestKeys::generate().publicKey;
+        m_app->newDevices()->showListed({d});
+        return wp::crypto::requestFingerprint(d.requestKey);
     }
 
     // The device keychain the app's vault uses: off, it refuses as a machine without one does.

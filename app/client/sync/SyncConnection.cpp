@@ -26,8 +26,10 @@ const QString DeviceNameSecret = QStringLiteral("device_name");
 } // namespace
 
 SyncConnection::SyncConnection(Session *session, SyncThread *thread, QObject *parent)
-    : QObject(parent), m_session(session), m_thread(thread)
+    : QObject(parent), m_session(session), m_thread(thread), m_approvalPoll(new QTimer(this))
 {
+    m_approvalPoll->setInterval(m_thread->options().approvalPollMs);
+    connect(m_approvalPoll, &QTimer::timeout, this, &SyncConnection::pollApproval);
     connect(m_session, &Session::opened, this, &SyncConnection::storeOpened);
     connect(m_session, &Session::closing, this, &SyncConnection::storeClosing);
     if (m_session->store())
@@ -51,12 +53,19 @@ void SyncConnection::storeOpened()
     // and the credentials saved, so it resumes at the key step.
     if (step == Enrolment::Step::MakeKeys || step == Enrolment::Step::RestoreKeys) {
         m_firstDevice = step == Enrolment::Step::MakeKeys;
-        setStep(keyStep());
+        if (m_firstDevice)
+            setStep(keyStep());
+        else // waiting for an approval goes on from where it was
+            startRestore(identity->approvalRequest.publicKey.isEmpty()
+                             ? QString()
+                             : crypto::requestFingerprint(identity->approvalRequest.publicKey));
     }
 }
 
 void SyncConnection::storeClosing()
 {
+    stopApprovalPoll();
+    setApprovalFingerprint({});
     setDeviceNameShown({});
     setKeyFingerprint({});
     if (!(m_profile == Profile{})) {
@@ -237,6 +246,8 @@ void SyncConnection::retranslate()
 
 void SyncConnection::deviceRevoked()
 {
+    stopApprovalPoll();
+    setApprovalFingerprint({});
     setEnrolled(false);
     setServerUrl({});
     setStep(EnterCode);
@@ -318,8 +329,12 @@ void SyncConnection::finishRedeem(const EnrolmentReply &reply)
         return;
     }
     m_firstDevice = reply.step == Enrolment::Step::MakeKeys;
-    // The first device waits for the user to have pen and paper ready (makeKeys()).
-    setStep(keyStep());
+    // The first device waits for the user to have pen and paper ready (makeKeys()); a later
+    // one for the person to choose how the keys come.
+    if (m_firstDevice)
+        setStep(keyStep());
+    else
+        startRestore(reply.approvalFingerprint);
 }
 
 void SyncConnection::startKeys(std::function<EnrolmentReply(SyncWorker &)> job)
@@ -399,6 +414,8 @@ void SyncConnection::finishKeys(const EnrolmentReply &reply)
 
 void SyncConnection::completeEnrolment()
 {
+    stopApprovalPoll();
+    setApprovalFingerprint({});
     if (Store *store = m_session->store())
         if (auto identity = sync::SyncIdentity::load(*store); identity && identity->hasKeys())
             setKeyFingerprint(identity->keys.fingerprint());
@@ -483,6 +500,8 @@ void SyncConnection::cancelEnrolment()
     // Once the keys are made the enrolment is complete but for the check: nothing to cancel.
     if (busy() || m_step == ShowRecoveryKey || m_step == CheckRecoveryKey)
         return;
+    stopApprovalPoll();
+    setApprovalFingerprint({});
     m_thread->post([](SyncWorker &w) { w.cancelEnrolment(); });
     if (!m_enrolled) {
         if (m_session->store())

@@ -14,6 +14,7 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
@@ -45,7 +46,7 @@ class SyncConnection : public QObject
     Q_PROPERTY(QString sharedReaders READ sharedReaders NOTIFY supervisorsChanged)
     Q_PROPERTY(QString supervisorNames READ supervisorNames NOTIFY supervisorsChanged)
     Q_PROPERTY(EnrolStep enrolStep READ enrolStep NOTIFY enrolStepChanged)
-    // Talking to the server (Redeeming, SettingUpKeys).
+    // Talking to the server (Redeeming, SettingUpKeys, RequestingApproval).
     Q_PROPERTY(bool busy READ busy NOTIFY enrolStepChanged)
     // At a key step: this is the user's first device (Waypoint makes the keys and the
     // recovery key) rather than a later one (type the recovery key shown on the first).
@@ -54,6 +55,12 @@ class SyncConnection : public QObject
     Q_PROPERTY(QStringList recoveryKeyGroups READ recoveryKeyGroups NOTIFY enrolStepChanged)
     // The same key as a QR code: rows of '1' (dark) and '0' modules; empty when none.
     Q_PROPERTY(QStringList recoveryKeyQr READ recoveryKeyQr NOTIFY enrolStepChanged)
+    // At AwaitApproval: this device's request fingerprint, six groups of five digits, to be
+    // compared on the device that approves it; empty when no request was made.
+    Q_PROPERTY(
+        QString approvalFingerprint READ approvalFingerprint NOTIFY approvalFingerprintChanged)
+    Q_PROPERTY(QStringList approvalFingerprintGroups READ approvalFingerprintGroups NOTIFY
+                   approvalFingerprintChanged)
     // At CheckRecoveryKey: the group (1-based) the user types back from what they wrote.
     Q_PROPERTY(int checkGroup READ checkGroup NOTIFY enrolStepChanged)
     // Field name ("server", "code", "recoveryKey", "check") to the problem with it.
@@ -88,6 +95,11 @@ public:
         SettingUpKeys,    // Argon2id and key upload or restore
         ShowRecoveryKey,  // the new recovery key, shown once: write it down
         CheckRecoveryKey, // type back one group of it before finishing
+        // A later device, instead of typing the recovery key (docs/protocol.md, "Approval by
+        // an existing device"):
+        ChooseKeyWay,       // approval by another device (recommended) or the recovery key
+        RequestingApproval, // sending the request
+        AwaitApproval,      // the request fingerprint shown; asking until the keys come
     };
     Q_ENUM(EnrolStep)
 
@@ -96,7 +108,12 @@ public:
     bool enrolled() const { return m_enrolled; }
     QString serverUrl() const { return m_serverUrl; }
     EnrolStep enrolStep() const { return m_step; }
-    bool busy() const { return m_step == Redeeming || m_step == SettingUpKeys; }
+    bool busy() const
+    {
+        return m_step == Redeeming || m_step == SettingUpKeys || m_step == RequestingApproval;
+    }
+    QString approvalFingerprint() const { return m_approvalFingerprint; }
+    QStringList approvalFingerprintGroups() const;
     bool firstDevice() const { return m_firstDevice; }
     QStringList recoveryKeyGroups() const;
     QStringList recoveryKeyQr() const;
@@ -130,6 +147,16 @@ public:
     Q_INVOKABLE void makeKeys();
     // EnterRecoveryKey: the recovery key as typed (any case, spaces or dashes).
     Q_INVOKABLE void restoreKeys(const QString &recoveryKey);
+    // ChooseKeyWay: asks the user's other devices to approve this one, then shows the request
+    // fingerprint (AwaitApproval) and asks the server in the background until the keys come
+    // (the enrolment completes), the device is denied (it wipes itself, as when revoked), or
+    // the person turns to the recovery key. Lock and restart resume the waiting.
+    Q_INVOKABLE void askApproval();
+    // ChooseKeyWay or AwaitApproval -> EnterRecoveryKey; a request made stays until the keys
+    // are restored, then it is withdrawn.
+    Q_INVOKABLE void useRecoveryKey();
+    // EnterRecoveryKey -> back to the choice, or to the waiting when a request was made.
+    Q_INVOKABLE void askAnotherDevice();
     // ShowRecoveryKey -> CheckRecoveryKey, and back.
     Q_INVOKABLE void recoveryKeyWrittenDown();
     Q_INVOKABLE void showRecoveryKeyAgain();
@@ -159,6 +186,7 @@ Q_SIGNALS:
     void enrolMessageChanged();
     void deviceNameChanged();
     void keyFingerprintChanged();
+    void approvalFingerprintChanged();
     void profileChanged();
     // An enrolment finished: this device has its keys and can sync.
     void enrolmentCompleted();
@@ -180,6 +208,14 @@ private:
     void setServerUrl(const QString &url);
     void setKeyFingerprint(const QString &fingerprint);
     void setDeviceNameShown(const QString &name);
+    // A later device's first key step: waiting when a request was made, else the choice.
+    void startRestore(const QString &savedFingerprint, Text message = {});
+    void awaitApproval(Text message = {});
+    void pollApproval();
+    void finishApprovalRequest(const EnrolmentReply &reply);
+    void finishApprovalCheck(const EnrolmentReply &reply);
+    void stopApprovalPoll();
+    void setApprovalFingerprint(const QString &fingerprint);
 
     Session *m_session;
     SyncThread *m_thread;
@@ -206,6 +242,9 @@ private:
     // Held from the moment the keys are made until the user has typed one group back.
     std::shared_ptr<const crypto::RecoveryKey> m_recoveryKey;
     int m_checkGroup = 0;
+    QString m_approvalFingerprint;
+    QTimer *m_approvalPoll;
+    bool m_checkingApproval = false; // a check is on the sync thread
 };
 
 } // namespace wp::client

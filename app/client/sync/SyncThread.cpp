@@ -2,6 +2,7 @@
 #include "SyncThread.h"
 
 #include "DeviceProfile.h"
+#include "NewDeviceApproval.h"
 #include "Session.h"
 
 #include <QSysInfo>
@@ -32,6 +33,9 @@ Result<SyncReport> SyncWorker::sync()
 {
     if (Status loaded = loadIdentity(); !loaded)
         return loaded.error();
+    if (Enrolment::withdrawalOwed(*m_identity) &&
+        Enrolment::withdrawApproval(*m_identity, *m_client))
+        (void)m_relay.saveIdentity(*m_identity); // else asked again at the next sync
     SyncEngine engine(m_relay, *m_identity, *m_client);
     engine.setPageSize(m_options.pageSize);
     engine.setBatchSize(m_options.pageSize);
@@ -109,6 +113,59 @@ EnrolmentReply SyncWorker::restoreKeys(QString typedRecoveryKey)
     return keyStep([&typed](Enrolment &e) { return e.restoreKeys(typed); });
 }
 
+EnrolmentReply SyncWorker::requestApproval()
+{
+    return keyStep([](Enrolment &e) { return e.requestApproval(); });
+}
+
+EnrolmentReply SyncWorker::checkApproval()
+{
+    return keyStep([](Enrolment &e) { return e.checkApproval(); });
+}
+
+NewDeviceList SyncWorker::newDevices()
+{
+    NewDeviceList result;
+    if (Status loaded = loadIdentity(); !loaded) {
+        result.error = loaded.error();
+        return result;
+    }
+    auto listed = NewDeviceApproval(*m_identity, *m_client).list();
+    if (!listed) {
+        result.error = listed.error();
+        return result;
+    }
+    for (const wire::NewDevice &d : std::as_const(*listed))
+        if (!m_identity->noticedDevices.contains(d.deviceId))
+            result.devices.append(d);
+    result.listed = true;
+    return result;
+}
+
+Status SyncWorker::approveDevice(const QUuid &deviceId, const QString &typedFingerprint)
+{
+    if (Status loaded = loadIdentity(); !loaded)
+        return loaded;
+    return NewDeviceApproval(*m_identity, *m_client).approve(deviceId, typedFingerprint);
+}
+
+Status SyncWorker::denyDevice(const QUuid &deviceId)
+{
+    if (Status loaded = loadIdentity(); !loaded)
+        return loaded;
+    return NewDeviceApproval(*m_identity, *m_client).deny(deviceId);
+}
+
+Status SyncWorker::dismissNewDevice(const QUuid &deviceId)
+{
+    if (Status loaded = loadIdentity(); !loaded)
+        return loaded;
+    if (m_identity->noticedDevices.contains(deviceId))
+        return {};
+    m_identity->noticedDevices.append(deviceId);
+    return m_relay.saveIdentity(*m_identity);
+}
+
 EnrolmentReply SyncWorker::keyStep(const std::function<Enrolment::Outcome(Enrolment &)> &step)
 {
     if (!m_enrolment) {
@@ -124,6 +181,7 @@ EnrolmentReply SyncWorker::keyStep(const std::function<Enrolment::Outcome(Enrolm
     }
     const auto outcome = step(*m_enrolment);
     EnrolmentReply r = reply(outcome);
+    r.approvalFingerprint = m_enrolment->approvalFingerprint();
     if (auto key = m_enrolment->takeRecoveryKey())
         r.recoveryKey = std::make_shared<const crypto::RecoveryKey>(std::move(*key));
     if (m_enrolment->step() == Enrolment::Step::Done) {

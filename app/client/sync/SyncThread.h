@@ -35,6 +35,8 @@ struct SyncOptions
     crypto::KeyBackupCost backupCost = crypto::KeyBackupCost::sensitive();
     int pageSize = 200; // per store hop: keeps each UI-thread slice short
     int timeoutMs = 20000;
+    // How often a device waiting for another device's approval asks whether it came.
+    int approvalPollMs = 4000;
 };
 
 // What an enrolment step ended with, for the UI thread.
@@ -45,6 +47,16 @@ struct EnrolmentReply
     Error cause;                                                    // when not Done
     // The recovery key makeKeys made, to show once; shared so the reply can be copied.
     std::shared_ptr<const crypto::RecoveryKey> recoveryKey;
+    // While an approval request waits: its fingerprint, six groups of five digits.
+    QString approvalFingerprint;
+};
+
+// The user's new devices as the server lists them, less those a person dismissed here.
+struct NewDeviceList
+{
+    bool listed = false;
+    Error error; // when not listed
+    QList<wire::NewDevice> devices;
 };
 
 // The sync thread's side; used on that thread only, by jobs SyncThread::post runs.
@@ -63,7 +75,19 @@ public:
     // the identity is this worker's from now on.
     EnrolmentReply makeKeys();
     EnrolmentReply restoreKeys(QString typedRecoveryKey);
+    // Approval by another device of the user, instead of the recovery key: asks (the same
+    // request key again when asked before), then asks once whether the keys came.
+    EnrolmentReply requestApproval();
+    EnrolmentReply checkApproval();
     void cancelEnrolment() { m_enrolment.reset(); }
+    // On an enrolled device with keys: the user's new devices (NewDeviceApproval), a
+    // person's decision on one that waits (the typed fingerprint is compared in constant time;
+    // InvalidInput when it is not the new device's), and a dismissed notice, kept in the
+    // identity.
+    NewDeviceList newDevices();
+    Status approveDevice(const QUuid &deviceId, const QString &typedFingerprint);
+    Status denyDevice(const QUuid &deviceId);
+    Status dismissNewDevice(const QUuid &deviceId);
     // Names this device (checked already), here and on the server; true when the server has
     // the name, false when it waits for the next sync (DeviceProfile).
     bool renameDevice(const QString &name);
