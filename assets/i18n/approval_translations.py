@@ -9,10 +9,10 @@ FR_APPROVAL = {
  'You already use Waypoint on another device. How should your keys come to this one?':
      'Vous utilisez déjà Waypoint sur un autre appareil. Comment vos clés doivent-elles arriver sur celui-ci ?',
  'Asking…': 'Demande en cours…',
- 'Approve from another device (recommended)': 'Approuver depuis un autre appareil (recommandé)',
+ 'Approve from another device': 'Approuver depuis un autre appareil',
  'Approve this device from another of your devices': 'Approuver cet appareil depuis un autre de vos appareils',
- 'Your phone or computer that has Waypoint already shows this device; you check a number there and approve.':
-     'Votre téléphone ou ordinateur qui a déjà Waypoint affiche cet appareil : vous y vérifiez un numéro et vous approuvez.',
+ 'Recommended: your phone or computer that has Waypoint already shows this device; you check a number there and approve.':
+     'Recommandé : votre téléphone ou ordinateur qui a déjà Waypoint affiche cet appareil ; vous y vérifiez un numéro et vous approuvez.',
  'Waiting for approval': 'En attente d’approbation',
  'On your other device, open Sync and approve this device; check the numbers match.':
      'Sur votre autre appareil, ouvrez Synchronisation et approuvez cet appareil ; vérifiez que les numéros correspondent.',

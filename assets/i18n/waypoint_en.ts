@@ -1317,16 +1317,8 @@
         <translation>Asking…</translation>
     </message>
     <message>
-        <source>Approve from another device (recommended)</source>
-        <translation>Approve from another device (recommended)</translation>
-    </message>
-    <message>
         <source>Approve this device from another of your devices</source>
         <translation>Approve this device from another of your devices</translation>
-    </message>
-    <message>
-        <source>Your phone or computer that has Waypoint already shows this device; you check a number there and approve.</source>
-        <translation>Your phone or computer that has Waypoint already shows this device; you check a number there and approve.</translation>
     </message>
     <message>
         <source>Waiting for approval</source>
@@ -1359,6 +1351,14 @@
     <message>
         <source>Cancel enrolment</source>
         <translation>Cancel enrolment</translation>
+    </message>
+    <message>
+        <source>Approve from another device</source>
+        <translation>Approve from another device</translation>
+    </message>
+    <message>
+        <source>Recommended: your phone or computer that has Waypoint already shows this device; you check a number there and approve.</source>
+        <translation>Recommended: your phone or computer that has Waypoint already shows this device; you check a number there and approve.</translation>
     </message>
 </context>
 <context>

@@ -1317,16 +1317,8 @@
         <translation>Demande en cours…</translation>
     </message>
     <message>
-        <source>Approve from another device (recommended)</source>
-        <translation>Approuver depuis un autre appareil (recommandé)</translation>
-    </message>
-    <message>
         <source>Approve this device from another of your devices</source>
         <translation>Approuver cet appareil depuis un autre de vos appareils</translation>
-    </message>
-    <message>
-        <source>Your phone or computer that has Waypoint already shows this device; you check a number there and approve.</source>
-        <translation>Votre téléphone ou ordinateur qui a déjà Waypoint affiche cet appareil : vous y vérifiez un numéro et vous approuvez.</translation>
     </message>
     <message>
         <source>Waiting for approval</source>
@@ -1359,6 +1351,14 @@
     <message>
         <source>Cancel enrolment</source>
         <translation>Annuler l’inscription</translation>
+    </message>
+    <message>
+        <source>Approve from another device</source>
+        <translation>Approuver depuis un autre appareil</translation>
+    </message>
+    <message>
+        <source>Recommended: your phone or computer that has Waypoint already shows this device; you check a number there and approve.</source>
+        <translation>Recommandé : votre téléphone ou ordinateur qui a déjà Waypoint affiche cet appareil ; vous y vérifiez un numéro et vous approuvez.</translation>
     </message>
 </context>
 <context>

@@ -22,85 +22,92 @@ ColumnLayout {
     spacing: Style.gap
     Layout.fillWidth: true
 
-    // ----- the choice
-    Label {
+    // ----- the choice (a Column, not a layout: Qt 6.4 layouts left these wrapped labels at a
+    // stale height, under the button)
+    Column {
+        objectName: "approvalChoice"
         visible: section.choosing
-        text: qsTr("You already use Waypoint on another device. How should your keys come to this one?")
-        wrapMode: Text.Wrap
-        Layout.fillWidth: true
-    }
-    ActionButton {
-        objectName: "askApprovalButton"
-        visible: section.choosing
-        text: section.step === SyncConnection.RequestingApproval
-            ? qsTr("Asking\u2026") : qsTr("Approve from another device (recommended)")
-        enabled: section.step === SyncConnection.ChooseKeyWay
-        highlighted: true
-        Layout.fillWidth: true
-        Accessible.name: qsTr("Approve this device from another of your devices")
-        onClicked: App.connection.askApproval()
-    }
-    Label {
-        visible: section.choosing
-        text: qsTr("Your phone or computer that has Waypoint already shows this device; you check a number there and approve.")
-        opacity: 0.75
-        wrapMode: Text.Wrap
-        font.pixelSize: Style.fontSmall
-        Layout.fillWidth: true
-    }
-
-    // ----- waiting for the approval
-    Label {
-        visible: section.waiting
-        text: qsTr("Waiting for approval")
-        font.bold: true
-        font.pixelSize: Style.fontTitle
-        Layout.fillWidth: true
-    }
-    Label {
-        visible: section.waiting
-        text: qsTr("On your other device, open Sync and approve this device; check the numbers match.")
-        wrapMode: Text.Wrap
-        Layout.fillWidth: true
-    }
-    // Large and grouped, to be read across a table: three groups a row at phone width.
-    GridLayout {
-        objectName: "approvalFingerprint"
-        visible: section.waiting
-        columns: section.width > 560 ? 6 : 3
-        columnSpacing: Style.margin
-        rowSpacing: Style.gap
-        Layout.alignment: Qt.AlignHCenter
-        Accessible.role: Accessible.StaticText
-        Accessible.name: qsTr("Request number: %1").arg(App.connection.approvalFingerprint)
-        Repeater {
-            model: App.connection.approvalFingerprintGroups
-            delegate: Label {
-                required property string modelData
-                text: modelData
-                font.family: "monospace"
-                font.pixelSize: Style.fontDisplay
-                font.bold: true
-                horizontalAlignment: Text.AlignHCenter
-                Layout.fillWidth: true
-            }
-        }
-    }
-    RowLayout {
-        visible: section.waiting && App.connection.enrolMessage.length === 0
         spacing: Style.gap
         Layout.fillWidth: true
-        BusyIndicator {
-            running: section.waiting
-            implicitWidth: Style.touch
-            implicitHeight: Style.touch
+        Label {
+            text: qsTr("You already use Waypoint on another device. How should your keys come to this one?")
+            wrapMode: Text.Wrap
+            width: parent.width
+        }
+        ActionButton {
+            objectName: "askApprovalButton"
+            text: section.step === SyncConnection.RequestingApproval
+                ? qsTr("Asking\u2026") : qsTr("Approve from another device")
+            enabled: section.step === SyncConnection.ChooseKeyWay
+            highlighted: true
+            width: parent.width
+            Accessible.name: qsTr("Approve this device from another of your devices")
+            onClicked: App.connection.askApproval()
         }
         Label {
-            text: qsTr("This screen moves on by itself once the other device approves. You can lock Waypoint meanwhile.")
+            text: qsTr("Recommended: your phone or computer that has Waypoint already shows this device; you check a number there and approve.")
             opacity: 0.75
             wrapMode: Text.Wrap
             font.pixelSize: Style.fontSmall
+            width: parent.width
+        }
+    }
+
+    // ----- waiting for the approval
+    ColumnLayout {
+        objectName: "approvalWaiting"
+        visible: section.waiting
+        spacing: Style.gap
+        Layout.fillWidth: true
+        Label {
+            text: qsTr("Waiting for approval")
+            font.bold: true
+            font.pixelSize: Style.fontTitle
             Layout.fillWidth: true
+        }
+        Label {
+            text: qsTr("On your other device, open Sync and approve this device; check the numbers match.")
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        // Large and grouped, to be read across a table: three groups a row at phone width.
+        GridLayout {
+            objectName: "approvalFingerprint"
+            columns: section.width > 560 ? 6 : 3
+            columnSpacing: Style.margin
+            rowSpacing: Style.gap
+            Layout.alignment: Qt.AlignHCenter
+            Accessible.role: Accessible.StaticText
+            Accessible.name: qsTr("Request number: %1").arg(App.connection.approvalFingerprint)
+            Repeater {
+                model: App.connection.approvalFingerprintGroups
+                delegate: Label {
+                    required property string modelData
+                    text: modelData
+                    font.family: "monospace"
+                    font.pixelSize: Style.fontDisplay
+                    font.bold: true
+                    horizontalAlignment: Text.AlignHCenter
+                    Layout.fillWidth: true
+                }
+            }
+        }
+        RowLayout {
+            visible: section.waiting && App.connection.enrolMessage.length === 0
+            spacing: Style.gap
+            Layout.fillWidth: true
+            BusyIndicator {
+                running: section.waiting
+                implicitWidth: Style.touch
+                implicitHeight: Style.touch
+            }
+            Label {
+                text: qsTr("This screen moves on by itself once the other device approves. You can lock Waypoint meanwhile.")
+                opacity: 0.75
+                wrapMode: Text.Wrap
+                font.pixelSize: Style.fontSmall
+                Layout.fillWidth: true
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
+import Waypoint
 import Waypoint.Ui
 
 // Where the header's sync indicator leads: how syncing goes, until this device is enrolled
