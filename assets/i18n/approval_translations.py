@@ -6,6 +6,7 @@ app/client/sync/NewDeviceNotices). fill_translations.py merges these."""
 
 FR_APPROVAL = {
  # the new device
+ 'One step left: your keys': 'Il reste une étape : vos clés',
  'You already use Waypoint on another device. How should your keys come to this one?':
      'Vous utilisez déjà Waypoint sur un autre appareil. Comment vos clés doivent-elles arriver sur celui-ci ?',
  'Asking…': 'Demande en cours…',

@@ -3429,5 +3429,9 @@
         <source>A text was changed on this phone and on another device before they synced. Both versions are kept until you choose.</source>
         <translation>A text was changed on this phone and on another device before they synced. Both versions are kept until you choose.</translation>
     </message>
+    <message>
+        <source>One step left: your keys</source>
+        <translation>One step left: your keys</translation>
+    </message>
 </context>
 </TS>

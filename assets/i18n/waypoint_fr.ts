@@ -3429,5 +3429,9 @@
         <source>A text was changed on this phone and on another device before they synced. Both versions are kept until you choose.</source>
         <translation>Un texte a été modifié sur ce téléphone et sur un autre appareil avant leur synchronisation. Les deux versions sont gardées jusqu’à ce que vous choisissiez.</translation>
     </message>
+    <message>
+        <source>One step left: your keys</source>
+        <translation>Il reste une étape : vos clés</translation>
+    </message>
 </context>
 </TS>

@@ -144,10 +144,17 @@ QString SyncStatus::computeStatusText(State state) const
 {
     switch (state) {
     case NotEnrolled:
-        return m_connection->enrolStep() == SyncConnection::EnterCode ||
-                       m_connection->enrolStep() == SyncConnection::Redeeming
-                   ? tr("Not enrolled")
-                   : tr("One step left: the recovery key");
+        switch (m_connection->enrolStep()) {
+        case SyncConnection::EnterCode:
+        case SyncConnection::Redeeming:
+            return tr("Not enrolled");
+        case SyncConnection::ChooseKeyWay:
+        case SyncConnection::RequestingApproval:
+        case SyncConnection::AwaitApproval:
+            return tr("One step left: your keys");
+        default:
+            return tr("One step left: the recovery key");
+        }
     case Idle:
         return m_pending > 0         ? tr("%n change(s) to send", "", m_pending)
                : conflictCount() > 0 ? tr("%n conflict(s) to resolve", "", conflictCount())
