@@ -8,8 +8,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <algorithm>
-
 namespace wp::ctl {
 
 namespace {
@@ -32,15 +30,11 @@ void printJson(QTextStream &out, const QJsonObject &object)
 } // namespace
 
 ReviewCommands::ReviewCommands(Store &store, QTextStream &out)
-    : m_store(store), m_out(out), m_me(sync::SyncIdentity::localUser(store))
+    : m_store(store), m_out(out), m_me(sync::SyncIdentity::localUser(store)), m_reviews(store, m_me)
 {
     // Names are a courtesy: a device not enrolled, or not told yet, prints ids.
-    if (auto identity = sync::SyncIdentity::load(store)) {
-        for (const wire::Supervisor &s : identity->supervisors)
-            m_names.insert(s.userId, s.displayName);
-        for (const wire::Worker &w : identity->workers)
-            m_names.insert(w.userId, w.displayName);
-    }
+    if (auto identity = sync::SyncIdentity::load(store))
+        m_names = identity->peopleNames();
 }
 
 QString ReviewCommands::nameOf(const QUuid &user) const
@@ -48,131 +42,75 @@ QString ReviewCommands::nameOf(const QUuid &user) const
     return m_names.value(user, idText(user));
 }
 
-Result<QList<ReviewCommands::Said>> ReviewCommands::allSaid()
-{
-    QList<Said> out;
-    PageRequest request;
-    request.limit = 500;
-    for (;;) {
-        auto page = m_store.comments().list(request);
-        if (!page)
-            return page.error();
-        for (Comment &c : page->items) {
-            auto author = m_store.authorOf(c.id, m_me);
-            if (!author)
-                return author.error();
-            out.append({std::move(c), *author});
-        }
-        if (page->next.isEmpty())
-            return out;
-        request.after = page->next;
-    }
-}
-
-Result<DiaryEntry> ReviewCommands::sharedEntry(const ParsedCommand &c)
+Result<QUuid> ReviewCommands::idArgument(const ParsedCommand &c, const QString &what)
 {
     const QUuid id = idFromText(c.positionals.value(0));
     if (id.isNull())
-        return usage(QStringLiteral("%1 needs the diary entry's id.").arg(c.name));
-    auto entry = m_store.diary().get(id);
-    if (!entry && entry.error().code == ErrorCode::NotFound)
-        return usage(QStringLiteral("There is no diary entry with id %1 here (it may have been "
+        return usage(QStringLiteral("%1 needs the %2's id.").arg(c.name, what));
+    return id;
+}
+
+Status ReviewCommands::reported(const Error &error, const QUuid &id, const QString &what)
+{
+    if (error.code == ErrorCode::NotFound)
+        return usage(QStringLiteral("There is no %1 with id %2 here (it may have been "
                                     "unshared).")
-                         .arg(idText(id)));
-    if (!entry)
-        return entry.error();
-    auto author = m_store.authorOf(id, m_me);
-    if (!author)
-        return author.error();
-    if (*author == m_me)
+                         .arg(what, idText(id)));
+    if (error.code == ErrorCode::InvalidInput && what == QLatin1String("diary entry"))
         return usage(QStringLiteral("The diary entry %1 is your own: only an entry shared with "
                                     "you can be reviewed or commented on.")
                          .arg(idText(id)));
-    return entry;
+    if (error.code == ErrorCode::InvalidInput)
+        return usage(QStringLiteral("Only a comment on one of your own diary entries can be "
+                                    "acknowledged."));
+    return error;
 }
 
 Status ReviewCommands::list(const ParsedCommand &c)
 {
-    auto said = allSaid();
-    if (!said)
-        return said.error();
-    struct Row
-    {
-        DiaryEntry entry;
-        QUuid author;
-        QDateTime reviewedAt;
-    };
-    QList<Row> rows;
+    const bool json = c.has(QStringLiteral("json"));
     PageRequest request;
     request.limit = 500;
     for (;;) {
-        auto page = m_store.diary().list(request); // newest first
+        auto page = m_reviews.queue({}, request);
         if (!page)
             return page.error();
-        for (DiaryEntry &e : page->items) {
-            auto author = m_store.authorOf(e.id, m_me);
-            if (!author)
-                return author.error();
-            if (*author == m_me)
+        for (const SharedEntry &r : std::as_const(page->items)) {
+            if (json) {
+                QJsonObject o = r.entry.toFields().toJsonObject();
+                o.insert(QStringLiteral("id"), idText(r.entry.id));
+                o.insert(QStringLiteral("type"), keyOf(RecordType::DiaryEntry));
+                o.insert(QStringLiteral("author"), idText(r.author));
+                o.insert(QStringLiteral("authorName"), nameOf(r.author));
+                o.insert(QStringLiteral("reviewed"), r.reviewedAt.isValid());
+                if (r.reviewedAt.isValid())
+                    o.insert(QStringLiteral("reviewedAt"), msOf(r.reviewedAt));
+                o.insert(QStringLiteral("comments"), r.comments);
+                printJson(m_out, o);
                 continue;
-            Row row{std::move(e), *author, {}};
-            for (const Said &s : std::as_const(*said))
-                if (s.author == m_me && s.comment.isReviewMark() &&
-                    s.comment.diaryEntryId == row.entry.id)
-                    row.reviewedAt = s.comment.writtenAt;
-            rows.append(std::move(row));
+            }
+            QString text = r.entry.text;
+            text.replace(u'\n', u' ');
+            m_out << idText(r.entry.id) << '\t' << nameOf(r.author) << '\t'
+                  << dayOf(r.entry.writtenAt) << '\t'
+                  << (r.reviewedAt.isValid() ? QStringLiteral("reviewed") : QStringLiteral("new"))
+                  << '\t' << text.left(80) << '\n';
         }
         if (page->next.isEmpty())
-            break;
+            return {};
         request.after = page->next;
     }
-    std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
-        return !a.reviewedAt.isValid() && b.reviewedAt.isValid();
-    });
-    const bool json = c.has(QStringLiteral("json"));
-    for (const Row &r : std::as_const(rows)) {
-        if (json) {
-            QJsonObject o = r.entry.toFields().toJsonObject();
-            o.insert(QStringLiteral("id"), idText(r.entry.id));
-            o.insert(QStringLiteral("type"), keyOf(RecordType::DiaryEntry));
-            o.insert(QStringLiteral("author"), idText(r.author));
-            o.insert(QStringLiteral("authorName"), nameOf(r.author));
-            o.insert(QStringLiteral("reviewed"), r.reviewedAt.isValid());
-            if (r.reviewedAt.isValid())
-                o.insert(QStringLiteral("reviewedAt"), msOf(r.reviewedAt));
-            printJson(m_out, o);
-            continue;
-        }
-        QString text = r.entry.text;
-        text.replace(u'\n', u' ');
-        m_out << idText(r.entry.id) << '\t' << nameOf(r.author) << '\t' << dayOf(r.entry.writtenAt)
-              << '\t'
-              << (r.reviewedAt.isValid() ? QStringLiteral("reviewed") : QStringLiteral("new"))
-              << '\t' << text.left(80) << '\n';
-    }
-    return {};
 }
 
 Status ReviewCommands::mark(const ParsedCommand &c)
 {
-    auto entry = sharedEntry(c);
-    if (!entry)
-        return entry.error();
-    auto said = allSaid();
-    if (!said)
-        return said.error();
-    for (const Said &s : std::as_const(*said))
-        if (s.author == m_me && s.comment.isReviewMark() && s.comment.diaryEntryId == entry->id) {
-            m_out << idText(s.comment.id) << '\n';
-            return {};
-        }
-    Comment mark;
-    mark.diaryEntryId = entry->id;
-    mark.writtenAt = QDateTime::currentDateTimeUtc();
-    auto saved = m_store.comments().save(mark);
-    if (!saved)
-        return saved.error();
-    m_out << idText(saved->id) << '\n';
+    auto id = idArgument(c, QStringLiteral("diary entry"));
+    if (!id)
+        return id.error();
+    auto mark = m_reviews.markReviewed(*id);
+    if (!mark)
+        return reported(mark.error(), *id, QStringLiteral("diary entry"));
+    m_out << idText(mark->id) << '\n';
     return {};
 }
 
@@ -181,38 +119,23 @@ Status ReviewCommands::addComment(const ParsedCommand &c)
     const QString text = c.value(QStringLiteral("text")).trimmed();
     if (text.isEmpty())
         return usage(QStringLiteral("comment add needs --text."));
-    auto entry = sharedEntry(c);
-    if (!entry)
-        return entry.error();
-    Comment comment;
-    comment.diaryEntryId = entry->id;
-    comment.text = text;
-    comment.writtenAt = QDateTime::currentDateTimeUtc();
-    auto saved = m_store.comments().save(comment);
+    auto id = idArgument(c, QStringLiteral("diary entry"));
+    if (!id)
+        return id.error();
+    auto saved = m_reviews.addComment(*id, text);
     if (!saved)
-        return saved.error();
+        return reported(saved.error(), *id, QStringLiteral("diary entry"));
     m_out << idText(saved->id) << '\n';
     return {};
 }
 
 Status ReviewCommands::listComments(const ParsedCommand &c)
 {
-    auto said = allSaid();
-    if (!said)
-        return said.error();
+    auto notes = m_reviews.allNotes();
+    if (!notes)
+        return notes.error();
     const bool json = c.has(QStringLiteral("json"));
-    for (const Said &s : std::as_const(*said)) {
-        if (s.comment.isAcknowledgement())
-            continue;
-        // Acknowledged only by the entry's author (a device sets any other aside on pull).
-        auto entryAuthor = m_store.authorOf(s.comment.diaryEntryId, m_me);
-        if (!entryAuthor && entryAuthor.error().code != ErrorCode::NotFound)
-            return entryAuthor.error();
-        QDateTime acknowledgedAt;
-        if (entryAuthor)
-            for (const Said &a : std::as_const(*said))
-                if (a.comment.acknowledges == s.comment.id && a.author == *entryAuthor)
-                    acknowledgedAt = a.comment.acknowledgedAt;
+    for (const ReviewNote &s : std::as_const(*notes)) {
         const QString kind =
             s.comment.isReviewMark() ? QStringLiteral("review") : QStringLiteral("comment");
         const bool mine = s.author == m_me;
@@ -226,9 +149,9 @@ Status ReviewCommands::listComments(const ParsedCommand &c)
                           {QStringLiteral("mine"), mine},
                           {QStringLiteral("text"), s.comment.text},
                           {QStringLiteral("writtenAt"), msOf(s.comment.writtenAt)},
-                          {QStringLiteral("acknowledged"), acknowledgedAt.isValid()}};
-            if (acknowledgedAt.isValid())
-                o.insert(QStringLiteral("acknowledgedAt"), msOf(acknowledgedAt));
+                          {QStringLiteral("acknowledged"), s.acknowledgedAt.isValid()}};
+            if (s.acknowledgedAt.isValid())
+                o.insert(QStringLiteral("acknowledgedAt"), msOf(s.acknowledgedAt));
             printJson(m_out, o);
             continue;
         }
@@ -238,8 +161,8 @@ Status ReviewCommands::listComments(const ParsedCommand &c)
               << '\t' << (mine ? QStringLiteral("you") : nameOf(s.author)) << '\t'
               << dayOf(s.comment.writtenAt) << '\t';
         if (!s.comment.isReviewMark())
-            m_out << (acknowledgedAt.isValid()
-                          ? QStringLiteral("acknowledged ") + dayOf(acknowledgedAt)
+            m_out << (s.acknowledgedAt.isValid()
+                          ? QStringLiteral("acknowledged ") + dayOf(s.acknowledgedAt)
                           : QStringLiteral("not acknowledged"))
                   << '\t' << text.left(80);
         m_out << '\n';
@@ -249,38 +172,16 @@ Status ReviewCommands::listComments(const ParsedCommand &c)
 
 Status ReviewCommands::acknowledge(const ParsedCommand &c)
 {
-    const QUuid id = idFromText(c.positionals.value(0));
-    if (id.isNull())
-        return usage(QStringLiteral("comment ack needs the comment's id."));
-    auto comment = m_store.comments().get(id);
-    if (!comment && comment.error().code == ErrorCode::NotFound)
-        return usage(QStringLiteral("There is no comment with id %1.").arg(idText(id)));
-    if (!comment)
-        return comment.error();
-    auto entryAuthor = m_store.authorOf(comment->diaryEntryId, m_me);
-    if (!entryAuthor && entryAuthor.error().code != ErrorCode::NotFound)
-        return entryAuthor.error();
-    if (comment->isAcknowledgement() || comment->isReviewMark() || !entryAuthor ||
-        *entryAuthor != m_me)
-        return usage(QStringLiteral("Only a comment on one of your own diary entries can be "
-                                    "acknowledged."));
-    auto said = allSaid();
-    if (!said)
-        return said.error();
-    for (const Said &s : std::as_const(*said))
-        if (s.author == m_me && s.comment.acknowledges == id) {
-            m_out << idText(s.comment.id) << '\n';
-            return {};
-        }
-    Comment ack;
-    ack.diaryEntryId = comment->diaryEntryId;
-    ack.acknowledges = id;
-    ack.acknowledgedAt = QDateTime::currentDateTimeUtc();
-    ack.writtenAt = ack.acknowledgedAt;
-    auto saved = m_store.comments().save(ack);
-    if (!saved)
-        return saved.error();
-    m_out << idText(saved->id) << '\n';
+    auto id = idArgument(c, QStringLiteral("comment"));
+    if (!id)
+        return id.error();
+    auto ack = m_reviews.acknowledge(*id);
+    if (!ack) {
+        if (ack.error().code == ErrorCode::NotFound)
+            return usage(QStringLiteral("There is no comment with id %1.").arg(idText(*id)));
+        return reported(ack.error(), *id, QStringLiteral("comment"));
+    }
+    m_out << idText(ack->id) << '\n';
     return {};
 }
 

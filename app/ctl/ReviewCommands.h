@@ -9,13 +9,10 @@
 #include "CommandLine.h"
 #include "Records.h"
 #include "Result.h"
+#include "Reviews.h"
 
 #include <QHash>
 #include <QTextStream>
-
-namespace wp {
-class Store;
-}
 
 namespace wp::ctl {
 
@@ -37,20 +34,15 @@ public:
     Status acknowledge(const ParsedCommand &command);
 
 private:
-    // A Comment record held here, with its author (this device's user for one written here).
-    struct Said
-    {
-        Comment comment;
-        QUuid author;
-    };
-    Result<QList<Said>> allSaid();
-    // The entry the command's first argument names, when another user wrote it.
-    Result<DiaryEntry> sharedEntry(const ParsedCommand &command);
+    // The entry or comment the command's first argument names; a usage error when absent.
+    Result<QUuid> idArgument(const ParsedCommand &command, const QString &what);
+    Status reported(const Error &error, const QUuid &id, const QString &what);
     QString nameOf(const QUuid &user) const;
 
     Store &m_store;
     QTextStream &m_out;
     QUuid m_me;
+    Reviews m_reviews;
     QHash<QUuid, QString> m_names; // supervisors and workers, as the server last said
 };
 

@@ -145,6 +145,8 @@ void recordField(sqlite3_context *context, int, sqlite3_value **args)
     sqlite3_result_null(context);
 }
 
+} // namespace
+
 void registerRecordField(sql::Database &db)
 {
     // Deterministic and innocuous: the planner may factor it, and it reads nothing else.
@@ -152,6 +154,8 @@ void registerRecordField(sql::Database &db)
                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
                                recordField, nullptr, nullptr, nullptr);
 }
+
+namespace {
 
 qint64 startOf(const QDate &day)
 {

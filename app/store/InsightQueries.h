@@ -19,6 +19,13 @@
 namespace wp {
 
 class Store;
+namespace sql {
+class Database;
+}
+
+// record_field(fields, name) in SQL on this connection: one top-level field of a record's
+// CBOR field map (InsightQueries.cpp).
+void registerRecordField(sql::Database &db);
 
 // Encounters per week, one series per place that has any; weeks with none count zero.
 struct WeeklyEncounters

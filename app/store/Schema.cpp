@@ -249,8 +249,62 @@ Status toV10(sql::Database &db)
     )sql");
 }
 
+Status toV11(sql::Database &db)
+{
+    // The supervisor's review queue (Reviews::queue): shared entries of other users, not yet
+    // reviewed first, then newest first, paged by index at any size. `reviewed` on a diary
+    // entry says a review mark is held on it from someone other than its author (on a
+    // supervisor's device, theirs: a comment's audience is its two people). Triggers keep it
+    // as comments arrive, change or go, so no list ever scans for marks. A review mark has
+    // neither text nor `acknowledges` (record_field, registered by Store::open).
+    return db.exec(R"sql(
+        ALTER TABLE records ADD COLUMN reviewed INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX records_review_queue ON records(type, reviewed, sort_at DESC, id DESC)
+            WHERE deleted = 0 AND author IS NOT NULL;
+        CREATE INDEX records_review_by_author
+            ON records(type, author, reviewed, sort_at DESC, id DESC)
+            WHERE deleted = 0 AND author IS NOT NULL;
+        CREATE TRIGGER review_mark_added AFTER INSERT ON records
+            WHEN new.type = 'comment' AND new.parent_id IS NOT NULL
+        BEGIN
+            UPDATE records SET reviewed = EXISTS (
+                SELECT 1 FROM records c WHERE c.parent_id = records.id AND c.type = 'comment'
+                    AND c.deleted = 0 AND coalesce(record_field(c.fields, 'text'), '') = ''
+                    AND record_field(c.fields, 'acknowledges') IS NULL
+                    AND c.author IS NOT records.author)
+            WHERE id = new.parent_id;
+        END;
+        CREATE TRIGGER review_mark_changed AFTER UPDATE OF fields, deleted, parent_id ON records
+            WHEN new.type = 'comment'
+        BEGIN
+            UPDATE records SET reviewed = EXISTS (
+                SELECT 1 FROM records c WHERE c.parent_id = records.id AND c.type = 'comment'
+                    AND c.deleted = 0 AND coalesce(record_field(c.fields, 'text'), '') = ''
+                    AND record_field(c.fields, 'acknowledges') IS NULL
+                    AND c.author IS NOT records.author)
+            WHERE id IN (new.parent_id, old.parent_id);
+        END;
+        CREATE TRIGGER review_mark_removed AFTER DELETE ON records
+            WHEN old.type = 'comment' AND old.parent_id IS NOT NULL
+        BEGIN
+            UPDATE records SET reviewed = EXISTS (
+                SELECT 1 FROM records c WHERE c.parent_id = records.id AND c.type = 'comment'
+                    AND c.deleted = 0 AND coalesce(record_field(c.fields, 'text'), '') = ''
+                    AND record_field(c.fields, 'acknowledges') IS NULL
+                    AND c.author IS NOT records.author)
+            WHERE id = old.parent_id;
+        END;
+        UPDATE records SET reviewed = EXISTS (
+            SELECT 1 FROM records c WHERE c.parent_id = records.id AND c.type = 'comment'
+                AND c.deleted = 0 AND coalesce(record_field(c.fields, 'text'), '') = ''
+                AND record_field(c.fields, 'acknowledges') IS NULL
+                AND c.author IS NOT records.author)
+        WHERE type = 'diary';
+    )sql");
+}
+
 using Step = Status (*)(sql::Database &);
-constexpr Step Steps[] = {toV1, toV2, toV3, toV4, toV5, toV6, toV7, toV8, toV9, toV10};
+constexpr Step Steps[] = {toV1, toV2, toV3, toV4, toV5, toV6, toV7, toV8, toV9, toV10, toV11};
 static_assert(std::size(Steps) == Latest);
 
 } // namespace

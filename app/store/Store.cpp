@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Store.h"
 
+#include "InsightQueries.h"
 #include "LogCategories.h"
 #include "PrivateFiles.h"
 #include "Schema.h"
@@ -201,6 +202,8 @@ Result<std::unique_ptr<Store>> Store::openWith(const QString &path, const Secret
     if (journal->compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
         return Error{ErrorCode::Io, tr("The store could not switch to write-ahead logging.")};
 
+    // The review triggers (Schema.cpp, toV11) read fields with it, on every write.
+    registerRecordField(db);
     if (Status s = schema::migrate(db); !s)
         return s.error();
 

@@ -178,4 +178,14 @@ bool SyncIdentity::isEnrolled(Store &store)
     return store.deviceSecret(SecretName).ok();
 }
 
+QHash<QUuid, QString> SyncIdentity::peopleNames() const
+{
+    QHash<QUuid, QString> names;
+    for (const wire::Supervisor &s : supervisors)
+        names.insert(s.userId, s.displayName);
+    for (const wire::Worker &w : workers)
+        names.insert(w.userId, w.displayName);
+    return names;
+}
+
 } // namespace wp::sync

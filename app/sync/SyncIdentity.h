@@ -9,6 +9,8 @@
 #include "crypto/KeyRotation.h"
 #include "crypto/UserKeys.h"
 
+#include <QHash>
+
 #include <map>
 
 namespace wp {
@@ -83,6 +85,14 @@ struct SyncIdentity
     static QUuid localUser(Store &store);
 
     bool hasKeys() const { return !keys.signingSecret.isEmpty(); }
+    // The user's supervisors and workers by user id, as the server last said: the names of
+    // the people who write or share what is reviewed.
+    QHash<QUuid, QString> peopleNames() const;
+    // Whether the user supervises anyone: the device then offers the review queue.
+    bool isSupervisor() const
+    {
+        return credentials.role == QLatin1String("supervisor") || !workers.isEmpty();
+    }
 };
 
 } // namespace wp::sync
