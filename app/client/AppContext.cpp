@@ -49,7 +49,7 @@ AppContext::AppContext(Session::Options options, SyncOptions sync, QObject *pare
       m_participant(new ParticipantDetail(&m_names, this)),
       m_participantEditor(new ParticipantEditor(this)),
       m_encounterEditor(new EncounterEditor(this)), m_diaryEditor(new DiaryEditor(this)),
-      m_supervisionEditor(new SupervisionEditor(this))
+      m_supervisionEditor(new SupervisionEditor(this)), m_review(new ReviewDesk(this))
 {
     m_session->setAutoLockSeconds(m_preferences->autoLockSeconds());
     connect(m_preferences, &Preferences::autoLockSecondsChanged, this,
@@ -147,7 +147,11 @@ void AppContext::connectSync()
         m_search->results()->refresh();
         m_participant->reload();
         m_insights->storeChanged();
+        m_review->refresh();
     });
+    // A sync may learn the user's role and workers; what review writes is sent.
+    connect(m_connection, &SyncConnection::profileChanged, m_review, &ReviewDesk::refresh);
+    connect(m_review, &ReviewDesk::wrote, m_sync, &SyncStatus::localChange);
     // A resolved conflict changed the record here: what shows it reads it again, and an
     // editor open on it without unsaved changes shows the chosen text.
     connect(m_sync->conflicts(), &ConflictListModel::resolved, this, [this](const QString &id) {
@@ -284,6 +288,7 @@ void AppContext::setStoreEverywhere(wp::Store *store)
     m_insights->setStore(store);
     m_search->setStore(store);
     m_participant->setStore(store, drafts);
+    m_review->setStore(store);
 }
 
 } // namespace wp::client

@@ -12,6 +12,7 @@
 #include "ParticipantDetail.h"
 #include "Preferences.h"
 #include "RecordEditors.h"
+#include "ReviewDesk.h"
 #include "Session.h"
 #include "SyncConnection.h"
 #include "SyncStatus.h"
@@ -57,6 +58,8 @@ class AppContext : public QObject
     Q_PROPERTY(wp::client::EncounterEditor *encounterEditor READ encounterEditor CONSTANT)
     Q_PROPERTY(wp::client::DiaryEditor *diaryEditor READ diaryEditor CONSTANT)
     Q_PROPERTY(wp::client::SupervisionEditor *supervisionEditor READ supervisionEditor CONSTANT)
+    // Supervisor mode and review of shared entries, and the worker's comments to acknowledge.
+    Q_PROPERTY(wp::client::ReviewDesk *review READ review CONSTANT)
 
 public:
     explicit AppContext(Session::Options options, QObject *parent = nullptr);
@@ -98,6 +101,7 @@ public:
     EncounterEditor *encounterEditor() const { return m_encounterEditor; }
     DiaryEditor *diaryEditor() const { return m_diaryEditor; }
     SupervisionEditor *supervisionEditor() const { return m_supervisionEditor; }
+    ReviewDesk *review() const { return m_review; }
 
     // Installs the translation for the preferred language (called at start and on change).
     void applyLanguage();
@@ -133,6 +137,7 @@ private:
     EncounterEditor *m_encounterEditor;
     DiaryEditor *m_diaryEditor;
     SupervisionEditor *m_supervisionEditor;
+    ReviewDesk *m_review;
     std::unique_ptr<QTranslator> m_translator;
 };
 
