@@ -445,8 +445,9 @@ from lease_translations import FR_LEASE, PLURALS_LEASE  # noqa: E402
 FR.update(FR_LEASE)
 PLURALS.update(PLURALS_LEASE)
 # Supervisors' review marks and comments, and the worker's acknowledgement.
-from review_translations import FR_REVIEW  # noqa: E402
+from review_translations import FR_REVIEW, PLURALS_REVIEW  # noqa: E402
 FR.update(FR_REVIEW)
+PLURALS.update(PLURALS_REVIEW)
 
 from erasure_translations import FR_ERASURE, PLURALS_ERASURE  # noqa: E402
 FR.update(FR_ERASURE)

@@ -102,6 +102,32 @@
     </message>
 </context>
 <context>
+    <name>CommentThread</name>
+    <message>
+        <source>Not acknowledged yet</source>
+        <translation>Not acknowledged yet</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Acknowledge the comment of %1</source>
+        <translation>Acknowledge the comment of %1</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsCard</name>
+    <message>
+        <source>Comments on your entries</source>
+        <translation>Comments on your entries</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Read</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <source>Delete</source>
@@ -719,6 +745,13 @@
     </message>
 </context>
 <context>
+    <name>EntryFeedback</name>
+    <message>
+        <source>From your supervisor</source>
+        <translation>From your supervisor</translation>
+    </message>
+</context>
+<context>
     <name>FailedChangesPage</name>
     <message>
         <source>Refused changes</source>
@@ -1190,6 +1223,10 @@
     <message>
         <source>Dismiss the notice about wrong PINs</source>
         <translation>Dismiss the notice about wrong PINs</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
     </message>
 </context>
 <context>
@@ -1751,6 +1788,106 @@
     <message>
         <source>This looks like a full name. Please use a pseudonym or initials instead.</source>
         <translation>This looks like a full name. Please use a pseudonym or initials instead.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewEntry</name>
+    <message>
+        <source>Comments</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <source>No comments yet. %1 sees what you write after the next sync.</source>
+        <translation>No comments yet. %1 sees what you write after the next sync.</translation>
+    </message>
+    <message>
+        <source>Write a comment for %1</source>
+        <translation>Write a comment for %1</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>Add comment</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewEntryPage</name>
+    <message>
+        <source>Shared entry</source>
+        <translation>Shared entry</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueue</name>
+    <message>
+        <source>All workers</source>
+        <translation>All workers</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>reviewed</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n comment(s)</source>
+        <translation><numerusform>%1 · %n comment</numerusform><numerusform>%1 · %n comments</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing to review</source>
+        <translation>Nothing to review</translation>
+    </message>
+    <message>
+        <source>No shared entry matches these filters.</source>
+        <translation>No shared entry matches these filters.</translation>
+    </message>
+    <message>
+        <source>Entries your workers share with you appear here after a sync.</source>
+        <translation>Entries your workers share with you appear here after a sync.</translation>
+    </message>
+    <message>
+        <source>Choose an entry to read it here.</source>
+        <translation>Choose an entry to read it here.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewText</name>
+    <message>
+        <source>A colleague</source>
+        <comment>a reviewer or worker the server has not named yet</comment>
+        <translation>A colleague</translation>
+    </message>
+    <message>
+        <source>Read by %1, %2</source>
+        <comment>a supervisor's review mark on a diary entry</comment>
+        <translation>Read by %1, %2</translation>
+    </message>
+    <message>
+        <source>Acknowledged %1</source>
+        <comment>the worker acknowledged a comment on this day</comment>
+        <translation>Acknowledged %1</translation>
+    </message>
+    <message>
+        <source>%1 commented on your entry of %2</source>
+        <comment>a comment the worker has not acknowledged</comment>
+        <translation>%1 commented on your entry of %2</translation>
     </message>
 </context>
 <context>
@@ -3152,6 +3289,25 @@
     <message>
         <source>Only the person who added %1 can change them.</source>
         <translation>Only the person who added %1 can change them.</translation>
+    </message>
+</context>
+<context>
+    <name>wp::client::ReviewThread</name>
+    <message>
+        <source>This entry is not here any more.</source>
+        <translation>This entry is not here any more.</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>You</translation>
+    </message>
+    <message>
+        <source>You acknowledged this</source>
+        <translation>You acknowledged this</translation>
+    </message>
+    <message>
+        <source>Write a comment first.</source>
+        <translation>Write a comment first.</translation>
     </message>
 </context>
 <context>

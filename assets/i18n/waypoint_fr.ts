@@ -102,6 +102,32 @@
     </message>
 </context>
 <context>
+    <name>CommentThread</name>
+    <message>
+        <source>Not acknowledged yet</source>
+        <translation>Pas encore pris en compte</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Prendre en compte</translation>
+    </message>
+    <message>
+        <source>Acknowledge the comment of %1</source>
+        <translation>Prendre en compte le commentaire de %1</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsCard</name>
+    <message>
+        <source>Comments on your entries</source>
+        <translation>Commentaires sur vos entrées</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lire</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <source>Delete</source>
@@ -719,6 +745,13 @@
     </message>
 </context>
 <context>
+    <name>EntryFeedback</name>
+    <message>
+        <source>From your supervisor</source>
+        <translation>De votre superviseur</translation>
+    </message>
+</context>
+<context>
     <name>FailedChangesPage</name>
     <message>
         <source>Refused changes</source>
@@ -1190,6 +1223,10 @@
     <message>
         <source>Dismiss the notice about wrong PINs</source>
         <translation>Fermer l’avis sur les codes erronés</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Relecture</translation>
     </message>
 </context>
 <context>
@@ -1751,6 +1788,106 @@
     <message>
         <source>This looks like a full name. Please use a pseudonym or initials instead.</source>
         <translation>Cela ressemble à un nom complet. Utilisez plutôt un pseudonyme ou des initiales.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewEntry</name>
+    <message>
+        <source>Comments</source>
+        <translation>Commentaires</translation>
+    </message>
+    <message>
+        <source>No comments yet. %1 sees what you write after the next sync.</source>
+        <translation>Aucun commentaire pour l’instant. %1 verra ce que vous écrivez après la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Write a comment for %1</source>
+        <translation>Écrire un commentaire pour %1</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>Ajouter le commentaire</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewEntryPage</name>
+    <message>
+        <source>Shared entry</source>
+        <translation>Entrée partagée</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueue</name>
+    <message>
+        <source>All workers</source>
+        <translation>Tous les travailleurs pairs</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>relue</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nouvelle</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Relue</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouvelle</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n comment(s)</source>
+        <translation><numerusform>%1 · %n commentaire</numerusform><numerusform>%1 · %n commentaires</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing to review</source>
+        <translation>Rien à relire</translation>
+    </message>
+    <message>
+        <source>No shared entry matches these filters.</source>
+        <translation>Aucune entrée partagée ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>Entries your workers share with you appear here after a sync.</source>
+        <translation>Les entrées que vos travailleurs pairs partagent avec vous apparaissent ici après une synchronisation.</translation>
+    </message>
+    <message>
+        <source>Choose an entry to read it here.</source>
+        <translation>Choisissez une entrée pour la lire ici.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewText</name>
+    <message>
+        <source>A colleague</source>
+        <comment>a reviewer or worker the server has not named yet</comment>
+        <translation>Un collègue</translation>
+    </message>
+    <message>
+        <source>Read by %1, %2</source>
+        <comment>a supervisor's review mark on a diary entry</comment>
+        <translation>Lu par %1, le %2</translation>
+    </message>
+    <message>
+        <source>Acknowledged %1</source>
+        <comment>the worker acknowledged a comment on this day</comment>
+        <translation>Pris en compte le %1</translation>
+    </message>
+    <message>
+        <source>%1 commented on your entry of %2</source>
+        <comment>a comment the worker has not acknowledged</comment>
+        <translation>%1 a commenté votre entrée du %2</translation>
     </message>
 </context>
 <context>
@@ -3152,6 +3289,25 @@
     <message>
         <source>Only the person who added %1 can change them.</source>
         <translation>Seule la personne qui a ajouté %1 peut modifier sa fiche.</translation>
+    </message>
+</context>
+<context>
+    <name>wp::client::ReviewThread</name>
+    <message>
+        <source>This entry is not here any more.</source>
+        <translation>Cette entrée n’est plus ici.</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <source>You acknowledged this</source>
+        <translation>Vous l’avez pris en compte</translation>
+    </message>
+    <message>
+        <source>Write a comment first.</source>
+        <translation>Écrivez d’abord un commentaire.</translation>
     </message>
 </context>
 <context>

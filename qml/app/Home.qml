@@ -6,11 +6,15 @@ import QtQuick.Layouts
 import Waypoint
 import Waypoint.Ui
 
-// The four places a worker lives in, as tabs, with search, quick-hide and settings on top.
+// The four places a worker lives in, as tabs, with search, quick-hide and settings on top;
+// a fifth, Review, for a supervisor (who keeps the other four: they are often a worker too).
 Page {
     id: home
     objectName: "home"
     property alias currentTab: tabs.currentIndex
+    readonly property bool reviewing: App.review.supervisor
+    readonly property int tabCount: reviewing ? 5 : 4
+    onReviewingChanged: if (!reviewing && tabs.currentIndex === 4) tabs.currentIndex = 0
 
     header: TitleBar {
         id: titleBar
@@ -114,10 +118,11 @@ Page {
             Caseload { }
             DiaryList { }
             SupervisionList { }
+            ReviewQueue { }
         }
     }
 
-    // The four tab labels use one size: the chosen text size's, smaller only when the four
+    // The tab labels use one size: the chosen text size's, smaller only when the tabs
     // would not fit side by side (never below 11 px); what fits does not depend on the text
     // size, so a larger text size never makes the tabs smaller than the standard one. Each
     // tab is as wide as its label plus an equal share of the room left, so a long label
@@ -125,22 +130,24 @@ Page {
     readonly property int tabPadding: 8
     readonly property real tabLabelsWidth: tab0Text.advanceWidth + tab1Text.advanceWidth
                                            + tab2Text.advanceWidth + tab3Text.advanceWidth
+                                           + (reviewing ? tab4Text.advanceWidth : 0)
     readonly property real tabFontSize: {
         const wanted = Style.fontSmall
-        const room = home.width - 8 * tabPadding
+        const room = home.width - 2 * tabCount * tabPadding
         // Measured at `wanted`, so `fit` is the same at every text size.
         const fit = tabLabelsWidth > 0 ? Math.floor(wanted * room / tabLabelsWidth) : wanted
         return Math.max(11, Math.min(wanted, fit))
     }
     function tabWidth(labelWidth: real): real {
         const scale = tabFontSize / Style.fontSmall
-        const spare = Math.max(0, home.width - 8 * tabPadding - scale * tabLabelsWidth)
-        return scale * labelWidth + 2 * tabPadding + spare / 4
+        const spare = Math.max(0, home.width - 2 * tabCount * tabPadding - scale * tabLabelsWidth)
+        return scale * labelWidth + 2 * tabPadding + spare / tabCount
     }
     TextMetrics { id: tab0Text; font.pixelSize: Style.fontSmall; text: tab0.text }
     TextMetrics { id: tab1Text; font.pixelSize: Style.fontSmall; text: tab1.text }
     TextMetrics { id: tab2Text; font.pixelSize: Style.fontSmall; text: tab2.text }
     TextMetrics { id: tab3Text; font.pixelSize: Style.fontSmall; text: tab3.text }
+    TextMetrics { id: tab4Text; font.pixelSize: Style.fontSmall; text: tab4.text }
 
     component WaypointTab: TabButton {
         id: tab
@@ -162,12 +169,13 @@ Page {
         id: tabs
         objectName: "tabs"
         // Its own size does not follow the tabs' (they follow the page's width).
-        contentWidth: 4 * Style.touch
-        // Four fixed tabs (not a Repeater): a language change retranslates them in place
+        contentWidth: home.tabCount * Style.touch
+        // Fixed tabs (not a Repeater): a language change retranslates them in place
         // and keeps the current tab.
         WaypointTab { id: tab0; objectName: "tab_0"; text: qsTr("Today"); font.pixelSize: home.tabFontSize; width: home.tabWidth(tab0Text.advanceWidth); leftPadding: home.tabPadding; rightPadding: home.tabPadding }
         WaypointTab { id: tab1; objectName: "tab_1"; text: qsTr("Caseload"); font.pixelSize: home.tabFontSize; width: home.tabWidth(tab1Text.advanceWidth); leftPadding: home.tabPadding; rightPadding: home.tabPadding }
         WaypointTab { id: tab2; objectName: "tab_2"; text: qsTr("Diary"); font.pixelSize: home.tabFontSize; width: home.tabWidth(tab2Text.advanceWidth); leftPadding: home.tabPadding; rightPadding: home.tabPadding }
         WaypointTab { id: tab3; objectName: "tab_3"; text: qsTr("Supervision"); font.pixelSize: home.tabFontSize; width: home.tabWidth(tab3Text.advanceWidth); leftPadding: home.tabPadding; rightPadding: home.tabPadding }
+        WaypointTab { id: tab4; objectName: "tab_4"; text: qsTr("Review"); visible: home.reviewing; font.pixelSize: home.tabFontSize; width: home.reviewing ? home.tabWidth(tab4Text.advanceWidth) : 0; leftPadding: home.tabPadding; rightPadding: home.tabPadding }
     }
 }

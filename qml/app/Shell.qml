@@ -72,6 +72,7 @@ StackView {
     Component { id: scanPage; ScanPage { } }
     Component { id: conflictsPage; ConflictsPage { } }
     Component { id: insightsPage; Insights { } }
+    Component { id: reviewEntryPage; ReviewEntryPage { } }
 
     readonly property var screens: ({
         participant: participantPage,
@@ -87,7 +88,8 @@ StackView {
         setAsideChanges: setAsideChangesPage,
         scan: scanPage,
         conflicts: conflictsPage,
-        insights: insightsPage
+        insights: insightsPage,
+        reviewEntry: reviewEntryPage
     })
 
     Connections {

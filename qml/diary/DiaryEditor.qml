@@ -175,6 +175,10 @@ FormPage {
         selected: page.f.themes ?? []
         onToggled: key => page.editor.toggle("themes", key)
     }
+    EntryFeedback {
+        entryId: page.entryId
+        Layout.fillWidth: true
+    }
     FieldError { objectName: "formError"; text: page.editor.errorString; Layout.fillWidth: true }
     ActionButton {
         objectName: "saveDiary"

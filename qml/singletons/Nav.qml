@@ -8,7 +8,8 @@ QtObject {
     signal open(string screen, var properties)
     // Back to the tabs, dropping every pushed screen.
     signal home()
-    // Shows one of the home tabs (0 Today, 1 Caseload, 2 Diary, 3 Supervision).
+    // Shows one of the home tabs (0 Today, 1 Caseload, 2 Diary, 3 Supervision, 4 Review
+    // for a supervisor).
     signal tab(int index)
     // The enrolment QR code's text, read by the scan page (qml/scan) for the enrolment form.
     signal enrolmentScanned(string text)

@@ -77,6 +77,9 @@ Flickable {
             onClicked: Nav.open("conflicts", { recordId: "" })
         }
 
+        // A supervisor's comments on the worker's entries, until acknowledged.
+        CommentsCard { Layout.fillWidth: true }
+
         // Forms left unsaved (kept sealed as drafts): resume or throw away.
         SectionTitle {
             visible: App.today.drafts.count > 0

@@ -346,6 +346,71 @@ public:
         return wp::crypto::requestFingerprint(d.requestKey);
     }
 
+    // This device enrolled (with a server that is not there) for a user in `role`, who
+    // supervises `workerName` and is supervised by `supervisorName` (either may be empty).
+    // Returns the other person's user id; the app reads the identity at once.
+    Q_INVOKABLE QString enrolForReview(const QString &role, const QString &workerName,
+                                       const QString &supervisorName)
+    {
+        if (!enrolWithAbsentServer(QStringLiteral("Me"), QStringLiteral("Org"), role))
+            return {};
+        wp::Store *store = m_app->session()->store();
+        auto id = wp::sync::SyncIdentity::load(*store);
+        if (!id)
+            return {};
+        const QUuid other = wp::createUuidV7();
+        if (!workerName.isEmpty())
+            id->workers.append({other, workerName});
+        if (!supervisorName.isEmpty())
+            id->supervisors.append({other, supervisorName});
+        if (!id->save(*store))
+            return {};
+        m_app->review()->refresh();
+        return wp::idText(other);
+    }
+    // A diary entry `author` shared with this device's user, pulled here. Returns its id.
+    Q_INVOKABLE QString sharedEntryFrom(const QString &author, const QString &text, int daysAgo)
+    {
+        wp::DiaryEntry e;
+        e.id = wp::createUuidV7();
+        e.writtenAt = QDateTime::currentDateTimeUtc().addDays(-daysAgo);
+        e.createdAt = e.writtenAt;
+        e.text = text;
+        e.shared = true;
+        e.themes = {wp::DiaryTheme::Boundaries};
+        return pulledFrom(e, wp::idFromText(author));
+    }
+    // A comment by `author` on this user's entry `entryId`, pulled here. Returns its id.
+    Q_INVOKABLE QString commentFrom(const QString &author, const QString &entryId,
+                                    const QString &text)
+    {
+        wp::Comment c;
+        c.id = wp::createUuidV7();
+        c.diaryEntryId = wp::idFromText(entryId);
+        c.text = text;
+        c.writtenAt = QDateTime::currentDateTimeUtc();
+        c.createdAt = c.writtenAt;
+        return pulledFrom(c, wp::idFromText(author));
+    }
+    template <class R> QString pulledFrom(const R &record, const QUuid &author)
+    {
+        wp::Store *store = m_app->session()->store();
+        wp::RemoteChange change;
+        change.recordId = record.id;
+        change.type = R::Type;
+        change.fields = record.toFields();
+        change.stamp = {QDateTime::currentMSecsSinceEpoch(), 0, QUuid::createUuid()};
+        for (auto it = change.fields.begin(); it != change.fields.end(); ++it)
+            change.stamps.insert(it.key().toString(), change.stamp);
+        change.author = author;
+        auto merged = store->applyRemote({change}, store->syncCursor(), {},
+                                         wp::sync::SyncIdentity::localUser(*store));
+        if (!merged || merged->applied == 0)
+            return {};
+        Q_EMIT m_app->sync()->remoteChangesApplied();
+        return wp::idText(record.id);
+    }
+
     // The device keychain the app's vault uses: off, it refuses as a machine without one does.
     Q_INVOKABLE void setKeystoreAvailable(bool available) { m_keystore->setAvailable(available); }
     void useKeystore(wp::InMemoryKeyStore *keystore, HeldKeyStore *held)
