@@ -3,6 +3,7 @@
 // store, into a folder (scripts/screenshots passes docs/screenshots). Offscreen.
 #include "AppContext.h"
 #include "DemoData.h"
+#include "ReviewDemo.h"
 #include "Store.h"
 
 #include <QApplication>
@@ -314,6 +315,62 @@ int main(int argc, char *argv[])
                                                      flick->property("height").toDouble()));
         shoot(QStringLiteral("insights-wellbeing"));
     }
+    // Review, the worker's side: Alex's comment on Today, then on the entry with its
+    // Acknowledge button.
+    const auto scrollTo = [&](const QString &pageName, const QString &itemName) {
+        for (QQuickItem *page : window->findChildren<QQuickItem *>(pageName)) {
+            if (!page->isVisible())
+                continue;
+            auto *flick = page->property("flickable").value<QQuickItem *>();
+            auto *item = page->findChild<QQuickItem *>(itemName);
+            if (flick && item) {
+                const QPointF at = item->mapToItem(
+                    flick->property("contentItem").value<QQuickItem *>(), QPointF(0, 0));
+                flick->setProperty("contentY",
+                                   qMax(0.0, at.y() + item->height() + 16 - flick->height()));
+            }
+        }
+    };
+    wp::Result<QUuid> commented = addWorkerReviewDemo(*session->store());
+    if (!commented) {
+        err << "screenshots: review demo: " << commented.error().message << '\n';
+        return 1;
+    }
+    context.review()->refresh();
+    for (const QString &theme : {QStringLiteral("light"), QStringLiteral("dark")}) {
+        suffix = theme;
+        context.preferences()->setTheme(theme);
+        home(0);
+        shoot(QStringLiteral("today-comments"));
+        open(QStringLiteral("diary"), {{QStringLiteral("entryId"), wp::idText(*commented)}});
+        settle();
+        scrollTo(QStringLiteral("diaryEditor"), QStringLiteral("entryFeedback"));
+        shoot(QStringLiteral("diary-feedback"));
+        context.diaryEditor()->discard();
+    }
+    // The supervisor's side: the queue, an entry with its thread, and both side by side at
+    // desktop width.
+    wp::Result<QUuid> threaded = addSupervisorReviewDemo(*session->store());
+    if (!threaded) {
+        err << "screenshots: review demo: " << threaded.error().message << '\n';
+        return 1;
+    }
+    context.review()->refresh();
+    const QSize phone = window->size();
+    for (const QString &theme : {QStringLiteral("light"), QStringLiteral("dark")}) {
+        suffix = theme;
+        context.preferences()->setTheme(theme);
+        window->resize(phone);
+        home(4);
+        shoot(QStringLiteral("review-queue"));
+        open(QStringLiteral("reviewEntry"), {{QStringLiteral("entryId"), wp::idText(*threaded)}});
+        shoot(QStringLiteral("review-entry"));
+        home(4);
+        window->resize(1280, 800);
+        context.review()->thread()->open(wp::idText(*threaded));
+        shoot(QStringLiteral("review-desktop"));
+    }
+    window->resize(phone);
     QTextStream(stdout) << "screenshots: written to " << out << '\n';
     return failures == 0 ? 0 : 1;
 }
