@@ -42,10 +42,11 @@ AppContext::AppContext(Session::Options options, SyncOptions sync, QObject *pare
       m_sync(new SyncStatus(m_session, m_syncThread, m_connection, this)),
       m_newDevices(new NewDeviceNotices(m_session, m_syncThread, m_connection, this)),
       m_lease(new OfflineLeaseGate(m_session, m_connection, m_sync, this)),
+      m_readers(new EntryReaders(this)),
       m_caseload(new ParticipantListModel(ParticipantListModel::Kind::Caseload, this)),
       m_diary(new DiaryListModel(this)), m_supervision(new SupervisionListModel(this)),
-      m_today(new TodayBoard(&m_names, this)), m_insights(new InsightsBoard(this)),
-      m_search(new SearchController(&m_names, this)),
+      m_toDiscuss(new ToDiscussModel(this)), m_today(new TodayBoard(&m_names, this)),
+      m_insights(new InsightsBoard(this)), m_search(new SearchController(&m_names, this)),
       m_participant(new ParticipantDetail(&m_names, this)),
       m_participantEditor(new ParticipantEditor(this)),
       m_encounterEditor(new EncounterEditor(this)), m_diaryEditor(new DiaryEditor(this)),
@@ -59,6 +60,13 @@ AppContext::AppContext(Session::Options options, SyncOptions sync, QObject *pare
     m_session->setPassphrase(m_preferences->passphrase());
     connect(m_session, &Session::passphraseChanged, this,
             [this] { m_preferences->setPassphrase(m_session->passphrase()); });
+    const auto readersChanged = [this] {
+        m_readers->update(m_connection->enrolled(), m_connection->supervisorsLearnt(),
+                          m_connection->supervisors());
+    };
+    connect(m_connection, &SyncConnection::enrolledChanged, this, readersChanged);
+    connect(m_connection, &SyncConnection::supervisorsChanged, this, readersChanged);
+    readersChanged();
     connect(m_session, &Session::opened, this, &AppContext::storeOpened);
     connect(m_session, &Session::closing, this, &AppContext::storeClosing);
     if (auto *gui = qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
@@ -96,6 +104,12 @@ AppContext::AppContext(Session::Options options, SyncOptions sync, QObject *pare
         m_diary->reload();
         m_search->results()->refresh();
     });
+    // A note saved may be the supervision that discussed the raised entries.
+    for (Editor *editor :
+         {static_cast<Editor *>(m_diaryEditor), static_cast<Editor *>(m_supervisionEditor)}) {
+        connect(editor, &Editor::saved, m_toDiscuss, &ToDiscussModel::refresh);
+        connect(editor, &Editor::removed, m_toDiscuss, &ToDiscussModel::refresh);
+    }
     connect(m_supervisionEditor, &Editor::removed, this, [this] {
         m_supervision->reload();
         m_today->refresh();
@@ -143,6 +157,7 @@ void AppContext::connectSync()
         m_caseload->refresh();
         m_diary->refresh();
         m_supervision->refresh();
+        m_toDiscuss->refresh();
         m_today->refreshInPlace();
         m_search->results()->refresh();
         m_participant->reload();
@@ -284,6 +299,7 @@ void AppContext::setStoreEverywhere(wp::Store *store)
     m_caseload->setStore(store);
     m_diary->setStore(store);
     m_supervision->setStore(store);
+    m_toDiscuss->setStore(store);
     m_today->setStore(store, drafts);
     m_insights->setStore(store);
     m_search->setStore(store);

@@ -5,6 +5,7 @@
 // the models and editors: opening the store hands it to them, locking takes it back.
 
 #include "Boards.h"
+#include "EntryReaders.h"
 #include "InsightsBoard.h"
 #include "ListModels.h"
 #include "NewDeviceNotices.h"
@@ -17,6 +18,7 @@
 #include "SyncConnection.h"
 #include "SyncStatus.h"
 #include "SyncThread.h"
+#include "ToDiscussModel.h"
 
 #include <QObject>
 #include <QPointer>
@@ -46,10 +48,14 @@ class AppContext : public QObject
     Q_PROPERTY(wp::client::SyncStatus *sync READ sync CONSTANT)
     Q_PROPERTY(wp::client::NewDeviceNotices *newDevices READ newDevices CONSTANT)
     Q_PROPERTY(wp::client::OfflineLeaseGate *lease READ lease CONSTANT)
+    // Who can read an entry or a note, in words.
+    Q_PROPERTY(wp::client::EntryReaders *readers READ readers CONSTANT)
     Q_PROPERTY(QVariant vocabulary READ vocabularyValue NOTIFY vocabularyChanged)
     Q_PROPERTY(wp::client::ParticipantListModel *caseload READ caseload CONSTANT)
     Q_PROPERTY(wp::client::DiaryListModel *diary READ diary CONSTANT)
     Q_PROPERTY(wp::client::SupervisionListModel *supervision READ supervision CONSTANT)
+    // The worker's entries raised for the next supervision ("To discuss").
+    Q_PROPERTY(wp::client::ToDiscussModel *toDiscuss READ toDiscuss CONSTANT)
     Q_PROPERTY(wp::client::TodayBoard *today READ today CONSTANT)
     Q_PROPERTY(wp::client::InsightsBoard *insights READ insights CONSTANT)
     Q_PROPERTY(wp::client::SearchController *search READ search CONSTANT)
@@ -81,6 +87,7 @@ public:
     SyncStatus *sync() const { return m_sync; }
     NewDeviceNotices *newDevices() const { return m_newDevices; }
     OfflineLeaseGate *lease() const { return m_lease; }
+    EntryReaders *readers() const { return m_readers; }
     QVariantMap vocabulary() const;
     // What the pseudonym fields say under a text that looks like a full name, or "".
     Q_INVOKABLE QString pseudonymWarning(const QString &text) const;
@@ -93,6 +100,7 @@ public:
     ParticipantListModel *caseload() const { return m_caseload; }
     DiaryListModel *diary() const { return m_diary; }
     SupervisionListModel *supervision() const { return m_supervision; }
+    ToDiscussModel *toDiscuss() const { return m_toDiscuss; }
     TodayBoard *today() const { return m_today; }
     InsightsBoard *insights() const { return m_insights; }
     SearchController *search() const { return m_search; }
@@ -125,10 +133,12 @@ private:
     SyncStatus *m_sync;
     NewDeviceNotices *m_newDevices;
     OfflineLeaseGate *m_lease;
+    EntryReaders *m_readers;
     ParticipantNames m_names;
     ParticipantListModel *m_caseload;
     DiaryListModel *m_diary;
     SupervisionListModel *m_supervision;
+    ToDiscussModel *m_toDiscuss;
     TodayBoard *m_today;
     InsightsBoard *m_insights;
     SearchController *m_search;

@@ -361,10 +361,15 @@ struct Comment
     QDateTime writtenAt;
     QDateTime acknowledgedAt; // when an acknowledgement was given
     QUuid acknowledges;       // the comment an acknowledgement is for
+    // A raise: the entry is to be discussed at the next supervision (`raise`), asked at
+    // `raisedAt`; its author sets `raise` false to take it back.
+    bool raise = false;
+    QDateTime raisedAt;
     QDateTime createdAt;
 
     bool isAcknowledgement() const { return !acknowledges.isNull(); }
-    bool isReviewMark() const { return !isAcknowledgement() && text.isEmpty(); }
+    bool isRaise() const { return !isAcknowledgement() && raisedAt.isValid(); }
+    bool isReviewMark() const { return !isAcknowledgement() && !isRaise() && text.isEmpty(); }
 
     template <class Self, class Field> static void forEachField(Self &c, Field &&field)
     {
@@ -378,6 +383,8 @@ struct Comment
         field(c.writtenAt, {"writtenAt", QT_TRANSLATE_NOOP("Field", "Written")});
         field(c.acknowledgedAt, {"acknowledgedAt", QT_TRANSLATE_NOOP("Field", "Acknowledged")});
         field(c.acknowledges, {"acknowledges", QT_TRANSLATE_NOOP("Field", "Comment")});
+        field(c.raise, {"raise", QT_TRANSLATE_NOOP("Field", "Raise at next supervision")});
+        field(c.raisedAt, {"raisedAt", QT_TRANSLATE_NOOP("Field", "Raised")});
         field(c.createdAt,
               FieldSpec("createdAt", QT_TRANSLATE_NOOP("Field", "Created")).automatic());
     }

@@ -136,7 +136,8 @@ bool isRecordCommand(const QString &name)
 {
     return name.endsWith(QLatin1String(" add")) || name.endsWith(QLatin1String(" list")) ||
            name.endsWith(QLatin1String(" edit")) || name == QLatin1String("search") ||
-           name == QLatin1String("review mark") || name == QLatin1String("comment ack");
+           name == QLatin1String("review mark") || name == QLatin1String("review raise") ||
+           name == QLatin1String("review agenda") || name == QLatin1String("comment ack");
 }
 
 // A device that has not reached its server for longer than its organisation's offline lease
@@ -201,6 +202,10 @@ Status CommandDispatcher::dispatch(const ParsedCommand &command, const QString &
             return review.list(command);
         if (command.name == QLatin1String("review mark"))
             return review.mark(command);
+        if (command.name == QLatin1String("review raise"))
+            return review.raise(command);
+        if (command.name == QLatin1String("review agenda"))
+            return review.agenda(command);
         if (command.name == QLatin1String("comment add"))
             return review.addComment(command);
         if (command.name == QLatin1String("comment list"))

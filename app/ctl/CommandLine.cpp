@@ -110,6 +110,8 @@ const std::vector<CommandSpec> Commands{
     {"conflicts resolve", 1, 1, {{"keep", true, false}, {"text", true, false}}},
     {"review list", 0, 0, {Json}},
     {"review mark", 1, 1, {}},
+    {"review raise", 1, 1, {{"off", false, false}}},
+    {"review agenda", 0, 0, {Json}},
     {"comment add", 1, 1, {{"text", true, false}}},
     {"comment list", 0, 0, {Json}},
     {"comment ack", 1, 1, {}},
@@ -212,6 +214,9 @@ QString usage()
         "  review list [--json]          entries your workers shared with you, not yet\n"
         "                                reviewed first, newest first\n"
         "  review mark ID                mark a shared entry read (its author sees it)\n"
+        "  review raise ID [--off]       raise an entry at the next supervision (a shared\n"
+        "                                entry, or one of your own); --off takes it back\n"
+        "  review agenda [--json]        your entries raised for your next supervision\n"
         "  comment add ID --text T       comment on a shared entry, for its author alone\n"
         "  comment list [--json]         comments and review marks, with acknowledgements\n"
         "  comment ack ID                acknowledge a comment on one of your entries\n"

@@ -3,8 +3,10 @@
 
 #include "CommandOptions.h"
 #include "Store.h"
+#include "SupervisionAgenda.h"
 #include "SyncIdentity.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -83,6 +85,7 @@ Status ReviewCommands::list(const ParsedCommand &c)
                 o.insert(QStringLiteral("author"), idText(r.author));
                 o.insert(QStringLiteral("authorName"), nameOf(r.author));
                 o.insert(QStringLiteral("reviewed"), r.reviewedAt.isValid());
+                o.insert(QStringLiteral("raised"), r.raised);
                 if (r.reviewedAt.isValid())
                     o.insert(QStringLiteral("reviewedAt"), msOf(r.reviewedAt));
                 o.insert(QStringLiteral("comments"), r.comments);
@@ -114,6 +117,57 @@ Status ReviewCommands::mark(const ParsedCommand &c)
     return {};
 }
 
+Status ReviewCommands::raise(const ParsedCommand &c)
+{
+    const QUuid id = idFromText(c.positionals.value(0));
+    if (id.isNull())
+        return usage(QStringLiteral("review raise needs the diary entry's id."));
+    auto entry = m_store.diary().get(id);
+    if (!entry && entry.error().code == ErrorCode::NotFound)
+        return usage(QStringLiteral("There is no diary entry with id %1 here (it may have been "
+                                    "unshared).")
+                         .arg(idText(id)));
+    if (!entry)
+        return entry.error();
+    const bool on = !c.has(QStringLiteral("off"));
+    auto saved = SupervisionAgenda(m_store, m_me).setRaised(id, on);
+    if (!saved && saved.error().code == ErrorCode::NotFound)
+        return usage(QStringLiteral("You have not raised the diary entry %1.").arg(idText(id)));
+    if (!saved)
+        return saved.error();
+    m_out << idText(saved->id) << '\n';
+    return {};
+}
+
+Status ReviewCommands::agenda(const ParsedCommand &c)
+{
+    auto raised = SupervisionAgenda(m_store, m_me).toDiscuss();
+    if (!raised)
+        return raised.error();
+    const bool json = c.has(QStringLiteral("json"));
+    for (const RaisedEntry &r : std::as_const(*raised)) {
+        QStringList by;
+        QJsonArray byIds;
+        for (const QUuid &u : r.raisedBy) {
+            by.append(u == m_me ? QStringLiteral("you") : nameOf(u));
+            byIds.append(idText(u));
+        }
+        if (json) {
+            printJson(m_out, {{QStringLiteral("diaryEntryId"), idText(r.entry.id)},
+                              {QStringLiteral("raisedAt"), msOf(r.raisedAt)},
+                              {QStringLiteral("raisedBy"), byIds},
+                              {QStringLiteral("raisedByNames"), QJsonArray::fromStringList(by)},
+                              {QStringLiteral("text"), r.entry.text}});
+            continue;
+        }
+        QString text = r.entry.text;
+        text.replace(u'\n', u' ');
+        m_out << idText(r.entry.id) << '\t' << dayOf(r.raisedAt) << '\t'
+              << by.join(QStringLiteral(", ")) << '\t' << text.left(80) << '\n';
+    }
+    return {};
+}
+
 Status ReviewCommands::addComment(const ParsedCommand &c)
 {
     const QString text = c.value(QStringLiteral("text")).trimmed();
@@ -136,8 +190,9 @@ Status ReviewCommands::listComments(const ParsedCommand &c)
         return notes.error();
     const bool json = c.has(QStringLiteral("json"));
     for (const ReviewNote &s : std::as_const(*notes)) {
-        const QString kind =
-            s.comment.isReviewMark() ? QStringLiteral("review") : QStringLiteral("comment");
+        const QString kind = s.comment.isRaise()        ? QStringLiteral("raise")
+                             : s.comment.isReviewMark() ? QStringLiteral("review")
+                                                        : QStringLiteral("comment");
         const bool mine = s.author == m_me;
         if (json) {
             QJsonObject o{{QStringLiteral("id"), idText(s.comment.id)},
@@ -152,6 +207,10 @@ Status ReviewCommands::listComments(const ParsedCommand &c)
                           {QStringLiteral("acknowledged"), s.acknowledgedAt.isValid()}};
             if (s.acknowledgedAt.isValid())
                 o.insert(QStringLiteral("acknowledgedAt"), msOf(s.acknowledgedAt));
+            if (s.comment.isRaise()) {
+                o.insert(QStringLiteral("raise"), s.comment.raise);
+                o.insert(QStringLiteral("raisedAt"), msOf(s.comment.raisedAt));
+            }
             printJson(m_out, o);
             continue;
         }
@@ -160,7 +219,9 @@ Status ReviewCommands::listComments(const ParsedCommand &c)
         m_out << idText(s.comment.id) << '\t' << idText(s.comment.diaryEntryId) << '\t' << kind
               << '\t' << (mine ? QStringLiteral("you") : nameOf(s.author)) << '\t'
               << dayOf(s.comment.writtenAt) << '\t';
-        if (!s.comment.isReviewMark())
+        if (s.comment.isRaise())
+            m_out << (s.comment.raise ? QStringLiteral("raised") : QStringLiteral("taken back"));
+        else if (!s.comment.isReviewMark())
             m_out << (s.acknowledgedAt.isValid()
                           ? QStringLiteral("acknowledged ") + dayOf(s.acknowledgedAt)
                           : QStringLiteral("not acknowledged"))

@@ -3,7 +3,8 @@
 // waypointctl's review commands (docs/protocol.md, "Review marks, comments and
 // acknowledgements"): a supervisor lists the entries their workers shared, marks one
 // reviewed and comments on it; a worker lists the comments and marks on their entries and
-// acknowledges a comment; the supervisor sees the acknowledgement. Each is a Comment record
+// acknowledges a comment; the supervisor sees the acknowledgement. Either raises an entry at
+// the worker's next supervision. Each is a Comment record
 // written here and sent by the next `waypointctl sync`.
 
 #include "CommandLine.h"
@@ -25,6 +26,11 @@ public:
     Status list(const ParsedCommand &command);
     // `review mark ENTRY-ID`: this user has read the entry (once; again is a no-op).
     Status mark(const ParsedCommand &command);
+    // `review raise ENTRY-ID [--off]`: to discuss at the next supervision (an entry shared with
+    // this user, or one of their own); --off takes this user's raise back.
+    Status raise(const ParsedCommand &command);
+    // The user's entries raised and not yet discussed at a supervision, newest raise first.
+    Status agenda(const ParsedCommand &command);
     // `comment add ENTRY-ID --text T` on an entry shared with this user.
     Status addComment(const ParsedCommand &command);
     // Comments and review marks, newest first, each with who wrote it and its

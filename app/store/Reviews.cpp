@@ -64,11 +64,17 @@ Result<Page<SharedEntry>> Reviews::queue(const QueueFilter &filter, const PageRe
                         AND c.type = ?2 AND c.deleted = 0
                         AND coalesce(record_field(c.fields, 'text'), '') = ''
                         AND record_field(c.fields, 'acknowledges') IS NULL
+                        AND record_field(c.fields, 'raisedAt') IS NULL
                         AND (c.author IS NULL OR c.author = ?3)),
                     (SELECT count(*) FROM records c WHERE c.parent_id = e.id
                         AND c.type = ?2 AND c.deleted = 0
                         AND coalesce(record_field(c.fields, 'text'), '') != ''
-                        AND record_field(c.fields, 'acknowledges') IS NULL)
+                        AND record_field(c.fields, 'acknowledges') IS NULL),
+                    (SELECT record_field(c.fields, 'raise') FROM records c
+                        WHERE c.parent_id = e.id AND c.type = ?2 AND c.deleted = 0
+                        AND record_field(c.fields, 'raisedAt') IS NOT NULL
+                        AND (c.author IS NULL OR c.author = ?3)
+                        ORDER BY c.sort_at DESC LIMIT 1)
                 FROM records e INDEXED BY )sql";
             sql += filter.author.isNull() ? "records_review_queue" : "records_review_by_author";
             sql += R"sql(
@@ -99,7 +105,8 @@ Result<Page<SharedEntry>> Reviews::queue(const QueueFilter &filter, const PageRe
                     return entry.error();
                 if (filter.theme && !entry->themes.contains(*filter.theme))
                     return {};
-                SharedEntry shared{std::move(*entry), row.id(2), {}, int(row.int64(5))};
+                SharedEntry shared{std::move(*entry), row.id(2), {}, int(row.int64(5)),
+                                   !row.isNull(6) && row.int64(6) != 0};
                 if (!row.isNull(4))
                     shared.reviewedAt = QDateTime::fromMSecsSinceEpoch(row.int64(4), Qt::UTC);
                 page.items.append(std::move(shared));
@@ -143,10 +150,14 @@ Result<SharedEntry> Reviews::shared(const QUuid &entryId)
         return notes.error();
     SharedEntry out{std::move(*entry), *author, {}, 0};
     for (const ReviewNote &n : std::as_const(*notes)) {
-        if (!n.comment.isReviewMark())
+        if (n.comment.isRaise()) {
+            if (n.author == m_me)
+                out.raised = n.comment.raise;
+        } else if (!n.comment.isReviewMark()) {
             ++out.comments;
-        else if (n.author == m_me)
+        } else if (n.author == m_me) {
             out.reviewedAt = n.comment.writtenAt;
+        }
     }
     return out;
 }
@@ -188,7 +199,7 @@ Result<QList<ReviewNote>> Reviews::notesFrom(const QList<Comment> &comments)
         if (s.comment->isAcknowledgement())
             continue;
         ReviewNote note{*s.comment, s.author, {}};
-        if (!s.comment->isReviewMark()) {
+        if (!s.comment->isReviewMark() && !s.comment->isRaise()) {
             // Acknowledged only by the entry's author (a device sets any other aside on pull).
             const QUuid entryId = s.comment->diaryEntryId;
             if (!entryAuthors.contains(entryId)) {
@@ -251,7 +262,8 @@ Result<QList<ReviewNote>> Reviews::unacknowledged()
         if (!notes)
             return notes.error();
         for (ReviewNote &n : *notes)
-            if (!n.comment.isReviewMark() && n.author != m_me && !n.acknowledgedAt.isValid())
+            if (!n.comment.isReviewMark() && !n.comment.isRaise() && n.author != m_me &&
+                !n.acknowledgedAt.isValid())
                 out.append(std::move(n));
     }
     std::sort(out.begin(), out.end(), [](const ReviewNote &a, const ReviewNote &b) {
@@ -306,7 +318,8 @@ Result<Comment> Reviews::acknowledge(const QUuid &commentId)
     Result<QUuid> entryAuthor = m_store.authorOf(comment->diaryEntryId, m_me);
     if (!entryAuthor && entryAuthor.error().code != ErrorCode::NotFound)
         return entryAuthor.error();
-    if (comment->isAcknowledgement() || comment->isReviewMark() || !entryAuthor ||
+    if (comment->isAcknowledgement() || comment->isReviewMark() || comment->isRaise() ||
+        !entryAuthor ||
         *entryAuthor != m_me)
         return Error(ErrorCode::InvalidInput,
                      QStringLiteral("only a comment on one of your own diary entries can be "

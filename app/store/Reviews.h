@@ -27,9 +27,10 @@ struct SharedEntry
     QUuid author;
     QDateTime reviewedAt; // this user's review mark; invalid when not reviewed yet
     int comments = 0;     // comments on it (review marks and acknowledgements not counted)
+    bool raised = false;  // this user raised it for the next supervision
 };
 
-// A review mark or a comment with its writer and, for a comment, when the entry's author
+// A review mark, a raise or a comment with its writer and, for a comment, when the entry's author
 // acknowledged it (invalid when not yet).
 struct ReviewNote
 {
@@ -65,9 +66,9 @@ public:
     // Acknowledges a comment on one of this user's entries (again returns the first).
     Result<Comment> acknowledge(const QUuid &commentId);
 
-    // Review marks and comments on one entry, newest first.
+    // Review marks, raises and comments on one entry, newest first.
     Result<QList<ReviewNote>> notesOn(const QUuid &entryId);
-    // Every review mark and comment held here, newest first.
+    // Every review mark, raise and comment held here, newest first.
     Result<QList<ReviewNote>> allNotes();
     // Comments by others on this user's entries that this user has not acknowledged,
     // newest first.

@@ -13,6 +13,8 @@ ItemDelegate {
     property string extra
     property string badge
     property color badgeColor: Material.accentColor
+    // Who can read the record, in words ("Only you"), under the rest; none when empty.
+    property string readers
     width: ListView.view ? ListView.view.width : implicitWidth
     // A fixed implicit width: the height depends on the width (wrapped text), so a width that
     // followed the text would make layouts loop.
@@ -20,7 +22,8 @@ ItemDelegate {
     implicitHeight: Math.max(Style.touch + 16, contentItem.implicitHeight + topPadding + bottomPadding)
     topPadding: 10
     bottomPadding: 10
-    readonly property var parts: [title, badge, detail, extra]
+    readonly property var parts: [title, badge, detail, extra,
+        readers.length > 0 ? qsTr("who can read it: %1").arg(readers) : ""]
     readonly property bool badgeBelow: badge.length > 0
         && titleMetrics.advanceWidth + 8 + badgeMetrics.advanceWidth > availableWidth
     TextMetrics {
@@ -105,6 +108,12 @@ ItemDelegate {
             maximumLineCount: 2
             elide: Text.ElideRight
             Layout.fillWidth: true
+        }
+        ShareBadge {
+            objectName: "cardReaders"
+            visible: card.readers.length > 0
+            readers: card.readers
+            maximumWidth: card.availableWidth
         }
     }
 }

@@ -17,8 +17,8 @@ FormPage {
     readonly property var f: editor.fields
     readonly property var e: editor.errors
     readonly property bool shared: f.shared ?? false
-    // Who reads it when shared, from the supervisors this device learnt ("" while none).
-    readonly property string readers: App.connection.sharedReaders
+    // Who reads it, in words: "Only you", "You and Alex (supervisor)" (App.readers).
+    readonly property string readers: shared ? App.readers.sharedText : App.readers.privateText
     title: entryId.length > 0 ? qsTr("Diary entry") : qsTr("New diary entry")
     actionText: qsTr("Save")
     Component.onCompleted: entryId.length > 0 ? editor.load(entryId) : editor.startNew("")
@@ -55,20 +55,20 @@ FormPage {
                 Layout.fillWidth: true
                 Label {
                     objectName: "shareState"
-                    text: !page.shared ? qsTr("Private: only you can read this")
-                          : page.readers.length > 0 ? qsTr("Shared: %1").arg(page.readers)
-                          : qsTr("Shared, but no supervisor is assigned yet: only you can read this")
+                    text: page.shared ? qsTr("Shared") : qsTr("Private")
                     font.bold: true
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }
                 Label {
+                    objectName: "whoCanRead"
+                    text: qsTr("Who can read it: %1").arg(page.readers)
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Label {
                     objectName: "shareHint"
-                    text: page.readers.length === 0
-                          ? qsTr("No supervisor is assigned to you yet, so sharing reaches no one.")
-                          : page.shared
-                          ? qsTr("They can read it after the next sync. Switching off removes their copy, but what they have read cannot be unread.")
-                          : qsTr("Switch on to share this one entry with %1.").arg(App.connection.supervisorNames)
+                    text: page.shared ? App.readers.sharedHint : App.readers.privateHint
                     font.pixelSize: Style.fontCaption
                     opacity: 0.75
                     wrapMode: Text.Wrap
@@ -78,7 +78,9 @@ FormPage {
             OnOffSwitch {
                 objectName: "shareSwitch"
                 checked: page.shared
-                Accessible.name: qsTr("Share this entry with my supervisor")
+                Accessible.name: App.readers.reach === EntryReaders.NoSupervisor
+                                 ? qsTr("Share this entry (no supervisor is assigned to you)")
+                                 : qsTr("Share this entry with my supervisor")
                 onToggled: page.editor.setField("shared", checked)
             }
         }

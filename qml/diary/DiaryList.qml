@@ -7,8 +7,8 @@ import QtQuick.Layouts
 import Waypoint
 import Waypoint.Ui
 
-// The worker's reflective diary, newest first. Every entry says whether it is private or
-// shared with the supervisor.
+// The worker's reflective diary, newest first. Every entry says who can read it: only the
+// worker, or the worker and their supervisors by name.
 Page {
     id: diary
     objectName: "diaryList"
@@ -32,7 +32,8 @@ Page {
             required property int wellbeing
             width: ListView.view.width
             implicitHeight: Math.max(72, contentItem.implicitHeight + 20)
-            Accessible.name: title + ", " + (shared ? qsTr("shared with supervisor") : qsTr("private")) + ", " + whenText
+            readonly property string readers: shared ? App.readers.sharedText : App.readers.privateText
+            Accessible.name: title + ", " + qsTr("who can read it: %1").arg(readers) + ", " + whenText
             onClicked: Nav.open("diary", { entryId: recordId })
             contentItem: ColumnLayout {
                 spacing: 4
@@ -47,7 +48,12 @@ Page {
                         // Beside a long badge at a large text size: two lines, never cut.
                         wrapMode: Text.Wrap
                     }
-                    ShareBadge { shared: row.shared }
+                    ShareBadge {
+                        objectName: "rowReaders"
+                        shared: row.shared
+                        readers: row.readers
+                        maximumWidth: row.availableWidth * 0.6
+                    }
                 }
                 Label {
                     text: row.title

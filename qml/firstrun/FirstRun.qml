@@ -48,7 +48,7 @@ Page {
                     qsTr("Everything stays on this phone, locked with your PIN. Without it the file is unreadable, even if the phone is lost or taken."),
                     qsTr("People you support are recorded by a pseudonym or initials, never a full name."),
                     qsTr("Your diary is private. Your supervisor sees an entry only if you switch on \u201cShare\u201d for that entry."),
-                    qsTr("Supervision notes are seen by you and your supervisor."),
+                    qsTr("Your supervision notes are yours alone: only you can read them."),
                     qsTr("It works with no signal. Nothing leaves this phone until a device is enrolled for sync, and then only encrypted.")
                 ]
                 delegate: RowLayout {

@@ -18,7 +18,10 @@ FormPage {
     readonly property var e: editor.errors
     title: noteId.length > 0 ? qsTr("Supervision session") : qsTr("New supervision session")
     actionText: qsTr("Save")
-    Component.onCompleted: noteId.length > 0 ? editor.load(noteId) : editor.startNew("")
+    Component.onCompleted: {
+        App.toDiscuss.showFor(noteId)
+        noteId.length > 0 ? editor.load(noteId) : editor.startNew("")
+    }
     onLeaving: {
         addTyped()
         editor.keepDraft()
@@ -59,12 +62,43 @@ FormPage {
         Layout.fillWidth: true
     }
 
+    // A note stays in the worker's private audience: only they read it.
+    ShareBadge {
+        objectName: "noteReaders"
+        shared: false
+        maximumWidth: page.width - 2 * Style.margin
+    }
     Label {
         visible: page.editor.restoredDraft
         text: qsTr("Your unsaved draft was restored.")
         opacity: 0.8
         wrapMode: Text.Wrap
         Layout.fillWidth: true
+    }
+    // Entries raised for this supervision, by a supervisor or the worker; each opens.
+    SectionTitle {
+        visible: App.toDiscuss.count > 0
+        text: qsTr("To discuss")
+    }
+    Column {
+        objectName: "toDiscuss"
+        visible: App.toDiscuss.count > 0
+        Layout.fillWidth: true
+        Repeater {
+            model: App.toDiscuss
+            delegate: ListCard {
+                required property string recordId
+                required title
+                required property string whenText
+                required property string raisedText
+                required property int index
+                objectName: "toDiscuss_" + index
+                width: parent ? parent.width : implicitWidth
+                detail: raisedText
+                extra: whenText
+                onClicked: Nav.open("diary", { entryId: recordId })
+            }
+        }
     }
     DateChips {
         objectName: "heldOn"

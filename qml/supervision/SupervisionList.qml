@@ -5,7 +5,8 @@ import QtQuick.Controls
 import Waypoint
 import Waypoint.Ui
 
-// Supervision sessions, newest first, with how many action items are still open.
+// Supervision sessions, newest first, with how many action items are still open and who
+// can read them (only the worker: notes stay private).
 Page {
     id: supervision
     objectName: "supervisionList"
@@ -27,6 +28,7 @@ Page {
             title: heldOnText
             detail: topicsText
             extra: supervisor
+            readers: App.readers.privateText
             badge: openActions > 0 ? qsTr("%n open action(s)", "", openActions) : ""
             onClicked: Nav.open("supervision", { noteId: recordId })
         }

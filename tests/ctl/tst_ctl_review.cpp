@@ -14,6 +14,7 @@
 #include "Store.h"
 #include "Uuid.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -41,6 +42,9 @@ class TestCtlReview : public QObject
     LocalServer::Org org;
     QUuid robin; // a second supervisor, of Jo only
     QTemporaryDir tmp;
+    // The devices of the first test, kept for the later ones (a user's second device would
+    // need their recovery key).
+    QString samDir, joDir, alexDir, robinsDir;
 
     Run ctl(const QString &dataDir, const QStringList &args)
     {
@@ -128,6 +132,21 @@ class TestCtlReview : public QObject
         return s.comments().save(ack).ok();
     }
 
+    // Sam's supervision of today, noted on Sam's device (waypointctl has no command for it).
+    bool noteSupervisionToday(const QString &dir)
+    {
+        QtKeychainKeyStore keychain;
+        QByteArray pin = Pin.toUtf8();
+        auto store = DeviceStore::open(dir, SecretBytes::takeFrom(pin),
+                                       VaultEnvironment::withKeyStore(&keychain));
+        if (!store)
+            return false;
+        SupervisionNote note;
+        note.heldOn = QDate::currentDate();
+        note.supervisor = QStringLiteral("Alex");
+        return (*store)->supervision().save(note).ok();
+    }
+
 private slots:
     void initTestCase()
     {
@@ -152,6 +171,10 @@ private slots:
         const QString alex = device(QStringLiteral("alex-laptop"), org.supervisor);
         const QString robinDir = device(QStringLiteral("robin-laptop"), robin);
         QVERIFY(!sam.isEmpty() && !jo.isEmpty() && !alex.isEmpty() && !robinDir.isEmpty());
+        samDir = sam;
+        joDir = jo;
+        alexDir = alex;
+        robinsDir = robinDir;
 
         // Sam shares two entries; Alex's queue lists both, newest first, named.
         const QString older =
@@ -281,6 +304,69 @@ private slots:
         QCOMPARE(late.exitCode, 2);
         QVERIFY2(late.err.contains(u"unshared"), qPrintable(late.err));
         QCOMPARE(listed(sam, "comment list").size(), 2);
+    }
+
+    // Alex raises Sam's shared entry for their next supervision: Sam's agenda lists it,
+    // named, and Jo (also Alex's worker) receives nothing; Sam's note of today discusses
+    // it; Alex takes the raise back.
+    void aRaiseReachesTheWorkersAgendaUntilTheNextSupervision()
+    {
+        const QString sam = samDir, jo = joDir, alex = alexDir;
+        QVERIFY(!sam.isEmpty() && !jo.isEmpty() && !alex.isEmpty());
+        const QString entry = written(
+            sam, {QStringLiteral("diary"), QStringLiteral("add"), QStringLiteral("--text"),
+                  QStringLiteral("RAISE-MARKER-7c20: the eviction"), QStringLiteral("--share")});
+        QVERIFY(!entry.isEmpty());
+        QCOMPARE(sync(sam).json()[u"failed"].toInt(), 0);
+        QCOMPARE(sync(alex).json()[u"failed"].toInt(), 0);
+
+        const QString raise =
+            written(alex, {QStringLiteral("review"), QStringLiteral("raise"), entry});
+        QVERIFY(!raise.isEmpty());
+        QCOMPARE(written(alex, {QStringLiteral("review"), QStringLiteral("raise"), entry}), raise);
+        bool listedRaised = false;
+        for (const QJsonObject &o : listed(alex, "review list"))
+            if (o[u"id"].toString() == entry)
+                listedRaised = o[u"raised"].toBool();
+        QVERIFY(listedRaised);
+        QCOMPARE(sync(alex).json()[u"failed"].toInt(), 0);
+
+        QCOMPARE(sync(sam).json()[u"failed"].toInt(), 0);
+        QList<QJsonObject> agenda = listed(sam, "review agenda");
+        QCOMPARE(agenda.size(), 1);
+        QCOMPARE(agenda.at(0)[u"diaryEntryId"].toString(), entry);
+        QCOMPARE(agenda.at(0)[u"raisedByNames"].toArray().at(0).toString(), QStringLiteral("Alex"));
+        bool raiseListed = false;
+        for (const QJsonObject &o : listed(sam, "comment list"))
+            if (o[u"id"].toString() == raise) {
+                QCOMPARE(o[u"kind"].toString(), QStringLiteral("raise"));
+                QCOMPARE(o[u"raise"].toBool(), true);
+                QVERIFY(o[u"raisedAt"].toDouble() > 0);
+                raiseListed = true;
+            }
+        QVERIFY(raiseListed);
+        // Jo, another of Alex's workers, holds neither the entry nor the raise.
+        QCOMPARE(sync(jo).json()[u"failed"].toInt(), 0);
+        for (const QJsonObject &o : listed(jo, "comment list"))
+            QVERIFY(o[u"id"].toString() != raise);
+        QVERIFY(listed(jo, "review agenda").isEmpty());
+
+        // Sam's supervision of today discusses it.
+        QVERIFY(noteSupervisionToday(sam));
+        QVERIFY(listed(sam, "review agenda").isEmpty());
+
+        // Alex takes it back; taking back what was never raised is a usage error.
+        QCOMPARE(written(alex, {QStringLiteral("review"), QStringLiteral("raise"), entry,
+                                QStringLiteral("--off")}),
+                 raise);
+        for (const QJsonObject &o : listed(alex, "comment list"))
+            if (o[u"id"].toString() == raise)
+                QCOMPARE(o[u"raise"].toBool(), false);
+        QCOMPARE(ctl(jo, {QStringLiteral("review"), QStringLiteral("raise"), entry,
+                          QStringLiteral("--off")})
+                     .exitCode,
+                 2);
+        QVERIFY(!fx.pgDump().contains(QByteArray("RAISE-MARKER-7c20")));
     }
 };
 

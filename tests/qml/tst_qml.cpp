@@ -273,7 +273,23 @@ public:
         p.moveToStage(wp::Stage::SafePlace, QDate::currentDate());
         return fromColleague(p);
     }
-    template <class R> QString fromColleague(const R &record)
+    // The user's first supervisor (as learnSupervisors named them) raised `entryId` for the
+    // next supervision, on their phone; the raise is pulled here. Returns its id.
+    Q_INVOKABLE QString raiseFromSupervisor(const QString &entryId)
+    {
+        auto id = wp::sync::SyncIdentity::load(*m_app->session()->store());
+        if (!id || id->supervisors.isEmpty())
+            return {};
+        wp::Comment raise;
+        raise.id = wp::createUuidV7();
+        raise.diaryEntryId = wp::idFromText(entryId);
+        raise.raise = true;
+        raise.raisedAt = QDateTime::currentDateTimeUtc();
+        raise.writtenAt = raise.raisedAt;
+        raise.createdAt = raise.raisedAt;
+        return fromColleague(raise, id->supervisors.first().userId);
+    }
+    template <class R> QString fromColleague(const R &record, QUuid author = QUuid::createUuid())
     {
         wp::Store *store = m_app->session()->store();
         wp::RemoteChange change;
@@ -283,8 +299,9 @@ public:
         change.stamp = {QDateTime::currentMSecsSinceEpoch(), 0, QUuid::createUuid()};
         for (auto it = change.fields.begin(); it != change.fields.end(); ++it)
             change.stamps.insert(it.key().toString(), change.stamp);
-        change.author = QUuid::createUuid();
-        auto merged = store->applyRemote({change}, store->syncCursor());
+        change.author = author;
+        auto merged = store->applyRemote({change}, store->syncCursor(), {},
+                                         wp::sync::SyncIdentity::localUser(*store));
         if (!merged || merged->applied == 0)
             return {};
         Q_EMIT m_app->sync()->remoteChangesApplied();
@@ -378,7 +395,7 @@ public:
         e.text = text;
         e.shared = true;
         e.themes = {wp::DiaryTheme::Boundaries};
-        return pulledFrom(e, wp::idFromText(author));
+        return fromColleague(e, wp::idFromText(author));
     }
     // A comment by `author` on this user's entry `entryId`, pulled here. Returns its id.
     Q_INVOKABLE QString commentFrom(const QString &author, const QString &entryId,
@@ -390,25 +407,24 @@ public:
         c.text = text;
         c.writtenAt = QDateTime::currentDateTimeUtc();
         c.createdAt = c.writtenAt;
-        return pulledFrom(c, wp::idFromText(author));
+        return fromColleague(c, wp::idFromText(author));
     }
-    template <class R> QString pulledFrom(const R &record, const QUuid &author)
+
+    // A sync of this (enrolled) device learnt the user's supervisors: `names` as the key
+    // directory gives them; an empty list is "none assigned". False when not enrolled.
+    Q_INVOKABLE bool learnSupervisors(const QStringList &names)
     {
-        wp::Store *store = m_app->session()->store();
-        wp::RemoteChange change;
-        change.recordId = record.id;
-        change.type = R::Type;
-        change.fields = record.toFields();
-        change.stamp = {QDateTime::currentMSecsSinceEpoch(), 0, QUuid::createUuid()};
-        for (auto it = change.fields.begin(); it != change.fields.end(); ++it)
-            change.stamps.insert(it.key().toString(), change.stamp);
-        change.author = author;
-        auto merged = store->applyRemote({change}, store->syncCursor(), {},
-                                         wp::sync::SyncIdentity::localUser(*store));
-        if (!merged || merged->applied == 0)
-            return {};
-        Q_EMIT m_app->sync()->remoteChangesApplied();
-        return wp::idText(record.id);
+        auto id = wp::sync::SyncIdentity::load(*m_app->session()->store());
+        if (!id)
+            return false;
+        id->supervisors.clear();
+        for (const QString &name : names)
+            id->supervisors.append({wp::createUuidV7(), name});
+        id->supervisorsLearnt = true;
+        if (!id->save(*m_app->session()->store()))
+            return false;
+        m_app->connection()->refreshIdentity();
+        return true;
     }
 
     // The device keychain the app's vault uses: off, it refuses as a machine without one does.

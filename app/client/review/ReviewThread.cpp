@@ -127,6 +127,8 @@ void ReviewThread::load(bool markReviewed)
     for (const ReviewNote &n : std::as_const(*notes)) {
         const bool mine = n.author == m_me;
         const QString name = mine ? tr("You") : ReviewText::personName(m_names, n.author);
+        if (n.comment.isRaise())
+            continue; // the supervision note lists raised entries ("To discuss")
         if (n.comment.isReviewMark()) {
             if (!mine)
                 m_readBy.append(ReviewText::readBy(name, n.comment.writtenAt));

@@ -80,9 +80,11 @@ void SyncConnection::storeClosing()
 void SyncConnection::refreshIdentity()
 {
     QStringList names;
+    bool learnt = false;
     Profile profile;
     if (m_session->store()) {
         if (auto identity = sync::SyncIdentity::load(*m_session->store()); identity) {
+            learnt = identity->supervisorsLearnt;
             for (const wire::Supervisor &v : std::as_const(identity->supervisors))
                 names.append(v.displayName);
             profile = {identity->userName, identity->organisationName, identity->credentials.role,
@@ -93,9 +95,10 @@ void SyncConnection::refreshIdentity()
         m_profile = profile;
         Q_EMIT profileChanged();
     }
-    if (names == m_supervisors)
+    if (names == m_supervisors && learnt == m_supervisorsLearnt)
         return;
     m_supervisors = names;
+    m_supervisorsLearnt = learnt;
     Q_EMIT supervisorsChanged();
 }
 
@@ -110,19 +113,6 @@ QString SyncConnection::enrolledFor() const
         return organisationName();
     return tr("%1 \u00b7 %2", "the user's name, then their organisation's")
         .arg(who, organisationName());
-}
-
-QString SyncConnection::supervisorNames() const
-{
-    return QLocale().createSeparatedList(m_supervisors);
-}
-
-QString SyncConnection::sharedReaders() const
-{
-    if (m_supervisors.isEmpty())
-        return {};
-    return tr("You and %1 (supervisor)", "who can read a shared entry", int(m_supervisors.size()))
-        .arg(supervisorNames());
 }
 
 void SyncConnection::setEnrolled(bool enrolled)

@@ -40,11 +40,6 @@ class SyncConnection : public QObject
     QML_UNCREATABLE("Owned by App")
     Q_PROPERTY(bool enrolled READ enrolled NOTIFY enrolledChanged)
     Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY serverUrlChanged)
-    // Who reads a shared entry, from the supervisors the device learnt from the server:
-    // "You and Alex (supervisor)"; empty while no supervisor is known (none assigned, or the
-    // device does not sync). `supervisorNames`: "Alex", "Alex and Sam".
-    Q_PROPERTY(QString sharedReaders READ sharedReaders NOTIFY supervisorsChanged)
-    Q_PROPERTY(QString supervisorNames READ supervisorNames NOTIFY supervisorsChanged)
     Q_PROPERTY(EnrolStep enrolStep READ enrolStep NOTIFY enrolStepChanged)
     // Talking to the server (Redeeming, SettingUpKeys, RequestingApproval).
     Q_PROPERTY(bool busy READ busy NOTIFY enrolStepChanged)
@@ -135,13 +130,15 @@ public:
     // The worker is changing a field whose problem is shown: the problem goes.
     Q_INVOKABLE void clearEnrolError(const QString &field);
 
-    // Step 1: the server address and the code (or the QR code's text pasted whole).
-    QString sharedReaders() const;
-    QString supervisorNames() const;
+    // The user's supervisors' display names as the last sync learnt them (the words on who
+    // can read an entry: EntryReaders), and whether a sync has said who they are at all.
+    QStringList supervisors() const { return m_supervisors; }
+    bool supervisorsLearnt() const { return m_supervisorsLearnt; }
     // Reads what the last sync learnt into the identity: the supervisors
     // (SyncIdentity::supervisors), who the device is for and whether its new name waits.
     void refreshIdentity();
 
+    // Step 1: the server address and the code (or the QR code's text pasted whole).
     Q_INVOKABLE void enrol(const QString &serverUrl, const QString &code);
     // MakeKeys: makes the keys and the recovery key, then shows the key (ShowRecoveryKey).
     Q_INVOKABLE void makeKeys();
@@ -222,6 +219,7 @@ private:
     bool m_enrolled = false;
     QString m_serverUrl;
     QStringList m_supervisors; // display names
+    bool m_supervisorsLearnt = false;
     EnrolStep m_step = EnterCode;
     bool m_firstDevice = true;
     QVariantMap m_errors;

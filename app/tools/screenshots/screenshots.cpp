@@ -5,6 +5,7 @@
 #include "DemoData.h"
 #include "ReviewDemo.h"
 #include "Store.h"
+#include "SupervisionAgenda.h"
 
 #include <QApplication>
 #include <QDir>
@@ -241,6 +242,8 @@ int main(int argc, char *argv[])
                                               QStringLiteral("Mary Smith"));
         shoot(QStringLiteral("participant-form"));
         context.participantEditor()->discard();
+        // As once a sync has named the worker's supervisor: who can read each entry, by name.
+        context.readers()->update(true, true, {QStringLiteral("Alex")});
         home(2);
         shoot(QStringLiteral("diary"));
         open(QStringLiteral("diary"), {{QStringLiteral("entryId"), QString()}});
@@ -250,16 +253,33 @@ int main(int argc, char *argv[])
                            "talked about football."));
         context.diaryEditor()->setField(QStringLiteral("wellbeing"), 4);
         shoot(QStringLiteral("diary-editor"));
-        // Shared, on a device that knows no supervisor yet: the banner promises no reader.
+        // Shared: who reads it, by name.
         context.diaryEditor()->setField(QStringLiteral("shared"), true);
         shoot(QStringLiteral("diary-editor-shared"));
         context.diaryEditor()->discard();
+        // No supervisor assigned: the switch says that sharing reaches no one.
+        context.readers()->update(true, true, {});
+        open(QStringLiteral("diary"), {{QStringLiteral("entryId"), QString()}});
+        context.diaryEditor()->setField(QStringLiteral("text"), QStringLiteral("A long day."));
+        context.diaryEditor()->setField(QStringLiteral("shared"), true);
+        shoot(QStringLiteral("diary-editor-no-supervisor"));
+        context.diaryEditor()->discard();
+        context.readers()->update(true, true, {QStringLiteral("Alex")});
         home(3);
         shoot(QStringLiteral("supervision"));
         if (auto notes = session->store()->supervision().list(); notes && !notes->items.isEmpty())
             open(QStringLiteral("supervision"),
                  {{QStringLiteral("noteId"), wp::idText(notes->items.first().id)}});
         shoot(QStringLiteral("supervision-editor"));
+        // An entry raised for the next supervision: listed under "To discuss" on a new note.
+        if (auto entries = session->store()->diary().list(); entries && !entries->items.isEmpty())
+            (void)wp::SupervisionAgenda(*session->store(), {})
+                .setRaised(entries->items.first().id, true);
+        home(3);
+        open(QStringLiteral("supervision"), {{QStringLiteral("noteId"), QString()}});
+        settle(300);
+        shoot(QStringLiteral("supervision-to-discuss"));
+        context.supervisionEditor()->discard();
         home(0);
         context.search()->setQuery(QStringLiteral("court"));
         open(QStringLiteral("search"), {});
