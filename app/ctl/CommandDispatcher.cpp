@@ -16,6 +16,7 @@
 #include "Store.h"
 #include "SyncCommands.h"
 #include "SyncIdentity.h"
+#include "TeamCommands.h"
 #include "Uuid.h"
 
 #include <QDir>
@@ -136,8 +137,9 @@ bool isRecordCommand(const QString &name)
 {
     return name.endsWith(QLatin1String(" add")) || name.endsWith(QLatin1String(" list")) ||
            name.endsWith(QLatin1String(" edit")) || name == QLatin1String("search") ||
-           name == QLatin1String("review mark") || name == QLatin1String("review raise") ||
-           name == QLatin1String("review agenda") || name == QLatin1String("comment ack");
+           name == QLatin1String("team") || name == QLatin1String("review mark") ||
+           name == QLatin1String("review raise") || name == QLatin1String("review agenda") ||
+           name == QLatin1String("comment ack");
 }
 
 // A device that has not reached its server for longer than its organisation's offline lease
@@ -262,6 +264,10 @@ Status CommandDispatcher::dispatch(const ParsedCommand &command, const QString &
         m_exitCode = devices.exitCode();
         m_problem = devices.problem();
         return done;
+    }
+    if (command.name == QLatin1String("team")) {
+        TeamCommands team(s, m_out);
+        return talked(team, team.list(command));
     }
     if (command.name.startsWith(QLatin1String("device "))) {
         DeviceCommands device(s, m_out);

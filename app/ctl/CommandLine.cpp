@@ -108,6 +108,7 @@ const std::vector<CommandSpec> Commands{
     {"device rename", 1, 1, {Json}},
     {"conflicts list", 0, 0, {Json}},
     {"conflicts resolve", 1, 1, {{"keep", true, false}, {"text", true, false}}},
+    {"team", 0, 0, {Json}},
     {"review list", 0, 0, {Json}},
     {"review mark", 1, 1, {}},
     {"review raise", 1, 1, {{"off", false, false}}},
@@ -211,6 +212,8 @@ QString usage()
         "  conflicts resolve ID --keep mine|theirs\n"
         "  conflicts resolve ID --text T keep one version, or save a merged text; the next\n"
         "                                sync sends it\n"
+        "  team [--json]                 a supervisor's workers: last sync, entries to\n"
+        "                                review, open action items, wellbeing trend\n"
         "  review list [--json]          entries your workers shared with you, not yet\n"
         "                                reviewed first, newest first\n"
         "  review mark ID                mark a shared entry read (its author sees it)\n"

@@ -21,7 +21,8 @@ Reply KeyRegistry::directory(const Identity &id)
             dir.supervisors.append({uuidOf(r[0]), QString::fromStdString(r[1].as<std::string>())});
         for (const auto &r :
              w.exec_params(m_sql.text("workers_of"), sqlText(id.organisation), sqlText(id.user)))
-            dir.workers.append({uuidOf(r[0]), QString::fromStdString(r[1].as<std::string>())});
+            dir.workers.append({uuidOf(r[0]), QString::fromStdString(r[1].as<std::string>()),
+                                r[2].is_null() ? 0 : r[2].as<qint64>()});
         KeyRotations::fillDirectory(w, m_sql, id, dir);
         return Reply::ok(dir);
     });

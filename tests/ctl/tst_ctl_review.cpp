@@ -368,6 +368,47 @@ private slots:
                  2);
         QVERIFY(!fx.pgDump().contains(QByteArray("RAISE-MARKER-7c20")));
     }
+
+    // Alex's team: each worker Alex supervises, with their last contact, what awaits Alex's
+    // review and the trend of the wellbeing in what they shared; Robin sees Jo alone and a
+    // worker has no team.
+    void theTeamListsEachWorkerWithTheirLastSyncAndWhatAwaitsReview()
+    {
+        const QString sam = samDir, alex = alexDir, robinDir = robinsDir;
+        QVERIFY(!sam.isEmpty() && !alex.isEmpty() && !robinDir.isEmpty());
+        for (const char *rating : {"2", "4"})
+            QVERIFY(!written(sam, {QStringLiteral("diary"), QStringLiteral("add"),
+                                   QStringLiteral("--text"), QStringLiteral("a week"),
+                                   QStringLiteral("--wellbeing"), QString::fromLatin1(rating),
+                                   QStringLiteral("--share")})
+                         .isEmpty());
+        QCOMPARE(sync(sam).json()[u"failed"].toInt(), 0);
+        QCOMPARE(sync(alex).json()[u"failed"].toInt(), 0);
+
+        int unreviewed = 0;
+        for (const QJsonObject &o : listed(alex, "review list"))
+            if (o[u"author"].toString() == idText(org.worker1) && !o[u"reviewed"].toBool())
+                ++unreviewed;
+        QVERIFY(unreviewed >= 2);
+        const QList<QJsonObject> team = listed(alex, "team");
+        QCOMPARE(team.size(), 2); // Sam and Jo
+        QJsonObject samRow;
+        for (const QJsonObject &o : team)
+            if (o[u"userId"].toString() == idText(org.worker1))
+                samRow = o;
+        QCOMPARE(samRow[u"name"].toString(), QStringLiteral("Sam"));
+        QVERIFY(samRow[u"lastSyncAt"].toDouble() >
+                double(QDateTime::currentMSecsSinceEpoch() - 5 * 60'000));
+        QCOMPARE(samRow[u"awaitingReview"].toInt(), unreviewed);
+        QCOMPARE(samRow[u"openActionItems"].toInt(), 0);
+        QCOMPARE(samRow[u"wellbeingTrend"].toString(), QStringLiteral("up"));
+        QCOMPARE(samRow[u"wellbeingRatings"].toInt(), 2);
+
+        const QList<QJsonObject> robinsTeam = listed(robinDir, "team");
+        QCOMPARE(robinsTeam.size(), 1);
+        QCOMPARE(robinsTeam.at(0)[u"userId"].toString(), idText(org.worker2));
+        QVERIFY(listed(sam, "team").isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCtlReview)

@@ -153,9 +153,15 @@ QByteArray encode(const KeyDirectory &m)
     }
     if (!m.workers.isEmpty()) {
         QCborArray workers;
-        for (const Worker &v : m.workers)
+        QCborArray contacts;
+        for (const Worker &v : m.workers) {
             workers.append(QCborArray{uuidValue(v.userId), v.displayName});
+            if (v.lastContactMs > 0)
+                contacts.append(QCborArray{uuidValue(v.userId), v.lastContactMs});
+        }
         body.insert(3, workers);
+        if (!contacts.isEmpty())
+            body.insert(6, contacts);
     }
     encodeKeyRotations(m, body);
     return finish(std::move(body));
@@ -365,6 +371,19 @@ Result<KeyDirectory> decodeKeyDirectory(QByteArrayView bytes)
                 break;
             }
             m.workers.append({s.uuid(a.at(0), "workerId"), s.text(a.at(1), "name")});
+        }
+    }
+    if (map->contains(6)) {
+        for (const QCborValue &v : s.array(map->value(6), "lastContacts", 1000)) {
+            const QCborArray a = s.array(v, "lastContact", 2);
+            if (!s.ok() || a.size() != 2 || !a.at(1).isInteger() || a.at(1).toInteger() <= 0) {
+                s.fail("lastContact", "is not [workerId, ms]");
+                break;
+            }
+            const QUuid worker = s.uuid(a.at(0), "workerId");
+            for (Worker &w : m.workers)
+                if (w.userId == worker)
+                    w.lastContactMs = a.at(1).toInteger();
         }
     }
     decodeKeyRotations(s, *map, m);

@@ -79,11 +79,13 @@ struct Supervisor
     QString displayName;
 };
 
-// One of the workers the caller supervises, for naming the author of a shared entry.
+// One of the workers the caller supervises, for naming the author of a shared entry, and
+// when one of their devices last reached the server (ms since the epoch; 0 when not told).
 struct Worker
 {
     QUuid userId;
     QString displayName;
+    qint64 lastContactMs = 0;
 };
 
 // One rotation of a user's keys, signed by the previous version's signing key

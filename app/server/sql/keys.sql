@@ -28,7 +28,11 @@ SELECT u.user_id, u.name FROM supervisions s
 
 -- name: workers_of
 -- The workers the caller ($2) supervises, for their devices to name the authors of the
--- entries shared with them (docs/protocol.md, "Review marks, comments and acknowledgements").
-SELECT u.user_id, u.name FROM supervisions s
+-- entries shared with them (docs/protocol.md, "Review marks, comments and acknowledgements"),
+-- with the last contact of any of the worker's devices in ms (docs/protocol.md, "Team").
+SELECT u.user_id, u.name,
+       (SELECT (extract(epoch FROM max(d.last_seen_at)) * 1000)::bigint FROM devices d
+         WHERE d.organisation_id = s.organisation_id AND d.user_id = s.worker_id)
+  FROM supervisions s
   JOIN users u ON u.organisation_id = s.organisation_id AND u.user_id = s.worker_id
  WHERE s.organisation_id = $1 AND s.supervisor_id = $2 ORDER BY u.name, u.user_id;
