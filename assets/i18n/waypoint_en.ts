@@ -285,10 +285,6 @@
         <translation>Save</translation>
     </message>
     <message>
-        <source>Private: only you can read this</source>
-        <translation>Private: only you can read this</translation>
-    </message>
-    <message>
         <source>Share this entry with my supervisor</source>
         <translation>Share this entry with my supervisor</translation>
     </message>
@@ -373,26 +369,6 @@
         <translation>Save entry</translation>
     </message>
     <message>
-        <source>Shared: %1</source>
-        <translation>Shared: %1</translation>
-    </message>
-    <message>
-        <source>Shared, but no supervisor is assigned yet: only you can read this</source>
-        <translation>Shared, but no supervisor is assigned yet: only you can read this</translation>
-    </message>
-    <message>
-        <source>No supervisor is assigned to you yet, so sharing reaches no one.</source>
-        <translation>No supervisor is assigned to you yet, so sharing reaches no one.</translation>
-    </message>
-    <message>
-        <source>They can read it after the next sync. Switching off removes their copy, but what they have read cannot be unread.</source>
-        <translation>They can read it after the next sync. Switching off removes their copy, but what they have read cannot be unread.</translation>
-    </message>
-    <message>
-        <source>Switch on to share this one entry with %1.</source>
-        <translation>Switch on to share this one entry with %1.</translation>
-    </message>
-    <message>
         <source>Delete entry</source>
         <translation>Delete entry</translation>
     </message>
@@ -404,17 +380,25 @@
         <source>Your entry of %1 will be deleted from this phone and, after sync, from your other devices.</source>
         <translation>Your entry of %1 will be deleted from this phone and, after sync, from your other devices.</translation>
     </message>
+    <message>
+        <source>Shared</source>
+        <translation>Shared</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Private</translation>
+    </message>
+    <message>
+        <source>Who can read it: %1</source>
+        <translation>Who can read it: %1</translation>
+    </message>
+    <message>
+        <source>Share this entry (no supervisor is assigned to you)</source>
+        <translation>Share this entry (no supervisor is assigned to you)</translation>
+    </message>
 </context>
 <context>
     <name>DiaryList</name>
-    <message>
-        <source>shared with supervisor</source>
-        <translation>shared with supervisor</translation>
-    </message>
-    <message>
-        <source>private</source>
-        <translation>private</translation>
-    </message>
     <message>
         <source>Your diary is empty</source>
         <translation>Your diary is empty</translation>
@@ -426,6 +410,10 @@
     <message>
         <source>New diary entry</source>
         <translation>New diary entry</translation>
+    </message>
+    <message>
+        <source>who can read it: %1</source>
+        <translation>who can read it: %1</translation>
     </message>
 </context>
 <context>
@@ -1056,6 +1044,14 @@
         <source>Consent history</source>
         <translation>Consent history</translation>
     </message>
+    <message>
+        <source>Raise at next supervision</source>
+        <translation>Raise at next supervision</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Raised</translation>
+    </message>
 </context>
 <context>
     <name>FirstRun</name>
@@ -1082,10 +1078,6 @@
     <message>
         <source>Your diary is private. Your supervisor sees an entry only if you switch on “Share” for that entry.</source>
         <translation>Your diary is private. Your supervisor sees an entry only if you switch on “Share” for that entry.</translation>
-    </message>
-    <message>
-        <source>Supervision notes are seen by you and your supervisor.</source>
-        <translation>Supervision notes are seen by you and your supervisor.</translation>
     </message>
     <message>
         <source>It works with no signal. Nothing leaves this phone until a device is enrolled for sync, and then only encrypted.</source>
@@ -1150,6 +1142,10 @@
     <message>
         <source>At least 6 digits, not a run like 123456 nor one of the most common PINs; or a passphrase of at least 6 characters. There is no way to recover it: after 10 wrong tries everything on this phone is erased.</source>
         <translation>At least 6 digits, not a run like 123456 nor one of the most common PINs; or a passphrase of at least 6 characters. There is no way to recover it: after 10 wrong tries everything on this phone is erased.</translation>
+    </message>
+    <message>
+        <source>Your supervision notes are yours alone: only you can read them.</source>
+        <translation>Your supervision notes are yours alone: only you can read them.</translation>
     </message>
 </context>
 <context>
@@ -1396,6 +1392,13 @@
     <message>
         <source>Recommended: your phone or computer that has Waypoint already shows this device; you check a number there and approve.</source>
         <translation>Recommended: your phone or computer that has Waypoint already shows this device; you check a number there and approve.</translation>
+    </message>
+</context>
+<context>
+    <name>ListCard</name>
+    <message>
+        <source>who can read it: %1</source>
+        <translation>who can read it: %1</translation>
     </message>
 </context>
 <context>
@@ -2125,12 +2128,8 @@
 <context>
     <name>ShareBadge</name>
     <message>
-        <source>Shared with supervisor</source>
-        <translation>Shared with supervisor</translation>
-    </message>
-    <message>
-        <source>Private</source>
-        <translation>Private</translation>
+        <source>Who can read it: %1</source>
+        <translation>Who can read it: %1</translation>
     </message>
 </context>
 <context>
@@ -2290,6 +2289,10 @@
     <message>
         <source>The session of %1 with %2, its topics and action items will be deleted from this phone and, after sync, from your other devices.</source>
         <translation>The session of %1 with %2, its topics and action items will be deleted from this phone and, after sync, from your other devices.</translation>
+    </message>
+    <message>
+        <source>To discuss</source>
+        <translation>To discuss</translation>
     </message>
 </context>
 <context>
@@ -3160,6 +3163,54 @@
     </message>
 </context>
 <context>
+    <name>wp::client::EntryReaders</name>
+    <message>
+        <source>Only you</source>
+        <translation>Only you</translation>
+    </message>
+    <message>
+        <source>You and your supervisor</source>
+        <translation>You and your supervisor</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between supervisors' names</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>You and %1 (supervisor)</source>
+        <translation>You and %1 (supervisor)</translation>
+    </message>
+    <message>
+        <source>You and %1 (supervisors)</source>
+        <translation>You and %1 (supervisors)</translation>
+    </message>
+    <message>
+        <source>This device does not sync, so a shared entry stays on it until it is set up to sync.</source>
+        <translation>This device does not sync, so a shared entry stays on it until it is set up to sync.</translation>
+    </message>
+    <message>
+        <source>No supervisor is assigned to you yet, so sharing reaches no one.</source>
+        <translation>No supervisor is assigned to you yet, so sharing reaches no one.</translation>
+    </message>
+    <message>
+        <source>Your supervisor can read it once this device has synced. Switching off removes their copy, but what they have read cannot be unread.</source>
+        <translation>Your supervisor can read it once this device has synced. Switching off removes their copy, but what they have read cannot be unread.</translation>
+    </message>
+    <message>
+        <source>Switch on to share this one entry with your supervisor.</source>
+        <translation>Switch on to share this one entry with your supervisor.</translation>
+    </message>
+    <message>
+        <source>They can read it after the next sync. Switching off removes their copy, but what they have read cannot be unread.</source>
+        <translation>They can read it after the next sync. Switching off removes their copy, but what they have read cannot be unread.</translation>
+    </message>
+    <message>
+        <source>Switch on to share this one entry with %1.</source>
+        <translation>Switch on to share this one entry with %1.</translation>
+    </message>
+</context>
+<context>
     <name>wp::client::FailedChangeListModel</name>
     <message>
         <source>Saved: %1</source>
@@ -3435,11 +3486,6 @@
         <source>The name could not be saved on this phone.</source>
         <translation>The name could not be saved on this phone.</translation>
     </message>
-    <message numerus="yes">
-        <source>You and %1 (supervisor)</source>
-        <comment>who can read a shared entry</comment>
-        <translation><numerusform>You and %1 (supervisor)</numerusform><numerusform>You and %1 (supervisors)</numerusform></translation>
-    </message>
     <message>
         <source>%1 (supervisor)</source>
         <comment>the user's name and role on the sync page</comment>
@@ -3588,6 +3634,22 @@
     <message>
         <source>One step left: your keys</source>
         <translation>One step left: your keys</translation>
+    </message>
+</context>
+<context>
+    <name>wp::client::ToDiscussModel</name>
+    <message>
+        <source>your supervisor</source>
+        <translation>your supervisor</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <comment>raised by you</comment>
+        <translation>you</translation>
+    </message>
+    <message>
+        <source>Raised by %1</source>
+        <translation>Raised by %1</translation>
     </message>
 </context>
 </TS>

@@ -285,10 +285,6 @@
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <source>Private: only you can read this</source>
-        <translation>Privée : vous seul pouvez la lire</translation>
-    </message>
-    <message>
         <source>Share this entry with my supervisor</source>
         <translation>Partager cette entrée avec mon superviseur</translation>
     </message>
@@ -373,26 +369,6 @@
         <translation>Enregistrer l’entrée</translation>
     </message>
     <message>
-        <source>Shared: %1</source>
-        <translation>Partagée : %1</translation>
-    </message>
-    <message>
-        <source>Shared, but no supervisor is assigned yet: only you can read this</source>
-        <translation>Partagée, mais aucun superviseur ne vous est encore attribué : vous seul pouvez la lire</translation>
-    </message>
-    <message>
-        <source>No supervisor is assigned to you yet, so sharing reaches no one.</source>
-        <translation>Aucun superviseur ne vous est encore attribué : le partage n’atteint personne.</translation>
-    </message>
-    <message>
-        <source>They can read it after the next sync. Switching off removes their copy, but what they have read cannot be unread.</source>
-        <translation>Ils pourront la lire après la prochaine synchronisation. Désactiver le partage supprime leur copie, mais ce qu’ils ont lu ne peut pas être oublié.</translation>
-    </message>
-    <message>
-        <source>Switch on to share this one entry with %1.</source>
-        <translation>Activez pour partager cette seule entrée avec %1.</translation>
-    </message>
-    <message>
         <source>Delete entry</source>
         <translation>Supprimer l’entrée</translation>
     </message>
@@ -404,17 +380,25 @@
         <source>Your entry of %1 will be deleted from this phone and, after sync, from your other devices.</source>
         <translation>Votre entrée du %1 sera supprimée de ce téléphone et, après la synchronisation, de vos autres appareils.</translation>
     </message>
+    <message>
+        <source>Shared</source>
+        <translation>Partagée</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Privée</translation>
+    </message>
+    <message>
+        <source>Who can read it: %1</source>
+        <translation>Qui peut la lire : %1</translation>
+    </message>
+    <message>
+        <source>Share this entry (no supervisor is assigned to you)</source>
+        <translation>Partager cette entrée (aucun superviseur ne vous est attribué)</translation>
+    </message>
 </context>
 <context>
     <name>DiaryList</name>
-    <message>
-        <source>shared with supervisor</source>
-        <translation>partagée avec le superviseur</translation>
-    </message>
-    <message>
-        <source>private</source>
-        <translation>privée</translation>
-    </message>
     <message>
         <source>Your diary is empty</source>
         <translation>Votre journal est vide</translation>
@@ -426,6 +410,10 @@
     <message>
         <source>New diary entry</source>
         <translation>Nouvelle entrée du journal</translation>
+    </message>
+    <message>
+        <source>who can read it: %1</source>
+        <translation>qui peut la lire : %1</translation>
     </message>
 </context>
 <context>
@@ -1056,6 +1044,14 @@
         <source>Consent history</source>
         <translation>Historique du consentement</translation>
     </message>
+    <message>
+        <source>Raise at next supervision</source>
+        <translation>À aborder à la prochaine supervision</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Signalée</translation>
+    </message>
 </context>
 <context>
     <name>FirstRun</name>
@@ -1082,10 +1078,6 @@
     <message>
         <source>Your diary is private. Your supervisor sees an entry only if you switch on “Share” for that entry.</source>
         <translation>Votre journal est privé. Votre superviseur ne voit une entrée que si vous activez « Partager » pour cette entrée.</translation>
-    </message>
-    <message>
-        <source>Supervision notes are seen by you and your supervisor.</source>
-        <translation>Les notes de supervision sont vues par vous et votre superviseur.</translation>
     </message>
     <message>
         <source>It works with no signal. Nothing leaves this phone until a device is enrolled for sync, and then only encrypted.</source>
@@ -1150,6 +1142,10 @@
     <message>
         <source>At least 6 digits, not a run like 123456 nor one of the most common PINs; or a passphrase of at least 6 characters. There is no way to recover it: after 10 wrong tries everything on this phone is erased.</source>
         <translation>Au moins 6 chiffres, ni une suite comme 123456 ni l’un des codes les plus courants ; ou une phrase secrète d’au moins 6 caractères. Impossible de la récupérer : après 10 essais erronés, tout est effacé de ce téléphone.</translation>
+    </message>
+    <message>
+        <source>Your supervision notes are yours alone: only you can read them.</source>
+        <translation>Vos notes de supervision n’appartiennent qu’à vous : vous seul pouvez les lire.</translation>
     </message>
 </context>
 <context>
@@ -1396,6 +1392,13 @@
     <message>
         <source>Recommended: your phone or computer that has Waypoint already shows this device; you check a number there and approve.</source>
         <translation>Recommandé : votre téléphone ou ordinateur qui a déjà Waypoint affiche cet appareil ; vous y vérifiez un numéro et vous approuvez.</translation>
+    </message>
+</context>
+<context>
+    <name>ListCard</name>
+    <message>
+        <source>who can read it: %1</source>
+        <translation>qui peut la lire : %1</translation>
     </message>
 </context>
 <context>
@@ -2125,12 +2128,8 @@
 <context>
     <name>ShareBadge</name>
     <message>
-        <source>Shared with supervisor</source>
-        <translation>Partagée avec le superviseur</translation>
-    </message>
-    <message>
-        <source>Private</source>
-        <translation>Privée</translation>
+        <source>Who can read it: %1</source>
+        <translation>Qui peut la lire : %1</translation>
     </message>
 </context>
 <context>
@@ -2290,6 +2289,10 @@
     <message>
         <source>The session of %1 with %2, its topics and action items will be deleted from this phone and, after sync, from your other devices.</source>
         <translation>La séance du %1 avec %2, ses sujets et ses actions seront supprimés de ce téléphone et, après la synchronisation, de vos autres appareils.</translation>
+    </message>
+    <message>
+        <source>To discuss</source>
+        <translation>À aborder</translation>
     </message>
 </context>
 <context>
@@ -3160,6 +3163,54 @@
     </message>
 </context>
 <context>
+    <name>wp::client::EntryReaders</name>
+    <message>
+        <source>Only you</source>
+        <translation>Vous seul</translation>
+    </message>
+    <message>
+        <source>You and your supervisor</source>
+        <translation>Vous et votre superviseur</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between supervisors' names</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>You and %1 (supervisor)</source>
+        <translation>Vous et %1 (superviseur)</translation>
+    </message>
+    <message>
+        <source>You and %1 (supervisors)</source>
+        <translation>Vous et %1 (superviseurs)</translation>
+    </message>
+    <message>
+        <source>This device does not sync, so a shared entry stays on it until it is set up to sync.</source>
+        <translation>Cet appareil ne se synchronise pas : une entrée partagée y reste jusqu’à ce qu’il soit configuré pour la synchronisation.</translation>
+    </message>
+    <message>
+        <source>No supervisor is assigned to you yet, so sharing reaches no one.</source>
+        <translation>Aucun superviseur ne vous est encore attribué : le partage n’atteint personne.</translation>
+    </message>
+    <message>
+        <source>Your supervisor can read it once this device has synced. Switching off removes their copy, but what they have read cannot be unread.</source>
+        <translation>Votre superviseur pourra la lire une fois cet appareil synchronisé. Désactiver le partage supprime sa copie, mais ce qu’il a lu ne peut pas être oublié.</translation>
+    </message>
+    <message>
+        <source>Switch on to share this one entry with your supervisor.</source>
+        <translation>Activez pour partager cette seule entrée avec votre superviseur.</translation>
+    </message>
+    <message>
+        <source>They can read it after the next sync. Switching off removes their copy, but what they have read cannot be unread.</source>
+        <translation>Ils pourront la lire après la prochaine synchronisation. Désactiver le partage supprime leur copie, mais ce qu’ils ont lu ne peut pas être oublié.</translation>
+    </message>
+    <message>
+        <source>Switch on to share this one entry with %1.</source>
+        <translation>Activez pour partager cette seule entrée avec %1.</translation>
+    </message>
+</context>
+<context>
     <name>wp::client::FailedChangeListModel</name>
     <message>
         <source>Saved: %1</source>
@@ -3435,11 +3486,6 @@
         <source>The name could not be saved on this phone.</source>
         <translation>Le nom n’a pas pu être enregistré sur ce téléphone.</translation>
     </message>
-    <message numerus="yes">
-        <source>You and %1 (supervisor)</source>
-        <comment>who can read a shared entry</comment>
-        <translation><numerusform>Vous et %1 (superviseur)</numerusform><numerusform>Vous et %1 (superviseurs)</numerusform></translation>
-    </message>
     <message>
         <source>%1 (supervisor)</source>
         <comment>the user's name and role on the sync page</comment>
@@ -3588,6 +3634,22 @@
     <message>
         <source>One step left: your keys</source>
         <translation>Il reste une étape : vos clés</translation>
+    </message>
+</context>
+<context>
+    <name>wp::client::ToDiscussModel</name>
+    <message>
+        <source>your supervisor</source>
+        <translation>votre superviseur</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <comment>raised by you</comment>
+        <translation>vous</translation>
+    </message>
+    <message>
+        <source>Raised by %1</source>
+        <translation>Signalée par %1</translation>
     </message>
 </context>
 </TS>
