@@ -614,7 +614,17 @@ Result<Page<StoredRecord>> RecordTable::list(RecordType type, const ListFilter &
         where += " AND shared = ?8";
     if (filter.openItemsOnly)
         where += " AND open_items > 0";
-    sql += where + order + " LIMIT ?9";
+    if (filter.ownBy) {
+        // Two index ranges (records_by_author_time), author NULL (created here) and author =
+        // the user, each cut at the page size, then merged: an OR would walk every other
+        // user's record newer than the page.
+        const QByteArray branch = sql + where;
+        sql = "SELECT * FROM (SELECT * FROM (" + branch + " AND author IS NULL" + order +
+              " LIMIT ?9) UNION ALL SELECT * FROM (" + branch + " AND author = ?10" + order +
+              " LIMIT ?9))" + order + " LIMIT ?9";
+    } else {
+        sql += where + order + " LIMIT ?9";
+    }
 
     sql::Statement &st = m_db.cached(sql.constData());
     st.bind(1, keyOf(type));
@@ -636,6 +646,8 @@ Result<Page<StoredRecord>> RecordTable::list(RecordType type, const ListFilter &
         st.bindId(7, filter.parentId);
     if (filter.shared)
         st.bind(8, *filter.shared);
+    if (filter.ownBy)
+        st.bindId(10, *filter.ownBy);
     st.bind(9, limit + 1);
 
     Page<StoredRecord> page;
@@ -662,6 +674,21 @@ Result<qint64> RecordTable::count(RecordType type)
 {
     sql::Statement &st = m_db.cached("SELECT count(*) FROM records WHERE type = ? AND deleted = 0");
     st.bind(1, keyOf(type));
+    Result<bool> row = st.step();
+    if (!row)
+        return row.error();
+    const qint64 n = st.int64(0);
+    st.reset();
+    return n;
+}
+
+Result<qint64> RecordTable::countOwn(RecordType type, const QUuid &localUser)
+{
+    // Two index ranges, as in list().
+    sql::Statement &st = m_db.cached(
+        "SELECT (SELECT count(*) FROM records WHERE type = ?1 AND deleted = 0 AND author IS NULL)"
+        " + (SELECT count(*) FROM records WHERE type = ?1 AND deleted = 0 AND author = ?2)");
+    st.bind(1, keyOf(type)).bindId(2, localUser);
     Result<bool> row = st.step();
     if (!row)
         return row.error();

@@ -62,6 +62,9 @@ struct ListFilter
     QDate followUpOnOrBefore;
     std::optional<QString> namePrefix;
     bool openItemsOnly = false;
+    // Only the records of this user: author null (created here) or this user. A supervisor's
+    // store also holds the entries workers shared with them, which are not theirs.
+    std::optional<QUuid> ownBy;
 };
 
 struct StoredRecord
@@ -100,6 +103,8 @@ public:
     Result<Page<StoredRecord>> list(RecordType type, const ListFilter &filter,
                                     const PageRequest &request);
     Result<qint64> count(RecordType type);
+    // The live `type` records of `localUser` (author null or `localUser`).
+    Result<qint64> countOwn(RecordType type, const QUuid &localUser);
     // The newest sort time (ms since the epoch) of the live `type` records under each of
     // `parents`, in one query; parents without such records are absent.
     Result<QHash<QUuid, qint64>> newestChildAt(RecordType type, const QList<QUuid> &parents);

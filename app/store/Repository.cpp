@@ -56,6 +56,22 @@ Result<Page<DiaryEntry>> DiaryRepository::listShared(bool shared, const PageRequ
     return listWhere(f, request);
 }
 
+Result<Page<DiaryEntry>> DiaryRepository::own(const QUuid &localUser, const PageRequest &request)
+{
+    ListFilter f;
+    f.ownBy = localUser;
+    return listWhere(f, request);
+}
+
+Result<Page<DiaryEntry>> DiaryRepository::ownShared(const QUuid &localUser,
+                                                    const PageRequest &request)
+{
+    ListFilter f;
+    f.shared = true;
+    f.ownBy = localUser;
+    return listWhere(f, request);
+}
+
 Result<Page<SupervisionNote>> SupervisionRepository::withOpenActionItems(const PageRequest &request)
 {
     ListFilter f;

@@ -101,6 +101,15 @@ public:
     using Repository::Repository;
     // Only entries shared with the supervisor (true) or kept private (false), newest first.
     Result<Page<DiaryEntry>> listShared(bool shared, const PageRequest &request = {});
+    // The diary of `localUser` (this device's user, null when not enrolled), newest first:
+    // without the entries workers shared with them when they supervise (the Review tab's).
+    Result<Page<DiaryEntry>> own(const QUuid &localUser, const PageRequest &request = {});
+    // Their own entries they shared with their supervisors, newest first.
+    Result<Page<DiaryEntry>> ownShared(const QUuid &localUser, const PageRequest &request = {});
+    Result<qint64> countOwn(const QUuid &localUser)
+    {
+        return m_table.countOwn(RecordType::DiaryEntry, localUser);
+    }
 };
 
 class SupervisionRepository : public Repository<SupervisionNote>

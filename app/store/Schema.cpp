@@ -303,8 +303,19 @@ Status toV11(sql::Database &db)
     )sql");
 }
 
+Status toV12(sql::Database &db)
+{
+    // The user's own records of a type, newest first (RecordTable::list with ownBy): a
+    // supervisor's store holds the entries workers shared with them too, and without this a
+    // page of their own diary walks every shared entry newer than it (84 ms for 50,000).
+    // Served as two ranges, author NULL (created here) and author = the user.
+    return db.exec("CREATE INDEX records_by_author_time ON records(type, author, sort_at DESC, "
+                   "id DESC) WHERE deleted = 0");
+}
+
 using Step = Status (*)(sql::Database &);
-constexpr Step Steps[] = {toV1, toV2, toV3, toV4, toV5, toV6, toV7, toV8, toV9, toV10, toV11};
+constexpr Step Steps[] = {toV1, toV2, toV3, toV4,  toV5,  toV6,
+                          toV7, toV8, toV9, toV10, toV11, toV12};
 static_assert(std::size(Steps) == Latest);
 
 } // namespace

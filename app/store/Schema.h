@@ -21,7 +21,7 @@ class Database;
 
 namespace schema {
 
-inline constexpr int Latest = 11;
+inline constexpr int Latest = 12;
 // "WPST": lets an unencrypted (benchmark) open tell a Waypoint file from any SQLite file.
 inline constexpr int ApplicationId = 0x57505354;
 

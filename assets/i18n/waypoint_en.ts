@@ -1792,6 +1792,10 @@
         <source>This looks like a full name. Please use a pseudonym or initials instead.</source>
         <translation>This looks like a full name. Please use a pseudonym or initials instead.</translation>
     </message>
+    <message>
+        <source>Shared with me</source>
+        <translation>Shared with me</translation>
+    </message>
 </context>
 <context>
     <name>ReviewEntry</name>

@@ -1792,6 +1792,10 @@
         <source>This looks like a full name. Please use a pseudonym or initials instead.</source>
         <translation>Cela ressemble à un nom complet. Utilisez plutôt un pseudonyme ou des initiales.</translation>
     </message>
+    <message>
+        <source>Shared with me</source>
+        <translation>Partagées avec moi</translation>
+    </message>
 </context>
 <context>
     <name>ReviewEntry</name>

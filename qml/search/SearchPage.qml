@@ -73,6 +73,8 @@ Page {
                     Nav.open("encounter", { encounterId: recordId })
                 else if (kind === "diary")
                     Nav.open("diary", { entryId: recordId })
+                else if (kind === "shared")
+                    Nav.open("reviewEntry", { entryId: recordId })
                 else if (kind === "supervision")
                     Nav.open("supervision", { noteId: recordId })
             }

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The review models over a real SQLCipher store, with the worker's records stored as a pull
 // stores them: the queue's rows and filters, the entry opened in review (read-only, marked
-// reviewed once, comments), and the worker's side (read by, acknowledge, Today's list).
+// reviewed once, comments), the worker's side (read by, acknowledge, Today's list), and a
+// supervisor's own diary and search keeping the entries shared with them apart.
 
 #include "../store/PulledRecords.h"
 #include "../store/StoreTestSupport.h"
+#include "ListModels.h"
 #include "ReviewQueueModel.h"
 #include "ReviewThread.h"
 #include "Reviews.h"
@@ -116,6 +118,68 @@ private slots:
         queue.setStore(&s);
         QCOMPARE(queue.value(0, ReviewQueueModel::ReviewedRole).toBool(), true);
         QCOMPARE(queue.value(0, ReviewQueueModel::CommentCountRole).toInt(), 1);
+    }
+
+    void aSupervisorsDiaryListsOnlyTheirOwnEntries()
+    {
+        Store &s = *m_store; // Alex's device, not enrolled: Alex's entries have no author
+        QVERIFY(s.diary().save(diary(QStringLiteral("my own evening"), daysAgo(3))));
+        QVERIFY(s.diary().save(diary(QStringLiteral("my own morning"), daysAgo(1))));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(!pullSharedEntry(s, Sam, Alex, QStringLiteral("Sam's evening %1").arg(i),
+                                     daysAgo(2))
+                         .isNull());
+
+        DiaryListModel diaryList;
+        diaryList.setStore(&s);
+        QCOMPARE(diaryList.count(), 2);
+        QCOMPARE(diaryList.value(0, DiaryListModel::TitleRole).toString(),
+                 QStringLiteral("my own morning"));
+        QCOMPARE(diaryList.value(1, DiaryListModel::TitleRole).toString(),
+                 QStringLiteral("my own evening"));
+        QCOMPARE(*s.diary().countOwn({}), 2);
+        QCOMPARE(*s.diary().count(), 5); // the review queue's entries are still stored
+
+        // Search finds both, the shared ones under their own heading, opening in review.
+        ParticipantNames names;
+        SearchResultModel search(&names);
+        search.setStore(&s);
+        search.setQuery(QStringLiteral("evening"));
+        QCOMPARE(search.count(), 4);
+        QCOMPARE(search.value(0, SearchResultModel::KindRole).toString(), QStringLiteral("diary"));
+        QCOMPARE(search.value(0, SearchResultModel::SnippetRole)
+                     .toString()
+                     .contains(QStringLiteral("own")),
+                 true);
+        for (int row = 1; row < 4; ++row) {
+            QCOMPARE(search.value(row, SearchResultModel::KindRole).toString(),
+                     QStringLiteral("shared"));
+            QCOMPARE(search.value(row, SearchResultModel::KindLabelRole).toString(),
+                     QStringLiteral("Shared with me"));
+            QCOMPARE(search.value(row, SearchResultModel::FirstOfKindRole).toBool(), row == 1);
+        }
+    }
+
+    void ownEntriesFromTheUsersOtherDevicesStayInTheirDiary()
+    {
+        Store &s = *m_store; // Alex's device; Alex wrote one entry on another device
+        DiaryEntry elsewhere = diary(QStringLiteral("written on the tablet"), daysAgo(1));
+        elsewhere.id = createUuidV7();
+        QVERIFY(pullAs(s, elsewhere, Alex, Alex));
+        QVERIFY(s.diary().save(diary(QStringLiteral("written here"), daysAgo(2))));
+        QVERIFY(!pullSharedEntry(s, Sam, Alex, QStringLiteral("Sam's"), daysAgo(3)).isNull());
+        const Page<DiaryEntry> mine = s.diary().own(Alex).value();
+        QCOMPARE(mine.items.size(), 2);
+        QCOMPARE(mine.items.at(0).text, QStringLiteral("written on the tablet"));
+        QCOMPARE(mine.items.at(1).text, QStringLiteral("written here"));
+        QCOMPARE(*s.diary().countOwn(Alex), 2);
+        // Paged by the cursor like every list.
+        const Page<DiaryEntry> first = s.diary().own(Alex, {{}, 1}).value();
+        QCOMPARE(first.items.size(), 1);
+        const Page<DiaryEntry> second = s.diary().own(Alex, {first.next, 1}).value();
+        QCOMPARE(second.items.size(), 1);
+        QCOMPARE(second.items.at(0).text, QStringLiteral("written here"));
+        QVERIFY(second.next.isEmpty());
     }
 
     void theWorkerSeesWhoReadItAndAcknowledges()

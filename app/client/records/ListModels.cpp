@@ -3,6 +3,7 @@
 
 #include "RecordText.h"
 #include "Store.h"
+#include "SyncIdentity.h"
 
 #include <algorithm>
 
@@ -196,7 +197,8 @@ Result<PagedModel::Chunk> DiaryListModel::loadPage(const QByteArray &cursor)
 {
     if (!store())
         return noStore();
-    Result<Page<DiaryEntry>> page = store()->diary().list(pageAfter(cursor));
+    Result<Page<DiaryEntry>> page =
+        store()->diary().own(sync::SyncIdentity::localUser(*store()), pageAfter(cursor));
     if (!page)
         return page.error();
     Chunk chunk;
@@ -346,9 +348,19 @@ Result<PagedModel::Chunk> SearchResultModel::loadPage(const QByteArray &)
         }
         return QString();
     };
+    // A supervisor's store also holds the entries workers shared with them: those are found
+    // too, apart from the user's own diary, and open in review.
+    const QUuid me = sync::SyncIdentity::localUser(*store());
+    QList<SearchHit> own;
+    QList<SearchHit> sharedWithMe;
+    for (const SearchHit &hit : std::as_const(*hits)) {
+        const Result<QUuid> author =
+            hit.type == RecordType::DiaryEntry ? store()->authorOf(hit.id, me) : Result<QUuid>(me);
+        (author && *author != me ? sharedWithMe : own).append(hit);
+    }
     for (RecordType type : order) {
         bool first = true;
-        for (const SearchHit &hit : std::as_const(*hits)) {
+        for (const SearchHit &hit : std::as_const(own)) {
             if (hit.type != type)
                 continue;
             QString title = hit.title;
@@ -365,6 +377,16 @@ Result<PagedModel::Chunk> SearchResultModel::loadPage(const QByteArray &)
                 title = labelOf(type);
             chunk.rows.append(Row{idText(hit.id), title, keyOf(type), group(type),
                                   RecordText::highlighted(hit.snippet), participant, first});
+            first = false;
+        }
+        if (type != RecordType::DiaryEntry)
+            continue;
+        first = true;
+        for (const SearchHit &hit : std::as_const(sharedWithMe)) {
+            const QString title = hit.title.trimmed().isEmpty() ? labelOf(hit.type) : hit.title;
+            chunk.rows.append(Row{idText(hit.id), title, QStringLiteral("shared"),
+                                  QCoreApplication::translate("RecordText", "Shared with me"),
+                                  RecordText::highlighted(hit.snippet), QString(), first});
             first = false;
         }
     }

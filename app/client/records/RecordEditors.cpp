@@ -4,6 +4,7 @@
 #include "FormFields.h"
 #include "RecordText.h"
 #include "Store.h"
+#include "SyncIdentity.h"
 #include "Uuid.h"
 
 namespace wp::client {
@@ -421,7 +422,8 @@ void SupervisionEditor::refreshChoices(const QString &)
         return;
     QVariantList choices;
     const QStringList linked = fields().value(QStringLiteral("linkedDiaryEntries")).toStringList();
-    if (Result<Page<DiaryEntry>> page = store()->diary().listShared(true, PageRequest{{}, 12}))
+    if (Result<Page<DiaryEntry>> page = store()->diary().ownShared(
+            sync::SyncIdentity::localUser(*store()), PageRequest{{}, 12}))
         for (const DiaryEntry &d : std::as_const(page->items))
             choices.append(QVariantMap{{QStringLiteral("key"), idText(d.id)},
                                        {QStringLiteral("label"), RecordText::diaryTitle(d)}});
