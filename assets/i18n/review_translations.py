@@ -38,6 +38,7 @@ FR_REVIEW = {
  'Comments on your entries': 'Commentaires sur vos entrées',
  'Read': 'Lire',
  'From your supervisor': 'De votre superviseur',
+ 'Raised for the next supervision': 'Signalée pour la prochaine supervision',
  'Shared with me': 'Partagées avec moi',
 }
 

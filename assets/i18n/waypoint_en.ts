@@ -1819,6 +1819,14 @@
         <source>Add comment</source>
         <translation>Add comment</translation>
     </message>
+    <message>
+        <source>Raised for the next supervision</source>
+        <translation>Raised for the next supervision</translation>
+    </message>
+    <message>
+        <source>Raise at next supervision</source>
+        <translation>Raise at next supervision</translation>
+    </message>
 </context>
 <context>
     <name>ReviewEntryPage</name>

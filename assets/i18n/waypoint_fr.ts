@@ -1819,6 +1819,14 @@
         <source>Add comment</source>
         <translation>Ajouter le commentaire</translation>
     </message>
+    <message>
+        <source>Raised for the next supervision</source>
+        <translation>Signalée pour la prochaine supervision</translation>
+    </message>
+    <message>
+        <source>Raise at next supervision</source>
+        <translation>À aborder à la prochaine supervision</translation>
+    </message>
 </context>
 <context>
     <name>ReviewEntryPage</name>

@@ -8,7 +8,8 @@ import Waypoint
 import Waypoint.Ui
 
 // A worker's shared entry in full, read-only, for the supervisor: who wrote it and when,
-// each part of it, then the comments and a composer. Scrolls on its own.
+// each part of it, the raise at the worker's next supervision, then the comments and a
+// composer. Scrolls on its own.
 Flickable {
     id: view
     objectName: "reviewEntry"
@@ -63,6 +64,19 @@ Flickable {
                     textFormat: Text.PlainText
                     Layout.fillWidth: true
                 }
+            }
+        }
+
+        OnOffSwitch {
+            objectName: "raiseSwitch"
+            visible: !view.thread.own
+            // One tap; the label says what is on.
+            text: checked ? qsTr("Raised for the next supervision") : qsTr("Raise at next supervision")
+            checked: view.thread.raised
+            Layout.fillWidth: true
+            onToggled: {
+                view.thread.setRaised(checked)
+                checked = Qt.binding(() => view.thread.raised)
             }
         }
 

@@ -113,6 +113,18 @@ private slots:
         QCOMPARE(c.value(QStringLiteral("acknowledged")).toBool(), false);
         QCOMPARE(c.value(QStringLiteral("canAcknowledge")).toBool(), false);
 
+        // Raised at Sam's next supervision, still raised when opened again, then taken back.
+        QCOMPARE(thread.raised(), false);
+        QVERIFY(thread.setRaised(true));
+        QCOMPARE(thread.raised(), true);
+        QCOMPARE(thread.comments().size(), 1); // a raise is not a comment
+        thread.close();
+        thread.open(idText(entry));
+        QCOMPARE(thread.raised(), true);
+        QVERIFY(thread.setRaised(false));
+        thread.open(idText(entry));
+        QCOMPARE(thread.raised(), false);
+
         ReviewQueueModel queue;
         queue.setPeople(Alex, m_names, {});
         queue.setStore(&s);

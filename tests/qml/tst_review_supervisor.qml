@@ -6,7 +6,8 @@ import Waypoint.Ui
 
 // A supervisor's review: the Review tab appears for a supervisor only; the queue lists what a
 // worker shared, new first; opening an entry shows it read-only and marks it reviewed; a
-// comment added below it joins the thread; a worker chip filters the queue.
+// comment added below it joins the thread; a worker chip filters the queue; one tap raises the
+// entry at the worker's next supervision, and it stays raised when the entry is opened again.
 TestCase {
     id: testCase
     name: "ReviewSupervisor"
@@ -112,5 +113,43 @@ TestCase {
         verify(findChild(queue, "reviewEntry").visible)
         testCase.width = 360
         testCase.height = 780
+    }
+
+    function raiseSwitchOf(entryId) {
+        tryCompare(shell, "depth", 1)
+        findChild(shell, "reviewQueue").openEntry(entryId)
+        tryVerify(() => shell.depth === 2, 3000, "the entry opens")
+        tryCompare(shell, "busy", false)
+        let toggle = null
+        tryVerify(() => { toggle = findChild(shell.currentItem, "raiseSwitch"); return toggle !== null },
+                  3000, "no raise switch")
+        return toggle
+    }
+
+    function test_4_raiseAtNextSupervisionSurvivesReopening() {
+        Nav.tab(4)
+        const queue = page("reviewQueue")
+        tryCompare(queue, "sideBySide", false)
+        const id = App.review.queue.value(0, ReviewQueueModel.RecordIdRole)
+        let toggle = raiseSwitchOf(id)
+        compare(toggle.checked, false)
+        compare(toggle.text, "Raise at next supervision")
+        reveal(toggle)
+        mouseClick(toggle)
+        tryCompare(App.review.thread, "raised", true)
+        compare(toggle.checked, true)
+        compare(toggle.text, "Raised for the next supervision")
+        shell.pop(null)
+
+        toggle = raiseSwitchOf(id)
+        tryCompare(toggle, "checked", true)
+        compare(toggle.text, "Raised for the next supervision")
+        reveal(toggle)
+        mouseClick(toggle) // and back off
+        tryCompare(App.review.thread, "raised", false)
+        compare(toggle.text, "Raise at next supervision")
+        shell.pop(null)
+        tryCompare(raiseSwitchOf(id), "checked", false)
+        shell.pop(null)
     }
 }

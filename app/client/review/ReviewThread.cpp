@@ -5,6 +5,7 @@
 #include "ReviewText.h"
 #include "Reviews.h"
 #include "Store.h"
+#include "SupervisionAgenda.h"
 #include "Uuid.h"
 
 #include <QCoreApplication>
@@ -75,6 +76,7 @@ void ReviewThread::close()
 {
     m_entryId.clear();
     m_own = false;
+    m_raised = false;
     m_workerName.clear();
     m_whenText.clear();
     m_title.clear();
@@ -117,6 +119,13 @@ void ReviewThread::load(bool markReviewed)
     Result<QList<ReviewNote>> notes = reviews.notesOn(id);
     if (!notes)
         return fail(notes.error().message);
+    m_raised = false;
+    if (!m_own) {
+        Result<SharedEntry> shared = reviews.shared(id);
+        if (!shared)
+            return fail(shared.error().message);
+        m_raised = shared->raised;
+    }
     m_workerName = m_own ? QString() : ReviewText::personName(m_names, *author);
     m_whenText = RecordText::when(entry->writtenAt);
     m_title = RecordText::diaryTitle(*entry);
@@ -162,6 +171,21 @@ bool ReviewThread::addComment(const QString &text)
     Result<Comment> saved = Reviews(*m_store, m_me).addComment(QUuid::fromString(m_entryId), text);
     if (!saved) {
         fail(saved.error().message);
+        return false;
+    }
+    load(false);
+    Q_EMIT wrote();
+    return true;
+}
+
+bool ReviewThread::setRaised(bool raised)
+{
+    if (!m_store || m_entryId.isEmpty() || m_own)
+        return false;
+    Result<Comment> raise =
+        SupervisionAgenda(*m_store, m_me).setRaised(QUuid::fromString(m_entryId), raised);
+    if (!raise) {
+        fail(raise.error().message);
         return false;
     }
     load(false);

@@ -36,6 +36,8 @@ class ReviewThread : public QObject
     // acknowledgedText, canAcknowledge}].
     Q_PROPERTY(QVariantList comments READ comments NOTIFY changed)
     Q_PROPERTY(QString errorString READ errorString NOTIFY changed)
+    // This user raised the shared entry shown for the worker's next supervision.
+    Q_PROPERTY(bool raised READ raised NOTIFY changed)
 
 public:
     explicit ReviewThread(QObject *parent = nullptr);
@@ -50,6 +52,9 @@ public:
     Q_INVOKABLE bool addComment(const QString &text);
     // Acknowledges a comment on the worker's own entry shown.
     Q_INVOKABLE bool acknowledge(const QString &commentId);
+    // Raises the shared entry shown at the worker's next supervision, or takes the raise back;
+    // false with errorString when it failed.
+    Q_INVOKABLE bool setRaised(bool raised);
     // Reads the entry shown again (after a sync).
     void refresh();
 
@@ -62,6 +67,7 @@ public:
     QStringList readBy() const { return m_readBy; }
     QVariantList comments() const { return m_comments; }
     QString errorString() const { return m_error; }
+    bool raised() const { return m_raised; }
 
 Q_SIGNALS:
     void changed();
@@ -77,6 +83,7 @@ private:
     QHash<QUuid, QString> m_names;
     QString m_entryId;
     bool m_own = false;
+    bool m_raised = false;
     QString m_workerName;
     QString m_whenText;
     QString m_title;
