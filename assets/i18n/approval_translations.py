@@ -35,7 +35,7 @@ FR_APPROVAL = {
  'Approved: it has your keys.': 'Approuvé : il a vos clés.',
  'Enrolled with the recovery key. If this was not you, ask your administrator to revoke it.':
      'Inscrit avec la clé de récupération. Si ce n’était pas vous, demandez à votre administrateur de le révoquer.',
- 'A new device asks to join: %1, %2': 'Un nouvel appareil demande à rejoindre : %1, %2',
+ 'A new device asks to join: %1, %2': 'Nouvel appareil à approuver : %1, %2',
  'Approve it only if it is yours.': 'Ne l’approuvez que s’il est à vous.',
  'Check': 'Vérifier',
  '%1 · enrolled %2': '%1 · inscrit le %2',

@@ -3300,7 +3300,7 @@
     </message>
     <message>
         <source>A new device asks to join: %1, %2</source>
-        <translation>Un nouvel appareil demande à rejoindre : %1, %2</translation>
+        <translation>Nouvel appareil à approuver : %1, %2</translation>
     </message>
     <message>
         <source>This device does not wait for approval.</source>

@@ -15,6 +15,8 @@ ItemDelegate {
     property color badgeColor: Material.accentColor
     // Who can read the record, in words ("Only you"), under the rest; none when empty.
     property string readers
+    // A notice whose title must read in full (a device's name and time) allows more lines.
+    property int titleLines: 2
     width: ListView.view ? ListView.view.width : implicitWidth
     // A fixed implicit width: the height depends on the width (wrapped text), so a width that
     // followed the text would make layouts loop.
@@ -46,6 +48,7 @@ ItemDelegate {
         property string badge
         property color badgeColor
         property bool badgeBelow
+        property int titleLines: 2
         property font badgeFont
         readonly property real badgeHeight: badgeLabel.visible ? badgeLabel.implicitHeight : 0
         implicitHeight: heading.badgeBelow ? titleLabel.implicitHeight + badgeHeight
@@ -60,7 +63,7 @@ ItemDelegate {
             font.pixelSize: Style.fontEmphasis
             font.bold: true
             wrapMode: Text.Wrap
-            maximumLineCount: 2
+            maximumLineCount: heading.titleLines
             elide: Text.ElideRight
         }
         Label {
@@ -88,6 +91,7 @@ ItemDelegate {
             badgeColor: card.badgeColor
             badgeBelow: card.badgeBelow
             badgeFont: badgeMetrics.font
+            titleLines: card.titleLines
             Layout.fillWidth: true
         }
         Label {

@@ -58,6 +58,7 @@ Flickable {
             objectName: "newDeviceCard"
             visible: App.newDevices.pendingNotice.length > 0
             title: App.newDevices.pendingNotice
+            titleLines: 4 // the name and the time whole, in every language and text size
             detail: qsTr("Approve it only if it is yours.")
             badge: qsTr("Check")
             badgeColor: Material.theme === Material.Dark ? Style.errorColorDark : Style.errorColor

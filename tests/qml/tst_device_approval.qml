@@ -119,6 +119,7 @@ TestCase {
         const line = findChild(home, "newDeviceCard")
         tryVerify(() => line.visible, 3000)
         verify(line.title.indexOf("A new device asks to join: Pixel 8, ") === 0, line.title)
+        verify(!findChild(line, "cardTitle").truncated, "the name and the time read in full")
         mouseClick(line)
         const syncPage = page("syncPage")
         const card = findChild(syncPage, "newDeviceCard0")
