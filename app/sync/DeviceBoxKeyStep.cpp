@@ -3,7 +3,9 @@
 // revocation can seal the user's new keys to it (docs/protocol.md, "Key rotation after a
 // revocation"). Part of SyncEngine, kept apart by responsibility.
 
+#include "KeyRotationStep.h"
 #include "LogCategories.h"
+#include "ServerError.h"
 #include "SyncEngine.h"
 
 namespace wp::sync {
@@ -33,6 +35,25 @@ void SyncEngine::publishDeviceKey(const KeyDirectory &dir)
     }
     m_identity.deviceKeyPublished = m_identity.keyVersion;
     m_identityChanged = true;
+}
+
+Status SyncEngine::followKeyRotation()
+{
+    if (m_keysFollowed)
+        return {};
+    m_keysFollowed = true;
+    KeyRotationStep step(m_identity, m_client);
+    auto outcome = step.follow();
+    m_identityChanged = m_identityChanged || step.changed();
+    if (!outcome) {
+        // A rotation that could not be made or taken never fails the sync but for a
+        // revocation: the next sync tries again.
+        if (serverErrorOf(outcome.error()) == ServerError::DeviceRevoked)
+            return outcome.error();
+        qCInfo(lcSync, "the key rotation did not complete: %s",
+               qPrintable(outcome.error().message));
+    }
+    return {};
 }
 
 } // namespace wp::sync

@@ -47,6 +47,8 @@ Result<SyncReport> SyncEngine::syncOnce()
     // silently as older.) A device restored from the key backup also learns its private
     // audience here.
     qint64 carriedThrough = 0; // the outbox entries the first pull request carried, if any
+    if (Status s = followKeyRotation(); !s) // newer keys open what the pull brings
+        return destroyIdentityIfRevoked(s.error());
     if (Status s = pullOrResync(report, &carriedThrough); !s)
         return destroyIdentityIfRevoked(s.error());
     // The supervisors, for the words on who reads a shared entry: learnt once, then with

@@ -137,6 +137,9 @@ private:
     QByteArray pinnedSigningKey(const wire::DirectoryEntry &entry);
     // Publishes this device's box key, signed by the user, once per key version.
     void publishDeviceKey(const wire::KeyDirectory &dir);
+    // Once per engine, before the pull: takes the user's newer keys, or rotates them when the
+    // server says a rotation is due (KeyRotationStep).
+    Status followKeyRotation();
     // The directory's chains of rotations, for pinnedSigningKey to follow.
     void noteKeyChains(const wire::KeyDirectory &dir);
     // One page after `since`, checked against its signed batches and decrypted. Touches the
@@ -162,6 +165,7 @@ private:
     QSet<QUuid> m_keyChanged;
     QHash<QUuid, QList<crypto::KeyLink>> m_keyChains;
     bool m_supervisorsRead = false;
+    bool m_keysFollowed = false;
     QHash<QUuid, QByteArray> m_sharedBoxKeys; // the shared audience's readers' pinned box keys
     PairAudiences m_pairs;                    // comments' audiences
 };
