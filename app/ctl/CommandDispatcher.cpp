@@ -290,6 +290,8 @@ Status CommandDispatcher::dispatch(const ParsedCommand &command, const QString &
         synced = sync.listSetAside(command);
     else if (command.name == QLatin1String("keys"))
         synced = sync.listKeys(command);
+    else if (command.name == QLatin1String("keys rotate"))
+        synced = sync.rotateKeys();
     else if (command.name == QLatin1String("confirm-key"))
         synced = sync.confirmKey(command);
     else

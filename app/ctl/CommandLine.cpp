@@ -102,6 +102,7 @@ const std::vector<CommandSpec> Commands{
     {"sync", 0, 0, {Json}},
     {"set-aside", 0, 0, {Json, Limit}},
     {"keys", 0, 0, {Json}},
+    {"keys rotate", 0, 0, {}},
     {"confirm-key", 2, -1, {}},
     {"restore-keys", 0, 0, {}},
     {"device show", 0, 0, {Json}},
@@ -198,6 +199,8 @@ QString usage()
         "                                opened, or invalid), newest first, with why\n"
         "  keys [--json]                 other users' keys pinned on this device, with their\n"
         "                                fingerprints, and any changed key waiting\n"
+        "  keys rotate                   make the user's next keys now (after a revocation\n"
+        "                                a sync does it), or take newer ones from the server\n"
         "  confirm-key USER-ID FINGERPRINT\n"
         "                                accept a user's changed key, after comparing its\n"
         "                                fingerprint (typed back) with its owner in person\n"
@@ -267,7 +270,18 @@ Result<ParsedCommand> parseCommandLine(const QStringList &arguments)
                                              "would show in the process list); set "
                                              "WAYPOINT_PIN or type it at the prompt."));
         if (spec) {
-            rest << a;
+            // A longer command's name ("keys rotate" after "keys") wins over positionals.
+            const CommandSpec *longer = nullptr;
+            if (rest.isEmpty() && !a.startsWith(u'-'))
+                for (const CommandSpec &c : Commands)
+                    if (words.join(u' ') + u' ' + a == QLatin1String(c.name))
+                        longer = &c;
+            if (longer) {
+                words << a;
+                spec = longer;
+            } else {
+                rest << a;
+            }
             continue;
         }
         if (a.startsWith(u'-'))

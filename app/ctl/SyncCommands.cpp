@@ -3,6 +3,7 @@
 
 #include "CommandOptions.h"
 #include "ExitCodes.h"
+#include "KeyRotationStep.h"
 #include "NewDeviceApproval.h"
 #include "NewDeviceCommands.h"
 #include "PinInput.h"
@@ -27,6 +28,7 @@
 namespace wp::ctl {
 
 using sync::Enrolment;
+using sync::KeyRotationStep;
 using sync::ServerAddressProblem;
 using sync::ServerError;
 using sync::SyncClient;
@@ -396,6 +398,54 @@ Status SyncCommands::confirmKey(const ParsedCommand &c)
     if (Status s = m_store.keyPins().confirm(user); !s)
         return s;
     m_out << "confirmed: what this key signs is accepted from now on\n";
+    m_out.flush();
+    return {};
+}
+
+Status SyncCommands::rotateKeys()
+{
+    auto identity = SyncIdentity::load(m_store);
+    if (!identity)
+        return identity.error().code == ErrorCode::NotFound ? fail(NotAuthorized, notEnrolled())
+                                                            : Status(identity.error());
+    if (!identity->hasKeys())
+        return fail(NotAuthorized,
+                    QStringLiteral("This device has no keys yet; run waypointctl restore-keys."));
+    SyncClient client(identity->credentials.serverUrl);
+    KeyRotationStep step(*identity, client);
+    auto outcome = step.follow(true);
+    // Saved before anything is printed: the keys the server now has must not be lost.
+    if (step.changed())
+        if (Status s = identity->save(m_store); !s)
+            return s;
+    if (!outcome)
+        return fail(exitCodeOfSync(outcome.error()), outcome.error().message);
+    switch (*outcome) {
+    case KeyRotationStep::Outcome::Rotated:
+        m_out << "keys rotated: version " << identity->keyVersion << ", sealed to "
+              << step.sealedTo() << " other device(s)";
+        if (step.leftOut() > 0)
+            m_out << ", " << step.leftOut() << " left out (their device key is not signed)";
+        m_out << '\n';
+        if (const auto &recovery = step.newRecoveryKey()) {
+            const SecretBytes text = recovery->text();
+            m_out << "new recovery key (write it down now; the old one opens only the old "
+                     "keys): "
+                  << QLatin1String(reinterpret_cast<const char *>(text.data()),
+                                   qsizetype(text.size()))
+                  << '\n';
+        }
+        break;
+    case KeyRotationStep::Outcome::Received:
+        m_out << "keys received: version " << identity->keyVersion << '\n';
+        break;
+    case KeyRotationStep::Outcome::NoBundle:
+        return fail(NotAuthorized,
+                    QStringLiteral("The user's keys changed and none were sealed to this device; "
+                                   "have another device approve it, or restore the keys."));
+    default:
+        m_out << "keys unchanged: version " << identity->keyVersion << '\n';
+    }
     m_out.flush();
     return {};
 }

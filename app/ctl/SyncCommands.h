@@ -34,6 +34,9 @@ public:
     // Other users' pinned keys with fingerprints (KeyPins), and confirming a changed one.
     Status listKeys(const ParsedCommand &command);
     Status confirmKey(const ParsedCommand &command);
+    // keys rotate: the user's next keys from this device, or newer ones taken from the server
+    // (sync::KeyRotationStep); prints a new recovery key once when one had to be made.
+    Status rotateKeys();
 
     // Set when a command ended otherwise than well for a reason sync knows (an enrolment
     // outcome, the server's refusal, changes refused or left pending): the exit code chosen

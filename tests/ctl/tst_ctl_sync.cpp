@@ -21,6 +21,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -584,6 +585,44 @@ private slots:
             ctl(away, {QStringLiteral("diary"), QStringLiteral("list"), QStringLiteral("--json")}));
         QCOMPARE(listed, QStringList{QStringLiteral("Kept: drop-in rota")});
         org = shared;
+    }
+
+    // keys rotate: a remaining device makes the next keys after a revocation and another
+    // takes them; what the first writes after reaches the second.
+    void keysRotateMakesTheNextKeysAndAnotherDeviceTakesThem()
+    {
+        const LocalServer::Org kept = org;
+        org = fx.createOrganisation(QStringLiteral("Rotating Peers"));
+        const QString phone = newDevice(QStringLiteral("rotate-phone"));
+        const QString laptop = newDevice(QStringLiteral("rotate-laptop"));
+        const QString lost = newDevice(QStringLiteral("rotate-lost"));
+        for (const QString &d : {phone, laptop, lost}) {
+            QCOMPARE(enroll(d, org.worker1).exitCode, 0);
+            QCOMPARE(sync(d).exitCode, 0); // publishes the device key
+        }
+        const Run shown = ctl(lost, {QStringLiteral("device"), QStringLiteral("show")});
+        const QRegularExpressionMatch id =
+            QRegularExpression(QStringLiteral("device: ([0-9a-f-]{36})")).match(shown.out);
+        QVERIFY2(id.hasMatch(), qPrintable(shown.out));
+        QVERIFY(fx.admin({QStringLiteral("revoke-device"), QStringLiteral("--org"), idText(org.id),
+                          QStringLiteral("--device"), id.captured(1)})
+                    .startsWith(u"revoked"));
+
+        const Run rotated = ctl(phone, {QStringLiteral("keys"), QStringLiteral("rotate")});
+        QCOMPARE(rotated.exitCode, 0);
+        QVERIFY2(rotated.out.contains(u"keys rotated: version 2, sealed to 1 other device"),
+                 qPrintable(rotated.out));
+        QVERIFY(!rotated.out.contains(u"recovery key")); // the same one opens the new keys
+        addDiary(phone, QStringLiteral("Written after the rotation"));
+        QCOMPARE(sync(phone).exitCode, 0);
+
+        const Run received = ctl(laptop, {QStringLiteral("keys"), QStringLiteral("rotate")});
+        QCOMPARE(received.exitCode, 0);
+        QVERIFY2(received.out.contains(u"keys received: version 2"), qPrintable(received.out));
+        QCOMPARE(sync(laptop).exitCode, 0);
+        const Run listed = ctl(laptop, {QStringLiteral("diary"), QStringLiteral("list")});
+        QVERIFY2(listed.out.contains(u"Written after the rotation"), qPrintable(listed.out));
+        org = kept;
     }
 };
 
