@@ -2,9 +2,8 @@
 #pragma once
 // `waypointctl team [--json]`, for a supervisor: one line per worker they supervise, with
 // when the worker's devices last reached the server (docs/protocol.md, "Team"; asked of the
-// server now), the entries the worker shared that this user has not reviewed yet, the open
-// action items of the worker's supervision notes this device holds, and the trend of the
-// wellbeing ratings in the entries shared with this user. Run `waypointctl sync` first for
+// server now), the entries the worker shared that are not reviewed yet and the trend of the
+// wellbeing ratings in the newest of them (TeamFigures). Run `waypointctl sync` first for
 // the entries.
 
 #include "CommandLine.h"
@@ -29,10 +28,6 @@ public:
     int exitCode() const { return m_exitCode; }
     QString problem() const { return m_problem; }
     bool revoked() const { return m_revoked; }
-
-    // "up", "down" or "steady": the mean of the newer half of `ratings` (oldest first)
-    // against the older half, half a point either way being steady; "unknown" below two.
-    static QString trendOf(const QList<int> &ratings);
 
 private:
     Status fail(int exitCode, const QString &line);

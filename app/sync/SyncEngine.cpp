@@ -17,6 +17,7 @@
 #include <QElapsedTimer>
 #include <QSet>
 
+#include <algorithm>
 #include <future>
 
 namespace wp::sync {
@@ -418,7 +419,15 @@ void SyncEngine::noteDirectory(const KeyDirectory &dir)
         m_identity.supervisorsLearnt = true;
         m_identityChanged = true;
     }
-    if (!sameList(m_identity.workers, dir.workers)) {
+    // The workers' last contact too: the Team screen shows it as of the last sync.
+    const auto sameContacts = [](const QList<wire::Worker> &a, const QList<wire::Worker> &b) {
+        return std::equal(a.cbegin(), a.cend(), b.cbegin(), b.cend(),
+                          [](const wire::Worker &x, const wire::Worker &y) {
+                              return x.lastContactMs == y.lastContactMs;
+                          });
+    };
+    if (!sameList(m_identity.workers, dir.workers) ||
+        !sameContacts(m_identity.workers, dir.workers)) {
         m_identity.workers = dir.workers;
         m_identityChanged = true;
     }

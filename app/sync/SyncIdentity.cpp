@@ -82,6 +82,13 @@ SecretBytes SyncIdentity::serialize() const
         for (const wire::Worker &v : workers)
             list.append(QCborArray{v.userId.toRfc4122(), v.displayName});
         m.insert(22, list);
+        // When each worker's devices last reached the server, for the Team screen offline.
+        QCborMap contacts;
+        for (const wire::Worker &v : workers)
+            if (v.lastContactMs > 0)
+                contacts.insert(QCborValue(v.userId.toRfc4122()), QCborValue(v.lastContactMs));
+        if (!contacts.isEmpty())
+            m.insert(37, contacts);
     }
     QByteArray bytes = QCborValue(m).toCbor();
     // The QCbor containers held copies too; they are freed here, the bytes wiped by takeFrom.
@@ -124,9 +131,12 @@ Result<SyncIdentity> SyncIdentity::deserialize(const SecretBytes &bytes)
     for (const QCborValue &v : m.value(16).toArray())
         id.supervisors.append(
             {QUuid::fromRfc4122(v.toArray().at(0).toByteArray()), v.toArray().at(1).toString()});
-    for (const QCborValue &v : m.value(22).toArray())
-        id.workers.append(
-            {QUuid::fromRfc4122(v.toArray().at(0).toByteArray()), v.toArray().at(1).toString()});
+    const QCborMap contacts = m.value(37).toMap();
+    for (const QCborValue &v : m.value(22).toArray()) {
+        const QByteArray worker = v.toArray().at(0).toByteArray();
+        id.workers.append({QUuid::fromRfc4122(worker), v.toArray().at(1).toString(),
+                           contacts.value(QCborValue(worker)).toInteger(0)});
+    }
     for (const QCborValue &a : m.value(12).toArray()) {
         QByteArray key = a.toArray().at(1).toByteArray();
         id.audienceKeys.emplace(QUuid::fromRfc4122(a.toArray().at(0).toByteArray()),
