@@ -9,12 +9,14 @@ namespace wp::client {
 
 ReviewDesk::ReviewDesk(QObject *parent)
     : QObject(parent), m_queue(new ReviewQueueModel(this)), m_thread(new ReviewThread(this)),
-      m_feedback(new ReviewThread(this)), m_inbox(new CommentInboxModel(this))
+      m_feedback(new ReviewThread(this)), m_inbox(new CommentInboxModel(this)),
+      m_team(new TeamModel(this))
 {
     for (ReviewThread *thread : {m_thread, m_feedback})
         connect(thread, &ReviewThread::wrote, this, [this] {
             m_queue->refresh();
             m_inbox->reload();
+            m_team->reload();
             Q_EMIT wrote();
         });
 }
@@ -53,6 +55,7 @@ void ReviewDesk::setStore(wp::Store *store)
     m_feedback->setStore(store);
     m_queue->setStore(store);
     m_inbox->setStore(store);
+    m_team->setStore(store);
 }
 
 void ReviewDesk::refresh()
@@ -62,6 +65,7 @@ void ReviewDesk::refresh()
     readPeople();
     m_queue->refresh();
     m_inbox->reload();
+    m_team->reload();
     m_thread->refresh();
     m_feedback->refresh();
 }

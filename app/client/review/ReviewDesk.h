@@ -3,10 +3,11 @@
 // Review as QML sees it (`App.review`): whether this device's user supervises anyone (the
 // server's role, or workers it named, kept in the identity so it holds offline), the queue of
 // entries shared with them, the entry open in review, and the worker's comments to
-// acknowledge.
+// acknowledge, and the supervisor's team.
 
 #include "ReviewQueueModel.h"
 #include "ReviewThread.h"
+#include "TeamModel.h"
 
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
@@ -28,6 +29,8 @@ class ReviewDesk : public QObject
     // The worker's own entry open in the diary: its review marks and comments.
     Q_PROPERTY(wp::client::ReviewThread *feedback READ feedback CONSTANT)
     Q_PROPERTY(wp::client::CommentInboxModel *inbox READ inbox CONSTANT)
+    // The supervisor's workers with their figures (qml/team).
+    Q_PROPERTY(wp::client::TeamModel *team READ team CONSTANT)
 
 public:
     explicit ReviewDesk(QObject *parent = nullptr);
@@ -41,6 +44,7 @@ public:
     ReviewThread *thread() const { return m_thread; }
     ReviewThread *feedback() const { return m_feedback; }
     CommentInboxModel *inbox() const { return m_inbox; }
+    TeamModel *team() const { return m_team; }
 
 Q_SIGNALS:
     void supervisorChanged();
@@ -56,6 +60,7 @@ private:
     ReviewThread *m_thread;
     ReviewThread *m_feedback;
     CommentInboxModel *m_inbox;
+    TeamModel *m_team;
 };
 
 } // namespace wp::client
