@@ -40,10 +40,34 @@ FR_REVIEW = {
  'From your supervisor': 'De votre superviseur',
  'Raised for the next supervision': 'Signalée pour la prochaine supervision',
  'Shared with me': 'Partagées avec moi',
+ # app/client/team, qml/team
+ 'Last synced just now': 'Synchronisé à l’instant',
+ 'Wellbeing rising': 'Bien-être en hausse',
+ 'Wellbeing falling': 'Bien-être en baisse',
+ 'Wellbeing steady': 'Bien-être stable',
+ 'No wellbeing ratings shared': 'Aucune note de bien-être partagée',
+ 'Too few ratings for a trend': 'Trop peu de notes pour une tendance',
+ 'Team': 'Équipe',
+ 'Your team': 'Votre équipe',
+ 'Open your team': 'Ouvrir votre équipe',
+ 'No workers yet': 'Aucun travailleur pair pour l’instant',
+ 'The workers you supervise appear here after a sync.': 'Les travailleurs pairs que vous supervisez apparaissent ici après une synchronisation.',
 }
 
 PLURALS_REVIEW = {
  '%1 · %n comment(s)': (
      ('%1 · %n comment', '%1 · %n comments'),
      ('%1 · %n commentaire', '%1 · %n commentaires')),
+ '%n entry(ies) to review': (
+     ('%n entry to review', '%n entries to review'),
+     ('%n entrée à relire', '%n entrées à relire')),
+ 'Last synced %n min ago': (
+     ('Last synced %n min ago', 'Last synced %n min ago'),
+     ('Synchronisé il y a %n min', 'Synchronisé il y a %n min')),
+ 'Last synced %n h ago': (
+     ('Last synced %n h ago', 'Last synced %n h ago'),
+     ('Synchronisé il y a %n h', 'Synchronisé il y a %n h')),
+ 'Last synced %n day(s) ago': (
+     ('Last synced %n day ago', 'Last synced %n days ago'),
+     ('Synchronisé il y a %n jour', 'Synchronisé il y a %n jours')),
 }

@@ -1881,6 +1881,14 @@
         <source>Choose an entry to read it here.</source>
         <translation>Choose an entry to read it here.</translation>
     </message>
+    <message>
+        <source>Your team</source>
+        <translation>Your team</translation>
+    </message>
+    <message>
+        <source>Open your team</source>
+        <translation>Open your team</translation>
+    </message>
 </context>
 <context>
     <name>ReviewText</name>
@@ -2576,6 +2584,25 @@
     <message>
         <source>Compare both versions of each conflict and choose</source>
         <translation>Compare both versions of each conflict and choose</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPage</name>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>No workers yet</source>
+        <translation>No workers yet</translation>
+    </message>
+    <message>
+        <source>The workers you supervise appear here after a sync.</source>
+        <translation>The workers you supervise appear here after a sync.</translation>
     </message>
 </context>
 <context>
@@ -3646,6 +3673,57 @@
     <message>
         <source>One step left: your keys</source>
         <translation>One step left: your keys</translation>
+    </message>
+</context>
+<context>
+    <name>wp::client::TeamModel</name>
+    <message>
+        <source>Nothing to review</source>
+        <translation>Nothing to review</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) to review</source>
+        <translation><numerusform>%n entry to review</numerusform><numerusform>%n entries to review</numerusform></translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <source>Last synced just now</source>
+        <translation>Last synced just now</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last synced %n min ago</source>
+        <translation><numerusform>Last synced %n min ago</numerusform><numerusform>Last synced %n min ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Last synced %n h ago</source>
+        <translation><numerusform>Last synced %n h ago</numerusform><numerusform>Last synced %n h ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Last synced %n day(s) ago</source>
+        <translation><numerusform>Last synced %n day ago</numerusform><numerusform>Last synced %n days ago</numerusform></translation>
+    </message>
+    <message>
+        <source>Wellbeing rising</source>
+        <translation>Wellbeing rising</translation>
+    </message>
+    <message>
+        <source>Wellbeing falling</source>
+        <translation>Wellbeing falling</translation>
+    </message>
+    <message>
+        <source>Wellbeing steady</source>
+        <translation>Wellbeing steady</translation>
+    </message>
+    <message>
+        <source>No wellbeing ratings shared</source>
+        <translation>No wellbeing ratings shared</translation>
+    </message>
+    <message>
+        <source>Too few ratings for a trend</source>
+        <translation>Too few ratings for a trend</translation>
     </message>
 </context>
 <context>

@@ -1881,6 +1881,14 @@
         <source>Choose an entry to read it here.</source>
         <translation>Choisissez une entrée pour la lire ici.</translation>
     </message>
+    <message>
+        <source>Your team</source>
+        <translation>Votre équipe</translation>
+    </message>
+    <message>
+        <source>Open your team</source>
+        <translation>Ouvrir votre équipe</translation>
+    </message>
 </context>
 <context>
     <name>ReviewText</name>
@@ -2576,6 +2584,25 @@
     <message>
         <source>Compare both versions of each conflict and choose</source>
         <translation>Comparer les deux versions de chaque conflit et choisir</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPage</name>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>No workers yet</source>
+        <translation>Aucun travailleur pair pour l’instant</translation>
+    </message>
+    <message>
+        <source>The workers you supervise appear here after a sync.</source>
+        <translation>Les travailleurs pairs que vous supervisez apparaissent ici après une synchronisation.</translation>
     </message>
 </context>
 <context>
@@ -3646,6 +3673,57 @@
     <message>
         <source>One step left: your keys</source>
         <translation>Il reste une étape : vos clés</translation>
+    </message>
+</context>
+<context>
+    <name>wp::client::TeamModel</name>
+    <message>
+        <source>Nothing to review</source>
+        <translation>Rien à relire</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) to review</source>
+        <translation><numerusform>%n entrée à relire</numerusform><numerusform>%n entrées à relire</numerusform></translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Pas encore synchronisé</translation>
+    </message>
+    <message>
+        <source>Last synced just now</source>
+        <translation>Synchronisé à l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last synced %n min ago</source>
+        <translation><numerusform>Synchronisé il y a %n min</numerusform><numerusform>Synchronisé il y a %n min</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Last synced %n h ago</source>
+        <translation><numerusform>Synchronisé il y a %n h</numerusform><numerusform>Synchronisé il y a %n h</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Last synced %n day(s) ago</source>
+        <translation><numerusform>Synchronisé il y a %n jour</numerusform><numerusform>Synchronisé il y a %n jours</numerusform></translation>
+    </message>
+    <message>
+        <source>Wellbeing rising</source>
+        <translation>Bien-être en hausse</translation>
+    </message>
+    <message>
+        <source>Wellbeing falling</source>
+        <translation>Bien-être en baisse</translation>
+    </message>
+    <message>
+        <source>Wellbeing steady</source>
+        <translation>Bien-être stable</translation>
+    </message>
+    <message>
+        <source>No wellbeing ratings shared</source>
+        <translation>Aucune note de bien-être partagée</translation>
+    </message>
+    <message>
+        <source>Too few ratings for a trend</source>
+        <translation>Trop peu de notes pour une tendance</translation>
     </message>
 </context>
 <context>

@@ -73,6 +73,7 @@ StackView {
     Component { id: conflictsPage; ConflictsPage { } }
     Component { id: insightsPage; Insights { } }
     Component { id: reviewEntryPage; ReviewEntryPage { } }
+    Component { id: teamPage; TeamPage { } }
 
     readonly property var screens: ({
         participant: participantPage,
@@ -89,7 +90,8 @@ StackView {
         scan: scanPage,
         conflicts: conflictsPage,
         insights: insightsPage,
-        reviewEntry: reviewEntryPage
+        reviewEntry: reviewEntryPage,
+        team: teamPage
     })
 
     Connections {

@@ -35,6 +35,14 @@ Page {
             Layout.fillWidth: !queuePage.sideBySide
             Layout.preferredWidth: queuePage.sideBySide ? 400 : -1
 
+            ItemDelegate {
+                objectName: "teamButton"
+                text: qsTr("Your team") + " \u203a"
+                Layout.fillWidth: true
+                implicitHeight: Style.touch
+                Accessible.name: qsTr("Open your team")
+                onClicked: Nav.open("team", {})
+            }
             Flow {
                 id: workerChips
                 objectName: "workerChips"
