@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Schema.h"
 
+#include "InsightQueries.h"
 #include "LogCategories.h"
 #include "RecordTable.h"
 #include "Sqlite.h"
@@ -339,6 +340,9 @@ Status migrate(sql::Database &db, int target)
                         "version reads up to %2). Update Waypoint to open it.")
                          .arg(*current)
                          .arg(Latest)};
+    // Step 11's triggers call record_field: every connection that migrates (or later writes
+    // through those triggers) needs it, not only one opened by Store::open.
+    registerRecordField(db);
     for (int v = *current; v < target; ++v) {
         Result<sql::Transaction> tx = sql::Transaction::begin(db);
         if (!tx)

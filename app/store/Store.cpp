@@ -202,8 +202,7 @@ Result<std::unique_ptr<Store>> Store::openWith(const QString &path, const Secret
     if (journal->compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
         return Error{ErrorCode::Io, tr("The store could not switch to write-ahead logging.")};
 
-    // The review triggers (Schema.cpp, toV11) read fields with it, on every write.
-    registerRecordField(db);
+    // Also registers record_field, which the review triggers call on every write.
     if (Status s = schema::migrate(db); !s)
         return s.error();
 
