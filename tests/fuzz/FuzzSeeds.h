@@ -67,6 +67,8 @@ inline QList<QByteArray> messages()
         encode(KeyDirectory{
             {{createUuidV7(), QStringLiteral("worker"), QByteArray(32, 'e'), QByteArray(32, 's')}},
             {{createUuidV7(), QStringLiteral("Alex")}},
+            {},
+            {},
             {}}),
         encode(DeviceStatus{QStringLiteral("active"), false, 1, 0, QStringLiteral("Sam Taylor"),
                             QStringLiteral("Riverside Outreach"), QStringLiteral("worker")}),
